@@ -1,0 +1,149 @@
+/* ium-cli-common.c: what every `ium` command shares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-cli"
+
+#include "config.h"
+
+#include "ium-cli-common.h"
+
+#include <stdio.h>
+
+#include "ium-fleet.h"
+#include "ium-inventory-file.h"
+#include "ium-version.h"
+
+struct _IumCliTable
+{
+  guint      n_columns;
+  GPtrArray *rows;   /* of GStrv, owned; the first row holds the headers */
+  guint     *widths; /* owned */
+};
+
+int
+ium_cli_fail (IumCli     *cli,
+              int         code,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (cli->command != NULL)
+    g_printerr ("ium %s: %s\n", cli->command, message);
+  else
+    g_printerr ("ium: %s\n", message);
+  return code;
+}
+
+int
+ium_cli_fail_error (IumCli       *cli,
+                    const GError *error)
+{
+  /* Everything core reports is about what the caller gave (a file, a name, a version, a
+   * database path), so it is exit 2; refusals get their own code once there is a token. */
+  return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s", error->message);
+}
+
+IumStore *
+ium_cli_get_store (IumCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+
+  cli->store = ium_store_open (cli->db_path, &error);
+  if (cli->store == NULL)
+    ium_cli_fail_error (cli, error);
+  return cli->store;
+}
+
+IumInventory *
+ium_cli_load_inventory (IumCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  IumStore *store = ium_cli_get_store (cli);
+  IumInventory *inventory;
+
+  if (store == NULL)
+    return NULL;
+  inventory = ium_store_load (store, &error);
+  if (inventory == NULL)
+    ium_cli_fail_error (cli, error);
+  return inventory;
+}
+
+void
+ium_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  fwrite (text->str, 1, text->len, stdout);
+}
+
+IumCliTable *
+ium_cli_table_new (const char * const *headers)
+{
+  IumCliTable *table = g_new0 (IumCliTable, 1);
+
+  table->n_columns = g_strv_length ((char **) headers);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->widths = g_new0 (guint, table->n_columns);
+  ium_cli_table_add_row (table, headers);
+  return table;
+}
+
+void
+ium_cli_table_add_row (IumCliTable        *table,
+                       const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      row[i] = g_strdup (cells[i] ? cells[i] : "-");
+      table->widths[i] = MAX (table->widths[i], (guint) g_utf8_strlen (row[i], -1));
+    }
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+ium_cli_table_print (IumCliTable *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          g_string_append (out, row[i]);
+          if (i + 1 < table->n_columns)
+            for (guint pad = (guint) g_utf8_strlen (row[i], -1); pad < table->widths[i] + 2; pad++)
+              g_string_append_c (out, ' ');
+        }
+      g_string_append_c (out, '\n');
+    }
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+void
+ium_cli_table_free (IumCliTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_free (table->widths);
+  g_free (table);
+}

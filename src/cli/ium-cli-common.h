@@ -1,0 +1,76 @@
+/* ium-cli-common.h: what every `ium` command shares: options, exit codes, output.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ium-store.h"
+
+G_BEGIN_DECLS
+
+/* The exit codes of the spec. */
+typedef enum {
+  IUM_EXIT_OK      = 0, /* success */
+  IUM_EXIT_FAILURE = 1, /* the answer is the failure the caller asked about */
+  IUM_EXIT_USAGE   = 2, /* bad input or usage; a message on stderr says what and where */
+  IUM_EXIT_REFUSED = 3, /* refused: the deploy token is held by someone else */
+} IumExit;
+
+typedef struct _IumCli IumCli;
+
+struct _IumCli
+{
+  const char *command;  /* "import", "version compare", ... */
+  char       *db_path;  /* owned; --db, else IUM_DB, else the default */
+  char       *who;      /* owned; --as, else the login name */
+  gboolean    json;     /* --json */
+  IumStore   *store;    /* owned, opened on first use */
+};
+
+typedef struct
+{
+  const char         *name;        /* "import", or "version" for a group */
+  const char         *sub;         /* "compare" within a group, else NULL */
+  const char         *parameters;  /* "FILE" */
+  const char         *summary;
+  const char         *description; /* more help, or NULL */
+  const GOptionEntry *entries;     /* the command's own options, or NULL */
+  int               (*run) (IumCli *cli,
+                            int     argc,
+                            char  **argv);
+  guint               min_args;
+  guint               max_args;
+} IumCliCommand;
+
+extern const IumCliCommand ium_cli_inventory_commands[];
+extern const IumCliCommand ium_cli_version_commands[];
+extern const IumCliCommand ium_cli_status_commands[];
+
+/* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
+int           ium_cli_fail            (IumCli       *cli,
+                                       int           code,
+                                       const char   *format,
+                                       ...) G_GNUC_PRINTF (3, 4);
+/* The exit code and message for a GError from core. */
+int           ium_cli_fail_error      (IumCli       *cli,
+                                       const GError *error);
+/* Opens the store on first use. Borrowed; NULL after printing the error. */
+IumStore     *ium_cli_get_store       (IumCli       *cli);
+/* Loads the inventory; NULL after printing the error. Owned. */
+IumInventory *ium_cli_load_inventory  (IumCli       *cli);
+/* Prints @node as pretty JSON on stdout. */
+void          ium_cli_print_json      (JsonNode     *node);
+
+/* A plain text table whose columns are as wide as their widest cell. */
+typedef struct _IumCliTable IumCliTable;
+
+IumCliTable  *ium_cli_table_new       (const char * const *headers);
+void          ium_cli_table_add_row   (IumCliTable        *table,
+                                       const char * const *cells);
+void          ium_cli_table_print     (IumCliTable        *table);
+void          ium_cli_table_free      (IumCliTable        *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumCliTable, ium_cli_table_free)
+
+G_END_DECLS

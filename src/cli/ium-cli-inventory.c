@@ -1,0 +1,107 @@
+/* ium-cli-inventory.c: `ium import` and `ium export`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "ium-cli-common.h"
+#include "ium-inventory-file.h"
+
+static gboolean opt_replace;
+static char *opt_output;
+
+static const GOptionEntry import_entries[] = {
+  { "replace", 0, 0, G_OPTION_ARG_NONE, &opt_replace,
+    "Remove everything the file does not hold (default: merge)", NULL },
+  { NULL }
+};
+
+static const GOptionEntry export_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    "Write to FILE instead of standard output", "FILE" },
+  { NULL }
+};
+
+static int
+run_import (IumCli *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  IumStoreChanges changes;
+  IumStore *store;
+  gsize length;
+
+  if (!g_file_get_contents (argv[0], &contents, &length, &error))
+    return ium_cli_fail_error (cli, error);
+
+  if ((store = ium_cli_get_store (cli)) == NULL)
+    return IUM_EXIT_USAGE;
+
+  if (!ium_store_import (store, contents, length, opt_replace, cli->who, &changes, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+                         error->message);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_new ());
+      JsonObject *object = json_node_get_object (node);
+
+      json_object_set_int_member (object, "added", changes.added);
+      json_object_set_int_member (object, "changed", changes.changed);
+      json_object_set_int_member (object, "removed", changes.removed);
+      json_object_set_int_member (object, "unchanged", changes.unchanged);
+      ium_cli_print_json (node);
+    }
+  else
+    g_print ("Imported %s into %s: %u added, %u changed, %u removed, %u unchanged.\n",
+             argv[0], cli->db_path, changes.added, changes.changed, changes.removed,
+             changes.unchanged);
+  return IUM_EXIT_OK;
+}
+
+static int
+run_export (IumCli *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if ((inventory = ium_cli_load_inventory (cli)) == NULL)
+    return IUM_EXIT_USAGE;
+
+  data = ium_inventory_to_data (inventory, &length);
+
+  if (opt_output == NULL || g_str_equal (opt_output, "-"))
+    {
+      fwrite (data, 1, length, stdout);
+      return IUM_EXIT_OK;
+    }
+
+  /* Written to a temporary file and renamed into place, so a failed export never leaves a
+   * half-written file where a good one may have been. */
+  if (!g_file_set_contents_full (opt_output, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    return ium_cli_fail_error (cli, error);
+  return IUM_EXIT_OK;
+}
+
+const IumCliCommand ium_cli_inventory_commands[] = {
+  { "import", NULL, "FILE", "Import an inventory file (merging by key)",
+    "Adds what the file holds to the inventory, replacing what has the same key (component id, "
+    "release version, instrument name, window, cycle name). With --replace, what the file does "
+    "not hold is removed. A file with any error changes nothing.",
+    import_entries, run_import, 1, 1 },
+  { "export", NULL, "", "Write the inventory file",
+    "Writes the whole inventory as an inventory file; importing it gives back the same "
+    "inventory.", export_entries, run_export, 0, 0 },
+  { NULL }
+};

@@ -1,0 +1,236 @@
+/* ium-cli.c: the `ium` command: global options and dispatch to the command groups.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "ium-cli-common.h"
+
+static const IumCliCommand *groups[] = {
+  ium_cli_inventory_commands,
+  ium_cli_version_commands,
+  ium_cli_status_commands,
+};
+
+static char *opt_db;
+static char *opt_as;
+static gboolean opt_json;
+
+static const GOptionEntry global_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
+    "The inventory database (default: $IUM_DB, else $XDG_DATA_HOME/ium/inventory.db)", "PATH" },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print machine-readable JSON", NULL },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as,
+    "Who is acting, for the audit log (default: the login name)", "NAME" },
+  { NULL }
+};
+
+static char *
+command_name (const IumCliCommand *command)
+{
+  if (command->sub != NULL)
+    return g_strdup_printf ("%s %s", command->name, command->sub);
+  return g_strdup (command->name);
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
+           "\n"
+           "Instrument Update Manager: the facility's instruments, the software versions\n"
+           "they run, and whether clients are compatible.\n"
+           "\n"
+           "Commands:\n");
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      {
+        g_autofree char *name = command_name (c);
+        g_autofree char *usage = g_strdup_printf ("%s %s", name, c->parameters);
+        fprintf (out, "  %-36s %s\n", usage, c->summary);
+      }
+  fprintf (out,
+           "\n"
+           "Global options: --db PATH, --json, --as NAME, --help (also after a command).\n"
+           "Exit status: 0 success; 1 the answer is a failure you asked about (an incompatible\n"
+           "check); 2 bad input or usage; 3 refused.\n"
+           "Run 'ium COMMAND --help' for a command's options.\n");
+}
+
+/* Finds the command named by the first one or two words of @argv that are not options,
+ * skipping the global options that take a value. */
+static const IumCliCommand *
+find_command (int    argc,
+              char **argv,
+              int   *name_index,
+              int   *sub_index)
+{
+  int words[2] = { -1, -1 };
+  int n_words = 0;
+
+  for (int i = 1; i < argc && n_words < 2; i++)
+    {
+      if (g_str_equal (argv[i], "--db") || g_str_equal (argv[i], "--as"))
+        i++;
+      else if (argv[i][0] != '-')
+        words[n_words++] = i;
+    }
+  if (n_words == 0)
+    return NULL;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      {
+        if (!g_str_equal (c->name, argv[words[0]]))
+          continue;
+        if (c->sub == NULL)
+          {
+            *name_index = words[0];
+            *sub_index = -1;
+            return c;
+          }
+        if (words[1] >= 0 && g_str_equal (c->sub, argv[words[1]]))
+          {
+            *name_index = words[0];
+            *sub_index = words[1];
+            return c;
+          }
+      }
+
+  *name_index = words[0];
+  *sub_index = words[1];
+  return NULL;
+}
+
+static gboolean
+is_group (const char *name)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      if (c->sub != NULL && g_str_equal (c->name, name))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+print_group_usage (const char *name)
+{
+  g_printerr ("Usage:\n");
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      if (g_str_equal (c->name, name))
+        g_printerr ("  ium %s %s %s\n", c->name, c->sub ? c->sub : "", c->parameters);
+}
+
+static int
+run_command (const IumCliCommand *command,
+             int                  argc,
+             char               **argv,
+             int                  name_index,
+             int                  sub_index)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = command_name (command);
+  g_autofree char *parameter_string = g_strdup_printf ("%s - %s", command->parameters,
+                                                       command->summary);
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  IumCli cli = { 0 };
+  int n_args = 0;
+  int status;
+
+  /* GOptionContext sees the program name and everything but the command words. */
+  for (int i = 0; i < argc; i++)
+    if (i != name_index && i != sub_index)
+      args[n_args++] = argv[i];
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_set_summary (context, command->description);
+  g_option_context_add_main_entries (context, global_entries, NULL);
+  if (command->entries != NULL)
+    {
+      GOptionGroup *group = g_option_group_new ("command", "Options of this command:",
+                                                "Show this command's options", NULL, NULL);
+      g_option_group_add_entries (group, command->entries);
+      g_option_context_add_group (context, group);
+    }
+
+  cli.command = name;
+  if (!g_option_context_parse (context, &n_args, &args, &error))
+    {
+      ium_cli_fail (&cli, IUM_EXIT_USAGE, "%s (see 'ium %s --help')", error->message, name);
+      return IUM_EXIT_USAGE;
+    }
+
+  /* A bare "--" ends the options; it is not an argument. */
+  if (n_args > 1 && g_str_equal (args[1], "--"))
+    {
+      memmove (&args[1], &args[2], sizeof (char *) * (gsize) (n_args - 1));
+      n_args--;
+    }
+
+  if ((guint) (n_args - 1) < command->min_args || (guint) (n_args - 1) > command->max_args)
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, "expected %s (see 'ium %s --help')",
+                         *command->parameters ? command->parameters : "no arguments", name);
+
+  cli.db_path = opt_db ? g_strdup (opt_db) : ium_store_dup_default_path ();
+  cli.who = g_strdup (opt_as ? opt_as : g_get_user_name ());
+  cli.json = opt_json;
+
+  status = command->run (&cli, n_args - 1, args + 1);
+
+  g_clear_object (&cli.store);
+  g_free (cli.db_path);
+  g_free (cli.who);
+  return status;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const IumCliCommand *command;
+  int name_index = -1, sub_index = -1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("ium");
+
+  command = find_command (argc, argv, &name_index, &sub_index);
+  if (command == NULL)
+    {
+      gboolean help = FALSE;
+
+      for (int i = 1; i < argc; i++)
+        help |= g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h");
+
+      if (name_index >= 0 && is_group (argv[name_index]))
+        {
+          if (sub_index >= 0)
+            g_printerr ("ium: “%s %s” is not a command.\n", argv[name_index], argv[sub_index]);
+          print_group_usage (argv[name_index]);
+          return help && sub_index < 0 ? IUM_EXIT_OK : IUM_EXIT_USAGE;
+        }
+      if (name_index >= 0)
+        {
+          g_printerr ("ium: “%s” is not a command. Run 'ium --help' for the list.\n",
+                      argv[name_index]);
+          return IUM_EXIT_USAGE;
+        }
+      print_usage (help ? stdout : stderr);
+      return help ? IUM_EXIT_OK : IUM_EXIT_USAGE;
+    }
+
+  status = run_command (command, argc, argv, name_index, sub_index);
+
+  g_free (opt_db);
+  g_free (opt_as);
+  return status;
+}

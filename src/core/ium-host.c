@@ -1,0 +1,279 @@
+/* ium-host.c: one place an instrument's software is installed on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ium-model"
+
+#include "config.h"
+
+#include "ium-host.h"
+
+#include <string.h>
+
+struct _IumHost
+{
+  GObject     parent_instance;
+
+  char       *name;      /* owned */
+  char       *role;      /* owned */
+  GHashTable *installed; /* owned: component id (owned) -> version text (owned) */
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ROLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (IumHost, ium_host, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+ium_host_finalize (GObject *object)
+{
+  IumHost *self = (IumHost *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->installed, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ium_host_parent_class)->finalize (object);
+}
+
+static void
+ium_host_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  IumHost *self = IUM_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ium_host_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  IumHost *self = IUM_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      self->name = g_value_dup_string (value);
+      break;
+
+    case PROP_ROLE:
+      ium_host_set_role (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ium_host_class_init (IumHostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ium_host_finalize;
+  object_class->get_property = ium_host_get_property;
+  object_class->set_property = ium_host_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * IumHost::changed:
+   *
+   * Emitted after a version installed on the host was set, changed or removed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ium_host_init (IumHost *self)
+{
+  self->installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * ium_host_new:
+ * @name: the host name, unique within its instrument
+ * @role: (nullable): free text such as "control" or "cluster"
+ *
+ * Returns: (transfer full): a new host with nothing installed
+ */
+IumHost *
+ium_host_new (const char *name,
+              const char *role)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_object_new (IUM_TYPE_HOST,
+                       "name", name,
+                       "role", role,
+                       NULL);
+}
+
+const char *
+ium_host_get_name (IumHost *self)
+{
+  g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+
+  return self->name;
+}
+
+const char *
+ium_host_get_role (IumHost *self)
+{
+  g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+
+  return self->role;
+}
+
+void
+ium_host_set_role (IumHost    *self,
+                   const char *role)
+{
+  g_return_if_fail (IUM_IS_HOST (self));
+
+  if (g_strcmp0 (self->role, role) == 0)
+    return;
+
+  g_free (self->role);
+  self->role = g_strdup (role);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+/**
+ * ium_host_get_installed:
+ * @self: a host
+ *
+ * Returns: (transfer none) (element-type utf8 utf8): component id -> installed version
+ *   text. Never %NULL.
+ */
+GHashTable *
+ium_host_get_installed (IumHost *self)
+{
+  g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+
+  return self->installed;
+}
+
+/**
+ * ium_host_get_installed_version:
+ * @self: a host
+ * @component_id: a component id
+ *
+ * Returns: (nullable) (transfer none): the version of @component_id installed on the host,
+ *   or %NULL when the host does not carry it.
+ */
+const char *
+ium_host_get_installed_version (IumHost    *self,
+                                const char *component_id)
+{
+  g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+  g_return_val_if_fail (component_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->installed, component_id);
+}
+
+/**
+ * ium_host_set_installed:
+ * @self: a host
+ * @component_id: a component id
+ * @version: (nullable): the installed version text, or %NULL to remove the component
+ *
+ * Emits #IumHost::changed when this changes what is installed.
+ */
+void
+ium_host_set_installed (IumHost    *self,
+                        const char *component_id,
+                        const char *version)
+{
+  g_return_if_fail (IUM_IS_HOST (self));
+  g_return_if_fail (component_id != NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->installed, component_id), version) == 0)
+    return;
+
+  if (version == NULL)
+    g_hash_table_remove (self->installed, component_id);
+  else
+    g_hash_table_replace (self->installed, g_strdup (component_id), g_strdup (version));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * ium_host_dup_component_ids:
+ * @self: a host
+ *
+ * Returns: (transfer full): the installed component ids, sorted; free with g_strfreev().
+ */
+char **
+ium_host_dup_component_ids (IumHost *self)
+{
+  GPtrArray *ids;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+
+  ids = g_ptr_array_sized_new (g_hash_table_size (self->installed) + 1);
+  g_hash_table_iter_init (&iter, self->installed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, g_strdup (key));
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+
+  return (char **)g_ptr_array_free (ids, FALSE);
+}

@@ -1,0 +1,34 @@
+/* ium-host.h: one place an instrument's software is installed on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define IUM_TYPE_HOST (ium_host_get_type ())
+G_DECLARE_FINAL_TYPE (IumHost, ium_host, IUM, HOST, GObject)
+
+/* Properties: "name" (construct-only, unique within its instrument), "role" (free text such as
+ * "control" or "cluster"). Emits "changed" when the installed versions change. */
+IumHost     *ium_host_new                   (const char *name,
+                                             const char *role);
+const char  *ium_host_get_name              (IumHost    *self);
+const char  *ium_host_get_role              (IumHost    *self);
+void         ium_host_set_role              (IumHost    *self,
+                                             const char *role);
+
+/* Installed versions: component id -> version text. Borrowed; never NULL. */
+GHashTable  *ium_host_get_installed         (IumHost    *self);
+const char  *ium_host_get_installed_version (IumHost    *self,
+                                             const char *component_id);
+/* @version NULL removes the component from the host. */
+void         ium_host_set_installed         (IumHost    *self,
+                                             const char *component_id,
+                                             const char *version);
+/* Sorted component ids, owned (free with g_strfreev). */
+char       **ium_host_dup_component_ids     (IumHost    *self);
+
+G_END_DECLS

@@ -1,0 +1,757 @@
+/* ium-store-write.c: writes a new inventory state as the difference from the stored one,
+ * with an audit entry for every object that changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-store"
+
+#include "config.h"
+
+#include "ium-store-write.h"
+
+#include "ium-enums.h"
+#include "ium-inventory-file.h"
+#include "ium-time.h"
+
+typedef JsonNode *(*ToJson) (gpointer object);
+
+/* What the writer needs to know of each kind of object. */
+typedef struct
+{
+  const char  *kind;
+  GListModel *(*get_list) (IumInventory *inventory);
+  char       *(*dup_key)  (gpointer      object);
+  JsonNode   *(*to_json)  (gpointer      object);
+  gboolean    (*insert)   (IumStore     *store,
+                           gpointer      object,
+                           GError      **error);
+  const char  *delete_sql;
+} Kind;
+
+typedef struct
+{
+  IumStore        *store;
+  const char      *who;
+  const char      *action;
+  char            *now;     /* owned */
+  IumStoreChanges *changes;
+} Writer;
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  /* NULL binds SQL NULL; SQLITE_STATIC is safe because the statement runs before the
+   * objects that own the strings can change. */
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static char *
+json_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static char *
+dup_component_key (gpointer object)
+{
+  return g_strdup (ium_component_get_id (object));
+}
+
+static char *
+dup_rule_key (gpointer object)
+{
+  return g_strdup (ium_rule_get_client (object));
+}
+
+static char *
+dup_release_key (gpointer object)
+{
+  return ium_version_to_canonical (ium_release_get_version (object));
+}
+
+static char *
+dup_instrument_key (gpointer object)
+{
+  return g_strdup (ium_instrument_get_name (object));
+}
+
+static char *
+dup_window_key (gpointer object)
+{
+  return ium_window_dup_key (object);
+}
+
+static char *
+dup_cycle_key (gpointer object)
+{
+  return g_strdup (ium_cycle_get_name (object));
+}
+
+static gboolean
+insert_component (IumStore  *store,
+                  gpointer   object,
+                  GError   **error)
+{
+  IumComponent *component = object;
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "INSERT INTO components (id, name, role, scheme) "
+                                          "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                          "name = excluded.name, role = excluded.role, "
+                                          "scheme = excluded.scheme", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ium_component_get_id (component));
+  bind_text (stmt, 2, ium_component_get_name (component));
+  bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_ROLE, ium_component_get_role (component)));
+  bind_text (stmt, 4, ium_scheme_to_string (ium_component_get_scheme (component)));
+  return ium_store_step_done (store, stmt, "writing a component", error);
+}
+
+static gboolean
+insert_rule (IumStore  *store,
+             gpointer   object,
+             GError   **error)
+{
+  IumRule *rule = object;
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "INSERT OR REPLACE INTO rules (client, server, policy) "
+                                          "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ium_rule_get_client (rule));
+  bind_text (stmt, 2, ium_rule_get_server (rule));
+  bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, ium_rule_get_policy (rule)));
+  return ium_store_step_done (store, stmt, "writing a rule", error);
+}
+
+static gboolean
+insert_release (IumStore  *store,
+                gpointer   object,
+                GError   **error)
+{
+  IumRelease *release = object;
+  g_autofree char *key = dup_release_key (release);
+  g_auto(GStrv) ids = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3_int64 id;
+
+  /* The release's old row is deleted first, so its component versions go with it. */
+  stmt = ium_store_prepare (store,
+                            "INSERT INTO releases (key, version, tier, date, notes, patch_of, url) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, ium_release_get_version_text (release));
+  bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release)));
+  bind_text (stmt, 4, ium_release_get_date (release));
+  bind_text (stmt, 5, ium_release_get_notes (release));
+  bind_text (stmt, 6, ium_release_get_patch_of (release));
+  bind_text (stmt, 7, ium_release_get_url (release));
+  if (!ium_store_step_done (store, stmt, "writing a release", error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (ium_store_get_db (store));
+
+  ids = ium_release_dup_component_ids (release);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      stmt = ium_store_prepare (store,
+                                "INSERT INTO release_components (release_id, component, version) "
+                                "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, ids[i]);
+      bind_text (stmt, 3, ium_release_get_component_version (release, ids[i]));
+      if (!ium_store_step_done (store, stmt, "writing a release", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_host (IumStore       *store,
+             sqlite3_int64   instrument_id,
+             guint           position,
+             IumHost        *host,
+             GError        **error)
+{
+  g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+  sqlite3_stmt *stmt;
+  sqlite3_int64 host_id;
+
+  stmt = ium_store_prepare (store,
+                            "INSERT INTO hosts (instrument_id, position, name, role) "
+                            "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, instrument_id);
+  sqlite3_bind_int (stmt, 2, (int) position);
+  bind_text (stmt, 3, ium_host_get_name (host));
+  bind_text (stmt, 4, ium_host_get_role (host));
+  if (!ium_store_step_done (store, stmt, "writing a host", error))
+    return FALSE;
+  host_id = sqlite3_last_insert_rowid (ium_store_get_db (store));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      stmt = ium_store_prepare (store,
+                                "INSERT INTO installed (host_id, component, version) "
+                                "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, host_id);
+      bind_text (stmt, 2, ids[i]);
+      bind_text (stmt, 3, ium_host_get_installed_version (host, ids[i]));
+      if (!ium_store_step_done (store, stmt, "writing an installed version", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_instrument (IumStore  *store,
+                   gpointer   object,
+                   GError   **error)
+{
+  IumInstrument *instrument = object;
+  const char * const *tags = ium_instrument_get_tags (instrument);
+  sqlite3_stmt *stmt;
+  sqlite3_int64 id;
+
+  stmt = ium_store_prepare (store, "INSERT INTO instruments (name, site, pin) VALUES (?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ium_instrument_get_name (instrument));
+  bind_text (stmt, 2, ium_instrument_get_site (instrument));
+  bind_text (stmt, 3, ium_instrument_get_pin (instrument));
+  if (!ium_store_step_done (store, stmt, "writing an instrument", error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (ium_store_get_db (store));
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      stmt = ium_store_prepare (store,
+                                "INSERT INTO instrument_tags (instrument_id, position, tag) "
+                                "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_text (stmt, 3, tags[i]);
+      if (!ium_store_step_done (store, stmt, "writing a tag", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < ium_instrument_get_n_hosts (instrument); i++)
+    if (!insert_host (store, id, i, ium_instrument_get_host (instrument, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+insert_window (IumStore  *store,
+               gpointer   object,
+               GError   **error)
+{
+  IumWindow *window = object;
+  g_autofree char *key = ium_window_dup_key (window);
+  g_autofree char *start = ium_timestamp_format (ium_window_get_start (window));
+  g_autofree char *end = ium_timestamp_format (ium_window_get_end (window));
+  const char * const *names = ium_window_get_instruments (window);
+  sqlite3_stmt *stmt;
+  sqlite3_int64 id;
+
+  stmt = ium_store_prepare (store,
+                            "INSERT INTO windows (key, start, end, start_unix, end_unix, label, "
+                            "all_instruments) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, start);
+  bind_text (stmt, 3, end);
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (ium_window_get_start (window)));
+  sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_window_get_end (window)));
+  bind_text (stmt, 6, ium_window_get_label (window));
+  sqlite3_bind_int (stmt, 7, names == NULL);
+  if (!ium_store_step_done (store, stmt, "writing a downtime window", error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (ium_store_get_db (store));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      stmt = ium_store_prepare (store,
+                                "INSERT INTO window_instruments (window_id, position, instrument) "
+                                "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_text (stmt, 3, names[i]);
+      if (!ium_store_step_done (store, stmt, "writing a downtime window", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_cycle (IumStore  *store,
+              gpointer   object,
+              GError   **error)
+{
+  IumCycle *cycle = object;
+  g_autofree char *start = ium_timestamp_format (ium_cycle_get_start (cycle));
+  g_autofree char *end = ium_timestamp_format (ium_cycle_get_end (cycle));
+  sqlite3_stmt *stmt;
+
+  stmt = ium_store_prepare (store,
+                            "INSERT OR REPLACE INTO cycles (name, start, end, start_unix, "
+                            "end_unix, freeze) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ium_cycle_get_name (cycle));
+  bind_text (stmt, 2, start);
+  bind_text (stmt, 3, end);
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (ium_cycle_get_start (cycle)));
+  sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_cycle_get_end (cycle)));
+  sqlite3_bind_int (stmt, 6, ium_cycle_get_freeze (cycle));
+  return ium_store_step_done (store, stmt, "writing a cycle", error);
+}
+
+/* In the order they are written; removal runs backwards, so nothing is removed while
+ * something written later still refers to it. */
+static const Kind kinds[] = {
+  { "component", ium_inventory_get_components, dup_component_key,
+    (ToJson) ium_component_to_json, insert_component,
+    "DELETE FROM components WHERE id = ?" },
+  { "rule", ium_inventory_get_rules, dup_rule_key, (ToJson) ium_rule_to_json, insert_rule,
+    "DELETE FROM rules WHERE client = ?" },
+  { "release", ium_inventory_get_releases, dup_release_key, (ToJson) ium_release_to_json,
+    insert_release, "DELETE FROM releases WHERE key = ?" },
+  { "instrument", ium_inventory_get_instruments, dup_instrument_key,
+    (ToJson) ium_instrument_to_json, insert_instrument,
+    "DELETE FROM instruments WHERE name = ?" },
+  { "window", ium_inventory_get_windows, dup_window_key, (ToJson) ium_window_to_json,
+    insert_window, "DELETE FROM windows WHERE key = ?" },
+  { "cycle", ium_inventory_get_cycles, dup_cycle_key, (ToJson) ium_cycle_to_json,
+    insert_cycle, "DELETE FROM cycles WHERE name = ?" },
+};
+
+static gboolean
+audit (Writer      *w,
+       const char  *kind,
+       const char  *key,
+       const char  *before,
+       const char  *after,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (w->store,
+                                          "INSERT INTO audit (time, who, action, kind, key, "
+                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, w->now);
+  bind_text (stmt, 2, w->who);
+  bind_text (stmt, 3, w->action);
+  bind_text (stmt, 4, kind);
+  bind_text (stmt, 5, key);
+  bind_text (stmt, 6, before);
+  bind_text (stmt, 7, after);
+  return ium_store_step_done (w->store, stmt, "writing the audit log", error);
+}
+
+static gboolean
+delete_by_key (Writer      *w,
+               const Kind  *kind,
+               const char  *key,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (w->store, kind->delete_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  return ium_store_step_done (w->store, stmt, "removing an old version of an object", error);
+}
+
+/* Maps each object's key to its JSON text. */
+static GHashTable *
+index_by_key (const Kind   *kind,
+              IumInventory *inventory,
+              GHashTable   *objects)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *list = kind->get_list (inventory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      g_autoptr(JsonNode) node = kind->to_json (object);
+      char *key = kind->dup_key (object);
+
+      if (objects != NULL)
+        g_hash_table_insert (objects, g_strdup (key), object);
+      g_hash_table_insert (texts, key, json_text (node));
+    }
+  return texts;
+}
+
+static gboolean
+write_kind (Writer        *w,
+            const Kind    *kind,
+            IumInventory  *before,
+            IumInventory  *after,
+            gboolean       removing,
+            GError       **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) old_texts = index_by_key (kind, before, NULL);
+  g_autoptr(GHashTable) new_texts = index_by_key (kind, after, objects);
+  GListModel *list = kind->get_list (removing ? before : after);
+
+  /* Walk the list rather than the hash table, so that the audit log comes in key order. */
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      g_autofree char *key = kind->dup_key (object);
+      const char *old_text = g_hash_table_lookup (old_texts, key);
+      const char *new_text = g_hash_table_lookup (new_texts, key);
+
+      if (removing)
+        {
+          if (new_text != NULL)
+            continue;
+          if (!delete_by_key (w, kind, key, error)
+              || !audit (w, kind->kind, key, old_text, NULL, error))
+            return FALSE;
+          w->changes->removed++;
+          continue;
+        }
+
+      if (old_text != NULL && g_str_equal (old_text, new_text))
+        {
+          w->changes->unchanged++;
+          continue;
+        }
+
+      /* Components and rules are updated in place, since other rows refer to them; the
+       * others are deleted with their child rows and written anew. */
+      if (old_text != NULL && kind->insert != insert_component && kind->insert != insert_rule
+          && kind->insert != insert_cycle && !delete_by_key (w, kind, key, error))
+        return FALSE;
+      if (!kind->insert (w->store, object, error)
+          || !audit (w, kind->kind, key, old_text, new_text, error))
+        return FALSE;
+
+      if (old_text == NULL)
+        w->changes->added++;
+      else
+        w->changes->changed++;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+settings_to_json (IumInventory *inventory)
+{
+  g_autoptr(JsonNode) whole = NULL;
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  const IumPolicy *policy = ium_inventory_get_policy (inventory);
+  JsonObject *limits = json_object_new ();
+
+  if (ium_inventory_get_facility (inventory) != NULL)
+    json_object_set_string_member (object, "facility", ium_inventory_get_facility (inventory));
+  json_object_set_string_member (object, "release_scheme",
+                                 ium_scheme_to_string (ium_inventory_get_release_scheme (inventory)));
+  json_object_set_int_member (limits, "max_minor_behind", policy->max_minor_behind);
+  json_object_set_int_member (limits, "max_upgrades_per_day", policy->max_upgrades_per_day);
+  json_object_set_int_member (limits, "upgrade_hours", policy->upgrade_hours);
+  json_object_set_int_member (limits, "soak_days", policy->soak_days);
+  json_object_set_object_member (object, "policy", limits);
+  json_object_unref (object);
+  return node;
+}
+
+static gboolean
+write_setting (Writer      *w,
+               const char  *key,
+               const char  *value,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (value == NULL)
+    {
+      stmt = ium_store_prepare (w->store, "DELETE FROM settings WHERE key = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, key);
+    }
+  else
+    {
+      stmt = ium_store_prepare (w->store,
+                                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, key);
+      bind_text (stmt, 2, value);
+    }
+  return ium_store_step_done (w->store, stmt, "writing the settings", error);
+}
+
+static gboolean
+write_settings (Writer        *w,
+                IumInventory  *before,
+                IumInventory  *after,
+                GError       **error)
+{
+  g_autoptr(JsonNode) old_node = settings_to_json (before);
+  g_autoptr(JsonNode) new_node = settings_to_json (after);
+  g_autofree char *old_text = json_text (old_node);
+  g_autofree char *new_text = json_text (new_node);
+  const IumPolicy *policy = ium_inventory_get_policy (after);
+  const struct { const char *key; guint value; } limits[] = {
+    { "max_minor_behind", policy->max_minor_behind },
+    { "max_upgrades_per_day", policy->max_upgrades_per_day },
+    { "upgrade_hours", policy->upgrade_hours },
+    { "soak_days", policy->soak_days },
+  };
+
+  if (g_str_equal (old_text, new_text))
+    return TRUE;
+
+  if (!write_setting (w, "facility", ium_inventory_get_facility (after), error)
+      || !write_setting (w, "release_scheme",
+                         ium_scheme_to_string (ium_inventory_get_release_scheme (after)), error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", limits[i].value);
+      if (!write_setting (w, limits[i].key, value, error))
+        return FALSE;
+    }
+  return audit (w, "settings", "inventory", old_text, new_text, error);
+}
+
+static gboolean
+write_difference (Writer        *w,
+                  IumInventory  *before,
+                  IumInventory  *after,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!write_settings (w, before, after, error))
+    return FALSE;
+
+  for (guint i = G_N_ELEMENTS (kinds); i > 0; i--)
+    if (!write_kind (w, &kinds[i - 1], before, after, TRUE, error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (!write_kind (w, &kinds[i], before, after, FALSE, error))
+      return FALSE;
+
+  /* Busy marks of instruments that are gone would come back with a new instrument of the
+   * same name; they go with the instrument. */
+  stmt = ium_store_prepare (w->store,
+                            "DELETE FROM instrument_busy WHERE instrument NOT IN "
+                            "(SELECT name FROM instruments)", error);
+  return stmt != NULL && ium_store_step_done (w->store, stmt, "clearing busy marks", error);
+}
+
+static gboolean
+check_foreign_keys (IumStore  *store,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
+                   "the change would leave a reference in table “%s” to something removed",
+                   (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ium_store_set_sqlite_error (store, rc, "checking references", error);
+  return TRUE;
+}
+
+/* Runs @write inside one IMMEDIATE transaction: the stored inventory is read after the write
+ * lock is held, so no other process's change can slip in between the read and the write. */
+static gboolean
+run_write (IumStore         *self,
+           const char       *action,
+           const char       *who,
+           IumStoreChanges  *changes,
+           IumInventory   *(*make_after) (IumInventory  *before,
+                                          gpointer       data,
+                                          GError       **error),
+           gpointer          data,
+           GError          **error)
+{
+  g_autoptr(IumInventory) before = NULL;
+  g_autoptr(IumInventory) after = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  IumStoreChanges local_changes = { 0 };
+  Writer w = { self, who, action, NULL, changes ? changes : &local_changes };
+
+  *w.changes = (IumStoreChanges) { 0 };
+
+  if (!ium_store_begin (self, error))
+    return FALSE;
+
+  if (!(before = ium_store_load_locked (self, error))
+      || !(after = make_after (before, data, error))
+      || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", "deferring references", error))
+    goto failed;
+
+  w.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  if (!write_difference (&w, before, after, error) || !check_foreign_keys (self, error)
+      || !ium_store_commit (self, error))
+    goto failed;
+
+  g_free (w.now);
+  return TRUE;
+
+failed:
+  g_free (w.now);
+  ium_store_rollback (self);
+  *w.changes = (IumStoreChanges) { 0 };
+  return FALSE;
+}
+
+typedef struct
+{
+  const char       *data;
+  gsize             length;
+  gboolean          replace;
+  IumInventoryFile *alone; /* the file read on its own, or NULL */
+} ImportRequest;
+
+static gboolean
+is_empty (IumInventory *inventory)
+{
+  GListModel *lists[] = {
+    ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
+    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
+    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_list_model_get_n_items (lists[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static IumInventory *
+read_import (IumInventory  *before,
+             gpointer       data,
+             GError       **error)
+{
+  ImportRequest *request = data;
+  g_autoptr(IumInventoryFile) file = NULL;
+
+  /* Merged over nothing, the file read on its own is the result: no need to read it twice. */
+  if (request->alone != NULL && (request->replace || is_empty (before)))
+    return g_object_ref (ium_inventory_file_get_inventory (request->alone));
+
+  file = ium_inventory_file_new_from_data (request->data, request->length,
+                                           request->replace ? NULL : before, error);
+  if (file == NULL)
+    return NULL;
+  return g_object_ref (ium_inventory_file_get_inventory (file));
+}
+
+/**
+ * ium_store_import:
+ * @self: a store
+ * @data: the inventory file's text
+ * @length: its length
+ * @replace: %TRUE to remove whatever the file does not hold
+ * @who: the person importing, for the audit log
+ * @changes: (out) (optional): what changed
+ * @error: an #IUM_INVENTORY_FILE_ERROR naming the JSON path at fault, or an #IUM_STORE_ERROR
+ *
+ * All or nothing: on any error the database is as it was.
+ *
+ * Returns: %TRUE when the file was imported
+ */
+gboolean
+ium_store_import (IumStore         *self,
+                  const char       *data,
+                  gsize             length,
+                  gboolean          replace,
+                  const char       *who,
+                  IumStoreChanges  *changes,
+                  GError          **error)
+{
+  ImportRequest request = { data, length, replace, NULL };
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(IumInventoryFile) checked = NULL;
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (who != NULL, FALSE);
+
+  /* A file that is wrong on its own is refused before the write lock is taken, so that a
+   * bad file never makes another writer wait. Reference errors need the stored inventory
+   * and are found inside the transaction. */
+  checked = ium_inventory_file_new_from_data (data, length, NULL, &check_error);
+  if (checked == NULL && !g_error_matches (check_error, IUM_INVENTORY_FILE_ERROR,
+                                           IUM_INVENTORY_FILE_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      return FALSE;
+    }
+  if (checked == NULL && replace)
+    {
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      return FALSE;
+    }
+
+  request.alone = checked;
+  return run_write (self, "import", who, changes, read_import, &request, error);
+}
+
+static IumInventory *
+take_inventory (IumInventory  *before,
+                gpointer       data,
+                GError       **error)
+{
+  return g_object_ref (data);
+}
+
+/**
+ * ium_store_save:
+ * @self: a store
+ * @inventory: the inventory as it should now be
+ * @action: what is being done, for the audit log ("pin", "edit", ...)
+ * @who: the person doing it
+ * @changes: (out) (optional): what changed
+ * @error: an #IUM_STORE_ERROR
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+ium_store_save (IumStore         *self,
+                IumInventory     *inventory,
+                const char       *action,
+                const char       *who,
+                IumStoreChanges  *changes,
+                GError          **error)
+{
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IUM_IS_INVENTORY (inventory), FALSE);
+
+  return run_write (self, action, who, changes, take_inventory, inventory, error);
+}

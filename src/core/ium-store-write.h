@@ -1,0 +1,37 @@
+/* ium-store-write.h: the store's internal API shared by its reading and writing halves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ium-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *ium_store_get_db           (IumStore     *self);
+sqlite3_stmt *ium_store_prepare          (IumStore     *self,
+                                          const char   *sql,
+                                          GError      **error);
+gboolean      ium_store_step_done        (IumStore     *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *doing,
+                                          GError      **error);
+gboolean      ium_store_exec             (IumStore     *self,
+                                          const char   *sql,
+                                          const char   *doing,
+                                          GError      **error);
+gboolean      ium_store_set_sqlite_error (IumStore     *self,
+                                          int           code,
+                                          const char   *doing,
+                                          GError      **error);
+gboolean      ium_store_begin            (IumStore     *self,
+                                          GError      **error);
+gboolean      ium_store_commit           (IumStore     *self,
+                                          GError      **error);
+void          ium_store_rollback         (IumStore     *self);
+IumInventory *ium_store_load_locked      (IumStore     *self,
+                                          GError      **error);
+
+G_END_DECLS
