@@ -47,6 +47,7 @@ typedef struct
 extern const IumCliCommand ium_cli_inventory_commands[];
 extern const IumCliCommand ium_cli_version_commands[];
 extern const IumCliCommand ium_cli_status_commands[];
+extern const IumCliCommand ium_cli_instrument_commands[];
 
 /* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
 int           ium_cli_fail            (IumCli       *cli,

@@ -15,6 +15,7 @@ static const IumCliCommand *groups[] = {
   ium_cli_inventory_commands,
   ium_cli_version_commands,
   ium_cli_status_commands,
+  ium_cli_instrument_commands,
 };
 
 static char *opt_db;

@@ -24,6 +24,7 @@ typedef enum {
   IUM_STORE_ERROR_BUSY,          /* another process held the database past the timeout */
   IUM_STORE_ERROR_FAILED,        /* any other SQLite failure */
   IUM_STORE_ERROR_INVALID,       /* a change that would break the inventory's rules */
+  IUM_STORE_ERROR_NOT_FOUND,     /* an unknown instrument or release */
 } IumStoreError;
 
 GQuark ium_store_error_quark (void);
@@ -72,6 +73,23 @@ gboolean      ium_store_save               (IumStore         *self,
                                             const char       *action,
                                             const char       *who,
                                             IumStoreChanges  *changes,
+                                            GError          **error);
+
+/* Marks @instrument busy (running an experiment or a long job) with @note, or free again.
+ * Busy is operational state: an import that replaces the instrument keeps it. Audited. */
+gboolean      ium_store_set_busy           (IumStore         *self,
+                                            const char       *instrument,
+                                            gboolean          busy,
+                                            const char       *note,
+                                            const char       *who,
+                                            GError          **error);
+
+/* Pins @instrument to @release (a version in any spelling that compares equal), or unpins
+ * it when @release is NULL. Audited. */
+gboolean      ium_store_set_pin            (IumStore         *self,
+                                            const char       *instrument,
+                                            const char       *release,
+                                            const char       *who,
                                             GError          **error);
 
 /* The audit log, oldest first. */
