@@ -622,7 +622,8 @@ test_status_json (void)
                                NULL);
   ium_instrument_set_pin (instrument, "12.0.1.130");
   instrument = add_instrument (inventory, "ZOOM", NULL,
-                               "NDXZOOM:control:ibex-server=11.0.0.1,genie-python=11.0.0.1,ibex-gui=11.0.0.2",
+                               "NDXZOOM:control:ibex-server=11.0.0.1,genie-python=11.0.0.1,"
+                               "ibex-gui=11.0.0.2",
                                "SCRIPTS:cluster:ibex-server=12.0.1.130",
                                NULL);
   ium_instrument_set_busy (instrument, TRUE, "commissioning");
@@ -646,7 +647,8 @@ test_status_json (void)
                    "\"installed\":{\"ibex-gui\":\"12.0.0.100\",\"ibex-server\":\"12.0.0.100\"}}]},"
                    "{\"name\":\"ZOOM\",\"site\":null,\"release\":null,\"tier\":null,"
                    "\"target\":\"12.0.1.130\",\"behind\":1,"
-                   "\"flags\":[\"update-available\",\"too-far-behind\",\"partial\",\"custom\",\"busy\"],"
+                   "\"flags\":[\"update-available\",\"too-far-behind\",\"partial\","
+                   "\"custom\",\"busy\"],"
                    "\"hosts\":[{\"name\":\"NDXZOOM\",\"role\":\"control\","
                    "\"installed\":{\"genie-python\":\"11.0.0.1\",\"ibex-gui\":\"11.0.0.2\","
                    "\"ibex-server\":\"11.0.0.1\"}},"
@@ -790,7 +792,8 @@ test_check_table (void)
     { "PINSAME", "ibex-gui", "12.0.0.100", IUM_VERDICT_OK, "12.0.0.100", NULL },
     { "PINSAME", "ibex-gui", "12.0.0.7", IUM_VERDICT_UPDATE_AVAILABLE, "12.0.0.100", NULL },
     /* ... but not on another: the newest official release of the server's line */
-    { "PINOTHER", "ibex-gui", "12.0.0.100", IUM_VERDICT_UPDATE_AVAILABLE, "12.0.1.130", URL_12_0_1 },
+    { "PINOTHER", "ibex-gui", "12.0.0.100", IUM_VERDICT_UPDATE_AVAILABLE, "12.0.1.130",
+      URL_12_0_1 },
     /* official preferred over a newer test release */
     { "TESTLINE", "ibex-gui", "12.1.0.1", IUM_VERDICT_UPDATE_AVAILABLE, "12.1.0.5", NULL },
     { "TESTLINE", "ibex-gui", "12.1.0.7", IUM_VERDICT_OK, "12.1.0.5", NULL },
@@ -861,6 +864,9 @@ test_check_messages (void)
   assert_message (fleet, "LARMOR", "ibex-gui", "12.2.0.1",
                   "IBEX GUI 12.2.0.1 is newer than the IBEX server 12.0.1.130 on LARMOR and "
                   "may use features it lacks. Install 12.0.1.130 to be safe.");
+  assert_message (fleet, "NOWHERE", "ibex-gui", "14.1.0.0",
+                  "IBEX GUI 14.1.0.0 is newer than the IBEX server 14.0.0.0 on NOWHERE and "
+                  "may use features it lacks.");
   assert_message (fleet, "LARMOR", "ibex-gui", "12.0.1.130",
                   "IBEX GUI 12.0.1.130 is up to date for LARMOR.");
   /* A component without a name is called by its id. */

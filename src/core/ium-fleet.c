@@ -17,6 +17,8 @@
  * holds a reference on every object it points into, so an inventory edited after the fleet
  * was built cannot leave it with dangling pointers (it only makes the fleet stale). */
 
+typedef struct _RuleInfo RuleInfo;
+
 typedef struct
 {
   IumComponent *component; /* owned */
@@ -25,6 +27,7 @@ typedef struct
   IumScheme     scheme;
   IumRole       role;
   guint         index;
+  RuleInfo     *rule;      /* borrowed; the rule that has this component as its client */
 } ComponentInfo;
 
 typedef struct
@@ -56,14 +59,13 @@ typedef struct
   ServerInfo          *servers;    /* owned, one per server slot */
 } InstrumentInfo;
 
-typedef struct
+struct _RuleInfo
 {
   IumRule         *rule;   /* owned */
-  ComponentInfo   *client; /* borrowed; NULL when the rule names an unknown client */
   ComponentInfo   *server; /* borrowed; NULL when the rule names an unknown server */
   guint            slot;   /* index of the server in InstrumentInfo.servers */
   IumCompatPolicy  policy;
-} RuleInfo;
+};
 
 typedef struct
 {
@@ -106,8 +108,8 @@ struct _IumFleet
 
   RuleInfo        *rules;                /* owned array */
   guint            n_rules;
-  GHashTable      *rules_by_client;      /* client id -> RuleInfo, borrowed */
   GPtrArray       *server_slots;         /* ComponentInfo per slot, borrowed */
+  guint            n_server_slots;
   GPtrArray       *status_servers;       /* ComponentInfo, in order of preference, borrowed */
   GHashTable      *line_releases;        /* "SLOT:MAJOR.MINOR" -> LineReleases, owned */
 
@@ -157,14 +159,6 @@ component_version_equal (gconstpointer a,
 
   return cva->component == cvb->component &&
          ium_version_compare (cva->version, cvb->version) == 0;
-}
-
-static gboolean
-same_line (const IumVersion *a,
-           const IumVersion *b)
-{
-  return ium_version_get_major (a) == ium_version_get_major (b) &&
-         ium_version_get_minor (a) == ium_version_get_minor (b);
 }
 
 static int
@@ -332,13 +326,16 @@ index_rules (IumFleet *self)
   for (guint i = 0; i < self->n_rules; i++)
     {
       RuleInfo *info = &self->rules[i];
+      ComponentInfo *client;
       guint slot;
 
       info->rule = g_list_model_get_item (model, i);
-      info->client = g_hash_table_lookup (self->components_by_id, ium_rule_get_client (info->rule));
       info->server = g_hash_table_lookup (self->components_by_id, ium_rule_get_server (info->rule));
       info->policy = ium_rule_get_policy (info->rule);
-      g_hash_table_insert (self->rules_by_client, (gpointer) ium_rule_get_client (info->rule), info);
+      client = g_hash_table_lookup (self->components_by_id, ium_rule_get_client (info->rule));
+      /* The client check finds the rule through its component: one lookup fewer per check. */
+      if (client != NULL)
+        client->rule = info;
 
       if (info->server == NULL)
         continue;
@@ -350,6 +347,8 @@ index_rules (IumFleet *self)
         }
       info->slot = slot;
     }
+
+  self->n_server_slots = self->server_slots->len;
 
   /* The server a custom instrument is measured by: one that a rule names, else any
    * component whose role is server. */
@@ -533,8 +532,8 @@ lowest_version (IumFleet     *self,
 
       for (guint i = 0; i < found->len; i++)
         {
-          if (i > 0 &&
-              ium_version_compare (g_ptr_array_index (found, i - 1), g_ptr_array_index (found, i)) == 0)
+          if (i > 0 && ium_version_compare (g_ptr_array_index (found, i - 1),
+                                            g_ptr_array_index (found, i)) == 0)
             continue;
           if (list->len > 0)
             g_string_append (list, ", ");
@@ -580,7 +579,7 @@ recommend_release (IumFleet         *self,
    * not deployed yet would otherwise tell clients to install a version its server refuses. */
   if (pinned != NULL &&
       pinned->components[server->index] != NULL &&
-      same_line (pinned->components[server->index], server_version))
+      ium_version_same_line (pinned->components[server->index], server_version))
     return pinned;
 
   key = line_key (slot, server_version);
@@ -600,12 +599,12 @@ server_info_clear (ServerInfo *server)
 }
 
 static void
-instrument_info_clear (IumFleet       *self,
+instrument_info_clear (guint           n_server_slots,
                        InstrumentInfo *info)
 {
   if (info->servers != NULL)
     {
-      for (guint s = 0; s < self->server_slots->len; s++)
+      for (guint s = 0; s < n_server_slots; s++)
         server_info_clear (&info->servers[s]);
       g_clear_pointer (&info->servers, g_free);
     }
@@ -621,7 +620,7 @@ compute_instrument (IumFleet       *self,
                     gboolean        index_hosts)
 {
   guint n_hosts = ium_instrument_get_n_hosts (instrument);
-  g_autofree IumVersion **versions = g_new0 (IumVersion *, (gsize) n_hosts * self->n_components + 1);
+  g_autofree IumVersion **versions = NULL;
   IumInstrumentStatus *status = &info->status;
   ReleaseInfo *lowest = NULL;
   ReleaseInfo *first = NULL;
@@ -630,6 +629,8 @@ compute_instrument (IumFleet       *self,
   gboolean custom = FALSE;
   gboolean partial = FALSE;
 
+  /* One row of parsed versions per host, a slot per component. */
+  versions = g_new0 (IumVersion *, (gsize) n_hosts * self->n_components + 1);
   info->instrument = g_object_ref (instrument);
   info->name = ium_instrument_get_name (instrument);
   info->servers = g_new0 (ServerInfo, self->server_slots->len + 1);
@@ -696,7 +697,8 @@ compute_instrument (IumFleet       *self,
     {
       status->behind = count_lines_behind (self, lowest->version);
       if (target != NULL)
-        status->flags |= lowest->rank >= target->rank ? IUM_FLAG_UP_TO_DATE : IUM_FLAG_UPDATE_AVAILABLE;
+        status->flags |= lowest->rank >= target->rank ? IUM_FLAG_UP_TO_DATE
+                                                      : IUM_FLAG_UPDATE_AVAILABLE;
       if (lowest->tier != IUM_TIER_OFFICIAL)
         status->flags |= IUM_FLAG_UNSUPPORTED_TIER;
     }
@@ -766,16 +768,38 @@ string_or_null (const char *text)
   return node;
 }
 
+static int
+installed_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const char * const *) a)[0], ((const char * const *) b)[0]);
+}
+
 static JsonObject *
 host_to_object (IumHost *host)
 {
   JsonObject *object = json_object_new ();
   JsonObject *installed = json_object_new ();
-  g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+  GHashTable *table = ium_host_get_installed (host);
+  guint n_installed = g_hash_table_size (table);
+  g_autofree const char **pairs = g_new (const char *, 2 * n_installed + 2);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    json_object_set_member (installed, ids[i],
-                            string_or_null (ium_host_get_installed_version (host, ids[i])));
+  /* Sorting borrowed pairs spares a copy and a lookup per component: the status of a large
+   * fleet spends most of its time here. */
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      pairs[2 * n] = key;
+      pairs[2 * n + 1] = value;
+      n++;
+    }
+  qsort (pairs, n, 2 * sizeof (const char *), installed_compare);
+
+  for (guint i = 0; i < n; i++)
+    json_object_set_member (installed, pairs[2 * i], string_or_null (pairs[2 * i + 1]));
 
   json_object_set_member (object, "name", string_or_null (ium_host_get_name (host)));
   json_object_set_member (object, "role", string_or_null (ium_host_get_role (host)));
@@ -852,8 +876,21 @@ ium_fleet_finalize (GObject *object)
 {
   IumFleet *self = (IumFleet *)object;
 
+  /* The indexes first: they borrow from the arrays below. */
+  g_clear_pointer (&self->host_releases, g_hash_table_unref);
+  g_clear_pointer (&self->hosts, g_ptr_array_unref);
+  g_clear_pointer (&self->instruments_by_object, g_hash_table_unref);
+  g_clear_pointer (&self->instruments_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->line_releases, g_hash_table_unref);
+  g_clear_pointer (&self->status_servers, g_ptr_array_unref);
+  g_clear_pointer (&self->server_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->official_lines, g_array_unref);
+  g_clear_pointer (&self->releases_by_version, g_hash_table_unref);
+  g_clear_pointer (&self->releases_by_object, g_hash_table_unref);
+  g_clear_pointer (&self->components_by_id, g_hash_table_unref);
+
   for (guint i = 0; i < self->n_instruments; i++)
-    instrument_info_clear (self, &self->instruments[i]);
+    instrument_info_clear (self->n_server_slots, &self->instruments[i]);
   g_clear_pointer (&self->instruments, g_free);
 
   for (guint i = 0; i < self->n_rules; i++)
@@ -878,19 +915,6 @@ ium_fleet_finalize (GObject *object)
       g_clear_object (&self->components[i].component);
     }
   g_clear_pointer (&self->components, g_free);
-
-  g_clear_pointer (&self->host_releases, g_hash_table_unref);
-  g_clear_pointer (&self->hosts, g_ptr_array_unref);
-  g_clear_pointer (&self->instruments_by_object, g_hash_table_unref);
-  g_clear_pointer (&self->instruments_by_name, g_hash_table_unref);
-  g_clear_pointer (&self->line_releases, g_hash_table_unref);
-  g_clear_pointer (&self->status_servers, g_ptr_array_unref);
-  g_clear_pointer (&self->server_slots, g_ptr_array_unref);
-  g_clear_pointer (&self->rules_by_client, g_hash_table_unref);
-  g_clear_pointer (&self->official_lines, g_array_unref);
-  g_clear_pointer (&self->releases_by_version, g_hash_table_unref);
-  g_clear_pointer (&self->releases_by_object, g_hash_table_unref);
-  g_clear_pointer (&self->components_by_id, g_hash_table_unref);
   g_clear_object (&self->inventory);
 
   G_OBJECT_CLASS (ium_fleet_parent_class)->finalize (object);
@@ -962,7 +986,6 @@ ium_fleet_init (IumFleet *self)
                                                      g_free,
                                                      (GDestroyNotify) g_ptr_array_unref);
   self->official_lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  self->rules_by_client = g_hash_table_new (g_str_hash, g_str_equal);
   self->server_slots = g_ptr_array_new ();
   self->status_servers = g_ptr_array_new ();
   self->line_releases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1072,7 +1095,7 @@ ium_fleet_get_status (IumFleet            *self,
    * releases in the status belong to the fleet, so they outlive the scratch copy. */
   compute_instrument (self, instrument, &scratch, FALSE);
   *status = scratch.status;
-  instrument_info_clear (self, &scratch);
+  instrument_info_clear (self->n_server_slots, &scratch);
 }
 
 /**
@@ -1147,6 +1170,8 @@ ium_fleet_status_to_json (IumFleet      *self,
   return node;
 }
 
+/* g_strconcat() rather than printf: the check is the server's hot path, and formatting is
+ * a good part of its time. */
 static char *
 build_message (IumVerdictStatus     status,
                const ComponentInfo *client,
@@ -1160,35 +1185,33 @@ build_message (IumVerdictStatus     status,
   switch (status)
     {
     case IUM_VERDICT_INCOMPATIBLE:
-      if (recommended != NULL)
-        return g_strdup_printf ("%s %s cannot talk to the %s %s on %s: %s. Install %s.",
-                                client->name, client_version, server->name, server_version,
-                                instrument, reason, recommended);
-      return g_strdup_printf ("%s %s cannot talk to the %s %s on %s: %s. "
-                              "Ask support for a compatible version.",
-                              client->name, client_version, server->name, server_version,
-                              instrument, reason);
+      if (recommended == NULL)
+        return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
+                            server->name, " ", server_version, " on ", instrument, ": ",
+                            reason, ". Ask support for a compatible version.", NULL);
+      return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
+                          server->name, " ", server_version, " on ", instrument, ": ",
+                          reason, ". Install ", recommended, ".", NULL);
 
     case IUM_VERDICT_CLIENT_NEWER:
-      if (recommended != NULL)
-        return g_strdup_printf ("%s %s is newer than the %s %s on %s and may use features it "
-                                "lacks. Install %s to be safe.",
-                                client->name, client_version, server->name, server_version,
-                                instrument, recommended);
-      return g_strdup_printf ("%s %s is newer than the %s %s on %s and may use features it "
-                              "lacks.",
-                              client->name, client_version, server->name, server_version,
-                              instrument);
+      if (recommended == NULL)
+        return g_strconcat (client->name, " ", client_version, " is newer than the ",
+                            server->name, " ", server_version, " on ", instrument,
+                            " and may use features it lacks.", NULL);
+      return g_strconcat (client->name, " ", client_version, " is newer than the ",
+                          server->name, " ", server_version, " on ", instrument,
+                          " and may use features it lacks. Install ", recommended,
+                          " to be safe.", NULL);
 
     case IUM_VERDICT_UPDATE_AVAILABLE:
-      return g_strdup_printf ("%s %s works with the %s %s on %s. Version %s is available.",
-                              client->name, client_version, server->name, server_version,
-                              instrument, recommended);
+      return g_strconcat (client->name, " ", client_version, " works with the ",
+                          server->name, " ", server_version, " on ", instrument,
+                          ". Version ", recommended, " is available.", NULL);
 
     case IUM_VERDICT_OK:
     default:
-      return g_strdup_printf ("%s %s is up to date for %s.",
-                              client->name, client_version, instrument);
+      return g_strconcat (client->name, " ", client_version, " is up to date for ", instrument,
+                          ".", NULL);
     }
 }
 
@@ -1248,7 +1271,7 @@ ium_fleet_check (IumFleet    *self,
       return NULL;
     }
 
-  rule = g_hash_table_lookup (self->rules_by_client, component);
+  rule = client->rule;
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,

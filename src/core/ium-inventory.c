@@ -658,6 +658,7 @@ ium_inventory_put_component (IumInventory *self,
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_COMPONENT (component));
+  g_return_if_fail (ium_component_get_id (component) != NULL);
 
   collection_put (&self->components, g_strdup (ium_component_get_id (component)), component);
 }
@@ -668,6 +669,7 @@ ium_inventory_put_rule (IumInventory *self,
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_RULE (rule));
+  g_return_if_fail (ium_rule_get_client (rule) != NULL);
 
   collection_put (&self->rules, g_strdup (ium_rule_get_client (rule)), rule);
 }
@@ -698,6 +700,7 @@ ium_inventory_put_instrument (IumInventory  *self,
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_INSTRUMENT (instrument));
+  g_return_if_fail (ium_instrument_get_name (instrument) != NULL);
 
   collection_put (&self->instruments, g_strdup (ium_instrument_get_name (instrument)), instrument);
 }
@@ -708,6 +711,8 @@ ium_inventory_put_window (IumInventory *self,
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_WINDOW (window));
+  g_return_if_fail (ium_window_get_start (window) != NULL);
+  g_return_if_fail (ium_window_get_end (window) != NULL);
 
   collection_put (&self->windows, ium_window_dup_key (window), window);
 }
@@ -718,6 +723,8 @@ ium_inventory_put_cycle (IumInventory *self,
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_CYCLE (cycle));
+  g_return_if_fail (ium_cycle_get_name (cycle) != NULL);
+  g_return_if_fail (ium_cycle_get_start (cycle) != NULL);
 
   collection_put (&self->cycles, g_strdup (ium_cycle_get_name (cycle)), cycle);
 }
