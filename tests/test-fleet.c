@@ -598,6 +598,29 @@ test_fleet_snapshot (void)
 
 /* ---- status JSON ---- */
 
+/* The streamed text must be what a pretty JsonGenerator makes of the tree. */
+static void
+assert_data_matches_tree (IumFleet      *fleet,
+                          IumInstrument *only)
+{
+  g_autoptr(JsonNode) root = ium_fleet_status_to_json (fleet, only);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_line = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  expected = json_generator_to_data (generator, NULL);
+  expected_line = g_strconcat (expected, "\n", NULL);
+
+  data = ium_fleet_status_to_data (fleet, only, &length);
+  g_assert_cmpstr (data, ==, expected_line);
+  g_assert_cmpuint (length, ==, strlen (expected_line));
+}
+
 static void
 test_status_json (void)
 {
@@ -665,6 +688,9 @@ test_status_json (void)
   g_assert_true (g_str_has_suffix (one_text, "}]}"));
   g_assert_cmpuint (strlen (one_text), ==, strlen ("{\"instruments\":[]}") + strlen (element_text));
   g_assert_nonnull (strstr (one_text, element_text));
+
+  assert_data_matches_tree (fleet, NULL);
+  assert_data_matches_tree (fleet, instrument);
 }
 
 static void
@@ -676,6 +702,7 @@ test_status_json_empty (void)
   g_autofree char *text = json_to_string (root, FALSE);
 
   g_assert_cmpstr (text, ==, "{\"instruments\":[]}");
+  assert_data_matches_tree (fleet, NULL);
   g_assert_null (ium_fleet_check (fleet, "LARMOR", "ibex-gui", "12.0", NULL));
 }
 

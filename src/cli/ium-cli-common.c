@@ -68,12 +68,16 @@ IumInventory *
 ium_cli_load_inventory (IumCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  IumStore *store = ium_cli_get_store (cli);
   IumInventory *inventory;
 
-  if (store == NULL)
-    return NULL;
-  inventory = ium_store_load (store, &error);
+  /* Reading commands never create a database. */
+  if (cli->store == NULL && (cli->store = ium_store_open_existing (cli->db_path, &error)) == NULL)
+    {
+      ium_cli_fail_error (cli, error);
+      return NULL;
+    }
+
+  inventory = ium_store_load (cli->store, &error);
   if (inventory == NULL)
     ium_cli_fail_error (cli, error);
   return inventory;

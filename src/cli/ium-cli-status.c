@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "ium-cli-common.h"
 #include "ium-enums.h"
 #include "ium-fleet.h"
@@ -132,8 +134,9 @@ run_status (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = ium_fleet_status_to_json (fleet, only);
-      ium_cli_print_json (node);
+      gsize length;
+      g_autofree char *text = ium_fleet_status_to_data (fleet, only, &length);
+      fwrite (text, 1, length, stdout);
     }
   else if (only != NULL)
     print_instrument (fleet, only);

@@ -50,6 +50,10 @@ void          ium_fleet_get_status            (IumFleet            *self,
 /* The spec's `ium status --json` object for every instrument, or just @only if given. */
 JsonNode     *ium_fleet_status_to_json        (IumFleet            *self,
                                                IumInstrument       *only);
+/* The same object as text, written one instrument at a time (pretty, two spaces). Owned. */
+char         *ium_fleet_status_to_data        (IumFleet            *self,
+                                               IumInstrument       *only,
+                                               gsize               *length);
 /* One element of the "instruments" array. */
 JsonNode     *ium_fleet_instrument_to_json    (IumFleet            *self,
                                                IumInstrument       *instrument);

@@ -1,0 +1,188 @@
+/* ium-fleet-check.c: the client check, which tells a client whether it can talk to the
+ * server of an instrument and which version it should run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ium-fleet"
+
+#include "config.h"
+
+#include "ium-fleet.h"
+
+#include "ium-compat.h"
+#include "ium-fleet-private.h"
+
+G_DEFINE_QUARK (ium-check-error-quark, ium_check_error)
+
+/* g_strconcat() rather than printf: the check is the server's hot path, and formatting is
+ * a good part of its time. */
+static char *
+build_message (IumVerdictStatus     status,
+               const ComponentInfo *client,
+               const char          *client_version,
+               const ComponentInfo *server,
+               const char          *server_version,
+               const char          *instrument,
+               const char          *recommended,
+               const char          *reason)
+{
+  switch (status)
+    {
+    case IUM_VERDICT_INCOMPATIBLE:
+      if (recommended == NULL)
+        return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
+                            server->name, " ", server_version, " on ", instrument, ": ",
+                            reason, ". Ask support for a compatible version.", NULL);
+      return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
+                          server->name, " ", server_version, " on ", instrument, ": ",
+                          reason, ". Install ", recommended, ".", NULL);
+
+    case IUM_VERDICT_CLIENT_NEWER:
+      if (recommended == NULL)
+        return g_strconcat (client->name, " ", client_version, " is newer than the ",
+                            server->name, " ", server_version, " on ", instrument,
+                            " and may use features it lacks.", NULL);
+      return g_strconcat (client->name, " ", client_version, " is newer than the ",
+                          server->name, " ", server_version, " on ", instrument,
+                          " and may use features it lacks. Install ", recommended,
+                          " to be safe.", NULL);
+
+    case IUM_VERDICT_UPDATE_AVAILABLE:
+      return g_strconcat (client->name, " ", client_version, " works with the ",
+                          server->name, " ", server_version, " on ", instrument,
+                          ". Version ", recommended, " is available.", NULL);
+
+    case IUM_VERDICT_OK:
+    default:
+      return g_strconcat (client->name, " ", client_version, " is up to date for ", instrument,
+                          ".", NULL);
+    }
+}
+
+/**
+ * ium_fleet_check:
+ * @self: a fleet
+ * @instrument: the instrument name, e.g. "LARMOR"
+ * @component: the client component id, e.g. "ibex-gui"
+ * @client_version: the client's version, in the component's scheme
+ * @error: return location for an %IUM_CHECK_ERROR
+ *
+ * The client check of the spec: compares @client_version with the lowest version of the
+ * rule's server component on the instrument's hosts, and recommends the client version of
+ * the release the instrument should run. Safe to call from several threads at once.
+ *
+ * Returns: (transfer full) (nullable): the verdict, or %NULL with @error set
+ */
+IumVerdict *
+ium_fleet_check (IumFleet    *self,
+                 const char  *instrument,
+                 const char  *component,
+                 const char  *client_version,
+                 GError     **error)
+{
+  const InstrumentInfo *info;
+  const ComponentInfo *client;
+  const RuleInfo *rule;
+  const ServerInfo *server;
+  const ReleaseInfo *recommended;
+  const IumVersion *recommended_version = NULL;
+  const char *recommended_text = NULL;
+  const char *reason = NULL;
+  g_autoptr(IumVersion) version = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) local_error = NULL;
+  IumVerdictStatus status;
+
+  g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
+  g_return_val_if_fail (instrument != NULL, NULL);
+  g_return_val_if_fail (component != NULL, NULL);
+  g_return_val_if_fail (client_version != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_hash_table_lookup (self->instruments_by_name, instrument);
+  if (info == NULL)
+    {
+      g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_INSTRUMENT,
+                   "unknown instrument “%s”", instrument);
+      return NULL;
+    }
+
+  client = g_hash_table_lookup (self->components_by_id, component);
+  if (client == NULL)
+    {
+      g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_COMPONENT,
+                   "unknown component “%s”", component);
+      return NULL;
+    }
+
+  rule = client->rule;
+  if (rule == NULL)
+    {
+      g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
+                   "no compatibility rule has “%s” as its client", component);
+      return NULL;
+    }
+
+  version = ium_version_parse (client->scheme, client_version, &local_error);
+  if (version == NULL)
+    {
+      g_set_error_literal (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_INVALID_VERSION,
+                           local_error->message);
+      return NULL;
+    }
+
+  server = rule->server != NULL ? &info->servers[rule->slot] : NULL;
+  if (server == NULL || server->lowest == NULL)
+    {
+      g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_SERVER,
+                   "no host of “%s” carries the server component “%s”",
+                   info->name, ium_rule_get_server (rule->rule));
+      return NULL;
+    }
+
+  recommended = server->recommended;
+  if (recommended != NULL && recommended->components[client->index] != NULL)
+    {
+      recommended_version = recommended->components[client->index];
+      recommended_text = recommended->texts[client->index];
+    }
+  else
+    {
+      recommended = NULL;
+    }
+
+  switch (ium_compat_evaluate (rule->policy, version, server->lowest, &reason))
+    {
+    case IUM_COMPAT_INCOMPATIBLE:
+      status = IUM_VERDICT_INCOMPATIBLE;
+      break;
+
+    case IUM_COMPAT_CLIENT_NEWER:
+      status = IUM_VERDICT_CLIENT_NEWER;
+      break;
+
+    case IUM_COMPAT_COMPATIBLE:
+    default:
+      status = recommended_version != NULL &&
+               ium_version_compare (recommended_version, version) > 0
+               ? IUM_VERDICT_UPDATE_AVAILABLE
+               : IUM_VERDICT_OK;
+      break;
+    }
+
+  message = build_message (status, client, client_version, rule->server, server->text,
+                           info->name, recommended_text,
+                           reason != NULL ? reason : "the compatibility policy forbids it");
+
+  return ium_verdict_new (info->name,
+                          client->id,
+                          client_version,
+                          rule->server->id,
+                          server->text,
+                          status,
+                          recommended_text,
+                          recommended != NULL ? recommended->url : NULL,
+                          server->warnings,
+                          message);
+}
