@@ -419,7 +419,7 @@ static const BadFile bad_files[] = {
   { "duplicate-release", HEAD "\"releases\": [{\"version\": \"12.9\", \"tier\": \"official\"},"
     " {\"version\": \"12.9.0.0\", \"tier\": \"test\"}]}", "releases[1]: release “12.9.0.0” is already defined at releases[0]" },
   { "window-ends-first", HEAD "\"downtime\": [{\"start\": \"2027-03-04T18:00:00Z\","
-    " \"end\": \"2027-03-04T08:00:00Z\", \"label\": \"Backwards\"}]}", "downtime[0].end: the window ends" },
+    " \"end\": \"2027-03-04T08:00:00Z\", \"label\": \"Backwards\"}]}", "downtime[0].end: the window must end after it starts" },
   { "bad-timestamp", HEAD "\"downtime\": [{\"start\": \"2027-03-04 08:00\","
     " \"end\": \"2027-03-04T18:00:00Z\", \"label\": \"L\"}]}", "downtime[0].start: “2027-03-04 08:00” is not an RFC 3339 timestamp" },
   { "timestamp-without-offset", HEAD "\"cycles\": [{\"name\": \"C\", \"start\": \"2027-03-04T08:00:00\","
@@ -610,14 +610,27 @@ test_database_choice (Fixture       *f,
   g_assert_cmpint (g_stat (env_db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  /* --db wins over IUM_DB. */
+  /* --db wins over IUM_DB; a reading command never creates a database, so a mistyped path
+   * is an error rather than an empty inventory. */
   g_clear_object (&process);
   {
     const char *args[] = { "--db", f->db, "status", NULL };
     process = spawn_ium (args, env_db);
     r = finish (process);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "there is no inventory at"));
+    g_assert_nonnull (strstr (r.err, f->db));
+    result_clear (&r);
+    g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  }
+
+  g_clear_object (&process);
+  {
+    const char *args[] = { "status", "LARMOR", NULL };
+    process = spawn_ium (args, env_db);
+    r = finish (process);
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, "0 instruments"));
+    g_assert_nonnull (strstr (r.out, "NDXLARMOR"));
     result_clear (&r);
   }
 }

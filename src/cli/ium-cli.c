@@ -139,7 +139,7 @@ run_command (const IumCliCommand *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = command_name (command);
-  g_autofree char *parameter_string = g_strdup_printf ("%s - %s", command->parameters,
+  g_autofree char *parameter_string = g_strdup_printf ("%s %s - %s", name, command->parameters,
                                                        command->summary);
   g_autofree char **args = g_new0 (char *, argc + 1);
   IumCli cli = { 0 };
@@ -154,14 +154,11 @@ run_command (const IumCliCommand *command,
   context = g_option_context_new (parameter_string);
   g_option_context_set_help_enabled (context, TRUE);
   g_option_context_set_summary (context, command->description);
-  g_option_context_add_main_entries (context, global_entries, NULL);
+  /* The command's own options and the global ones share the main group, so that plain
+   * --help lists them all. */
   if (command->entries != NULL)
-    {
-      GOptionGroup *group = g_option_group_new ("command", "Options of this command:",
-                                                "Show this command's options", NULL, NULL);
-      g_option_group_add_entries (group, command->entries);
-      g_option_context_add_group (context, group);
-    }
+    g_option_context_add_main_entries (context, command->entries, NULL);
+  g_option_context_add_main_entries (context, global_entries, NULL);
 
   cli.command = name;
   if (!g_option_context_parse (context, &n_args, &args, &error))

@@ -24,6 +24,7 @@ version_map_to_json (GHashTable *map)
 {
   g_autofree gpointer *keys = NULL;
   JsonObject *object = json_object_new ();
+  JsonNode *node;
   guint n = 0;
 
   keys = g_hash_table_get_keys_as_array (map, &n);
@@ -31,7 +32,10 @@ version_map_to_json (GHashTable *map)
   for (guint i = 0; i < n; i++)
     json_object_set_string_member (object, keys[i], g_hash_table_lookup (map, keys[i]));
 
-  return json_node_init_object (json_node_alloc (), object);
+  /* The node takes its own reference. */
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
 }
 
 static void

@@ -661,7 +661,8 @@ read_window (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", "the window ends (%s) before it starts (%s)", end_text,
+      return fail_at (r, "end", "the window must end after it starts: it ends %s and "
+                      "starts %s", end_text,
                       start_text);
     }
 
@@ -727,7 +728,8 @@ read_cycle (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", "the cycle ends (%s) before it starts (%s)", end_text,
+      return fail_at (r, "end", "the cycle must end after it starts: it ends %s and "
+                      "starts %s", end_text,
                       start_text);
     }
 
@@ -1037,6 +1039,36 @@ read_root (Reader   *r,
          && check_releases (r)
          && check_instruments (r)
          && check_windows (r);
+}
+
+/**
+ * ium_inventory_check:
+ * @inventory: an inventory
+ * @error: an #IUM_INVENTORY_FILE_ERROR_INVALID naming the object at fault
+ *
+ * Returns: %TRUE when every cross-object rule of the inventory file holds
+ */
+gboolean
+ium_inventory_check (IumInventory  *inventory,
+                     GError       **error)
+{
+  Reader r = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (IUM_IS_INVENTORY (inventory), FALSE);
+
+  r.path = g_string_new (NULL);
+  r.inventory = inventory;
+  r.origins = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  r.defined_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.error = error;
+
+  ok = check_rules (&r) && check_releases (&r) && check_instruments (&r) && check_windows (&r);
+
+  g_string_free (r.path, TRUE);
+  g_hash_table_unref (r.origins);
+  g_hash_table_unref (r.defined_at);
+  return ok;
 }
 
 static IumInventory *

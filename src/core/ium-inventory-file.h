@@ -43,6 +43,13 @@ IumInventoryFile *ium_inventory_file_load           (GFile             *file,
 /* The merged inventory. Borrowed. */
 IumInventory     *ium_inventory_file_get_inventory  (IumInventoryFile  *self);
 
+/* Checks a whole inventory against the rules the reader applies across objects: every
+ * version parses in its scheme, every referenced component, release and instrument exists.
+ * Objects are named in words ("instrument “LARMOR” host “NDX”.installed.ibex-gui: ...").
+ * The error is IUM_INVENTORY_FILE_ERROR_INVALID. */
+gboolean          ium_inventory_check               (IumInventory      *inventory,
+                                                     GError           **error);
+
 /* Writing: the file's JSON, with lists in the inventory's key order and maps sorted, so an
  * export is stable. Owned. */
 JsonNode         *ium_inventory_to_json             (IumInventory      *inventory);

@@ -750,8 +750,21 @@ ium_store_save (IumStore         *self,
                 IumStoreChanges  *changes,
                 GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), FALSE);
+
+  /* An import is checked by the file's reader; a save is held to the same rules, so that
+   * what is stored always exports to a file that imports. */
+  if (!ium_store_check_inventory (inventory, &local_error))
+    {
+      if (changes != NULL)
+        *changes = (IumStoreChanges) { 0 };
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
+                   "the change would break the inventory's rules: %s", local_error->message);
+      return FALSE;
+    }
 
   return run_write (self, action, who, changes, take_inventory, inventory, error);
 }

@@ -33,5 +33,7 @@ gboolean      ium_store_commit           (IumStore     *self,
 void          ium_store_rollback         (IumStore     *self);
 IumInventory *ium_store_load_locked      (IumStore     *self,
                                           GError      **error);
+gboolean      ium_store_check_inventory  (IumInventory *inventory,
+                                          GError      **error);
 
 G_END_DECLS

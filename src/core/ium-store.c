@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "ium-enums.h"
+#include "ium-inventory-file.h"
 #include "ium-store-private.h"
 #include "ium-store-write.h"
 #include "ium-time.h"
@@ -250,6 +251,33 @@ failed:
   return FALSE;
 }
 
+/* Switching to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once instead
+ * of calling the busy handler when another process holds any lock, which happens when two
+ * processes create the same database together. The mode is persistent, so this only waits
+ * on a new database. */
+static gboolean
+enable_wal (IumStore  *self,
+            GError   **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (;;)
+    {
+      stmt = ium_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return ium_store_set_sqlite_error (self, rc, "enabling the write-ahead log", error);
+      g_usleep (10 * 1000);
+    }
+}
+
 /* Creates the file with mode 0600 before SQLite opens it, because SQLite would create it
  * with the umask's mode, readable by others on most systems. */
 static gboolean
@@ -372,12 +400,35 @@ ium_store_open (const char  *path,
     return NULL;
 
   if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error)
-      || !ium_store_exec (self, "PRAGMA journal_mode = WAL", "enabling the write-ahead log", error)
+      || !enable_wal (self, error)
       || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", "setting synchronous mode", error)
       || !migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ium_store_open_existing:
+ * @path: the database file, which must exist
+ * @error: %IUM_STORE_ERROR_NOT_FOUND when there is no such file, or another #IUM_STORE_ERROR
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+IumStore *
+ium_store_open_existing (const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "there is no inventory at %s. Import one with 'ium import FILE', or give "
+                   "the right path with --db or IUM_DB.", path);
+      return NULL;
+    }
+  return ium_store_open (path, error);
 }
 
 const char *
@@ -712,6 +763,16 @@ apply_tags (Loader *l)
     }
 }
 
+/* Checks @inventory against every cross-object rule of the inventory file (versions that
+ * parse, releases that exist, ...): what the store holds must export to a file that imports
+ * again. The error is an #IUM_INVENTORY_FILE_ERROR naming the object. */
+gboolean
+ium_store_check_inventory (IumInventory  *inventory,
+                           GError       **error)
+{
+  return ium_inventory_check (inventory, error);
+}
+
 /* Loads inside whatever transaction is open; ium_store_load wraps it in a read one. */
 IumInventory *
 ium_store_load_locked (IumStore  *self,
@@ -771,6 +832,16 @@ ium_store_load_locked (IumStore  *self,
 
   g_hash_table_unref (l.by_id);
   g_hash_table_unref (l.lists);
+
+  /* The rows above are each well-formed; together they must still make an inventory that
+   * the file's rules accept, such as installed versions that parse. */
+  if (ok)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!ium_store_check_inventory (inventory, &local_error))
+        ok = damaged (&l, error, "%s", local_error->message);
+    }
 
   return ok ? g_steal_pointer (&inventory) : NULL;
 }

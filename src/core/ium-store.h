@@ -46,6 +46,10 @@ char         *ium_store_dup_default_path   (void);
 /* Opens (creating with mode 0600 if needed, and migrating) the database at @path. */
 IumStore     *ium_store_open               (const char       *path,
                                             GError          **error);
+/* Opens the database at @path only if it exists (IUM_STORE_ERROR_NOT_FOUND otherwise), for
+ * commands that only read: a mistyped path must not look like an empty inventory. */
+IumStore     *ium_store_open_existing      (const char       *path,
+                                            GError          **error);
 const char   *ium_store_get_path           (IumStore         *self);
 /* The schema version this build writes (PRAGMA user_version). */
 int           ium_store_get_schema_version (void);

@@ -44,7 +44,11 @@ ium_timestamp_parse (const char  *text,
       return NULL;
     }
 
-  time = g_date_time_new_from_iso8601 (text, NULL);
+  {
+    /* RFC 3339 allows a lower-case "t" and "z"; GLib takes only upper case. */
+    g_autofree char *upper = g_ascii_strup (text, -1);
+    time = g_date_time_new_from_iso8601 (upper, NULL);
+  }
   if (time == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  "“%s” is not a valid time: a field is out of range", text);
