@@ -873,6 +873,37 @@ assert_message (IumFleet   *fleet,
   g_assert_cmpstr (ium_verdict_get_message (verdict), ==, expected);
 }
 
+/* The line's newest release may be one a strict rule refuses: an `exact` client must be told
+ * the release whose version matches its server exactly, never a newer patch. */
+static void
+test_check_exact_recommendation (void)
+{
+  g_autoptr(IumInventory) inventory = new_inventory ();
+  g_autoptr(IumRule) rule = ium_rule_new ("ibex-gui", "ibex-server", IUM_COMPAT_POLICY_EXACT);
+  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr(IumVerdict) old_client = NULL;
+  g_autoptr(IumVerdict) new_client = NULL;
+  g_autoptr(IumVerdict) right_client = NULL;
+
+  ium_inventory_put_rule (inventory, rule);
+  add_release (inventory, "3.2.0.20", IUM_TIER_OFFICIAL);
+  add_release (inventory, "3.2.1.25", IUM_TIER_OFFICIAL);
+  add_instrument (inventory, "LOQ", "TS1", "NDXLOQ:control:ibex-server=3.2.0.20", NULL);
+  fleet = ium_fleet_new (inventory);
+
+  old_client = ium_fleet_check (fleet, "LOQ", "ibex-gui", "3.1.0.1", NULL);
+  g_assert_cmpint (ium_verdict_get_status (old_client), ==, IUM_VERDICT_INCOMPATIBLE);
+  g_assert_cmpstr (ium_verdict_get_recommended_version (old_client), ==, "3.2.0.20");
+
+  new_client = ium_fleet_check (fleet, "LOQ", "ibex-gui", "3.2.1.25", NULL);
+  g_assert_cmpint (ium_verdict_get_status (new_client), ==, IUM_VERDICT_INCOMPATIBLE);
+  g_assert_cmpstr (ium_verdict_get_recommended_version (new_client), ==, "3.2.0.20");
+  g_assert_nonnull (strstr (ium_verdict_get_message (new_client), "Install 3.2.0.20."));
+
+  right_client = ium_fleet_check (fleet, "LOQ", "ibex-gui", "3.2.0.20", NULL);
+  g_assert_cmpint (ium_verdict_get_status (right_client), ==, IUM_VERDICT_OK);
+}
+
 static void
 test_check_messages (void)
 {
@@ -1094,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/ium/fleet/status-json-empty", test_status_json_empty);
   g_test_add_func ("/ium/fleet/check/table", test_check_table);
   g_test_add_func ("/ium/fleet/check/messages", test_check_messages);
+  g_test_add_func ("/ium/fleet/check/exact-recommendation", test_check_exact_recommendation);
   g_test_add_func ("/ium/fleet/check/partial", test_check_partial);
   g_test_add_func ("/ium/fleet/check/errors", test_check_errors);
   g_test_add_func ("/ium/fleet/check/invalid-version-message", test_check_invalid_version_message);

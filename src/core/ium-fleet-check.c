@@ -60,6 +60,35 @@ build_message (IumVerdictStatus     status,
     }
 }
 
+/* The line's recommended release is chosen by major and minor, which a strict policy such as
+ * `exact` may still refuse. Telling a client to install what its own rule forbids would be
+ * worse than no advice, so take the newest release (official first) whose client version
+ * the policy accepts against @server_version. Only strict rules get here. */
+static const ReleaseInfo *
+find_compatible_release (IumFleet         *self,
+                         IumCompatPolicy   policy,
+                         guint             client_index,
+                         const IumVersion *server_version)
+{
+  const ReleaseInfo *any = NULL;
+
+  for (guint i = self->n_releases; i > 0; i--)
+    {
+      const ReleaseInfo *release = &self->releases[i - 1];
+      const IumVersion *client_version = release->components[client_index];
+
+      if (client_version == NULL
+          || ium_compat_evaluate (policy, client_version, server_version, NULL)
+             != IUM_COMPAT_COMPATIBLE)
+        continue;
+      if (release->tier == IUM_TIER_OFFICIAL)
+        return release;
+      if (any == NULL)
+        any = release;
+    }
+  return any;
+}
+
 /**
  * ium_fleet_check:
  * @self: a fleet
@@ -142,6 +171,10 @@ ium_fleet_check (IumFleet    *self,
     }
 
   recommended = server->recommended;
+  if (recommended != NULL && recommended->components[client->index] != NULL
+      && ium_compat_evaluate (rule->policy, recommended->components[client->index],
+                              server->lowest, NULL) != IUM_COMPAT_COMPATIBLE)
+    recommended = find_compatible_release (self, rule->policy, client->index, server->lowest);
   if (recommended != NULL && recommended->components[client->index] != NULL)
     {
       recommended_version = recommended->components[client->index];

@@ -524,6 +524,20 @@ write_settings (Writer        *w,
   if (g_str_equal (old_text, new_text))
     return TRUE;
 
+  /* The facility's name, release scheme and policy count as one object in the summary once
+   * they have been stored: the first import sets them rather than changing them. */
+  {
+    sqlite3_stmt *stmt = ium_store_prepare (w->store, "SELECT count(*) FROM settings", error);
+    gboolean stored;
+
+    if (stmt == NULL)
+      return FALSE;
+    stored = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+    sqlite3_reset (stmt);
+    if (stored)
+      w->changes->changed++;
+  }
+
   if (!write_setting (w, "facility", ium_inventory_get_facility (after), error)
       || !write_setting (w, "release_scheme",
                          ium_scheme_to_string (ium_inventory_get_release_scheme (after)), error))
