@@ -1,0 +1,166 @@
+/* ium-cli-downtime.c: `ium downtime import FILE.ics` and `ium downtime export`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "ium-cli-common.h"
+#include "ium-ical.h"
+#include "ium-planner.h"
+
+/* How far ahead a repeating event is expanded when --until is not given. */
+#define DEFAULT_HORIZON_YEARS 2
+
+static char **opt_instruments;
+static char *opt_until;
+static char *opt_output;
+
+static const GOptionEntry import_entries[] = {
+  { "instrument", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_instruments,
+    "The windows apply to this instrument only (repeat for several; default: every "
+    "instrument)", "NAME" },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
+    "Leave out windows that start on or after DATE (YYYY-MM-DD or an RFC 3339 time; "
+    "default: two years from now)", "DATE" },
+  { NULL }
+};
+
+static const GOptionEntry export_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    "Write to FILE instead of standard output", "FILE" },
+  { NULL }
+};
+
+static int
+run_import (IumCli *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *horizon_text = NULL;
+  IumStoreChanges changes = { 0 };
+  IumStore *store;
+  gsize length;
+
+  if (opt_until != NULL)
+    {
+      /* A date means the whole of that day is included. */
+      horizon = ium_plan_parse_time (opt_until, TRUE, &error);
+      if (horizon == NULL)
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, "--until: %s", error->message);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      horizon = g_date_time_add_years (now, DEFAULT_HORIZON_YEARS);
+    }
+
+  if (!g_file_get_contents (argv[0], &contents, &length, &error))
+    return ium_cli_fail_error (cli, error);
+
+  /* Everything is read and checked before the database is touched: a broken file changes
+   * nothing. */
+  windows = ium_ical_read_windows (contents, length, (const char * const *) opt_instruments,
+                                   horizon, &error);
+  if (windows == NULL)
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+                         error->message);
+
+  if ((store = ium_cli_get_store (cli)) == NULL)
+    return IUM_EXIT_USAGE;
+  if ((inventory = ium_store_load (store, &error)) == NULL)
+    return ium_cli_fail_error (cli, error);
+
+  /* The names come from --instrument, or from a file that `ium downtime export` wrote. */
+  for (guint i = 0; i < windows->len; i++)
+    {
+      IumWindow *window = g_ptr_array_index (windows, i);
+      const char * const *names = ium_window_get_instruments (window);
+
+      for (guint k = 0; names != NULL && names[k] != NULL; k++)
+        if (ium_inventory_lookup_instrument (inventory, names[k]) == NULL)
+          return ium_cli_fail (cli, IUM_EXIT_USAGE,
+                               "%s: unknown instrument “%s”; `ium status` lists them\n"
+                               "Nothing was imported.", argv[0], names[k]);
+      ium_inventory_put_window (inventory, window);
+    }
+
+  if (!ium_store_save (store, inventory, "downtime import", cli->who, &changes, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s\nNothing was imported.", error->message);
+
+  horizon_text = g_date_time_format (horizon, "%Y-%m-%d %H:%M UTC");
+  if (cli->json)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+      json_object_set_int_member (object, "windows", windows->len);
+      json_object_set_int_member (object, "added", changes.added);
+      json_object_set_int_member (object, "changed", changes.changed);
+      json_object_set_int_member (object, "unchanged", windows->len - MIN (windows->len,
+                                                                          changes.added +
+                                                                          changes.changed));
+      ium_cli_print_json (node);
+    }
+  else
+    g_print ("Read %u downtime windows from %s (up to %s): %u added, %u changed, "
+             "%u already there.\n",
+             windows->len, argv[0], horizon_text, changes.added, changes.changed,
+             windows->len - MIN (windows->len, changes.added + changes.changed));
+  return IUM_EXIT_OK;
+}
+
+static int
+run_export (IumCli *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if ((inventory = ium_cli_load_inventory (cli)) == NULL)
+    return IUM_EXIT_USAGE;
+
+  data = ium_ical_windows_to_data (inventory, &length);
+
+  if (opt_output == NULL || g_str_equal (opt_output, "-"))
+    {
+      fwrite (data, 1, length, stdout);
+      return IUM_EXIT_OK;
+    }
+
+  /* Written to a temporary file and renamed into place, so a failed export never leaves a
+   * half-written file where a good one may have been. */
+  if (!g_file_set_contents_full (opt_output, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    return ium_cli_fail_error (cli, error);
+  return IUM_EXIT_OK;
+}
+
+const IumCliCommand ium_cli_downtime_commands[] = {
+  { "downtime", "import", "FILE.ics", "Import downtime windows from an iCalendar file",
+    "Every event of the file becomes a downtime window labelled with its summary: repeating "
+    "events (RRULE, RDATE, EXDATE) are expanded up to --until, times with a TZID are "
+    "converted with that zone's daylight-saving rules, and all-day events span 00:00-24:00 "
+    "UTC. A window with the same start, end and label as one already there replaces it. "
+    "With --instrument the windows apply to those instruments only. A file with any error "
+    "changes nothing, and the message gives the line.",
+    import_entries, run_import, 1, 1 },
+  { "downtime", "export", "", "Write the downtime windows and cycles as iCalendar",
+    "Writes every downtime window and operating cycle as an iCalendar file that calendar "
+    "applications can import or subscribe to. Cycle events are marked so that importing the "
+    "file again brings back the windows only.",
+    export_entries, run_export, 0, 0 },
+  { NULL }
+};
