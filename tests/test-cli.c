@@ -624,6 +624,35 @@ test_database_choice (Fixture       *f,
     g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
   }
 
+  /* Only import creates a database: no other command may mistake a wrong path for an
+   * empty facility. */
+  {
+    static const char * const commands[][5] = {
+      { "export", NULL }, { "check", "LARMOR", "ibex-gui", "1.0", NULL },
+      { "instrument", "busy", "LARMOR", NULL }, { "token", "show", NULL },
+      { "token", "take", NULL }, { "rollout", "list", NULL }, { "audit", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+        g_ptr_array_add (args, (gpointer) "--db");
+        g_ptr_array_add (args, f->db);
+        for (guint k = 0; commands[i][k] != NULL; k++)
+          g_ptr_array_add (args, (gpointer) commands[i][k]);
+        g_ptr_array_add (args, NULL);
+
+        g_clear_object (&process);
+        process = spawn_ium ((const char * const *) args->pdata, NULL);
+        r = finish (process);
+        if (r.status != 2 || strstr (r.err, "there is no inventory at") == NULL)
+          g_error ("ium %s on a missing database: exit %d: %s", commands[i][0], r.status, r.err);
+        result_clear (&r);
+        g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+      }
+  }
+
   g_clear_object (&process);
   {
     const char *args[] = { "status", "LARMOR", NULL };

@@ -12,6 +12,7 @@
 
 #include "ium-fleet.h"
 #include "ium-inventory-file.h"
+#include "ium-rollouts.h"
 #include "ium-version.h"
 
 struct _IumCliTable
@@ -46,22 +47,41 @@ ium_cli_fail_error (IumCli       *cli,
                     const GError *error)
 {
   /* Everything core reports is about what the caller gave (a file, a name, a version, a
-   * database path), so it is exit 2; refusals get their own code once there is a token. */
+   * database path), so it is exit 2, except refusals: the token is someone else's, the
+   * instrument is busy, the rollout is paused. */
+  if (g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED))
+    return ium_cli_fail (cli, IUM_EXIT_REFUSED, "%s", error->message);
   return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s", error->message);
 }
 
-IumStore *
-ium_cli_get_store (IumCli *cli)
+/* Only an import starts a new inventory; every other command on a missing database is a
+ * mistyped path, and saying so beats showing an empty facility. */
+static IumStore *
+open_store (IumCli   *cli,
+            gboolean  create)
 {
   g_autoptr(GError) error = NULL;
 
   if (cli->store != NULL)
     return cli->store;
 
-  cli->store = ium_store_open (cli->db_path, &error);
+  cli->store = create ? ium_store_open (cli->db_path, &error)
+                      : ium_store_open_existing (cli->db_path, &error);
   if (cli->store == NULL)
     ium_cli_fail_error (cli, error);
   return cli->store;
+}
+
+IumStore *
+ium_cli_get_store (IumCli *cli)
+{
+  return open_store (cli, FALSE);
+}
+
+IumStore *
+ium_cli_create_store (IumCli *cli)
+{
+  return open_store (cli, TRUE);
 }
 
 IumInventory *
@@ -70,12 +90,8 @@ ium_cli_load_inventory (IumCli *cli)
   g_autoptr(GError) error = NULL;
   IumInventory *inventory;
 
-  /* Reading commands never create a database. */
-  if (cli->store == NULL && (cli->store = ium_store_open_existing (cli->db_path, &error)) == NULL)
-    {
-      ium_cli_fail_error (cli, error);
-      return NULL;
-    }
+  if (ium_cli_get_store (cli) == NULL)
+    return NULL;
 
   inventory = ium_store_load (cli->store, &error);
   if (inventory == NULL)

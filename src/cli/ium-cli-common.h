@@ -48,6 +48,11 @@ extern const IumCliCommand ium_cli_inventory_commands[];
 extern const IumCliCommand ium_cli_version_commands[];
 extern const IumCliCommand ium_cli_status_commands[];
 extern const IumCliCommand ium_cli_instrument_commands[];
+extern const IumCliCommand ium_cli_plan_commands[];
+extern const IumCliCommand ium_cli_rollout_commands[];
+extern const IumCliCommand ium_cli_token_commands[];
+extern const IumCliCommand ium_cli_downtime_commands[];
+extern const IumCliCommand ium_cli_audit_commands[];
 
 /* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
 int           ium_cli_fail            (IumCli       *cli,
@@ -57,8 +62,11 @@ int           ium_cli_fail            (IumCli       *cli,
 /* The exit code and message for a GError from core. */
 int           ium_cli_fail_error      (IumCli       *cli,
                                        const GError *error);
-/* Opens the store on first use. Borrowed; NULL after printing the error. */
+/* Opens the existing store on first use. Borrowed; NULL after printing the error (also when
+ * there is no database at the path). */
 IumStore     *ium_cli_get_store       (IumCli       *cli);
+/* The same, creating the database when it is missing: for `ium import` only. */
+IumStore     *ium_cli_create_store    (IumCli       *cli);
 /* Loads the inventory; NULL after printing the error. Owned. */
 IumInventory *ium_cli_load_inventory  (IumCli       *cli);
 /* Prints @node as pretty JSON on stdout. */

@@ -40,7 +40,7 @@ run_import (IumCli *cli,
   if (!g_file_get_contents (argv[0], &contents, &length, &error))
     return ium_cli_fail_error (cli, error);
 
-  if ((store = ium_cli_get_store (cli)) == NULL)
+  if ((store = ium_cli_create_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
 
   if (!ium_store_import (store, contents, length, opt_replace, cli->who, &changes, &error))
@@ -49,8 +49,8 @@ run_import (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_new ());
-      JsonObject *object = json_node_get_object (node);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
       json_object_set_int_member (object, "added", changes.added);
       json_object_set_int_member (object, "changed", changes.changed);

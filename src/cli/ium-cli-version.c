@@ -42,8 +42,8 @@ run_compare (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_new ());
-      JsonObject *object = json_node_get_object (node);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
       json_object_set_string_member (object, "a", argv[0]);
       json_object_set_string_member (object, "b", argv[1]);

@@ -16,6 +16,11 @@ static const IumCliCommand *groups[] = {
   ium_cli_version_commands,
   ium_cli_status_commands,
   ium_cli_instrument_commands,
+  ium_cli_plan_commands,
+  ium_cli_rollout_commands,
+  ium_cli_token_commands,
+  ium_cli_downtime_commands,
+  ium_cli_audit_commands,
 };
 
 static char *opt_db;

@@ -128,6 +128,51 @@ const char * const ium_store_migrations[] = {
   "  after  TEXT"
   ");"
   "CREATE INDEX audit_by_object ON audit (kind, key);",
+
+  /* 2: saved rollouts with the state of each upgrade, and the deploy token. */
+  "CREATE TABLE rollouts ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL UNIQUE,"
+  "  release      TEXT NOT NULL,"
+  "  request      TEXT NOT NULL," /* JSON: waves, from, until, per_day, hours, soak */
+  "  max_failures INTEGER NOT NULL DEFAULT 1,"
+  "  paused       INTEGER NOT NULL DEFAULT 0,"
+  "  paused_wave  INTEGER,"
+  "  created      TEXT NOT NULL,"
+  "  who          TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE rollout_upgrades ("
+  "  rollout_id INTEGER NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,"
+  "  instrument TEXT NOT NULL,"
+  "  wave       INTEGER NOT NULL,"
+  "  start      TEXT," /* NULL while unscheduled */
+  "  end        TEXT,"
+  "  window     TEXT,"
+  "  state      TEXT NOT NULL DEFAULT 'planned',"
+  "  note       TEXT,"
+  "  updated    TEXT NOT NULL,"
+  "  who        TEXT NOT NULL,"
+  "  PRIMARY KEY (rollout_id, instrument)"
+  ") WITHOUT ROWID;"
+
+  /* One row: who holds the deploy token now (holder NULL when nobody does). */
+  "CREATE TABLE token ("
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  holder TEXT,"
+  "  since  TEXT,"
+  "  note   TEXT"
+  ");"
+  "INSERT INTO token (id) VALUES (1);"
+
+  "CREATE TABLE token_history ("
+  "  id     INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  time   TEXT NOT NULL,"
+  "  who    TEXT NOT NULL,"
+  "  action TEXT NOT NULL," /* take, release or steal */
+  "  note   TEXT,"
+  "  reason TEXT"
+  ");",
 };
 
 const guint ium_store_n_migrations = G_N_ELEMENTS (ium_store_migrations);

@@ -822,6 +822,7 @@ ium_store_set_busy (IumStore    *self,
   g_autoptr(JsonNode) new_node = NULL;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
+  g_autofree char *since = NULL;
   IumStoreChanges changes = { 0 };
   Writer w = { self, who, busy ? "busy" : "free", NULL, &changes };
   IumInstrument *current;
@@ -855,7 +856,8 @@ ium_store_set_busy (IumStore    *self,
 
   if (busy)
     {
-      g_autofree char *since = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+      /* Bound with SQLITE_STATIC: it must live until the statement has run. */
+      since = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
       stmt = ium_store_prepare (self, "INSERT OR REPLACE INTO instrument_busy "
                                 "(instrument, note, since, who) VALUES (?, ?, ?, ?)", error);
@@ -933,7 +935,8 @@ make_pinned (IumInventory  *before,
     json_object_remove_member (json_node_get_object (node), "pin");
 
   {
-    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
+    g_autoptr(JsonObject) root_object = json_object_new ();
+    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), root_object);
     JsonArray *instruments = json_array_new ();
 
     json_object_set_string_member (json_node_get_object (root), "format", IUM_INVENTORY_FILE_FORMAT);

@@ -1,0 +1,482 @@
+/* test-cli-rollout.c: the newcomer's rollout through the built `ium`: plan, save, take the
+ * deploy token, mark upgrades through to done and see the status change; the exit codes of
+ * refusals and mistakes; two processes racing for the token.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-test"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+
+typedef struct
+{
+  char *dir; /* owned, removed at teardown */
+  char *db;  /* owned */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static const char *
+ium_bin (void)
+{
+  const char *bin = g_getenv ("IUM_BIN");
+
+  g_assert_nonnull (bin);
+  return bin;
+}
+
+static char *
+source_path (const char *relative)
+{
+  return g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), relative, NULL);
+}
+
+static GSubprocess *
+spawn_ium (const char * const *args,
+           const char         *db_env)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  if (db_env != NULL)
+    g_subprocess_launcher_setenv (launcher, "IUM_DB", db_env, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "IUM_DB");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_ptr_array_add (argv, (gpointer) ium_bin ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static Result
+finish (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r.status = g_subprocess_get_exit_status (process);
+  return r;
+}
+
+/* Runs ium with --db DB (when @db is set) and the NULL-terminated arguments. */
+static Result
+run_ium (const char *db,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  const char *arg;
+  va_list ap;
+
+  if (db != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--db");
+      g_ptr_array_add (args, (gpointer) db);
+    }
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = spawn_ium ((const char * const *) args->pdata, NULL);
+  return finish (process);
+}
+
+static void
+import_demo (Fixture *f)
+{
+  g_autofree char *demo = source_path ("data/demo-inventory.json");
+  Result r = run_ium (f->db, "import", demo, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ium-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "inventory.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+
+static JsonObject *
+find_instrument (JsonNode   *status,
+                 const char *name)
+{
+  JsonArray *instruments = json_object_get_array_member (json_node_get_object (status),
+                                                         "instruments");
+
+  for (guint i = 0; i < json_array_get_length (instruments); i++)
+    {
+      JsonObject *object = json_array_get_object_element (instruments, i);
+      if (g_str_equal (json_object_get_string_member (object, "name"), name))
+        return object;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static char *
+release_of (Fixture    *f,
+            const char *instrument)
+{
+  Result r = run_ium (f->db, "status", "--json", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  char *release;
+
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  release = g_strdup (json_object_get_string_member (find_instrument (node, instrument),
+                                                     "release"));
+  result_clear (&r);
+  return release;
+}
+
+static void
+assert_run (Result      r,
+            int         status,
+            const char *in_out,
+            const char *in_err)
+{
+  if (r.status != status)
+    g_error ("expected exit %d, got %d: %s%s", status, r.status, r.out, r.err);
+  if (in_out != NULL && strstr (r.out, in_out) == NULL)
+    g_error ("expected “%s” in the output: %s", in_out, r.out);
+  if (in_err != NULL && strstr (r.err, in_err) == NULL)
+    g_error ("expected “%s” on stderr: %s", in_err, r.err);
+  result_clear (&r);
+}
+
+/* The user guide's walk-through: SANS2D (TS2, sans) runs 12.3.0.350 and goes to 12.3.2.380. */
+static void
+test_newcomer_flow (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Result r;
+
+  import_demo (f);
+  before = release_of (f, "SANS2D");
+  g_assert_cmpstr (before, ==, "12.3.0.350");
+
+  r = run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+               "--wave", "rest", "--from", "2026-12-01", "--save", "dec-2026", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Wave 1"));
+  g_assert_nonnull (strstr (r.out, "Wave 3"));
+  g_assert_nonnull (strstr (r.out, "SANS2D"));
+  g_assert_nonnull (strstr (r.out, "UTC"));
+  g_assert_nonnull (strstr (r.out, "(Maintenance day)"));
+  g_assert_nonnull (strstr (r.out, "Skipped"));
+  g_assert_nonnull (strstr (r.out, "already at 12.3.2.380"));
+  result_clear (&r);
+
+  assert_run (run_ium (f->db, "rollout", "list", NULL), 0, "dec-2026", NULL);
+  assert_run (run_ium (f->db, "rollout", "show", "dec-2026", NULL), 0, "Wave 2", NULL);
+
+  /* Without the token, nothing moves: exit 3 and what to do. */
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
+                       "in-progress", NULL), 3, NULL, "ium token take");
+
+  assert_run (run_ium (f->db, "--as", "alice", "token", "take", "--note", "12.3.2 on TS2", NULL),
+              0, "alice", NULL);
+  assert_run (run_ium (f->db, "token", "show", NULL), 0, "alice", NULL);
+
+  /* Someone else cannot mark while alice holds the token. */
+  assert_run (run_ium (f->db, "--as", "bob", "rollout", "mark", "dec-2026", "SANS2D",
+                       "in-progress", NULL), 3, NULL, "held by alice");
+
+  /* A move the state machine forbids is exit 2, naming both states. */
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D", "done",
+                       NULL), 2, NULL, "from planned to done");
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
+                       "finished", NULL), 2, NULL, "finished");
+
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
+                       "in-progress", NULL), 0, NULL, NULL);
+  after = release_of (f, "SANS2D");
+  g_assert_cmpstr (after, ==, "12.3.0.350");
+  g_clear_pointer (&after, g_free);
+
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D", "done",
+                       "--note", "went fine", NULL), 0, NULL, NULL);
+  after = release_of (f, "SANS2D");
+  g_assert_cmpstr (after, ==, "12.3.2.380");
+
+  r = run_ium (f->db, "rollout", "show", "dec-2026", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) node = parse_json (r.out);
+    JsonArray *upgrades = json_object_get_array_member (json_node_get_object (node), "upgrades");
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (upgrades); i++)
+      {
+        JsonObject *u = json_array_get_object_element (upgrades, i);
+        if (!g_str_equal (json_object_get_string_member (u, "instrument"), "SANS2D"))
+          continue;
+        seen = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (u, "state"), ==, "done");
+        g_assert_cmpstr (json_object_get_string_member (u, "note"), ==, "went fine");
+      }
+    g_assert_true (seen);
+  }
+  result_clear (&r);
+
+  /* The audit log has the upgrade of SANS2D with who did it. */
+  assert_run (run_ium (f->db, "audit", "--instrument", "SANS2D", NULL), 0, "alice", NULL);
+  r = run_ium (f->db, "audit", "--instrument", "SANS2D", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"upgrade\""));
+  result_clear (&r);
+  assert_run (run_ium (f->db, "audit", "--since", "yesterday", NULL), 2, NULL, "yesterday");
+
+  /* Releasing: only the holder; then the history has both. */
+  assert_run (run_ium (f->db, "--as", "bob", "token", "release", NULL), 3, NULL, "alice");
+  assert_run (run_ium (f->db, "--as", "alice", "token", "release", "--note", "SANS2D done", NULL),
+              0, NULL, NULL);
+  r = run_ium (f->db, "token", "history", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "take"));
+  g_assert_nonnull (strstr (r.out, "release"));
+  g_assert_nonnull (strstr (r.out, "SANS2D done"));
+  result_clear (&r);
+}
+
+static void
+test_token_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  import_demo (f);
+
+  assert_run (run_ium (f->db, "--as", "alice", "token", "take", "--note", "patching", NULL), 0,
+              NULL, NULL);
+  /* Exit 3 naming the holder and the note. */
+  assert_run (run_ium (f->db, "--as", "bob", "token", "take", NULL), 3, NULL, "alice");
+  assert_run (run_ium (f->db, "--as", "bob", "token", "take", NULL), 3, NULL, "patching");
+  /* --steal without a reason is a usage error. */
+  assert_run (run_ium (f->db, "--as", "bob", "token", "take", "--steal", NULL), 2, NULL,
+              "--reason");
+  assert_run (run_ium (f->db, "--as", "bob", "token", "take", "--steal", "--reason",
+                       "alice is away", NULL), 0, "bob", NULL);
+  assert_run (run_ium (f->db, "token", "show", "--json", NULL), 0, "\"bob\"", NULL);
+  assert_run (run_ium (f->db, "token", "history", NULL), 0, "alice is away", NULL);
+  assert_run (run_ium (f->db, "audit", NULL), 0, "steal", NULL);
+}
+
+static void
+test_plan_exit_codes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
+  Result r;
+
+  import_demo (f);
+
+  /* Nothing fits before the end of the year: --strict makes that exit 1. */
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--from", "2026-12-01", "--until",
+                       "2026-12-02", NULL), 0, "Unscheduled", NULL);
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--from", "2026-12-01", "--until",
+                       "2026-12-02", "--strict", NULL), 1, "Unscheduled", NULL);
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--from", "2026-12-01", "--strict", NULL), 0,
+              NULL, NULL);
+
+  /* Bad input is exit 2 with the value quoted. */
+  assert_run (run_ium (f->db, "plan", "99.0", NULL), 2, NULL, "99.0");
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--from", "someday", NULL), 2, NULL,
+              "someday");
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--per-day", "0", NULL), 2, NULL,
+              "--per-day");
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--hours", "four", NULL), 2, NULL, "four");
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--max-failures", "2", NULL), 2, NULL,
+              "--save");
+
+  r = run_ium (f->db, "plan", "12.3.2.380", "--from", "2026-12-01", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) node = parse_json (r.out);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "release"), ==,
+                     "12.3.2.380");
+  }
+  result_clear (&r);
+
+  /* The schedule as iCalendar, one event per scheduled upgrade. */
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--from", "2026-12-01", "--ics", ics, NULL),
+              0, NULL, NULL);
+  {
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
+    g_assert_nonnull (strstr (text, "SANS2D"));
+  }
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "no-such-dir", "plan.ics", NULL);
+    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, "--ics");
+  }
+
+  /* No such rollout: exit 2. */
+  assert_run (run_ium (f->db, "rollout", "show", "nope", NULL), 2, NULL, "nope");
+  assert_run (run_ium (f->db, "--as", "a", "rollout", "resume", "nope", NULL), 2, NULL, "nope");
+}
+
+/* Two processes take a free token at the same moment: exactly one wins, the other is told
+ * who holds it. */
+static void
+test_token_race (Fixture       *f,
+                 gconstpointer  data)
+{
+  import_demo (f);
+
+  for (guint round = 0; round < 8; round++)
+    {
+      const char *one_args[] = { "--db", f->db, "--as", "alice", "token", "take", NULL };
+      const char *two_args[] = { "--db", f->db, "--as", "bob", "token", "take", NULL };
+      g_autoptr(GSubprocess) one = spawn_ium (one_args, NULL);
+      g_autoptr(GSubprocess) two = spawn_ium (two_args, NULL);
+      Result a = finish (one);
+      Result b = finish (two);
+      const char *winner;
+
+      if (!((a.status == 0 && b.status == 3) || (a.status == 3 && b.status == 0)))
+        g_error ("round %u: expected one winner, got exits %d and %d: %s / %s", round, a.status,
+                 b.status, a.err, b.err);
+      winner = a.status == 0 ? "alice" : "bob";
+      g_assert_nonnull (strstr (a.status == 3 ? a.err : b.err, winner));
+      result_clear (&a);
+      result_clear (&b);
+
+      assert_run (run_ium (f->db, "--as", winner, "token", "release", NULL), 0, NULL, NULL);
+    }
+
+  {
+    Result r = run_ium (f->db, "token", "history", "--json", NULL);
+    g_autoptr(JsonNode) node = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    node = parse_json (r.out);
+    /* Eight takes and eight releases, and nothing else. */
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 16);
+    result_clear (&r);
+  }
+}
+
+static void
+test_busy_and_pause (Fixture       *f,
+                     gconstpointer  data)
+{
+  import_demo (f);
+
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+                       "--wave", "rest", "--from", "2026-12-01", "--save", "r", NULL), 0, NULL,
+              NULL);
+  assert_run (run_ium (f->db, "--as", "alice", "token", "take", NULL), 0, NULL, NULL);
+  assert_run (run_ium (f->db, "instrument", "busy", "IMAT", "--note", "tomography", NULL), 0,
+              NULL, NULL);
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "IMAT", "in-progress",
+                       NULL), 3, NULL, "busy");
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "IMAT", "in-progress",
+                       "--force", NULL), 0, NULL, NULL);
+  assert_run (run_ium (f->db, "audit", "--instrument", "IMAT", NULL), 0, "forced-start", NULL);
+
+  /* One failure in wave 1 pauses the rollout (the default threshold): wave 3 cannot start. */
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "IMAT", "failed", NULL), 0,
+              "paused", NULL);
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
+                       NULL), 3, NULL, "rollout r is paused after 1 failures in wave 1");
+  assert_run (run_ium (f->db, "rollout", "show", "r", NULL), 0, "PAUSED", NULL);
+  assert_run (run_ium (f->db, "--as", "bob", "rollout", "resume", "r", NULL), 3, NULL, "alice");
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "resume", "r", NULL), 0, NULL, NULL);
+  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
+                       NULL), 0, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/ium/cli-rollout/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("newcomer-flow", test_newcomer_flow);
+  ADD ("token-refusals", test_token_refusals);
+  ADD ("plan-exit-codes", test_plan_exit_codes);
+  ADD ("token-race", test_token_race);
+  ADD ("busy-and-pause", test_busy_and_pause);
+#undef ADD
+
+  return g_test_run ();
+}
