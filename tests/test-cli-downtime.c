@@ -7,103 +7,9 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+#include "ium-test-cli.h"
+
 #include <string.h>
-
-typedef struct
-{
-  char *dir; /* owned, removed at teardown */
-  char *db;  /* owned */
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-/* Runs the built ium with --db @db and the NULL-terminated arguments. */
-static Result
-run_ium (const char *db,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("IUM_BIN");
-  const char *arg;
-  Result r = { 0 };
-  va_list ap;
-
-  g_assert_nonnull (bin);
-  g_subprocess_launcher_unsetenv (launcher, "IUM_DB");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_ptr_array_add (args, (gpointer) bin);
-  g_ptr_array_add (args, (gpointer) "--db");
-  g_ptr_array_add (args, (gpointer) db);
-  va_start (ap, db);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  r.status = g_subprocess_get_exit_status (process);
-  return r;
-}
-
-static char *
-write_temp (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-import_demo (Fixture *f)
-{
-  g_autofree char *demo = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"),
-                                            "data", "demo-inventory.json", NULL);
-  Result r = run_ium (f->db, "import", demo, NULL);
-
-  g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
-}
 
 /* The downtime windows of `ium export`, as "START END LABEL INSTRUMENTS" lines for the
  * windows labelled @label. */
@@ -111,17 +17,14 @@ static char *
 exported_windows (Fixture    *f,
                   const char *label)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
   GString *text = g_string_new (NULL);
   Result r = run_ium (f->db, "export", NULL);
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *downtime;
 
   g_assert_cmpint (r.status, ==, 0);
-  json_parser_load_from_data (parser, r.out, -1, &error);
-  g_assert_no_error (error);
-  downtime = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                           "downtime");
+  root = parse_json (r.out);
+  downtime = json_object_get_array_member (json_node_get_object (root), "downtime");
   for (guint i = 0; i < json_array_get_length (downtime); i++)
     {
       JsonObject *window = json_array_get_object_element (downtime, i);
@@ -147,35 +50,6 @@ exported_windows (Fixture    *f,
     }
   result_clear (&r);
   return g_string_free (text, FALSE);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ium-cli-downtime-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "inventory.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
 }
 
 /* A weekly Tuesday 08:00-18:00 London maintenance day across the March 2027 clock change,

@@ -21,16 +21,6 @@ static const GOptionEntry audit_entries[] = {
   { NULL }
 };
 
-/* A node that owns a new, empty object (json_node_init_object() would take a second ref). */
-static JsonNode *
-new_object_node (void)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, json_object_new ());
-  return node;
-}
-
 static JsonNode *
 parse_or_null (const char *text)
 {
@@ -96,7 +86,7 @@ run_audit (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = new_object_node ();
+      g_autoptr(JsonNode) root = ium_cli_new_object_node ();
       JsonArray *array = json_array_new ();
 
       for (guint i = 0; i < entries->len; i++)

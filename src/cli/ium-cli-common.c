@@ -113,6 +113,54 @@ ium_cli_print_json (JsonNode *node)
   fwrite (text->str, 1, text->len, stdout);
 }
 
+/* json_node_init_object() would take a second reference to the object. */
+JsonNode *
+ium_cli_new_object_node (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, json_object_new ());
+  return node;
+}
+
+int
+ium_cli_write_output (IumCli     *cli,
+                      const char *path,
+                      const char *data,
+                      gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fwrite (data, 1, length, stdout);
+      return IUM_EXIT_OK;
+    }
+
+  /* Written to a temporary file and renamed into place, so a failed export never leaves a
+   * half-written file where a good one may have been. */
+  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &error))
+    return ium_cli_fail_error (cli, error);
+  return IUM_EXIT_OK;
+}
+
+int
+ium_cli_export_inventory (IumCli                *cli,
+                          const char            *path,
+                          IumCliInventoryToData  to_data)
+{
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if ((inventory = ium_cli_load_inventory (cli)) == NULL)
+    return IUM_EXIT_USAGE;
+
+  data = to_data (inventory, &length);
+  return ium_cli_write_output (cli, path, data, length);
+}
+
 IumCliTable *
 ium_cli_table_new (const char * const *headers)
 {

@@ -71,6 +71,22 @@ IumStore     *ium_cli_create_store    (IumCli       *cli);
 IumInventory *ium_cli_load_inventory  (IumCli       *cli);
 /* Prints @node as pretty JSON on stdout. */
 void          ium_cli_print_json      (JsonNode     *node);
+/* A new node that owns a new, empty object. Owned. */
+JsonNode     *ium_cli_new_object_node (void);
+/* Writes @data to stdout when @path is NULL or "-", else atomically to the file @path (mode
+ * 0644). The exit code, after printing the error. */
+int           ium_cli_write_output    (IumCli       *cli,
+                                       const char   *path,
+                                       const char   *data,
+                                       gsize         length);
+/* Turns the inventory into a file's contents (ium_inventory_to_data(), ...). */
+typedef char *(*IumCliInventoryToData) (IumInventory *inventory,
+                                        gsize        *length);
+/* Loads the inventory and writes what @to_data makes of it as ium_cli_write_output() does.
+ * The exit code. */
+int           ium_cli_export_inventory (IumCli                *cli,
+                                        const char            *path,
+                                        IumCliInventoryToData  to_data);
 
 /* A plain text table whose columns are as wide as their widest cell. */
 typedef struct _IumCliTable IumCliTable;

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include "ium-cli-common.h"
 #include "ium-inventory-file.h"
 
@@ -70,28 +68,7 @@ run_export (IumCli *cli,
             int     argc,
             char  **argv)
 {
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-
-  if ((inventory = ium_cli_load_inventory (cli)) == NULL)
-    return IUM_EXIT_USAGE;
-
-  data = ium_inventory_to_data (inventory, &length);
-
-  if (opt_output == NULL || g_str_equal (opt_output, "-"))
-    {
-      fwrite (data, 1, length, stdout);
-      return IUM_EXIT_OK;
-    }
-
-  /* Written to a temporary file and renamed into place, so a failed export never leaves a
-   * half-written file where a good one may have been. */
-  if (!g_file_set_contents_full (opt_output, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-    return ium_cli_fail_error (cli, error);
-  return IUM_EXIT_OK;
+  return ium_cli_export_inventory (cli, opt_output, ium_inventory_to_data);
 }
 
 const IumCliCommand ium_cli_inventory_commands[] = {

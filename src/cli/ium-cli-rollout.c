@@ -19,16 +19,6 @@ static const GOptionEntry mark_entries[] = {
   { NULL }
 };
 
-/* A node that owns a new, empty object (json_node_init_object() would take a second ref). */
-static JsonNode *
-new_object_node (void)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, json_object_new ());
-  return node;
-}
-
 static void
 count_states (IumRollout *rollout,
               guint       counts[6],
@@ -61,7 +51,7 @@ run_list (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = new_object_node ();
+      g_autoptr(JsonNode) root = ium_cli_new_object_node ();
       JsonArray *array = json_array_new ();
 
       for (guint i = 0; i < rollouts->len; i++)
