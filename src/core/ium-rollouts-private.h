@@ -15,28 +15,6 @@ G_BEGIN_DECLS
 
 /* In ium-rollouts.c. */
 
-/* Now, as RFC 3339 UTC text. Owned. */
-char       *ium_dup_now     (void);
-/* Column @column of the current row, borrowed from @stmt; NULL for SQL NULL. */
-const char *ium_column_text (sqlite3_stmt *stmt,
-                             int           column);
-/* Binds @text (nullable: SQL NULL), copied. */
-void        ium_bind_text   (sqlite3_stmt *stmt,
-                             int           index,
-                             const char   *text);
-/* @node as compact JSON text. Owned. */
-char       *ium_node_text   (JsonNode     *node);
-/* Inside a transaction: appends one entry to the audit log. */
-gboolean    ium_write_audit (IumStore     *store,
-                             const char   *now,
-                             const char   *who,
-                             const char   *action,
-                             const char   *kind,
-                             const char   *key,
-                             const char   *before,
-                             const char   *after,
-                             GError      **error);
-
 /* Whether @state is one of IumUpgradeState's values. */
 gboolean    ium_upgrade_state_is_valid          (IumUpgradeState   state);
 /* The states @from can move to, as "a or b", or "none". Owned. */

@@ -107,13 +107,6 @@ ium_new_object_node (void)
   return node;
 }
 
-char *
-ium_dup_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 static char *
 dup_utc_text (GDateTime *time)
@@ -126,52 +119,9 @@ dup_utc_text (GDateTime *time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-const char *
-ium_column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
 
-void
-ium_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
 
-char *
-ium_node_text (JsonNode *node)
-{
-  return json_to_string (node, FALSE);
-}
 
-gboolean
-ium_write_audit (IumStore    *store,
-             const char  *now,
-             const char  *who,
-             const char  *action,
-             const char  *kind,
-             const char  *key,
-             const char  *before,
-             const char  *after,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = ium_store_prepare (store,
-                                          "INSERT INTO audit (time, who, action, kind, key, "
-                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  ium_bind_text (stmt, 1, now);
-  ium_bind_text (stmt, 2, who);
-  ium_bind_text (stmt, 3, action);
-  ium_bind_text (stmt, 4, kind);
-  ium_bind_text (stmt, 5, key);
-  ium_bind_text (stmt, 6, before);
-  ium_bind_text (stmt, 7, after);
-  return ium_store_step_done (store, stmt, "writing the audit log", error);
-}
 
 /* Rollouts */
 

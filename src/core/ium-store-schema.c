@@ -173,6 +173,22 @@ const char * const ium_store_migrations[] = {
   "  note   TEXT,"
   "  reason TEXT"
   ");",
+
+  /* 3: the client check log (not the inventory: never audited, exported or imported). */
+  "CREATE TABLE check_log ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  time           INTEGER NOT NULL," /* seconds since 1970, UTC */
+  "  event          TEXT NOT NULL,"    /* check or connect-anyway */
+  "  instrument     TEXT NOT NULL,"
+  "  component      TEXT NOT NULL,"
+  "  version        TEXT NOT NULL,"
+  "  status         TEXT NOT NULL,"
+  "  server_version TEXT,"
+  "  recommended    TEXT,"
+  "  address        TEXT"
+  ");"
+  "CREATE INDEX check_log_by_time ON check_log (time);"
+  "CREATE INDEX check_log_by_client ON check_log (instrument, component, version, time);",
 };
 
 const guint ium_store_n_migrations = G_N_ELEMENTS (ium_store_migrations);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "ium-store.h"
@@ -35,5 +36,29 @@ IumInventory *ium_store_load_locked      (IumStore     *self,
                                           GError      **error);
 gboolean      ium_store_check_inventory  (IumInventory *inventory,
                                           GError      **error);
+
+/* Helpers shared by everything that reads or writes the store. */
+
+/* Now, as RFC 3339 UTC text. Owned. */
+char       *ium_dup_now     (void);
+/* Column @column of the current row, borrowed from @stmt; NULL for SQL NULL. */
+const char *ium_column_text (sqlite3_stmt *stmt,
+                             int           column);
+/* Binds @text (nullable: SQL NULL), copied. */
+void        ium_bind_text   (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text);
+/* @node as compact JSON text. Owned. */
+char       *ium_node_text   (JsonNode     *node);
+/* Inside a transaction: appends one entry to the audit log. */
+gboolean    ium_write_audit (IumStore     *store,
+                             const char   *now,
+                             const char   *who,
+                             const char   *action,
+                             const char   *kind,
+                             const char   *key,
+                             const char   *before,
+                             const char   *after,
+                             GError      **error);
 
 G_END_DECLS

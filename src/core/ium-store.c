@@ -445,13 +445,6 @@ ium_store_get_db (IumStore *self)
   return self->db;
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static gpointer
 id_key (sqlite3_stmt *stmt,
         int           column)
@@ -531,8 +524,8 @@ load_setting (sqlite3_stmt *stmt,
               GError      **error)
 {
   Loader *l = data;
-  const char *key = column_text (stmt, 0);
-  const char *value = column_text (stmt, 1);
+  const char *key = ium_column_text (stmt, 0);
+  const char *value = ium_column_text (stmt, 1);
   guint *number = NULL;
   int scheme;
 
@@ -567,12 +560,12 @@ load_component (sqlite3_stmt *stmt,
   g_autoptr(IumComponent) component = NULL;
   int role, scheme;
 
-  if (!ium_enum_from_nick (IUM_TYPE_ROLE, column_text (stmt, 2), &role)
-      || !ium_enum_from_nick (IUM_TYPE_SCHEME, column_text (stmt, 3), &scheme))
+  if (!ium_enum_from_nick (IUM_TYPE_ROLE, ium_column_text (stmt, 2), &role)
+      || !ium_enum_from_nick (IUM_TYPE_SCHEME, ium_column_text (stmt, 3), &scheme))
     return damaged (l, error, "component “%s” has an unknown role or scheme",
-                    column_text (stmt, 0));
+                    ium_column_text (stmt, 0));
 
-  component = ium_component_new (column_text (stmt, 0), column_text (stmt, 1), role, scheme);
+  component = ium_component_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), role, scheme);
   ium_inventory_put_component (l->inventory, component);
   return TRUE;
 }
@@ -586,10 +579,10 @@ load_rule (sqlite3_stmt *stmt,
   g_autoptr(IumRule) rule = NULL;
   int policy;
 
-  if (!ium_enum_from_nick (IUM_TYPE_COMPAT_POLICY, column_text (stmt, 2), &policy))
-    return damaged (l, error, "the rule for “%s” has an unknown policy", column_text (stmt, 0));
+  if (!ium_enum_from_nick (IUM_TYPE_COMPAT_POLICY, ium_column_text (stmt, 2), &policy))
+    return damaged (l, error, "the rule for “%s” has an unknown policy", ium_column_text (stmt, 0));
 
-  rule = ium_rule_new (column_text (stmt, 0), column_text (stmt, 1), policy);
+  rule = ium_rule_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), policy);
   ium_inventory_put_rule (l->inventory, rule);
   return TRUE;
 }
@@ -605,16 +598,16 @@ load_release (sqlite3_stmt *stmt,
   int tier;
 
   version = ium_version_parse (ium_inventory_get_release_scheme (l->inventory),
-                               column_text (stmt, 1), NULL);
-  if (version == NULL || !ium_enum_from_nick (IUM_TYPE_TIER, column_text (stmt, 2), &tier))
+                               ium_column_text (stmt, 1), NULL);
+  if (version == NULL || !ium_enum_from_nick (IUM_TYPE_TIER, ium_column_text (stmt, 2), &tier))
     return damaged (l, error, "release “%s” has an invalid version or tier",
-                    column_text (stmt, 1));
+                    ium_column_text (stmt, 1));
 
   release = ium_release_new (version, tier);
-  ium_release_set_date (release, column_text (stmt, 3));
-  ium_release_set_notes (release, column_text (stmt, 4));
-  ium_release_set_patch_of (release, column_text (stmt, 5));
-  ium_release_set_url (release, column_text (stmt, 6));
+  ium_release_set_date (release, ium_column_text (stmt, 3));
+  ium_release_set_notes (release, ium_column_text (stmt, 4));
+  ium_release_set_patch_of (release, ium_column_text (stmt, 5));
+  ium_release_set_url (release, ium_column_text (stmt, 6));
   g_hash_table_insert (l->by_id, id_key (stmt, 0), release);
   ium_inventory_put_release (l->inventory, release);
   return TRUE;
@@ -630,7 +623,7 @@ load_release_component (sqlite3_stmt *stmt,
 
   if (release == NULL)
     return damaged (l, error, "a component version belongs to no release");
-  ium_release_set_component (release, column_text (stmt, 1), column_text (stmt, 2));
+  ium_release_set_component (release, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
 
@@ -640,12 +633,12 @@ load_instrument (sqlite3_stmt *stmt,
                  GError      **error)
 {
   Loader *l = data;
-  g_autoptr(IumInstrument) instrument = ium_instrument_new (column_text (stmt, 1));
+  g_autoptr(IumInstrument) instrument = ium_instrument_new (ium_column_text (stmt, 1));
 
-  ium_instrument_set_site (instrument, column_text (stmt, 2));
-  ium_instrument_set_pin (instrument, column_text (stmt, 3));
+  ium_instrument_set_site (instrument, ium_column_text (stmt, 2));
+  ium_instrument_set_pin (instrument, ium_column_text (stmt, 3));
   if (sqlite3_column_int (stmt, 5))
-    ium_instrument_set_busy (instrument, TRUE, column_text (stmt, 4));
+    ium_instrument_set_busy (instrument, TRUE, ium_column_text (stmt, 4));
   g_hash_table_insert (l->by_id, id_key (stmt, 0), instrument);
   ium_inventory_put_instrument (l->inventory, instrument);
   return TRUE;
@@ -665,7 +658,7 @@ collect_string (sqlite3_stmt *stmt,
       list = g_ptr_array_new_with_free_func (g_free);
       g_hash_table_insert (l->lists, key, list);
     }
-  g_ptr_array_add (list, g_strdup (column_text (stmt, 1)));
+  g_ptr_array_add (list, g_strdup (ium_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -679,9 +672,9 @@ load_host (sqlite3_stmt *stmt,
   g_autoptr(IumHost) host = NULL;
 
   if (instrument == NULL)
-    return damaged (l, error, "host “%s” belongs to no instrument", column_text (stmt, 2));
+    return damaged (l, error, "host “%s” belongs to no instrument", ium_column_text (stmt, 2));
 
-  host = ium_host_new (column_text (stmt, 2), column_text (stmt, 3));
+  host = ium_host_new (ium_column_text (stmt, 2), ium_column_text (stmt, 3));
   ium_instrument_add_host (instrument, host);
   /* Host ids live in their own table so they cannot collide with instrument ids. */
   g_hash_table_insert (l->lists, id_key (stmt, 0), host);
@@ -698,7 +691,7 @@ load_installed (sqlite3_stmt *stmt,
 
   if (host == NULL)
     return damaged (l, error, "an installed version belongs to no host");
-  ium_host_set_installed (host, column_text (stmt, 1), column_text (stmt, 2));
+  ium_host_set_installed (host, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
 
@@ -708,15 +701,15 @@ load_window (sqlite3_stmt *stmt,
              GError      **error)
 {
   Loader *l = data;
-  g_autoptr(GDateTime) start = ium_timestamp_parse (column_text (stmt, 1), NULL);
-  g_autoptr(GDateTime) end = ium_timestamp_parse (column_text (stmt, 2), NULL);
+  g_autoptr(GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
+  g_autoptr(GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
   g_autoptr(IumWindow) window = NULL;
   GPtrArray *names;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "window “%s” has an invalid time", column_text (stmt, 3));
+    return damaged (l, error, "window “%s” has an invalid time", ium_column_text (stmt, 3));
 
-  window = ium_window_new (start, end, column_text (stmt, 3));
+  window = ium_window_new (start, end, ium_column_text (stmt, 3));
   names = g_hash_table_lookup (l->lists, id_key (stmt, 0));
   if (!sqlite3_column_int (stmt, 4) && names != NULL)
     {
@@ -733,14 +726,14 @@ load_cycle (sqlite3_stmt *stmt,
             GError      **error)
 {
   Loader *l = data;
-  g_autoptr(GDateTime) start = ium_timestamp_parse (column_text (stmt, 1), NULL);
-  g_autoptr(GDateTime) end = ium_timestamp_parse (column_text (stmt, 2), NULL);
+  g_autoptr(GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
+  g_autoptr(GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
   g_autoptr(IumCycle) cycle = NULL;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "cycle “%s” has an invalid time", column_text (stmt, 0));
+    return damaged (l, error, "cycle “%s” has an invalid time", ium_column_text (stmt, 0));
 
-  cycle = ium_cycle_new (column_text (stmt, 0), start, end, sqlite3_column_int (stmt, 3));
+  cycle = ium_cycle_new (ium_column_text (stmt, 0), start, end, sqlite3_column_int (stmt, 3));
   ium_inventory_put_cycle (l->inventory, cycle);
   return TRUE;
 }
@@ -919,13 +912,13 @@ ium_store_list_audit (IumStore    *self,
       IumAuditEntry *entry = g_new0 (IumAuditEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->time = g_strdup (column_text (stmt, 1));
-      entry->who = g_strdup (column_text (stmt, 2));
-      entry->action = g_strdup (column_text (stmt, 3));
-      entry->kind = g_strdup (column_text (stmt, 4));
-      entry->key = g_strdup (column_text (stmt, 5));
-      entry->before = g_strdup (column_text (stmt, 6));
-      entry->after = g_strdup (column_text (stmt, 7));
+      entry->time = g_strdup (ium_column_text (stmt, 1));
+      entry->who = g_strdup (ium_column_text (stmt, 2));
+      entry->action = g_strdup (ium_column_text (stmt, 3));
+      entry->kind = g_strdup (ium_column_text (stmt, 4));
+      entry->key = g_strdup (ium_column_text (stmt, 5));
+      entry->before = g_strdup (ium_column_text (stmt, 6));
+      entry->after = g_strdup (ium_column_text (stmt, 7));
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -936,4 +929,61 @@ ium_store_list_audit (IumStore    *self,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+/* Helpers shared by everything that reads or writes the store (ium-store-write.h). */
+
+char *
+ium_dup_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+const char *
+ium_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+void
+ium_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+ium_node_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+gboolean
+ium_write_audit (IumStore    *store,
+                 const char  *now,
+                 const char  *who,
+                 const char  *action,
+                 const char  *kind,
+                 const char  *key,
+                 const char  *before,
+                 const char  *after,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "INSERT INTO audit (time, who, action, kind, key, "
+                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ium_bind_text (stmt, 1, now);
+  ium_bind_text (stmt, 2, who);
+  ium_bind_text (stmt, 3, action);
+  ium_bind_text (stmt, 4, kind);
+  ium_bind_text (stmt, 5, key);
+  ium_bind_text (stmt, 6, before);
+  ium_bind_text (stmt, 7, after);
+  return ium_store_step_done (store, stmt, "writing the audit log", error);
 }

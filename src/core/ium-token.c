@@ -84,8 +84,8 @@ set_held_error (GError     **error,
 /* Inside a transaction: refuses unless @who holds the token. */
 gboolean
 ium_check_token (IumStore    *store,
-             const char  *who,
-             GError     **error)
+                 const char  *who,
+                 GError     **error)
 {
   g_autoptr(IumToken) token = read_token (store, error);
 
