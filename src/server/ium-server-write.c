@@ -145,15 +145,16 @@ instrument_after_change (IumRequest *request)
 IumResponse *
 ium_server_handle_edit (IumRequest *request)
 {
-  static const char * const keys[] = { "site", "tags", "hosts", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *who = dup_who (request);
   IumResponse *response;
-  JsonObject *object = body_object (request, keys, TRUE, &response);
 
-  if (object == NULL)
-    return response;
-  if (json_object_has_member (object, "hosts")
+  /* Core checks the edit itself, keys included, and names what is wrong in it. */
+  if (request->body == NULL)
+    return ium_response_error (SOUP_STATUS_BAD_REQUEST, "this change needs a JSON object body "
+                               "with any of site, tags and hosts");
+  if (JSON_NODE_HOLDS_OBJECT (request->body)
+      && json_object_has_member (json_node_get_object (request->body), "hosts")
       && (response = need_user (request, "changing installed versions")) != NULL)
     return response;
 
