@@ -12,6 +12,16 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+/* Every command of ium, as its command words. */
+static const char * const every_command[][2] = {
+  { "import", NULL }, { "export", NULL }, { "version", "compare" }, { "status", NULL },
+  { "check", NULL }, { "instrument", "pin" }, { "instrument", "unpin" },
+  { "instrument", "busy" }, { "instrument", "free" }, { "plan", NULL }, { "rollout", "list" },
+  { "rollout", "show" }, { "rollout", "mark" }, { "rollout", "resume" }, { "token", "show" },
+  { "token", "take" }, { "token", "release" }, { "token", "history" },
+  { "downtime", "import" }, { "downtime", "export" }, { "audit", NULL }, { NULL, NULL }
+};
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -27,18 +37,26 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "Exit status"));
   result_clear (&r);
 
-  /* Every command answers --help, with its global options. */
-  for (guint i = 0; commands[i] != NULL; i++)
+  /* Every command answers --help with its usage and the global options, and is listed by
+   * ium --help. */
+  for (guint i = 0; every_command[i][0] != NULL; i++)
     {
-      if (g_str_equal (commands[i], "version"))
-        r = run_ium (NULL, "version", "compare", "--help", NULL);
-      else if (g_str_equal (commands[i], "instrument"))
-        r = run_ium (NULL, "instrument", "busy", "--help", NULL);
-      else
-        r = run_ium (NULL, commands[i], "--help", NULL);
-      g_assert_cmpint (r.status, ==, 0);
+      const char *name = every_command[i][0], *sub = every_command[i][1];
+      g_autofree char *words = g_strdup_printf ("%s%s%s", name, sub ? " " : "", sub ? sub : "");
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", words);
+      g_autofree char *usage = g_strdup_printf ("] %s ", words);
+
+      r = run_ium (NULL, "--help", NULL);
+      if (strstr (r.out, listed) == NULL)
+        g_error ("ium --help does not list %s", words);
+      result_clear (&r);
+
+      r = sub ? run_ium (NULL, name, sub, "--help", NULL) : run_ium (NULL, name, "--help", NULL);
+      if (r.status != 0 || !g_str_has_prefix (r.out, "Usage:") || strstr (r.out, usage) == NULL)
+        g_error ("ium %s --help: exit %d: %s%s", words, r.status, r.out, r.err);
       g_assert_nonnull (strstr (r.out, "--db"));
       g_assert_nonnull (strstr (r.out, "--json"));
+      g_assert_nonnull (strstr (r.out, "--as"));
       result_clear (&r);
     }
 
@@ -60,6 +78,17 @@ test_help (Fixture       *f,
   r = run_ium (f->db, "status", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--bogus"));
+  result_clear (&r);
+
+  /* An empty --db or --as is refused, not taken as the current folder or a blank name. */
+  r = run_ium (NULL, "--db", "", "status", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--db: the path is empty"));
+  result_clear (&r);
+
+  r = run_ium (f->db, "--as", " ", "import", "nothing.json", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--as: the name is empty"));
   result_clear (&r);
 
   /* Usage errors never create a database. */
