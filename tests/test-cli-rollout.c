@@ -223,7 +223,9 @@ test_plan_exit_codes (Fixture       *f,
   }
   {
     g_autofree char *bad = g_build_filename (f->dir, "no-such-dir", "plan.ics", NULL);
-    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, "--ics");
+    g_autofree char *expected = g_strdup_printf ("--ics: cannot write “%s”: its folder does "
+                                                 "not exist", bad);
+    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, expected);
   }
 
   /* No such rollout: exit 2. */

@@ -550,7 +550,19 @@ test_export_unwritable (Fixture       *f,
   import_demo (f);
   r = run_ium (f->db, "export", "-o", target, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "out.json"));
+  /* The message names the file asked for (not a temporary one) and why. */
+  {
+    g_autofree char *expected = g_strdup_printf ("ium export: cannot write “%s”: its folder does "
+                                                 "not exist\n", target);
+    g_assert_cmpstr (r.err, ==, expected);
+  }
+  result_clear (&r);
+
+  /* A folder given as the file is refused the same way, and stays a folder. */
+  r = run_ium (f->db, "export", "-o", f->dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "it is a folder"));
+  g_assert_true (g_file_test (f->dir, G_FILE_TEST_IS_DIR));
   result_clear (&r);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }

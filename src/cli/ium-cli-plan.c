@@ -207,9 +207,10 @@ run_plan (IumCli *cli,
     {
       gsize length = 0;
       g_autofree char *ics = ium_ical_plan_to_data (plan, &length);
+      int status = ium_cli_write_file (cli, "--ics", opt_ics, ics, length);
 
-      if (!g_file_set_contents (opt_ics, ics, (gssize) length, &error))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "--ics: %s", error->message);
+      if (status != IUM_EXIT_OK)
+        return status;
     }
 
   if (opt_save != NULL)
