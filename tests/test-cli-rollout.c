@@ -296,7 +296,7 @@ test_busy_and_pause (Fixture       *f,
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "IMAT", "failed", NULL), 0,
               "paused", NULL);
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
-                       NULL), 3, NULL, "rollout r is paused after 1 failures in wave 1");
+                       NULL), 3, NULL, "rollout r is paused after 1 failure in wave 1");
   assert_run (run_ium (f->db, "rollout", "show", "r", NULL), 0, "PAUSED", NULL);
   assert_run (run_ium (f->db, "--as", "bob", "rollout", "resume", "r", NULL), 3, NULL, "alice");
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "resume", "r", NULL), 0, NULL, NULL);

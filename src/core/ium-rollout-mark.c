@@ -263,8 +263,9 @@ ium_rollout_mark (IumStore        *store,
           if (!count_failures (store, id, rollout->paused_wave, &failures, error))
             goto failed;
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "rollout %s is paused after %u failures in wave %u; resume it with "
-                       "ium rollout resume %s", name, failures, rollout->paused_wave, name);
+                       "rollout %s is paused after %u failure%s in wave %u; resume it with "
+                       "ium rollout resume %s", name, failures, failures == 1 ? "" : "s",
+                       rollout->paused_wave, name);
           goto failed;
         }
       if (!is_busy (store, instrument, &busy, &busy_note, error))
