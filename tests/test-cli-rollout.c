@@ -71,6 +71,14 @@ test_newcomer_flow (Fixture       *f,
   before = release_of (f, "SANS2D");
   g_assert_cmpstr (before, ==, "12.3.0.350");
 
+  /* The guide's facility schedule: 51 Tuesdays of machine physics and a long shutdown. */
+  {
+    g_autofree char *schedule = source_path ("data/facility-schedule.ics");
+
+    assert_run (run_ium (f->db, "downtime", "import", schedule, NULL), 0,
+                "Read 52 downtime windows", NULL);
+  }
+
   r = run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
                "--wave", "rest", "--from", "2026-12-01", "--save", "dec-2026", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -79,6 +87,7 @@ test_newcomer_flow (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "SANS2D"));
   g_assert_nonnull (strstr (r.out, "UTC"));
   g_assert_nonnull (strstr (r.out, "(Maintenance day)"));
+  g_assert_nonnull (strstr (r.out, "(Machine physics)"));
   g_assert_nonnull (strstr (r.out, "Skipped"));
   g_assert_nonnull (strstr (r.out, "already at 12.3.2.380"));
   result_clear (&r);
