@@ -237,6 +237,19 @@ test_plan_exit_codes (Fixture       *f,
     assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, expected);
   }
 
+  /* A name that cannot name a rollout: nothing is saved and no calendar is written. */
+  {
+    g_autofree char *never = g_build_filename (f->dir, "never.ics", NULL);
+    g_autoptr(GBytes) before = read_bytes (f->db);
+    g_autoptr(GBytes) after = NULL;
+
+    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--save", "ts1/ts2", "--ics", never, NULL),
+                2, NULL, "--save: “ts1/ts2” cannot name a rollout: it contains \"/\"");
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    after = read_bytes (f->db);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+
   /* No such rollout: exit 2. */
   assert_run (run_ium (f->db, "rollout", "show", "nope", NULL), 2, NULL, "nope");
   assert_run (run_ium (f->db, "--as", "a", "rollout", "resume", "nope", NULL), 2, NULL, "nope");

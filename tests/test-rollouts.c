@@ -753,6 +753,35 @@ test_list_and_audit_filters (Fixture       *f,
   }
 }
 
+static void
+test_names (void)
+{
+  const char *good[] = { "dec-2026", "12.3.2 on TS2", "Ü-rollout", "a" };
+  const struct { const char *name, *why; } bad[] = {
+    { "", "needs a name" },
+    { " dec", "starts or ends with a space" },
+    { "dec\n", "starts or ends with a space" },
+    { "ts1/ts2", "contains \"/\"" },
+    { "a\tb", "control character" },
+    { "a\x7f" "b", "control character" },
+    { "\xff", "not valid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_true (ium_rollout_check_name (good[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (ium_rollout_check_name (bad[i].name, &error));
+      g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i].why));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +789,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ium/rollouts/state-machine", test_state_machine);
+  g_test_add_func ("/ium/rollouts/names", test_names);
 #define ADD(path, func) \
   g_test_add ("/ium/rollouts/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("moves-in-store", test_moves_in_store);

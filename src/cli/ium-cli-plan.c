@@ -164,6 +164,9 @@ run_plan (IumCli *cli,
 
   if (opt_max_failures != NULL && opt_save == NULL)
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--max-failures goes with --save NAME");
+  /* Before anything is planned or written (--ics), so a bad name changes nothing. */
+  if (opt_save != NULL && !ium_rollout_check_name (opt_save, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--save: %s", error->message);
 
   if ((inventory = ium_cli_load_inventory (cli)) == NULL)
     return IUM_EXIT_USAGE;
