@@ -18,6 +18,12 @@ IUM_DEBIAN_PACKAGES=(
   libpango1.0-dev
   # The server and the client check.
   libsoup-3.0-dev
+  # libium-client's typelib, and the Python client of docs/client-integration.md.
+  gobject-introspection
+  libgirepository1.0-dev
+  gir1.2-gtk-4.0
+  gir1.2-json-1.0
+  python3-gi
   # The GTK application and its data files.
   libgtk-4-dev
   gettext
