@@ -37,6 +37,23 @@ IumInventory *ium_store_load_locked      (IumStore     *self,
 gboolean      ium_store_check_inventory  (IumInventory *inventory,
                                           GError      **error);
 
+/* Makes the inventory as it should be after a change, from the one stored (@before, which
+ * it must not modify). Returns NULL with @error to refuse the change. */
+typedef IumInventory *(*IumStoreMakeAfter) (IumInventory  *before,
+                                            gpointer       data,
+                                            GError       **error);
+
+/* In one IMMEDIATE transaction: loads the stored inventory, asks @make_after for the new
+ * one, and writes the difference with an audit entry (@action, by @who) per changed object.
+ * All or nothing. */
+gboolean      ium_store_run_write        (IumStore          *self,
+                                          const char        *action,
+                                          const char        *who,
+                                          IumStoreChanges   *changes,
+                                          IumStoreMakeAfter  make_after,
+                                          gpointer           data,
+                                          GError           **error);
+
 /* Helpers shared by everything that reads or writes the store. */
 
 /* Now, as RFC 3339 UTC text. Owned. */

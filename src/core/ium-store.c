@@ -439,6 +439,29 @@ ium_store_get_path (IumStore *self)
   return self->path;
 }
 
+/**
+ * ium_store_get_data_version:
+ * @self: a store
+ * @version: (out): the data version
+ * @error: an #IUM_STORE_ERROR
+ *
+ * SQLite's PRAGMA data_version: a number that changes whenever another connection (another
+ * process, or another store on the same file) commits a change. This store's own writes
+ * leave it as it is, so a program that polls it reloads only for changes made elsewhere.
+ *
+ * Returns: %TRUE when @version was read
+ */
+gboolean
+ium_store_get_data_version (IumStore  *self,
+                            gint64    *version,
+                            GError   **error)
+{
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return query_int (self, "PRAGMA data_version", "reading the data version", version, error);
+}
+
 sqlite3 *
 ium_store_get_db (IumStore *self)
 {
