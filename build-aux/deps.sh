@@ -18,8 +18,12 @@ IUM_DEBIAN_PACKAGES=(
   libpango1.0-dev
   # The server and the client check.
   libsoup-3.0-dev
-  # The GTK application and its data files.
+  # The GTK application and its data files: SVG icons need librsvg's pixbuf loader (only
+  # recommended by GTK, so not installed with --no-install-recommends); the data files are
+  # validated by the gui suite.
   libgtk-4-dev
+  librsvg2-common
+  adwaita-icon-theme
   gettext
   desktop-file-utils
   appstream
