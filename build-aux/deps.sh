@@ -16,8 +16,11 @@ IUM_DEBIAN_PACKAGES=(
   libical-dev
   libcairo2-dev
   libpango1.0-dev
-  # The server and the client check.
+  # The server and the client check; glib-networking is GIO's TLS backend (ium serve
+  # --tls-cert), openssl makes the server tests' self-signed certificate.
   libsoup-3.0-dev
+  glib-networking
+  openssl
   # libium-client's typelib, and the Python client of docs/client-integration.md.
   gobject-introspection
   libgirepository1.0-dev

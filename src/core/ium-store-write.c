@@ -601,18 +601,17 @@ check_foreign_keys (IumStore  *store,
   return TRUE;
 }
 
-/* Runs @write inside one IMMEDIATE transaction: the stored inventory is read after the write
- * lock is held, so no other process's change can slip in between the read and the write. */
-static gboolean
-run_write (IumStore         *self,
-           const char       *action,
-           const char       *who,
-           IumStoreChanges  *changes,
-           IumInventory   *(*make_after) (IumInventory  *before,
-                                          gpointer       data,
-                                          GError       **error),
-           gpointer          data,
-           GError          **error)
+/* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the
+ * write lock is held, so no other process's change can slip in between the read and the
+ * write. */
+gboolean
+ium_store_run_write (IumStore          *self,
+                     const char        *action,
+                     const char        *who,
+                     IumStoreChanges   *changes,
+                     IumStoreMakeAfter  make_after,
+                     gpointer           data,
+                     GError           **error)
 {
   g_autoptr(IumInventory) before = NULL;
   g_autoptr(IumInventory) after = NULL;
@@ -734,7 +733,7 @@ ium_store_import (IumStore         *self,
     }
 
   request.alone = checked;
-  return run_write (self, "import", who, changes, read_import, &request, error);
+  return ium_store_run_write (self, "import", who, changes, read_import, &request, error);
 }
 
 static IumInventory *
@@ -780,7 +779,7 @@ ium_store_save (IumStore         *self,
       return FALSE;
     }
 
-  return run_write (self, action, who, changes, take_inventory, inventory, error);
+  return ium_store_run_write (self, action, who, changes, take_inventory, inventory, error);
 }
 
 static JsonNode *
@@ -902,12 +901,7 @@ make_pinned (IumInventory  *before,
              GError       **error)
 {
   PinRequest *request = data;
-  g_autoptr(IumInventory) after = NULL;
-  g_autoptr(IumInstrument) pinned = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(IumInventoryFile) file = NULL;
-  g_autofree char *text = NULL;
   IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
   IumRelease *release = NULL;
 
@@ -934,23 +928,7 @@ make_pinned (IumInventory  *before,
   else
     json_object_remove_member (json_node_get_object (node), "pin");
 
-  {
-    g_autoptr(JsonObject) root_object = json_object_new ();
-    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), root_object);
-    JsonArray *instruments = json_array_new ();
-
-    json_object_set_string_member (json_node_get_object (root), "format", IUM_INVENTORY_FILE_FORMAT);
-    json_object_set_int_member (json_node_get_object (root), "format_version",
-                                IUM_INVENTORY_FILE_VERSION);
-    json_array_add_element (instruments, g_steal_pointer (&node));
-    json_object_set_array_member (json_node_get_object (root), "instruments", instruments);
-    text = json_to_string (root, FALSE);
-  }
-
-  file = ium_inventory_file_new_from_data (text, strlen (text), before, error);
-  if (file == NULL)
-    return NULL;
-  return g_object_ref (ium_inventory_file_get_inventory (file));
+  return ium_store_read_over (before, "instruments", node, error);
 }
 
 /**
@@ -975,5 +953,6 @@ ium_store_set_pin (IumStore    *self,
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
 
-  return run_write (self, release ? "pin" : "unpin", who, NULL, make_pinned, &request, error);
+  return ium_store_run_write (self, release ? "pin" : "unpin", who, NULL, make_pinned, &request,
+                              error);
 }

@@ -446,6 +446,29 @@ ium_store_get_path (IumStore *self)
   return self->path;
 }
 
+/**
+ * ium_store_get_data_version:
+ * @self: a store
+ * @version: (out): the data version
+ * @error: an #IUM_STORE_ERROR
+ *
+ * SQLite's `PRAGMA data_version` of this connection: it changes whenever another connection
+ * (in this process or another) commits a change to the database, and never for this
+ * connection's own changes. A long-running reader polls it to learn that it must reload.
+ *
+ * Returns: %TRUE when read
+ */
+gboolean
+ium_store_get_data_version (IumStore  *self,
+                            gint64    *version,
+                            GError   **error)
+{
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return query_int (self, "PRAGMA data_version", "reading the data version", version, error);
+}
+
 sqlite3 *
 ium_store_get_db (IumStore *self)
 {

@@ -54,6 +54,12 @@ const char   *ium_store_get_path           (IumStore         *self);
 /* The schema version this build writes (PRAGMA user_version). */
 int           ium_store_get_schema_version (void);
 
+/* SQLite's PRAGMA data_version for this connection: it changes when another connection (of
+ * this process or another) commits, never for this connection's own writes. */
+gboolean      ium_store_get_data_version   (IumStore         *self,
+                                            gint64           *version,
+                                            GError          **error);
+
 /* Loads the whole inventory. Owned. */
 IumInventory *ium_store_load               (IumStore         *self,
                                             GError          **error);
