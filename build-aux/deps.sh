@@ -36,6 +36,11 @@ IUM_DEBIAN_PACKAGES=(
   gettext
   desktop-file-utils
   appstream
+  # Tests: the server suite renders the status page in headless Chromium (with a font to
+  # draw it in) and reads the PNG back with gdk-pixbuf.
+  chromium
+  fonts-dejavu-core
+  libgdk-pixbuf-2.0-dev
   # Tests: GUI tests under Xvfb, the sqlite3 shell, helper scripts, benchmarks.
   xvfb
   xauth
