@@ -33,6 +33,7 @@ struct _IumPromptModel
   char              *details;      /* owned, nullable */
   char              *warning;      /* owned, nullable */
   const char        *icon_name;    /* static */
+  IumPromptTone      tone;
   char              *get_label;    /* owned, nullable */
   IumPromptButton    buttons;
   IumPromptButton    default_button;
@@ -57,6 +58,7 @@ enum {
   PROP_DETAILS,
   PROP_WARNING,
   PROP_ICON_NAME,
+  PROP_TONE,
   PROP_BUTTONS,
   PROP_DEFAULT_BUTTON,
   PROP_DISMISS_RESPONSE,
@@ -68,7 +70,8 @@ G_DEFINE_FINAL_TYPE (IumPromptModel, ium_prompt_model, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
-/* "This client: 11.2.0.5 · Recommended: 12.0.1.130 · LARMOR’s server: 12.0.1.130". */
+/* "This client: 11.2.0.5 · Recommended: 12.0.1.130\nLARMOR’s server: 12.0.1.130": two
+ * lines of their own, so that a narrow prompt does not break one in the middle. */
 static char *
 describe_versions (IumVerdict *verdict)
 {
@@ -78,7 +81,7 @@ describe_versions (IumVerdict *verdict)
   g_string_append_printf (text, "This client: %s", ium_verdict_get_client_version (verdict));
   if (recommended != NULL)
     g_string_append_printf (text, " · Recommended: %s", recommended);
-  g_string_append_printf (text, " · %s’s server: %s", ium_verdict_get_instrument (verdict),
+  g_string_append_printf (text, "\n%s’s server: %s", ium_verdict_get_instrument (verdict),
                           ium_verdict_get_server_version (verdict));
 
   return g_string_free (text, FALSE);
@@ -124,6 +127,7 @@ compute_unreachable (IumPromptModel *self)
   self->needs_prompt = FALSE;
   self->can_connect = TRUE;
   self->icon_name = "network-offline-symbolic";
+  self->tone = IUM_PROMPT_TONE_INFO;
   self->headline = g_strdup ("Could not check for updates");
   self->body = g_strdup_printf ("The Instrument Update Manager server did not answer, so "
                                 "whether version %s works with %s is unknown. You can "
@@ -155,6 +159,7 @@ compute_verdict (IumPromptModel *self)
       self->needs_prompt = TRUE;
       self->can_connect = TRUE;
       self->icon_name = "software-update-available-symbolic";
+      self->tone = IUM_PROMPT_TONE_INFO;
       self->headline = recommended != NULL
                        ? g_strdup_printf ("Version %s is available", recommended)
                        : g_strdup ("An update is available");
@@ -168,6 +173,7 @@ compute_verdict (IumPromptModel *self)
       self->needs_prompt = TRUE;
       self->can_connect = TRUE;
       self->icon_name = "dialog-warning-symbolic";
+      self->tone = IUM_PROMPT_TONE_WARNING;
       self->headline = g_strdup_printf ("This version is newer than %s’s server", instrument);
       self->body = g_strdup (message);
       status_warning = "Features that the server lacks may fail or give wrong results.";
@@ -180,6 +186,7 @@ compute_verdict (IumPromptModel *self)
       self->needs_prompt = TRUE;
       self->can_connect = FALSE;
       self->icon_name = "dialog-error-symbolic";
+      self->tone = IUM_PROMPT_TONE_ERROR;
       self->headline = g_strdup_printf ("This version cannot connect to %s", instrument);
       self->body = g_strdup (message);
       status_warning = "Connecting anyway may fail or give wrong results, and support staff "
@@ -194,6 +201,7 @@ compute_verdict (IumPromptModel *self)
       self->needs_prompt = FALSE;
       self->can_connect = TRUE;
       self->icon_name = "emblem-ok-symbolic";
+      self->tone = IUM_PROMPT_TONE_SUCCESS;
       self->headline = g_strdup ("Up to date");
       self->body = g_strdup (message);
       self->buttons = IUM_PROMPT_BUTTON_CONNECT;
@@ -346,6 +354,10 @@ ium_prompt_model_get_property (GObject    *object,
 
     case PROP_ICON_NAME:
       g_value_set_string (value, self->icon_name);
+      break;
+
+    case PROP_TONE:
+      g_value_set_enum (value, self->tone);
       break;
 
     case PROP_BUTTONS:
@@ -517,6 +529,13 @@ ium_prompt_model_class_init (IumPromptModelClass *klass)
    */
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon-name", NULL, NULL, NULL, output);
+  /**
+   * IumPromptModel:tone:
+   *
+   * How alarming the prompt is, for its colours.
+   */
+  properties[PROP_TONE] =
+    g_param_spec_enum ("tone", NULL, NULL, IUM_TYPE_PROMPT_TONE, IUM_PROMPT_TONE_INFO, output);
   /**
    * IumPromptModel:buttons:
    *
@@ -785,6 +804,21 @@ ium_prompt_model_get_icon_name (IumPromptModel *self)
   g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), NULL);
 
   return self->icon_name;
+}
+
+/**
+ * ium_prompt_model_get_tone:
+ * @self: a model
+ *
+ * Returns: how alarming the prompt is: success for `ok`, info for `update-available` and an
+ *   unreachable server, warning for `client-newer`, error for `incompatible`
+ */
+IumPromptTone
+ium_prompt_model_get_tone (IumPromptModel *self)
+{
+  g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), IUM_PROMPT_TONE_INFO);
+
+  return self->tone;
 }
 
 /**
