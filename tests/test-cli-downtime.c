@@ -292,7 +292,9 @@ test_export (Fixture       *f,
 
     r = run_ium (f->db, "downtime", "export", "-o", nowhere, NULL);
     g_assert_cmpint (r.status, ==, 2);
-    g_assert_nonnull (strstr (r.err, "no-such-dir"));
+    g_assert_nonnull (strstr (r.err, nowhere));
+    g_assert_nonnull (strstr (r.err, "its folder does not exist"));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
     result_clear (&r);
   }
 }

@@ -22,8 +22,8 @@ static const GOptionEntry import_entries[] = {
     "The windows apply to this instrument only (repeat for several; default: every "
     "instrument)", "NAME" },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    "Leave out windows that start on or after DATE (YYYY-MM-DD or an RFC 3339 time; "
-    "default: two years from now)", "DATE" },
+    "Leave out windows that start later than DATE: YYYY-MM-DD (that whole day included) or "
+    "an RFC 3339 time (default: two years from now)", "DATE" },
   { NULL }
 };
 

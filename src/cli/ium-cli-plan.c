@@ -164,6 +164,9 @@ run_plan (IumCli *cli,
 
   if (opt_max_failures != NULL && opt_save == NULL)
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--max-failures goes with --save NAME");
+  /* Before anything is planned or written (--ics), so a bad name changes nothing. */
+  if (opt_save != NULL && !ium_rollout_check_name (opt_save, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--save: %s", error->message);
 
   if ((inventory = ium_cli_load_inventory (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -207,9 +210,10 @@ run_plan (IumCli *cli,
     {
       gsize length = 0;
       g_autofree char *ics = ium_ical_plan_to_data (plan, &length);
+      int status = ium_cli_write_file (cli, "--ics", opt_ics, ics, length);
 
-      if (!g_file_set_contents (opt_ics, ics, (gssize) length, &error))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "--ics: %s", error->message);
+      if (status != IUM_EXIT_OK)
+        return status;
     }
 
   if (opt_save != NULL)
