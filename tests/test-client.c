@@ -552,6 +552,106 @@ test_properties (void)
   g_assert_cmpuint (ium_client_get_timeout (client), ==, 2);
 }
 
+/* The text between "<!-- NAME: begin -->" and "<!-- NAME: end -->" in
+ * docs/client-integration.md, without its code fence. Owned. */
+static char *
+extract_example (const char *name)
+{
+  g_autofree char *path = source_path ("docs/client-integration.md");
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autofree char *begin_mark = g_strdup_printf ("<!-- %s: begin -->\n```python\n", name);
+  g_autofree char *end_mark = g_strdup_printf ("```\n<!-- %s: end -->", name);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  const char *begin = strstr (text, begin_mark);
+  const char *end;
+
+  g_assert_nonnull (begin);
+  begin += strlen (begin_mark);
+  end = strstr (begin, end_mark);
+  g_assert_nonnull (end);
+
+  return g_strndup (begin, end - begin);
+}
+
+static Result
+run_python (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return finish (process);
+}
+
+static void
+assert_example (const char *script,
+                const char *url,
+                const char *version,
+                const char *option,
+                int         status,
+                const char *last_line)
+{
+  const char *argv[] = { g_getenv ("IUM_PYTHON"), script, url, "LARMOR", "ibex-gui", version,
+                         option, NULL };
+  Result r = run_python (argv);
+  g_autofree char *last = g_strdup_printf ("\n%s\n", last_line);
+  g_autofree char *out = g_strconcat ("\n", r.out, NULL);
+
+  /* The output ends with @last_line, whole lines of it. */
+  if (r.status != status || !g_str_has_suffix (out, last))
+    g_error ("%s %s %s: exit %d, output:\n%s%s", url, version, option ? option : "",
+             r.status, r.out, r.err);
+  result_clear (&r);
+}
+
+/* The Python example of docs/client-integration.md, run as it is for every answer. */
+static void
+test_python_example (LiveServer    *server,
+                     gconstpointer  data)
+{
+  g_autofree char *code = extract_example ("python-example");
+  g_autofree char *gtk_code = extract_example ("python-gtk-example");
+  g_autofree char *script = write_temp (&server->base, "check.py", code);
+  g_autofree char *gtk_script = write_temp (&server->base, "gtk-sketch.py", gtk_code);
+  g_autofree char *dead = g_strdup_printf ("http://127.0.0.1:%u", find_dead_port ());
+  g_autofree char *checks = NULL;
+  const char *compile[] = { g_getenv ("IUM_PYTHON"), "-m", "py_compile", gtk_script, NULL };
+  Result r;
+
+  g_assert_nonnull (g_getenv ("IUM_PYTHON"));
+
+  assert_example (script, server->url, "12.3.2.380", NULL, 0,
+                  "IBEX GUI 12.3.2.380 is up to date for LARMOR.\nconnect");
+  assert_example (script, server->url, "12.3.0.350", NULL, 0,
+                  "Version 12.3.2.380 is available from "
+                  "https://downloads.example.org/ibex/12.3.2.380\nconnect");
+  assert_example (script, server->url, "12.4.0.1", NULL, 0,
+                  "Features that the server lacks may fail.\nconnect");
+  assert_example (script, server->url, "11.2.0.5", NULL, 1,
+                  "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.3.2.380 on LARMOR: "
+                  "major versions differ. Install 12.3.2.380.\ndo not connect");
+  assert_example (script, dead, "12.3.2.380", NULL, 0, "connect");
+  assert_example (script, server->url, "12.x", NULL, 0, "connect");
+
+  /* Nothing was reported so far; the user's choice is. */
+  live_server_wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
+  checks = live_server_dup_checks (server);
+  g_assert_null (strstr (checks, "connect-anyway"));
+  assert_example (script, server->url, "11.2.0.5", "--connect-anyway", 0,
+                  "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.3.2.380 on LARMOR: "
+                  "major versions differ. Install 12.3.2.380.\nconnect");
+  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+
+  /* The GTK sketch is not a whole program, but it must at least be Python. */
+  r = run_python (compile);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +670,7 @@ main (int   argc,
   ADD_LIVE ("/ium/client/unknown-component", test_unknown_component);
   ADD_LIVE ("/ium/client/invalid-version", test_invalid_version);
   ADD_LIVE ("/ium/client/connect-anyway", test_connect_anyway);
+  ADD_LIVE ("/ium/client/python-example", test_python_example);
   g_test_add_func ("/ium/client/dead-port", test_dead_port);
   g_test_add_func ("/ium/client/no-answer", test_no_answer);
   g_test_add_func ("/ium/client/cancelled", test_cancelled);
