@@ -445,6 +445,87 @@ test_cancel (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prompt)));
 }
 
+static Result
+run_demo (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IUM_CLIENT_DEMO"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return finish (process);
+}
+
+/* ium-client-demo: what it prints, and its exit status when it does not connect. */
+static void
+test_demo (LiveServer    *server,
+           gconstpointer  data)
+{
+  const char *missing[] = { "--server", server->url, "--instrument", "LARMOR",
+                            "--component", "ibex-gui", NULL };
+  const char *unknown[] = { "--server", server->url, "--instrument", "NOSUCH",
+                            "--component", "ibex-gui", "--version", "12.3.2.380", NULL };
+  const char *bad_timeout[] = { "--server", server->url, "--instrument", "LARMOR",
+                                "--component", "ibex-gui", "--version", "1", "--timeout", "-1",
+                                NULL };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = g_build_filename (server->base.dir, "demo.out", NULL);
+  g_autofree char *out = NULL;
+  gint64 deadline;
+  Result r;
+
+  r = run_demo (missing);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "ium-client-demo: --version is required\n"
+                              "Try “ium-client-demo --help”.\n");
+  result_clear (&r);
+
+  r = run_demo (bad_timeout);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--timeout must be 0 or more seconds, not -1"));
+  result_clear (&r);
+
+  /* The server refused the question: a setup error, in the server's words. */
+  r = run_demo (unknown);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "NOSUCH"));
+  result_clear (&r);
+
+  /* An up-to-date client prints the verdict and connects without a prompt; its "connected"
+   * window then stays until closed. */
+  g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IUM_CLIENT_DEMO"),
+                                         "--server", server->url, "--instrument", "LARMOR",
+                                         "--component", "ibex-gui", "--version", "12.3.2.380",
+                                         NULL);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (out == NULL || strstr (out, "choice: connect\n") == NULL)
+    {
+      g_clear_pointer (&out, g_free);
+      g_file_get_contents (out_path, &out, NULL, NULL);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  g_assert_true (g_str_has_prefix (out, "{\n  \"instrument\" : \"LARMOR\",\n"));
+  g_assert_nonnull (strstr (out, "\"status\" : \"ok\""));
+  g_assert_true (g_str_has_suffix (out, "}\nchoice: connect\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +566,8 @@ main (int   argc,
   g_test_add ("/ium/update-prompt/remind-later", LiveServer, NULL,
               live_server_setup, test_remind_later, live_server_teardown);
   g_test_add_func ("/ium/update-prompt/cancel", test_cancel);
+  g_test_add ("/ium/update-prompt/demo", LiveServer, NULL,
+              live_server_setup, test_demo, live_server_teardown);
 
   return g_test_run ();
 }
