@@ -16,13 +16,26 @@ IUM_DEBIAN_PACKAGES=(
   libical-dev
   libcairo2-dev
   libpango1.0-dev
+  # The reports' typeface (Cantarell), and DejaVu for the glyphs it lacks.
+  fonts-cantarell
+  fonts-dejavu-core
   # The server and the client check; glib-networking is GIO's TLS backend (ium serve
   # --tls-cert), openssl makes the server tests' self-signed certificate.
   libsoup-3.0-dev
   glib-networking
   openssl
-  # The GTK application and its data files.
+  # libium-client's typelib, and the Python client of docs/client-integration.md.
+  gobject-introspection
+  libgirepository1.0-dev
+  gir1.2-gtk-4.0
+  gir1.2-json-1.0
+  python3-gi
+  # The GTK application and its data files: SVG icons need librsvg's pixbuf loader (only
+  # recommended by GTK, so not installed with --no-install-recommends); the data files are
+  # validated by the gui suite.
   libgtk-4-dev
+  librsvg2-common
+  adwaita-icon-theme
   gettext
   desktop-file-utils
   appstream
@@ -37,6 +50,8 @@ IUM_DEBIAN_PACKAGES=(
   sqlite3
   python3
   hyperfine
+  # Report tests read the PDF back with pdftotext.
+  poppler-utils
 )
 
 # Prints the packages of IUM_DEBIAN_PACKAGES that are not installed, one a line.

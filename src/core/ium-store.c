@@ -287,6 +287,13 @@ create_private_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
+                   "%s is a folder, not an inventory database. Give the path of the database "
+                   "file with --db or IUM_DB.", path);
+      return FALSE;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
