@@ -452,6 +452,7 @@ test_reload_after_other_process (ServerFixture *f,
 typedef struct
 {
   const char *url;
+  const char *wish;        /* GET /api/v1/instruments/WISH, as answered alone */
   guint       index;
   guint       n_wrong;
   char       *first_wrong; /* owned */
@@ -497,6 +498,19 @@ client_thread (gpointer data)
             client->first_wrong = g_strdup_printf ("%s: %u %s", path, reply.status, reply.body);
         }
       reply_clear (&reply);
+
+      /* Reads of the inventory at the same time on other threads: WISH has two hosts, and
+       * each must come back once, as when asked alone. */
+      if (i % 5 == 0)
+        {
+          reply = http_on (session, client->url, "GET", "/api/v1/instruments/WISH", NULL, NULL);
+          if (reply.status != 200 || g_strcmp0 (reply.body, client->wish) != 0)
+            {
+              if (client->n_wrong++ == 0)
+                client->first_wrong = g_strdup_printf ("WISH: %u %s", reply.status, reply.body);
+            }
+          reply_clear (&reply);
+        }
     }
   return NULL;
 }
@@ -507,6 +521,7 @@ test_concurrent_clients (ServerFixture *f,
 {
   ClientThread clients[N_CLIENTS] = { 0 };
   GThread *threads[N_CLIENTS];
+  g_autofree char *wish = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autofree char *expected_total = NULL;
   guint64 sum = 0;
@@ -526,9 +541,15 @@ test_concurrent_clients (ServerFixture *f,
       reply_clear (&reply);
     }
 
+  reply = http (f, "GET", "/api/v1/instruments/WISH", NULL, NULL);
+  g_assert_cmpuint (reply.status, ==, 200);
+  wish = g_steal_pointer (&reply.body);
+  reply_clear (&reply);
+
   for (guint i = 0; i < N_CLIENTS; i++)
     {
       clients[i].url = f->url;
+      clients[i].wish = wish;
       clients[i].index = i;
       threads[i] = g_thread_new ("client", client_thread, &clients[i]);
     }
@@ -541,6 +562,7 @@ test_concurrent_clients (ServerFixture *f,
     }
 
   /* Every check was counted once ... */
+  g_assert_nonnull (strstr (wish, "\"name\" : \"WISH\""));
   reply = http (f, "GET", "/metrics", NULL, NULL);
   {
     g_auto(GStrv) lines = g_strsplit (reply.body, "\n", -1);

@@ -435,7 +435,9 @@ ium_server_handle_page (IumRequest *request)
   if (clients == NULL)
     return ium_response_from_error (error);
 
+  g_mutex_lock (&snapshot->models_lock);
   html = render (snapshot, clients, now, &length);
+  g_mutex_unlock (&snapshot->models_lock);
   response = ium_response_new (SOUP_STATUS_OK, "text/html; charset=utf-8",
                                g_bytes_new_take (html, length));
   ium_response_add_header (response, "Content-Security-Policy",

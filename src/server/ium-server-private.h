@@ -29,6 +29,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   IumFleet *fleet;         /* owned */
+  /* The inventory's lists and each instrument's hosts are GListStores, whose item cache is
+   * not safe for two threads at once. The check does not touch them; everything else that
+   * reads the snapshot does, under this lock (and never on a listener thread, so that no
+   * check waits for it). */
+  GMutex    models_lock;
   gint64    built;         /* real time in µs */
   guint64   generation;    /* 1 for the first, then +1 for each rebuild */
   guint     n_instruments;

@@ -28,6 +28,7 @@ IumResponse *
 ium_server_handle_instruments (IumRequest *request)
 {
   g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   gsize length;
   char *text = ium_fleet_status_to_data (snapshot->fleet, NULL, &length);
 
@@ -38,6 +39,7 @@ IumResponse *
 ium_server_instrument_response (IumSnapshot *snapshot,
                                 const char  *name)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   IumInventory *inventory = ium_fleet_get_inventory (snapshot->fleet);
   IumInstrument *instrument = ium_inventory_lookup_instrument (inventory, name);
   g_autoptr(JsonNode) node = NULL;
@@ -62,6 +64,7 @@ IumResponse *
 ium_server_handle_releases (IumRequest *request)
 {
   g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   IumInventory *inventory = ium_fleet_get_inventory (snapshot->fleet);
   GListModel *releases = ium_inventory_get_releases (inventory);
   IumRelease *newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
@@ -105,6 +108,7 @@ IumResponse *
 ium_server_handle_downtime (IumRequest *request)
 {
   g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   GListModel *windows = ium_inventory_get_windows (ium_fleet_get_inventory (snapshot->fleet));
   JsonObject *object;
   g_autoptr(JsonNode) node = new_object_node (&object);

@@ -21,7 +21,7 @@
 
 typedef enum {
   ROUTE_INLINE       = 0,
-  ROUTE_THREAD       = 1 << 0, /* runs on a GTask thread */
+  ROUTE_THREAD       = 1 << 0, /* runs on a GTask thread (all that may wait for a lock) */
   ROUTE_STORE        = 1 << 1, /* ... with the request store locked */
   ROUTE_CHANGE       = 1 << 2, /* needs the bearer token */
   ROUTE_BODY         = 1 << 3, /* reads a JSON body (which may be empty) */
@@ -48,14 +48,14 @@ static const Route routes[] = {
   { "GET", "/api/v1/check", ROUTE_INLINE, check_params, ium_server_handle_check },
   { "POST", "/api/v1/check/connect-anyway", ROUTE_BODY, NULL, ium_server_handle_connect_anyway },
   { "GET", "/api/v1/instruments", ROUTE_THREAD, NULL, ium_server_handle_instruments },
-  { "GET", "/api/v1/instruments/*", ROUTE_INLINE, NULL, ium_server_handle_instrument },
+  { "GET", "/api/v1/instruments/*", ROUTE_THREAD, NULL, ium_server_handle_instrument },
   { "PUT", "/api/v1/instruments/*", CHANGE, NULL, ium_server_handle_edit },
   { "PUT", "/api/v1/instruments/*/pin", CHANGE, NULL, ium_server_handle_pin },
   { "DELETE", "/api/v1/instruments/*/pin", CHANGE, NULL, ium_server_handle_unpin },
   { "PUT", "/api/v1/instruments/*/busy", CHANGE, NULL, ium_server_handle_busy },
   { "DELETE", "/api/v1/instruments/*/busy", CHANGE, NULL, ium_server_handle_free },
-  { "GET", "/api/v1/releases", ROUTE_INLINE, NULL, ium_server_handle_releases },
-  { "GET", "/api/v1/downtime", ROUTE_INLINE, NULL, ium_server_handle_downtime },
+  { "GET", "/api/v1/releases", ROUTE_THREAD, NULL, ium_server_handle_releases },
+  { "GET", "/api/v1/downtime", ROUTE_THREAD, NULL, ium_server_handle_downtime },
   { "POST", "/api/v1/downtime", CHANGE, NULL, ium_server_handle_add_window },
   { "DELETE", "/api/v1/downtime/*", CHANGE, NULL, ium_server_handle_remove_window },
   { "GET", "/api/v1/rollouts", STORE_THREAD, NULL, ium_server_handle_rollouts },

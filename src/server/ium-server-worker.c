@@ -39,6 +39,7 @@ snapshot_clear (gpointer data)
   IumSnapshot *snapshot = data;
 
   g_clear_object (&snapshot->fleet);
+  g_mutex_clear (&snapshot->models_lock);
 }
 
 void
@@ -54,6 +55,7 @@ snapshot_new (IumInventory *inventory,
   IumSnapshot *snapshot = g_atomic_rc_box_new0 (IumSnapshot);
   GListModel *instruments = ium_inventory_get_instruments (inventory);
 
+  g_mutex_init (&snapshot->models_lock);
   snapshot->fleet = ium_fleet_new (inventory);
   snapshot->built = g_get_real_time ();
   snapshot->generation = generation;

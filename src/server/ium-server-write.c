@@ -254,12 +254,15 @@ ium_server_handle_add_window (IumRequest *request)
 
   ium_server_reload_now (request->server);
   snapshot = ium_server_dup_snapshot (request->server);
+  g_mutex_lock (&snapshot->models_lock);
   window = ium_inventory_lookup_window (ium_fleet_get_inventory (snapshot->fleet), key);
-  if (window == NULL)
+  if (window != NULL)
+    node = ium_server_window_to_json (window);
+  g_mutex_unlock (&snapshot->models_lock);
+  if (node == NULL)
     return ium_response_error (SOUP_STATUS_INTERNAL_SERVER_ERROR, "the window was saved but "
                                "the inventory was not reloaded in time; GET /api/v1/downtime");
 
-  node = ium_server_window_to_json (window);
   response = ium_response_json (SOUP_STATUS_CREATED, node);
   escaped = g_uri_escape_string (key, NULL, FALSE);
   location = g_strconcat ("/api/v1/downtime/", escaped, NULL);
@@ -285,9 +288,11 @@ ium_server_handle_remove_window (IumRequest *request)
     return response;
 
   /* The answer is the window as it was. */
+  g_mutex_lock (&snapshot->models_lock);
   window = ium_inventory_lookup_window (ium_fleet_get_inventory (snapshot->fleet), key);
   if (window != NULL)
     node = ium_server_window_to_json (window);
+  g_mutex_unlock (&snapshot->models_lock);
 
   if (!ium_store_remove_window (request->server->store, key, who, &error))
     return ium_response_from_error (error);
