@@ -73,10 +73,11 @@ test_ok (void)
   g_assert_cmpstr (ium_prompt_model_get_body (model), ==,
                    "IBEX GUI 12.0.1.130 is up to date for LARMOR.");
   g_assert_cmpstr (ium_prompt_model_get_details (model), ==,
-                   "This client: 12.0.1.130 · Recommended: 12.0.1.130 · LARMOR’s server: "
-                   "12.0.1.130");
+                   "This client: 12.0.1.130 · Recommended: 12.0.1.130\n"
+                   "LARMOR’s server: 12.0.1.130");
   g_assert_null (ium_prompt_model_get_warning (model));
   g_assert_cmpstr (ium_prompt_model_get_icon_name (model), ==, "emblem-ok-symbolic");
+  g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_SUCCESS);
   /* Nothing to get, even though the server names a download. */
   g_assert_cmpstr (buttons, ==, "Connect (default)");
   g_assert_null (ium_prompt_model_get_download_url (model));
@@ -101,11 +102,12 @@ test_update_available (void)
   g_assert_cmpstr (ium_prompt_model_get_headline (model), ==, "Version 12.0.1.130 is available");
   g_assert_cmpstr (ium_prompt_model_get_body (model), ==, ium_verdict_get_message (verdict));
   g_assert_cmpstr (ium_prompt_model_get_details (model), ==,
-                   "This client: 12.0.0.100 · Recommended: 12.0.1.130 · LARMOR’s server: "
-                   "12.0.1.130");
+                   "This client: 12.0.0.100 · Recommended: 12.0.1.130\n"
+                   "LARMOR’s server: 12.0.1.130");
   g_assert_null (ium_prompt_model_get_warning (model));
   g_assert_cmpstr (ium_prompt_model_get_icon_name (model), ==,
                    "software-update-available-symbolic");
+  g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_INFO);
   g_assert_cmpstr (buttons, ==, "Remind me later | Get version 12.0.1.130 (default)");
   g_assert_cmpstr (ium_prompt_model_get_download_url (model), ==, DOWNLOAD);
 
@@ -153,6 +155,7 @@ test_client_newer (void)
   g_assert_cmpstr (ium_prompt_model_get_warning (model), ==,
                    "Features that the server lacks may fail or give wrong results.");
   g_assert_cmpstr (ium_prompt_model_get_icon_name (model), ==, "dialog-warning-symbolic");
+  g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_WARNING);
   /* Connecting is what the user came for; the older version is offered, not pressed. */
   g_assert_cmpstr (buttons, ==, "Connect (default) | Get version 12.0.1.130");
   g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE),
@@ -180,6 +183,7 @@ test_incompatible (void)
                    "Connecting anyway may fail or give wrong results, and support staff are "
                    "told that you did.");
   g_assert_cmpstr (ium_prompt_model_get_icon_name (model), ==, "dialog-error-symbolic");
+  g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_ERROR);
   g_assert_cmpstr (buttons, ==,
                    "Connect anyway | Do not connect | Get version 12.0.1.130 (default)");
 
@@ -207,13 +211,19 @@ test_incompatible_no_release (void)
   /* Nothing to recommend: the safe choice is the default, never "Connect anyway". */
   g_assert_cmpstr (buttons, ==, "Connect anyway | Do not connect (default)");
   g_assert_cmpstr (ium_prompt_model_get_details (model), ==,
-                   "This client: 11.2.0.5 · LARMOR’s server: 12.0.1.130");
+                   "This client: 11.2.0.5\nLARMOR’s server: 12.0.1.130");
 }
 
 static void
 test_warnings (void)
 {
-  const char * const warnings[] = { "partial", "odd-thing", NULL };
+  /* As the server words them, and a warning this version does not know. */
+  const char * const warnings[] = {
+    "partial: the hosts of LARMOR run different ibex-server versions (12.0.1.130, 12.1.0.1); "
+    "the lowest is used",
+    "odd-thing",
+    NULL
+  };
   g_autoptr(IumVerdict) verdict =
     make_verdict (IUM_VERDICT_CLIENT_NEWER, "12.2.0.1", NULL, NULL, warnings, "Newer.");
   g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
@@ -260,6 +270,7 @@ test_unreachable (void)
                    "http://127.0.0.1:1: Connection refused");
   g_assert_null (ium_prompt_model_get_warning (model));
   g_assert_cmpstr (ium_prompt_model_get_icon_name (model), ==, "network-offline-symbolic");
+  g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_INFO);
   g_assert_cmpstr (buttons, ==, "Connect (default)");
   g_assert_null (ium_prompt_model_get_download_url (model));
   g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,

@@ -15,6 +15,7 @@
 
 #include "libium-client.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -230,6 +231,8 @@ main (int   argc,
       "Show the prompt even when the client may connect silently", NULL },
     { NULL }
   };
+
+  setlocale (LC_ALL, "");
 
   context = g_option_context_new ("- check a client version and show the update prompt");
   g_option_context_add_main_entries (context, entries, NULL);

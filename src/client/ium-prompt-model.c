@@ -1,8 +1,8 @@
 /* ium-prompt-model.c: what the update prompt shows for a verdict, without GTK.
  *
- * The prompt's words, buttons and icon are computed here, once, from a verdict (or from
- * "the server could not be reached"), so that tests can check them without a display and a
- * client with its own toolkit can show the same.
+ * The prompt's words, buttons and icon are computed once, from a verdict (or from "the
+ * server could not be reached"), by ium-prompt-model-words.c, so that tests can check them
+ * without a display and a client with its own toolkit can show the same.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,32 +14,7 @@
 #include "ium-prompt-model.h"
 
 #include "ium-client-enums.h"
-
-struct _IumPromptModel
-{
-  GObject            parent_instance;
-
-  /* What the model was made from. */
-  IumVerdict        *verdict;      /* owned, nullable: NULL when unreachable */
-  char              *instrument;   /* owned */
-  char              *component;    /* owned */
-  char              *version;      /* owned */
-  char              *reason;       /* owned, nullable: why the server was unreachable */
-
-  /* What the prompt shows, computed once in constructed(). */
-  char              *title;        /* owned */
-  char              *headline;     /* owned */
-  char              *body;         /* owned */
-  char              *details;      /* owned, nullable */
-  char              *warning;      /* owned, nullable */
-  const char        *icon_name;    /* static */
-  char              *get_label;    /* owned, nullable */
-  IumPromptButton    buttons;
-  IumPromptButton    default_button;
-  IumPromptResponse  dismiss_response;
-  gboolean           needs_prompt;
-  gboolean           can_connect;
-};
+#include "ium-prompt-model-private.h"
 
 enum {
   PROP_0,
@@ -57,6 +32,7 @@ enum {
   PROP_DETAILS,
   PROP_WARNING,
   PROP_ICON_NAME,
+  PROP_TONE,
   PROP_BUTTONS,
   PROP_DEFAULT_BUTTON,
   PROP_DISMISS_RESPONSE,
@@ -67,156 +43,6 @@ enum {
 G_DEFINE_FINAL_TYPE (IumPromptModel, ium_prompt_model, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
-
-/* "This client: 11.2.0.5 · Recommended: 12.0.1.130 · LARMOR’s server: 12.0.1.130". */
-static char *
-describe_versions (IumVerdict *verdict)
-{
-  GString *text = g_string_new (NULL);
-  const char *recommended = ium_verdict_get_recommended_version (verdict);
-
-  g_string_append_printf (text, "This client: %s", ium_verdict_get_client_version (verdict));
-  if (recommended != NULL)
-    g_string_append_printf (text, " · Recommended: %s", recommended);
-  g_string_append_printf (text, " · %s’s server: %s", ium_verdict_get_instrument (verdict),
-                          ium_verdict_get_server_version (verdict));
-
-  return g_string_free (text, FALSE);
-}
-
-/* The warnings in words: the status's own, then the server's, one sentence each. */
-static char *
-describe_warnings (IumVerdict *verdict,
-                   const char *status_warning)
-{
-  GString *text = g_string_new (status_warning);
-  const char * const *warnings = ium_verdict_get_warnings (verdict);
-
-  for (guint i = 0; warnings[i] != NULL; i++)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-
-      if (g_str_equal (warnings[i], "partial"))
-        g_string_append_printf (text,
-                                "%s is part-way through an upgrade: its computers run "
-                                "different server versions, and the lowest (%s) was checked.",
-                                ium_verdict_get_instrument (verdict),
-                                ium_verdict_get_server_version (verdict));
-      else
-        g_string_append_printf (text, "The server also warns: “%s”.", warnings[i]);
-    }
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-compute_unreachable (IumPromptModel *self)
-{
-  self->needs_prompt = FALSE;
-  self->can_connect = TRUE;
-  self->icon_name = "network-offline-symbolic";
-  self->headline = g_strdup ("Could not check for updates");
-  self->body = g_strdup_printf ("The Instrument Update Manager server did not answer, so "
-                                "whether version %s works with %s is unknown. You can "
-                                "connect; the check runs again next time.",
-                                self->version, self->instrument);
-  self->details = g_strdup (self->reason);
-  self->buttons = IUM_PROMPT_BUTTON_CONNECT;
-  self->default_button = IUM_PROMPT_BUTTON_CONNECT;
-  self->dismiss_response = IUM_PROMPT_RESPONSE_CONNECT;
-}
-
-static void
-compute_verdict (IumPromptModel *self)
-{
-  IumVerdict *verdict = self->verdict;
-  const char *instrument = self->instrument;
-  const char *recommended = ium_verdict_get_recommended_version (verdict);
-  const char *download_url = ium_verdict_get_download_url (verdict);
-  const char *message = ium_verdict_get_message (verdict);
-  const char *status_warning = NULL;
-  gboolean can_get = recommended != NULL && download_url != NULL;
-
-  if (can_get)
-    self->get_label = g_strdup_printf ("Get version %s", recommended);
-
-  switch (ium_verdict_get_status (verdict))
-    {
-    case IUM_VERDICT_UPDATE_AVAILABLE:
-      self->needs_prompt = TRUE;
-      self->can_connect = TRUE;
-      self->icon_name = "software-update-available-symbolic";
-      self->headline = recommended != NULL
-                       ? g_strdup_printf ("Version %s is available", recommended)
-                       : g_strdup ("An update is available");
-      self->body = can_get ? g_strdup (message)
-                           : g_strconcat (message, " Ask support staff how to install it.", NULL);
-      self->buttons = IUM_PROMPT_BUTTON_REMIND_LATER;
-      self->dismiss_response = IUM_PROMPT_RESPONSE_REMIND_LATER;
-      break;
-
-    case IUM_VERDICT_CLIENT_NEWER:
-      self->needs_prompt = TRUE;
-      self->can_connect = TRUE;
-      self->icon_name = "dialog-warning-symbolic";
-      self->headline = g_strdup_printf ("This version is newer than %s’s server", instrument);
-      self->body = g_strdup (message);
-      status_warning = "Features that the server lacks may fail or give wrong results.";
-      self->buttons = IUM_PROMPT_BUTTON_CONNECT;
-      self->default_button = IUM_PROMPT_BUTTON_CONNECT;
-      self->dismiss_response = IUM_PROMPT_RESPONSE_CONNECT;
-      break;
-
-    case IUM_VERDICT_INCOMPATIBLE:
-      self->needs_prompt = TRUE;
-      self->can_connect = FALSE;
-      self->icon_name = "dialog-error-symbolic";
-      self->headline = g_strdup_printf ("This version cannot connect to %s", instrument);
-      self->body = g_strdup (message);
-      status_warning = "Connecting anyway may fail or give wrong results, and support staff "
-                       "are told that you did.";
-      self->buttons = IUM_PROMPT_BUTTON_CONNECT_ANYWAY | IUM_PROMPT_BUTTON_DO_NOT_CONNECT;
-      self->default_button = IUM_PROMPT_BUTTON_DO_NOT_CONNECT;
-      self->dismiss_response = IUM_PROMPT_RESPONSE_DO_NOT_CONNECT;
-      break;
-
-    case IUM_VERDICT_OK:
-    default:
-      self->needs_prompt = FALSE;
-      self->can_connect = TRUE;
-      self->icon_name = "emblem-ok-symbolic";
-      self->headline = g_strdup ("Up to date");
-      self->body = g_strdup (message);
-      self->buttons = IUM_PROMPT_BUTTON_CONNECT;
-      self->default_button = IUM_PROMPT_BUTTON_CONNECT;
-      self->dismiss_response = IUM_PROMPT_RESPONSE_CONNECT;
-      /* Nothing to get: the client already runs what is recommended, or newer. */
-      g_clear_pointer (&self->get_label, g_free);
-      can_get = FALSE;
-      break;
-    }
-
-  /* Getting the recommended version is what the prompt is for, so it is the default
-   * wherever there is one; "Connect anyway" never is. */
-  if (can_get)
-    {
-      self->buttons |= IUM_PROMPT_BUTTON_GET_UPDATE;
-      if (ium_verdict_get_status (verdict) != IUM_VERDICT_CLIENT_NEWER)
-        self->default_button = IUM_PROMPT_BUTTON_GET_UPDATE;
-    }
-  else if (self->default_button == IUM_PROMPT_BUTTON_NONE)
-    self->default_button = IUM_PROMPT_BUTTON_REMIND_LATER;
-
-  self->details = describe_versions (verdict);
-  self->warning = describe_warnings (verdict, status_warning);
-}
 
 static void
 ium_prompt_model_constructed (GObject *object)
@@ -245,10 +71,7 @@ ium_prompt_model_constructed (GObject *object)
 
   self->title = g_strdup_printf ("Connecting to %s", self->instrument);
 
-  if (self->verdict != NULL)
-    compute_verdict (self);
-  else
-    compute_unreachable (self);
+  ium_prompt_model_compute (self);
 }
 
 static void
@@ -344,6 +167,10 @@ ium_prompt_model_get_property (GObject    *object,
 
     case PROP_ICON_NAME:
       g_value_set_string (value, self->icon_name);
+      break;
+
+    case PROP_TONE:
+      g_value_set_enum (value, self->tone);
       break;
 
     case PROP_BUTTONS:
@@ -515,6 +342,13 @@ ium_prompt_model_class_init (IumPromptModelClass *klass)
    */
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon-name", NULL, NULL, NULL, output);
+  /**
+   * IumPromptModel:tone:
+   *
+   * How alarming the prompt is, for its colours.
+   */
+  properties[PROP_TONE] =
+    g_param_spec_enum ("tone", NULL, NULL, IUM_TYPE_PROMPT_TONE, IUM_PROMPT_TONE_INFO, output);
   /**
    * IumPromptModel:buttons:
    *
@@ -783,6 +617,21 @@ ium_prompt_model_get_icon_name (IumPromptModel *self)
   g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), NULL);
 
   return self->icon_name;
+}
+
+/**
+ * ium_prompt_model_get_tone:
+ * @self: a model
+ *
+ * Returns: how alarming the prompt is: success for `ok`, info for `update-available` and an
+ *   unreachable server, warning for `client-newer`, error for `incompatible`
+ */
+IumPromptTone
+ium_prompt_model_get_tone (IumPromptModel *self)
+{
+  g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), IUM_PROMPT_TONE_INFO);
+
+  return self->tone;
 }
 
 /**

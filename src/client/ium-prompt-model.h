@@ -46,6 +46,22 @@ typedef enum {
   IUM_PROMPT_RESPONSE_DO_NOT_CONNECT,
 } IumPromptResponse;
 
+/**
+ * IumPromptTone:
+ * @IUM_PROMPT_TONE_INFO: neutral news (an update, an unknown answer)
+ * @IUM_PROMPT_TONE_SUCCESS: all is well
+ * @IUM_PROMPT_TONE_WARNING: connecting works, with a risk
+ * @IUM_PROMPT_TONE_ERROR: connecting is refused
+ *
+ * How alarming the prompt is, for its colours.
+ */
+typedef enum {
+  IUM_PROMPT_TONE_INFO,
+  IUM_PROMPT_TONE_SUCCESS,
+  IUM_PROMPT_TONE_WARNING,
+  IUM_PROMPT_TONE_ERROR,
+} IumPromptTone;
+
 #define IUM_TYPE_PROMPT_MODEL (ium_prompt_model_get_type ())
 G_DECLARE_FINAL_TYPE (IumPromptModel, ium_prompt_model, IUM, PROMPT_MODEL, GObject)
 
@@ -68,6 +84,7 @@ const char        *ium_prompt_model_get_body            (IumPromptModel  *self);
 const char        *ium_prompt_model_get_details         (IumPromptModel  *self);
 const char        *ium_prompt_model_get_warning         (IumPromptModel  *self);
 const char        *ium_prompt_model_get_icon_name       (IumPromptModel  *self);
+IumPromptTone      ium_prompt_model_get_tone            (IumPromptModel  *self);
 IumPromptButton    ium_prompt_model_get_buttons         (IumPromptModel  *self);
 IumPromptButton    ium_prompt_model_get_default_button  (IumPromptModel  *self);
 const char        *ium_prompt_model_get_button_label    (IumPromptModel  *self,

@@ -31,7 +31,6 @@ struct _IumUpdatePrompt
   GtkLabel       *headline_label;
   GtkLabel       *body_label;
   GtkLabel       *details_label;
-  GtkWidget      *warning_box;
   GtkLabel       *warning_label;
   GtkButton      *connect_anyway_button;
   GtkButton      *do_not_connect_button;
@@ -85,17 +84,22 @@ find_button (IumUpdatePrompt *self,
 
 static void
 set_optional_label (GtkLabel   *label,
-                    GtkWidget  *shown,
                     const char *text)
 {
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (shown, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
 
 /* Widget state is computed from the model, once: the model is immutable. */
 static void
 apply_model (IumUpdatePrompt *self)
 {
+  static const char * const tone_classes[] = {
+    [IUM_PROMPT_TONE_INFO] = "tone-info",
+    [IUM_PROMPT_TONE_SUCCESS] = "tone-success",
+    [IUM_PROMPT_TONE_WARNING] = "tone-warning",
+    [IUM_PROMPT_TONE_ERROR] = "tone-error",
+  };
   static const IumPromptButton all_buttons[] = {
     IUM_PROMPT_BUTTON_CONNECT_ANYWAY,
     IUM_PROMPT_BUTTON_DO_NOT_CONNECT,
@@ -108,12 +112,12 @@ apply_model (IumUpdatePrompt *self)
 
   gtk_window_set_title (GTK_WINDOW (self), ium_prompt_model_get_title (self->model));
   gtk_image_set_from_icon_name (self->icon_image, ium_prompt_model_get_icon_name (self->model));
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon_image),
+                            tone_classes[ium_prompt_model_get_tone (self->model)]);
   gtk_label_set_text (self->headline_label, ium_prompt_model_get_headline (self->model));
   gtk_label_set_text (self->body_label, ium_prompt_model_get_body (self->model));
-  set_optional_label (self->details_label, GTK_WIDGET (self->details_label),
-                      ium_prompt_model_get_details (self->model));
-  set_optional_label (self->warning_label, self->warning_box,
-                      ium_prompt_model_get_warning (self->model));
+  set_optional_label (self->details_label, ium_prompt_model_get_details (self->model));
+  set_optional_label (self->warning_label, ium_prompt_model_get_warning (self->model));
 
   for (guint i = 0; i < G_N_ELEMENTS (all_buttons); i++)
     {
@@ -479,7 +483,6 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, headline_label);
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, body_label);
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, details_label);
-  gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, warning_box);
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, warning_label);
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, connect_anyway_button);
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, do_not_connect_button);
@@ -499,11 +502,31 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The prompt's style sheet, once per display. */
+static void
+load_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "ium-update-prompt-css") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/ium/Client/ium-update-prompt.css");
+  /* Below the application's priority, so that a client can restyle the prompt. */
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
+  g_object_set_data_full (G_OBJECT (display), "ium-update-prompt-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
 static void
 ium_update_prompt_init (IumUpdatePrompt *self)
 {
   self->cancellable = g_cancellable_new ();
 
+  load_style (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -1,14 +1,18 @@
-/* ium-store-edit.c: small changes to the stored inventory, each in one transaction: downtime
- * windows added and removed, an instrument's site, tags and installed versions.
+/* ium-store-edit.c: small changes to the stored inventory, each in one transaction with its
+ * audit entries: an instrument's busy mark, pin, site, tags and installed versions, one
+ * release, downtime windows added and removed.
  *
- * Every change is made on a new object read back through the inventory file's reader, so it
- * is held to exactly the rules an import is held to, and the writer audits the difference.
+ * Every change but the busy mark is made on a new object read back through the inventory
+ * file's reader (ium_store_read_over), so it is held to exactly the rules an import is held
+ * to, and the writer (ium_store_run_write) audits the difference.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ium-store"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "ium-store-edit.h"
 
@@ -96,6 +100,231 @@ ium_store_read_over (IumInventory  *before,
       return NULL;
     }
   return g_object_ref (ium_inventory_file_get_inventory (file));
+}
+
+/* ium_store_read_over() for the edits made in code rather than sent as JSON: an error names
+ * the object in words (@what: "release 12.4.0.1") and is an IUM_STORE_ERROR_INVALID. */
+static IumInventory *
+read_over_as (IumInventory  *before,
+              const char    *list,
+              JsonNode      *object,
+              const char    *what,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  IumInventory *after = ium_store_read_over (before, list, object, &local_error);
+
+  if (after == NULL)
+    g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, "%s: %s", what,
+                 local_error->message);
+  return after;
+}
+
+/* Busy marks, pins and releases */
+
+static JsonNode *
+busy_to_json (gboolean    busy,
+              const char *note)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_set_boolean_member (object, "busy", busy);
+  if (note != NULL)
+    json_object_set_string_member (object, "note", note);
+  json_object_unref (object);
+  return node;
+}
+
+/**
+ * ium_store_set_busy:
+ * @self: a store
+ * @instrument: the instrument's name
+ * @busy: %TRUE to mark it busy, %FALSE to free it
+ * @note: (nullable): what it is busy with
+ * @who: the person, for the audit log
+ * @error: %IUM_STORE_ERROR_NOT_FOUND for an unknown instrument, or another #IUM_STORE_ERROR
+ *
+ * Returns: %TRUE when written (also when nothing changed)
+ */
+gboolean
+ium_store_set_busy (IumStore    *self,
+                    const char  *instrument,
+                    gboolean     busy,
+                    const char  *note,
+                    const char  *who,
+                    GError     **error)
+{
+  g_autoptr(IumInventory) before = NULL;
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *now = ium_dup_now ();
+  IumInstrument *current;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
+
+  if (!ium_store_begin (self, error))
+    return FALSE;
+  if (!(before = ium_store_load_locked (self, error)))
+    goto failed;
+
+  current = ium_inventory_lookup_instrument (before, instrument);
+  if (current == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "unknown instrument “%s”", instrument);
+      goto failed;
+    }
+
+  old_node = busy_to_json (ium_instrument_get_busy (current), ium_instrument_get_busy_note (current));
+  new_node = busy_to_json (busy, busy ? note : NULL);
+  old_text = ium_node_text (old_node);
+  new_text = ium_node_text (new_node);
+  if (g_str_equal (old_text, new_text))
+    {
+      ium_store_rollback (self);
+      return TRUE;
+    }
+
+  if (busy)
+    {
+      stmt = ium_store_prepare (self, "INSERT OR REPLACE INTO instrument_busy "
+                                "(instrument, note, since, who) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto failed;
+      ium_bind_text (stmt, 1, instrument);
+      ium_bind_text (stmt, 2, note);
+      ium_bind_text (stmt, 3, now);
+      ium_bind_text (stmt, 4, who);
+    }
+  else
+    {
+      stmt = ium_store_prepare (self, "DELETE FROM instrument_busy WHERE instrument = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      ium_bind_text (stmt, 1, instrument);
+    }
+
+  if (!ium_store_step_done (self, stmt, "marking the instrument", error)
+      || !ium_write_audit (self, now, who, busy ? "busy" : "free", "instrument", instrument,
+                           old_text, new_text, error)
+      || !ium_store_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  ium_store_rollback (self);
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *instrument;
+  const char *release;
+} PinRequest;
+
+static IumInventory *
+make_pinned (IumInventory  *before,
+             gpointer       data,
+             GError       **error)
+{
+  PinRequest *request = data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *what = NULL;
+  IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
+  IumRelease *release = NULL;
+
+  if (current == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "unknown instrument “%s”", request->instrument);
+      return NULL;
+    }
+  if (request->release != NULL
+      && (release = ium_inventory_lookup_release (before, request->release)) == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "unknown release “%s”", request->release);
+      return NULL;
+    }
+
+  /* The stored objects are shared with @before, which the writer compares against: the
+   * change is made on a new instrument read back from the current one's file form. */
+  node = ium_instrument_to_json (current);
+  if (release != NULL)
+    json_object_set_string_member (json_node_get_object (node), "pin",
+                                   ium_release_get_version_text (release));
+  else
+    json_object_remove_member (json_node_get_object (node), "pin");
+
+  what = g_strdup_printf ("instrument “%s”", request->instrument);
+  return read_over_as (before, "instruments", node, what, error);
+}
+
+/**
+ * ium_store_set_pin:
+ * @self: a store
+ * @instrument: the instrument's name
+ * @release: (nullable): the release to pin it to, or %NULL to unpin
+ * @who: the person, for the audit log
+ * @error: %IUM_STORE_ERROR_NOT_FOUND for an unknown instrument or release
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+ium_store_set_pin (IumStore    *self,
+                   const char  *instrument,
+                   const char  *release,
+                   const char  *who,
+                   GError     **error)
+{
+  PinRequest request = { instrument, release };
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
+
+  return ium_store_run_write (self, release ? "pin" : "unpin", who, NULL, make_pinned, &request,
+                              error);
+}
+
+static IumInventory *
+make_with_release (IumInventory  *before,
+                   gpointer       data,
+                   GError       **error)
+{
+  IumRelease *release = data;
+  g_autoptr(JsonNode) node = ium_release_to_json (release);
+  g_autofree char *what = g_strdup_printf ("release %s", ium_release_get_version_text (release));
+
+  return read_over_as (before, "releases", node, what, error);
+}
+
+/**
+ * ium_store_put_release:
+ * @self: a store
+ * @release: the release as it should be stored; it replaces the stored release whose version
+ *   compares equal, or is added
+ * @who: the person, for the audit log
+ * @error: %IUM_STORE_ERROR_INVALID when the release breaks the inventory's rules (a version
+ *   that does not parse, an unknown release in patch_of, a bad date or component version)
+ *
+ * Returns: %TRUE when written (also when nothing changed)
+ */
+gboolean
+ium_store_put_release (IumStore    *self,
+                       IumRelease  *release,
+                       const char  *who,
+                       GError     **error)
+{
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IUM_IS_RELEASE (release), FALSE);
+  g_return_val_if_fail (who != NULL, FALSE);
+
+  return ium_store_run_write (self, "edit", who, NULL, make_with_release, release, error);
 }
 
 /* Downtime windows */
@@ -431,4 +660,115 @@ ium_store_edit_instrument (IumStore    *self,
   g_return_val_if_fail (name != NULL && edit != NULL && who != NULL, FALSE);
 
   return ium_store_run_write (self, "edit", who, NULL, make_edited, &request, error);
+}
+
+typedef struct
+{
+  IumStore   *store;
+  const char *instrument;
+  const char *host;
+  GHashTable *installed;
+  const char *who;
+} InstalledRequest;
+
+/* An instrument edit that sets exactly @installed on one host: what the host carries and
+ * @installed lacks is taken off it. Made from @before, inside the write transaction. */
+static IumInventory *
+make_installed (IumInventory  *before,
+                gpointer       data,
+                GError       **error)
+{
+  InstalledRequest *request = data;
+  IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
+  g_autoptr(JsonNode) edit = ium_new_object_node ();
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) carried = NULL;
+  JsonObject *host_edit, *installed;
+  JsonArray *hosts;
+  GHashTableIter iter;
+  gpointer id, version;
+  IumInventory *after;
+  IumHost *host;
+
+  if (current == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "unknown instrument “%s”", request->instrument);
+      return NULL;
+    }
+  if ((host = ium_instrument_find_host (current, request->host)) == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   "instrument “%s” has no host “%s”", request->instrument, request->host);
+      return NULL;
+    }
+
+  installed = json_object_new ();
+  carried = ium_host_dup_component_ids (host);
+  for (guint i = 0; carried[i] != NULL; i++)
+    if (!g_hash_table_contains (request->installed, carried[i]))
+      json_object_set_null_member (installed, carried[i]);
+  g_hash_table_iter_init (&iter, request->installed);
+  while (g_hash_table_iter_next (&iter, &id, &version))
+    json_object_set_string_member (installed, id, version);
+
+  host_edit = json_object_new ();
+  json_object_set_string_member (host_edit, "name", request->host);
+  json_object_set_object_member (host_edit, "installed", installed);
+  hosts = json_array_new ();
+  json_array_add_object_element (hosts, host_edit);
+  json_object_set_array_member (json_node_get_object (edit), "hosts", hosts);
+
+  after = make_edited (before, &(EditRequest) { request->store, request->instrument, edit,
+                                                request->who }, &local_error);
+  if (after != NULL)
+    return after;
+
+  /* The edit's path ("hosts[0].installed.ibex-gui") is one the caller never wrote. */
+  if (local_error->domain == IUM_INVENTORY_FILE_ERROR)
+    {
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "hosts[0]."))
+        message += strlen ("hosts[0].");
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, "host “%s” of %s, %s",
+                   request->host, request->instrument, message);
+      return NULL;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * ium_store_set_installed:
+ * @self: a store
+ * @instrument: the instrument's name
+ * @host: the name of one of its hosts
+ * @installed: (element-type utf8 utf8): component id to version text: what the host carries
+ *   from now on (a component it carried that is absent is removed from it)
+ * @who: the person, who must hold the deploy token
+ * @error: %IUM_ROLLOUT_ERROR_REFUSED when @who does not hold the token,
+ *   %IUM_STORE_ERROR_NOT_FOUND for an unknown instrument or host, %IUM_STORE_ERROR_INVALID
+ *   for an unknown component or a version that does not parse in its component's scheme
+ *
+ * Sets the versions installed on one host: a deployment made by hand, so it needs the deploy
+ * token, checked in the same transaction as the write. Audited as "install".
+ *
+ * Returns: %TRUE when written (also when nothing changed)
+ */
+gboolean
+ium_store_set_installed (IumStore    *self,
+                         const char  *instrument,
+                         const char  *host,
+                         GHashTable  *installed,
+                         const char  *who,
+                         GError     **error)
+{
+  InstalledRequest request = { self, instrument, host, installed, who };
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (instrument != NULL && host != NULL && who != NULL, FALSE);
+  g_return_val_if_fail (installed != NULL, FALSE);
+
+  return ium_store_run_write (self, "install", who, NULL, make_installed, &request, error);
 }

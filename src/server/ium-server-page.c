@@ -37,7 +37,7 @@ static const char style[] =
   "main{max-width:1200px;margin:0 auto;padding:24px 20px 40px}"
   "h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.15rem;margin:32px 0 10px}"
   ".sub{color:var(--muted);margin:0 0 20px}"
-  ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}"
+  ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}"
   ".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}"
   ".card b{display:block;font-size:1.5rem;line-height:1.2}"
   ".card span{color:var(--muted);font-size:.85rem}"
@@ -67,8 +67,9 @@ static const char style[] =
   "table{background:none}"
   "tr{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-bottom:10px;"
   "padding:6px 4px}"
-  "td{border:0;padding:3px 10px}td[data-label]::before{content:attr(data-label);display:inline-block;"
-  "min-width:6.5em;color:var(--muted);font-size:.8rem}"
+  "td{border:0;padding:3px 10px}td[data-label]{display:flex;gap:8px}"
+  "td[data-label]::before{content:attr(data-label);flex:0 0 7.5em;color:var(--muted);"
+  "font-size:.8rem;padding-top:2px}td[data-label]>.v{flex:1;min-width:0}"
   "td.name{font-size:1.05rem}}";
 
 /* Appends @text, escaped. */
@@ -199,6 +200,41 @@ add_next_window (GString   *out,
   g_string_append (out, "</div>");
 }
 
+/* Opens a table cell; on a phone, where rows become cards, @label is shown before the value
+ * (NULL: the row's title). */
+static void
+open_cell (GString    *out,
+           const char *label,
+           const char *class_name)
+{
+  if (label == NULL)
+    {
+      g_string_append (out, "<td class=\"name\">");
+      return;
+    }
+  g_string_append_printf (out, "<td data-label=\"%s\"%s%s%s><span class=\"v\">", label,
+                          class_name ? " class=\"" : "", class_name ? class_name : "",
+                          class_name ? "\"" : "");
+}
+
+static void
+close_cell (GString    *out,
+            const char *label)
+{
+  g_string_append (out, label ? "</span></td>" : "</td>");
+}
+
+/* A cell holding @text, escaped. */
+static void
+add_cell (GString    *out,
+          const char *label,
+          const char *text)
+{
+  open_cell (out, label, NULL);
+  add_text (out, text);
+  close_cell (out, label);
+}
+
 static void
 add_instrument_row (GString       *out,
                     IumFleet      *fleet,
@@ -210,22 +246,27 @@ add_instrument_row (GString       *out,
 
   ium_fleet_get_status (fleet, instrument, &status);
 
-  g_string_append (out, "<tr><td class=\"name\">");
-  add_text (out, ium_instrument_get_name (instrument));
-  g_string_append (out, "</td><td data-label=\"Site\">");
-  add_text (out, ium_instrument_get_site (instrument));
-  g_string_append (out, "</td><td data-label=\"Runs\">");
+  g_string_append (out, "<tr>");
+  add_cell (out, NULL, ium_instrument_get_name (instrument));
+  add_cell (out, "Site", ium_instrument_get_site (instrument));
+
+  open_cell (out, "Runs", NULL);
   if (status.release != NULL)
     add_text (out, ium_release_get_version_text (status.release));
   else
     g_string_append (out, "<span class=\"muted\">custom</span>");
-  g_string_append (out, "</td><td data-label=\"Tier\">");
-  if (status.release != NULL)
-    add_text (out, ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (status.release)));
-  g_string_append (out, "</td><td data-label=\"Target\">");
-  add_text (out, status.target ? ium_release_get_version_text (status.target) : "");
-  g_string_append_printf (out, "</td><td data-label=\"Behind\" class=\"num\">%u</td>"
-                          "<td data-label=\"Flags\">", status.behind);
+  close_cell (out, "Runs");
+
+  add_cell (out, "Tier", status.release ? ium_enum_to_nick (IUM_TYPE_TIER,
+                                                            ium_release_get_tier (status.release))
+                                        : "");
+  add_cell (out, "Target", status.target ? ium_release_get_version_text (status.target) : "");
+
+  open_cell (out, "Behind", "num");
+  g_string_append_printf (out, "%u", status.behind);
+  close_cell (out, "Behind");
+
+  open_cell (out, "Flags", NULL);
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     if (status.flags & (1u << bit))
       {
@@ -238,7 +279,9 @@ add_instrument_row (GString       *out,
       add_text (out, ium_instrument_get_busy_note (instrument));
       g_string_append (out, "</span>");
     }
-  g_string_append (out, "</td><td data-label=\"Next window\">");
+  close_cell (out, "Flags");
+
+  open_cell (out, "Next window", NULL);
   if (next != NULL)
     {
       g_autofree char *when = format_time (ium_window_get_start (next));
@@ -249,7 +292,8 @@ add_instrument_row (GString       *out,
     }
   else
     g_string_append (out, "<span class=\"muted\">none</span>");
-  g_string_append (out, "</td></tr>");
+  close_cell (out, "Next window");
+  g_string_append (out, "</tr>");
 }
 
 static void
@@ -302,25 +346,26 @@ add_clients (GString   *out,
       last = g_date_time_new_from_unix_utc (seen->last_seen);
       last_text = last ? format_time (last) : g_strdup ("");
 
-      g_string_append (out, "<tr><td class=\"name\">");
-      add_text (out, seen->instrument);
-      g_string_append (out, "</td><td data-label=\"Client\">");
-      add_text (out, seen->component);
-      g_string_append (out, "</td><td data-label=\"Version\">");
-      add_text (out, seen->version);
-      g_string_append (out, "</td><td data-label=\"Verdict\">");
+      g_string_append (out, "<tr>");
+      add_cell (out, NULL, seen->instrument);
+      add_cell (out, "Client", seen->component);
+      add_cell (out, "Version", seen->version);
+      open_cell (out, "Verdict", NULL);
       add_badge (out, nick, nick);
       if (seen->n_connect_anyway > 0)
         g_string_append_printf (out, "<br><span class=\"muted\">connected anyway %u×</span>",
                                 seen->n_connect_anyway);
-      g_string_append (out, "</td><td data-label=\"Recommended\">");
-      add_text (out, seen->recommended);
-      g_string_append (out, "</td><td data-label=\"Last seen\">");
+      close_cell (out, "Verdict");
+      add_cell (out, "Recommended", seen->recommended);
+      open_cell (out, "Last seen", NULL);
       add_text (out, last_text);
-      g_string_append_printf (out, " UTC</td><td data-label=\"Checks\" class=\"num\">%u</td>"
-                              "<td data-label=\"Address\">", seen->n_checks);
-      add_text (out, seen->last_address);
-      g_string_append (out, "</td></tr>");
+      g_string_append (out, " UTC");
+      close_cell (out, "Last seen");
+      open_cell (out, "Checks", "num");
+      g_string_append_printf (out, "%u", seen->n_checks);
+      close_cell (out, "Checks");
+      add_cell (out, "Address", seen->last_address);
+      g_string_append (out, "</tr>");
     }
   if (shown == 0)
     g_string_append (out, "<p class=\"empty\">No client that asked was out of date or "
@@ -360,8 +405,8 @@ render (IumSnapshot *snapshot,
 
   add_summary (out, snapshot);
   add_next_window (out, upcoming);
-  add_instruments (out, snapshot, upcoming);
   add_clients (out, clients);
+  add_instruments (out, snapshot, upcoming);
 
   g_string_append (out, "<footer>Instrument Update Manager · inventory loaded ");
   add_text (out, loaded_text);

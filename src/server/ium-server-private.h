@@ -146,6 +146,9 @@ void         ium_response_apply       (IumResponse  *response,
 /* ium-server-router.c: the endpoints, and turning messages into requests. */
 void         ium_server_router_attach (IumServer    *self,
                                        SoupServer   *soup);
+/* Counts an answer with @status for /metrics. */
+void         ium_server_count_status  (IumServer    *self,
+                                       guint         status);
 
 /* ium-server-worker.c */
 gboolean     ium_server_worker_start  (IumServer    *self,

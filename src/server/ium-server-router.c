@@ -13,6 +13,9 @@
 
 /* Deeper JSON than this is refused before it is parsed: json-glib parses recursively. */
 #define MAX_JSON_DEPTH 64
+/* A body over IUM_SERVER_MAX_BODY is read and dropped before the 413 up to this size; a
+ * larger one gets the 413 at once, and the connection is closed. */
+#define MAX_DRAINED_BODY (1024 * 1024)
 /* X-IUM-User, in bytes. */
 #define MAX_USER_LENGTH 200
 
@@ -558,6 +561,37 @@ got_chunk_cb (SoupServerMessage *msg,
     }
 }
 
+/* Answers 413 and closes the connection at once, without reading a body the client said is
+ * far too large: libsoup would otherwise read (and drop) all of it before answering. */
+static void
+refuse_body (IumServer         *self,
+             SoupServerMessage *msg)
+{
+  g_autoptr(IumResponse) response = ium_response_error (SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                                        "the body is larger than %u bytes",
+                                                        IUM_SERVER_MAX_BODY);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GString) answer = g_string_new (NULL);
+  gsize length;
+  const char *body = g_bytes_get_data (response->body, &length);
+
+  g_string_append_printf (answer, "HTTP/1.1 413 Request Entity Too Large\r\n"
+                          "Server: ium/" PACKAGE_VERSION "\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Connection: close\r\n\r\n", length);
+  g_string_append_len (answer, body, (gssize) length);
+
+  ium_server_count_status (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+  /* A few hundred bytes fit in any socket buffer: this does not block. */
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer->str, answer->len,
+                             NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 /* Runs when the headers are in, before the body is read. */
 static void
 early_handler_cb (SoupServer        *soup,
@@ -571,27 +605,27 @@ early_handler_cb (SoupServer        *soup,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && soup_message_headers_get_content_length (headers) > IUM_SERVER_MAX_BODY)
     {
-      g_autoptr(IumResponse) response =
-        ium_response_error (SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                            "the body is larger than %u bytes", IUM_SERVER_MAX_BODY);
-
+      if (soup_message_headers_get_content_length (headers) > MAX_DRAINED_BODY)
+        {
+          refuse_body (user_data, msg);
+          return;
+        }
+      /* Read and dropped, then answered: closing on unread data would reset the connection,
+       * and the client could lose the answer with it. */
       soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-      ium_response_add_header (response, "Connection", "close");
-      ium_response_apply (response, msg);
+      g_object_set_data (G_OBJECT (msg), "ium-too-large", GINT_TO_POINTER (TRUE));
       return;
     }
 
+  /* A chunked body says its size only as it comes. */
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
-static void
-count_request_cb (SoupServer        *soup,
-                  SoupServerMessage *msg,
-                  gpointer           user_data)
+void
+ium_server_count_status (IumServer *self,
+                         guint      status)
 {
   static const guint codes[] = { IUM_SERVER_COUNTED_CODES };
-  IumServer *self = user_data;
-  guint status = soup_server_message_get_status (msg);
   guint index = G_N_ELEMENTS (codes);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (codes) + 1 == IUM_SERVER_N_CODES);
@@ -599,6 +633,14 @@ count_request_cb (SoupServer        *soup,
     if (codes[i] == status)
       index = i;
   ium_counter_add (&self->counters.requests[index], 1);
+}
+
+static void
+count_request_cb (SoupServer        *soup,
+                  SoupServerMessage *msg,
+                  gpointer           user_data)
+{
+  ium_server_count_status (user_data, soup_server_message_get_status (msg));
 }
 
 void
