@@ -135,6 +135,27 @@ live_server_wait_for_check (LiveServer *server,
 }
 
 void
+async_wait_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  wait->done = TRUE;
+}
+
+GAsyncResult *
+async_wait_run (AsyncWait *wait)
+{
+  while (!wait->done)
+    g_main_context_iteration (NULL, TRUE);
+
+  wait->done = FALSE;
+  return g_steal_pointer (&wait->result);
+}
+
+void
 live_server_setup (LiveServer    *server,
                    gconstpointer  data)
 {

@@ -27,6 +27,22 @@ void       live_server_wait_for_check   (LiveServer *server,
                                          const char *line);
 /* The check log, one check a line. Owned. */
 char      *live_server_dup_checks       (LiveServer *server);
+/* Waiting for an asynchronous call on the thread-default main context:
+ *   AsyncWait wait = { 0 };
+ *   ium_client_check_async (..., async_wait_cb, &wait);
+ *   g_autoptr(GAsyncResult) result = async_wait_run (&wait);   */
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result; /* owned */
+} AsyncWait;
+
+void          async_wait_cb                (GObject      *object,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+/* Runs the context until the call completes; returns its result, owned. */
+GAsyncResult *async_wait_run               (AsyncWait    *wait);
+
 /* Fixture functions for g_test_add(). */
 void       live_server_setup            (LiveServer    *server,
                                          gconstpointer  data);
