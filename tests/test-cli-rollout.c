@@ -324,6 +324,16 @@ test_busy_and_pause (Fixture       *f,
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "resume", "r", NULL), 0, NULL, NULL);
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
                        NULL), 0, NULL, NULL);
+
+  /* Re-planning keeps the threshold unless --max-failures changes it. */
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+                       "--wave", "rest", "--from", "2026-12-01", "--save", "r",
+                       "--max-failures", "3", NULL), 0, NULL, NULL);
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+                       "--wave", "rest", "--from", "2026-12-01", "--save", "r", NULL), 0, NULL,
+              NULL);
+  assert_run (run_ium (f->db, "rollout", "show", "r", NULL), 0,
+              "it pauses when 3 upgrades of one wave fail", NULL);
 }
 
 int

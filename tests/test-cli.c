@@ -311,6 +311,26 @@ test_import_errors (Fixture       *f,
       g_assert_true (g_bytes_equal (before, after));
     }
 
+  /* Into a database that does not exist yet, a bad file creates neither the database nor its
+   * folder, so the next command does not take the path for an empty facility. */
+  {
+    g_autofree char *path = write_temp (f, "bad.json", bad_files[0].contents);
+    g_autofree char *folder = g_build_filename (f->dir, "new", NULL);
+    g_autofree char *fresh = g_build_filename (folder, "inventory.db", NULL);
+    Result r = run_ium (fresh, "import", path, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, bad_files[0].path));
+    g_assert_nonnull (strstr (r.err, "Nothing was imported"));
+    result_clear (&r);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+    r = run_ium (fresh, "status", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "there is no inventory at"));
+    result_clear (&r);
+  }
+
   /* A missing file is reported by name. */
   {
     g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);

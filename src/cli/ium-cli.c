@@ -21,6 +21,7 @@ static const IumCliCommand *groups[] = {
   ium_cli_token_commands,
   ium_cli_downtime_commands,
   ium_cli_audit_commands,
+  ium_cli_serve_commands,
 };
 
 static char *opt_db;
