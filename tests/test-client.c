@@ -8,7 +8,7 @@
 
 #include "libium-client.h"
 
-#include "ium-test-live-server.h"
+#include "ium-test-client.h"
 
 #include <libsoup/soup.h>
 
@@ -53,7 +53,7 @@ verdict_to_string (IumVerdict *verdict)
 /* The verdict the client gets must be the one `ium check` gives on the same database, and
  * the same by the asynchronous and the synchronous call. */
 static IumVerdict *
-check_both_ways (LiveServer *server,
+check_both_ways (ServerFixture *server,
                  const char *instrument,
                  const char *version)
 {
@@ -85,7 +85,7 @@ check_both_ways (LiveServer *server,
 }
 
 static void
-test_ok (LiveServer    *server,
+test_ok (ServerFixture *server,
          gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.2.380");
@@ -95,11 +95,11 @@ test_ok (LiveServer    *server,
   g_assert_cmpstr (ium_verdict_get_server_version (verdict), ==, "12.3.2.380");
   g_assert_cmpstr (ium_verdict_get_message (verdict), ==,
                    "IBEX GUI 12.3.2.380 is up to date for LARMOR.");
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
+  wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
 }
 
 static void
-test_update_available (LiveServer    *server,
+test_update_available (ServerFixture *server,
                        gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.0.350");
@@ -114,7 +114,7 @@ test_update_available (LiveServer    *server,
 }
 
 static void
-test_client_newer (LiveServer    *server,
+test_client_newer (ServerFixture *server,
                    gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.4.0.1");
@@ -124,7 +124,7 @@ test_client_newer (LiveServer    *server,
 }
 
 static void
-test_incompatible (LiveServer    *server,
+test_incompatible (ServerFixture *server,
                    gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "11.2.0.5");
@@ -136,7 +136,7 @@ test_incompatible (LiveServer    *server,
 }
 
 static void
-test_partial (LiveServer    *server,
+test_partial (ServerFixture *server,
               gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "WISH", "12.3.2.380");
@@ -147,7 +147,7 @@ test_partial (LiveServer    *server,
 }
 
 static void
-assert_refused (LiveServer     *server,
+assert_refused (ServerFixture  *server,
                 const char     *instrument,
                 const char     *component,
                 const char     *version,
@@ -172,7 +172,7 @@ assert_refused (LiveServer     *server,
 }
 
 static void
-test_unknown_instrument (LiveServer    *server,
+test_unknown_instrument (ServerFixture *server,
                          gconstpointer  data)
 {
   assert_refused (server, "NOSUCH", "ibex-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
@@ -180,7 +180,7 @@ test_unknown_instrument (LiveServer    *server,
 }
 
 static void
-test_unknown_component (LiveServer    *server,
+test_unknown_component (ServerFixture *server,
                         gconstpointer  data)
 {
   assert_refused (server, "LARMOR", "no-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
@@ -188,7 +188,7 @@ test_unknown_component (LiveServer    *server,
 }
 
 static void
-test_invalid_version (LiveServer    *server,
+test_invalid_version (ServerFixture *server,
                       gconstpointer  data)
 {
   assert_refused (server, "LARMOR", "ibex-gui", "12.x", IUM_CLIENT_ERROR_INVALID, "12.x");
@@ -198,7 +198,7 @@ test_invalid_version (LiveServer    *server,
 }
 
 static void
-test_connect_anyway (LiveServer    *server,
+test_connect_anyway (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autoptr(IumClient) client = ium_client_new (server->url);
@@ -209,13 +209,13 @@ test_connect_anyway (LiveServer    *server,
   verdict = report_async (client, "LARMOR", "ibex-gui", "11.2.0.5", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   sync_verdict = ium_client_report_connect_anyway_sync (client, "INTER", "ibex-gui", "11.0.0.1",
                                                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ium_verdict_get_instrument (sync_verdict), ==, "INTER");
-  live_server_wait_for_check (server, "connect-anyway INTER ibex-gui 11.0.0.1 incompatible");
+  wait_for_check (server, "connect-anyway INTER ibex-gui 11.0.0.1 incompatible");
 
   /* The report is refused like a check for what does not exist. */
   g_clear_object (&verdict);
@@ -570,7 +570,7 @@ assert_example (const char *script,
 
 /* The Python example of docs/client-integration.md, run as it is for every answer. */
 static void
-test_python_example (LiveServer    *server,
+test_python_example (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autofree char *code = extract_example ("python-example");
@@ -598,13 +598,13 @@ test_python_example (LiveServer    *server,
   assert_example (script, server->url, "12.x", NULL, 0, "connect");
 
   /* Nothing was reported so far; the user's choice is. */
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
-  checks = live_server_dup_checks (server);
+  wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
+  checks = dup_checks (server);
   g_assert_null (strstr (checks, "connect-anyway"));
   assert_example (script, server->url, "11.2.0.5", "--connect-anyway", 0,
                   "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.3.2.380 on LARMOR: "
                   "major versions differ. Install 12.3.2.380.\nconnect");
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   /* The GTK sketch is not a whole program, but it must at least be Python. */
   r = run_python (compile);
@@ -616,10 +616,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  server_test_init (&argc, &argv);
 
 #define ADD_LIVE(path, func) \
-  g_test_add (path, LiveServer, NULL, live_server_setup, func, live_server_teardown)
+  g_test_add (path, ServerFixture, NULL, client_fixture_setup, func, client_fixture_teardown)
 
   ADD_LIVE ("/ium/client/ok", test_ok);
   ADD_LIVE ("/ium/client/update-available", test_update_available);

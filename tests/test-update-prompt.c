@@ -11,10 +11,10 @@
 
 #include "libium-client.h"
 
-#include "ium-test-live-server.h"
+#include "ium-test-client.h"
 
 static IumVerdict *
-check (LiveServer *server,
+check (ServerFixture *server,
        const char *instrument,
        const char *version)
 {
@@ -204,7 +204,7 @@ static const Case cases[] = {
 };
 
 static void
-test_shows_verdict (LiveServer    *server,
+test_shows_verdict (ServerFixture *server,
                     gconstpointer  data)
 {
   const Case *c = data;
@@ -274,7 +274,7 @@ response_cb (IumUpdatePrompt   *prompt,
 }
 
 static void
-test_connect_anyway (LiveServer    *server,
+test_connect_anyway (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autoptr(IumClient) client = ium_client_new (server->url);
@@ -291,14 +291,14 @@ test_connect_anyway (LiveServer    *server,
   run_prompt (prompt, NULL, &wait);
 
   /* Nothing is reported before the user chooses. */
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
-  checks = live_server_dup_checks (server);
+  wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
+  checks = dup_checks (server);
   g_assert_null (strstr (checks, "connect-anyway"));
 
   gtk_widget_activate (find_button (GTK_WIDGET (prompt), "Connect anyway"));
   g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==, IUM_PROMPT_RESPONSE_CONNECT);
   g_assert_no_error (error);
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   /* One response, and the prompt is gone. */
   g_assert_cmpuint (responses->len, ==, 1);
@@ -320,7 +320,7 @@ open_download_cb (IumUpdatePrompt  *prompt,
 /* Shows the prompt for LARMOR's verdict on @version, chooses @label (NULL: the default
  * button, by Enter) and returns the response; @opened gets the URL it opened, if any. */
 static IumPromptResponse
-choose (LiveServer  *server,
+choose (ServerFixture *server,
         const char  *version,
         const char  *label,
         char       **opened)
@@ -346,7 +346,7 @@ choose (LiveServer  *server,
 }
 
 static void
-test_choices (LiveServer    *server,
+test_choices (ServerFixture *server,
               gconstpointer  data)
 {
   const struct {
@@ -379,8 +379,8 @@ test_choices (LiveServer    *server,
 
   /* Only "Connect anyway" is reported: once a later check is in the log, a report would be. */
   later = check (server, "LARMOR", "12.3.2.380");
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
-  checks = live_server_dup_checks (server);
+  wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
+  checks = dup_checks (server);
   g_assert_null (strstr (checks, "connect-anyway"));
 }
 
@@ -428,7 +428,7 @@ run_demo (const char * const *args)
 
 /* ium-client-demo: what it prints, and its exit status when it does not connect. */
 static void
-test_demo (LiveServer    *server,
+test_demo (ServerFixture *server,
            gconstpointer  data)
 {
   const char *missing[] = { "--server", server->url, "--instrument", "LARMOR",
@@ -499,7 +499,7 @@ main (int   argc,
   g_content_type_set_mime_dirs (NULL);
   system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  server_test_init (&argc, &argv);
   gtk_init ();
 
   icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
@@ -514,17 +514,17 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/ium/update-prompt/shows/%s", cases[i].name);
 
-      g_test_add (path, LiveServer, &cases[i], live_server_setup, test_shows_verdict,
-                  live_server_teardown);
+      g_test_add (path, ServerFixture, &cases[i], client_fixture_setup, test_shows_verdict,
+                  client_fixture_teardown);
     }
   g_test_add_func ("/ium/update-prompt/shows/unreachable", test_unreachable);
-  g_test_add ("/ium/update-prompt/connect-anyway", LiveServer, NULL,
-              live_server_setup, test_connect_anyway, live_server_teardown);
-  g_test_add ("/ium/update-prompt/choices", LiveServer, NULL,
-              live_server_setup, test_choices, live_server_teardown);
+  g_test_add ("/ium/update-prompt/connect-anyway", ServerFixture, NULL,
+              client_fixture_setup, test_connect_anyway, client_fixture_teardown);
+  g_test_add ("/ium/update-prompt/choices", ServerFixture, NULL,
+              client_fixture_setup, test_choices, client_fixture_teardown);
   g_test_add_func ("/ium/update-prompt/cancel", test_cancel);
-  g_test_add ("/ium/update-prompt/demo", LiveServer, NULL,
-              live_server_setup, test_demo, live_server_teardown);
+  g_test_add ("/ium/update-prompt/demo", ServerFixture, NULL,
+              client_fixture_setup, test_demo, client_fixture_teardown);
 
   return g_test_run ();
 }
