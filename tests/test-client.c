@@ -512,6 +512,59 @@ test_properties (void)
   g_assert_cmpuint (ium_client_get_timeout (client), ==, 2);
 }
 
+/* The client over HTTPS, against ium serve with a self-signed certificate. */
+static void
+test_https (ServerFixture *f,
+            gconstpointer  data)
+{
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(IumClient) client = NULL;
+  g_autoptr(IumVerdict) verdict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_certificate (f, &cert, &key);
+  start_server (f, "--tls-cert", cert, "--tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (f->url, "https://127.0.0.1:"));
+  client = ium_client_new (f->url);
+
+  /* Not signed by anyone the system trusts: as good as unreachable, and it says why. */
+  verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
+  g_assert_null (verdict);
+  g_assert_nonnull (strstr (error->message, "did not prove who it is"));
+  g_clear_error (&error);
+
+  /* A test server's certificate, accepted as it is. */
+  ium_client_set_accept_invalid_certificates (client, TRUE);
+  verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_OK);
+  g_clear_object (&verdict);
+
+  /* The facility's own authority, trusted through the TLS database: the right way. */
+  ium_client_set_accept_invalid_certificates (client, FALSE);
+  database = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  ium_client_set_tls_database (client, database);
+  g_assert_true (ium_client_get_tls_database (client) == database);
+  verdict = ium_client_check_sync (client, "LARMOR", "ibex-gui", "11.2.0.5", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
+  g_clear_object (&verdict);
+  verdict = ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5",
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  wait_for_check (f, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+
+  /* Back to the system's authorities: refused again. */
+  g_clear_object (&verdict);
+  ium_client_set_tls_database (client, NULL);
+  verdict = ium_client_check_sync (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
+}
+
 /* The text between "<!-- NAME: begin -->" and "<!-- NAME: end -->" in
  * docs/client-integration.md, without its code fence. Owned. */
 static char *
@@ -631,6 +684,8 @@ main (int   argc,
   ADD_LIVE ("/ium/client/invalid-version", test_invalid_version);
   ADD_LIVE ("/ium/client/connect-anyway", test_connect_anyway);
   ADD_LIVE ("/ium/client/python-example", test_python_example);
+  g_test_add ("/ium/client/https", ServerFixture, NULL, server_fixture_setup, test_https,
+              server_fixture_teardown);
   g_test_add_func ("/ium/client/dead-port", test_dead_port);
   g_test_add_func ("/ium/client/no-answer", test_no_answer);
   g_test_add_func ("/ium/client/cancelled", test_cancelled);

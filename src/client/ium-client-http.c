@@ -183,6 +183,14 @@ ium_client_propagate_transport_error (IumClient  *self,
                    self->prefix, self->timeout);
       g_error_free (transport_error);
     }
+  else if (transport_error->domain == G_TLS_ERROR)
+    {
+      g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
+                   "The Instrument Update Manager server at %s did not prove who it is (%s); "
+                   "trust the facility's certificate authority with the client's TLS "
+                   "database", self->prefix, transport_error->message);
+      g_error_free (transport_error);
+    }
   else
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
