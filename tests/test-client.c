@@ -451,6 +451,7 @@ test_base_url (void)
     { "ium.example.org", "“ium.example.org” is not a URL" },
     { "ftp://ium.example.org/", "“ftp://ium.example.org/” is not an http or https URL" },
     { "http://127.0.0.1:8080/?x=1", "has a query or fragment" },
+    { "http://ops:secret@127.0.0.1:8080", "carries a user name or password" },
   };
 
   /* A server under a path (behind a reverse proxy) keeps its path. */
@@ -479,6 +480,7 @@ test_base_url (void)
       g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
       if (strstr (error->message, bad[i][1]) == NULL)
         g_error ("“%s” does not say “%s”", error->message, bad[i][1]);
+      g_assert_null (strstr (error->message, "secret"));
     }
 
   g_free (answer.path);

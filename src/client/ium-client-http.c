@@ -54,6 +54,14 @@ ium_client_parse_base_url (IumClient *self)
       return;
     }
 
+  /* Credentials would end up in every error message, which clients log and show. */
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      self->base_url_problem = g_strdup ("the server URL carries a user name or password, "
+                                         "which the check does not use; remove them");
+      return;
+    }
+
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       self->base_url_problem = g_strdup_printf ("“%s” has a query or fragment; give the "
@@ -68,7 +76,7 @@ ium_client_parse_base_url (IumClient *self)
     path[strlen (path) - 1] = '\0';
 
   /* Without scheme normalisation, which would give an empty path back its slash. */
-  self->prefix = g_uri_join (SOUP_HTTP_URI_FLAGS & ~G_URI_FLAGS_SCHEME_NORMALIZE, scheme, g_uri_get_userinfo (uri),
+  self->prefix = g_uri_join (SOUP_HTTP_URI_FLAGS & ~G_URI_FLAGS_SCHEME_NORMALIZE, scheme, NULL,
                              g_uri_get_host (uri), g_uri_get_port (uri), path, NULL, NULL);
 }
 
