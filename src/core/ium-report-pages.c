@@ -29,6 +29,7 @@
 #define BADGE_HEIGHT   10.0
 #define BADGE_PAD      4.0
 #define BADGE_GAP      2.5
+#define BADGE_RAISE    0.8   /* badges sit this much higher than the text beside them */
 #define CELL_PAD_X     4.0
 #define CELL_PAD_Y     3.4
 #define CARD_HEIGHT    62.0
@@ -70,6 +71,7 @@ typedef struct
   GHashTable *cells[IUM_REPORT_MAX_COLUMNS][2]; /* text -> PangoLayout, owned; [bold] */
   PangoLayout *titles[IUM_REPORT_MAX_COLUMNS];  /* owned */
   double      header_height;
+  double      total_width;
 } Table;
 
 struct _IumReportPages
@@ -313,6 +315,10 @@ cell_height (IumReportPages        *self,
              const IumReportColumn *spec,
              const IumReportCell   *cell)
 {
+  if (cell->blank)
+    return 0;
+  if (cell->is_badge)
+    return BADGE_HEIGHT;
   switch (spec->kind)
     {
     case IUM_REPORT_CELL_FLAGS:
@@ -339,12 +345,13 @@ init_table (IumReportPages *self,
 
   for (guint c = 0; c < section->n_columns; c++)
     total += section->columns[c].weight;
+  table->total_width = content_width (self) * CLAMP (section->width, 0.2, 1.0);
   for (guint c = 0; c < section->n_columns; c++)
     {
       g_autofree char *title = g_utf8_strup (section->columns[c].title, -1);
 
       table->x[c] = x;
-      table->width[c] = content_width (self) * section->columns[c].weight / total;
+      table->width[c] = table->total_width * section->columns[c].weight / total;
       x += table->width[c];
       table->titles[c] = wrapped_layout (self, title, HEAD_SIZE, TRUE,
                                          table->width[c] - 2 * CELL_PAD_X);
@@ -360,7 +367,7 @@ row_height (IumReportPages *self,
 {
   const IumReportSection *section = &self->sections[index];
   IumReportCell cells[IUM_REPORT_MAX_COLUMNS] = { 0 };
-  double tallest = BADGE_HEIGHT;
+  double tallest = 0;
 
   section->fill (self->report, row, cells);
   for (guint c = 0; c < section->n_columns; c++)
@@ -409,6 +416,7 @@ lay_out_section (IumReportPages *self,
 
   item = place (self, ITEM_TABLE_HEADER, table->header_height);
   item->section = index;
+  item->width = table->total_width;
   for (guint r = 0; r < n_rows; r++)
     {
       double height = row_height (self, index, r);
@@ -423,10 +431,12 @@ lay_out_section (IumReportPages *self,
           item->section = index;
           item = place (self, ITEM_TABLE_HEADER, table->header_height);
           item->section = index;
+          item->width = table->total_width;
         }
       item = place (self, ITEM_TABLE_ROW, height);
       item->section = index;
       item->row = r;
+      item->width = table->total_width;
     }
   return TRUE;
 }
@@ -631,7 +641,8 @@ draw_heading (IumReportPages *self,
               const Item     *item)
 {
   const IumReportSection *section = &self->sections[item->section];
-  g_autofree char *count = g_strdup_printf ("%u", section->n_rows (self->report));
+  g_autofree char *count = section->counted ? g_strdup_printf ("%u", section->n_rows (self->report))
+                                             : g_strdup ("");
   g_autoptr(PangoLayout) title = ium_report_layout_new (self->context, section->title, 13.0, TRUE);
   g_autoptr(PangoLayout) number = ium_report_layout_new (self->context, count, 10.0, FALSE);
   double baseline = item->y + 16;
@@ -697,10 +708,12 @@ draw_table_row (IumReportPages *self,
       const IumReportCell *cell = &cells[c];
       double x = table->x[c] + CELL_PAD_X, y = item->y + CELL_PAD_Y;
 
+      if (cell->blank)
+        continue;
       if (spec->kind == IUM_REPORT_CELL_FLAGS)
-        flow_flags (self, cell->flags, table->width[c] - 2 * CELL_PAD_X, cr, x, y);
-      else if (spec->kind == IUM_REPORT_CELL_BADGE && cell->value >= 0)
-        draw_badge (self, cr, cell->badge, cell->value, x, y);
+        flow_flags (self, cell->flags, table->width[c] - 2 * CELL_PAD_X, cr, x, y - BADGE_RAISE);
+      else if (cell->is_badge)
+        draw_badge (self, cr, cell->badge, cell->value, x, y - BADGE_RAISE);
       else
         {
           PangoLayout *layout = cell_layout (self, item->section, c, cell);
