@@ -21,6 +21,9 @@
 #include "ium-rollouts.h"
 #include "ium-token.h"
 
+#include "ium-test-cli.h"
+#include "ium-test-report.h"
+
 #define HOSTILE_NAME "<script>alert(1)</script>"
 #define HOSTILE_SITE "\"&'<>"
 #define NOW          "2030-01-10T12:00:00Z"
@@ -77,7 +80,7 @@ typedef struct
   char      *db;    /* owned */
   IumStore  *store; /* owned */
   GDateTime *now;   /* owned */
-} Fixture;
+} ReportFixture;
 
 static IumCheckRecord *
 check_record (const char       *instrument,
@@ -95,7 +98,7 @@ check_record (const char       *instrument,
 }
 
 static void
-mark (Fixture         *f,
+mark (ReportFixture   *f,
       const char      *instrument,
       IumUpgradeState  state)
 {
@@ -107,7 +110,7 @@ mark (Fixture         *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
+fixture_set_up (ReportFixture *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -165,24 +168,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
+fixture_tear_down (ReportFixture *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
@@ -193,7 +179,7 @@ fixture_tear_down (Fixture       *f,
 }
 
 static IumReport *
-build_report (Fixture *f,
+build_report (ReportFixture *f,
               guint    days)
 {
   g_autoptr(GError) error = NULL;
@@ -212,7 +198,7 @@ flag_bit (IumStatusFlags flag)
 }
 
 static void
-test_model (Fixture       *f,
+test_model (ReportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, IUM_REPORT_DEFAULT_DAYS);
@@ -351,7 +337,7 @@ test_model (Fixture       *f,
 
 /* The client window moves with --days and with "now". */
 static void
-test_days (Fixture       *f,
+test_days (ReportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(IumReport) one = build_report (f, 1);
@@ -365,6 +351,9 @@ test_days (Fixture       *f,
   g_assert_cmpuint (ium_report_lookup_row (sixty, "GAMMA")->n_outdated_clients, ==, 1);
 }
 
+/* The strings of hand-made rollouts live in one chunk, freed with the test. */
+static GStringChunk *strings;
+
 static IumRolloutUpgrade *
 upgrade_new (const char      *instrument,
              IumUpgradeState  state,
@@ -373,29 +362,14 @@ upgrade_new (const char      *instrument,
 {
   IumRolloutUpgrade *upgrade = g_new0 (IumRolloutUpgrade, 1);
 
-  upgrade->instrument = g_strdup (instrument);
+  upgrade->instrument = g_string_chunk_insert_const (strings, instrument);
   upgrade->wave = 1;
   upgrade->state = state;
-  upgrade->updated = g_strdup (updated);
-  upgrade->start = g_strdup (start);
-  upgrade->end = start ? g_strdup (start) : NULL;
-  upgrade->who = g_strdup ("tester");
+  upgrade->updated = g_string_chunk_insert_const (strings, updated);
+  upgrade->start = start ? g_string_chunk_insert_const (strings, start) : NULL;
+  upgrade->end = upgrade->start;
+  upgrade->who = g_string_chunk_insert_const (strings, "tester");
   return upgrade;
-}
-
-static void
-upgrade_free (gpointer data)
-{
-  IumRolloutUpgrade *upgrade = data;
-
-  g_free (upgrade->instrument);
-  g_free (upgrade->start);
-  g_free (upgrade->end);
-  g_free (upgrade->window);
-  g_free (upgrade->note);
-  g_free (upgrade->updated);
-  g_free (upgrade->who);
-  g_free (upgrade);
 }
 
 static IumRollout *
@@ -404,18 +378,19 @@ rollout_new (const char *name,
 {
   IumRollout *rollout = g_new0 (IumRollout, 1);
 
+  /* ium_rollout_free() frees these, so they are not in the chunk. */
   rollout->name = g_strdup (name);
   rollout->release = g_strdup (release);
   rollout->created = g_strdup ("2030-01-01T00:00:00Z");
   rollout->who = g_strdup ("tester");
-  rollout->upgrades = g_ptr_array_new_with_free_func (upgrade_free);
+  rollout->upgrades = g_ptr_array_new_with_free_func (g_free);
   return rollout;
 }
 
 /* Several rollouts of one release: the upgrade whose state changed last wins, then the one
  * further along; rollouts of other releases and unknown instruments are left out. */
 static void
-test_merge (Fixture       *f,
+test_merge (ReportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -427,6 +402,8 @@ test_merge (Fixture       *f,
   const IumRollout * const *kept;
   const IumReportRow *row;
   guint n;
+
+  strings = g_string_chunk_new (256);
 
   b = rollout_new ("b", "v2.0.0.1"); /* another spelling of 2.0.0.1 */
   g_ptr_array_add (b->upgrades, upgrade_new ("ETA", IUM_UPGRADE_IN_PROGRESS, "2030-01-02T00:00:00Z",
@@ -479,10 +456,14 @@ test_merge (Fixture       *f,
   /* Two rollouts give two waves numbered 1. */
   ium_report_get_waves (report, &n);
   g_assert_cmpuint (n, ==, 2);
+
+  g_clear_object (&report);
+  g_clear_pointer (&rollouts, g_ptr_array_unref);
+  g_clear_pointer (&strings, g_string_chunk_free);
 }
 
 static void
-test_errors (Fixture       *f,
+test_errors (ReportFixture *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -561,7 +542,7 @@ assert_progress (Progress *progress)
 }
 
 static void
-test_progress (Fixture       *f,
+test_progress (ReportFixture *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -625,7 +606,7 @@ free_progress_data (gpointer data)
 /* Built on a worker thread with its own connection; progress and the result arrive on the
  * caller's main context. */
 static void
-test_async (Fixture       *f,
+test_async (ReportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -662,58 +643,6 @@ test_async (Fixture       *f,
   g_assert_false (check.other_thread);
 }
 
-/* A careful RFC 4180 reader: CRLF records, commas, quoted fields with doubled quotes.
- * Anything else (a bare quote, a lone CR or LF, text after a closing quote) fails the test. */
-static GPtrArray *
-read_csv (GBytes *bytes)
-{
-  gsize length;
-  const char *p = g_bytes_get_data (bytes, &length), *end = p + length;
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-
-  while (p < end)
-    {
-      GString *field = g_string_new (NULL);
-
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              g_assert_true (p < end);
-              if (*p == '"' && p + 1 < end && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (field, *p);
-            }
-        }
-      else
-        for (; p < end && *p != ',' && *p != '\r'; p++)
-          {
-            g_assert_true (*p != '"' && *p != '\n');
-            g_string_append_c (field, *p);
-          }
-      g_ptr_array_add (fields, g_string_free (field, FALSE));
-
-      g_assert_true (p < end);
-      if (*p == ',')
-        p++;
-      else
-        {
-          g_assert_true (p + 1 < end && p[0] == '\r' && p[1] == '\n');
-          p += 2;
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
-        }
-    }
-  return records;
-}
-
 static GBytes *
 render (IumReport       *report,
         IumReportFormat  format)
@@ -738,63 +667,27 @@ render_text (IumReport       *report,
   return g_strndup (data, length);
 }
 
-/* Counts taken from one format, compared with the model and with the other formats. */
-typedef struct
-{
-  guint rows;
-  guint flags[IUM_N_STATUS_FLAGS];
-  guint states[IUM_REPORT_N_STATES];
-} Counts;
-
 static void
-count_flags_text (Counts     *counts,
-                  const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ", ", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      IumStatusFlags flag;
-      if (*parts[i] == '\0')
-        continue;
-      g_assert_true (ium_status_flag_from_nick (parts[i], &flag));
-      counts->flags[g_bit_nth_lsf (flag, -1)]++;
-    }
-}
-
-static void
-count_state_text (Counts     *counts,
-                  const char *text)
-{
-  IumUpgradeState state;
-
-  if (text == NULL || *text == '\0')
-    return;
-  g_assert_true (ium_upgrade_state_from_string (text, &state, NULL));
-  counts->states[state]++;
-}
-
-static void
-assert_counts (const Counts           *counts,
+assert_counts (const ReportCounts     *counts,
                const IumReportSummary *s,
                const char             *format)
 {
-  g_test_message ("comparing the counts of the %s report", format);
-  g_assert_cmpuint (counts->rows, ==, s->n_instruments);
-  for (guint i = 0; i < IUM_N_STATUS_FLAGS; i++)
-    g_assert_cmpuint (counts->flags[i], ==, s->by_flag[i]);
-  for (guint i = 0; i < IUM_REPORT_N_STATES; i++)
-    g_assert_cmpuint (counts->states[i], ==, s->by_state[i]);
+  ReportCounts expected = { s->n_instruments };
+
+  memcpy (expected.flags, s->by_flag, sizeof expected.flags);
+  memcpy (expected.states, s->by_state, sizeof expected.states);
+  report_counts_assert_equal (counts, &expected, format);
 }
 
 static void
-test_csv (Fixture       *f,
+test_csv (ReportFixture *f,
           gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
   g_autoptr(GBytes) bytes = render (report, IUM_REPORT_FORMAT_CSV);
-  g_autoptr(GPtrArray) records = read_csv (bytes);
-  Counts counts = { 0 };
+  g_autoptr(GPtrArray) records = report_read_csv (g_bytes_get_data (bytes, NULL),
+                                                  g_bytes_get_size (bytes));
+  ReportCounts counts = { 0 };
   char **header = records->pdata[0];
   gboolean seen_hostile = FALSE, seen_comma = FALSE, seen_break = FALSE;
 
@@ -803,15 +696,13 @@ test_csv (Fixture       *f,
   g_assert_cmpstr (header[6], ==, "flags");
   g_assert_cmpstr (header[12], ==, "state");
   g_assert_cmpstr (header[15], ==, "incompatible_clients");
+  report_counts_from_csv (records, &counts);
+  assert_counts (&counts, ium_report_get_summary (report), "the CSV report");
 
   for (guint i = 1; i < records->len; i++)
     {
       char **record = records->pdata[i];
 
-      g_assert_cmpuint (g_strv_length (record), ==, 16);
-      counts.rows++;
-      count_flags_text (&counts, record[6]);
-      count_state_text (&counts, record[12]);
       seen_hostile |= g_str_equal (record[0], HOSTILE_NAME) && g_str_equal (record[1], HOSTILE_SITE);
       seen_comma |= g_str_equal (record[1], "North, Hall");
       seen_break |= g_str_equal (record[1], "Line\nbreak");
@@ -837,11 +728,10 @@ test_csv (Fixture       *f,
   g_assert_true (seen_hostile);
   g_assert_true (seen_comma);
   g_assert_true (seen_break);
-  assert_counts (&counts, ium_report_get_summary (report), "CSV");
 }
 
 static void
-test_json (Fixture       *f,
+test_json (ReportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
@@ -851,7 +741,7 @@ test_json (Fixture       *f,
   const IumReportSummary *s = ium_report_get_summary (report);
   JsonObject *root, *summary, *flags, *states, *release, *first;
   JsonArray *instruments;
-  Counts counts = { 0 };
+  ReportCounts counts = { 0 };
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -876,18 +766,8 @@ test_json (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (states, "in-progress"), ==, 1);
 
   instruments = json_object_get_array_member (root, "instruments");
-  for (guint i = 0; i < json_array_get_length (instruments); i++)
-    {
-      JsonObject *row = json_array_get_object_element (instruments, i);
-      JsonArray *row_flags = json_object_get_array_member (row, "flags");
-
-      counts.rows++;
-      for (guint k = 0; k < json_array_get_length (row_flags); k++)
-        count_flags_text (&counts, json_array_get_string_element (row_flags, k));
-      if (!json_object_get_null_member (row, "state"))
-        count_state_text (&counts, json_object_get_string_member (row, "state"));
-    }
-  assert_counts (&counts, s, "JSON");
+  report_counts_from_json (root, &counts);
+  assert_counts (&counts, s, "the JSON report");
   first = json_array_get_object_element (instruments, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, HOSTILE_NAME);
   g_assert_cmpstr (json_object_get_string_member (first, "site"), ==, HOSTILE_SITE);
@@ -899,39 +779,13 @@ test_json (Fixture       *f,
                      json_object_get_object_member (root, "timeline"), "days")), ==, 8);
 }
 
-/* The rows of one section of the HTML report, between its <tbody> and </tbody>. */
-static char *
-html_section (const char *html,
-              const char *id)
-{
-  g_autofree char *open = g_strdup_printf ("<section class=\"part\" id=\"%s\">", id);
-  const char *start = strstr (html, open), *end;
-
-  g_assert_nonnull (start);
-  end = strstr (start, "</section>");
-  g_assert_nonnull (end);
-  return g_strndup (start, end - start);
-}
-
-static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static void
-test_html (Fixture       *f,
+test_html (ReportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
   g_autofree char *html = render_text (report, IUM_REPORT_FORMAT_HTML);
-  g_autofree char *rows = html_section (html, "instruments");
-  Counts counts = { 0 };
+  ReportCounts counts = { 0 };
 
   /* Self-contained: no external style sheet, script or image. */
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
@@ -939,7 +793,7 @@ test_html (Fixture       *f,
   g_assert_null (strstr (html, "<link"));
   g_assert_null (strstr (html, "src="));
   g_assert_nonnull (strstr (html, "@media print"));
-  g_assert_cmpuint (count_occurrences (html, "<svg "), ==, 3);
+  g_assert_cmpuint (report_count_occurrences (html, "<svg "), ==, 3);
 
   /* Every value escaped: the hostile name and site, the facility and the release notes. */
   g_assert_null (strstr (html, "alert(1)</script>"));
@@ -949,56 +803,17 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "Test &lt;Facility&gt; &amp; Co"));
   g_assert_null (strstr (html, "<b>markup</b>"));
 
-  counts.rows = count_occurrences (rows, "<tr>") - 1; /* less the header row */
-  for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
-    {
-      g_autofree char *needle = g_strdup_printf ("class=\"badge flag-%s\"",
-                                                 ium_status_flag_to_nick (1u << bit));
-      counts.flags[bit] = count_occurrences (rows, needle);
-    }
-  for (guint state = 0; state < IUM_REPORT_N_STATES; state++)
-    {
-      g_autofree char *needle = g_strdup_printf ("class=\"badge state-%s\"",
-                                                 ium_upgrade_state_to_string (state));
-      counts.states[state] = count_occurrences (rows, needle);
-    }
-  assert_counts (&counts, ium_report_get_summary (report), "HTML");
-}
-
-/* Splits a Markdown table row on the pipes that are not escaped. */
-static GPtrArray *
-split_markdown_row (const char *line)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new (NULL);
-
-  g_assert_true (line[0] == '|');
-  for (const char *p = line + 1; *p != '\0'; p++)
-    {
-      if (*p == '\\' && p[1] != '\0')
-        g_string_append_c (cell, *++p);
-      else if (*p == '|')
-        {
-          g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
-          g_string_truncate (cell, 0);
-        }
-      else
-        g_string_append_c (cell, *p);
-    }
-  g_string_free (cell, TRUE);
-  return cells;
+  report_counts_from_html (html, &counts);
+  assert_counts (&counts, ium_report_get_summary (report), "the HTML report");
 }
 
 static void
-test_markdown (Fixture       *f,
+test_markdown (ReportFixture *f,
                gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
   g_autofree char *md = render_text (report, IUM_REPORT_FORMAT_MARKDOWN);
-  const char *section = strstr (md, "\n## Every instrument\n");
-  g_auto(GStrv) lines = NULL;
-  Counts counts = { 0 };
-  guint table_line = 0;
+  ReportCounts counts = { 0 };
 
   g_assert_true (g_str_has_prefix (md, "# Release report: 2.0.0.1\n"));
   /* No raw HTML gets through, and the table survives a pipe or a line break in a value. */
@@ -1007,102 +822,35 @@ test_markdown (Fixture       *f,
   g_assert_null (strstr (md, "<b>"));
   g_assert_nonnull (strstr (md, "Line break"));
 
-  g_assert_nonnull (section);
-  lines = g_strsplit (section + 1, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GPtrArray) cells = NULL;
-
-      if (g_str_has_prefix (lines[i], "## ") && i > 0)
-        break;
-      if (lines[i][0] != '|')
-        continue;
-      if (table_line++ < 2) /* the header and the alignment row */
-        continue;
-      cells = split_markdown_row (lines[i]);
-      g_assert_cmpuint (cells->len, ==, 9);
-      counts.rows++;
-      count_flags_text (&counts, cells->pdata[6]);
-      if (!g_str_equal (cells->pdata[8], "—"))
-        count_state_text (&counts, cells->pdata[8]);
-    }
-  assert_counts (&counts, ium_report_get_summary (report), "Markdown");
+  report_counts_from_markdown (md, &counts);
+  assert_counts (&counts, ium_report_get_summary (report), "the Markdown report");
 }
 
-/* The text of @pdf through pdftotext: laid out as on the page, or with @raw in the order it
- * was drawn (a wrapped cell stays together). */
+/* Writes @pdf to @name in the fixture's folder and reads it back with pdftotext. */
 static char *
-pdf_to_text (Fixture    *f,
+pdf_to_text (ReportFixture    *f,
              GBytes     *pdf,
              const char *name,
              gboolean    raw)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  const char *argv[] = { "pdftotext", raw ? "-raw" : "-layout", "-enc", "UTF-8", path, "-", NULL };
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
                                       (gssize) g_bytes_get_size (pdf), &error));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  return out;
-}
-
-static char *
-without_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-/* The numbers of "All the figures", in the order of its rows, from pdftotext's layout. */
-static GArray *
-pdf_figures (const char *text)
-{
-  const char *start = strstr (text, "All the figures");
-  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*\\S.*\\s(\\d+)\\s*$", 0, 0, NULL);
-
-  g_assert_nonnull (start);
-  lines = g_strsplit (start, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-
-      /* The footer and the running header are not figures. */
-      if ((strstr (lines[i], "Page ") != NULL && strstr (lines[i], " of ") != NULL) ||
-          strstr (lines[i], "Release report") != NULL)
-        continue;
-      if (g_regex_match (regex, lines[i], 0, &match))
-        {
-          g_autofree char *number = g_match_info_fetch (match, 1);
-          guint value = (guint) g_ascii_strtoull (number, NULL, 10);
-          g_array_append_val (numbers, value);
-        }
-    }
-  return numbers;
+  return report_pdf_to_text (path, raw);
 }
 
 static void
-test_pdf (Fixture       *f,
+test_pdf (ReportFixture *f,
           gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
   g_autoptr(GBytes) pdf = render (report, IUM_REPORT_FORMAT_PDF);
   g_autofree char *text = pdf_to_text (f, pdf, "report.pdf", FALSE);
   g_autofree char *raw = pdf_to_text (f, pdf, "report.pdf", TRUE);
-  g_autoptr(GArray) figures = pdf_figures (text);
+  g_autoptr(GArray) figures = report_pdf_figures (text);
   g_autoptr(IumReportPages) pages = NULL;
   g_autoptr(GError) error = NULL;
   const IumReportSummary *s = ium_report_get_summary (report);
@@ -1117,7 +865,7 @@ test_pdf (Fixture       *f,
   g_assert_no_error (error);
   n_pages = ium_report_pages_get_n_pages (pages);
   g_assert_cmpuint (n_pages, >=, 2);
-  g_assert_cmpuint (count_occurrences (text, "\f"), ==, n_pages);
+  g_assert_cmpuint (report_count_occurrences (text, "\f"), ==, n_pages);
   last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
   g_assert_nonnull (strstr (text, "Page 1 of "));
   g_assert_nonnull (strstr (text, last));
@@ -1126,7 +874,7 @@ test_pdf (Fixture       *f,
 
   /* Every instrument is in the table; a long name may wrap in its cell. */
   rows = ium_report_get_rows (report, &n);
-  compact = without_spaces (raw);
+  compact = report_without_spaces (raw);
   for (guint i = 0; i < n; i++)
     g_assert_nonnull (strstr (compact, rows[i].name));
 
@@ -1167,7 +915,7 @@ test_pdf (Fixture       *f,
 /* A report long enough to break its tables across pages: every page of the instrument
  * table repeats the header, and the page count is what the layout said. */
 static void
-test_pages (Fixture       *f,
+test_pages (ReportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1242,7 +990,7 @@ svg_start_element (GMarkupParseContext  *context,
 }
 
 static void
-test_charts (Fixture       *f,
+test_charts (ReportFixture *f,
              gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
@@ -1303,7 +1051,7 @@ test_charts (Fixture       *f,
 
 /* A release without a rollout: the timeline says so instead of drawing an empty axis. */
 static void
-test_no_rollout (Fixture       *f,
+test_no_rollout (ReportFixture *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1341,7 +1089,7 @@ list_dir (const char *path)
 /* Saving replaces the file atomically; a failed save leaves no partial file and the old one
  * as it was. */
 static void
-test_save (Fixture       *f,
+test_save (ReportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(IumReport) report = build_report (f, 30);
@@ -1399,7 +1147,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, ReportFixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ium/report/model", test_model);
   ADD ("/ium/report/days", test_days);
   ADD ("/ium/report/merge", test_merge);
