@@ -29,6 +29,8 @@ GPtrArray      *ium_fleet_rows_build              (IumFleet      *fleet,
 IumInstrument  *ium_fleet_row_get_instrument      (IumFleetRow   *self);
 const char     *ium_fleet_row_get_name            (IumFleetRow   *self);
 const char     *ium_fleet_row_get_site            (IumFleetRow   *self);
+/* The tags joined with ", ". */
+const char     *ium_fleet_row_get_tags            (IumFleetRow   *self);
 const char     *ium_fleet_row_get_release         (IumFleetRow   *self);
 /* The release it runs, or NULL when custom. Borrowed. */
 IumRelease     *ium_fleet_row_get_release_object  (IumFleetRow   *self);

@@ -162,6 +162,9 @@ edit_done_cb (GObject      *object,
   IumInventoryService *service = IUM_INVENTORY_SERVICE (object);
   g_autoptr(GError) error = NULL;
 
+  if (ium_inventory_service_was_cancelled (result))
+    return;
+
   self->working = FALSE;
   if (!ium_inventory_service_edit_finish (service, result, &error))
     {
