@@ -572,6 +572,13 @@ ium_fleet_row_get_planned (IumFleetRow *self)
   return self->planned;
 }
 
+gint64
+ium_fleet_row_get_planned_time (IumFleetRow *self)
+{
+  g_return_val_if_fail (IUM_IS_FLEET_ROW (self), G_MAXINT64);
+  return self->planned_time;
+}
+
 const char *
 ium_fleet_row_get_search_text (IumFleetRow *self)
 {
