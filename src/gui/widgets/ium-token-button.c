@@ -382,3 +382,10 @@ ium_token_button_popup (IumTokenButton *self)
   g_return_if_fail (IUM_IS_TOKEN_BUTTON (self));
   gtk_menu_button_popup (self->menu_button);
 }
+
+GtkEditable *
+ium_token_button_get_reason_entry (IumTokenButton *self)
+{
+  g_return_val_if_fail (IUM_IS_TOKEN_BUTTON (self), NULL);
+  return GTK_EDITABLE (self->reason_entry);
+}
