@@ -654,27 +654,6 @@ test_metrics (ServerFixture *f,
 
 /* HTTPS */
 
-static gboolean
-make_certificate (ServerFixture *f,
-                  char         **cert,
-                  char         **key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) openssl = NULL;
-
-  *cert = g_build_filename (f->base.dir, "cert.pem", NULL);
-  *key = g_build_filename (f->base.dir, "key.pem", NULL);
-  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                              "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                              "-keyout", *key, "-out", *cert, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (openssl, NULL, &error);
-  g_assert_no_error (error);
-  return TRUE;
-}
-
 static void
 test_https (ServerFixture *f,
             gconstpointer  data)
