@@ -900,6 +900,18 @@ test_replan (Fixture       *f,
       g_assert_cmpint (g_date_time_get_month (upgrade->start), >=, 3);
     }
 
+  /* A copy is the same rollout. */
+  {
+    g_autoptr(IumRollout) copy = ium_rollout_copy (saved);
+    g_autoptr(JsonNode) a_json = ium_rollout_to_json (saved);
+    g_autoptr(JsonNode) b_json = ium_rollout_to_json (copy);
+    g_autofree char *a_text = json_to_string (a_json, FALSE);
+    g_autofree char *b_text = json_to_string (b_json, FALSE);
+
+    g_assert_true (copy->upgrades != saved->upgrades);
+    g_assert_cmpstr (a_text, ==, b_text);
+  }
+
   /* The same fixed upgrades from the rollout in memory. */
   from_memory = ium_plan_request_new (inventory, "2.0");
   ium_plan_request_add_fixed (from_memory, saved);

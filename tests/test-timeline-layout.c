@@ -128,9 +128,16 @@ test_time_and_bars (void)
                                                   ium_timeline_layout_time_to_x (layout, t1)),
                    ==, t1);
 
+  /* At 2 px an hour a four-hour bar is 8 px wide; at 1 px an hour it is widened to the
+   * minimum, around its middle. */
+  ium_timeline_layout_set_px_per_day (layout, 48);
   g_assert_true (ium_timeline_layout_bar_rect (layout, 0, &x, &y, &w, &h));
-  g_assert_cmpfloat (x, ==, 80);
-  g_assert_cmpfloat (w, ==, 4);
+  g_assert_cmpfloat (x, ==, 160);
+  g_assert_cmpfloat (w, ==, 8);
+  ium_timeline_layout_set_px_per_day (layout, 24);
+  g_assert_true (ium_timeline_layout_bar_rect (layout, 0, &x, &y, &w, &h));
+  g_assert_cmpfloat (x, ==, 82 - IUM_TIMELINE_MIN_BAR_WIDTH / 2);
+  g_assert_cmpfloat (w, ==, IUM_TIMELINE_MIN_BAR_WIDTH);
   g_assert_cmpfloat (y, >, 30);
   g_assert_cmpfloat (y + h, <, 54);
   g_assert_false (ium_timeline_layout_bar_rect (layout, 2, &x, &y, &w, &h));

@@ -152,6 +152,43 @@ ium_rollout_free (IumRollout *rollout)
   g_free (rollout);
 }
 
+IumRollout *
+ium_rollout_copy (const IumRollout *rollout)
+{
+  IumRollout *copy;
+
+  g_return_val_if_fail (rollout != NULL, NULL);
+
+  copy = g_new0 (IumRollout, 1);
+  copy->name = g_strdup (rollout->name);
+  copy->release = g_strdup (rollout->release);
+  copy->request = g_strdup (rollout->request);
+  copy->max_failures = rollout->max_failures;
+  copy->paused = rollout->paused;
+  copy->paused_wave = rollout->paused_wave;
+  copy->created = g_strdup (rollout->created);
+  copy->who = g_strdup (rollout->who);
+  copy->upgrades = g_ptr_array_new_full (rollout->upgrades ? rollout->upgrades->len : 0,
+                                         (GDestroyNotify) upgrade_free);
+  for (guint i = 0; rollout->upgrades != NULL && i < rollout->upgrades->len; i++)
+    {
+      const IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, i);
+      IumRolloutUpgrade *dup = g_new0 (IumRolloutUpgrade, 1);
+
+      dup->instrument = g_strdup (upgrade->instrument);
+      dup->wave = upgrade->wave;
+      dup->start = g_strdup (upgrade->start);
+      dup->end = g_strdup (upgrade->end);
+      dup->window = g_strdup (upgrade->window);
+      dup->state = upgrade->state;
+      dup->note = g_strdup (upgrade->note);
+      dup->updated = g_strdup (upgrade->updated);
+      dup->who = g_strdup (upgrade->who);
+      g_ptr_array_add (copy->upgrades, dup);
+    }
+  return copy;
+}
+
 char *
 ium_plan_request_to_text (const IumPlanRequest *request)
 {

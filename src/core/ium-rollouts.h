@@ -72,6 +72,8 @@ typedef struct {
   GPtrArray *upgrades;     /* owned, of IumRolloutUpgrade, by wave then start then name */
 } IumRollout;
 
+/* A deep copy, for another thread. Owned. */
+IumRollout *ium_rollout_copy (const IumRollout *rollout);
 void        ium_rollout_free (IumRollout *rollout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumRollout, ium_rollout_free)
 

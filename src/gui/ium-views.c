@@ -14,7 +14,10 @@
 
 #include "ium-views.h"
 
+#include "rollout/ium-rollout-view.h"
+
 static const IumViewEntry views[] = {
+  { "rollout", N_("Rollouts"), "x-office-calendar-symbolic", ium_rollout_view_get_type },
   { NULL }
 };
 

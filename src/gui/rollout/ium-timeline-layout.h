@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define IUM_TIMELINE_MAX_PX_PER_DAY 480.0
 /* A bar is never narrower than this, so that a four-hour upgrade stays visible and
  * clickable when a year is on screen. */
-#define IUM_TIMELINE_MIN_BAR_WIDTH 4.0
+#define IUM_TIMELINE_MIN_BAR_WIDTH 6.0
 
 typedef enum {
   IUM_TIMELINE_ROW_WAVE, /* a wave's header */
