@@ -65,6 +65,7 @@ static const char stylesheet[] =
   "td.none{color:var(--faint)}\n"
   ".badge{display:inline-block;padding:1px 7px;margin:1px 3px 1px 0;border-radius:9px;"
   "font-size:11px;font-weight:700;line-height:1.5;white-space:nowrap}\n"
+  "a{color:var(--accent)}\n"
   "footer{padding:14px 40px 22px;color:var(--faint);font-size:12px;border-top:1px solid var(--rule)}\n"
   "@media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}"
   ".charts{grid-template-columns:1fr}main,.masthead,footer{padding-left:18px;padding-right:18px}}\n"
