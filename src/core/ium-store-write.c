@@ -601,18 +601,17 @@ check_foreign_keys (IumStore  *store,
   return TRUE;
 }
 
-/* Runs @write inside one IMMEDIATE transaction: the stored inventory is read after the write
- * lock is held, so no other process's change can slip in between the read and the write. */
-static gboolean
-run_write (IumStore         *self,
-           const char       *action,
-           const char       *who,
-           IumStoreChanges  *changes,
-           IumInventory   *(*make_after) (IumInventory  *before,
-                                          gpointer       data,
-                                          GError       **error),
-           gpointer          data,
-           GError          **error)
+/* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the
+ * write lock is held, so no other process's change can slip in between the read and the
+ * write. */
+gboolean
+ium_store_run_write (IumStore            *self,
+                     const char          *action,
+                     const char          *who,
+                     IumStoreChanges     *changes,
+                     IumStoreMakeAfter    make_after,
+                     gpointer             data,
+                     GError             **error)
 {
   g_autoptr(IumInventory) before = NULL;
   g_autoptr(IumInventory) after = NULL;
@@ -734,7 +733,7 @@ ium_store_import (IumStore         *self,
     }
 
   request.alone = checked;
-  return run_write (self, "import", who, changes, read_import, &request, error);
+  return ium_store_run_write (self, "import", who, changes, read_import, &request, error);
 }
 
 static IumInventory *
@@ -780,200 +779,5 @@ ium_store_save (IumStore         *self,
       return FALSE;
     }
 
-  return run_write (self, action, who, changes, take_inventory, inventory, error);
-}
-
-static JsonNode *
-busy_to_json (gboolean    busy,
-              const char *note)
-{
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  json_object_set_boolean_member (object, "busy", busy);
-  if (note != NULL)
-    json_object_set_string_member (object, "note", note);
-  json_object_unref (object);
-  return node;
-}
-
-/**
- * ium_store_set_busy:
- * @self: a store
- * @instrument: the instrument's name
- * @busy: %TRUE to mark it busy, %FALSE to free it
- * @note: (nullable): what it is busy with
- * @who: the person, for the audit log
- * @error: %IUM_STORE_ERROR_NOT_FOUND for an unknown instrument, or another #IUM_STORE_ERROR
- *
- * Returns: %TRUE when written (also when nothing changed)
- */
-gboolean
-ium_store_set_busy (IumStore    *self,
-                    const char  *instrument,
-                    gboolean     busy,
-                    const char  *note,
-                    const char  *who,
-                    GError     **error)
-{
-  g_autoptr(IumInventory) before = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(JsonNode) old_node = NULL;
-  g_autoptr(JsonNode) new_node = NULL;
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-  g_autofree char *since = NULL;
-  IumStoreChanges changes = { 0 };
-  Writer w = { self, who, busy ? "busy" : "free", NULL, &changes };
-  IumInstrument *current;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
-
-  if (!ium_store_begin (self, error))
-    return FALSE;
-  if (!(before = ium_store_load_locked (self, error)))
-    goto failed;
-
-  current = ium_inventory_lookup_instrument (before, instrument);
-  if (current == NULL)
-    {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", instrument);
-      goto failed;
-    }
-
-  old_node = busy_to_json (ium_instrument_get_busy (current), ium_instrument_get_busy_note (current));
-  new_node = busy_to_json (busy, busy ? note : NULL);
-  old_text = json_text (old_node);
-  new_text = json_text (new_node);
-  if (g_str_equal (old_text, new_text))
-    {
-      ium_store_rollback (self);
-      return TRUE;
-    }
-
-  if (busy)
-    {
-      /* Bound with SQLITE_STATIC: it must live until the statement has run. */
-      since = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-
-      stmt = ium_store_prepare (self, "INSERT OR REPLACE INTO instrument_busy "
-                                "(instrument, note, since, who) VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        goto failed;
-      bind_text (stmt, 1, instrument);
-      bind_text (stmt, 2, note);
-      bind_text (stmt, 3, since);
-      bind_text (stmt, 4, who);
-    }
-  else
-    {
-      stmt = ium_store_prepare (self, "DELETE FROM instrument_busy WHERE instrument = ?", error);
-      if (stmt == NULL)
-        goto failed;
-      bind_text (stmt, 1, instrument);
-    }
-
-  w.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  if (!ium_store_step_done (self, stmt, "marking the instrument", error)
-      || !audit (&w, "instrument", instrument, old_text, new_text, error)
-      || !ium_store_commit (self, error))
-    goto failed;
-  g_free (w.now);
-  return TRUE;
-
-failed:
-  g_free (w.now);
-  ium_store_rollback (self);
-  return FALSE;
-}
-
-typedef struct
-{
-  const char *instrument;
-  const char *release;
-} PinRequest;
-
-static IumInventory *
-make_pinned (IumInventory  *before,
-             gpointer       data,
-             GError       **error)
-{
-  PinRequest *request = data;
-  g_autoptr(IumInventory) after = NULL;
-  g_autoptr(IumInstrument) pinned = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(IumInventoryFile) file = NULL;
-  g_autofree char *text = NULL;
-  IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
-  IumRelease *release = NULL;
-
-  if (current == NULL)
-    {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", request->instrument);
-      return NULL;
-    }
-  if (request->release != NULL
-      && (release = ium_inventory_lookup_release (before, request->release)) == NULL)
-    {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown release “%s”", request->release);
-      return NULL;
-    }
-
-  /* The stored objects are shared with @before, which the writer compares against: the
-   * change is made on a new instrument read back from the current one's file form. */
-  node = ium_instrument_to_json (current);
-  if (release != NULL)
-    json_object_set_string_member (json_node_get_object (node), "pin",
-                                   ium_release_get_version_text (release));
-  else
-    json_object_remove_member (json_node_get_object (node), "pin");
-
-  {
-    g_autoptr(JsonObject) root_object = json_object_new ();
-    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), root_object);
-    JsonArray *instruments = json_array_new ();
-
-    json_object_set_string_member (json_node_get_object (root), "format", IUM_INVENTORY_FILE_FORMAT);
-    json_object_set_int_member (json_node_get_object (root), "format_version",
-                                IUM_INVENTORY_FILE_VERSION);
-    json_array_add_element (instruments, g_steal_pointer (&node));
-    json_object_set_array_member (json_node_get_object (root), "instruments", instruments);
-    text = json_to_string (root, FALSE);
-  }
-
-  file = ium_inventory_file_new_from_data (text, strlen (text), before, error);
-  if (file == NULL)
-    return NULL;
-  return g_object_ref (ium_inventory_file_get_inventory (file));
-}
-
-/**
- * ium_store_set_pin:
- * @self: a store
- * @instrument: the instrument's name
- * @release: (nullable): the release to pin it to, or %NULL to unpin
- * @who: the person, for the audit log
- * @error: %IUM_STORE_ERROR_NOT_FOUND for an unknown instrument or release
- *
- * Returns: %TRUE when written
- */
-gboolean
-ium_store_set_pin (IumStore    *self,
-                   const char  *instrument,
-                   const char  *release,
-                   const char  *who,
-                   GError     **error)
-{
-  PinRequest request = { instrument, release };
-
-  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
-
-  return run_write (self, release ? "pin" : "unpin", who, NULL, make_pinned, &request, error);
+  return ium_store_run_write (self, action, who, changes, take_inventory, inventory, error);
 }

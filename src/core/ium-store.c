@@ -287,6 +287,13 @@ create_private_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
+                   "%s is a folder, not an inventory database. Give the path of the database "
+                   "file with --db or IUM_DB.", path);
+      return FALSE;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
@@ -437,6 +444,29 @@ ium_store_get_path (IumStore *self)
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * ium_store_get_data_version:
+ * @self: a store
+ * @version: (out): the data version
+ * @error: an #IUM_STORE_ERROR
+ *
+ * SQLite's `PRAGMA data_version` of this connection: it changes whenever another connection
+ * (in this process or another) commits a change to the database, and never for this
+ * connection's own changes. A long-running reader polls it to learn that it must reload.
+ *
+ * Returns: %TRUE when read
+ */
+gboolean
+ium_store_get_data_version (IumStore  *self,
+                            gint64    *version,
+                            GError   **error)
+{
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return query_int (self, "PRAGMA data_version", "reading the data version", version, error);
 }
 
 sqlite3 *

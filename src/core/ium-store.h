@@ -51,6 +51,11 @@ IumStore     *ium_store_open               (const char       *path,
 IumStore     *ium_store_open_existing      (const char       *path,
                                             GError          **error);
 const char   *ium_store_get_path           (IumStore         *self);
+/* A number that changes whenever another connection commits a change to the database; this
+ * store's own writes leave it unchanged (PRAGMA data_version). */
+gboolean      ium_store_get_data_version   (IumStore         *self,
+                                            gint64           *version,
+                                            GError          **error);
 /* The schema version this build writes (PRAGMA user_version). */
 int           ium_store_get_schema_version (void);
 
@@ -93,6 +98,24 @@ gboolean      ium_store_set_busy           (IumStore         *self,
 gboolean      ium_store_set_pin            (IumStore         *self,
                                             const char       *instrument,
                                             const char       *release,
+                                            const char       *who,
+                                            GError          **error);
+
+/* Sets the versions installed on host @host of @instrument to exactly @installed (component
+ * id -> version text). A deployment made by hand: @who must hold the deploy token
+ * (IUM_ROLLOUT_ERROR_REFUSED otherwise, see ium-rollouts.h), checked in the same transaction.
+ * Every version must parse in its component's scheme (IUM_STORE_ERROR_INVALID). Audited. */
+gboolean      ium_store_set_installed      (IumStore         *self,
+                                            const char       *instrument,
+                                            const char       *host,
+                                            GHashTable       *installed,
+                                            const char       *who,
+                                            GError          **error);
+
+/* Adds @release, or replaces the stored release whose version compares equal; checked as an
+ * import checks a release (IUM_STORE_ERROR_INVALID). Audited. */
+gboolean      ium_store_put_release        (IumStore         *self,
+                                            IumRelease       *release,
                                             const char       *who,
                                             GError          **error);
 
