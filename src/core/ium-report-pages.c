@@ -69,6 +69,8 @@ typedef struct
 {
   PangoLayout     *layout; /* owned */
   IumReportGlyphs *glyphs; /* owned, made when first drawn */
+  double           width;  /* of the layout's logical extents */
+  double           height;
 } Cell;
 
 /* One section's table: where its columns are and the layouts of its cells, by text. */
@@ -99,6 +101,9 @@ struct _IumReportPages
   int                    *section_pages; /* owned, one per section */
   PangoLayout            *badges[4][IUM_N_STATUS_FLAGS]; /* owned, by badge kind and value */
   IumReportGlyphs        *badge_glyphs[4][IUM_N_STATUS_FLAGS]; /* owned, their glyphs */
+  double                  badge_widths[4][IUM_N_STATUS_FLAGS];  /* the pill's, 0 until known */
+  double                  badge_baseline; /* from the top of a badge's layout */
+  PangoLayout            *header[3];  /* owned: running header left and right, footer left */
   IumReportCard           cards[IUM_REPORT_N_CARDS];
   PangoLayout            *band[4];    /* owned: facility, title, two meta lines */
   char                   *running;    /* owned: the running header's text */
@@ -250,7 +255,11 @@ badge_width (IumReportPages *self,
              IumReportBadge  badge,
              int             value)
 {
-  return layout_width (badge_layout (self, badge, value)) + 2 * BADGE_PAD;
+  double *width = &self->badge_widths[badge][value];
+
+  if (*width == 0)
+    *width = layout_width (badge_layout (self, badge, value)) + 2 * BADGE_PAD;
+  return *width;
 }
 
 /* The badges of @flags flowed into @width: calls @draw for each when @cr is set. Returns the
@@ -273,19 +282,16 @@ draw_badge (IumReportPages *self,
             double          y)
 {
   const IumReportTone *tone = ium_report_tone (badge, value);
-  PangoLayout *layout = badge_layout (self, badge, value);
   IumReportGlyphs **glyphs = &self->badge_glyphs[badge][value];
-  PangoRectangle logical;
 
+  /* Glyphs are placed from the layout's top; its text's baseline sits 2.9 above the foot. */
   if (*glyphs == NULL)
-    *glyphs = ium_report_glyphs_new (layout);
-  pango_layout_get_extents (layout, NULL, &logical);
+    *glyphs = ium_report_glyphs_new (badge_layout (self, badge, value));
   ium_report_batch_add_rect (batch, IUM_REPORT_LAYER_FOREGROUND, x, y,
-                             (double) logical.width / PANGO_SCALE + 2 * BADGE_PAD, BADGE_HEIGHT,
-                             BADGE_RADIUS, tone->bg);
+                             badge_width (self, badge, value), BADGE_HEIGHT, BADGE_RADIUS,
+                             tone->bg);
   ium_report_batch_add_glyphs (batch, *glyphs, x + BADGE_PAD,
-                               y + BADGE_HEIGHT - 2.9 - (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
-                               tone->fg);
+                               y + BADGE_HEIGHT - 2.9 - self->badge_baseline, tone->fg);
 }
 
 static double
@@ -349,6 +355,8 @@ cell_entry (IumReportPages      *self,
       entry = g_new0 (Cell, 1);
       entry->layout = wrapped_layout (self, text, TABLE_SIZE, cell->emphasis,
                                       table->width[column] - 2 * CELL_PAD_X);
+      entry->width = layout_width (entry->layout);
+      entry->height = layout_height (entry->layout);
       g_hash_table_insert (*cache, g_strdup (text), entry);
     }
   return entry;
@@ -377,7 +385,7 @@ cell_height (IumReportPages        *self,
     case IUM_REPORT_CELL_TEXT:
     case IUM_REPORT_CELL_NUMBER:
     default:
-      return layout_height (cell_entry (self, section, column, cell)->layout);
+      return cell_entry (self, section, column, cell)->height;
     }
 }
 
@@ -508,6 +516,12 @@ init_band (IumReportPages *self)
   self->band[3] = wrapped_layout (self, meta, 8.5, FALSE, width);
   self->running = g_strdup_printf ("%s%sRelease report %s", facility, *facility ? "  ·  " : "",
                                    ium_release_get_version_text (release));
+  /* The same on every page: laid out once. */
+  self->header[0] = ium_report_layout_new (self->context, self->running, 7.5, FALSE);
+  self->header[1] = ium_report_layout_new (self->context, self->date, 7.5, FALSE);
+  self->header[2] = ium_report_layout_new (self->context, "Instrument Update Manager", 7.0, FALSE);
+  self->badge_baseline = (double) pango_layout_get_baseline (
+    badge_layout (self, IUM_REPORT_BADGE_FLAG, 0)) / PANGO_SCALE;
 }
 
 static void
@@ -587,8 +601,7 @@ static void
 draw_running_header (IumReportPages *self,
                      cairo_t        *cr)
 {
-  g_autoptr(PangoLayout) left = ium_report_layout_new (self->context, self->running, 7.5, FALSE);
-  g_autoptr(PangoLayout) right = ium_report_layout_new (self->context, self->date, 7.5, FALSE);
+  PangoLayout *left = self->header[0], *right = self->header[1];
 
   ium_report_set_colour (cr, IUM_REPORT_MUTED);
   ium_report_show_layout (cr, left, MARGIN_X, 32);
@@ -606,8 +619,7 @@ draw_footer (IumReportPages *self,
              guint           page)
 {
   g_autofree char *number = g_strdup_printf ("Page %u of %u", page + 1, self->pages->len);
-  g_autoptr(PangoLayout) left = ium_report_layout_new (self->context,
-                                                       "Instrument Update Manager", 7.0, FALSE);
+  PangoLayout *left = self->header[2];
   g_autoptr(PangoLayout) right = ium_report_layout_new (self->context, number, 7.5, TRUE);
   double baseline = self->height - 24;
 
@@ -763,7 +775,7 @@ draw_table_row (IumReportPages *self,
                                                                     : IUM_REPORT_INK;
 
           if (spec->kind == IUM_REPORT_CELL_NUMBER)
-            x = table->x[c] + table->width[c] - CELL_PAD_X - layout_width (entry->layout);
+            x = table->x[c] + table->width[c] - CELL_PAD_X - entry->width;
           if (entry->glyphs == NULL)
             entry->glyphs = ium_report_glyphs_new (entry->layout);
           ium_report_batch_add_glyphs (batch, entry->glyphs, x, y, colour);
@@ -839,6 +851,8 @@ ium_report_pages_finalize (GObject *object)
       }
   for (guint i = 0; i < G_N_ELEMENTS (self->band); i++)
     g_clear_object (&self->band[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->header); i++)
+    g_clear_object (&self->header[i]);
   ium_report_cards_clear (self->cards);
   g_clear_pointer (&self->running, g_free);
   g_clear_pointer (&self->date, g_free);
