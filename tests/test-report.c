@@ -17,6 +17,7 @@
 #include "ium-planner.h"
 #include "ium-report.h"
 #include "ium-report-chart.h"
+#include "ium-report-draw.h"
 #include "ium-report-pages.h"
 #include "ium-rollouts.h"
 #include "ium-token.h"
@@ -1074,6 +1075,53 @@ test_no_rollout (ReportFixture *f,
   g_assert_nonnull (strstr (md, "No rollout of 1.3.0.1 is saved"));
 }
 
+/* Table text is drawn from its glyphs; a character that no font has must not vanish, so such
+ * a text says so and is drawn through pango (which draws its code in a box). */
+static void
+test_glyphs (ReportFixture *f,
+             gconstpointer  data)
+{
+  PangoContext *context = ium_report_text_context_new ();
+  g_autoptr(PangoLayout) plain = ium_report_layout_new (context, "LARMOR 12.3.2.380 – ok", 8, FALSE);
+  g_autoptr(PangoLayout) missing = ium_report_layout_new (context, "PUA \xee\x80\x80", 8, FALSE);
+  g_autoptr(IumReportBatch) batch = ium_report_batch_new ();
+  IumReportGlyphs *glyphs = ium_report_glyphs_new (plain);
+  IumReportGlyphs *incomplete = ium_report_glyphs_new (missing);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 40);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_true (ium_report_glyphs_is_complete (glyphs));
+  g_assert_false (ium_report_glyphs_is_complete (incomplete));
+
+  /* Drawn on an image, both leave ink. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ium_report_batch_add_rect (batch, IUM_REPORT_LAYER_BACKGROUND, 0, 0, 200, 40, 0, 0xffffff);
+  ium_report_batch_add_glyphs (batch, glyphs, 2, 2, 0x000000);
+  ium_report_batch_add_layout (batch, missing, 2, 20, 0x000000);
+  ium_report_batch_flush (batch, cr);
+  cairo_surface_flush (surface);
+  for (int band = 0; band < 2; band++)
+    {
+      guint dark = 0;
+      for (int y = band * 20; y < band * 20 + 20; y++)
+        for (int x = 0; x < 200; x++)
+          {
+            const guint32 *line = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface) +
+                                                                     y * cairo_image_surface_get_stride (surface));
+            dark += (line[x] & 0xff) < 128;
+          }
+      g_assert_cmpuint (dark, >, 20);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  ium_report_glyphs_free (glyphs);
+  ium_report_glyphs_free (incomplete);
+  g_clear_object (&plain);
+  g_clear_object (&missing);
+  g_object_unref (context);
+}
+
 static GPtrArray *
 list_dir (const char *path)
 {
@@ -1163,6 +1211,7 @@ main (int   argc,
   ADD ("/ium/report/charts", test_charts);
   ADD ("/ium/report/no-rollout", test_no_rollout);
   ADD ("/ium/report/save", test_save);
+  ADD ("/ium/report/glyphs", test_glyphs);
 #undef ADD
 
   return g_test_run ();

@@ -778,7 +778,10 @@ draw_table_row (IumReportPages *self,
             x = table->x[c] + table->width[c] - CELL_PAD_X - entry->width;
           if (entry->glyphs == NULL)
             entry->glyphs = ium_report_glyphs_new (entry->layout);
-          ium_report_batch_add_glyphs (batch, entry->glyphs, x, y, colour);
+          if (ium_report_glyphs_is_complete (entry->glyphs))
+            ium_report_batch_add_glyphs (batch, entry->glyphs, x, y, colour);
+          else
+            ium_report_batch_add_layout (batch, entry->layout, x, y, colour);
         }
     }
   ium_report_cells_clear (cells, section->n_columns);
