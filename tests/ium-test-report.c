@@ -10,6 +10,12 @@
 
 #include <string.h>
 
+#include "ium-check-log.h"
+#include "ium-planner.h"
+#include "ium-rollouts.h"
+#include "ium-test-cli.h"
+#include "ium-token.h"
+
 GPtrArray *
 report_read_csv (const char *data,
                  gsize       length)
@@ -319,4 +325,194 @@ report_pdf_figures (const char *text)
         }
     }
   return numbers;
+}
+
+/* Eight instruments, one of each kind the report sorts out: on the release (ALPHA), upgraded
+ * by the rollout (BETA), custom (DELTA), on a test release (EPSILON), too far behind (ETA),
+ * part way through (GAMMA), pinned and busy with a hostile name (the script tag), behind
+ * (ZETA). */
+static const char inventory_json[] =
+  "{\"format\": \"ium-inventory\", \"format_version\": 1,"
+  " \"facility\": \"Test <Facility> & Co\","
+  " \"policy\": {\"max_minor_behind\": 2, \"max_upgrades_per_day\": 3, \"upgrade_hours\": 4,"
+  "             \"soak_days\": 7},"
+  " \"components\": [{\"id\": \"ibex-server\", \"name\": \"IBEX server\", \"role\": \"server\"},"
+  "                {\"id\": \"ibex-gui\", \"name\": \"IBEX GUI\", \"role\": \"client\"}],"
+  " \"rules\": [{\"client\": \"ibex-gui\", \"server\": \"ibex-server\"}],"
+  " \"releases\": ["
+  "  {\"version\": \"1.0.0.1\", \"tier\": \"official\", \"date\": \"2029-01-01\"},"
+  "  {\"version\": \"1.1.0.1\", \"tier\": \"official\", \"date\": \"2029-03-01\"},"
+  "  {\"version\": \"1.2.0.1\", \"tier\": \"official\", \"date\": \"2029-05-01\"},"
+  "  {\"version\": \"1.3.0.1\", \"tier\": \"official\", \"date\": \"2029-07-01\"},"
+  "  {\"version\": \"2.0.0.1\", \"tier\": \"official\", \"date\": \"2029-11-01\","
+  "   \"notes\": \"Notes with <b>markup</b> & \\\"quotes\\\"\"},"
+  "  {\"version\": \"2.1.0.1\", \"tier\": \"test\", \"date\": \"2029-12-01\"}],"
+  " \"instruments\": ["
+  "  {\"name\": \"ALPHA\", \"site\": \"North, Hall\", \"hosts\": [{\"name\": \"a\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"2.0.0.1\", \"ibex-gui\": \"2.0.0.1\"}}]},"
+  "  {\"name\": \"BETA\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"b\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"1.0.0.1\", \"ibex-gui\": \"1.0.0.1\"}}]},"
+  "  {\"name\": \"DELTA\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"d\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"1.3.5.999\"}}]},"
+  "  {\"name\": \"EPSILON\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"e\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"2.1.0.1\"}}]},"
+  "  {\"name\": \"ETA\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"h\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"1.0.0.1\"}}]},"
+  "  {\"name\": \"GAMMA\", \"site\": \"TS2\", \"hosts\": ["
+  "    {\"name\": \"g-control\", \"role\": \"control\", \"installed\": {\"ibex-server\": \"2.0.0.1\"}},"
+  "    {\"name\": \"g-cluster\", \"role\": \"cluster\", \"installed\": {\"ibex-server\": \"1.3.0.1\"}}]},"
+  "  {\"name\": \"" "<script>alert(1)</script>" "\", \"site\": \"\\\"&'<>\", \"pin\": \"1.2.0.1\","
+  "   \"hosts\": [{\"name\": \"s\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"1.2.0.1\"}}]},"
+  "  {\"name\": \"ZETA\", \"site\": \"Line\\nbreak\", \"hosts\": [{\"name\": \"z\", \"role\": \"control\","
+  "    \"installed\": {\"ibex-server\": \"1.3.0.1\"}}]}],"
+  " \"downtime\": ["
+  "  {\"start\": \"2030-01-07T08:00:00Z\", \"end\": \"2030-01-07T18:00:00Z\", \"label\": \"Maintenance\","
+  "   \"instruments\": \"all\"},"
+  "  {\"start\": \"2030-01-14T08:00:00Z\", \"end\": \"2030-01-14T18:00:00Z\", \"label\": \"Maintenance\","
+  "   \"instruments\": \"all\"}]}";
+
+static IumCheckRecord *
+check_record (const char       *instrument,
+              const char       *version,
+              IumVerdictStatus  status,
+              GDateTime        *now,
+              double            days_ago)
+{
+  g_autoptr(IumVerdict) verdict = ium_verdict_new (instrument, "ibex-gui", version, "ibex-server",
+                                                   "1.3.0.1", status, "1.3.0.1", NULL, NULL,
+                                                   "a message");
+  g_autoptr(GDateTime) at = g_date_time_add_seconds (now, -days_ago * 86400);
+
+  return ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK, at, "10.0.0.1");
+}
+
+static void
+mark (ReportFixture   *f,
+      const char      *instrument,
+      IumUpgradeState  state)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ium_rollout_mark (f->store, "r1", instrument, state, NULL, FALSE, "tester",
+                                   &error));
+  g_assert_no_error (error);
+}
+
+void
+report_fixture_set_up (ReportFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr(IumPlanRequest) request = NULL;
+  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *request_text = NULL;
+
+  f->dir = g_dir_make_tmp ("ium-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "inventory.db", NULL);
+  f->store = ium_store_open (f->db, &error);
+  g_assert_no_error (error);
+  f->now = g_date_time_new_from_iso8601 (REPORT_NOW, NULL);
+
+  g_assert_true (ium_store_import (f->store, inventory_json, strlen (inventory_json), FALSE,
+                                   "tester", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ium_store_set_busy (f->store, REPORT_HOSTILE_NAME, TRUE, "long run", "tester", &error));
+  g_assert_no_error (error);
+
+  /* The rollout of 2.0.0.1: BETA, ETA and DELTA on the 7th, GAMMA and ZETA on the 14th. */
+  inventory = ium_store_load (f->store, &error);
+  g_assert_no_error (error);
+  fleet = ium_fleet_new (inventory);
+  request = ium_plan_request_new (inventory, "2.0.0.1");
+  g_clear_pointer (&request->from, g_date_time_unref);
+  request->from = g_date_time_new_from_iso8601 ("2030-01-01T00:00:00Z", NULL);
+  plan = ium_plan_new (fleet, request, NULL, &error);
+  g_assert_no_error (error);
+  request_text = ium_plan_request_to_text (request);
+  g_assert_true (ium_rollout_save (f->store, "r1", plan, request_text, 1, "tester", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ium_token_take (f->store, "tester", NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  mark (f, "BETA", IUM_UPGRADE_IN_PROGRESS);
+  mark (f, "BETA", IUM_UPGRADE_DONE);
+  mark (f, "GAMMA", IUM_UPGRADE_IN_PROGRESS);
+  mark (f, "DELTA", IUM_UPGRADE_IN_PROGRESS);
+  mark (f, "DELTA", IUM_UPGRADE_FAILED);
+
+  checks = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_ptr_array_add (checks, check_record ("ZETA", "1.1.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 2));
+  g_ptr_array_add (checks, check_record ("ZETA", "0.9.0.0", IUM_VERDICT_INCOMPATIBLE, f->now, 3));
+  g_ptr_array_add (checks, check_record ("ETA", "1.0.0.1", IUM_VERDICT_OK, f->now, 1));
+  g_ptr_array_add (checks, check_record ("GAMMA", "1.2.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 40));
+  g_ptr_array_add (checks, check_record ("GAMMA", "1.4.0.0", IUM_VERDICT_CLIENT_NEWER, f->now, 1));
+  g_ptr_array_add (checks, check_record (REPORT_HOSTILE_NAME, "1.0.0.1", IUM_VERDICT_UPDATE_AVAILABLE,
+                                         f->now, 1));
+  g_assert_true (ium_store_append_checks (f->store, checks, &error));
+  g_assert_no_error (error);
+}
+
+void
+report_fixture_tear_down (ReportFixture *f,
+                          gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->now, g_date_time_unref);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+IumReport *
+report_fixture_build (ReportFixture *f,
+                      guint          days)
+{
+  g_autoptr(GError) error = NULL;
+  IumReport *report = ium_report_new (f->store, "2.0.0.1", days, f->now, NULL, NULL, NULL,
+                                      &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+GBytes *
+report_render (IumReport       *report,
+               IumReportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = ium_report_render (report, format, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+char *
+report_render_text (IumReport       *report,
+                    IumReportFormat  format)
+{
+  g_autoptr(GBytes) bytes = report_render (report, format);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_true (g_utf8_validate (data, (gssize) length, NULL));
+  return g_strndup (data, length);
+}
+
+void
+report_assert_counts (const ReportCounts     *counts,
+                      const IumReportSummary *s,
+                      const char             *format)
+{
+  ReportCounts expected = { s->n_instruments };
+
+  memcpy (expected.flags, s->by_flag, sizeof expected.flags);
+  memcpy (expected.states, s->by_state, sizeof expected.states);
+  report_counts_assert_equal (counts, &expected, format);
 }

@@ -56,4 +56,39 @@ char      *report_without_spaces      (const char          *text);
 /* The numbers of "All the figures" in the order of its rows, from pdftotext's layout. */
 GArray    *report_pdf_figures         (const char          *text);
 
+/* The report tests' facility: eight instruments, one of each kind the report sorts out (on
+ * the release, upgraded by the rollout, custom, on a test release, too far behind, part way
+ * through, pinned and busy with a hostile name, behind); a rollout of 2.0.0.1 with one upgrade
+ * done, one failed and one in progress; client checks in and out of the window. */
+#define REPORT_HOSTILE_NAME "<script>alert(1)</script>"
+#define REPORT_HOSTILE_SITE "\"&'<>"
+#define REPORT_NOW          "2030-01-10T12:00:00Z"
+#define REPORT_JAN7         ((gint64) 1893974400) /* 2030-01-07 00:00 UTC */
+
+typedef struct
+{
+  char      *dir;   /* owned */
+  char      *db;    /* owned */
+  IumStore  *store; /* owned */
+  GDateTime *now;   /* owned: REPORT_NOW */
+} ReportFixture;
+
+void       report_fixture_set_up      (ReportFixture       *f,
+                                       gconstpointer        data);
+void       report_fixture_tear_down   (ReportFixture       *f,
+                                       gconstpointer        data);
+/* The fixture's report of 2.0.0.1 at REPORT_NOW. Owned. */
+IumReport *report_fixture_build       (ReportFixture       *f,
+                                       guint                days);
+/* The report in @format, which must render. Owned. */
+GBytes    *report_render              (IumReport           *report,
+                                       IumReportFormat      format);
+/* The same as text, which must be UTF-8. Owned. */
+char      *report_render_text         (IumReport           *report,
+                                       IumReportFormat      format);
+/* Asserts that @counts are the model's. */
+void       report_assert_counts       (const ReportCounts     *counts,
+                                       const IumReportSummary *s,
+                                       const char             *format);
+
 G_END_DECLS

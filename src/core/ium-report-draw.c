@@ -127,7 +127,8 @@ typedef struct
 
 struct _IumReportGlyphs
 {
-  GArray *runs; /* of GlyphRun */
+  GArray   *runs;     /* of GlyphRun */
+  gboolean  complete; /* every character has its glyph */
 };
 
 static void
@@ -146,6 +147,7 @@ ium_report_glyphs_new (PangoLayout *layout)
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   glyphs->runs = g_array_new (FALSE, FALSE, sizeof (GlyphRun));
+  glyphs->complete = TRUE;
   g_array_set_clear_func (glyphs->runs, glyph_run_clear);
   do
     {
@@ -159,7 +161,10 @@ ium_report_glyphs_new (PangoLayout *layout)
         continue;
       font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
       if (font == NULL)
-        continue;
+        {
+          glyphs->complete = FALSE;
+          continue;
+        }
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
       baseline = pango_layout_iter_get_baseline (iter);
       x = logical.x;
@@ -170,8 +175,9 @@ ium_report_glyphs_new (PangoLayout *layout)
         {
           const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
 
-          /* Pango draws a missing glyph as a box of hex digits; a report leaves it out. */
-          if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            glyphs->complete = FALSE;
+          else if (info->glyph != PANGO_GLYPH_EMPTY)
             {
               cairo_glyph_t *glyph = &glyph_run.glyphs[glyph_run.n_glyphs++];
 
@@ -186,6 +192,12 @@ ium_report_glyphs_new (PangoLayout *layout)
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
   return glyphs;
+}
+
+gboolean
+ium_report_glyphs_is_complete (const IumReportGlyphs *glyphs)
+{
+  return glyphs->complete;
 }
 
 void
@@ -217,12 +229,26 @@ typedef struct
   GArray              *glyphs; /* of cairo_glyph_t */
 } GlyphBatch;
 
+typedef struct
+{
+  PangoLayout *layout; /* owned reference */
+  double       x, y;
+  guint32      colour;
+} Text;
+
 struct _IumReportBatch
 {
   GArray    *rects;   /* of Rect */
   GArray    *lines;   /* of Line */
   GPtrArray *glyphs;  /* of GlyphBatch, owned */
+  GArray    *texts;   /* of Text */
 };
+
+static void
+text_clear (gpointer data)
+{
+  g_object_unref (((Text *) data)->layout);
+}
 
 static void
 glyph_batch_free (gpointer data)
@@ -241,6 +267,8 @@ ium_report_batch_new (void)
   batch->rects = g_array_new (FALSE, FALSE, sizeof (Rect));
   batch->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   batch->glyphs = g_ptr_array_new_with_free_func (glyph_batch_free);
+  batch->texts = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_array_set_clear_func (batch->texts, text_clear);
   return batch;
 }
 
@@ -252,6 +280,7 @@ ium_report_batch_free (IumReportBatch *batch)
   g_array_unref (batch->rects);
   g_array_unref (batch->lines);
   g_ptr_array_unref (batch->glyphs);
+  g_array_unref (batch->texts);
   g_free (batch);
 }
 
@@ -324,6 +353,18 @@ ium_report_batch_add_glyphs (IumReportBatch        *batch,
           glyph->y += y;
         }
     }
+}
+
+void
+ium_report_batch_add_layout (IumReportBatch *batch,
+                             PangoLayout    *layout,
+                             double          x,
+                             double          y,
+                             guint32         colour)
+{
+  Text text = { g_object_ref (layout), x, y, colour };
+
+  g_array_append_val (batch->texts, text);
 }
 
 /* Fills every rectangle of @layer, one path per colour and corner radius, in the order they
@@ -419,8 +460,17 @@ ium_report_batch_flush (IumReportBatch *batch,
       cairo_show_glyphs (cr, (cairo_glyph_t *) (gpointer) glyphs->glyphs->data,
                          (int) glyphs->glyphs->len);
     }
+  for (guint i = 0; i < batch->texts->len; i++)
+    {
+      const Text *text = &g_array_index (batch->texts, Text, i);
+
+      ium_report_set_colour (cr, text->colour);
+      cairo_move_to (cr, text->x, text->y);
+      pango_cairo_show_layout (cr, text->layout);
+    }
   cairo_restore (cr);
 
+  g_array_set_size (batch->texts, 0);
   g_array_set_size (batch->rects, 0);
   g_array_set_size (batch->lines, 0);
   g_ptr_array_set_size (batch->glyphs, 0);

@@ -59,6 +59,9 @@ typedef struct _IumReportGlyphs IumReportGlyphs;
 
 IumReportGlyphs *ium_report_glyphs_new   (PangoLayout     *layout);
 void             ium_report_glyphs_free  (IumReportGlyphs *glyphs);
+/* FALSE when some character had no glyph in any font: pango then draws a box with its code,
+ * which glyphs alone cannot, so such a text is drawn with its layout instead. */
+gboolean         ium_report_glyphs_is_complete (const IumReportGlyphs *glyphs);
 
 /* What one page draws, gathered and drawn at once: rectangles by layer and colour, lines by
  * colour, and glyphs by font and colour in one cairo_show_glyphs() each. A PDF page of a
@@ -96,6 +99,13 @@ void             ium_report_batch_add_glyphs (IumReportBatch        *batch,
                                               double                 x,
                                               double                 y,
                                               guint32                colour);
+/* A layout drawn as pango draws it, after the glyphs (for texts that are not complete). The
+ * batch keeps a reference. */
+void             ium_report_batch_add_layout (IumReportBatch  *batch,
+                                              PangoLayout     *layout,
+                                              double           x,
+                                              double           y,
+                                              guint32          colour);
 /* Draws everything gathered on @cr and empties @batch. */
 void             ium_report_batch_flush      (IumReportBatch  *batch,
                                               cairo_t         *cr);

@@ -65,9 +65,13 @@ static const char stylesheet[] =
   "td.none{color:var(--faint)}\n"
   ".badge{display:inline-block;padding:1px 7px;margin:1px 3px 1px 0;border-radius:9px;"
   "font-size:11px;font-weight:700;line-height:1.5;white-space:nowrap}\n"
+  "a{color:var(--accent)}\n"
   "footer{padding:14px 40px 22px;color:var(--faint);font-size:12px;border-top:1px solid var(--rule)}\n"
   "@media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}"
-  ".charts{grid-template-columns:1fr}main,.masthead,footer{padding-left:18px;padding-right:18px}}\n"
+  ".charts{grid-template-columns:1fr}main,.masthead,footer{padding-left:18px;padding-right:18px}}\n";
+
+/* Paper: A4, the layout of a wide screen, colours kept, header rows repeated on every page. */
+static const char print_stylesheet[] =
   "@media print{\n"
   "@page{size:A4;margin:14mm 12mm 16mm}\n"
   "body{background:#fff;font-size:9pt}\n"
@@ -76,8 +80,10 @@ static const char stylesheet[] =
   ".masthead{padding:16px 20px}.masthead h1{font-size:22pt}\n"
   "main{padding:0 4px}footer{padding:10px 4px}\n"
   "nav.toc{display:none}\n"
-  ".cards{gap:8px}.card{padding:8px 10px;break-inside:avoid}.card .value{font-size:18pt}\n"
-  ".charts{break-inside:avoid}.charts figure{break-inside:avoid}\n"
+  ".cards{grid-template-columns:repeat(4,1fr);gap:8px}.card{padding:8px 10px;break-inside:avoid}\n"
+  ".card .value{font-size:18pt}.card .label{font-size:9pt}.card .caption{font-size:7.5pt}\n"
+  ".charts{grid-template-columns:1fr 1fr;gap:8px 12px}.charts figure{break-inside:avoid;padding:8px}\n"
+  ".masthead .meta{font-size:8.5pt}.lede{font-size:9pt}\n"
   "table{font-size:8pt}thead{display:table-header-group}tr{break-inside:avoid}\n"
   "h2{break-after:avoid;font-size:13pt}p.intro{break-after:avoid}\n"
   "section.part{margin-top:16px}\n"
@@ -313,6 +319,7 @@ ium_report_to_html (IumReport     *self,
     }
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
+  g_string_append (out, print_stylesheet);
   append_badge_styles (out);
   g_string_append (out, "</style>\n</head>\n<body>\n<div class=\"page\">\n");
 
