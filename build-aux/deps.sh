@@ -16,8 +16,20 @@ IUM_DEBIAN_PACKAGES=(
   libical-dev
   libcairo2-dev
   libpango1.0-dev
-  # The server and the client check.
+  # The reports' typeface (Cantarell), and DejaVu for the glyphs it lacks.
+  fonts-cantarell
+  fonts-dejavu-core
+  # The server and the client check; glib-networking is GIO's TLS backend (ium serve
+  # --tls-cert), openssl makes the server tests' self-signed certificate.
   libsoup-3.0-dev
+  glib-networking
+  openssl
+  # libium-client's typelib, and the Python client of docs/client-integration.md.
+  gobject-introspection
+  libgirepository1.0-dev
+  gir1.2-gtk-4.0
+  gir1.2-json-1.0
+  python3-gi
   # The GTK application and its data files: SVG icons need librsvg's pixbuf loader (only
   # recommended by GTK, so not installed with --no-install-recommends); the data files are
   # validated by the gui suite.
@@ -27,12 +39,19 @@ IUM_DEBIAN_PACKAGES=(
   gettext
   desktop-file-utils
   appstream
+  # Tests: the server suite renders the status page in headless Chromium (with a font to
+  # draw it in) and reads the PNG back with gdk-pixbuf.
+  chromium
+  fonts-dejavu-core
+  libgdk-pixbuf-2.0-dev
   # Tests: GUI tests under Xvfb, the sqlite3 shell, helper scripts, benchmarks.
   xvfb
   xauth
   sqlite3
   python3
   hyperfine
+  # Report tests read the PDF back with pdftotext.
+  poppler-utils
 )
 
 # Prints the packages of IUM_DEBIAN_PACKAGES that are not installed, one a line.

@@ -71,6 +71,14 @@ test_newcomer_flow (Fixture       *f,
   before = release_of (f, "SANS2D");
   g_assert_cmpstr (before, ==, "12.3.0.350");
 
+  /* The guide's facility schedule: 51 Tuesdays of machine physics and a long shutdown. */
+  {
+    g_autofree char *schedule = source_path ("data/facility-schedule.ics");
+
+    assert_run (run_ium (f->db, "downtime", "import", schedule, NULL), 0,
+                "Read 52 downtime windows", NULL);
+  }
+
   r = run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
                "--wave", "rest", "--from", "2026-12-01", "--save", "dec-2026", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -79,6 +87,7 @@ test_newcomer_flow (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "SANS2D"));
   g_assert_nonnull (strstr (r.out, "UTC"));
   g_assert_nonnull (strstr (r.out, "(Maintenance day)"));
+  g_assert_nonnull (strstr (r.out, "(Machine physics)"));
   g_assert_nonnull (strstr (r.out, "Skipped"));
   g_assert_nonnull (strstr (r.out, "already at 12.3.2.380"));
   result_clear (&r);
@@ -223,7 +232,22 @@ test_plan_exit_codes (Fixture       *f,
   }
   {
     g_autofree char *bad = g_build_filename (f->dir, "no-such-dir", "plan.ics", NULL);
-    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, "--ics");
+    g_autofree char *expected = g_strdup_printf ("--ics: cannot write “%s”: its folder does "
+                                                 "not exist", bad);
+    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--ics", bad, NULL), 2, NULL, expected);
+  }
+
+  /* A name that cannot name a rollout: nothing is saved and no calendar is written. */
+  {
+    g_autofree char *never = g_build_filename (f->dir, "never.ics", NULL);
+    g_autoptr(GBytes) before = read_bytes (f->db);
+    g_autoptr(GBytes) after = NULL;
+
+    assert_run (run_ium (f->db, "plan", "12.3.2.380", "--save", "ts1/ts2", "--ics", never, NULL),
+                2, NULL, "--save: “ts1/ts2” cannot name a rollout: it contains \"/\"");
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    after = read_bytes (f->db);
+    g_assert_true (g_bytes_equal (before, after));
   }
 
   /* No such rollout: exit 2. */
@@ -294,12 +318,22 @@ test_busy_and_pause (Fixture       *f,
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "IMAT", "failed", NULL), 0,
               "paused", NULL);
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
-                       NULL), 3, NULL, "rollout r is paused after 1 failures in wave 1");
+                       NULL), 3, NULL, "rollout r is paused after 1 failure in wave 1");
   assert_run (run_ium (f->db, "rollout", "show", "r", NULL), 0, "PAUSED", NULL);
   assert_run (run_ium (f->db, "--as", "bob", "rollout", "resume", "r", NULL), 3, NULL, "alice");
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "resume", "r", NULL), 0, NULL, NULL);
   assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "r", "SXD", "in-progress",
                        NULL), 0, NULL, NULL);
+
+  /* Re-planning keeps the threshold unless --max-failures changes it. */
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+                       "--wave", "rest", "--from", "2026-12-01", "--save", "r",
+                       "--max-failures", "3", NULL), 0, NULL, NULL);
+  assert_run (run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
+                       "--wave", "rest", "--from", "2026-12-01", "--save", "r", NULL), 0, NULL,
+              NULL);
+  assert_run (run_ium (f->db, "rollout", "show", "r", NULL), 0,
+              "it pauses when 3 upgrades of one wave fail", NULL);
 }
 
 int

@@ -12,6 +12,16 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+/* Every command of ium, as its command words. */
+static const char * const every_command[][2] = {
+  { "import", NULL }, { "export", NULL }, { "version", "compare" }, { "status", NULL },
+  { "check", NULL }, { "instrument", "pin" }, { "instrument", "unpin" },
+  { "instrument", "busy" }, { "instrument", "free" }, { "plan", NULL }, { "rollout", "list" },
+  { "rollout", "show" }, { "rollout", "mark" }, { "rollout", "resume" }, { "token", "show" },
+  { "token", "take" }, { "token", "release" }, { "token", "history" },
+  { "downtime", "import" }, { "downtime", "export" }, { "audit", NULL }, { NULL, NULL }
+};
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -27,18 +37,26 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "Exit status"));
   result_clear (&r);
 
-  /* Every command answers --help, with its global options. */
-  for (guint i = 0; commands[i] != NULL; i++)
+  /* Every command answers --help with its usage and the global options, and is listed by
+   * ium --help. */
+  for (guint i = 0; every_command[i][0] != NULL; i++)
     {
-      if (g_str_equal (commands[i], "version"))
-        r = run_ium (NULL, "version", "compare", "--help", NULL);
-      else if (g_str_equal (commands[i], "instrument"))
-        r = run_ium (NULL, "instrument", "busy", "--help", NULL);
-      else
-        r = run_ium (NULL, commands[i], "--help", NULL);
-      g_assert_cmpint (r.status, ==, 0);
+      const char *name = every_command[i][0], *sub = every_command[i][1];
+      g_autofree char *words = g_strdup_printf ("%s%s%s", name, sub ? " " : "", sub ? sub : "");
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", words);
+      g_autofree char *usage = g_strdup_printf ("] %s ", words);
+
+      r = run_ium (NULL, "--help", NULL);
+      if (strstr (r.out, listed) == NULL)
+        g_error ("ium --help does not list %s", words);
+      result_clear (&r);
+
+      r = sub ? run_ium (NULL, name, sub, "--help", NULL) : run_ium (NULL, name, "--help", NULL);
+      if (r.status != 0 || !g_str_has_prefix (r.out, "Usage:") || strstr (r.out, usage) == NULL)
+        g_error ("ium %s --help: exit %d: %s%s", words, r.status, r.out, r.err);
       g_assert_nonnull (strstr (r.out, "--db"));
       g_assert_nonnull (strstr (r.out, "--json"));
+      g_assert_nonnull (strstr (r.out, "--as"));
       result_clear (&r);
     }
 
@@ -60,6 +78,17 @@ test_help (Fixture       *f,
   r = run_ium (f->db, "status", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--bogus"));
+  result_clear (&r);
+
+  /* An empty --db or --as is refused, not taken as the current folder or a blank name. */
+  r = run_ium (NULL, "--db", "", "status", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--db: the path is empty"));
+  result_clear (&r);
+
+  r = run_ium (f->db, "--as", " ", "import", "nothing.json", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--as: the name is empty"));
   result_clear (&r);
 
   /* Usage errors never create a database. */
@@ -213,7 +242,7 @@ typedef struct
 #define HOST(v) "\"hosts\": [{\"name\": \"H\", \"installed\": {\"ibex-server\": \"" v "\"}}]"
 
 static const BadFile bad_files[] = {
-  { "truncated", HEAD "\"instruments\": [{\"name\": ", "not valid JSON" },
+  { "truncated", HEAD "\"instruments\": [{\"name\": ", "not valid JSON: line 1, column " },
   { "empty", "", "not valid JSON" },
   { "not-an-object", "[1, 2, 3]", "expected an object" },
   { "wrong-format", "{\"format\": \"something-else\", \"format_version\": 1}", "format:" },
@@ -281,6 +310,26 @@ test_import_errors (Fixture       *f,
       after = read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
+
+  /* Into a database that does not exist yet, a bad file creates neither the database nor its
+   * folder, so the next command does not take the path for an empty facility. */
+  {
+    g_autofree char *path = write_temp (f, "bad.json", bad_files[0].contents);
+    g_autofree char *folder = g_build_filename (f->dir, "new", NULL);
+    g_autofree char *fresh = g_build_filename (folder, "inventory.db", NULL);
+    Result r = run_ium (fresh, "import", path, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, bad_files[0].path));
+    g_assert_nonnull (strstr (r.err, "Nothing was imported"));
+    result_clear (&r);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+    r = run_ium (fresh, "status", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "there is no inventory at"));
+    result_clear (&r);
+  }
 
   /* A missing file is reported by name. */
   {
@@ -511,6 +560,170 @@ test_corrupt_database (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The one instrument of `ium --json status NAME`. */
+static JsonNode *
+status_of (Fixture    *f,
+           const char *name)
+{
+  Result r = run_ium (f->db, "--json", "status", name, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *list;
+
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  result_clear (&r);
+  list = json_object_get_array_member (json_node_get_object (node), "instruments");
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  return json_node_copy (json_array_get_element (list, 0));
+}
+
+static gboolean
+has_flag (JsonNode   *instrument,
+          const char *flag)
+{
+  JsonArray *flags = json_object_get_array_member (json_node_get_object (instrument), "flags");
+
+  for (guint i = 0; i < json_array_get_length (flags); i++)
+    if (g_str_equal (json_array_get_string_element (flags, i), flag))
+      return TRUE;
+  return FALSE;
+}
+
+/* The audit actions recorded for @instrument, oldest first, as "who:action" words. */
+static char *
+audit_actions (Fixture    *f,
+               const char *instrument)
+{
+  Result r = run_ium (f->db, "--json", "audit", "--instrument", instrument, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *entries;
+
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  result_clear (&r);
+  entries = json_object_get_array_member (json_node_get_object (node), "entries");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      g_string_append_printf (text, "%s%s:%s", i ? " " : "",
+                              json_object_get_string_member (entry, "who"),
+                              json_object_get_string_member (entry, "action"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* pin, unpin, busy and free change one instrument, are audited under --as, and need no
+ * deploy token, even while someone else holds it. Mistakes change nothing. */
+static void
+test_instrument (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(JsonNode) sxd = NULL;
+  g_autofree char *actions = NULL;
+  Result r;
+
+  import_demo (f);
+  r = run_ium (f->db, "--as", "carol", "token", "take", "--note", "deploying", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  sxd = status_of (f, "SXD");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sxd), "target"), ==,
+                   "12.3.2.380");
+  g_assert_false (has_flag (sxd, "pinned"));
+  g_clear_pointer (&sxd, json_node_unref);
+
+  /* Any spelling of a release pins to it. */
+  r = run_ium (f->db, "--as", "alice", "instrument", "pin", "SXD", "v12.1.1.215", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "SXD is pinned"));
+  result_clear (&r);
+  sxd = status_of (f, "SXD");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sxd), "target"), ==,
+                   "12.1.1.215");
+  g_assert_true (has_flag (sxd, "pinned"));
+  g_clear_pointer (&sxd, json_node_unref);
+
+  r = run_ium (f->db, "--as", "alice", "instrument", "busy", "SXD", "--note", "Magnet test",
+               NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  sxd = status_of (f, "SXD");
+  g_assert_true (has_flag (sxd, "busy"));
+  g_clear_pointer (&sxd, json_node_unref);
+  r = run_ium (f->db, "status", "SXD", NULL);
+  g_assert_nonnull (strstr (r.out, "busy:     Magnet test"));
+  result_clear (&r);
+
+  /* Mistakes: exit 2, the name quoted, the database untouched. */
+  before = read_bytes (f->db);
+  {
+    static const struct { const char *args[6]; const char *message; } bad[] = {
+      { { "instrument", "pin", "SXD", "12.9", NULL }, "unknown release “12.9”" },
+      { { "instrument", "pin", "SXD", "12..1", NULL }, "unknown release “12..1”" },
+      { { "instrument", "pin", "NOPE", "12.3.2.380", NULL }, "unknown instrument “NOPE”" },
+      { { "instrument", "pin", "SXD", NULL }, "expected NAME RELEASE" },
+      { { "instrument", "unpin", "sxd", NULL }, "unknown instrument “sxd”" },
+      { { "instrument", "busy", "NOPE", NULL }, "unknown instrument “NOPE”" },
+      { { "instrument", "free", "NOPE", NULL }, "unknown instrument “NOPE”" },
+      { { "instrument", "free", NULL }, "expected NAME" },
+      { { "instrument", "busy", "SXD", "extra", NULL }, "expected NAME" },
+      { { "instrument", "reserve", "SXD", NULL }, "“instrument reserve” is not a command" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GBytes) after = NULL;
+
+        r = run_ium (f->db, bad[i].args[0], bad[i].args[1], bad[i].args[2], bad[i].args[3],
+                     bad[i].args[4], NULL);
+        if (r.status != 2 || strstr (r.err, bad[i].message) == NULL)
+          g_error ("ium %s %s: exit %d: %s", bad[i].args[0], bad[i].args[1], r.status, r.err);
+        result_clear (&r);
+        after = read_bytes (f->db);
+        g_assert_true (g_bytes_equal (before, after));
+      }
+  }
+
+  r = run_ium (f->db, "--as", "bob", "instrument", "unpin", "SXD", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "SXD is no longer pinned"));
+  result_clear (&r);
+  r = run_ium (f->db, "--as", "bob", "instrument", "free", "SXD", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "SXD is no longer busy"));
+  result_clear (&r);
+  sxd = status_of (f, "SXD");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sxd), "target"), ==,
+                   "12.3.2.380");
+  g_assert_false (has_flag (sxd, "pinned"));
+  g_assert_false (has_flag (sxd, "busy"));
+
+  /* Freeing a free instrument and unpinning an unpinned one change nothing and log nothing. */
+  r = run_ium (f->db, "--as", "bob", "instrument", "free", "SXD", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_ium (f->db, "--as", "bob", "instrument", "unpin", "SXD", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  actions = audit_actions (f, "SXD");
+  {
+    /* import_demo() imports as the login name. */
+    g_autofree char *expected = g_strdup_printf ("%s:import alice:pin alice:busy bob:unpin "
+                                                 "bob:free", g_get_user_name ());
+    g_assert_cmpstr (actions, ==, expected);
+  }
+
+  /* --json prints nothing for these commands. */
+  r = run_ium (f->db, "--json", "instrument", "busy", "SXD", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+}
+
 static void
 test_export_unwritable (Fixture       *f,
                         gconstpointer  data)
@@ -521,7 +734,19 @@ test_export_unwritable (Fixture       *f,
   import_demo (f);
   r = run_ium (f->db, "export", "-o", target, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "out.json"));
+  /* The message names the file asked for (not a temporary one) and why. */
+  {
+    g_autofree char *expected = g_strdup_printf ("ium export: cannot write “%s”: its folder does "
+                                                 "not exist\n", target);
+    g_assert_cmpstr (r.err, ==, expected);
+  }
+  result_clear (&r);
+
+  /* A folder given as the file is refused the same way, and stays a folder. */
+  r = run_ium (f->db, "export", "-o", f->dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "it is a folder"));
+  g_assert_true (g_file_test (f->dir, G_FILE_TEST_IS_DIR));
   result_clear (&r);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
@@ -587,6 +812,7 @@ main (int   argc,
   ADD ("import-errors", test_import_errors);
   ADD ("status", test_status);
   ADD ("check", test_check);
+  ADD ("instrument", test_instrument);
   ADD ("database-choice", test_database_choice);
   ADD ("corrupt-database", test_corrupt_database);
   ADD ("export-unwritable", test_export_unwritable);

@@ -462,6 +462,62 @@ test_done_upgrades_hosts (Fixture       *f,
   }
 }
 
+/* Rolling back a done upgrade puts back the versions it replaced, except where something
+ * else changed them since; rolling back a failed one changes no host. */
+static void
+test_rollback_restores_hosts (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char changed_since[] =
+    "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+    " {\"name\": \"A\", \"site\": \"S1\", \"hosts\": ["
+    "  {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0\", \"gui\": \"2.0.5\"}},"
+    "  {\"name\": \"a-cl\", \"role\": \"cluster\", \"installed\": {\"srv\": \"2.0.1\"}}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gboolean seen = FALSE;
+
+  save_rollout (f, "r", "2.0", 100);
+  take_token (f, "alice");
+  mark_ok (f, "A", IUM_UPGRADE_IN_PROGRESS);
+  mark_ok (f, "A", IUM_UPGRADE_DONE);
+  g_assert_cmpstr (installed (f, "A", "a-cl", "srv"), ==, "2.0");
+
+  /* Someone records a hot fix on the cluster host after the upgrade. */
+  ium_store_import (f->store, changed_since, strlen (changed_since), FALSE, "bob", NULL, &error);
+  g_assert_no_error (error);
+
+  mark_ok (f, "A", IUM_UPGRADE_ROLLED_BACK);
+  g_assert_cmpstr (installed (f, "A", "a-ctl", "srv"), ==, "1.0");
+  g_assert_cmpstr (installed (f, "A", "a-ctl", "gui"), ==, "1.0");
+  g_assert_cmpstr (installed (f, "A", "a-cl", "srv"), ==, "2.0.1");
+
+  audit = ium_audit_list (f->store, NULL, "A", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      IumAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (!g_str_equal (entry->action, "roll-back"))
+        continue;
+      g_assert_false (seen);
+      seen = TRUE;
+      g_assert_cmpstr (entry->kind, ==, "instrument");
+      g_assert_cmpstr (entry->who, ==, "alice");
+      g_assert_nonnull (strstr (entry->before, "\"gui\":\"2.0.5\""));
+      g_assert_nonnull (strstr (entry->after, "\"gui\":\"1.0\""));
+      g_assert_nonnull (strstr (entry->after, "\"srv\":\"2.0.1\""));
+    }
+  g_assert_true (seen);
+
+  /* A failed upgrade recorded no versions, so rolling it back changes none. */
+  mark_ok (f, "B", IUM_UPGRADE_IN_PROGRESS);
+  mark_ok (f, "B", IUM_UPGRADE_FAILED);
+  mark_ok (f, "B", IUM_UPGRADE_ROLLED_BACK);
+  g_assert_cmpstr (installed (f, "B", "b-ctl", "srv"), ==, "1.0");
+  g_assert_cmpuint (count_audit (f, "roll-back"), ==, 1);
+}
+
 /* A failure half-way through the hosts leaves every host, the state and the log as they were. */
 static void
 test_done_all_or_nothing (Fixture       *f,
@@ -697,6 +753,35 @@ test_list_and_audit_filters (Fixture       *f,
   }
 }
 
+static void
+test_names (void)
+{
+  const char *good[] = { "dec-2026", "12.3.2 on TS2", "Ü-rollout", "a" };
+  const struct { const char *name, *why; } bad[] = {
+    { "", "needs a name" },
+    { " dec", "starts or ends with a space" },
+    { "dec\n", "starts or ends with a space" },
+    { "ts1/ts2", "contains \"/\"" },
+    { "a\tb", "control character" },
+    { "a\x7f" "b", "control character" },
+    { "\xff", "not valid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_true (ium_rollout_check_name (good[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (ium_rollout_check_name (bad[i].name, &error));
+      g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i].why));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +789,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ium/rollouts/state-machine", test_state_machine);
+  g_test_add_func ("/ium/rollouts/names", test_names);
 #define ADD(path, func) \
   g_test_add ("/ium/rollouts/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("moves-in-store", test_moves_in_store);
@@ -711,6 +797,7 @@ main (int   argc,
   ADD ("mark-needs-token", test_mark_needs_token);
   ADD ("done-upgrades-hosts", test_done_upgrades_hosts);
   ADD ("done-all-or-nothing", test_done_all_or_nothing);
+  ADD ("rollback-restores-hosts", test_rollback_restores_hosts);
   ADD ("busy", test_busy);
   ADD ("failure-threshold", test_failure_threshold);
   ADD ("resave-keeps-states", test_resave_keeps_states);

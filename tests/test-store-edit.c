@@ -1,5 +1,6 @@
-/* test-store-edit.c: the small edits of one object: host versions (which need the deploy
- * token), one release, and the data version that tells a program another one wrote.
+/* test-store-edit.c: the small changes the HTTP server's write API makes (downtime windows,
+ * an instrument's site, tags and installed versions), the inventory copy and window removal
+ * they rest on, and the data version a long-running reader polls.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,57 +8,77 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "ium-inventory-file.h"
 #include "ium-rollouts.h"
+#include "ium-store-edit.h"
 #include "ium-store.h"
 #include "ium-token.h"
 
-static const char inventory_text[] =
-  "{\"format\": \"ium-inventory\", \"format_version\": 1,"
-  " \"components\": ["
-  "  {\"id\": \"srv\", \"name\": \"Server\", \"role\": \"server\"},"
-  "  {\"id\": \"gui\", \"name\": \"GUI\", \"role\": \"client\"},"
-  "  {\"id\": \"py\", \"name\": \"Python\", \"role\": \"library\", \"scheme\": \"semver\"}],"
-  " \"rules\": [{\"client\": \"gui\", \"server\": \"srv\"}],"
-  " \"releases\": ["
-  "  {\"version\": \"1.0\", \"tier\": \"official\", \"date\": \"2029-01-01\","
-  "   \"components\": {\"py\": \"1.0.0\"}},"
-  "  {\"version\": \"2.0\", \"tier\": \"official\", \"date\": \"2029-06-01\","
-  "   \"components\": {\"py\": \"2.0.0\"}}],"
-  " \"instruments\": ["
-  "  {\"name\": \"A\", \"site\": \"S1\", \"hosts\": ["
-  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}},"
-  "    {\"name\": \"a-cl\", \"role\": \"cluster\", \"installed\": {\"srv\": \"1.0\"}}]}]}";
+static const char document[] =
+  "{"
+  "  \"format\": \"ium-inventory\","
+  "  \"format_version\": 1,"
+  "  \"components\": ["
+  "    {\"id\": \"ibex-server\", \"name\": \"IBEX server\", \"role\": \"server\"},"
+  "    {\"id\": \"ibex-gui\", \"name\": \"IBEX GUI\", \"role\": \"client\"},"
+  "    {\"id\": \"cal-tool\", \"name\": \"Calendar tool\", \"role\": \"library\","
+  "     \"scheme\": \"calver\"}"
+  "  ],"
+  "  \"rules\": [{\"client\": \"ibex-gui\", \"server\": \"ibex-server\"}],"
+  "  \"releases\": ["
+  "    {\"version\": \"12.0.0.100\", \"tier\": \"official\", \"date\": \"2024-11-04\","
+  "     \"components\": {\"cal-tool\": \"20241104.0\"}},"
+  "    {\"version\": \"12.1.0.200\", \"tier\": \"official\", \"date\": \"2025-02-04\","
+  "     \"components\": {\"cal-tool\": \"20250204.0\"}}"
+  "  ],"
+  "  \"instruments\": ["
+  "    {\"name\": \"LARMOR\", \"site\": \"TS2\", \"tags\": [\"sans\"],"
+  "     \"hosts\": [{\"name\": \"NDXLARMOR\", \"role\": \"control\","
+  "                \"installed\": {\"ibex-server\": \"12.0.0.100\","
+  "                              \"ibex-gui\": \"12.0.0.100\"}},"
+  "               {\"name\": \"larmor-cluster\", \"role\": \"cluster\","
+  "                \"installed\": {\"ibex-server\": \"12.0.0.100\"}}]},"
+  "    {\"name\": \"ZOOM\", \"site\": \"TS2\","
+  "     \"hosts\": [{\"name\": \"NDXZOOM\", \"role\": \"control\","
+  "                \"installed\": {\"ibex-server\": \"12.1.0.200\"}}]}"
+  "  ],"
+  "  \"downtime\": ["
+  "    {\"start\": \"2025-03-04T08:00:00Z\", \"end\": \"2025-03-04T18:00:00Z\","
+  "     \"label\": \"Maintenance day\", \"instruments\": \"all\"}"
+  "  ]"
+  "}";
+
+#define MAINTENANCE_KEY "2025-03-04T08:00:00Z|2025-03-04T18:00:00Z|Maintenance day"
 
 typedef struct
 {
-  char     *dir;   /* owned */
-  char     *path;  /* owned */
-  IumStore *store; /* owned */
+  char     *dir;  /* owned */
+  char     *path; /* owned */
+  IumStore *store;
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("ium-store-edit-XXXXXX", &error);
+  f->dir = g_dir_make_tmp ("ium-test-store-edit-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "inventory.db", NULL);
   f->store = ium_store_open (f->path, &error);
   g_assert_no_error (error);
-  ium_store_import (f->store, inventory_text, strlen (inventory_text), FALSE, "tester", NULL,
-                    &error);
+  ium_store_import (f->store, document, strlen (document), FALSE, "test", NULL, &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
@@ -65,274 +86,358 @@ fixture_teardown (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (file);
+      g_remove (file);
     }
-  g_rmdir (f->dir);
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
   g_free (f->path);
   g_free (f->dir);
 }
 
-static char *
-dup_host_versions (Fixture    *f,
-                   const char *instrument,
-                   const char *host)
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static IumInventory *
+load (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) ids = NULL;
-  IumHost *found;
+  IumInventory *inventory = ium_store_load (f->store, &error);
 
   g_assert_no_error (error);
-  found = ium_instrument_find_host (ium_inventory_lookup_instrument (inventory, instrument), host);
-  g_assert_nonnull (found);
-  ids = ium_host_dup_component_ids (found);
-  for (guint i = 0; ids[i] != NULL; i++)
-    g_string_append_printf (text, "%s%s=%s", i ? " " : "", ids[i],
-                            ium_host_get_installed_version (found, ids[i]));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return inventory;
 }
 
 static guint
-count_audit (Fixture    *f,
-             const char *action)
+n_audit (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
-  guint n = 0;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < entries->len; i++)
-    if (g_str_equal (((IumAuditEntry *) g_ptr_array_index (entries, i))->action, action))
-      n++;
-  return n;
+  return entries->len;
 }
 
-static GHashTable *
-versions (const char *first_id,
-          ...)
-{
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-  va_list args;
-
-  va_start (args, first_id);
-  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
-    g_hash_table_insert (table, (gpointer) id, va_arg (args, char *));
-  va_end (args);
-  return table;
-}
-
-static void
-test_installed_needs_token (Fixture       *f,
-                            gconstpointer  data)
+static IumAuditEntry *
+last_audit (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) table = versions ("srv", "2.0", "gui", "2.0", NULL);
-  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
 
-  /* Nobody holds the token. */
-  g_assert_false (ium_store_set_installed (f->store, "A", "a-ctl", table, "alice", &error));
-  g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
-  g_clear_error (&error);
-
-  /* Someone else holds it: refused with their name. */
-  g_assert_true (ium_token_take (f->store, "bob", "deploying", FALSE, NULL, &error));
-  g_assert_false (ium_store_set_installed (f->store, "A", "a-ctl", table, "alice", &error));
-  g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
-  g_assert_nonnull (strstr (error->message, "bob"));
-  g_clear_error (&error);
-
-  after = dup_host_versions (f, "A", "a-ctl");
-  g_assert_cmpstr (after, ==, "gui=1.0 srv=1.0");
-  g_assert_cmpuint (count_audit (f, "install"), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  return g_ptr_array_steal_index (entries, entries->len - 1);
 }
+
+/* Inventory copy and window removal */
 
 static void
-test_installed_writes (Fixture       *f,
-                       gconstpointer  data)
+test_copy_and_remove (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) table = versions ("srv", "2.0", "py", "1.2.3-rc.1", NULL);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *other = NULL;
-  IumAuditEntry *last;
+  g_autoptr(IumInventory) inventory = load (f);
+  g_autoptr(IumInventory) copy = ium_inventory_copy (inventory);
 
-  g_assert_true (ium_token_take (f->store, "alice", NULL, FALSE, NULL, &error));
-  g_assert_true (ium_store_set_installed (f->store, "A", "a-ctl", table, "alice", &error));
-  g_assert_no_error (error);
+  g_assert_cmpstr (ium_inventory_get_facility (copy), ==, ium_inventory_get_facility (inventory));
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_instruments (copy)), ==, 2);
+  g_assert_true (ium_inventory_lookup_instrument (copy, "LARMOR")
+                 == ium_inventory_lookup_instrument (inventory, "LARMOR"));
 
-  /* Exactly the map: gui is gone, py is new; the other host is untouched. */
-  after = dup_host_versions (f, "A", "a-ctl");
-  g_assert_cmpstr (after, ==, "py=1.2.3-rc.1 srv=2.0");
-  other = dup_host_versions (f, "A", "a-cl");
-  g_assert_cmpstr (other, ==, "srv=1.0");
+  g_assert_true (ium_inventory_remove_window (copy, MAINTENANCE_KEY));
+  g_assert_null (ium_inventory_lookup_window (copy, MAINTENANCE_KEY));
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (copy)), ==, 0);
+  g_assert_false (ium_inventory_remove_window (copy, MAINTENANCE_KEY));
 
-  entries = ium_store_list_audit (f->store, "instrument", "A", &error);
-  g_assert_no_error (error);
-  last = g_ptr_array_index (entries, entries->len - 1);
-  g_assert_cmpstr (last->action, ==, "install");
-  g_assert_cmpstr (last->who, ==, "alice");
-  g_assert_nonnull (strstr (last->before, "\"gui\":\"1.0\""));
-  g_assert_null (strstr (last->after, "\"gui\""));
-  g_assert_nonnull (strstr (last->after, "\"py\":\"1.2.3-rc.1\""));
+  /* The original keeps its window. */
+  g_assert_nonnull (ium_inventory_lookup_window (inventory, MAINTENANCE_KEY));
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 1);
 }
 
-static void
-test_installed_refuses_bad_input (Fixture       *f,
-                                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) bad_version = versions ("srv", "2.x", NULL);
-  g_autoptr(GHashTable) bad_scheme = versions ("py", "1.2", NULL);
-  g_autoptr(GHashTable) unknown = versions ("nope", "1.0", NULL);
-  g_autoptr(GHashTable) fine = versions ("srv", "2.0", NULL);
-  g_autofree char *after = NULL;
-
-  g_assert_true (ium_token_take (f->store, "alice", NULL, FALSE, NULL, &error));
-
-  g_assert_false (ium_store_set_installed (f->store, "A", "a-ctl", bad_version, "alice", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  /* Says where (host, instrument, component) and quotes the text. */
-  g_assert_nonnull (strstr (error->message, "a-ctl"));
-  g_assert_nonnull (strstr (error->message, "srv"));
-  g_assert_nonnull (strstr (error->message, "2.x"));
-  g_clear_error (&error);
-
-  /* py is semver: 1.2 is not a semantic version. */
-  g_assert_false (ium_store_set_installed (f->store, "A", "a-ctl", bad_scheme, "alice", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-
-  g_assert_false (ium_store_set_installed (f->store, "A", "a-ctl", unknown, "alice", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "nope"));
-  g_clear_error (&error);
-
-  g_assert_false (ium_store_set_installed (f->store, "A", "no-such-host", fine, "alice", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  g_assert_false (ium_store_set_installed (f->store, "Z", "a-ctl", fine, "alice", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  after = dup_host_versions (f, "A", "a-ctl");
-  g_assert_cmpstr (after, ==, "gui=1.0 srv=1.0");
-  g_assert_cmpuint (count_audit (f, "install"), ==, 0);
-}
-
-static IumRelease *
-new_release (const char *version,
-             IumTier     tier)
-{
-  g_autoptr(IumVersion) parsed = ium_version_parse (IUM_SCHEME_QUAD, version, NULL);
-
-  g_assert_nonnull (parsed);
-  return ium_release_new (parsed, tier);
-}
-
-static void
-test_put_release (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRelease) added = new_release ("2.0.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) edited = new_release ("1.0.0.0", IUM_TIER_TEST);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  IumRelease *stored;
-
-  ium_release_set_patch_of (added, "2.0");
-  ium_release_set_date (added, "2029-07-01");
-  ium_release_set_notes (added, "A patch.");
-  g_assert_true (ium_store_put_release (f->store, added, "carol", &error));
-  g_assert_no_error (error);
-
-  /* Another spelling of 1.0 replaces it rather than adding a second one. */
-  ium_release_set_notes (edited, "Demoted.");
-  ium_release_set_component (edited, "py", "1.0.0");
-  g_assert_true (ium_store_put_release (f->store, edited, "carol", &error));
-  g_assert_no_error (error);
-
-  inventory = ium_store_load (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_releases (inventory)), ==, 3);
-  stored = ium_inventory_lookup_release (inventory, "2.0.1");
-  g_assert_nonnull (stored);
-  g_assert_cmpstr (ium_release_get_patch_of (stored), ==, "2.0");
-  g_assert_cmpstr (ium_release_get_notes (stored), ==, "A patch.");
-  stored = ium_inventory_lookup_release (inventory, "1.0");
-  g_assert_cmpint (ium_release_get_tier (stored), ==, IUM_TIER_TEST);
-  g_assert_cmpstr (ium_release_get_notes (stored), ==, "Demoted.");
-
-  entries = ium_store_list_audit (f->store, "release", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_audit (f, "edit"), ==, 2);
-}
-
-static void
-test_put_release_refused (Fixture       *f,
-                          gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRelease) orphan = new_release ("3.0.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) bad_date = new_release ("3.0", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) bad_component = new_release ("3.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumInventory) inventory = NULL;
-
-  ium_release_set_patch_of (orphan, "2.9");
-  g_assert_false (ium_store_put_release (f->store, orphan, "carol", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  /* Named in words, not by a JSON path of a file nobody wrote. */
-  g_assert_true (g_str_has_prefix (error->message, "release 3.0.1"));
-  g_assert_nonnull (strstr (error->message, "2.9"));
-  g_clear_error (&error);
-
-  ium_release_set_date (bad_date, "2029-02-30");
-  ium_release_set_component (bad_date, "py", "3.0.0");
-  g_assert_false (ium_store_put_release (f->store, bad_date, "carol", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "2029-02-30"));
-  g_clear_error (&error);
-
-  ium_release_set_component (bad_component, "py", "not-semver");
-  g_assert_false (ium_store_put_release (f->store, bad_component, "carol", &error));
-  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-
-  inventory = ium_store_load (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_releases (inventory)), ==, 2);
-  g_assert_cmpuint (count_audit (f, "edit"), ==, 0);
-}
+/* The data version */
 
 static void
 test_data_version (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_store_open (f->path, &error);
-  gint64 before, after_own, after_other;
+  g_autoptr(IumStore) other = ium_store_open_existing (f->path, &error);
+  gint64 first, second, third;
 
   g_assert_no_error (error);
-  g_assert_true (ium_store_get_data_version (f->store, &before, &error));
+  g_assert_true (ium_store_get_data_version (f->store, &first, &error));
   g_assert_no_error (error);
 
-  /* Our own write leaves it as it was... */
-  g_assert_true (ium_store_set_busy (f->store, "A", TRUE, "own", "alice", &error));
-  g_assert_true (ium_store_get_data_version (f->store, &after_own, &error));
-  g_assert_cmpint (after_own, ==, before);
+  /* Our own write does not change it ... */
+  g_assert_true (ium_store_set_busy (f->store, "ZOOM", TRUE, NULL, "test", &error));
+  g_assert_true (ium_store_get_data_version (f->store, &second, &error));
+  g_assert_cmpint (second, ==, first);
 
-  /* ...another connection's moves it. */
-  g_assert_true (ium_store_set_busy (other, "A", FALSE, NULL, "bob", &error));
+  /* ... another connection's does. */
+  g_assert_true (ium_store_set_busy (other, "ZOOM", FALSE, NULL, "test", &error));
   g_assert_no_error (error);
-  g_assert_true (ium_store_get_data_version (f->store, &after_other, &error));
-  g_assert_cmpint (after_other, !=, after_own);
+  g_assert_true (ium_store_get_data_version (f->store, &third, &error));
+  g_assert_cmpint (third, !=, second);
+}
+
+/* Downtime windows */
+
+static void
+test_put_window (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) window = parse ("{\"start\": \"2025-04-01T09:00:00+01:00\", "
+                                      "\"end\": \"2025-04-01T17:00:00Z\", \"label\": \"Extra\", "
+                                      "\"instruments\": [\"ZOOM\"]}");
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumAuditEntry) entry = NULL;
+  g_autofree char *key = NULL;
+  IumWindow *stored;
+  guint before = n_audit (f);
+
+  g_assert_true (ium_store_put_window (f->store, window, "alice", &key, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, "2025-04-01T08:00:00Z|2025-04-01T17:00:00Z|Extra");
+
+  inventory = load (f);
+  stored = ium_inventory_lookup_window (inventory, key);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (ium_window_get_instruments (stored)[0], ==, "ZOOM");
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 2);
+
+  g_assert_cmpuint (n_audit (f), ==, before + 1);
+  entry = last_audit (f);
+  g_assert_cmpstr (entry->who, ==, "alice");
+  g_assert_cmpstr (entry->action, ==, "downtime add");
+  g_assert_cmpstr (entry->kind, ==, "window");
+  g_assert_null (entry->before);
+
+  /* The same window again changes nothing. */
+  g_assert_true (ium_store_put_window (f->store, window, "alice", NULL, &error));
+  g_assert_cmpuint (n_audit (f), ==, before + 1);
+}
+
+static void
+test_put_window_invalid (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T08:00:00Z\", \"label\": \"X\"}",
+      "end: the window must end after it starts" },
+    { "{\"start\": \"tomorrow\", \"end\": \"2025-04-01T08:00:00Z\", \"label\": \"X\"}",
+      "start: " },
+    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\"}",
+      "label" },
+    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\", \"label\": \"X\", "
+      "\"instruments\": [\"NOPE\"]}", "NOPE" },
+    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\", \"label\": \"X\", "
+      "\"colour\": \"red\"}", "colour" },
+    { "[1, 2]", "a downtime window is an object" },
+  };
+  guint before = n_audit (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) window = parse (cases[i].json);
+      g_autoptr(IumInventory) inventory = NULL;
+      g_autofree char *key = NULL;
+
+      g_assert_false (ium_store_put_window (f->store, window, "alice", &key, &error));
+      g_assert_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID);
+      g_assert_null (key);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].message);
+      /* Never the wrapper's path: the caller sent only the window. */
+      g_assert_null (strstr (error->message, "downtime[0]"));
+
+      inventory = load (f);
+      g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 1);
+    }
+  g_assert_cmpuint (n_audit (f), ==, before);
+}
+
+static void
+test_remove_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumAuditEntry) entry = NULL;
+  guint before = n_audit (f);
+
+  g_assert_false (ium_store_remove_window (f->store, "2025-01-01T00:00:00Z|x|y", "bob", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (n_audit (f), ==, before);
+  g_clear_error (&error);
+
+  g_assert_true (ium_store_remove_window (f->store, MAINTENANCE_KEY, "bob", &error));
+  g_assert_no_error (error);
+  inventory = load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 0);
+  /* Nothing else went with it. */
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_instruments (inventory)), ==, 2);
+
+  entry = last_audit (f);
+  g_assert_cmpstr (entry->action, ==, "downtime remove");
+  g_assert_cmpstr (entry->who, ==, "bob");
+  g_assert_cmpstr (entry->key, ==, MAINTENANCE_KEY);
+  g_assert_null (entry->after);
+}
+
+/* Instrument edits */
+
+static void
+test_edit_site_tags (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS2 north\", \"tags\": [\"sans\", \"polarised\"]}");
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumAuditEntry) entry = NULL;
+  IumInstrument *larmor;
+
+  /* No token needed: nothing is deployed. */
+  g_assert_true (ium_store_edit_instrument (f->store, "LARMOR", edit, "carol", &error));
+  g_assert_no_error (error);
+
+  inventory = load (f);
+  larmor = ium_inventory_lookup_instrument (inventory, "LARMOR");
+  g_assert_cmpstr (ium_instrument_get_site (larmor), ==, "TS2 north");
+  g_assert_cmpstr (ium_instrument_get_tags (larmor)[1], ==, "polarised");
+  g_assert_cmpstr (ium_host_get_installed_version (ium_instrument_get_host (larmor, 0),
+                                                   "ibex-gui"), ==, "12.0.0.100");
+
+  entry = last_audit (f);
+  g_assert_cmpstr (entry->action, ==, "edit");
+  g_assert_cmpstr (entry->key, ==, "LARMOR");
+  g_assert_cmpstr (entry->who, ==, "carol");
+  g_assert_nonnull (strstr (entry->before, "\"TS2\""));
+  g_assert_nonnull (strstr (entry->after, "\"TS2 north\""));
+}
+
+static void
+test_edit_installed_needs_token (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) edit = parse ("{\"hosts\": [{\"name\": \"larmor-cluster\", \"installed\": "
+                                    "{\"ibex-server\": \"12.1.0.200\", \"cal-tool\": \"20250101.0\"}},"
+                                    "{\"name\": \"NDXLARMOR\", \"installed\": {\"ibex-gui\": null}}]}");
+  g_autoptr(IumInventory) inventory = NULL;
+  IumHost *control, *cluster;
+  guint before = n_audit (f);
+
+  g_assert_false (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
+  g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "deploy token"));
+  g_clear_error (&error);
+
+  /* Someone else's token is no better. */
+  g_assert_true (ium_token_take (f->store, "erin", NULL, FALSE, NULL, &error));
+  g_assert_false (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
+  g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "erin"));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_audit (f), ==, before);
+
+  g_assert_true (ium_store_edit_instrument (f->store, "LARMOR", edit, "erin", &error));
+  g_assert_no_error (error);
+  inventory = load (f);
+  control = ium_instrument_get_host (ium_inventory_lookup_instrument (inventory, "LARMOR"), 0);
+  cluster = ium_instrument_get_host (ium_inventory_lookup_instrument (inventory, "LARMOR"), 1);
+  g_assert_cmpstr (ium_host_get_installed_version (cluster, "ibex-server"), ==, "12.1.0.200");
+  g_assert_cmpstr (ium_host_get_installed_version (cluster, "cal-tool"), ==, "20250101.0");
+  g_assert_null (ium_host_get_installed_version (control, "ibex-gui"));
+  g_assert_cmpstr (ium_host_get_installed_version (control, "ibex-server"), ==, "12.0.0.100");
+  g_assert_cmpuint (n_audit (f), ==, before + 1);
+}
+
+static void
+test_edit_same_versions_need_no_token (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS2\", \"hosts\": [{\"name\": \"NDXLARMOR\", "
+                                    "\"installed\": {\"ibex-server\": \"12.0.0.100\"}}]}");
+  guint before = n_audit (f);
+
+  g_assert_true (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_audit (f), ==, before);
+}
+
+static void
+test_edit_invalid (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "{\"pin\": \"12.1\"}", "pin: unknown key" },
+    { "{\"site\": 3}", "site: " },
+    { "{\"tags\": \"sans\"}", "tags: " },
+    { "{\"tags\": [1]}", "tags[0]: " },
+    { "{\"hosts\": {}}", "hosts: expected a list" },
+    { "{\"hosts\": [{\"name\": \"NDXNOPE\", \"installed\": {}}]}",
+      "hosts[0].name: LARMOR has no host “NDXNOPE” (its hosts: “NDXLARMOR”, “larmor-cluster”)" },
+    { "{\"hosts\": [{\"installed\": {}}]}", "hosts[0].name: " },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\", \"role\": \"x\", \"installed\": {}}]}",
+      "hosts[0].role: unknown key" },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\"}]}", "hosts[0].installed: expected an object" },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\", \"installed\": {\"nope\": \"1\"}}]}",
+      "hosts[0].installed.nope: unknown component “nope”" },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\", \"installed\": {\"ibex-gui\": \"12.x\"}}]}",
+      "hosts[0].installed.ibex-gui: " },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\", \"installed\": {\"cal-tool\": \"2025-01-01\"}}]}",
+      "hosts[0].installed.cal-tool: " },
+    { "{\"hosts\": [{\"name\": \"NDXLARMOR\", \"installed\": {\"ibex-gui\": 12}}]}",
+      "hosts[0].installed.ibex-gui: expected a version as text" },
+    { "\"LARMOR\"", "an instrument edit is an object" },
+  };
+
+  /* The token is held, so that only the input can be at fault. */
+  g_autoptr(GError) token_error = NULL;
+  g_assert_true (ium_token_take (f->store, "dave", NULL, FALSE, NULL, &token_error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) edit = parse (cases[i].json);
+      g_autoptr(IumInventory) inventory = NULL;
+      guint before = n_audit (f);
+
+      g_assert_false (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
+      g_assert_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+      g_assert_cmpuint (n_audit (f), ==, before);
+
+      inventory = load (f);
+      g_assert_cmpstr (ium_instrument_get_site (ium_inventory_lookup_instrument (inventory,
+                                                                                 "LARMOR")),
+                       ==, "TS2");
+    }
+}
+
+static void
+test_edit_unknown_instrument (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS1\"}");
+
+  g_assert_false (ium_store_edit_instrument (f->store, "larmor", edit, "dave", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“larmor”"));
 }
 
 #define ADD(path, func) \
-  g_test_add ("/ium/store-edit/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/ium/store-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -340,12 +445,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  ADD ("installed/needs-token", test_installed_needs_token);
-  ADD ("installed/writes", test_installed_writes);
-  ADD ("installed/refuses-bad-input", test_installed_refuses_bad_input);
-  ADD ("release/put", test_put_release);
-  ADD ("release/refused", test_put_release_refused);
+  ADD ("inventory/copy-and-remove-window", test_copy_and_remove);
   ADD ("data-version", test_data_version);
+  ADD ("window/put", test_put_window);
+  ADD ("window/put-invalid", test_put_window_invalid);
+  ADD ("window/remove", test_remove_window);
+  ADD ("instrument/site-tags", test_edit_site_tags);
+  ADD ("instrument/installed-needs-token", test_edit_installed_needs_token);
+  ADD ("instrument/same-versions-need-no-token", test_edit_same_versions_need_no_token);
+  ADD ("instrument/invalid", test_edit_invalid);
+  ADD ("instrument/unknown", test_edit_unknown_instrument);
 
   return g_test_run ();
 }

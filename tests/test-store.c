@@ -547,6 +547,20 @@ test_open_unwritable (Fixture       *f,
   g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
 }
 
+/* A folder given as the database is named as a folder, and nothing is created in it. */
+static void
+test_open_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+
+  assert_refused_naming (f->dir, IUM_STORE_ERROR_OPEN, "is a folder");
+  assert_refused_naming (f->dir, IUM_STORE_ERROR_OPEN, f->dir);
+  dir = g_dir_open (f->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
 /* Import. */
 
 static void
@@ -1316,6 +1330,7 @@ main (int   argc,
   ADD ("open/not-inventory", test_open_not_inventory);
   ADD ("open/too-new", test_open_too_new);
   ADD ("open/unwritable", test_open_unwritable);
+  ADD ("open/folder", test_open_folder);
   g_test_add_func ("/ium/store/open/default-path", test_default_path);
 
   ADD ("import/counts", test_import_counts);

@@ -123,26 +123,62 @@ ium_cli_new_object_node (void)
   return node;
 }
 
+/* GLib's message names the temporary file, which the user never asked for. */
+static const char *
+describe_write_error (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return error->message;
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return "its folder does not exist";
+    case G_FILE_ERROR_NOTDIR:
+      return "part of the path is not a folder";
+    case G_FILE_ERROR_ISDIR:
+      return "it is a folder";
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return "permission denied";
+    case G_FILE_ERROR_ROFS:
+      return "the file system is read-only";
+    case G_FILE_ERROR_NOSPC:
+      return "the disk is full";
+    default:
+      return error->message;
+    }
+}
+
+int
+ium_cli_write_file (IumCli     *cli,
+                    const char *option,
+                    const char *path,
+                    const char *data,
+                    gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Written to a temporary file and renamed into place, so a failed export never leaves a
+   * half-written file where a good one may have been. */
+  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s%scannot write “%s”: %s", option ? option : "",
+                         option ? ": " : "", path, describe_write_error (error));
+  return IUM_EXIT_OK;
+}
+
 int
 ium_cli_write_output (IumCli     *cli,
                       const char *path,
                       const char *data,
                       gsize       length)
 {
-  g_autoptr(GError) error = NULL;
-
   if (path == NULL || g_str_equal (path, "-"))
     {
       fwrite (data, 1, length, stdout);
       return IUM_EXIT_OK;
     }
-
-  /* Written to a temporary file and renamed into place, so a failed export never leaves a
-   * half-written file where a good one may have been. */
-  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
-    return ium_cli_fail_error (cli, error);
-  return IUM_EXIT_OK;
+  return ium_cli_write_file (cli, NULL, path, data, length);
 }
 
 int

@@ -53,6 +53,8 @@ extern const IumCliCommand ium_cli_rollout_commands[];
 extern const IumCliCommand ium_cli_token_commands[];
 extern const IumCliCommand ium_cli_downtime_commands[];
 extern const IumCliCommand ium_cli_audit_commands[];
+extern const IumCliCommand ium_cli_serve_commands[];
+extern const IumCliCommand ium_cli_report_commands[];
 
 /* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
 int           ium_cli_fail            (IumCli       *cli,
@@ -73,8 +75,14 @@ IumInventory *ium_cli_load_inventory  (IumCli       *cli);
 void          ium_cli_print_json      (JsonNode     *node);
 /* A new node that owns a new, empty object. Owned. */
 JsonNode     *ium_cli_new_object_node (void);
-/* Writes @data to stdout when @path is NULL or "-", else atomically to the file @path (mode
- * 0644). The exit code, after printing the error. */
+/* Writes @data atomically to the file @path (mode 0644). The exit code, after printing an
+ * error that names @path (after "@option: " when @option is not NULL). */
+int           ium_cli_write_file      (IumCli       *cli,
+                                       const char   *option,
+                                       const char   *path,
+                                       const char   *data,
+                                       gsize         length);
+/* Writes @data to stdout when @path is NULL or "-", else as ium_cli_write_file() does. */
 int           ium_cli_write_output    (IumCli       *cli,
                                        const char   *path,
                                        const char   *data,

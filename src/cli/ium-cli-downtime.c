@@ -22,8 +22,8 @@ static const GOptionEntry import_entries[] = {
     "The windows apply to this instrument only (repeat for several; default: every "
     "instrument)", "NAME" },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    "Leave out windows that start on or after DATE (YYYY-MM-DD or an RFC 3339 time; "
-    "default: two years from now)", "DATE" },
+    "Leave out windows that start later than DATE: YYYY-MM-DD (that whole day included) or "
+    "an RFC 3339 time (default: two years from now)", "DATE" },
   { NULL }
 };
 
@@ -44,6 +44,7 @@ run_import (IumCli *cli,
   g_autoptr(GDateTime) horizon = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *horizon_text = NULL;
+  g_auto(GStrv) names = NULL;
   IumStoreChanges changes = { 0 };
   IumStore *store;
   gsize length;
@@ -65,10 +66,27 @@ run_import (IumCli *cli,
   if (!g_file_get_contents (argv[0], &contents, &length, &error))
     return ium_cli_fail_error (cli, error);
 
+  /* --instrument LARMOR --instrument LARMOR names LARMOR once. */
+  if (opt_instruments != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; opt_instruments[i] != NULL; i++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < i && !seen; j++)
+            seen = g_str_equal (opt_instruments[j], opt_instruments[i]);
+          if (!seen)
+            g_strv_builder_add (builder, opt_instruments[i]);
+        }
+      names = g_strv_builder_end (builder);
+    }
+
   /* Everything is read and checked before the database is touched: a broken file changes
    * nothing. */
-  windows = ium_ical_read_windows (contents, length, (const char * const *) opt_instruments,
-                                   horizon, &error);
+  windows = ium_ical_read_windows (contents, length, (const char * const *) names, horizon,
+                                   &error);
   if (windows == NULL)
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
                          error->message);
@@ -82,13 +100,13 @@ run_import (IumCli *cli,
   for (guint i = 0; i < windows->len; i++)
     {
       IumWindow *window = g_ptr_array_index (windows, i);
-      const char * const *names = ium_window_get_instruments (window);
+      const char * const *applies_to = ium_window_get_instruments (window);
 
-      for (guint k = 0; names != NULL && names[k] != NULL; k++)
-        if (ium_inventory_lookup_instrument (inventory, names[k]) == NULL)
+      for (guint k = 0; applies_to != NULL && applies_to[k] != NULL; k++)
+        if (ium_inventory_lookup_instrument (inventory, applies_to[k]) == NULL)
           return ium_cli_fail (cli, IUM_EXIT_USAGE,
                                "%s: unknown instrument “%s”; `ium status` lists them\n"
-                               "Nothing was imported.", argv[0], names[k]);
+                               "Nothing was imported.", argv[0], applies_to[k]);
       ium_inventory_put_window (inventory, window);
     }
 
@@ -110,9 +128,10 @@ run_import (IumCli *cli,
       ium_cli_print_json (node);
     }
   else
-    g_print ("Read %u downtime windows from %s (up to %s): %u added, %u changed, "
+    g_print ("Read %u downtime window%s from %s (up to %s): %u added, %u changed, "
              "%u already there.\n",
-             windows->len, argv[0], horizon_text, changes.added, changes.changed,
+             windows->len, windows->len == 1 ? "" : "s", argv[0], horizon_text, changes.added,
+             changes.changed,
              windows->len - MIN (windows->len, changes.added + changes.changed));
   return IUM_EXIT_OK;
 }

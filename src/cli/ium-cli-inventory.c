@@ -38,6 +38,19 @@ run_import (IumCli *cli,
   if (!g_file_get_contents (argv[0], &contents, &length, &error))
     return ium_cli_fail_error (cli, error);
 
+  /* A first import of a bad file must not leave an empty database behind (which every later
+   * command would take for an empty facility): check the file before creating one. When the
+   * database exists, the store checks the file against what it holds. */
+  if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(IumInventory) empty = ium_inventory_new ();
+      g_autoptr(IumInventoryFile) file = ium_inventory_file_new_from_data (contents, length, empty,
+                                                                           &error);
+      if (file == NULL)
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+                             error->message);
+    }
+
   if ((store = ium_cli_create_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
 

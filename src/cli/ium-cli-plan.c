@@ -43,7 +43,8 @@ static const GOptionEntry plan_entries[] = {
   { "save", 0, 0, G_OPTION_ARG_STRING, &opt_save,
     "Save the plan as rollout NAME; re-saving keeps what already happened", "NAME" },
   { "max-failures", 0, 0, G_OPTION_ARG_STRING, &opt_max_failures,
-    "Failures in one wave that pause the saved rollout (default 1)", "N" },
+    "Failures in one wave that pause the saved rollout (default 1, or what it was when re-saved)",
+    "N" },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
     "Exit 1 when any instrument cannot be scheduled", NULL },
   { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
@@ -164,6 +165,9 @@ run_plan (IumCli *cli,
 
   if (opt_max_failures != NULL && opt_save == NULL)
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--max-failures goes with --save NAME");
+  /* Before anything is planned or written (--ics), so a bad name changes nothing. */
+  if (opt_save != NULL && !ium_rollout_check_name (opt_save, &error))
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--save: %s", error->message);
 
   if ((inventory = ium_cli_load_inventory (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -194,9 +198,20 @@ run_plan (IumCli *cli,
       || !parse_count (cli, "--max-failures", opt_max_failures, 1, &max_failures))
     return IUM_EXIT_USAGE;
 
-  /* Re-planning a saved rollout keeps what already happened where it happened. */
+  /* Re-planning a saved rollout keeps what already happened where it happened, and its
+   * failure threshold unless --max-failures changes it. */
   if (opt_save != NULL && !ium_rollout_add_fixed (cli->store, opt_save, request, &error))
     return ium_cli_fail_error (cli, error);
+  if (opt_save != NULL && opt_max_failures == NULL)
+    {
+      g_autoptr(IumRollout) saved = ium_rollout_load (cli->store, opt_save, &error);
+
+      if (saved != NULL)
+        max_failures = saved->max_failures;
+      else if (!g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND))
+        return ium_cli_fail_error (cli, error);
+      g_clear_error (&error);
+    }
 
   fleet = ium_fleet_new (inventory);
   plan = ium_plan_new (fleet, request, NULL, &error);
@@ -207,9 +222,10 @@ run_plan (IumCli *cli,
     {
       gsize length = 0;
       g_autofree char *ics = ium_ical_plan_to_data (plan, &length);
+      int status = ium_cli_write_file (cli, "--ics", opt_ics, ics, length);
 
-      if (!g_file_set_contents (opt_ics, ics, (gssize) length, &error))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "--ics: %s", error->message);
+      if (status != IUM_EXIT_OK)
+        return status;
     }
 
   if (opt_save != NULL)

@@ -186,6 +186,8 @@ run_mark (IumCli *cli,
           char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(IumRollout) before = NULL;
+  gboolean was_done = FALSE;
   IumUpgradeState state;
   IumStore *store;
 
@@ -193,6 +195,16 @@ run_mark (IumCli *cli,
     return ium_cli_fail_error (cli, error);
   if ((store = ium_cli_get_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
+
+  /* Only to say what a roll-back did; the mark itself checks the state again. */
+  if ((before = ium_rollout_load (store, argv[0], NULL)) != NULL)
+    for (guint i = 0; i < before->upgrades->len; i++)
+      {
+        IumRolloutUpgrade *upgrade = g_ptr_array_index (before->upgrades, i);
+        if (g_str_equal (upgrade->instrument, argv[1]))
+          was_done = upgrade->state == IUM_UPGRADE_DONE;
+      }
+
   if (!ium_rollout_mark (store, argv[0], argv[1], state, opt_note, opt_force, cli->who, &error))
     return ium_cli_fail_error (cli, error);
 
@@ -201,6 +213,9 @@ run_mark (IumCli *cli,
       g_print ("%s is %s in rollout %s.\n", argv[1], argv[2], argv[0]);
       if (state == IUM_UPGRADE_DONE)
         g_print ("Every host of %s now records the rollout's release.\n", argv[1]);
+      if (state == IUM_UPGRADE_ROLLED_BACK && was_done)
+        g_print ("The hosts of %s record the versions they had before the upgrade again "
+                 "(except any changed since).\n", argv[1]);
       if (state == IUM_UPGRADE_FAILED)
         {
           g_autoptr(IumRollout) rollout = ium_rollout_load (store, argv[0], NULL);
@@ -237,7 +252,8 @@ const IumCliCommand ium_cli_rollout_commands[] = {
   { "rollout", "mark", "NAME INSTRUMENT STATE", "Record an upgrade's new state (needs the token)",
     "STATE is planned, in-progress, done, failed, rolled-back or skipped. States move only "
     "planned → in-progress → done | failed, failed → planned | rolled-back, done → rolled-back, "
-    "planned → skipped. done sets every host's versions to the target release.",
+    "planned → skipped. done sets every host's versions to the target release; rolled-back "
+    "after done puts back the versions they had before.",
     mark_entries, run_mark, 3, 3 },
   { "rollout", "resume", "NAME", "Resume a rollout paused by failures (needs the token)", NULL,
     NULL, run_resume, 1, 1 },

@@ -21,6 +21,8 @@ static const IumCliCommand *groups[] = {
   ium_cli_token_commands,
   ium_cli_downtime_commands,
   ium_cli_audit_commands,
+  ium_cli_serve_commands,
+  ium_cli_report_commands,
 };
 
 static char *opt_db;
@@ -182,6 +184,15 @@ run_command (const IumCliCommand *command,
   if ((guint) (n_args - 1) < command->min_args || (guint) (n_args - 1) > command->max_args)
     return ium_cli_fail (&cli, IUM_EXIT_USAGE, "expected %s (see 'ium %s --help')",
                          *command->parameters ? command->parameters : "no arguments", name);
+
+  /* An empty name would put a blank holder on the token and blank rows in the audit log,
+   * and an empty path would name the current folder. */
+  if (opt_db != NULL && *opt_db == '\0')
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, "--db: the path is empty");
+  if (opt_as != NULL && *g_strstrip (opt_as) == '\0')
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE,
+                         "--as: the name is empty; give who is acting, or leave --as out to "
+                         "use the login name");
 
   cli.db_path = opt_db ? g_strdup (opt_db) : ium_store_dup_default_path ();
   cli.who = g_strdup (opt_as ? opt_as : g_get_user_name ());

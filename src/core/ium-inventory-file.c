@@ -12,6 +12,9 @@
 #include "ium-time.h"
 #include "ium-version.h"
 
+#include <stdio.h>
+#include <string.h>
+
 struct _IumInventoryFile
 {
   GObject       parent_instance;
@@ -1071,44 +1074,6 @@ ium_inventory_check (IumInventory  *inventory,
   return ok;
 }
 
-static IumInventory *
-copy_inventory (IumInventory *base)
-{
-  IumInventory *copy = ium_inventory_new ();
-  GListModel *lists[6];
-  typedef void (*Put) (IumInventory *inventory, gpointer item);
-  Put puts[6] = {
-    (Put) ium_inventory_put_component, (Put) ium_inventory_put_rule,
-    (Put) ium_inventory_put_release, (Put) ium_inventory_put_instrument,
-    (Put) ium_inventory_put_window, (Put) ium_inventory_put_cycle,
-  };
-
-  if (base == NULL)
-    return copy;
-
-  ium_inventory_set_facility (copy, ium_inventory_get_facility (base));
-  ium_inventory_set_release_scheme (copy, ium_inventory_get_release_scheme (base));
-  ium_inventory_set_policy (copy, ium_inventory_get_policy (base));
-
-  lists[0] = ium_inventory_get_components (base);
-  lists[1] = ium_inventory_get_rules (base);
-  lists[2] = ium_inventory_get_releases (base);
-  lists[3] = ium_inventory_get_instruments (base);
-  lists[4] = ium_inventory_get_windows (base);
-  lists[5] = ium_inventory_get_cycles (base);
-
-  /* The objects are shared, not copied: an object the file replaces is replaced by a new
-   * one, never changed in place, so @base stays as it was. */
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
-        puts[l] (copy, item);
-      }
-
-  return copy;
-}
-
 static void
 ium_inventory_file_finalize (GObject *object)
 {
@@ -1171,8 +1136,22 @@ ium_inventory_file_new_from_data (const char    *data,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   "not valid JSON: %s", parse_error->message);
+      /* json-glib says "<data>:3:14: Parse error: unexpected ..."; people read lines. */
+      unsigned int line = 0, column = 0;
+      int consumed = 0;
+      const char *reason = parse_error->message;
+
+      if (sscanf (reason, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          reason += consumed;
+          if (g_str_has_prefix (reason, "Parse error: "))
+            reason += strlen ("Parse error: ");
+          g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                       "not valid JSON: line %u, column %u: %s", line, column, reason);
+        }
+      else
+        g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                     "not valid JSON: %s", parse_error->message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
@@ -1183,7 +1162,9 @@ ium_inventory_file_new_from_data (const char    *data,
     }
 
   self = g_object_new (IUM_TYPE_INVENTORY_FILE, NULL);
-  self->inventory = copy_inventory (base);
+  /* The objects are shared: an object the file replaces is replaced by a new one, never
+   * changed in place, so @base stays as it was. */
+  self->inventory = base ? ium_inventory_copy (base) : ium_inventory_new ();
 
   r.path = g_string_new (NULL);
   r.inventory = self->inventory;

@@ -261,6 +261,25 @@ collection_lookup (Collection *collection,
   return g_hash_table_lookup (collection->index, key);
 }
 
+/* Removes the item with key @key; FALSE when there is none. */
+static gboolean
+collection_remove (Collection *collection,
+                   const char *key)
+{
+  gpointer item = g_hash_table_lookup (collection->index, key);
+  guint position;
+
+  if (item == NULL)
+    return FALSE;
+
+  /* The index borrows from the store: find the position while the item is alive, then
+   * forget it in the index before the store drops its reference. */
+  position = collection_find (collection, item);
+  g_hash_table_remove (collection->index, key);
+  g_list_store_remove (collection->store, position);
+  return TRUE;
+}
+
 static void
 ium_inventory_dispose (GObject *object)
 {
@@ -727,6 +746,68 @@ ium_inventory_put_cycle (IumInventory *self,
   g_return_if_fail (ium_cycle_get_start (cycle) != NULL);
 
   collection_put (&self->cycles, g_strdup (ium_cycle_get_name (cycle)), cycle);
+}
+
+/**
+ * ium_inventory_remove_window:
+ * @self: an inventory
+ * @key: a key made by ium_window_dup_key()
+ *
+ * Returns: %TRUE when the window was there and is removed
+ */
+gboolean
+ium_inventory_remove_window (IumInventory *self,
+                             const char   *key)
+{
+  g_return_val_if_fail (IUM_IS_INVENTORY (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return collection_remove (&self->windows, key);
+}
+
+/**
+ * ium_inventory_copy:
+ * @self: an inventory
+ *
+ * A new inventory with the same settings and the same objects. The objects are shared, not
+ * copied: change the copy by putting new objects into it, never by changing one in place,
+ * or @self changes too.
+ *
+ * Returns: (transfer full): the copy
+ */
+IumInventory *
+ium_inventory_copy (IumInventory *self)
+{
+  IumInventory *copy;
+  typedef void (*Put) (IumInventory *inventory, gpointer item);
+  const struct { Collection *from; Put put; } lists[] = {
+    { &self->components, (Put) ium_inventory_put_component },
+    { &self->rules, (Put) ium_inventory_put_rule },
+    { &self->releases, (Put) ium_inventory_put_release },
+    { &self->instruments, (Put) ium_inventory_put_instrument },
+    { &self->windows, (Put) ium_inventory_put_window },
+    { &self->cycles, (Put) ium_inventory_put_cycle },
+  };
+
+  g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
+
+  copy = ium_inventory_new ();
+  ium_inventory_set_facility (copy, self->facility);
+  ium_inventory_set_release_scheme (copy, self->release_scheme);
+  ium_inventory_set_policy (copy, &self->policy);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      GListModel *model = G_LIST_MODEL (lists[l].from->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          lists[l].put (copy, item);
+        }
+    }
+
+  return copy;
 }
 
 /**

@@ -70,6 +70,14 @@ void             ium_inventory_put_window         (IumInventory    *self,
 void             ium_inventory_put_cycle          (IumInventory    *self,
                                                    IumCycle        *cycle);
 
+/* Removes the window with key @key (see ium_window_dup_key()); FALSE when there is none. */
+gboolean         ium_inventory_remove_window      (IumInventory    *self,
+                                                   const char      *key);
+
+/* A new inventory with the same settings and the same objects, shared and not copied: change
+ * the copy only by putting new objects into it. Owned. */
+IumInventory    *ium_inventory_copy               (IumInventory    *self);
+
 /* The newest release of @tier (or of any tier when @any_tier), or NULL. Borrowed. */
 IumRelease      *ium_inventory_get_newest_release (IumInventory    *self,
                                                    gboolean         any_tier,

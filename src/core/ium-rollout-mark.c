@@ -53,6 +53,53 @@ is_busy (IumStore    *store,
   return TRUE;
 }
 
+/* The "installed" map of the host called @host in @instrument_json (an instrument as
+ * ium_instrument_to_json() writes it), or NULL. */
+static JsonObject *
+find_installed (JsonObject *instrument_json,
+                const char *host)
+{
+  JsonArray *hosts;
+
+  if (instrument_json == NULL || !json_object_has_member (instrument_json, "hosts"))
+    return NULL;
+  hosts = json_object_get_array_member (instrument_json, "hosts");
+  for (guint i = 0; hosts != NULL && i < json_array_get_length (hosts); i++)
+    {
+      JsonObject *candidate = json_array_get_object_element (hosts, i);
+
+      if (candidate != NULL
+          && g_strcmp0 (json_object_get_string_member_with_default (candidate, "name", ""),
+                        host) == 0)
+        return json_object_has_member (candidate, "installed")
+               ? json_object_get_object_member (candidate, "installed") : NULL;
+    }
+  return NULL;
+}
+
+/* Sets @component on host @host of @instrument to @version. */
+static gboolean
+set_installed (IumStore    *store,
+               const char  *instrument,
+               const char  *host,
+               const char  *component,
+               const char  *version,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store, "UPDATE installed SET version = ?1 "
+                                          "WHERE component = ?2 AND host_id = "
+                                          "(SELECT h.id FROM hosts h JOIN instruments i "
+                                          "ON h.instrument_id = i.id WHERE i.name = ?3 "
+                                          "AND h.name = ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ium_bind_text (stmt, 1, version);
+  ium_bind_text (stmt, 2, component);
+  ium_bind_text (stmt, 3, instrument);
+  ium_bind_text (stmt, 4, host);
+  return ium_store_step_done (store, stmt, "changing a host's installed versions", error);
+}
+
 /* Sets every component each host of @instrument carries to @release's version of it, with an
  * audit entry for the instrument. */
 static gboolean
@@ -70,7 +117,6 @@ upgrade_hosts (IumStore    *store,
   g_autofree char *after_text = NULL;
   IumInstrument *instrument;
   IumRelease *release;
-  JsonArray *hosts;
 
   if (inventory == NULL)
     return FALSE;
@@ -92,41 +138,20 @@ upgrade_hosts (IumStore    *store,
   /* A fresh node, not json_node_copy(), which would share the object with @before. */
   before = ium_instrument_to_json (instrument);
   after = ium_instrument_to_json (instrument);
-  hosts = json_object_get_array_member (json_node_get_object (after), "hosts");
 
   for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
     {
       IumHost *host = ium_instrument_get_host (instrument, h);
       g_auto(GStrv) ids = ium_host_dup_component_ids (host);
-      JsonObject *host_object = NULL;
-      JsonObject *installed = NULL;
-
-      for (guint j = 0; hosts != NULL && j < json_array_get_length (hosts); j++)
-        {
-          JsonObject *candidate = json_array_get_object_element (hosts, j);
-          if (g_strcmp0 (json_object_get_string_member_with_default (candidate, "name", ""),
-                         ium_host_get_name (host)) == 0)
-            host_object = candidate;
-        }
-      if (host_object != NULL && json_object_has_member (host_object, "installed"))
-        installed = json_object_get_object_member (host_object, "installed");
+      JsonObject *installed = find_installed (json_node_get_object (after),
+                                              ium_host_get_name (host));
 
       for (guint c = 0; ids[c] != NULL; c++)
         {
           const char *version = ium_release_get_component_version (release, ids[c]);
-          sqlite3_stmt *stmt = ium_store_prepare (store,
-                                                  "UPDATE installed SET version = ?1 "
-                                                  "WHERE component = ?2 AND host_id = "
-                                                  "(SELECT h.id FROM hosts h JOIN instruments i "
-                                                  "ON h.instrument_id = i.id WHERE i.name = ?3 "
-                                                  "AND h.name = ?4)", error);
-          if (stmt == NULL)
-            return FALSE;
-          ium_bind_text (stmt, 1, version);
-          ium_bind_text (stmt, 2, ids[c]);
-          ium_bind_text (stmt, 3, instrument_name);
-          ium_bind_text (stmt, 4, ium_host_get_name (host));
-          if (!ium_store_step_done (store, stmt, "upgrading a host", error))
+
+          if (!set_installed (store, instrument_name, ium_host_get_name (host), ids[c], version,
+                              error))
             return FALSE;
           if (installed != NULL)
             json_object_set_string_member (installed, ids[c], version);
@@ -137,6 +162,94 @@ upgrade_hosts (IumStore    *store,
   after_text = ium_node_text (after);
   return ium_write_audit (store, now, who, "upgrade", "instrument", instrument_name, before_text,
                       after_text, error);
+}
+
+/* Undoes what `done` recorded: every component that still has the version the release gave
+ * it goes back to the version it had before, as the audit entry of the upgrade (written at
+ * @done_time) has it. A component changed since (by an import) is left as it is. */
+static gboolean
+restore_hosts (IumStore    *store,
+               const char  *rollout_release,
+               const char  *instrument_name,
+               const char  *done_time,
+               const char  *now,
+               const char  *who,
+               GError     **error)
+{
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(JsonNode) recorded = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *recorded_text = NULL;
+  IumInstrument *instrument;
+  IumRelease *release;
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+  int rc;
+
+  stmt = ium_store_prepare (store, "SELECT before FROM audit WHERE action = 'upgrade' AND "
+                            "kind = 'instrument' AND key = ? AND time = ? "
+                            "ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  ium_bind_text (stmt, 1, instrument_name);
+  ium_bind_text (stmt, 2, done_time);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    recorded_text = g_strdup (ium_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ium_store_set_sqlite_error (store, rc, "reading the upgrade's audit entry", error);
+  /* Nothing recorded, nothing to undo. */
+  if (recorded_text == NULL || (recorded = json_from_string (recorded_text, NULL)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (recorded))
+    return TRUE;
+
+  if ((inventory = ium_store_load_locked (store, error)) == NULL)
+    return FALSE;
+  instrument = ium_inventory_lookup_instrument (inventory, instrument_name);
+  release = ium_inventory_lookup_release (inventory, rollout_release);
+  if (instrument == NULL || release == NULL)
+    return TRUE;
+
+  before = ium_instrument_to_json (instrument);
+  after = ium_instrument_to_json (instrument);
+
+  for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
+    {
+      IumHost *host = ium_instrument_get_host (instrument, h);
+      const char *host_name = ium_host_get_name (host);
+      JsonObject *old_installed = find_installed (json_node_get_object (recorded), host_name);
+      JsonObject *new_installed = find_installed (json_node_get_object (after), host_name);
+      g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+
+      for (guint c = 0; old_installed != NULL && ids[c] != NULL; c++)
+        {
+          const char *current = ium_host_get_installed_version (host, ids[c]);
+          const char *released = ium_release_get_component_version (release, ids[c]);
+          const char *old;
+
+          if (!json_object_has_member (old_installed, ids[c])
+              || (old = json_object_get_string_member (old_installed, ids[c])) == NULL
+              || g_strcmp0 (current, released) != 0 || g_str_equal (old, current))
+            continue;
+
+          if (!set_installed (store, instrument_name, host_name, ids[c], old, error))
+            return FALSE;
+          if (new_installed != NULL)
+            json_object_set_string_member (new_installed, ids[c], old);
+          changed = TRUE;
+        }
+    }
+
+  if (!changed)
+    return TRUE;
+  before_text = ium_node_text (before);
+  after_text = ium_node_text (after);
+  return ium_write_audit (store, now, who, "roll-back", "instrument", instrument_name,
+                          before_text, after_text, error);
 }
 
 static char *
@@ -263,8 +376,9 @@ ium_rollout_mark (IumStore        *store,
           if (!count_failures (store, id, rollout->paused_wave, &failures, error))
             goto failed;
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "rollout %s is paused after %u failures in wave %u; resume it with "
-                       "ium rollout resume %s", name, failures, rollout->paused_wave, name);
+                       "rollout %s is paused after %u failure%s in wave %u; resume it with "
+                       "ium rollout resume %s", name, failures, failures == 1 ? "" : "s",
+                       rollout->paused_wave, name);
           goto failed;
         }
       if (!is_busy (store, instrument, &busy, &busy_note, error))
@@ -282,6 +396,9 @@ ium_rollout_mark (IumStore        *store,
 
   if (state == IUM_UPGRADE_DONE
       && !upgrade_hosts (store, rollout->release, instrument, now, who, error))
+    goto failed;
+  if (state == IUM_UPGRADE_ROLLED_BACK && upgrade->state == IUM_UPGRADE_DONE
+      && !restore_hosts (store, rollout->release, instrument, upgrade->updated, now, who, error))
     goto failed;
 
   stmt = ium_store_prepare (store, "UPDATE rollout_upgrades SET state = ?, note = ?, "

@@ -447,6 +447,41 @@ is_kept (IumRollout *rollout,
 }
 
 gboolean
+ium_rollout_check_name (const char  *name,
+                        GError     **error)
+{
+  const char *why = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (*name == '\0')
+    {
+      g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
+                   "a rollout needs a name");
+      return FALSE;
+    }
+  if (!g_utf8_validate (name, -1, NULL))
+    why = "it is not valid UTF-8";
+  else if (g_ascii_isspace (name[0]) || g_ascii_isspace (name[strlen (name) - 1]))
+    why = "it starts or ends with a space";
+  else if (strchr (name, '/') != NULL)
+    why = "it contains \"/\"";
+  else
+    for (const char *p = name; *p != '\0' && why == NULL; p = g_utf8_next_char (p))
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        why = "it contains a control character";
+
+  if (why != NULL)
+    {
+      g_autofree char *shown = g_utf8_validate (name, -1, NULL) ? g_strescape (name, "") : NULL;
+      g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
+                   "“%s” cannot name a rollout: %s", shown ? shown : "?", why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 ium_rollout_save (IumStore    *store,
                   const char  *name,
                   IumPlan     *plan,
@@ -465,12 +500,8 @@ ium_rollout_save (IumStore    *store,
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL && IUM_IS_PLAN (plan) && who != NULL, FALSE);
 
-  if (*name == '\0')
-    {
-      g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "a rollout needs a name: --save NAME");
-      return FALSE;
-    }
+  if (!ium_rollout_check_name (name, error))
+    return FALSE;
   if (max_failures == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,

@@ -86,6 +86,12 @@ gboolean    ium_rollout_add_fixed    (IumStore       *store,
                                       IumPlanRequest *request,
                                       GError        **error);
 
+/* Whether @name may name a rollout: not empty, no spaces at either end, no control
+ * characters and no "/" (names appear in tables, URLs and file names). IUM_ROLLOUT_ERROR_INVALID
+ * quoting it when not. */
+gboolean    ium_rollout_check_name   (const char     *name,
+                                      GError        **error);
+
 /* Saves @plan as the rollout @name (no token needed: saving a plan records no deployment).
  * When @name exists, its upgrades that are no longer planned are kept as they are and only
  * the planned ones are replaced; changing the target release of a rollout that has started

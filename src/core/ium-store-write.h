@@ -37,21 +37,29 @@ IumInventory *ium_store_load_locked      (IumStore     *self,
 gboolean      ium_store_check_inventory  (IumInventory *inventory,
                                           GError      **error);
 
-/* Makes the inventory as it should be after a change, from the one stored (@before, which
- * it must not modify). Returns NULL with @error to refuse the change. */
+/* Makes the inventory as it should be from the stored one, @before, which it must not change
+ * (ium_inventory_copy() and new objects). Runs inside the write transaction. Owned. */
 typedef IumInventory *(*IumStoreMakeAfter) (IumInventory  *before,
                                             gpointer       data,
                                             GError       **error);
 
-/* In one IMMEDIATE transaction: loads the stored inventory, asks @make_after for the new
- * one, and writes the difference with an audit entry (@action, by @who) per changed object.
- * All or nothing. */
+/* Runs @make_after inside one IMMEDIATE transaction and writes the difference between the
+ * stored inventory and what it made, with an audit entry per changed object (@action, by
+ * @who). All or nothing. */
 gboolean      ium_store_run_write        (IumStore          *self,
                                           const char        *action,
                                           const char        *who,
                                           IumStoreChanges   *changes,
                                           IumStoreMakeAfter  make_after,
                                           gpointer           data,
+                                          GError           **error);
+
+/* In ium-store-edit.c: @before with @object, an object as the inventory file writes it, read
+ * over it as the one element of the file's list @list, checked as an import would be. Errors
+ * name paths from @object on ("hosts[0].installed.ibex-gui: ..."). Owned. */
+IumInventory *ium_store_read_over        (IumInventory      *before,
+                                          const char        *list,
+                                          JsonNode          *object,
                                           GError           **error);
 
 /* Helpers shared by everything that reads or writes the store. */

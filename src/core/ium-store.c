@@ -287,6 +287,13 @@ create_private_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
+                   "%s is a folder, not an inventory database. Give the path of the database "
+                   "file with --db or IUM_DB.", path);
+      return FALSE;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
@@ -445,11 +452,11 @@ ium_store_get_path (IumStore *self)
  * @version: (out): the data version
  * @error: an #IUM_STORE_ERROR
  *
- * SQLite's PRAGMA data_version: a number that changes whenever another connection (another
- * process, or another store on the same file) commits a change. This store's own writes
- * leave it as it is, so a program that polls it reloads only for changes made elsewhere.
+ * SQLite's `PRAGMA data_version` of this connection: it changes whenever another connection
+ * (in this process or another) commits a change to the database, and never for this
+ * connection's own changes. A long-running reader polls it to learn that it must reload.
  *
- * Returns: %TRUE when @version was read
+ * Returns: %TRUE when read
  */
 gboolean
 ium_store_get_data_version (IumStore  *self,

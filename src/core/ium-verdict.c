@@ -321,7 +321,7 @@ ium_verdict_init (IumVerdict *self)
  * @status: the verdict
  * @recommended_version: (nullable): the client version the instrument should use
  * @download_url: (nullable): where to get it
- * @warnings: (nullable): short warning nicks such as "partial"
+ * @warnings: (nullable) (array zero-terminated=1): short warning nicks such as "partial"
  * @message: one sentence for people
  *
  * Returns: (transfer full): a new, immutable verdict
@@ -359,6 +359,12 @@ ium_verdict_new (const char         *instrument,
                        NULL);
 }
 
+/**
+ * ium_verdict_get_instrument:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the instrument checked, e.g. "LARMOR"
+ */
 const char *
 ium_verdict_get_instrument (IumVerdict *self)
 {
@@ -367,6 +373,12 @@ ium_verdict_get_instrument (IumVerdict *self)
   return self->instrument;
 }
 
+/**
+ * ium_verdict_get_component:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the client component checked, e.g. "ibex-gui"
+ */
 const char *
 ium_verdict_get_component (IumVerdict *self)
 {
@@ -375,6 +387,12 @@ ium_verdict_get_component (IumVerdict *self)
   return self->component;
 }
 
+/**
+ * ium_verdict_get_client_version:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the client version as the client gave it
+ */
 const char *
 ium_verdict_get_client_version (IumVerdict *self)
 {
@@ -383,6 +401,12 @@ ium_verdict_get_client_version (IumVerdict *self)
   return self->client_version;
 }
 
+/**
+ * ium_verdict_get_server_component:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the server component of the compatibility rule, e.g. "ibex-server"
+ */
 const char *
 ium_verdict_get_server_component (IumVerdict *self)
 {
@@ -391,6 +415,13 @@ ium_verdict_get_server_component (IumVerdict *self)
   return self->server_component;
 }
 
+/**
+ * ium_verdict_get_server_version:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the instrument's server version (the lowest where its hosts
+ *   disagree)
+ */
 const char *
 ium_verdict_get_server_version (IumVerdict *self)
 {
@@ -399,6 +430,12 @@ ium_verdict_get_server_version (IumVerdict *self)
   return self->server_version;
 }
 
+/**
+ * ium_verdict_get_status:
+ * @self: a verdict
+ *
+ * Returns: the verdict: ok, update-available, client-newer or incompatible
+ */
 IumVerdictStatus
 ium_verdict_get_status (IumVerdict *self)
 {
@@ -407,6 +444,13 @@ ium_verdict_get_status (IumVerdict *self)
   return self->status;
 }
 
+/**
+ * ium_verdict_get_recommended_version:
+ * @self: a verdict
+ *
+ * Returns: (transfer none) (nullable): the client version the instrument should use, or
+ *   %NULL when no release gives one
+ */
 const char *
 ium_verdict_get_recommended_version (IumVerdict *self)
 {
@@ -415,6 +459,12 @@ ium_verdict_get_recommended_version (IumVerdict *self)
   return self->recommended_version;
 }
 
+/**
+ * ium_verdict_get_download_url:
+ * @self: a verdict
+ *
+ * Returns: (transfer none) (nullable): where to get the recommended version, or %NULL
+ */
 const char *
 ium_verdict_get_download_url (IumVerdict *self)
 {
@@ -427,7 +477,8 @@ ium_verdict_get_download_url (IumVerdict *self)
  * ium_verdict_get_warnings:
  * @self: a verdict
  *
- * Returns: (transfer none): the warnings; an empty array when there are none, never %NULL
+ * Returns: (transfer none) (array zero-terminated=1): the warnings; an empty array when
+ *   there are none, never %NULL
  */
 const char * const *
 ium_verdict_get_warnings (IumVerdict *self)
@@ -437,6 +488,12 @@ ium_verdict_get_warnings (IumVerdict *self)
   return (const char * const *)self->warnings;
 }
 
+/**
+ * ium_verdict_get_message:
+ * @self: a verdict
+ *
+ * Returns: (transfer none): the verdict in one sentence for people
+ */
 const char *
 ium_verdict_get_message (IumVerdict *self)
 {
