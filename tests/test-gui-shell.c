@@ -217,6 +217,92 @@ test_missing (Fixture       *f,
   WAIT_FOR (!ium_banner_get_revealed (banner));
 }
 
+static gboolean
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_toplevels_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+test_dialogs (Fixture       *f,
+              gconstpointer  data)
+{
+  GActionGroup *app;
+
+  ium_test_gui_open (f, FALSE);
+  app = G_ACTION_GROUP (f->application);
+
+  /* The main menu's entries open what they say, with no warnings (which are fatal here). */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  WAIT_FOR (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  g_action_group_activate_action (app, "preferences", NULL);
+  WAIT_FOR (toplevel_of_type (g_type_from_name ("IumPreferencesDialog")));
+  close_toplevels_of_type (g_type_from_name ("IumPreferencesDialog"));
+
+  g_action_group_activate_action (app, "about", NULL);
+  WAIT_FOR (toplevel_of_type (GTK_TYPE_ABOUT_DIALOG));
+  close_toplevels_of_type (GTK_TYPE_ABOUT_DIALOG);
+
+  /* The accelerators of the shortcuts window and the menu are set. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "win.view::audit");
+    g_assert_cmpstr (accels[0], ==, "<Alt>3");
+  }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "win.open");
+    g_assert_cmpstr (accels[0], ==, "<Control>o");
+  }
+  ium_test_gui_flush ();
+}
+
+static void
+test_preferences_identity (Fixture       *f,
+                           gconstpointer  data)
+{
+  GSettings *settings;
+
+  ium_test_gui_open (f, FALSE);
+  settings = ium_application_get_settings (f->application);
+  g_assert_nonnull (settings);
+
+  /* --as (set by the harness) wins over the setting; without it, the setting is used. */
+  g_settings_set_string (settings, "identity", "Grace Hopper");
+  ium_test_gui_flush ();
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   IUM_TEST_GUI_WHO);
+  ium_application_set_identity (f->application, NULL);
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   "Grace Hopper");
+  g_settings_set_string (settings, "identity", "");
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   g_get_user_name ());
+}
+
 #define ADD(path, setup, func) \
   g_test_add ("/ium/gui/shell/" path, Fixture, NULL, setup, func, teardown)
 
@@ -230,6 +316,8 @@ main (int   argc,
   ADD ("token/take-release", setup_seeded, test_token);
   ADD ("token/steal-needs-reason", setup_seeded, test_token_steal);
   ADD ("token/refused", setup_seeded, test_token_refused);
+  ADD ("dialogs", setup_seeded, test_dialogs);
+  ADD ("identity", setup_seeded, test_preferences_identity);
   ADD ("corrupt-database", setup_empty, test_corrupt);
   ADD ("missing-database", setup_empty, test_missing);
 
