@@ -17,9 +17,11 @@
 #include "audit/ium-audit-view.h"
 #include "fleet/ium-fleet-view.h"
 #include "releases/ium-releases-view.h"
+#include "rollout/ium-rollout-view.h"
 
 static const IumViewEntry views[] = {
   { "fleet", N_("Fleet"), ium_fleet_view_get_type },
+  { "rollout", N_("Rollouts"), ium_rollout_view_get_type },
   { "releases", N_("Releases"), ium_releases_view_get_type },
   { "audit", N_("Audit Log"), ium_audit_view_get_type },
 };
