@@ -166,6 +166,10 @@ test_rows (void)
   g_assert_cmpint (ium_fleet_row_get_planned_time (gamma), <,
                    ium_fleet_row_get_planned_time (alpha));
   g_assert_null (ium_fleet_row_get_planned (beta));
+  /* The details have it in full: when, wave, rollout. */
+  g_assert_nonnull (strstr (ium_fleet_row_get_planned_detail (alpha), "2090"));
+  g_assert_nonnull (strstr (ium_fleet_row_get_planned_detail (alpha), "wave 1 of rollout early"));
+  g_assert_true (g_str_has_prefix (ium_fleet_row_get_planned_detail (gamma), "In progress"));
 
   /* Too far behind sorts as worse than custom, custom as worse than up to date. */
   g_assert_cmpuint (ium_fleet_row_get_severity (alpha), >, ium_fleet_row_get_severity (gamma));

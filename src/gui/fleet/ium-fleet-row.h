@@ -43,6 +43,8 @@ const char     *ium_fleet_row_get_next_window     (IumFleetRow   *self);
 gint64          ium_fleet_row_get_next_window_time (IumFleetRow  *self);
 const char     *ium_fleet_row_get_planned         (IumFleetRow   *self);
 gint64          ium_fleet_row_get_planned_time    (IumFleetRow   *self);
+/* The planned upgrade in full (when, window, wave, rollout), or NULL. */
+const char     *ium_fleet_row_get_planned_detail  (IumFleetRow   *self);
 /* The lower-case text that the search matches: name, site, tags, release, target. */
 const char     *ium_fleet_row_get_search_text     (IumFleetRow   *self);
 /* The order in which the flags column sorts: the worst state first when descending. */
