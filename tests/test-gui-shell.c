@@ -313,6 +313,71 @@ test_preferences_identity (Fixture       *f,
                    g_get_user_name ());
 }
 
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  GCancellable *cancellable;
+
+  ium_test_gui_open (f, FALSE);
+  g_assert_false (ium_main_window_get_busy (f->window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "cancel-job"));
+
+  /* Long work shows a progress bar whose Cancel cancels it. */
+  cancellable = ium_main_window_begin_job (f->window, "Planning 10,000 instruments…");
+  g_assert_true (ium_main_window_get_busy (f->window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "cancel-job"));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "cancel-job", NULL);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  ium_main_window_end_job (f->window, cancellable);
+  g_assert_false (ium_main_window_get_busy (f->window));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *good_path = g_build_filename (f->dir, "good.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  IumInventoryService *service;
+  IumBanner *banner;
+
+  g_file_set_contents (bad_path,
+                       "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+                       "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
+                       " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.x\"}}]}]}",
+                       -1, &error);
+  g_file_set_contents (good_path,
+                       "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+                       "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
+                       " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.3.2.380\"}}]}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  ium_test_gui_open (f, FALSE);
+  service = ium_main_window_get_service (f->window);
+  banner = ium_main_window_get_banner (f->window);
+
+  /* A bad file: the banner names the file and the JSON path, and nothing is imported. */
+  ium_main_window_import (f->window, bad, FALSE);
+  g_assert_true (ium_main_window_get_busy (f->window));
+  WAIT_FOR (!ium_main_window_get_busy (f->window));
+  g_assert_true (ium_banner_get_revealed (banner));
+  g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_ERROR);
+  g_assert_nonnull (strstr (ium_banner_get_title (banner), "bad.json"));
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "instruments[0].hosts[0]"));
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "Nothing was changed"));
+  g_assert_null (ium_inventory_service_lookup_row (service, "NEWONE"));
+
+  ium_main_window_import (f->window, good, FALSE);
+  WAIT_FOR (!ium_main_window_get_busy (f->window));
+  g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_INFO);
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "1 added"));
+  g_assert_nonnull (ium_inventory_service_lookup_row (service, "NEWONE"));
+}
+
 #define ADD(path, setup, func) \
   g_test_add ("/ium/gui/shell/" path, Fixture, NULL, setup, func, teardown)
 
@@ -328,6 +393,8 @@ main (int   argc,
   ADD ("token/refused", setup_seeded, test_token_refused);
   ADD ("dialogs", setup_seeded, test_dialogs);
   ADD ("identity", setup_seeded, test_preferences_identity);
+  ADD ("progress", setup_seeded, test_progress);
+  ADD ("import", setup_seeded, test_import);
   ADD ("corrupt-database", setup_empty, test_corrupt);
   ADD ("missing-database", setup_empty, test_missing);
 
