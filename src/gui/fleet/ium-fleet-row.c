@@ -69,7 +69,9 @@ static char *
 format_when (GDateTime *when,
              GDateTime *now)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  /* In @now's time zone: g_date_time_to_local() would look the local zone up again for every
+   * one of 10,000 rows (a readlink() each). */
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
 
   /* Translators: a date and time in the fleet's columns, this year (strftime format). */
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
@@ -203,7 +205,7 @@ format_pending (Pending   *pending,
 
   /* The day is enough in a column; the details give the time. */
   start = g_date_time_new_from_iso8601 (pending->upgrade->start, NULL);
-  local = g_date_time_to_local (start);
+  local = g_date_time_to_timezone (start, g_date_time_get_timezone (now));
   day = g_date_time_get_year (local) == g_date_time_get_year (now)
           /* Translators: a planned upgrade's day this year (strftime format). */
           ? g_date_time_format (local, _("%a %-d %b"))
@@ -216,14 +218,16 @@ format_pending (Pending   *pending,
 /* The whole of it, for the details: "Tue 19 Jan 2027, 08:00–12:00 in “Maintenance day”, wave
  * 2 of rollout december". */
 static char *
-format_pending_detail (Pending *pending)
+format_pending_detail (Pending   *pending,
+                       GDateTime *now)
 {
   IumRolloutUpgrade *upgrade = pending->upgrade;
   g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (upgrade->start, NULL);
   g_autoptr(GDateTime) end = upgrade->end ? g_date_time_new_from_iso8601 (upgrade->end, NULL)
                                           : NULL;
-  g_autoptr(GDateTime) local = g_date_time_to_local (start);
-  g_autoptr(GDateTime) local_end = end ? g_date_time_to_local (end) : NULL;
+  GTimeZone *zone = g_date_time_get_timezone (now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
+  g_autoptr(GDateTime) local_end = end ? g_date_time_to_timezone (end, zone) : NULL;
   /* Translators: when a planned upgrade starts (strftime format). */
   g_autofree char *from = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
   g_autofree char *until = local_end ? g_date_time_format (local_end, "%H:%M") : NULL;
@@ -343,7 +347,7 @@ ium_fleet_rows_build (IumFleet  *fleet,
       if (p != NULL)
         {
           self->planned = format_pending (p, now);
-          self->planned_detail = format_pending_detail (p);
+          self->planned_detail = format_pending_detail (p, now);
           self->planned_time = g_date_time_to_unix (p->start);
         }
       else

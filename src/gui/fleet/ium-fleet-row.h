@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (IumFleetRow, ium_fleet_row, IUM, FLEET_ROW, GObject)
 
 /* Builds one row per instrument of @fleet, in inventory (name) order, with the next downtime
  * window after @now and the earliest pending upgrade of @rollouts (nullable, of IumRollout).
- * Safe on any thread. A GPtrArray of IumFleetRow, owned. */
+ * Times are shown in @now's time zone. Safe on any thread. A GPtrArray of IumFleetRow,
+ * owned. */
 GPtrArray      *ium_fleet_rows_build              (IumFleet      *fleet,
                                                    GPtrArray     *rollouts,
                                                    GDateTime     *now);
