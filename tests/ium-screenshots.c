@@ -15,6 +15,7 @@
 #include "audit/ium-audit-view.h"
 #include "fleet/ium-fleet-row.h"
 #include "fleet/ium-fleet-view.h"
+#include "ium-rollouts.h"
 #include "ium-test-gui.h"
 #include "releases/ium-releases-view.h"
 
@@ -39,6 +40,51 @@ wait_frames (GtkWidget *widget,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* On the worker: plans the newest official release for the whole facility from now, in the
+ * demo's downtime windows, and saves it, so that the fleet's "Planned Upgrade" column and the
+ * details have something to show. */
+static gpointer
+save_rollout_job (IumStore      *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(IumInventory) inventory = ium_store_load (store, error);
+  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr(IumPlanRequest) request = NULL;
+  g_autoptr(IumPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  IumRelease *target;
+
+  if (inventory == NULL)
+    return NULL;
+  target = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
+  fleet = ium_fleet_new (inventory);
+  request = ium_plan_request_new (inventory, ium_release_get_version_text (target));
+  ium_plan_request_add_wave (request, "tag:sans");
+  ium_plan_request_add_wave (request, "site:TS2");
+  ium_plan_request_add_wave (request, "rest");
+  if ((plan = ium_plan_new (fleet, request, cancellable, error)) == NULL)
+    return NULL;
+  text = ium_plan_request_to_text (request);
+  if (!ium_rollout_save (store, "december", plan, text, 2, "screenshots", error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ium_inventory_service_run_finish (IUM_INVENTORY_SERVICE (object), result, &error) == NULL)
+    g_error ("ium-screenshots: cannot save the demo rollout: %s", error->message);
+  *done = TRUE;
 }
 
 static gboolean
@@ -125,6 +171,13 @@ main (int   argc,
   ium_inventory_service_take_token_async (service, "Deploying 12.3.2.380 to TS2", FALSE, NULL,
                                           NULL, NULL, NULL);
   WAIT_FOR (ium_inventory_service_get_holds_token (service));
+
+  {
+    gboolean done = FALSE;
+    ium_inventory_service_run_async (service, save_rollout_job, NULL, NULL, NULL,
+                                     IUM_SERVICE_JOB_RELOAD, NULL, job_done_cb, &done);
+    WAIT_FOR (done);
+  }
 
   /* A morning's work, so that the history and the audit log have something to show: MAPS's
    * control PC was upgraded by hand (its cluster account not yet, so it is partial), and

@@ -15,6 +15,7 @@
 #include "fleet/ium-fleet-filter.h"
 #include "fleet/ium-fleet-row.h"
 #include "fleet/ium-host-form.h"
+#include "ium-error-text.h"
 #include "ium-inventory-file.h"
 #include "ium-inventory-service.h"
 #include "releases/ium-release-form.h"
@@ -166,6 +167,10 @@ test_rows (void)
   g_assert_cmpint (ium_fleet_row_get_planned_time (gamma), <,
                    ium_fleet_row_get_planned_time (alpha));
   g_assert_null (ium_fleet_row_get_planned (beta));
+  /* The details have it in full: when, wave, rollout. */
+  g_assert_nonnull (strstr (ium_fleet_row_get_planned_detail (alpha), "2090"));
+  g_assert_nonnull (strstr (ium_fleet_row_get_planned_detail (alpha), "wave 1 of rollout early"));
+  g_assert_true (g_str_has_prefix (ium_fleet_row_get_planned_detail (gamma), "In progress"));
 
   /* Too far behind sorts as worse than custom, custom as worse than up to date. */
   g_assert_cmpuint (ium_fleet_row_get_severity (alpha), >, ium_fleet_row_get_severity (gamma));
@@ -543,6 +548,56 @@ test_release_rows (void)
   g_assert_cmpuint (ium_release_row_get_n_running (base), ==, 0);
 }
 
+static void
+test_error_text (void)
+{
+  struct {
+    const char *message, *expected;
+  } sentences[] = {
+    { "unknown release “9.9”", "Unknown release “9.9”." },
+    { "the deploy token is held by bob.", "The deploy token is held by bob." },
+    { "instruments[0].hosts[0].installed.srv: “2.x” is not valid",
+      "instruments[0].hosts[0].installed.srv: “2.x” is not valid." },
+    { "12.x is not a version", "12.x is not a version." },
+    { "is it?  ", "Is it?" },
+  };
+  struct {
+    int              code;
+    IumErrorFix      fix;
+    const char      *body_part;
+  } opens[] = {
+    { IUM_STORE_ERROR_NOT_FOUND, IUM_ERROR_FIX_CREATE, "Create a new" },
+    { IUM_STORE_ERROR_CORRUPT, IUM_ERROR_FIX_OPEN_OTHER, "has not been changed" },
+    { IUM_STORE_ERROR_NOT_INVENTORY, IUM_ERROR_FIX_OPEN_OTHER, "another program" },
+    { IUM_STORE_ERROR_TOO_NEW, IUM_ERROR_FIX_OPEN_OTHER, "newer version" },
+    { IUM_STORE_ERROR_BUSY, IUM_ERROR_FIX_RETRY, "Try again" },
+    { IUM_STORE_ERROR_FAILED, IUM_ERROR_FIX_RETRY, "Nothing has been changed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                     sentences[i].message);
+      g_autofree char *sentence = ium_error_sentence (error);
+      g_assert_cmpstr (sentence, ==, sentences[i].expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (IUM_STORE_ERROR, opens[i].code, "it broke");
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+
+      g_assert_cmpint (ium_error_describe_open (error, "/srv/ium/inventory.db", &title, &body), ==,
+                       opens[i].fix);
+      g_assert_nonnull (title);
+      g_assert_nonnull (strstr (body, opens[i].body_part));
+      /* Every one says which file. */
+      if (opens[i].code != IUM_STORE_ERROR_FAILED)
+        g_assert_nonnull (strstr (body, "/srv/ium/inventory.db"));
+    }
+}
+
 /* The service */
 
 typedef struct
@@ -918,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/ium/gui-models/release-form/new", test_release_form_new);
   g_test_add_func ("/ium/gui-models/release-form/edit", test_release_form_edit);
   g_test_add_func ("/ium/gui-models/release-rows", test_release_rows);
+  g_test_add_func ("/ium/gui-models/error-text", test_error_text);
   ADD_SERVICE ("missing", test_service_missing);
   ADD_SERVICE ("corrupt", test_service_corrupt);
   ADD_SERVICE ("load-and-edit", test_service_load_and_edit);

@@ -13,6 +13,7 @@
 
 #include "ium-test-gui.h"
 #include "ium-token.h"
+#include "ium-views.h"
 #include "widgets/ium-token-button.h"
 
 typedef IumTestGui Fixture;
@@ -217,6 +218,166 @@ test_missing (Fixture       *f,
   WAIT_FOR (!ium_banner_get_revealed (banner));
 }
 
+static gboolean
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_toplevels_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+test_dialogs (Fixture       *f,
+              gconstpointer  data)
+{
+  GActionGroup *app;
+
+  ium_test_gui_open (f, FALSE);
+  app = G_ACTION_GROUP (f->application);
+
+  /* The main menu's entries open what they say, with no warnings (which are fatal here). */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  WAIT_FOR (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  g_action_group_activate_action (app, "preferences", NULL);
+  WAIT_FOR (toplevel_of_type (g_type_from_name ("IumPreferencesDialog")));
+  close_toplevels_of_type (g_type_from_name ("IumPreferencesDialog"));
+
+  g_action_group_activate_action (app, "about", NULL);
+  WAIT_FOR (toplevel_of_type (GTK_TYPE_ABOUT_DIALOG));
+  close_toplevels_of_type (GTK_TYPE_ABOUT_DIALOG);
+
+  /* The accelerators of the shortcuts window and the menu are set. */
+  {
+    guint n_views;
+    const IumViewEntry *views = ium_views_get (&n_views);
+
+    /* Alt+N for the N-th view of ium-views.c. */
+    for (guint i = 0; i < n_views && i < 9; i++)
+      {
+        g_autofree char *action = g_strdup_printf ("win.view::%s", views[i].name);
+        g_autofree char *expected = g_strdup_printf ("<Alt>%u", i + 1);
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                       action);
+        g_assert_cmpstr (accels[0], ==, expected);
+      }
+  }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "win.open");
+    g_assert_cmpstr (accels[0], ==, "<Control>o");
+  }
+  ium_test_gui_flush ();
+}
+
+static void
+test_preferences_identity (Fixture       *f,
+                           gconstpointer  data)
+{
+  GSettings *settings;
+
+  ium_test_gui_open (f, FALSE);
+  settings = ium_application_get_settings (f->application);
+  g_assert_nonnull (settings);
+
+  /* --as (set by the harness) wins over the setting; without it, the setting is used. */
+  g_settings_set_string (settings, "identity", "Grace Hopper");
+  ium_test_gui_flush ();
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   IUM_TEST_GUI_WHO);
+  ium_application_set_identity (f->application, NULL);
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   "Grace Hopper");
+  g_settings_set_string (settings, "identity", "");
+  g_assert_cmpstr (ium_inventory_service_get_who (ium_main_window_get_service (f->window)), ==,
+                   g_get_user_name ());
+}
+
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  GCancellable *cancellable;
+
+  ium_test_gui_open (f, FALSE);
+  g_assert_false (ium_main_window_get_busy (f->window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "cancel-job"));
+
+  /* Long work shows a progress bar whose Cancel cancels it. */
+  cancellable = ium_main_window_begin_job (f->window, "Planning 10,000 instruments…");
+  g_assert_true (ium_main_window_get_busy (f->window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "cancel-job"));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "cancel-job", NULL);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  ium_main_window_end_job (f->window, cancellable);
+  g_assert_false (ium_main_window_get_busy (f->window));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *good_path = g_build_filename (f->dir, "good.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  IumInventoryService *service;
+  IumBanner *banner;
+
+  g_file_set_contents (bad_path,
+                       "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+                       "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
+                       " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.x\"}}]}]}",
+                       -1, &error);
+  g_file_set_contents (good_path,
+                       "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+                       "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
+                       " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.3.2.380\"}}]}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  ium_test_gui_open (f, FALSE);
+  service = ium_main_window_get_service (f->window);
+  banner = ium_main_window_get_banner (f->window);
+
+  /* A bad file: the banner names the file and the JSON path, and nothing is imported. */
+  ium_main_window_import (f->window, bad, FALSE);
+  g_assert_true (ium_main_window_get_busy (f->window));
+  WAIT_FOR (!ium_main_window_get_busy (f->window));
+  g_assert_true (ium_banner_get_revealed (banner));
+  g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_ERROR);
+  g_assert_nonnull (strstr (ium_banner_get_title (banner), "bad.json"));
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "instruments[0].hosts[0]"));
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "Nothing was changed"));
+  g_assert_null (ium_inventory_service_lookup_row (service, "NEWONE"));
+
+  ium_main_window_import (f->window, good, FALSE);
+  WAIT_FOR (!ium_main_window_get_busy (f->window));
+  g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_INFO);
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "1 added"));
+  g_assert_nonnull (ium_inventory_service_lookup_row (service, "NEWONE"));
+}
+
 #define ADD(path, setup, func) \
   g_test_add ("/ium/gui/shell/" path, Fixture, NULL, setup, func, teardown)
 
@@ -230,6 +391,10 @@ main (int   argc,
   ADD ("token/take-release", setup_seeded, test_token);
   ADD ("token/steal-needs-reason", setup_seeded, test_token_steal);
   ADD ("token/refused", setup_seeded, test_token_refused);
+  ADD ("dialogs", setup_seeded, test_dialogs);
+  ADD ("identity", setup_seeded, test_preferences_identity);
+  ADD ("progress", setup_seeded, test_progress);
+  ADD ("import", setup_seeded, test_import);
   ADD ("corrupt-database", setup_empty, test_corrupt);
   ADD ("missing-database", setup_empty, test_missing);
 

@@ -377,26 +377,29 @@ delete_by_key (Writer      *w,
   return ium_store_step_done (w->store, stmt, "removing an old version of an object", error);
 }
 
-/* Maps each object's key to its JSON text. */
+/* Maps each object's key to the object (borrowed from the inventory's list). */
 static GHashTable *
 index_by_key (const Kind   *kind,
-              IumInventory *inventory,
-              GHashTable   *objects)
+              IumInventory *inventory)
 {
-  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *list = kind->get_list (inventory);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GObject) object = g_list_model_get_item (list, i);
-      g_autoptr(JsonNode) node = kind->to_json (object);
-      char *key = kind->dup_key (object);
-
-      if (objects != NULL)
-        g_hash_table_insert (objects, g_strdup (key), object);
-      g_hash_table_insert (texts, key, json_text (node));
+      g_hash_table_insert (objects, kind->dup_key (object), object);
     }
-  return texts;
+  return objects;
+}
+
+static char *
+object_text (const Kind *kind,
+             gpointer    object)
+{
+  g_autoptr(JsonNode) node = kind->to_json (object);
+
+  return json_text (node);
 }
 
 static gboolean
@@ -407,9 +410,8 @@ write_kind (Writer        *w,
             gboolean       removing,
             GError       **error)
 {
-  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) old_texts = index_by_key (kind, before, NULL);
-  g_autoptr(GHashTable) new_texts = index_by_key (kind, after, objects);
+  g_autoptr(GHashTable) old_objects = index_by_key (kind, before);
+  g_autoptr(GHashTable) new_objects = index_by_key (kind, after);
   GListModel *list = kind->get_list (removing ? before : after);
 
   /* Walk the list rather than the hash table, so that the audit log comes in key order. */
@@ -417,13 +419,16 @@ write_kind (Writer        *w,
     {
       g_autoptr(GObject) object = g_list_model_get_item (list, i);
       g_autofree char *key = kind->dup_key (object);
-      const char *old_text = g_hash_table_lookup (old_texts, key);
-      const char *new_text = g_hash_table_lookup (new_texts, key);
+      gpointer old_object = g_hash_table_lookup (old_objects, key);
+      gpointer new_object = g_hash_table_lookup (new_objects, key);
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
 
       if (removing)
         {
-          if (new_text != NULL)
+          if (new_object != NULL)
             continue;
+          old_text = object_text (kind, old_object);
           if (!delete_by_key (w, kind, key, error)
               || !audit (w, kind->kind, key, old_text, NULL, error))
             return FALSE;
@@ -431,6 +436,17 @@ write_kind (Writer        *w,
           continue;
         }
 
+      /* An edit's new inventory shares every object it did not change with the stored one
+       * (objects are replaced, never changed in place): the same object is unchanged, and
+       * only the others are compared as JSON. With 10,000 instruments that is one
+       * serialisation instead of 20,000 for a pin. */
+      if (old_object == new_object)
+        {
+          w->changes->unchanged++;
+          continue;
+        }
+      old_text = old_object ? object_text (kind, old_object) : NULL;
+      new_text = object_text (kind, new_object);
       if (old_text != NULL && g_str_equal (old_text, new_text))
         {
           w->changes->unchanged++;

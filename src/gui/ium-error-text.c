@@ -17,6 +17,17 @@
 
 #include "ium-store.h"
 
+static gboolean
+starts_with_word (const char *text)
+{
+  const char *p;
+
+  for (p = text; *p != '\0' && *p != ' ' && *p != ':'; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != '-' && *p != '\'')
+      return FALSE;
+  return p != text;
+}
+
 char *
 ium_error_sentence (const GError *error)
 {
@@ -27,8 +38,15 @@ ium_error_sentence (const GError *error)
 
   text = g_string_new (NULL);
   first = g_utf8_get_char (error->message);
-  g_string_append_unichar (text, g_unichar_totitle (first));
-  g_string_append (text, g_utf8_next_char (error->message));
+  /* A message that starts with a word gets its capital; one that starts with a JSON path,
+   * a file name or a version ("instruments[3].hosts[0]: ...") stays as it is. */
+  if (starts_with_word (error->message))
+    {
+      g_string_append_unichar (text, g_unichar_totitle (first));
+      g_string_append (text, g_utf8_next_char (error->message));
+    }
+  else
+    g_string_append (text, error->message);
   while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
     g_string_truncate (text, text->len - 1);
   if (text->len > 0 && !strchr (".!?", text->str[text->len - 1]))

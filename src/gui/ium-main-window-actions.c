@@ -268,14 +268,26 @@ import_done_cb (GObject      *object,
 
 static void
 import_chosen (IumMainWindow *self,
-               GFile     *file,
-               gboolean   replace)
+               GFile         *file,
+               gboolean       replace)
 {
-  FileJob *job = file_job_alloc (self, file);
-  g_autofree char *label = g_strdup_printf (_("Importing %s…"), job->name);
+  ium_main_window_import (self, file, replace);
+}
 
+void
+ium_main_window_import (IumMainWindow *self,
+                        GFile         *file,
+                        gboolean       replace)
+{
+  FileJob *job;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (IUM_IS_MAIN_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = file_job_alloc (self, file);
+  label = g_strdup_printf (_("Importing %s…"), job->name);
   file_job_start (job, label);
-
   ium_inventory_service_import_async (ium_main_window_get_service (self), file, replace,
                                       job->cancellable, import_done_cb, job);
 }

@@ -163,7 +163,9 @@ update_jobs (IumMainWindow *self)
   gboolean busy = self->jobs->len > 0;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", busy);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "cancel-job")),
+                               busy);
   if (busy)
     {
       Job *job = g_ptr_array_index (self->jobs, self->jobs->len - 1);
@@ -557,4 +559,11 @@ ium_main_window_get_status (IumMainWindow *self)
 {
   g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), NULL);
   return gtk_label_get_label (self->status_label);
+}
+
+gboolean
+ium_main_window_get_busy (IumMainWindow *self)
+{
+  g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), FALSE);
+  return self->jobs->len > 0;
 }

@@ -35,6 +35,15 @@ GtkWidget           *ium_main_window_get_token_button (IumMainWindow  *self);
 /* The status line under the views. Borrowed. */
 const char          *ium_main_window_get_status   (IumMainWindow      *self);
 
+/* Imports the inventory file @file (merging, or replacing everything with @replace) with a
+ * progress bar and Cancel; the outcome is shown in the banner. What Import… does after its
+ * file chooser. */
+void                 ium_main_window_import       (IumMainWindow      *self,
+                                                   GFile              *file,
+                                                   gboolean            replace);
+/* Whether the progress bar of long work is shown. */
+gboolean             ium_main_window_get_busy     (IumMainWindow      *self);
+
 /* Long work (an import, a plan, a report): shows @label with a progress bar and a Cancel
  * button until ium_main_window_end_job(). Returns the cancellable to give the work; Cancel
  * cancels it. Borrowed until end_job. */

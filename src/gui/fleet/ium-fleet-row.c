@@ -23,6 +23,7 @@ struct _IumFleetRow
   char           *tags;             /* owned */
   char           *next_window;      /* owned */
   char           *planned;          /* owned */
+  char           *planned_detail;   /* owned */
   char           *search_text;      /* owned */
   gint64          next_window_time; /* G_MAXINT64 when there is none */
   gint64          planned_time;     /* G_MAXINT64 when there is none */
@@ -68,7 +69,9 @@ static char *
 format_when (GDateTime *when,
              GDateTime *now)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  /* In @now's time zone: g_date_time_to_local() would look the local zone up again for every
+   * one of 10,000 rows (a readlink() each). */
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
 
   /* Translators: a date and time in the fleet's columns, this year (strftime format). */
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
@@ -193,16 +196,53 @@ format_pending (Pending   *pending,
                 GDateTime *now)
 {
   g_autoptr(GDateTime) start = NULL;
-  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
 
   if (pending->upgrade->state == IUM_UPGRADE_IN_PROGRESS)
     /* Translators: the planned-upgrade column: %s is the rollout's name. */
-    return g_strdup_printf (_("In progress (%s)"), pending->rollout->name);
+    return g_strdup_printf (_("In progress · %s"), pending->rollout->name);
 
+  /* The day is enough in a column; the details give the time. */
   start = g_date_time_new_from_iso8601 (pending->upgrade->start, NULL);
-  when = format_when (start, now);
-  /* Translators: the planned-upgrade column: a date and time, then the rollout's name. */
-  return g_strdup_printf (_("%s (%s)"), when, pending->rollout->name);
+  local = g_date_time_to_timezone (start, g_date_time_get_timezone (now));
+  day = g_date_time_get_year (local) == g_date_time_get_year (now)
+          /* Translators: a planned upgrade's day this year (strftime format). */
+          ? g_date_time_format (local, _("%a %-d %b"))
+          /* Translators: a planned upgrade's day in another year (strftime format). */
+          : g_date_time_format (local, _("%-d %b %Y"));
+  /* Translators: the planned-upgrade column: a day, then the rollout's name. */
+  return g_strdup_printf (_("%s · %s"), day, pending->rollout->name);
+}
+
+/* The whole of it, for the details: "Tue 19 Jan 2027, 08:00–12:00 in “Maintenance day”, wave
+ * 2 of rollout december". */
+static char *
+format_pending_detail (Pending   *pending,
+                       GDateTime *now)
+{
+  IumRolloutUpgrade *upgrade = pending->upgrade;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (upgrade->start, NULL);
+  g_autoptr(GDateTime) end = upgrade->end ? g_date_time_new_from_iso8601 (upgrade->end, NULL)
+                                          : NULL;
+  GTimeZone *zone = g_date_time_get_timezone (now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
+  g_autoptr(GDateTime) local_end = end ? g_date_time_to_timezone (end, zone) : NULL;
+  /* Translators: when a planned upgrade starts (strftime format). */
+  g_autofree char *from = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+  g_autofree char *until = local_end ? g_date_time_format (local_end, "%H:%M") : NULL;
+  g_autofree char *when = until ? g_strdup_printf ("%s–%s", from, until) : g_strdup (from);
+
+  if (upgrade->state == IUM_UPGRADE_IN_PROGRESS)
+    /* Translators: an upgrade under way: since when, its wave, its rollout. */
+    return g_strdup_printf (_("In progress since %s, wave %u of rollout %s"), when,
+                            upgrade->wave, pending->rollout->name);
+  if (upgrade->window != NULL)
+    /* Translators: a planned upgrade: when, in which downtime window, wave, rollout. */
+    return g_strdup_printf (_("%s in “%s”, wave %u of rollout %s"), when, upgrade->window,
+                            upgrade->wave, pending->rollout->name);
+  return g_strdup_printf (_("%s, wave %u of rollout %s"), when, upgrade->wave,
+                          pending->rollout->name);
 }
 
 static int
@@ -307,6 +347,7 @@ ium_fleet_rows_build (IumFleet  *fleet,
       if (p != NULL)
         {
           self->planned = format_pending (p, now);
+          self->planned_detail = format_pending_detail (p, now);
           self->planned_time = g_date_time_to_unix (p->start);
         }
       else
@@ -360,6 +401,7 @@ ium_fleet_row_finalize (GObject *object)
   g_free (self->tags);
   g_free (self->next_window);
   g_free (self->planned);
+  g_free (self->planned_detail);
   g_free (self->search_text);
 
   G_OBJECT_CLASS (ium_fleet_row_parent_class)->finalize (object);
@@ -570,6 +612,13 @@ ium_fleet_row_get_planned (IumFleetRow *self)
 {
   g_return_val_if_fail (IUM_IS_FLEET_ROW (self), NULL);
   return self->planned;
+}
+
+const char *
+ium_fleet_row_get_planned_detail (IumFleetRow *self)
+{
+  g_return_val_if_fail (IUM_IS_FLEET_ROW (self), NULL);
+  return self->planned_detail;
 }
 
 gint64

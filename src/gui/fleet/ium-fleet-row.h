@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (IumFleetRow, ium_fleet_row, IUM, FLEET_ROW, GObject)
 
 /* Builds one row per instrument of @fleet, in inventory (name) order, with the next downtime
  * window after @now and the earliest pending upgrade of @rollouts (nullable, of IumRollout).
- * Safe on any thread. A GPtrArray of IumFleetRow, owned. */
+ * Times are shown in @now's time zone. Safe on any thread. A GPtrArray of IumFleetRow,
+ * owned. */
 GPtrArray      *ium_fleet_rows_build              (IumFleet      *fleet,
                                                    GPtrArray     *rollouts,
                                                    GDateTime     *now);
@@ -43,6 +44,8 @@ const char     *ium_fleet_row_get_next_window     (IumFleetRow   *self);
 gint64          ium_fleet_row_get_next_window_time (IumFleetRow  *self);
 const char     *ium_fleet_row_get_planned         (IumFleetRow   *self);
 gint64          ium_fleet_row_get_planned_time    (IumFleetRow   *self);
+/* The planned upgrade in full (when, window, wave, rollout), or NULL. */
+const char     *ium_fleet_row_get_planned_detail  (IumFleetRow   *self);
 /* The lower-case text that the search matches: name, site, tags, release, target. */
 const char     *ium_fleet_row_get_search_text     (IumFleetRow   *self);
 /* The order in which the flags column sorts: the worst state first when descending. */

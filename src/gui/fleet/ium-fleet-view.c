@@ -16,6 +16,7 @@
 
 #include "ium-fleet-view.h"
 
+#include "fleet/ium-fleet-cells.h"
 #include "fleet/ium-fleet-filter.h"
 #include "fleet/ium-fleet-row.h"
 #include "widgets/ium-badges.h"
@@ -499,10 +500,8 @@ ium_fleet_view_class_init (IumFleetViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The template's list item factories name these types. */
+  /* The template's sorters name the row type. */
   g_type_ensure (IUM_TYPE_FLEET_ROW);
-  g_type_ensure (IUM_TYPE_FLAG_BADGES);
-  g_type_ensure (IUM_TYPE_TIER_BADGE);
   g_type_ensure (IUM_TYPE_INSTRUMENT_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -541,10 +540,36 @@ ium_fleet_view_class_init (IumFleetViewClass *klass)
 }
 
 static void
+set_factories (IumFleetView *self)
+{
+  const struct {
+    GtkColumnViewColumn *column;
+    IumFleetColumn       id;
+  } columns[] = {
+    { self->name_column, IUM_FLEET_COLUMN_NAME },
+    { self->site_column, IUM_FLEET_COLUMN_SITE },
+    { self->release_column, IUM_FLEET_COLUMN_RELEASE },
+    { self->tier_column, IUM_FLEET_COLUMN_TIER },
+    { self->target_column, IUM_FLEET_COLUMN_TARGET },
+    { self->behind_column, IUM_FLEET_COLUMN_BEHIND },
+    { self->flags_column, IUM_FLEET_COLUMN_FLAGS },
+    { self->window_column, IUM_FLEET_COLUMN_WINDOW },
+    { self->planned_column, IUM_FLEET_COLUMN_PLANNED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = ium_fleet_cell_factory_new (columns[i].id);
+      gtk_column_view_column_set_factory (columns[i].column, factory);
+    }
+}
+
+static void
 ium_fleet_view_init (IumFleetView *self)
 {
   ium_fleet_filter_init (&self->state);
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_factories (self);
   fill_fixed_filters (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }

@@ -17,6 +17,7 @@
 
 #include "ium-error-text.h"
 #include "ium-host-form.h"
+#include "widgets/ium-form-fields.h"
 
 struct _IumHostEditor
 {
@@ -44,18 +45,9 @@ update (IumHostEditor *self)
     ium_host_form_get_state (self->form, ium_inventory_service_get_holds_token (self->service));
 
   for (guint i = 0; i < self->errors->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (self->errors, i);
-      GtkWidget *entry = g_ptr_array_index (self->entries, i);
-      const char *message = g_ptr_array_index (state->errors, i);
-
-      gtk_label_set_label (GTK_LABEL (label), message);
-      gtk_widget_set_visible (label, message != NULL);
-      if (message != NULL)
-        gtk_widget_add_css_class (entry, "error");
-      else
-        gtk_widget_remove_css_class (entry, "error");
-    }
+    ium_form_field_show_error (g_ptr_array_index (self->entries, i),
+                               g_ptr_array_index (self->errors, i),
+                               g_ptr_array_index (state->errors, i));
 
   gtk_label_set_label (self->message_label, self->save_error ? self->save_error : state->message);
   if (self->save_error != NULL || state->message_is_error)
@@ -136,29 +128,14 @@ build_fields (IumHostEditor *self)
   for (guint i = 0; i < self->form->fields->len; i++)
     {
       IumHostFormField *field = g_ptr_array_index (self->form->fields, i);
-      GtkWidget *label = gtk_label_new_with_mnemonic (field->label);
-      GtkWidget *entry = gtk_entry_new ();
-      GtkWidget *error = gtk_label_new (NULL);
       g_autofree char *placeholder = g_strdup_printf (_("%s is not installed"), field->label);
+      GtkWidget *error = NULL;
+      GtkWidget *entry = ium_form_field_attach (self->grid, i, field->label, field->component,
+                                                &error);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-      gtk_widget_set_tooltip_text (label, field->component);
       gtk_editable_set_text (GTK_EDITABLE (entry), field->text);
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-      gtk_widget_set_hexpand (entry, TRUE);
       gtk_widget_add_css_class (entry, "version");
-      gtk_widget_set_name (entry, field->component);
-      gtk_label_set_xalign (GTK_LABEL (error), 0);
-      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (error), 40);
-      gtk_widget_add_css_class (error, "error");
-      gtk_widget_add_css_class (error, "caption");
-
-      gtk_grid_attach (self->grid, label, 0, (int) (2 * i), 1, 1);
-      gtk_grid_attach (self->grid, entry, 1, (int) (2 * i), 1, 1);
-      gtk_grid_attach (self->grid, error, 1, (int) (2 * i + 1), 1, 1);
       g_ptr_array_add (self->entries, entry);
       g_ptr_array_add (self->errors, error);
       g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);

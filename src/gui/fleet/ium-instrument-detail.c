@@ -346,8 +346,8 @@ refresh (IumInstrumentDetail *self)
     target = g_strdup (ium_fleet_row_get_target (row));
   gtk_label_set_label (self->target_label, target);
   ium_flag_badges_set_flags (self->flag_badges, ium_fleet_row_get_flags (row));
-  gtk_label_set_label (self->planned_label, ium_fleet_row_get_planned (row)
-                                              ? ium_fleet_row_get_planned (row)
+  gtk_label_set_label (self->planned_label, ium_fleet_row_get_planned_detail (row)
+                                              ? ium_fleet_row_get_planned_detail (row)
                                               : _("No upgrade planned"));
 
   fill_pin (self, inventory, instrument);

@@ -15,6 +15,7 @@
 
 #include "ium-error-text.h"
 #include "releases/ium-release-form.h"
+#include "widgets/ium-form-fields.h"
 
 static const IumTier tiers[] = { IUM_TIER_OFFICIAL, IUM_TIER_TEST, IUM_TIER_INTERNAL };
 
@@ -48,19 +49,6 @@ struct _IumReleaseEditor
 G_DEFINE_FINAL_TYPE (IumReleaseEditor, ium_release_editor, GTK_TYPE_WINDOW)
 
 static void
-show_field_error (GtkWidget  *entry,
-                  GtkLabel   *label,
-                  const char *message)
-{
-  gtk_label_set_label (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (entry, "error");
-  else
-    gtk_widget_remove_css_class (entry, "error");
-}
-
-static void
 update (IumReleaseEditor *self)
 {
   g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (self->form);
@@ -69,15 +57,18 @@ update (IumReleaseEditor *self)
   gtk_button_set_label (GTK_BUTTON (self->save_button), state->save_label);
   gtk_editable_set_editable (GTK_EDITABLE (self->version_entry), state->version_editable);
   gtk_widget_set_can_focus (GTK_WIDGET (self->version_entry), state->version_editable);
-  show_field_error (GTK_WIDGET (self->version_entry), self->version_error, state->version_error);
-  show_field_error (GTK_WIDGET (self->date_entry), self->date_error, state->date_error);
-  show_field_error (GTK_WIDGET (self->patch_drop_down), self->patch_error, state->patch_of_error);
+  ium_form_field_show_error (GTK_WIDGET (self->version_entry), GTK_WIDGET (self->version_error),
+                             state->version_error);
+  ium_form_field_show_error (GTK_WIDGET (self->date_entry), GTK_WIDGET (self->date_error),
+                             state->date_error);
+  ium_form_field_show_error (GTK_WIDGET (self->patch_drop_down), GTK_WIDGET (self->patch_error),
+                             state->patch_of_error);
   for (guint i = 0; i < self->component_entries->len; i++)
     {
       GtkEntry *entry = g_ptr_array_index (self->component_entries, i);
       gtk_entry_set_placeholder_text (entry, state->component_hints[i]);
-      show_field_error (GTK_WIDGET (entry), g_ptr_array_index (self->component_errors, i),
-                        g_ptr_array_index (state->component_errors, i));
+      ium_form_field_show_error (GTK_WIDGET (entry), g_ptr_array_index (self->component_errors, i),
+                                 g_ptr_array_index (state->component_errors, i));
     }
   gtk_label_set_label (self->message_label, self->save_error);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->save_error != NULL);
@@ -244,25 +235,13 @@ fill (IumReleaseEditor *self)
   for (guint i = 0; i < g_list_model_get_n_items (components); i++)
     {
       g_autoptr(IumComponent) component = g_list_model_get_item (components, i);
-      const char *name = ium_component_get_name (component);
-      GtkWidget *label = gtk_label_new (name ? name : ium_component_get_id (component));
-      GtkWidget *entry = gtk_entry_new ();
-      GtkWidget *error = gtk_label_new (NULL);
+      const char *id = ium_component_get_id (component);
+      const char *name = ium_component_get_name (component) ? ium_component_get_name (component)
+                                                           : id;
+      GtkWidget *error = NULL;
+      GtkWidget *entry = ium_form_field_attach (self->components_grid, i, name, id, &error);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "dim-label");
       gtk_editable_set_text (GTK_EDITABLE (entry), self->form->component_versions[i]);
-      gtk_widget_set_hexpand (entry, TRUE);
-      gtk_widget_set_name (entry, ium_component_get_id (component));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name ? name : ium_component_get_id (component), -1);
-      gtk_label_set_xalign (GTK_LABEL (error), 0);
-      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-      gtk_widget_add_css_class (error, "error");
-      gtk_widget_add_css_class (error, "caption");
-      gtk_grid_attach (self->components_grid, label, 0, (int) (2 * i), 1, 1);
-      gtk_grid_attach (self->components_grid, entry, 1, (int) (2 * i), 1, 1);
-      gtk_grid_attach (self->components_grid, error, 1, (int) (2 * i + 1), 1, 1);
       g_ptr_array_add (self->component_entries, entry);
       g_ptr_array_add (self->component_errors, error);
       g_signal_connect (entry, "changed", G_CALLBACK (component_changed_cb), self);

@@ -38,6 +38,7 @@ struct _IumReleasesView
   IumInventoryService *service;   /* owned */
   GtkSingleSelection  *selection; /* owned */
   char                *selected;  /* owned: the selected release's version */
+  gboolean             stale;     /* the rows are older than the service's state */
 };
 
 enum {
@@ -175,7 +176,7 @@ find_position (IumReleasesView *self,
 }
 
 static void
-loaded_cb (IumReleasesView *self)
+rebuild (IumReleasesView *self)
 {
   IumFleet *fleet = ium_inventory_service_get_fleet (self->service);
   g_autoptr(GListModel) roots = fleet ? ium_release_rows_build (fleet)
@@ -201,6 +202,32 @@ loaded_cb (IumReleasesView *self)
     position = 0;
   gtk_single_selection_set_selected (self->selection, position);
   selection_changed_cb (self);
+}
+
+/* The rows are built when the view is on screen: a load of 10,000 instruments is not kept
+ * waiting for a view nobody is looking at. */
+static void
+loaded_cb (IumReleasesView *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
+}
+
+static void
+ium_releases_view_map (GtkWidget *widget)
+{
+  IumReleasesView *self = IUM_RELEASES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ium_releases_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
 }
 
 static void
@@ -336,6 +363,7 @@ ium_releases_view_class_init (IumReleasesViewClass *klass)
   object_class->finalize = ium_releases_view_finalize;
   object_class->get_property = ium_releases_view_get_property;
   object_class->set_property = ium_releases_view_set_property;
+  widget_class->map = ium_releases_view_map;
 
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, IUM_TYPE_INVENTORY_SERVICE,
