@@ -14,12 +14,14 @@
 
 #include "ium-views.h"
 
+#include "compat/ium-compat-view.h"
 #include "downtime/ium-downtime-view.h"
 #include "rollout/ium-rollout-view.h"
 
 static const IumViewEntry views[] = {
   { "rollout", N_("Rollouts"), "x-office-calendar-symbolic", ium_rollout_view_get_type },
   { "downtime", N_("Downtime"), "appointment-soon-symbolic", ium_downtime_view_get_type },
+  { "compat", N_("Compatibility"), "emblem-ok-symbolic", ium_compat_view_get_type },
   { NULL }
 };
 
