@@ -16,6 +16,9 @@ IUM_DEBIAN_PACKAGES=(
   libical-dev
   libcairo2-dev
   libpango1.0-dev
+  # The reports' typeface (Cantarell), and DejaVu for the glyphs it lacks.
+  fonts-cantarell
+  fonts-dejavu-core
   # The server and the client check; glib-networking is GIO's TLS backend (ium serve
   # --tls-cert), openssl makes the server tests' self-signed certificate.
   libsoup-3.0-dev
@@ -47,6 +50,8 @@ IUM_DEBIAN_PACKAGES=(
   sqlite3
   python3
   hyperfine
+  # Report tests read the PDF back with pdftotext.
+  poppler-utils
 )
 
 # Prints the packages of IUM_DEBIAN_PACKAGES that are not installed, one a line.

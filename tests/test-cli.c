@@ -242,7 +242,7 @@ typedef struct
 #define HOST(v) "\"hosts\": [{\"name\": \"H\", \"installed\": {\"ibex-server\": \"" v "\"}}]"
 
 static const BadFile bad_files[] = {
-  { "truncated", HEAD "\"instruments\": [{\"name\": ", "not valid JSON" },
+  { "truncated", HEAD "\"instruments\": [{\"name\": ", "not valid JSON: line 1, column " },
   { "empty", "", "not valid JSON" },
   { "not-an-object", "[1, 2, 3]", "expected an object" },
   { "wrong-format", "{\"format\": \"something-else\", \"format_version\": 1}", "format:" },

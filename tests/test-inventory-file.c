@@ -493,6 +493,9 @@ test_syntax_truncated (void)
   file = ium_inventory_file_new_from_data (minimal_document, length / 2, NULL, &error);
   g_assert_null (file);
   assert_file_error (error, IUM_INVENTORY_FILE_ERROR_SYNTAX, NULL, "JSON");
+  /* Where it broke, as a line and a column. */
+  g_assert_true (g_regex_match_simple ("^not valid JSON: line [0-9]+, column [0-9]+: .+",
+                                       error->message, 0, 0));
 }
 
 static void

@@ -54,6 +54,7 @@ extern const IumCliCommand ium_cli_token_commands[];
 extern const IumCliCommand ium_cli_downtime_commands[];
 extern const IumCliCommand ium_cli_audit_commands[];
 extern const IumCliCommand ium_cli_serve_commands[];
+extern const IumCliCommand ium_cli_report_commands[];
 
 /* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
 int           ium_cli_fail            (IumCli       *cli,

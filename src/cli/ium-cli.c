@@ -22,6 +22,7 @@ static const IumCliCommand *groups[] = {
   ium_cli_downtime_commands,
   ium_cli_audit_commands,
   ium_cli_serve_commands,
+  ium_cli_report_commands,
 };
 
 static char *opt_db;

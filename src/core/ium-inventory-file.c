@@ -12,6 +12,9 @@
 #include "ium-time.h"
 #include "ium-version.h"
 
+#include <stdio.h>
+#include <string.h>
+
 struct _IumInventoryFile
 {
   GObject       parent_instance;
@@ -1133,8 +1136,22 @@ ium_inventory_file_new_from_data (const char    *data,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   "not valid JSON: %s", parse_error->message);
+      /* json-glib says "<data>:3:14: Parse error: unexpected ..."; people read lines. */
+      unsigned int line = 0, column = 0;
+      int consumed = 0;
+      const char *reason = parse_error->message;
+
+      if (sscanf (reason, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          reason += consumed;
+          if (g_str_has_prefix (reason, "Parse error: "))
+            reason += strlen ("Parse error: ");
+          g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                       "not valid JSON: line %u, column %u: %s", line, column, reason);
+        }
+      else
+        g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                     "not valid JSON: %s", parse_error->message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

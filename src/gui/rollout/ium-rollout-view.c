@@ -887,6 +887,7 @@ static void
 ium_rollout_view_dispose (GObject *object)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->plan_timeout_id, g_source_remove);
   end_window_job (self);
@@ -900,6 +901,9 @@ ium_rollout_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_ROLLOUT_VIEW);
+  /* The template's top child has no id, so dispose_template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->rows);
