@@ -437,6 +437,7 @@ static void
 ium_compat_view_dispose (GObject *object)
 {
   IumCompatView *self = IUM_COMPAT_VIEW (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -444,6 +445,9 @@ ium_compat_view_dispose (GObject *object)
   if (self->matrix_view != NULL)
     gtk_column_view_set_model (self->matrix_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_COMPAT_VIEW);
+  /* The template's top box has no id, so dispose_template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->rows);
   g_clear_object (&self->service);
 

@@ -823,6 +823,7 @@ static void
 ium_downtime_view_dispose (GObject *object)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
@@ -833,6 +834,9 @@ ium_downtime_view_dispose (GObject *object)
   if (self->cycles_view != NULL)
     gtk_column_view_set_model (self->cycles_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_DOWNTIME_VIEW);
+  /* The template's top box has no id, so dispose_template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->windows_selection);
   g_clear_object (&self->cycles_selection);
   g_clear_object (&self->windows);
