@@ -200,8 +200,8 @@ ium_downtime_form_check (const IumDowntimeForm *form,
     check->label_error = g_strdup (form->kind == IUM_DOWNTIME_FORM_WINDOW
                                      ? _("Give the window a label, such as “Maintenance day”.")
                                      : _("Give the cycle a name, such as “2027/1”."));
-  else if (form->kind == IUM_DOWNTIME_FORM_CYCLE && form->original != NULL
-           && g_strcmp0 (label, form->original) != 0 && inventory != NULL
+  else if (form->kind == IUM_DOWNTIME_FORM_CYCLE && g_strcmp0 (label, form->original) != 0
+           && inventory != NULL
            && ium_inventory_lookup_cycle (inventory, label) != NULL)
     check->label_error = g_strdup_printf (_("There is already a cycle “%s”."), label);
 
