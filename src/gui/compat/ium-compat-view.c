@@ -46,6 +46,7 @@ struct _IumCompatView
   GCancellable        *cancellable; /* owned: the matrix being computed */
   guint                n_updates;
   gboolean             updating;
+  gboolean             refresh_pending; /* the matrix waits for the view to be shown */
 };
 
 enum {
@@ -271,6 +272,13 @@ refresh (IumCompatView *self)
 
   if (client == NULL || ium_inventory_service_get_fleet (self->service) == NULL)
     return;
+  /* The matrix checks every instrument for every row: only for a view someone looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->refresh_pending = TRUE;
+      return;
+    }
+  self->refresh_pending = FALSE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -434,6 +442,16 @@ ium_compat_view_constructed (GObject *object)
 }
 
 static void
+ium_compat_view_map (GtkWidget *widget)
+{
+  IumCompatView *self = IUM_COMPAT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ium_compat_view_parent_class)->map (widget);
+  if (self->refresh_pending)
+    refresh (self);
+}
+
+static void
 ium_compat_view_dispose (GObject *object)
 {
   IumCompatView *self = IUM_COMPAT_VIEW (object);
@@ -514,6 +532,7 @@ ium_compat_view_class_init (IumCompatViewClass *klass)
   object_class->finalize = ium_compat_view_finalize;
   object_class->get_property = ium_compat_view_get_property;
   object_class->set_property = ium_compat_view_set_property;
+  widget_class->map = ium_compat_view_map;
 
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, IUM_TYPE_INVENTORY_SERVICE,
