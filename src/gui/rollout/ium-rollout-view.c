@@ -476,6 +476,10 @@ plan_done_cb (GObject      *source,
   ium_planner_result_free (self->result);
   self->result = g_steal_pointer (&planned);
   ium_timeline_set_data (self->timeline, self->result->timeline);
+  /* Another rollout is shown whole; a re-plan of the same one keeps the zoom. */
+  if (self->fit_next)
+    ium_timeline_zoom_to_fit (self->timeline);
+  self->fit_next = FALSE;
   self->rows_stale = TRUE;
   update_rows (self);
   show_summary (self);
@@ -576,6 +580,7 @@ open_form (IumRolloutView *self,
   ium_rollout_view_set_current (self, NULL);
   set_widgets_from_form (self);
   update_saved_state (self);
+  self->fit_next = TRUE;
   schedule_plan (self, 0);
 }
 
