@@ -479,6 +479,68 @@ test_busy_needs_force (Fixture       *f,
   WAIT_FOR (saved_state (f, "busy", "MARI") == IUM_UPGRADE_IN_PROGRESS);
 }
 
+/* A failure pauses the rollout (threshold 1): the next wave's start is refused with
+ * Resume in the banner and the toolbar; resuming lets it start. */
+static void
+test_paused_resume (Fixture       *f,
+                    gconstpointer  data)
+{
+  IumRolloutView *view = rollout_view (f);
+  IumBanner *banner = ium_rollout_view_get_banner (view);
+  IumInventoryService *service = ium_main_window_get_service (f->window);
+  GtkWidget *resume = child (f, "resume_button");
+  g_autofree char *first = NULL;
+  g_autofree char *later = NULL;
+  GPtrArray *rows;
+
+  /* Two waves: the SANS instruments, then the rest. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.add-wave", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.add-wave", NULL);
+  rows = wave_rows (f);
+  gtk_editable_set_text (wave_entry (g_ptr_array_index (rows, 1)), "tag:sans");
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.wave-up", "u", 1);
+  g_ptr_array_unref (rows);
+  wait_plan (f, ium_rollout_view_get_n_plans (view));
+  save_as (f, "paused");
+  for (guint i = 0; i < ium_timeline_data_get_n_items (result (f)->timeline); i++)
+    {
+      const IumTimelineItem *item = ium_timeline_data_get_item (result (f)->timeline, i);
+
+      if (!item->scheduled || g_str_equal (item->instrument, "MARI"))
+        continue;
+      /* Copied: the next plan replaces the timeline's data. */
+      if (item->wave == 1 && first == NULL)
+        first = g_strdup (item->instrument);
+      if (item->wave == 2 && later == NULL)
+        later = g_strdup (item->instrument);
+    }
+  g_assert_nonnull (first);
+  g_assert_nonnull (later);
+
+  ium_inventory_service_take_token_async (service, NULL, FALSE, NULL, NULL, NULL, NULL);
+  WAIT_FOR (ium_inventory_service_get_holds_token (service));
+  ium_rollout_view_select (view, first, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.mark", "s", "in-progress");
+  WAIT_FOR (saved_state (f, "paused", first) == IUM_UPGRADE_IN_PROGRESS
+            && !ium_rollout_view_get_busy (view));
+  ium_rollout_view_select (view, first, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.mark", "s", "failed");
+  WAIT_FOR (gtk_widget_get_visible (resume));
+
+  ium_rollout_view_select (view, later, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.mark", "s", "in-progress");
+  WAIT_FOR (!ium_rollout_view_get_busy (view) && ium_banner_get_revealed (banner));
+  g_assert_cmpstr (ium_banner_get_title (banner), ==, "Rollout paused is paused");
+  g_assert_nonnull (strstr (ium_banner_get_body (banner), "wave 1"));
+  g_assert_cmpint (saved_state (f, "paused", later), ==, IUM_UPGRADE_PLANNED);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.resume", NULL);
+  WAIT_FOR (!gtk_widget_get_visible (resume) && !ium_rollout_view_get_busy (view));
+  ium_rollout_view_select (view, later, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rollout.mark", "s", "in-progress");
+  WAIT_FOR (saved_state (f, "paused", later) == IUM_UPGRADE_IN_PROGRESS);
+}
+
 static void
 test_timeline (Fixture       *f,
                gconstpointer  data)
@@ -537,6 +599,7 @@ main (int   argc,
   ADD ("save", test_save);
   ADD ("mark-needs-token", test_mark_needs_token);
   ADD ("busy-needs-force", test_busy_needs_force);
+  ADD ("paused-resume", test_paused_resume);
   ADD ("timeline", test_timeline);
 #undef ADD
 
