@@ -19,7 +19,7 @@
  *   bench-gui-planner DATABASE [--runs N] [--from DATE]
  *
  * A benchmark, not a test: it never fails because a figure is slow. Run it under a display
- * (tests/bench/run-bench-gui-planner.sh starts Xvfb).
+ * (tests/bench/run-bench-gui.sh --planner starts Xvfb).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,33 +30,15 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-gui-frames.h"
 #include "ium-application.h"
 #include "ium-main-window.h"
 #include "rollout/ium-rollout-view.h"
 #include "rollout/ium-timeline.h"
 
-static guint   n_paints;
-static gint64  last_paint;
-static GArray *frame_times; /* of double: ms between paints while recording */
-static gboolean recording;
-static gint64  last_tick;
 static double  worst_stall;  /* ms */
+static gint64  last_tick;
 static gboolean watching;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (recording && last_paint != 0)
-    {
-      double ms = (now - last_paint) / 1000.0;
-      g_array_append_val (frame_times, ms);
-    }
-  last_paint = now;
-  n_paints++;
-}
 
 static gboolean
 tick_cb (gpointer data)
@@ -67,40 +49,6 @@ tick_cb (gpointer data)
     worst_stall = MAX (worst_stall, (now - last_tick) / 1000.0);
   last_tick = now;
   return G_SOURCE_CONTINUE;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-next_frame (GtkWidget *widget)
-{
-  guint target = n_paints + 1;
-
-  gtk_widget_queue_draw (widget);
-  while (n_paints < target)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
 }
 
 static void
@@ -141,15 +89,15 @@ time_frames (GtkWidget *timeline,
        * the node cached from the last frame). */
       GTK_WIDGET_GET_CLASS (timeline)->snapshot (timeline, snapshot);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      ms = ms_since (t);
+      ms = bench_ms_since (t);
       g_array_append_val (snaps, ms);
       texture = gsk_renderer_render_texture (renderer, node,
                                              &GRAPHENE_RECT_INIT (0, 0, width, height));
-      ms = ms_since (t);
+      ms = bench_ms_since (t);
       g_array_append_val (renders, ms);
     }
-  *snapshot_ms = percentile (snaps, 0.5);
-  *render_ms = percentile (renders, 0.5);
+  *snapshot_ms = bench_percentile (snaps, 0.5);
+  *render_ms = bench_percentile (renders, 0.5);
 }
 
 int
@@ -187,7 +135,6 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  frame_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   application = ium_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
@@ -200,8 +147,7 @@ main (int   argc,
                                                         "timeline"));
   ium_main_window_open (window, argv[1], FALSE, FALSE);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  bench_frames_watch (GTK_WIDGET (window));
   while (ium_inventory_service_get_loading (service)
          || ium_inventory_service_get_inventory (service) == NULL)
     {
@@ -224,13 +170,13 @@ main (int   argc,
   t = g_get_monotonic_time ();
   ium_main_window_show_view (window, "rollout");
   wait_plan (view, 0);
-  next_frame (GTK_WIDGET (window));
+  bench_frames_next (GTK_WIDGET (window));
   result = ium_rollout_view_get_result (view);
   g_print ("plan: %u instruments (%u scheduled, %u unscheduled, %u not in the rollout) "
            "planned and drawn %.0f ms after the planner was shown (the main loop's longest "
            "pause meanwhile %.0f ms)\n",
            result->rows->len, result->n_scheduled, result->n_unscheduled, result->n_skipped,
-           ms_since (t), worst_stall);
+           bench_ms_since (t), worst_stall);
   worst_stall = 0;
 
   /* Re-plans: the per-day limit between 2 and 3. */
@@ -245,13 +191,13 @@ main (int   argc,
       t = g_get_monotonic_time ();
       gtk_spin_button_set_value (spin, i % 2 == 0 ? 2 : 3);
       wait_plan (view, before);
-      next_frame (GTK_WIDGET (window));
-      ms = ms_since (t);
+      bench_frames_next (GTK_WIDGET (window));
+      ms = bench_ms_since (t);
       g_array_append_val (replans, ms);
     }
   watching = FALSE;
   {
-    double median = percentile (replans, 0.5), worst = percentile (replans, 1.0);
+    double median = bench_percentile (replans, 0.5), worst = bench_percentile (replans, 1.0);
     g_print ("replan: per-day changed %d times: new plan drawn after median %.0f ms, worst "
              "%.0f ms (of which 150 ms is the pause for typing: %.0f ms and %.0f ms of work)\n",
              runs, median, worst, median - 150, worst - 150);
@@ -260,7 +206,7 @@ main (int   argc,
 
   /* The timeline scrolled through, with every row. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
-  recording = TRUE;
+  bench_frames_record (TRUE);
   t = g_get_monotonic_time ();
   for (int i = 0; i < steps; i++)
     {
@@ -268,16 +214,16 @@ main (int   argc,
       double page = gtk_adjustment_get_page_size (vadjustment);
 
       gtk_adjustment_set_value (vadjustment, (upper - page) * (i + 1) / steps);
-      next_frame (GTK_WIDGET (window));
+      bench_frames_next (GTK_WIDGET (window));
     }
-  recording = FALSE;
+  bench_frames_record (FALSE);
   {
-    double seconds = ms_since (t) / 1000.0;
+    double seconds = bench_ms_since (t) / 1000.0;
     g_print ("timeline: %u rows scrolled in %d page steps: %.0f frames/s; frame time median "
              "%.1f ms, 95th percentile %.1f ms, worst %.1f ms\n",
              ium_timeline_layout_get_n_rows (ium_timeline_get_layout (IUM_TIMELINE (timeline))),
-             steps, steps / seconds, percentile (frame_times, 0.5),
-             percentile (frame_times, 0.95), percentile (frame_times, 1.0));
+             steps, steps / seconds, bench_percentile (bench_frames_get_times (), 0.5),
+             bench_percentile (bench_frames_get_times (), 0.95), bench_percentile (bench_frames_get_times (), 1.0));
   }
 
   {
@@ -298,7 +244,7 @@ main (int   argc,
         if (cases[i].zoom != 1.0)
           ium_timeline_zoom (IUM_TIMELINE (timeline), cases[i].zoom);
         gtk_adjustment_set_value (vadjustment, (upper - page) * cases[i].position);
-        next_frame (GTK_WIDGET (window));
+        bench_frames_next (GTK_WIDGET (window));
         time_frames (timeline, 50, &snapshot_ms, &render_ms);
         g_print ("timeline frame (%s, %d×%d): snapshot %.2f ms, snapshot and render %.2f ms\n",
                  cases[i].where, gtk_widget_get_width (timeline), gtk_widget_get_height (timeline),
@@ -310,6 +256,5 @@ main (int   argc,
   g_print ("memory: peak resident %.0f MB\n", usage.ru_maxrss / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_array_unref (frame_times);
   return 0;
 }

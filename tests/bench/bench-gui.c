@@ -28,29 +28,10 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-gui-frames.h"
 #include "fleet/ium-fleet-view.h"
 #include "ium-application.h"
 #include "ium-main-window.h"
-
-static gint64 last_paint;
-static guint  n_paints;
-static GArray *frame_times; /* of double, ms between paints while recording */
-static gboolean recording;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (recording && last_paint != 0)
-    {
-      double ms = (now - last_paint) / 1000.0;
-      g_array_append_val (frame_times, ms);
-    }
-  last_paint = now;
-  n_paints++;
-}
 
 static void
 iterate_until (gboolean (*done) (gpointer),
@@ -64,23 +45,6 @@ iterate_until (gboolean (*done) (gpointer),
         g_error ("bench-gui: timed out");
       g_main_context_iteration (NULL, TRUE);
     }
-}
-
-/* Waits for the next frame to be painted (which lays out and draws what changed). */
-static void
-next_frame (GtkWidget *widget)
-{
-  guint target = n_paints + 1;
-
-  gtk_widget_queue_draw (widget);
-  while (n_paints < target)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 typedef struct
@@ -97,26 +61,6 @@ loaded (gpointer data)
   return ium_inventory_service_get_error (l->service) != NULL
          || (!ium_inventory_service_get_loading (l->service)
              && g_list_model_get_n_items (ium_inventory_service_get_instruments (l->service)) > 0);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint index;
-
-  if (values->len == 0)
-    return 0;
-  index = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, index);
 }
 
 int
@@ -139,7 +83,6 @@ main (int   argc,
   GtkScrolledWindow *scroller;
   GtkAdjustment *adjustment;
   GListModel *model;
-  GdkFrameClock *clock;
   Loaded l;
   gint64 t_open, t_loaded, t;
   guint n;
@@ -154,7 +97,6 @@ main (int   argc,
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
-  frame_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   application = ium_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
@@ -169,8 +111,7 @@ main (int   argc,
   t_open = g_get_monotonic_time ();
   ium_main_window_open (window, argv[1], FALSE, FALSE);
   gtk_window_present (GTK_WINDOW (window));
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  bench_frames_watch (GTK_WIDGET (window));
 
   l.service = service;
   iterate_until (loaded, &l);
@@ -180,52 +121,52 @@ main (int   argc,
       return 1;
     }
   t_loaded = g_get_monotonic_time ();
-  next_frame (GTK_WIDGET (window));
+  bench_frames_next (GTK_WIDGET (window));
   n = g_list_model_get_n_items (model);
   g_print ("start: %u instruments shown, first full frame %.0f ms after main() "
            "(load on the worker %.0f ms, then %.0f ms to the frame)\n",
-           n, ms_since (t0), (t_loaded - t_open) / 1000.0, ms_since (t_loaded));
+           n, bench_ms_since (t0), (t_loaded - t_open) / 1000.0, bench_ms_since (t_loaded));
 
   /* Search: a few rows, then all again. */
   gtk_editable_set_text (ium_fleet_view_get_search_entry (fleet), "inst0042");
   t = g_get_monotonic_time ();
   g_signal_emit_by_name (ium_fleet_view_get_search_entry (fleet), "search-changed");
-  next_frame (GTK_WIDGET (window));
+  bench_frames_next (GTK_WIDGET (window));
   g_print ("search: \"inst0042\" keeps %u rows in %.1f ms;", g_list_model_get_n_items (model),
-           ms_since (t));
+           bench_ms_since (t));
   gtk_editable_set_text (ium_fleet_view_get_search_entry (fleet), "");
   t = g_get_monotonic_time ();
   g_signal_emit_by_name (ium_fleet_view_get_search_entry (fleet), "search-changed");
-  next_frame (GTK_WIDGET (window));
-  g_print (" cleared (%u rows) in %.1f ms\n", g_list_model_get_n_items (model), ms_since (t));
+  bench_frames_next (GTK_WIDGET (window));
+  g_print (" cleared (%u rows) in %.1f ms\n", g_list_model_get_n_items (model), bench_ms_since (t));
 
   /* Filter by status. */
   t = g_get_monotonic_time ();
   gtk_drop_down_set_selected (ium_fleet_view_get_filter (fleet, "flag"), 2);
-  next_frame (GTK_WIDGET (window));
+  bench_frames_next (GTK_WIDGET (window));
   g_print ("filter: \"Update available\" keeps %u rows in %.1f ms;",
-           g_list_model_get_n_items (model), ms_since (t));
+           g_list_model_get_n_items (model), bench_ms_since (t));
   t = g_get_monotonic_time ();
   gtk_drop_down_set_selected (ium_fleet_view_get_filter (fleet, "flag"), 0);
-  next_frame (GTK_WIDGET (window));
-  g_print (" back to all in %.1f ms\n", ms_since (t));
+  bench_frames_next (GTK_WIDGET (window));
+  g_print (" back to all in %.1f ms\n", bench_ms_since (t));
 
   /* Sort. */
   t = g_get_monotonic_time ();
   gtk_column_view_sort_by_column (column_view, ium_fleet_view_get_column (fleet, "behind"),
                                   GTK_SORT_DESCENDING);
-  next_frame (GTK_WIDGET (window));
-  g_print ("sort: by behind in %.1f ms;", ms_since (t));
+  bench_frames_next (GTK_WIDGET (window));
+  g_print ("sort: by behind in %.1f ms;", bench_ms_since (t));
   t = g_get_monotonic_time ();
   gtk_column_view_sort_by_column (column_view, ium_fleet_view_get_column (fleet, "name"),
                                   GTK_SORT_ASCENDING);
-  next_frame (GTK_WIDGET (window));
-  g_print (" by name again in %.1f ms\n", ms_since (t));
+  bench_frames_next (GTK_WIDGET (window));
+  g_print (" by name again in %.1f ms\n", bench_ms_since (t));
 
   /* Scroll through in page steps, one per frame. */
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (column_view)));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  recording = TRUE;
+  bench_frames_record (TRUE);
   t = g_get_monotonic_time ();
   for (int i = 0; i < steps; i++)
     {
@@ -234,16 +175,15 @@ main (int   argc,
       double value = (upper - page) * (i + 1) / steps;
 
       gtk_adjustment_set_value (adjustment, value);
-      next_frame (GTK_WIDGET (window));
+      bench_frames_next (GTK_WIDGET (window));
     }
-  recording = FALSE;
+  bench_frames_record (FALSE);
   {
-    double seconds = ms_since (t) / 1000.0;
-    g_array_sort (frame_times, compare_doubles);
+    double seconds = bench_ms_since (t) / 1000.0;
     g_print ("scroll: %d page steps through %u rows in %.2f s = %.0f frames/s; frame time "
              "median %.1f ms, 95th percentile %.1f ms, worst %.1f ms\n",
-             steps, n, seconds, steps / seconds, percentile (frame_times, 0.5),
-             percentile (frame_times, 0.95), percentile (frame_times, 1.0));
+             steps, n, seconds, steps / seconds, bench_percentile (bench_frames_get_times (), 0.5),
+             bench_percentile (bench_frames_get_times (), 0.95), bench_percentile (bench_frames_get_times (), 1.0));
   }
 
   /* Select one and wait for its details, history included. */
@@ -251,13 +191,12 @@ main (int   argc,
   ium_fleet_view_select (fleet, "INST05000");
   while (ium_instrument_detail_get_n_history (ium_fleet_view_get_detail (fleet)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  next_frame (GTK_WIDGET (window));
-  g_print ("select: details of INST05000 with its history in %.1f ms\n", ms_since (t));
+  bench_frames_next (GTK_WIDGET (window));
+  g_print ("select: details of INST05000 with its history in %.1f ms\n", bench_ms_since (t));
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("memory: peak resident %.0f MB\n", usage.ru_maxrss / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_array_unref (frame_times);
   return 0;
 }
