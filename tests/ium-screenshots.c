@@ -13,11 +13,17 @@
 #include <stdlib.h>
 
 #include "audit/ium-audit-view.h"
+#include "compat/ium-compat-view.h"
+#include "downtime/ium-downtime-view.h"
 #include "fleet/ium-fleet-row.h"
 #include "fleet/ium-fleet-view.h"
 #include "ium-rollouts.h"
 #include "ium-test-gui.h"
+#include "ium-check-log.h"
+#include "ium-inventory-service-rollouts.h"
 #include "releases/ium-releases-view.h"
+#include "rollout/ium-rollout-view.h"
+#include "rollout/ium-timeline.h"
 
 static void
 wait_frames (GtkWidget *widget,
@@ -111,7 +117,7 @@ save (GtkWidget  *window,
       g_printerr ("ium-screenshots: nothing was drawn for %s\n", name);
       return FALSE;
     }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     {
@@ -120,6 +126,125 @@ save (GtkWidget  *window,
     }
   g_print ("%s (%d×%d)\n", path, width, height);
   return TRUE;
+}
+
+/* A rollout of the newest release in three waves, saved and under way: two upgrades done,
+ * one in progress, one failed, one skipped; and clients of several versions in the check
+ * log. Written through a second connection, as `ium` would, so the window reloads. */
+static void
+seed_rollout_and_checks (IumTestGui *gui)
+{
+  g_autoptr(IumStore) store = ium_test_gui_open_store (gui);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumInventory) inventory = ium_store_load (store, &error);
+  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr(IumPlanRequest) request = NULL;
+  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_autofree char *text = NULL;
+  const struct { const char *instrument; IumUpgradeState states[3]; } marks[] = {
+    { "LOQ", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE } },
+    { "SANS2D", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE } },
+    { "CRISP", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED } },
+    { "SURF", { IUM_UPGRADE_IN_PROGRESS } },
+    { "POLREF", { IUM_UPGRADE_SKIPPED } },
+  };
+  const struct { const char *instrument; const char *version; } checks[] = {
+    { "LARMOR", "12.3.2.380" }, { "ZOOM", "12.3.2.380" }, { "LARMOR", "12.0.1.130" },
+    { "WISH", "12.1.0.200" }, { "MARI", "11.2.0.95" }, { "LOQ", "13.0.0.400" },
+    { "INES", "12.2.0.300" }, { "OSIRIS", "12.3.1.365" }, { "IMAT", "12.1.1.215" },
+  };
+  guint max_failures = 2;
+
+  g_assert_no_error (error);
+  fleet = ium_fleet_new (inventory);
+  request = ium_plan_request_new (inventory, "12.3.2.380");
+  ium_plan_request_add_wave (request, "tag:sans");
+  ium_plan_request_add_wave (request, "site:TS1");
+  ium_plan_request_add_wave (request, "rest");
+  g_clear_pointer (&request->from, g_date_time_unref);
+  request->from = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  plan = ium_rollout_replan (store, fleet, "12.3.2.380 winter", request, &max_failures, NULL,
+                             &error);
+  g_assert_no_error (error);
+  text = ium_plan_request_to_text (request);
+  ium_rollout_save (store, "12.3.2.380 winter", plan, text, max_failures, IUM_TEST_GUI_WHO,
+                    &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    for (guint m = 0; m < G_N_ELEMENTS (marks[i].states) && marks[i].states[m] != IUM_UPGRADE_PLANNED; m++)
+      {
+        ium_rollout_mark (store, "12.3.2.380 winter", marks[i].instrument, marks[i].states[m],
+                          NULL, FALSE, IUM_TEST_GUI_WHO, &error);
+        g_assert_no_error (error);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet, checks[i].instrument, "ibex-gui",
+                                                       checks[i].version, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (records, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK,
+                                                                   NULL, "10.0.0.7"));
+    }
+  ium_store_append_checks (store, records, &error);
+  g_assert_no_error (error);
+}
+
+/* rollout-planner.png, timeline.png, downtime.png, compatibility.png. */
+static gboolean
+save_planning_views (IumTestGui *gui,
+                     const char *dir)
+{
+  GtkWidget *window = GTK_WIDGET (gui->window);
+  IumInventoryService *service = ium_main_window_get_service (gui->window);
+  IumRolloutView *rollout = IUM_ROLLOUT_VIEW (ium_main_window_get_view (gui->window, "rollout"));
+  IumDowntimeView *downtime = IUM_DOWNTIME_VIEW (ium_main_window_get_view (gui->window, "downtime"));
+  IumCompatView *compat = IUM_COMPAT_VIEW (ium_main_window_get_view (gui->window, "compat"));
+  GtkWidget *timeline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rollout),
+                                                                   IUM_TYPE_ROLLOUT_VIEW,
+                                                                   "timeline"));
+  g_autofree char *ics = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
+                                           "facility-schedule.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (ics);
+  gboolean ok = TRUE;
+  guint plans;
+
+  seed_rollout_and_checks (gui);
+  ium_inventory_service_reload (service);
+  WAIT_FOR (ium_inventory_service_lookup_rollout (service, "12.3.2.380 winter") != NULL);
+
+  ium_main_window_show_view (gui->window, "rollout");
+  plans = ium_rollout_view_get_n_plans (rollout);
+  ium_rollout_view_open_rollout (rollout, "12.3.2.380 winter");
+  WAIT_FOR (ium_rollout_view_get_n_plans (rollout) > plans && !ium_rollout_view_get_busy (rollout));
+  ium_banner_dismiss (ium_rollout_view_get_banner (rollout));
+  ium_rollout_view_select (rollout, "SURF", TRUE);
+  ok &= save (window, dir, "rollout-planner.png");
+
+  /* The timeline alone: one upgrade a day takes the rollout across the frozen cycle 2027/1,
+   * whose maintenance days it leaves alone (not saved). */
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_template_child (GTK_WIDGET (rollout),
+                                                                   IUM_TYPE_ROLLOUT_VIEW,
+                                                                   "state_popover")));
+  plans = ium_rollout_view_get_n_plans (rollout);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (rollout),
+                                                                             IUM_TYPE_ROLLOUT_VIEW,
+                                                                             "per_day_spin")), 1);
+  WAIT_FOR (ium_rollout_view_get_n_plans (rollout) > plans && !ium_rollout_view_get_busy (rollout));
+  ium_timeline_zoom_to_fit (IUM_TIMELINE (timeline));
+  ok &= save (gtk_widget_get_parent (gtk_widget_get_parent (timeline)), dir, "timeline.png");
+
+  ium_main_window_show_view (gui->window, "downtime");
+  ium_downtime_view_import_file (downtime, file);
+  WAIT_FOR (!ium_downtime_view_get_busy (downtime)
+            && g_list_model_get_n_items (ium_downtime_view_get_windows (downtime)) > 60);
+  ok &= save (window, dir, "downtime.png");
+
+  ium_main_window_show_view (gui->window, "compat");
+  WAIT_FOR (ium_compat_view_get_n_updates (compat) > 0);
+  ok &= save (window, dir, "compatibility.png");
+  return ok;
 }
 
 int
@@ -214,6 +339,8 @@ main (int   argc,
   WAIT_FOR (ium_audit_view_get_n_loaded (IUM_AUDIT_VIEW (ium_main_window_get_view (gui.window,
                                                                                    "audit"))) > 0);
   ok &= save (window, argv[1], "audit.png");
+
+  ok &= save_planning_views (&gui, argv[1]);
 
   ium_test_gui_teardown (&gui);
   return ok ? 0 : 1;

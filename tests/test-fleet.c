@@ -954,11 +954,20 @@ test_check_partial (void)
                    "partial: the hosts of SPLIT run different ibex-server versions "
                    "(12.0.0.100, 12.0.1.130); the lowest is used");
 
+  /* The server version a client of SPLIT is checked against, without a check. */
+  g_assert_cmpstr (ium_fleet_get_server_version (fleet, "SPLIT", "ibex-gui"), ==, "12.0.0.100");
+  g_assert_null (ium_fleet_get_server_version (fleet, "NOSERVER", "ibex-gui"));
+  g_assert_null (ium_fleet_get_server_version (fleet, "UNKNOWN", "ibex-gui"));
+  g_assert_null (ium_fleet_get_server_version (fleet, "SPLIT", "ibex-server"));
+  g_assert_null (ium_fleet_get_server_version (fleet, "SPLIT", "nosuch"));
+
   /* Two spellings of one version are not a disagreement. */
   agreed = ium_fleet_check (fleet, "AGREE", "ibex-gui", "12.0.1.130", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length ((char **) ium_verdict_get_warnings (agreed)), ==, 0);
   g_assert_cmpint (ium_verdict_get_status (agreed), ==, IUM_VERDICT_OK);
+  g_assert_cmpstr (ium_fleet_get_server_version (fleet, "AGREE", "ibex-gui"), ==,
+                   ium_verdict_get_server_version (agreed));
 }
 
 static void

@@ -219,3 +219,37 @@ ium_fleet_check (IumFleet    *self,
                           server->warnings,
                           message);
 }
+
+/**
+ * ium_fleet_get_server_version:
+ * @self: a fleet
+ * @instrument: the instrument name
+ * @client: a client component id
+ *
+ * The version of the server component that @client talks to on @instrument, as the client
+ * check compares it: the lowest among the instrument's hosts, as installed.
+ *
+ * Returns: (nullable): the version text, borrowed from the fleet; %NULL for an unknown
+ *   instrument or component, a component that is no rule's client, or an instrument none
+ *   of whose hosts carries the server
+ */
+const char *
+ium_fleet_get_server_version (IumFleet   *self,
+                              const char *instrument,
+                              const char *client)
+{
+  const InstrumentInfo *info;
+  const ComponentInfo *component;
+  const ServerInfo *server;
+
+  g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
+  g_return_val_if_fail (instrument != NULL && client != NULL, NULL);
+
+  info = g_hash_table_lookup (self->instruments_by_name, instrument);
+  component = g_hash_table_lookup (self->components_by_id, client);
+  if (info == NULL || component == NULL || component->rule == NULL
+      || component->rule->server == NULL)
+    return NULL;
+  server = &info->servers[component->rule->slot];
+  return server->lowest != NULL ? server->text : NULL;
+}

@@ -58,6 +58,11 @@ char         *ium_fleet_status_to_data        (IumFleet            *self,
 JsonNode     *ium_fleet_instrument_to_json    (IumFleet            *self,
                                                IumInstrument       *instrument);
 
+/* The version of the server component @client talks to on @instrument, as the client check
+ * compares it (the lowest among its hosts); NULL when there is none. Borrowed. */
+const char   *ium_fleet_get_server_version    (IumFleet            *self,
+                                               const char          *instrument,
+                                               const char          *client);
 /* The client check. Errors are IUM_CHECK_ERROR. */
 IumVerdict   *ium_fleet_check                 (IumFleet            *self,
                                                const char          *instrument,

@@ -15,6 +15,8 @@
 #include "ium-views.h"
 
 #include "audit/ium-audit-view.h"
+#include "compat/ium-compat-view.h"
+#include "downtime/ium-downtime-view.h"
 #include "fleet/ium-fleet-view.h"
 #include "releases/ium-releases-view.h"
 #include "rollout/ium-rollout-view.h"
@@ -22,7 +24,9 @@
 static const IumViewEntry views[] = {
   { "fleet", N_("Fleet"), ium_fleet_view_get_type },
   { "rollout", N_("Rollouts"), ium_rollout_view_get_type },
+  { "downtime", N_("Downtime"), ium_downtime_view_get_type },
   { "releases", N_("Releases"), ium_releases_view_get_type },
+  { "compat", N_("Compatibility"), ium_compat_view_get_type },
   { "audit", N_("Audit Log"), ium_audit_view_get_type },
 };
 

@@ -1,7 +1,7 @@
 /* ium-rollout-row.c: one instrument of a planned rollout, as the planner's list shows it.
  *
- * Rows are made on the planning thread with every text already formatted, so binding a row
- * to its cells does no work on the main thread.
+ * Rows are made on the planning thread, thousands at a time; the time range, the one text
+ * that costs something to format, is made on the main thread when a cell first shows it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +24,8 @@ struct _IumRolloutRow
   char              *wave_text;  /* owned */
   IumRolloutRowKind  kind;
   gint64             start;
-  char              *when;       /* owned */
+  gint64             end;
+  char              *when;       /* owned: made when first asked for */
   char              *window;     /* owned */
   IumUpgradeState    state;
   const char        *state_text; /* static */
@@ -88,7 +89,7 @@ ium_rollout_row_get_property (GObject    *object,
       g_value_set_uint (value, self->kind);
       break;
     case PROP_WHEN:
-      g_value_set_string (value, self->when);
+      g_value_set_string (value, ium_rollout_row_get_when (self));
       break;
     case PROP_START:
       g_value_set_int64 (value, self->start);
@@ -157,8 +158,7 @@ ium_rollout_row_new (const char        *instrument,
   self->wave_text = wave > 0 ? g_strdup_printf ("%u", wave) : g_strdup ("—");
   self->kind = kind;
   self->start = kind == IUM_ROLLOUT_ROW_SCHEDULED ? start : 0;
-  self->when = kind == IUM_ROLLOUT_ROW_SCHEDULED ? ium_format_time_range (start, end)
-                                                 : g_strdup ("—");
+  self->end = kind == IUM_ROLLOUT_ROW_SCHEDULED ? end : 0;
   self->window = g_strdup (window ? window : "");
   self->state = state;
   switch (kind)
@@ -225,6 +225,12 @@ const char *
 ium_rollout_row_get_when (IumRolloutRow *self)
 {
   g_return_val_if_fail (IUM_IS_ROLLOUT_ROW (self), NULL);
+
+  /* Formatted for the rows on screen only: a plan has thousands. */
+  if (self->when == NULL)
+    self->when = self->kind == IUM_ROLLOUT_ROW_SCHEDULED ? ium_format_time_range (self->start,
+                                                                                  self->end)
+                                                         : g_strdup ("—");
   return self->when;
 }
 

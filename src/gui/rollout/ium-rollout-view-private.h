@@ -76,6 +76,9 @@ struct _IumRolloutView
   guint                n_plans;
   guint                n_running;        /* saves, marks and resumes in flight */
   gboolean             updating;         /* the widgets are being set from the form */
+  gboolean             plan_pending;     /* a plan waits for the view to be shown */
+  gboolean             rows_stale;       /* the list's rows wait for the list to be shown */
+  gboolean             fit_next;         /* the next plan is another rollout: fit it */
   char                *current;          /* owned: the instrument the state actions act on */
   char                *force_instrument; /* owned: a busy instrument to start anyway */
   char                *saving;           /* owned: the name a save in flight saves under */

@@ -424,6 +424,27 @@ show_plan_error (IumRolloutView *self,
                      sentence);
 }
 
+/* The list's rows follow the plan only while the list is shown: with ten thousand rows,
+ * filling its models takes a moment the timeline need not wait for. */
+static void
+update_rows (IumRolloutView *self)
+{
+  guint n_old;
+
+  if (!self->rows_stale || self->result == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "list") != 0)
+    return;
+  self->rows_stale = FALSE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_list_store_splice (self->rows, 0, n_old, self->result->rows->pdata, self->result->rows->len);
+}
+
+static void
+results_page_changed_cb (IumRolloutView *self)
+{
+  update_rows (self);
+}
+
 static void
 plan_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -433,7 +454,6 @@ plan_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(IumPlannerResult) planned = ium_planner_job_run_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  guint n_old;
 
   /* A plan that a newer one replaced, or a view that is gone. */
   if (cancellable != self->plan_cancellable || self->service == NULL)
@@ -456,8 +476,12 @@ plan_done_cb (GObject      *source,
   ium_planner_result_free (self->result);
   self->result = g_steal_pointer (&planned);
   ium_timeline_set_data (self->timeline, self->result->timeline);
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_list_store_splice (self->rows, 0, n_old, self->result->rows->pdata, self->result->rows->len);
+  /* Another rollout is shown whole; a re-plan of the same one keeps the zoom. */
+  if (self->fit_next)
+    ium_timeline_zoom_to_fit (self->timeline);
+  self->fit_next = FALSE;
+  self->rows_stale = TRUE;
+  update_rows (self);
   show_summary (self);
   update_saved_state (self);
   ium_rollout_view_update_state_menu (self);
@@ -475,6 +499,14 @@ plan_now_cb (gpointer data)
   self->plan_timeout_id = 0;
   if (fleet == NULL || self->form == NULL)
     return G_SOURCE_REMOVE;
+  /* Nobody looks at a hidden planner: with ten thousand instruments a plan and its rows are
+   * work the window's start does not need. It plans when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->plan_pending = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  self->plan_pending = FALSE;
 
   check = ium_planner_form_check (self->form, inventory);
   show_field_error (self->release_error, check->release_error);
@@ -548,6 +580,7 @@ open_form (IumRolloutView *self,
   ium_rollout_view_set_current (self, NULL);
   set_widgets_from_form (self);
   update_saved_state (self);
+  self->fit_next = TRUE;
   schedule_plan (self, 0);
 }
 
@@ -593,6 +626,17 @@ service_loaded_cb (IumRolloutView *self)
   /* The fleet changed (an edit here or elsewhere): the same form, planned again. */
   update_saved_state (self);
   schedule_plan (self, 0);
+}
+
+static void
+ium_rollout_view_map (GtkWidget *widget)
+{
+  IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ium_rollout_view_parent_class)->map (widget);
+  /* A plan asked for while the view was hidden runs now. */
+  if (self->plan_pending)
+    schedule_plan (self, 0);
 }
 
 /* List */
@@ -679,6 +723,9 @@ setup_list (IumRolloutView *self)
                                         g_object_ref (GTK_FILTER (self->filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* Ten thousand rows are filtered and sorted a slice per frame, never in one long stall. */
+  gtk_filter_list_model_set_incremental (filtered, TRUE);
+  gtk_sort_list_model_set_incremental (sorted, TRUE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -976,6 +1023,7 @@ ium_rollout_view_class_init (IumRolloutViewClass *klass)
   object_class->finalize = ium_rollout_view_finalize;
   object_class->get_property = ium_rollout_view_get_property;
   object_class->set_property = ium_rollout_view_set_property;
+  widget_class->map = ium_rollout_view_map;
 
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, IUM_TYPE_INVENTORY_SERVICE,
@@ -1040,6 +1088,7 @@ ium_rollout_view_class_init (IumRolloutViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, release_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, bar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, results_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "rollout.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "rollout.save-over", NULL, save_action);
@@ -1145,7 +1194,8 @@ gboolean
 ium_rollout_view_get_busy (IumRolloutView *self)
 {
   g_return_val_if_fail (IUM_IS_ROLLOUT_VIEW (self), FALSE);
-  return self->plan_cancellable != NULL || self->plan_timeout_id != 0 || self->n_running > 0;
+  return self->plan_cancellable != NULL || self->plan_timeout_id != 0 || self->n_running > 0
+         || (self->plan_pending && gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 IumBanner *

@@ -308,9 +308,10 @@ ium_timeline_layout_fit (IumTimelineLayout *self,
   start = floor_day (start);
   end = floor_day (end + DAY - 1);
   days = MAX (1, (end - start) / DAY);
-  /* A day's margin on either side, so the first and last bars do not touch the edges. */
-  ium_timeline_layout_set_px_per_day (self, MAX (width, 1) / (days + 2));
-  return MAX (0, ium_timeline_layout_time_to_x (self, start - DAY));
+  /* Two days' margin on either side, so the first and last bars stay clear of the edges
+   * (and of the scroll bar drawn over the right one). */
+  ium_timeline_layout_set_px_per_day (self, MAX (width, 1) / (days + 4));
+  return MAX (0, ium_timeline_layout_time_to_x (self, start - 2 * DAY));
 }
 
 IumTimelineTickUnit

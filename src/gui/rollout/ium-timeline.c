@@ -44,6 +44,7 @@ struct _IumTimeline
   double             pointer_x;
   double             pointer_y;
   double             pinch_start; /* px per day when a pinch began */
+  GArray            *wave_counts; /* owned, of guint: per wave, instruments then scheduled */
 };
 
 enum {
@@ -208,7 +209,9 @@ text_width (IumTimeline *self,
   return width;
 }
 
-/* Diagonal lines over [x, x + width) × [y, y + height), for a frozen cycle. */
+/* Diagonal lines over [x, x + width) × [y, y + height), for a frozen cycle: one small tile
+ * drawn with cairo and repeated, so the renderer uploads a few pixels, not the whole area,
+ * and the lines stay put in content space while it scrolls. */
 static void
 append_hatch (GtkSnapshot   *snapshot,
               const GdkRGBA *color,
@@ -217,23 +220,27 @@ append_hatch (GtkSnapshot   *snapshot,
               double         width,
               double         height)
 {
+  const float tile = 9;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT ((float) x, (float) y,
-                                                                 (float) width, (float) height));
+  gtk_snapshot_push_repeat (snapshot,
+                            &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) width, (float) height),
+                            &GRAPHENE_RECT_INIT (0, 0, tile, tile));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, tile, tile));
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 1.5);
-  /* Lines at a fixed phase in content space would crawl while scrolling; anchored to the
-   * rectangle they move with it, which reads as the same stripes sliding past. */
-  for (double d = -height; d < width; d += 9)
-    {
-      cairo_move_to (cr, x + d, y + height);
-      cairo_line_to (cr, x + d + height, y);
-    }
+  /* The diagonal, and the ends of the neighbouring tiles' that reach into the corners. */
+  cairo_move_to (cr, 0, tile);
+  cairo_line_to (cr, tile, 0);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, tile - 1, tile + 1);
+  cairo_line_to (cr, tile + 1, tile - 1);
   cairo_stroke (cr);
   cairo_destroy (cr);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -380,19 +387,32 @@ dup_wave_title (IumTimeline *self,
 {
   guint n = 0, scheduled = 0;
 
-  for (guint i = 0; i < ium_timeline_data_get_n_items (self->data); i++)
+  if (wave < self->wave_counts->len / 2)
     {
-      const IumTimelineItem *item = ium_timeline_data_get_item (self->data, i);
-
-      if (item->wave != wave)
-        continue;
-      n++;
-      scheduled += item->scheduled;
+      n = g_array_index (self->wave_counts, guint, 2 * wave);
+      scheduled = g_array_index (self->wave_counts, guint, 2 * wave + 1);
     }
   if (scheduled == n)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wave %u · %u upgrade",
                                          "Wave %u · %u upgrades", n), wave, n);
   return g_strdup_printf (_("Wave %u · %u of %u scheduled"), wave, scheduled, n);
+}
+
+/* Counted once per data, not per frame: instruments and scheduled ones per wave. */
+static void
+count_waves (IumTimeline *self)
+{
+  guint n_waves = self->data ? ium_timeline_data_get_n_waves (self->data) : 0;
+
+  g_array_set_size (self->wave_counts, 0);
+  g_array_set_size (self->wave_counts, 2 * (n_waves + 1));
+  for (guint i = 0; self->data != NULL && i < ium_timeline_data_get_n_items (self->data); i++)
+    {
+      const IumTimelineItem *item = ium_timeline_data_get_item (self->data, i);
+
+      g_array_index (self->wave_counts, guint, 2 * item->wave)++;
+      g_array_index (self->wave_counts, guint, 2 * item->wave + 1) += item->scheduled;
+    }
 }
 
 static void
@@ -957,6 +977,7 @@ ium_timeline_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->layout, ium_timeline_layout_free);
   g_clear_pointer (&self->data, ium_timeline_data_unref);
+  g_clear_pointer (&self->wave_counts, g_array_unref);
 
   G_OBJECT_CLASS (ium_timeline_parent_class)->dispose (object);
 }
@@ -1073,6 +1094,7 @@ ium_timeline_init (IumTimeline *self)
 
   self->selected = G_MAXUINT;
   self->fit_pending = TRUE;
+  self->wave_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
@@ -1151,6 +1173,7 @@ ium_timeline_set_data (IumTimeline     *self,
         self->selected = ium_timeline_data_find (data, selected_name);
     }
 
+  count_waves (self);
   configure_adjustments (self);
   /* A re-plan keeps the time at the left edge where it was, so the eye can compare. */
   if (had_layout && self->layout != NULL && self->hadjustment != NULL)

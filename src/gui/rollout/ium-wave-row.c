@@ -154,9 +154,13 @@ ium_wave_row_set (IumWaveRow *self,
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
   self->setting = FALSE;
 
+  /* The target first: an action name without its target would be activated without one. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "u", index);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "u", index);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remove_button), "u", index);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button), "rollout.wave-up");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button), "rollout.wave-down");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "rollout.wave-remove");
   gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), index > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), index + 1 < n_waves);
 }
