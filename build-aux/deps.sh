@@ -39,6 +39,8 @@ IUM_DEBIAN_PACKAGES=(
   gettext
   desktop-file-utils
   appstream
+  # meson install's post-install step refreshes the icon cache (gnome.post_install).
+  gtk-update-icon-cache
   # Tests: the server suite renders the status page in headless Chromium (with a font to
   # draw it in) and reads the PNG back with gdk-pixbuf.
   chromium
