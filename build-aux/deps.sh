@@ -41,6 +41,8 @@ IUM_DEBIAN_PACKAGES=(
   appstream
   # meson install's post-install step refreshes the icon cache (gnome.post_install).
   gtk-update-icon-cache
+  # The install suite renders the man page and indexes it (man, lexgrog).
+  man-db
   # Tests: the server suite renders the status page in headless Chromium (with a font to
   # draw it in) and reads the PNG back with gdk-pixbuf.
   chromium
