@@ -10,10 +10,10 @@
 
 #include <string.h>
 
-static char *stage_root;  /* owned: the DESTDIR */
+static char    *stage_root; /* owned: the DESTDIR */
 static gboolean stage_tried;
 static gboolean stage_ok;
-static char *stage_log;   /* owned: meson's output */
+static char    *stage_log; /* owned: meson's output */
 
 const char *
 install_env (const char *name)
@@ -36,7 +36,7 @@ install_stage (void)
 {
   if (!stage_tried)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       Result r;
 
       stage_tried = TRUE;
@@ -69,8 +69,7 @@ install_stage_remove (void)
 }
 
 char *
-staged_path (const char *dir_variable,
-             const char *relative)
+staged_path (const char *dir_variable, const char *relative)
 {
   const char *dir = install_env (dir_variable);
 
@@ -81,30 +80,29 @@ staged_path (const char *dir_variable,
 }
 
 char *
-need_program (const char *program,
-              const char *package)
+need_program (const char *program, const char *package)
 {
   char *path = g_find_program_in_path (program);
 
   if (path == NULL)
     g_test_fail_printf ("%s is not installed: it comes with the Debian package %s, which "
-                        "build-aux/deps.sh installs", program, package);
+                        "build-aux/deps.sh installs",
+                        program, package);
   return path;
 }
 
 Result
-run_tool (const char * const *env,
-          const char * const *argv)
+run_tool (const char *const *env, const char *const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
+  g_autoptr (GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   for (guint i = 0; env != NULL && env[i] != NULL; i++)
     {
-      const char *equals = strchr (env[i], '=');
+      const char      *equals = strchr (env[i], '=');
       g_autofree char *name = NULL;
 
       g_assert_nonnull (equals);
@@ -130,16 +128,16 @@ read_linguas (void)
 {
   g_autofree char *path = source_path ("po/LINGUAS");
   g_autofree char *contents = NULL;
-  g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr (GStrvBuilder) languages = g_strv_builder_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) words = NULL;
+      g_auto (GStrv) words = NULL;
 
       if (lines[i][0] == '#')
         continue;
@@ -163,8 +161,8 @@ help_command_free (HelpCommand *command)
 GStrv
 help_option_names (const char *spec)
 {
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit (spec, ", ", -1);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) parts = g_strsplit (spec, ", ", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -180,8 +178,8 @@ help_option_names (const char *spec)
 static gboolean
 is_global_option (const char *spec)
 {
-  return g_str_equal (spec, "--db=PATH") || g_str_equal (spec, "--json")
-         || g_str_equal (spec, "--as=NAME");
+  return g_str_equal (spec, "--db=PATH") || g_str_equal (spec, "--json") ||
+         g_str_equal (spec, "--as=NAME");
 }
 
 /* The leading words of a usage that name the command: "version compare A B" gives
@@ -189,8 +187,8 @@ is_global_option (const char *spec)
 static char *
 usage_command_name (const char *usage)
 {
-  g_auto(GStrv) words = g_strsplit (usage, " ", -1);
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_auto (GStrv) words = g_strsplit (usage, " ", -1);
+  g_autoptr (GString) name = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -211,27 +209,27 @@ usage_command_name (const char *usage)
 static GPtrArray *
 command_options (const char *name)
 {
-  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  g_auto(GStrv) args = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) words = g_strsplit (name, " ", -1);
+  g_auto (GStrv) args = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GSubprocess) process = NULL;
   gboolean in_options = FALSE;
-  Result r;
+  Result   r;
 
   g_strv_builder_addv (builder, (const char **) words);
   g_strv_builder_add (builder, "--help");
   args = g_strv_builder_end (builder);
-  process = spawn_ium ((const char * const *) args, NULL);
+  process = spawn_ium ((const char *const *) args, NULL);
   r = finish (process);
   g_assert_cmpint (r.status, ==, 0);
 
   lines = g_strsplit (r.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      const char *line = lines[i];
-      const char *end;
+      const char      *line = lines[i];
+      const char      *end;
       g_autofree char *spec = NULL;
 
       if (g_str_equal (line, "Application Options:"))
@@ -255,14 +253,14 @@ command_options (const char *name)
   return g_steal_pointer (&options);
 }
 
-GPtrArray *
-help_commands (void)
+static GPtrArray *
+read_help_commands (void)
 {
-  g_autoptr(GPtrArray) commands =
+  g_autoptr (GPtrArray) commands =
     g_ptr_array_new_with_free_func ((GDestroyNotify) help_command_free);
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   gboolean in_commands = FALSE;
-  Result r = run_ium (NULL, "--help", NULL);
+  Result   r = run_ium (NULL, "--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\n", -1);
@@ -293,4 +291,15 @@ help_commands (void)
   result_clear (&r);
   g_assert_cmpuint (commands->len, >, 0);
   return g_steal_pointer (&commands);
+}
+
+GPtrArray *
+help_commands (void)
+{
+  /* The same for every test of the program: asked once (each command's help is a process). */
+  static GPtrArray *commands;
+
+  if (commands == NULL)
+    commands = read_help_commands ();
+  return g_ptr_array_ref (commands);
 }

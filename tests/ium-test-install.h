@@ -19,6 +19,7 @@ typedef struct
                          and help options */
 } HelpCommand;
 
+/* clang-format off */
 /* The value of a variable tests/meson.build sets (IUM_PREFIX, IUM_BINDIR, ...); asserts that
  * it is set. */
 const char  *install_env          (const char         *name);
@@ -60,5 +61,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelpCommand, help_command_free)
 void install_add_man_tests        (void);
 void install_add_completion_tests (void);
 void install_add_systemd_tests    (void);
+/* clang-format on */
 
 G_END_DECLS

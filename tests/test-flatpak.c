@@ -26,8 +26,8 @@ static JsonNode *
 load_manifest (void)
 {
   g_autofree char *path = manifest_path ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
@@ -35,8 +35,7 @@ load_manifest (void)
 }
 
 static JsonObject *
-module_named (JsonObject *manifest,
-              const char *name)
+module_named (JsonObject *manifest, const char *name)
 {
   JsonArray *modules = json_object_get_array_member (manifest, "modules");
 
@@ -52,8 +51,7 @@ module_named (JsonObject *manifest,
 }
 
 static gboolean
-array_has_string (JsonArray  *array,
-                  const char *string)
+array_has_string (JsonArray *array, const char *string)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     if (g_str_equal (json_array_get_string_element (array, i), string))
@@ -66,10 +64,10 @@ static JsonNode *
 introspect (const char *kind)
 {
   g_autofree char *option = g_strconcat ("--", kind, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  Result r = RUN (NULL, install_env ("IUM_MESON"), "introspect", option,
-                  install_env ("IUM_BUILD_ROOT"));
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) error = NULL;
+  Result r =
+    RUN (NULL, install_env ("IUM_MESON"), "introspect", option, install_env ("IUM_BUILD_ROOT"));
   JsonNode *root;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -85,7 +83,7 @@ static void
 test_flatpak_json (void)
 {
   g_autofree char *path = manifest_path ();
-  g_autoptr(JsonNode) root = load_manifest ();
+  g_autoptr (JsonNode) root = load_manifest ();
   Result r;
 
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
@@ -98,14 +96,14 @@ test_flatpak_json (void)
 static void
 test_flatpak_app (void)
 {
-  g_autoptr(JsonNode) root = load_manifest ();
-  JsonObject *manifest = json_node_get_object (root);
+  g_autoptr (JsonNode) root = load_manifest ();
+  JsonObject      *manifest = json_node_get_object (root);
   g_autofree char *desktop_path = source_path ("data/" APPLICATION_ID ".desktop.in");
-  g_autoptr(GKeyFile) desktop = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GKeyFile) desktop = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *exec = NULL;
-  const char *version;
-  char *end = NULL;
+  const char      *version;
+  char            *end = NULL;
 
   g_assert_cmpstr (json_object_get_string_member (manifest, "id"), ==, APPLICATION_ID);
   g_assert_cmpstr (json_object_get_string_member (manifest, "runtime"), ==, "org.gnome.Platform");
@@ -129,13 +127,11 @@ static void
 test_flatpak_permissions (void)
 {
   static const char *needed[] = {
-    "--share=network",      /* the client check and the server */
-    "--share=ipc",          /* X11 shared memory */
-    "--socket=fallback-x11",
-    "--socket=wayland",
-    "--device=dri",         /* GTK's GL renderer */
+    "--share=network", /* the client check and the server */
+    "--share=ipc",     /* X11 shared memory */
+    "--socket=fallback-x11", "--socket=wayland", "--device=dri", /* GTK's GL renderer */
   };
-  g_autoptr(JsonNode) root = load_manifest ();
+  g_autoptr (JsonNode) root = load_manifest ();
   JsonArray *args = json_object_get_array_member (json_node_get_object (root), "finish-args");
 
   for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
@@ -147,7 +143,7 @@ test_flatpak_permissions (void)
   for (guint i = 0; i < json_array_get_length (args); i++)
     {
       const char *arg = json_array_get_string_element (args, i);
-      gboolean known = FALSE;
+      gboolean    known = FALSE;
 
       for (guint j = 0; j < G_N_ELEMENTS (needed); j++)
         known |= g_str_equal (arg, needed[j]);
@@ -162,33 +158,33 @@ test_flatpak_permissions (void)
 static void
 test_flatpak_module (void)
 {
-  g_autoptr(JsonNode) root = load_manifest ();
+  g_autoptr (JsonNode) root = load_manifest ();
   JsonObject *manifest = json_node_get_object (root);
-  JsonArray *modules = json_object_get_array_member (manifest, "modules");
+  JsonArray  *modules = json_object_get_array_member (manifest, "modules");
   JsonObject *module = module_named (manifest, "instrument-update-manager");
-  g_autoptr(JsonNode) options = NULL;
-  g_autoptr(GPtrArray) option_names = g_ptr_array_new ();
+  g_autoptr (JsonNode) options = NULL;
+  g_autoptr (GPtrArray) option_names = g_ptr_array_new ();
   g_autofree char *flatpak_dir = source_path ("flatpak");
   g_autofree char *project_dir = NULL;
   g_autofree char *meson_build = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   JsonObject *source;
-  JsonArray *config_opts;
+  JsonArray  *config_opts;
 
   if (module == NULL)
     return;
   /* It comes last: everything it needs is built before it. */
-  g_assert_true (json_array_get_object_element (modules, json_array_get_length (modules) - 1)
-                 == module);
+  g_assert_true (json_array_get_object_element (modules, json_array_get_length (modules) - 1) ==
+                 module);
   g_assert_cmpstr (json_object_get_string_member (module, "buildsystem"), ==, "meson");
   g_assert_true (json_object_get_boolean_member (module, "builddir"));
   g_assert_true (json_object_get_boolean_member (module, "run-tests"));
 
   source = json_array_get_object_element (json_object_get_array_member (module, "sources"), 0);
   g_assert_cmpstr (json_object_get_string_member (source, "type"), ==, "dir");
-  project_dir = g_build_filename (flatpak_dir, json_object_get_string_member (source, "path"),
-                                  NULL);
+  project_dir =
+    g_build_filename (flatpak_dir, json_object_get_string_member (source, "path"), NULL);
   meson_build = g_build_filename (project_dir, "meson.build", NULL);
   g_file_get_contents (meson_build, &contents, NULL, &error);
   g_assert_no_error (error);
@@ -204,7 +200,7 @@ test_flatpak_module (void)
   config_opts = json_object_get_array_member (module, "config-opts");
   for (guint i = 0; i < json_array_get_length (config_opts); i++)
     {
-      const char *opt = json_array_get_string_element (config_opts, i);
+      const char      *opt = json_array_get_string_element (config_opts, i);
       g_autofree char *name = NULL;
 
       g_assert_true (g_str_has_prefix (opt, "-D"));
@@ -234,8 +230,7 @@ suites_of (JsonObject *test)
 }
 
 static gboolean
-has (GPtrArray  *strings,
-     const char *string)
+has (GPtrArray *strings, const char *string)
 {
   return g_ptr_array_find_with_equal_func (strings, string, g_str_equal, NULL);
 }
@@ -247,21 +242,21 @@ test_flatpak_tests (void)
 {
   static const char *not_in_sandbox[] = { "gui", "install", NULL };
   static const char *needs_host[] = { "server-page", "client", NULL };
-  g_autoptr(JsonNode) root = load_manifest ();
+  g_autoptr (JsonNode) root = load_manifest ();
   JsonObject *module = module_named (json_node_get_object (root), "instrument-update-manager");
-  g_autoptr(JsonNode) tests = introspect ("tests");
+  g_autoptr (JsonNode) tests = introspect ("tests");
   JsonArray *all = json_node_get_array (tests);
-  g_autoptr(GPtrArray) known_suites = g_ptr_array_new ();
-  g_autoptr(GPtrArray) known_names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) known_suites = g_ptr_array_new ();
+  g_autoptr (GPtrArray) known_names = g_ptr_array_new ();
   JsonArray *commands;
-  guint selected = 0;
+  guint      selected = 0;
 
   if (module == NULL)
     return;
   for (guint i = 0; i < json_array_get_length (all); i++)
     {
       JsonObject *test = json_array_get_object_element (all, i);
-      g_autoptr(GPtrArray) suites = suites_of (test);
+      g_autoptr (GPtrArray) suites = suites_of (test);
 
       g_ptr_array_add (known_names, (gpointer) json_object_get_string_member (test, "name"));
       g_ptr_array_extend (known_suites, suites, NULL, NULL);
@@ -275,10 +270,10 @@ test_flatpak_tests (void)
   for (guint i = 0; i < json_array_get_length (commands); i++)
     {
       const char *command = json_array_get_string_element (commands, i);
-      g_auto(GStrv) argv = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) wanted_suites = g_ptr_array_new ();
-      g_autoptr(GPtrArray) wanted_names = g_ptr_array_new ();
+      g_auto (GStrv) argv = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) wanted_suites = g_ptr_array_new ();
+      g_autoptr (GPtrArray) wanted_names = g_ptr_array_new ();
 
       g_shell_parse_argv (command, NULL, &argv, &error);
       g_assert_no_error (error);
@@ -305,7 +300,7 @@ test_flatpak_tests (void)
         {
           JsonObject *test = json_array_get_object_element (all, j);
           const char *name = json_object_get_string_member (test, "name");
-          g_autoptr(GPtrArray) suites = suites_of (test);
+          g_autoptr (GPtrArray) suites = suites_of (test);
           gboolean in_suites = wanted_suites->len == 0;
 
           for (guint k = 0; k < suites->len; k++)
@@ -316,11 +311,11 @@ test_flatpak_tests (void)
           for (guint k = 0; k < suites->len; k++)
             if (g_strv_contains (not_in_sandbox, g_ptr_array_index (suites, k)))
               g_test_fail_printf ("“%s” runs %s of suite %s, which needs a display or the "
-                                  "host's tools", command, name,
-                                  (char *) g_ptr_array_index (suites, k));
+                                  "host's tools",
+                                  command, name, (char *) g_ptr_array_index (suites, k));
           if (g_strv_contains (needs_host, name))
-            g_test_fail_printf ("“%s” runs %s, which needs the host's Chromium or Python",
-                                command, name);
+            g_test_fail_printf ("“%s” runs %s, which needs the host's Chromium or Python", command,
+                                name);
         }
     }
   g_assert_cmpuint (selected, >, 0);
@@ -332,14 +327,14 @@ static void
 test_flatpak_libical (void)
 {
   static const char *off[] = {
-    "-DICAL_GLIB=OFF", "-DICAL_GLIB_VAPI=OFF", "-DGOBJECT_INTROSPECTION=OFF",
+    "-DICAL_GLIB=OFF",       "-DICAL_GLIB_VAPI=OFF",        "-DGOBJECT_INTROSPECTION=OFF",
     "-DICAL_BUILD_DOCS=OFF", "-DLIBICAL_BUILD_TESTING=OFF",
   };
-  g_autoptr(JsonNode) root = load_manifest ();
+  g_autoptr (JsonNode) root = load_manifest ();
   JsonObject *manifest = json_node_get_object (root);
   JsonObject *module = module_named (manifest, "libical");
-  JsonArray *modules = json_object_get_array_member (manifest, "modules");
-  JsonArray *sources;
+  JsonArray  *modules = json_object_get_array_member (manifest, "modules");
+  JsonArray  *sources;
 
   if (module == NULL)
     return;
@@ -360,8 +355,8 @@ test_flatpak_libical (void)
 
           if (!g_str_equal (json_object_get_string_member (source, "type"), "git"))
             continue;
-          g_assert_true (g_str_has_prefix (json_object_get_string_member (source, "url"),
-                                           "https://"));
+          g_assert_true (
+            g_str_has_prefix (json_object_get_string_member (source, "url"), "https://"));
           if (!json_object_has_member (source, "tag") && !json_object_has_member (source, "commit"))
             g_test_fail_printf ("module %s: a git source without a tag or commit",
                                 json_object_get_string_member (each, "name"));
@@ -373,8 +368,7 @@ test_flatpak_libical (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

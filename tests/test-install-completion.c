@@ -39,16 +39,15 @@ completion_file (void)
  * word under the cursor, empty after a trailing '|') with IUM_DB set to @db; one answer per
  * line, owned. */
 static GStrv
-complete (const char         *db,
-          const char * const *lines)
+complete (const char *db, const char *const *lines)
 {
   g_autofree char *bash = need_program ("bash", "bash");
   g_autofree char *file = completion_file ();
   g_autofree char *bindir = staged_path ("IUM_BINDIR", NULL);
   g_autofree char *path = g_strconcat ("PATH=", bindir, ":", g_getenv ("PATH"), NULL);
   g_autofree char *db_env = g_strconcat ("IUM_DB=", db, NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) answers = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) answers = NULL;
   Result r;
 
   g_assert_nonnull (bash);
@@ -63,7 +62,7 @@ complete (const char         *db,
     g_ptr_array_add (argv, (gpointer) lines[i]);
   g_ptr_array_add (argv, NULL);
 
-  r = run_tool (ENV (path, db_env), (const char * const *) argv->pdata);
+  r = run_tool (ENV (path, db_env), (const char *const *) argv->pdata);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   answers = g_strsplit (r.out, "\n", -1);
@@ -73,18 +72,17 @@ complete (const char         *db,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The words of @answer, sorted, joined by spaces: a set to compare. */
 static char *
 sorted (const char *answer)
 {
-  g_auto(GStrv) words = g_strsplit (answer, " ", -1);
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_auto (GStrv) words = g_strsplit (answer, " ", -1);
+  g_autoptr (GPtrArray) list = g_ptr_array_new ();
 
   for (guint i = 0; words[i] != NULL; i++)
     if (words[i][0] != '\0')
@@ -112,7 +110,7 @@ test_completion_syntax (void)
 {
   g_autofree char *bash = need_program ("bash", "bash");
   g_autofree char *file = NULL;
-  Result r;
+  Result           r;
 
   if (bash == NULL || !have_completion ())
     return;
@@ -123,16 +121,15 @@ test_completion_syntax (void)
 
 /* Commands and subcommands: what 'ium --help' lists. */
 static void
-test_completion_commands (Fixture       *f,
-                          gconstpointer  data)
+test_completion_commands (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) first_words = g_string_new (NULL);
-  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-  g_autoptr(GPtrArray) group_names = g_ptr_array_new ();
-  g_auto(GStrv) questions = NULL;
-  g_auto(GStrv) answers = NULL;
+  g_autoptr (GPtrArray) commands = NULL;
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GString) first_words = g_string_new (NULL);
+  g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+  g_autoptr (GPtrArray) group_names = g_ptr_array_new ();
+  g_auto (GStrv) questions = NULL;
+  g_auto (GStrv) answers = NULL;
   g_autofree char *all = NULL;
   g_autofree char *offered = NULL;
 
@@ -142,7 +139,7 @@ test_completion_commands (Fixture       *f,
   for (guint i = 0; i < commands->len; i++)
     {
       HelpCommand *command = g_ptr_array_index (commands, i);
-      g_auto(GStrv) words = g_strsplit (command->name, " ", 2);
+      g_auto (GStrv) words = g_strsplit (command->name, " ", 2);
       GString *subs;
 
       if (!g_hash_table_contains (groups, words[0]))
@@ -161,7 +158,7 @@ test_completion_commands (Fixture       *f,
   g_strv_builder_add (lines, "ium|--db|x.db|--json|st");
   {
     GHashTableIter iter;
-    gpointer key, value;
+    gpointer       key, value;
 
     g_hash_table_iter_init (&iter, groups);
     while (g_hash_table_iter_next (&iter, &key, &value))
@@ -174,7 +171,7 @@ test_completion_commands (Fixture       *f,
         }
   }
   questions = g_strv_builder_end (lines);
-  answers = complete (f->db, (const char * const *) questions);
+  answers = complete (f->db, (const char *const *) questions);
 
   g_assert_cmpstr (answers[0], ==, "rollout");
   g_assert_cmpstr (answers[1], ==, "list show mark resume");
@@ -184,7 +181,7 @@ test_completion_commands (Fixture       *f,
   g_assert_cmpstr (answers[3], ==, "status");
   for (guint i = 0; i < group_names->len; i++)
     {
-      GString *subs = g_hash_table_lookup (groups, g_ptr_array_index (group_names, i));
+      GString         *subs = g_hash_table_lookup (groups, g_ptr_array_index (group_names, i));
       g_autofree char *expected = sorted (subs->str);
       g_autofree char *got = sorted (answers[4 + i]);
 
@@ -194,38 +191,37 @@ test_completion_commands (Fixture       *f,
 
 /* Each command's options: exactly what 'ium COMMAND --help' lists, and the global ones. */
 static void
-test_completion_options (Fixture       *f,
-                         gconstpointer  data)
+test_completion_options (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-  g_auto(GStrv) questions = NULL;
-  g_auto(GStrv) answers = NULL;
+  g_autoptr (GPtrArray) commands = NULL;
+  g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto (GStrv) questions = NULL;
+  g_auto (GStrv) answers = NULL;
 
   if (!have_completion ())
     return;
   commands = help_commands ();
   for (guint i = 0; i < commands->len; i++)
     {
-      HelpCommand *command = g_ptr_array_index (commands, i);
+      HelpCommand     *command = g_ptr_array_index (commands, i);
       g_autofree char *words = g_strdelimit (g_strdup (command->name), " ", '|');
       g_autofree char *line = g_strdup_printf ("ium|%s|-", words);
 
       g_strv_builder_add (lines, line);
     }
   questions = g_strv_builder_end (lines);
-  answers = complete (f->db, (const char * const *) questions);
+  answers = complete (f->db, (const char *const *) questions);
 
   for (guint i = 0; i < commands->len; i++)
     {
       HelpCommand *command = g_ptr_array_index (commands, i);
-      g_autoptr(GString) names = g_string_new ("--db --json --as --help ");
+      g_autoptr (GString) names = g_string_new ("--db --json --as --help ");
       g_autofree char *expected = NULL;
       g_autofree char *got = NULL;
 
       for (guint j = 0; j < command->options->len; j++)
         {
-          g_auto(GStrv) option_names = help_option_names (g_ptr_array_index (command->options, j));
+          g_auto (GStrv) option_names = help_option_names (g_ptr_array_index (command->options, j));
 
           for (guint k = 0; option_names[k] != NULL; k++)
             g_string_append_printf (names, "%s ", option_names[k]);
@@ -240,10 +236,9 @@ test_completion_options (Fixture       *f,
 
 /* Values from the database and the fixed ones. */
 static void
-test_completion_values (Fixture       *f,
-                        gconstpointer  data)
+test_completion_values (Fixture *f, gconstpointer data)
 {
-  const char * const questions[] = {
+  const char *const questions[] = {
     "ium|status|LA",
     "ium|check|LARMOR|",
     "ium|plan|12.3.2",
@@ -256,7 +251,7 @@ test_completion_values (Fixture       *f,
     "ium|instrument|pin|HRPD|12.1.1",
     NULL,
   };
-  g_auto(GStrv) answers = NULL;
+  g_auto (GStrv) answers = NULL;
   g_autofree char *other = NULL;
 
   if (!have_completion ())
@@ -278,9 +273,9 @@ test_completion_values (Fixture       *f,
   /* --db on the line wins over IUM_DB. */
   other = g_build_filename (f->dir, "missing.db", NULL);
   {
-    g_autofree char *line = g_strdup_printf ("ium|--db|%s|status|LA", f->db);
-    const char * const lines[] = { line, NULL };
-    g_auto(GStrv) got = complete (other, lines);
+    g_autofree char  *line = g_strdup_printf ("ium|--db|%s|status|LA", f->db);
+    const char *const lines[] = { line, NULL };
+    g_auto (GStrv) got = complete (other, lines);
 
     g_assert_cmpstr (got[0], ==, "LARMOR");
   }
@@ -288,12 +283,11 @@ test_completion_values (Fixture       *f,
 
 /* No database, or no usable one: nothing offered, nothing created, no message. */
 static void
-test_completion_safe (Fixture       *f,
-                      gconstpointer  data)
+test_completion_safe (Fixture *f, gconstpointer data)
 {
-  const char * const questions[] = { "ium|status|", "ium|plan|", "ium|rollout|show|", NULL };
-  g_autofree char *junk = NULL;
-  g_auto(GStrv) answers = NULL;
+  const char *const questions[] = { "ium|status|", "ium|plan|", "ium|rollout|show|", NULL };
+  g_autofree char  *junk = NULL;
+  g_auto (GStrv) answers = NULL;
 
   if (!have_completion ())
     return;
@@ -319,6 +313,6 @@ install_add_completion_tests (void)
               test_completion_options, fixture_teardown);
   g_test_add ("/ium/install/completion/values", Fixture, NULL, fixture_setup,
               test_completion_values, fixture_teardown);
-  g_test_add ("/ium/install/completion/safe", Fixture, NULL, fixture_setup,
-              test_completion_safe, fixture_teardown);
+  g_test_add ("/ium/install/completion/safe", Fixture, NULL, fixture_setup, test_completion_safe,
+              fixture_teardown);
 }

@@ -18,10 +18,10 @@
 /* The rendered page: its sections, and the subsections of COMMANDS. */
 typedef struct
 {
-  GHashTable *sections;    /* heading (owned) → body (owned) */
-  GHashTable *commands;    /* subsection heading (owned) → body (owned) */
+  GHashTable *sections;      /* heading (owned) → body (owned) */
+  GHashTable *commands;      /* subsection heading (owned) → body (owned) */
   GPtrArray  *command_order; /* borrowed headings, in order */
-  char       *footer;      /* owned: the last line */
+  char       *footer;        /* owned: the last line */
 } ManPage;
 
 static void
@@ -48,17 +48,16 @@ indent_of (const char *line)
 
 /* Renders the page as plain ASCII, wide enough that no option tag wraps, and splits it. */
 static ManPage *
-render (const char *man,
-        const char *path)
+render (const char *man, const char *path)
 {
   ManPage *page = g_new0 (ManPage, 1);
-  g_auto(GStrv) lines = NULL;
-  GString *section = NULL;
-  GString *command = NULL;
+  g_auto (GStrv) lines = NULL;
+  GString         *section = NULL;
+  GString         *command = NULL;
   g_autofree char *section_name = NULL;
   g_autofree char *command_name = NULL;
-  guint last = 0;
-  Result r;
+  guint            last = 0;
+  Result           r;
 
   page->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   page->commands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -78,7 +77,7 @@ render (const char *man,
   for (guint i = 1; i < last; i++)
     {
       const char *line = lines[i];
-      gsize indent = indent_of (line);
+      gsize       indent = indent_of (line);
 
       if (line[0] == '\0')
         {
@@ -163,18 +162,17 @@ is_variable (const char *tag)
  * line when the tag is short enough, else on the next. A tag ends at the first space, unless
  * after a comma. */
 static GPtrArray *
-tags_of (const char *body,
-         TagFilter   filter)
+tags_of (const char *body, TagFilter filter)
 {
   GPtrArray *tags = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      const char *start = lines[i] + 7;
-      const char *end = start;
+      const char      *start = lines[i] + 7;
+      const char      *end = start;
       g_autofree char *tag = NULL;
-      gboolean text_below, text_beside;
+      gboolean         text_below, text_beside;
 
       if (indent_of (lines[i]) != 7)
         continue;
@@ -199,8 +197,7 @@ tags_of (const char *body,
 }
 
 static gboolean
-contains (GPtrArray  *strings,
-          const char *string)
+contains (GPtrArray *strings, const char *string)
 {
   return g_ptr_array_find_with_equal_func (strings, string, g_str_equal, NULL);
 }
@@ -217,7 +214,7 @@ test_man_renders (void)
   g_autofree char *man = need_program ("man", "man-db");
   g_autofree char *lexgrog = need_program ("lexgrog", "man-db");
   g_autofree char *path = NULL;
-  Result r;
+  Result           r;
 
   if (man == NULL || lexgrog == NULL || !install_stage ())
     return;
@@ -242,9 +239,9 @@ test_man_commands (void)
 {
   g_autofree char *man = need_program ("man", "man-db");
   g_autofree char *path = NULL;
-  g_autoptr(ManPage) page = NULL;
-  g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ManPage) page = NULL;
+  g_autoptr (GPtrArray) commands = NULL;
+  g_autoptr (GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
 
   if (man == NULL || !install_stage ())
     return;
@@ -254,10 +251,10 @@ test_man_commands (void)
 
   for (guint i = 0; i < commands->len; i++)
     {
-      HelpCommand *command = g_ptr_array_index (commands, i);
+      HelpCommand     *command = g_ptr_array_index (commands, i);
       g_autofree char *heading = g_strconcat ("ium ", command->usage, NULL);
-      const char *body = g_hash_table_lookup (page->commands, heading);
-      g_autoptr(GPtrArray) tags = NULL;
+      const char      *body = g_hash_table_lookup (page->commands, heading);
+      g_autoptr (GPtrArray) tags = NULL;
 
       g_ptr_array_add (headings, g_strdup (heading));
       if (body == NULL)
@@ -289,13 +286,13 @@ test_man_sections (void)
   static const char *global_options[] = { "--db=PATH", "--json", "--as=NAME", "-h, --help" };
   static const char *exit_codes[] = { "0", "1", "2", "3" };
   static const char *variables[] = { "IUM_DB", "XDG_DATA_HOME" };
-  static const char *sections[] = { "NAME", "SYNOPSIS", "DESCRIPTION", "FILES", "EXAMPLES",
-                                    "SEE ALSO" };
-  g_autofree char *man = need_program ("man", "man-db");
-  g_autofree char *path = NULL;
-  g_autofree char *version = NULL;
-  g_autoptr(ManPage) page = NULL;
-  g_autoptr(GPtrArray) tags = NULL;
+  static const char *sections[] = { "NAME",  "SYNOPSIS", "DESCRIPTION",
+                                    "FILES", "EXAMPLES", "SEE ALSO" };
+  g_autofree char   *man = need_program ("man", "man-db");
+  g_autofree char   *path = NULL;
+  g_autofree char   *version = NULL;
+  g_autoptr (ManPage) page = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
   const char *body;
 
   if (man == NULL || !install_stage ())

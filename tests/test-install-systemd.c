@@ -22,6 +22,7 @@
 /* The keys a unit of this kind may use (systemd.unit(5), systemd.service(5), systemd.exec(5),
  * systemd.kill(5), systemd.resource-control(5)): a misspelt key fails the test even where
  * systemd-analyze is not installed. */
+/* clang-format off */
 static const char *unit_keys[] = {
   "Description", "Documentation", "Wants", "Requires", "Requisite", "BindsTo", "PartOf",
   "Upholds", "Conflicts", "Before", "After", "OnFailure", "OnSuccess", "StartLimitIntervalSec",
@@ -49,13 +50,14 @@ static const char *service_keys[] = {
   "BindPaths", "BindReadOnlyPaths", "MemoryMax", "MemoryHigh", "TasksMax", "CPUQuota", NULL
 };
 static const char *install_keys[] = { "WantedBy", "RequiredBy", "Alias", "Also", NULL };
+/* clang-format on */
 
 typedef struct
 {
-  char  *section; /* owned */
-  char  *key;     /* owned */
-  char  *value;   /* owned */
-  guint  line;
+  char *section; /* owned */
+  char *key;     /* owned */
+  char *value;   /* owned */
+  guint line;
 } Entry;
 
 static void
@@ -84,17 +86,17 @@ keys_of_section (const char *section)
 static GPtrArray *
 parse_unit (const char *contents)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
   g_autofree char *section = NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *line = g_strdup (lines[i]);
-      const char *equals;
-      const char **keys;
-      Entry *entry;
-      guint number = i + 1;
+      const char      *equals;
+      const char     **keys;
+      Entry           *entry;
+      guint            number = i + 1;
 
       /* A backslash at the end continues the line. */
       while (g_str_has_suffix (line, "\\") && lines[i + 1] != NULL)
@@ -128,8 +130,8 @@ parse_unit (const char *contents)
       equals = strchr (line, '=');
       if (equals == NULL || equals == line || g_ascii_isspace (line[0]))
         {
-          g_test_fail_printf ("line %u: “%s” is neither a comment, a section nor KEY=VALUE",
-                              number, line);
+          g_test_fail_printf ("line %u: “%s” is neither a comment, a section nor KEY=VALUE", number,
+                              line);
           return NULL;
         }
       if (section == NULL)
@@ -155,9 +157,7 @@ parse_unit (const char *contents)
 
 /* The values of @key in @section, in order. */
 static GPtrArray *
-values_of (GPtrArray  *entries,
-           const char *section,
-           const char *key)
+values_of (GPtrArray *entries, const char *section, const char *key)
 {
   GPtrArray *values = g_ptr_array_new ();
 
@@ -173,11 +173,9 @@ values_of (GPtrArray  *entries,
 
 /* The one value of @key in @section; fails the test when there are none or several. */
 static const char *
-value_of (GPtrArray  *entries,
-          const char *section,
-          const char *key)
+value_of (GPtrArray *entries, const char *section, const char *key)
 {
-  g_autoptr(GPtrArray) values = values_of (entries, section, key);
+  g_autoptr (GPtrArray) values = values_of (entries, section, key);
 
   if (values->len != 1)
     {
@@ -211,7 +209,7 @@ load_unit (void)
 {
   g_autofree char *path = unit_path ();
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
@@ -232,7 +230,10 @@ installed_ium (void)
 static void
 test_unit_file (void)
 {
-  static const struct { const char *key, *value; } hardening[] = {
+  static const struct
+  {
+    const char *key, *value;
+  } hardening[] = {
     { "NoNewPrivileges", "yes" },
     { "CapabilityBoundingSet", "" },
     { "ProtectSystem", "strict" },
@@ -250,13 +251,13 @@ test_unit_file (void)
     { "MemoryDenyWriteExecute", "yes" },
     { "SystemCallArchitectures", "native" },
   };
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) environment = NULL;
-  g_autoptr(GPtrArray) filters = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) environment = NULL;
+  g_autoptr (GPtrArray) filters = NULL;
   g_autofree char *ium = NULL;
   g_autofree char *exec_start = NULL;
   g_autofree char *db = NULL;
-  g_auto(GStrv) words = NULL;
+  g_auto (GStrv) words = NULL;
   gboolean listen_set = FALSE;
 
   if (!have_unit ())
@@ -300,7 +301,7 @@ test_unit_file (void)
         {
           g_autofree char *name = g_strndup (dollar + 2, strcspn (dollar + 2, "}"));
           g_autofree char *prefix = g_strconcat (name, "=", NULL);
-          gboolean set = FALSE;
+          gboolean         set = FALSE;
 
           for (guint j = 0; j < environment->len; j++)
             set |= g_str_has_prefix (g_ptr_array_index (environment, j), prefix);
@@ -314,8 +315,7 @@ test_unit_file (void)
   for (guint i = 0; i < G_N_ELEMENTS (hardening); i++)
     g_assert_cmpstr (value_of (entries, "Service", hardening[i].key), ==, hardening[i].value);
   filters = values_of (entries, "Service", "SystemCallFilter");
-  g_assert_true (g_ptr_array_find_with_equal_func (filters, "@system-service", g_str_equal,
-                                                   NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (filters, "@system-service", g_str_equal, NULL));
 }
 
 /* A copy of the unit whose ExecStart runs the staged ium; in @dir, owned. */
@@ -327,8 +327,8 @@ write_staged_unit (const char *dir)
   g_autofree char *ium = installed_ium ();
   g_autofree char *staged_ium = staged_path ("IUM_BINDIR", "ium");
   g_autofree char *copy = g_build_filename (dir, "ium-serve.service", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
@@ -340,14 +340,13 @@ write_staged_unit (const char *dir)
 }
 
 static void
-test_unit_verify (Fixture       *f,
-                  gconstpointer  data)
+test_unit_verify (Fixture *f, gconstpointer data)
 {
   g_autofree char *analyze = g_find_program_in_path ("systemd-analyze");
   g_autofree char *copy = NULL;
   g_autofree char *mandir = NULL;
   g_autofree char *manpath = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   Result r;
 
   if (!have_unit ())
@@ -380,11 +379,11 @@ test_unit_verify (Fixture       *f,
   if (r.status == 0)
     {
       const char *overall = strstr (r.out, "Overall exposure level for ium-serve.service: ");
-      double exposure;
+      double      exposure;
 
       g_assert_nonnull (overall);
-      exposure = g_ascii_strtod (overall + strlen ("Overall exposure level for ium-serve.service: "),
-                                 NULL);
+      exposure =
+        g_ascii_strtod (overall + strlen ("Overall exposure level for ium-serve.service: "), NULL);
       g_test_message ("systemd-analyze security: exposure %.1f", exposure);
       g_assert_cmpfloat (exposure, <=, 2.0);
     }
@@ -396,15 +395,14 @@ test_unit_verify (Fixture       *f,
 /* The unit's ExecStart, run as systemd would: the credential in a directory of its own, the
  * environment from the unit (with a free port and the fixture's database). */
 static void
-test_unit_exec_start (Fixture       *f,
-                      gconstpointer  data)
+test_unit_exec_start (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) rest = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GDataInputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) rest = NULL;
   g_autofree char *credentials = NULL;
   g_autofree char *token = NULL;
   g_autofree char *command = NULL;
@@ -412,8 +410,8 @@ test_unit_exec_start (Fixture       *f,
   g_autofree char *staged_ium = NULL;
   g_autofree char *line = NULL;
   g_autofree char *err_text = NULL;
-  g_autoptr(GString) text = NULL;
-  g_auto(GStrv) argv = NULL;
+  g_autoptr (GString) text = NULL;
+  g_auto (GStrv) argv = NULL;
 
   if (!have_unit ())
     return;
@@ -440,11 +438,11 @@ test_unit_exec_start (Fixture       *f,
   g_shell_parse_argv (command, NULL, &argv, &error);
   g_assert_no_error (error);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "IUM_DB", f->db, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv, &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -452,10 +450,10 @@ test_unit_exec_start (Fixture       *f,
   g_assert_no_error (error);
   if (line == NULL)
     {
-      g_autoptr(GBytes) err = g_input_stream_read_bytes (g_subprocess_get_stderr_pipe (process),
-                                                         4096, NULL, NULL);
-      g_test_fail_printf ("the unit's ExecStart did not start: %.*s",
-                          (int) g_bytes_get_size (err), (const char *) g_bytes_get_data (err, NULL));
+      g_autoptr (GBytes) err =
+        g_input_stream_read_bytes (g_subprocess_get_stderr_pipe (process), 4096, NULL, NULL);
+      g_test_fail_printf ("the unit's ExecStart did not start: %.*s", (int) g_bytes_get_size (err),
+                          (const char *) g_bytes_get_data (err, NULL));
       g_subprocess_force_exit (process);
       return;
     }
@@ -479,6 +477,6 @@ install_add_systemd_tests (void)
   g_test_add_func ("/ium/install/systemd/unit-file", test_unit_file);
   g_test_add ("/ium/install/systemd/verify", Fixture, NULL, fixture_setup, test_unit_verify,
               fixture_teardown);
-  g_test_add ("/ium/install/systemd/exec-start", Fixture, NULL, fixture_setup,
-              test_unit_exec_start, fixture_teardown);
+  g_test_add ("/ium/install/systemd/exec-start", Fixture, NULL, fixture_setup, test_unit_exec_start,
+              fixture_teardown);
 }

@@ -69,7 +69,7 @@ test_install_files (void)
     { "IUM_SYSTEMDUNITDIR", "ium-serve.service", FALSE },
     { "IUM_SYSUSERSDIR", "ium.conf", FALSE },
   };
-  g_auto(GStrv) languages = NULL;
+  g_auto (GStrv) languages = NULL;
 
   if (!install_stage ())
     return;
@@ -100,7 +100,7 @@ test_install_files (void)
         g_strdup_printf ("%s/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", languages[i]);
       g_autofree char *mo = staged_path ("IUM_LOCALEDIR", relative);
       g_autofree char *msgunfmt = need_program ("msgunfmt", "gettext");
-      Result r;
+      Result           r;
 
       if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
         {
@@ -130,12 +130,12 @@ test_install_desktop_file (void)
 {
   g_autofree char *validate = need_program ("desktop-file-validate", "desktop-file-utils");
   g_autofree char *path = NULL;
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *comment_de = NULL;
   g_autofree char *exec = NULL;
-  Result r;
+  Result           r;
 
   if (validate == NULL || !install_stage ())
     return;
@@ -164,7 +164,7 @@ test_install_metainfo (void)
   g_autofree char *appstreamcli = need_program ("appstreamcli", "appstream");
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Result r;
 
   if (appstreamcli == NULL || !install_stage ())
@@ -179,8 +179,8 @@ test_install_metainfo (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (contents, "<launchable type=\"desktop-id\">" APPLICATION_ID
-                                      ".desktop</launchable>"));
+  g_assert_nonnull (
+    strstr (contents, "<launchable type=\"desktop-id\">" APPLICATION_ID ".desktop</launchable>"));
   g_assert_nonnull (strstr (contents, "<summary xml:lang=\"de\">"));
 }
 
@@ -189,7 +189,7 @@ test_install_gschema (void)
 {
   g_autofree char *compile = need_program ("glib-compile-schemas", "libglib2.0-bin");
   g_autofree char *dir = NULL;
-  Result r;
+  Result           r;
 
   if (compile == NULL || !install_stage ())
     return;
@@ -211,9 +211,9 @@ test_install_icons (void)
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
       g_autofree char *path = staged_path ("IUM_DATADIR", icons[i]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GdkPixbufLoader) loader = NULL;
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GdkPixbufLoader) loader = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       GdkPixbuf *pixbuf;
 
       /* librsvg's loader (librsvg2-common) draws it: a valid, square SVG. The type is given,
@@ -245,10 +245,10 @@ test_install_pkg_config (void)
   g_autofree char *dir = NULL;
   g_autofree char *source = NULL;
   g_autofree char *program = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) flags = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  guint moved_flags = 0;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) flags = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  guint  moved_flags = 0;
   Result r;
 
   if (pkg_config == NULL || cc == NULL || !install_stage ())
@@ -311,7 +311,7 @@ test_install_pkg_config (void)
   for (guint i = 0; flags[i] != NULL; i++)
     g_ptr_array_add (argv, flags[i]);
   g_ptr_array_add (argv, NULL);
-  r = run_tool (NULL, (const char * const *) argv->pdata);
+  r = run_tool (NULL, (const char *const *) argv->pdata);
   if (r.status != 0)
     g_test_message ("%s%s", r.out, r.err);
   g_assert_cmpint (r.status, ==, 0);
@@ -336,7 +336,7 @@ test_install_typelib (void)
   g_autofree char *compiler = need_program ("g-ir-compiler", "gobject-introspection");
   g_autofree char *dir = NULL;
   g_autofree char *recompiled = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Result r;
 
   if (compiler == NULL || !install_stage ())
@@ -374,9 +374,9 @@ test_install_sysusers (void)
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *sysusers = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean found = FALSE;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   if (!install_stage ())
     return;
@@ -409,7 +409,7 @@ test_install_sysusers (void)
       g_autofree char *root = g_dir_make_tmp ("ium-sysusers-XXXXXX", &error);
       g_autofree char *etc = NULL;
       g_autofree char *root_arg = NULL;
-      Result r;
+      Result           r;
 
       g_assert_no_error (error);
       etc = g_build_filename (root, "etc", NULL);
@@ -426,8 +426,7 @@ test_install_sysusers (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

@@ -20,8 +20,8 @@ read_potfiles (void)
 {
   g_autofree char *path = source_path ("po/POTFILES.in");
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -40,11 +40,10 @@ read_potfiles (void)
 /* Adds the files below @relative_dir (relative to the source root) that may hold marked
  * strings: C sources and headers, GtkBuilder files. */
 static void
-collect_sources (const char *relative_dir,
-                 GPtrArray  *files)
+collect_sources (const char *relative_dir, GPtrArray *files)
 {
   g_autofree char *dir_path = source_path (relative_dir);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *name;
 
   g_assert_nonnull (dir);
@@ -55,8 +54,8 @@ collect_sources (const char *relative_dir,
 
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
         collect_sources (relative, files);
-      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h")
-               || g_str_has_suffix (name, ".ui"))
+      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h") ||
+               g_str_has_suffix (name, ".ui"))
         g_ptr_array_add (files, g_steal_pointer (&relative));
     }
 }
@@ -64,7 +63,7 @@ collect_sources (const char *relative_dir,
 static void
 test_potfiles_exist (void)
 {
-  g_autoptr(GPtrArray) listed = read_potfiles ();
+  g_autoptr (GPtrArray) listed = read_potfiles ();
 
   g_assert_cmpuint (listed->len, >, 0);
   for (guint i = 0; i < listed->len; i++)
@@ -86,17 +85,17 @@ test_potfiles_complete (void)
     "data/" APPLICATION_ID ".gschema.xml",
   };
   g_autofree char *xgettext = need_program ("xgettext", "gettext");
-  g_autoptr(GPtrArray) listed = read_potfiles ();
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr (GPtrArray) listed = read_potfiles ();
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
   g_autofree char *dir = NULL;
   g_autofree char *list_path = NULL;
   g_autofree char *files_from = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   Result r;
 
   if (xgettext == NULL)
@@ -116,15 +115,13 @@ test_potfiles_complete (void)
   files_from = g_strconcat ("--files-from=", list_path, NULL);
 
   /* The keywords of meson's glib preset (i18n.gettext (..., preset: 'glib')). */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, install_env ("IUM_SOURCE_ROOT"));
-  process = g_subprocess_launcher_spawn (launcher, &error, xgettext, "--from-code=UTF-8",
-                                         "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2",
-                                         "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
-                                         "--keyword=g_dngettext:2,3",
-                                         "--keyword=g_dpgettext2:2c,3", "--output=-",
-                                         files_from, NULL);
+  process = g_subprocess_launcher_spawn (
+    launcher, &error, xgettext, "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
+    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
+    "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3", "--output=-", files_from, NULL);
   g_assert_no_error (error);
   r = finish (process);
   g_assert_cmpint (r.status, ==, 0);
@@ -133,7 +130,7 @@ test_potfiles_complete (void)
   lines = g_strsplit (r.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) references = NULL;
+      g_auto (GStrv) references = NULL;
 
       if (!g_str_has_prefix (lines[i], "#: "))
         continue;
@@ -154,7 +151,7 @@ test_potfiles_complete (void)
   g_assert_cmpuint (g_hash_table_size (marked), >, 0);
   {
     GHashTableIter iter;
-    gpointer file;
+    gpointer       file;
 
     g_hash_table_iter_init (&iter, marked);
     while (g_hash_table_iter_next (&iter, &file, NULL))
@@ -169,8 +166,8 @@ test_catalogues (void)
 {
   g_autofree char *msgfmt = need_program ("msgfmt", "gettext");
   g_autofree char *po_dir = source_path ("po");
-  g_auto(GStrv) languages = read_linguas ();
-  g_autoptr(GDir) dir = NULL;
+  g_auto (GStrv) languages = read_linguas ();
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   if (msgfmt == NULL)
@@ -180,7 +177,7 @@ test_catalogues (void)
     {
       g_autofree char *relative = g_strdup_printf ("po/%s.po", languages[i]);
       g_autofree char *po = source_path (relative);
-      Result r;
+      Result           r;
 
       if (!g_file_test (po, G_FILE_TEST_IS_REGULAR))
         {
@@ -200,14 +197,13 @@ test_catalogues (void)
       {
         g_autofree char *language = g_strndup (name, strlen (name) - 3);
 
-        if (!g_strv_contains ((const char * const *) languages, language))
+        if (!g_strv_contains ((const char *const *) languages, language))
           g_test_fail_printf ("po/%s is not in po/LINGUAS", name);
       }
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
