@@ -331,3 +331,24 @@ raw_status (GBytes *answer)
     return 0;
   return (guint) g_ascii_strtoull (text + 9, NULL, 10);
 }
+
+gboolean
+make_certificate (ServerFixture *f,
+                  char         **cert,
+                  char         **key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) openssl = NULL;
+
+  *cert = g_build_filename (f->base.dir, "cert.pem", NULL);
+  *key = g_build_filename (f->base.dir, "key.pem", NULL);
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                              "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                              "-keyout", *key, "-out", *cert, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (openssl, NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}

@@ -92,4 +92,10 @@ GBytes      *raw_request             (ServerFixture      *f,
 /* The status code of a raw HTTP answer, 0 when there is none. */
 guint        raw_status              (GBytes             *answer);
 
+/* A self-signed certificate for 127.0.0.1 and its key, as PEM files in the fixture's
+ * directory (through openssl). */
+gboolean     make_certificate        (ServerFixture      *f,
+                                      char              **cert,
+                                      char              **key);
+
 G_END_DECLS

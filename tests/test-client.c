@@ -8,72 +8,39 @@
 
 #include "libium-client.h"
 
-#include "ium-test-live-server.h"
+#include "ium-test-client.h"
 
 #include <libsoup/soup.h>
 
-/* Runs the context until *@done. */
-static void
-wait_for (gboolean *done)
-{
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef struct {
-  gboolean      done;
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
+/* The check (or, with @report, the connect-anyway report) through the asynchronous call. */
 static IumVerdict *
-check_async (IumClient     *client,
-             const char    *instrument,
-             const char    *component,
-             const char    *version,
-             GCancellable  *cancellable,
-             GError       **error)
+call_async (IumClient     *client,
+            gboolean       report,
+            const char    *instrument,
+            const char    *component,
+            const char    *version,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   AsyncWait wait = { 0 };
-  IumVerdict *verdict;
+  g_autoptr(GAsyncResult) result = NULL;
 
-  ium_client_check_async (client, instrument, component, version, cancellable,
-                          store_result_cb, &wait);
-  wait_for (&wait.done);
-  verdict = ium_client_check_finish (client, wait.result, error);
-  g_object_unref (wait.result);
+  if (report)
+    ium_client_report_connect_anyway_async (client, instrument, component, version,
+                                            cancellable, async_wait_cb, &wait);
+  else
+    ium_client_check_async (client, instrument, component, version, cancellable,
+                            async_wait_cb, &wait);
+  result = async_wait_run (&wait);
 
-  return verdict;
+  return report ? ium_client_report_connect_anyway_finish (client, result, error)
+                : ium_client_check_finish (client, result, error);
 }
 
-static IumVerdict *
-report_async (IumClient   *client,
-              const char  *instrument,
-              const char  *component,
-              const char  *version,
-              GError     **error)
-{
-  AsyncWait wait = { 0 };
-  IumVerdict *verdict;
-
-  ium_client_report_connect_anyway_async (client, instrument, component, version, NULL,
-                                          store_result_cb, &wait);
-  wait_for (&wait.done);
-  verdict = ium_client_report_connect_anyway_finish (client, wait.result, error);
-  g_object_unref (wait.result);
-
-  return verdict;
-}
+#define check_async(client, instrument, component, version, cancellable, error) \
+  call_async (client, FALSE, instrument, component, version, cancellable, error)
+#define report_async(client, instrument, component, version, error) \
+  call_async (client, TRUE, instrument, component, version, NULL, error)
 
 static char *
 verdict_to_string (IumVerdict *verdict)
@@ -86,7 +53,7 @@ verdict_to_string (IumVerdict *verdict)
 /* The verdict the client gets must be the one `ium check` gives on the same database, and
  * the same by the asynchronous and the synchronous call. */
 static IumVerdict *
-check_both_ways (LiveServer *server,
+check_both_ways (ServerFixture *server,
                  const char *instrument,
                  const char *version)
 {
@@ -118,7 +85,7 @@ check_both_ways (LiveServer *server,
 }
 
 static void
-test_ok (LiveServer    *server,
+test_ok (ServerFixture *server,
          gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.2.380");
@@ -128,11 +95,11 @@ test_ok (LiveServer    *server,
   g_assert_cmpstr (ium_verdict_get_server_version (verdict), ==, "12.3.2.380");
   g_assert_cmpstr (ium_verdict_get_message (verdict), ==,
                    "IBEX GUI 12.3.2.380 is up to date for LARMOR.");
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
+  wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
 }
 
 static void
-test_update_available (LiveServer    *server,
+test_update_available (ServerFixture *server,
                        gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.0.350");
@@ -147,7 +114,7 @@ test_update_available (LiveServer    *server,
 }
 
 static void
-test_client_newer (LiveServer    *server,
+test_client_newer (ServerFixture *server,
                    gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.4.0.1");
@@ -157,7 +124,7 @@ test_client_newer (LiveServer    *server,
 }
 
 static void
-test_incompatible (LiveServer    *server,
+test_incompatible (ServerFixture *server,
                    gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "11.2.0.5");
@@ -169,7 +136,7 @@ test_incompatible (LiveServer    *server,
 }
 
 static void
-test_partial (LiveServer    *server,
+test_partial (ServerFixture *server,
               gconstpointer  data)
 {
   g_autoptr(IumVerdict) verdict = check_both_ways (server, "WISH", "12.3.2.380");
@@ -180,7 +147,7 @@ test_partial (LiveServer    *server,
 }
 
 static void
-assert_refused (LiveServer     *server,
+assert_refused (ServerFixture  *server,
                 const char     *instrument,
                 const char     *component,
                 const char     *version,
@@ -205,7 +172,7 @@ assert_refused (LiveServer     *server,
 }
 
 static void
-test_unknown_instrument (LiveServer    *server,
+test_unknown_instrument (ServerFixture *server,
                          gconstpointer  data)
 {
   assert_refused (server, "NOSUCH", "ibex-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
@@ -213,7 +180,7 @@ test_unknown_instrument (LiveServer    *server,
 }
 
 static void
-test_unknown_component (LiveServer    *server,
+test_unknown_component (ServerFixture *server,
                         gconstpointer  data)
 {
   assert_refused (server, "LARMOR", "no-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
@@ -221,7 +188,7 @@ test_unknown_component (LiveServer    *server,
 }
 
 static void
-test_invalid_version (LiveServer    *server,
+test_invalid_version (ServerFixture *server,
                       gconstpointer  data)
 {
   assert_refused (server, "LARMOR", "ibex-gui", "12.x", IUM_CLIENT_ERROR_INVALID, "12.x");
@@ -231,7 +198,7 @@ test_invalid_version (LiveServer    *server,
 }
 
 static void
-test_connect_anyway (LiveServer    *server,
+test_connect_anyway (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autoptr(IumClient) client = ium_client_new (server->url);
@@ -242,13 +209,13 @@ test_connect_anyway (LiveServer    *server,
   verdict = report_async (client, "LARMOR", "ibex-gui", "11.2.0.5", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   sync_verdict = ium_client_report_connect_anyway_sync (client, "INTER", "ibex-gui", "11.0.0.1",
                                                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ium_verdict_get_instrument (sync_verdict), ==, "INTER");
-  live_server_wait_for_check (server, "connect-anyway INTER ibex-gui 11.0.0.1 incompatible");
+  wait_for_check (server, "connect-anyway INTER ibex-gui 11.0.0.1 incompatible");
 
   /* The report is refused like a check for what does not exist. */
   g_clear_object (&verdict);
@@ -258,9 +225,11 @@ test_connect_anyway (LiveServer    *server,
   g_assert_null (verdict);
 }
 
-/* A loopback port nothing listens on (there is a small race with other programs). */
-static guint16
-find_dead_port (void)
+/* A TCP socket bound to a free loopback port, listening when @listen (the kernel then
+ * accepts connections into the backlog, and nothing ever answers them). Its URL in @url. */
+static GSocket *
+bind_loopback (gboolean   listen,
+               char     **url)
 {
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -273,16 +242,32 @@ find_dead_port (void)
   g_assert_no_error (error);
   g_socket_bind (socket, address, FALSE, &error);
   g_assert_no_error (error);
+  if (listen)
+    g_socket_listen (socket, &error);
+  g_assert_no_error (error);
   bound = g_socket_get_local_address (socket, &error);
   g_assert_no_error (error);
 
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  *url = g_strdup_printf ("http://127.0.0.1:%u/",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return g_steal_pointer (&socket);
+}
+
+/* A loopback URL nothing listens on (there is a small race with other programs). */
+static char *
+find_dead_url (void)
+{
+  char *url = NULL;
+  g_autoptr(GSocket) socket = bind_loopback (FALSE, &url);
+
+  return url;
 }
 
 static void
 test_dead_port (void)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", find_dead_port ());
+  g_autofree char *url = find_dead_url ();
+  g_autofree char *expected = NULL;
   g_autoptr(IumClient) client = ium_client_new (url);
   g_autoptr(IumVerdict) verdict = NULL;
   g_autoptr(GError) error = NULL;
@@ -294,9 +279,10 @@ test_dead_port (void)
   verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
-  g_assert_true (g_str_has_prefix (error->message,
-                                   "Could not reach the Instrument Update Manager server at "));
-  g_assert_nonnull (strstr (error->message, url));
+  /* The address as given, without its last slash. */
+  expected = g_strdup_printf ("Could not reach the Instrument Update Manager server at %.*s: ",
+                              (int) strlen (url) - 1, url);
+  g_assert_true (g_str_has_prefix (error->message, expected));
 
   g_clear_error (&error);
   verdict = ium_client_check_sync (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
@@ -308,37 +294,11 @@ test_dead_port (void)
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
 }
 
-/* A server that accepts connections (the kernel does, from the listen backlog) and never
- * answers. */
-static GSocket *
-listen_silently (char **url)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                         &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, FALSE, &error);
-  g_assert_no_error (error);
-  g_socket_listen (socket, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-
-  *url = g_strdup_printf ("http://127.0.0.1:%u/",
-                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-  return g_steal_pointer (&socket);
-}
-
 static void
 test_no_answer (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(GSocket) socket = listen_silently (&url);
+  g_autoptr(GSocket) socket = bind_loopback (TRUE, &url);
   g_autoptr(IumClient) client = ium_client_new (url);
   g_autoptr(IumVerdict) verdict = NULL;
   g_autoptr(GError) error = NULL;
@@ -364,7 +324,7 @@ static void
 test_cancelled (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(GSocket) socket = listen_silently (&url);
+  g_autoptr(GSocket) socket = bind_loopback (TRUE, &url);
   g_autoptr(IumClient) client = ium_client_new (url);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(IumVerdict) verdict = NULL;
@@ -491,6 +451,7 @@ test_base_url (void)
     { "ium.example.org", "“ium.example.org” is not a URL" },
     { "ftp://ium.example.org/", "“ftp://ium.example.org/” is not an http or https URL" },
     { "http://127.0.0.1:8080/?x=1", "has a query or fragment" },
+    { "http://ops:secret@127.0.0.1:8080", "carries a user name or password" },
   };
 
   /* A server under a path (behind a reverse proxy) keeps its path. */
@@ -519,6 +480,7 @@ test_base_url (void)
       g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
       if (strstr (error->message, bad[i][1]) == NULL)
         g_error ("“%s” does not say “%s”", error->message, bad[i][1]);
+      g_assert_null (strstr (error->message, "secret"));
     }
 
   g_free (answer.path);
@@ -550,6 +512,59 @@ test_properties (void)
   ium_client_set_timeout (client, 2);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (ium_client_get_timeout (client), ==, 2);
+}
+
+/* The client over HTTPS, against ium serve with a self-signed certificate. */
+static void
+test_https (ServerFixture *f,
+            gconstpointer  data)
+{
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(IumClient) client = NULL;
+  g_autoptr(IumVerdict) verdict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_certificate (f, &cert, &key);
+  start_server (f, "--tls-cert", cert, "--tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (f->url, "https://127.0.0.1:"));
+  client = ium_client_new (f->url);
+
+  /* Not signed by anyone the system trusts: as good as unreachable, and it says why. */
+  verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
+  g_assert_null (verdict);
+  g_assert_nonnull (strstr (error->message, "did not prove who it is"));
+  g_clear_error (&error);
+
+  /* A test server's certificate, accepted as it is. */
+  ium_client_set_accept_invalid_certificates (client, TRUE);
+  verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_OK);
+  g_clear_object (&verdict);
+
+  /* The facility's own authority, trusted through the TLS database: the right way. */
+  ium_client_set_accept_invalid_certificates (client, FALSE);
+  database = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  ium_client_set_tls_database (client, database);
+  g_assert_true (ium_client_get_tls_database (client) == database);
+  verdict = ium_client_check_sync (client, "LARMOR", "ibex-gui", "11.2.0.5", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
+  g_clear_object (&verdict);
+  verdict = ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5",
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  wait_for_check (f, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+
+  /* Back to the system's authorities: refused again. */
+  g_clear_object (&verdict);
+  ium_client_set_tls_database (client, NULL);
+  verdict = ium_client_check_sync (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
+  g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
 }
 
 /* The text between "<!-- NAME: begin -->" and "<!-- NAME: end -->" in
@@ -610,14 +625,14 @@ assert_example (const char *script,
 
 /* The Python example of docs/client-integration.md, run as it is for every answer. */
 static void
-test_python_example (LiveServer    *server,
+test_python_example (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autofree char *code = extract_example ("python-example");
   g_autofree char *gtk_code = extract_example ("python-gtk-example");
   g_autofree char *script = write_temp (&server->base, "check.py", code);
   g_autofree char *gtk_script = write_temp (&server->base, "gtk-sketch.py", gtk_code);
-  g_autofree char *dead = g_strdup_printf ("http://127.0.0.1:%u", find_dead_port ());
+  g_autofree char *dead = find_dead_url ();
   g_autofree char *checks = NULL;
   const char *compile[] = { g_getenv ("IUM_PYTHON"), "-m", "py_compile", gtk_script, NULL };
   Result r;
@@ -638,13 +653,13 @@ test_python_example (LiveServer    *server,
   assert_example (script, server->url, "12.x", NULL, 0, "connect");
 
   /* Nothing was reported so far; the user's choice is. */
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
-  checks = live_server_dup_checks (server);
+  wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
+  checks = dup_checks (server);
   g_assert_null (strstr (checks, "connect-anyway"));
   assert_example (script, server->url, "11.2.0.5", "--connect-anyway", 0,
                   "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.3.2.380 on LARMOR: "
                   "major versions differ. Install 12.3.2.380.\nconnect");
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   /* The GTK sketch is not a whole program, but it must at least be Python. */
   r = run_python (compile);
@@ -656,10 +671,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  server_test_init (&argc, &argv);
 
 #define ADD_LIVE(path, func) \
-  g_test_add (path, LiveServer, NULL, live_server_setup, func, live_server_teardown)
+  g_test_add (path, ServerFixture, NULL, client_fixture_setup, func, client_fixture_teardown)
 
   ADD_LIVE ("/ium/client/ok", test_ok);
   ADD_LIVE ("/ium/client/update-available", test_update_available);
@@ -671,6 +686,8 @@ main (int   argc,
   ADD_LIVE ("/ium/client/invalid-version", test_invalid_version);
   ADD_LIVE ("/ium/client/connect-anyway", test_connect_anyway);
   ADD_LIVE ("/ium/client/python-example", test_python_example);
+  g_test_add ("/ium/client/https", ServerFixture, NULL, server_fixture_setup, test_https,
+              server_fixture_teardown);
   g_test_add_func ("/ium/client/dead-port", test_dead_port);
   g_test_add_func ("/ium/client/no-answer", test_no_answer);
   g_test_add_func ("/ium/client/cancelled", test_cancelled);

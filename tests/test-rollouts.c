@@ -16,6 +16,7 @@
 #include "ium-planner.h"
 #include "ium-rollouts.h"
 #include "ium-store.h"
+#include "ium-time.h"
 #include "ium-token.h"
 
 /* Four instruments, one long window for all; release 2.0 ships gui 2.0.5. A has two hosts. */
@@ -782,6 +783,153 @@ test_names (void)
     }
 }
 
+/* The request a rollout keeps comes back as the same request, and a damaged one is refused
+ * with the key at fault. */
+static void
+test_request_text (void)
+{
+  g_autoptr(IumPlanRequest) request = ium_plan_request_new (NULL, "2.0");
+  g_autoptr(IumPlanRequest) back = NULL;
+  g_autoptr(IumPlanRequest) bare = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  const struct { const char *text; const char *why; } bad[] = {
+    { "not json", "not a JSON object" },
+    { "[1, 2]", "not a JSON object" },
+    { "{\"waves\": [\"A\"]}", "“waves”" },
+    { "{\"waves\": [[1]]}", "“waves”" },
+    { "{\"per_day\": 0}", "“per_day”" },
+    { "{\"hours\": \"4\"}", "“hours”" },
+    { "{\"soak\": -1}", "“soak”" },
+    { "{\"from\": \"yesterday\"}", "“from”" },
+    { "{\"until\": 5}", "“until”" },
+  };
+
+  ium_plan_request_add_wave (request, "A, tag:x");
+  ium_plan_request_add_wave (request, "rest");
+  g_clear_pointer (&request->from, g_date_time_unref);
+  request->from = g_date_time_new_utc (2030, 1, 1, 0, 0, 0);
+  request->until = g_date_time_new_utc (2030, 6, 30, 0, 0, 0);
+  request->per_day = 2;
+  request->hours = 6;
+  request->soak_days = 3;
+  text = ium_plan_request_to_text (request);
+
+  back = ium_plan_request_new_from_text (NULL, "2.0", text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->release, ==, "2.0");
+  g_assert_cmpuint (back->waves->len, ==, 2);
+  g_assert_cmpstrv (g_ptr_array_index (back->waves, 0), ((const char *[]) { "A", "tag:x", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (back->waves, 1), ((const char *[]) { "rest", NULL }));
+  g_assert_cmpuint (back->per_day, ==, 2);
+  g_assert_cmpuint (back->hours, ==, 6);
+  g_assert_cmpuint (back->soak_days, ==, 3);
+  again = ium_plan_request_to_text (back);
+  g_assert_cmpstr (again, ==, text);
+
+  /* What the text leaves out keeps the defaults. */
+  bare = ium_plan_request_new_from_text (NULL, "2.0", "{\"until\": null}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bare->waves->len, ==, 0);
+  g_assert_null (bare->until);
+  g_assert_cmpuint (bare->per_day, ==, 3);
+  g_assert_cmpuint (bare->soak_days, ==, 7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(IumPlanRequest) none = ium_plan_request_new_from_text (NULL, "2.0", bad[i].text,
+                                                                       &error);
+      g_assert_null (none);
+      g_assert_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i].why));
+      g_clear_error (&error);
+    }
+}
+
+/* Re-planning a saved rollout keeps what happened where it happened and its failure
+ * threshold, as `ium plan --save` does; a new name starts at 1; a bad name is refused. */
+static void
+test_replan (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr(IumPlanRequest) request = NULL;
+  g_autoptr(IumPlanRequest) fresh = NULL;
+  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr(IumPlan) other = NULL;
+  g_autoptr(IumRollout) saved = NULL;
+  g_autoptr(IumPlanRequest) from_memory = NULL;
+  IumRolloutUpgrade *a;
+  guint max_failures = 0;
+
+  save_rollout (f, "r", "2.0", 2);
+  take_token (f, "alice");
+  mark_ok (f, "A", IUM_UPGRADE_IN_PROGRESS);
+  saved = ium_rollout_load (f->store, "r", &error);
+  g_assert_no_error (error);
+  a = get_upgrade (saved, "A");
+
+  inventory = ium_store_load (f->store, &error);
+  g_assert_no_error (error);
+  fleet = ium_fleet_new (inventory);
+  /* A later start would move every planned upgrade, but not the one in progress. */
+  request = ium_plan_request_new (inventory, "2.0");
+  g_clear_pointer (&request->from, g_date_time_unref);
+  request->from = g_date_time_new_utc (2030, 3, 1, 0, 0, 0);
+  plan = ium_rollout_replan (f->store, fleet, "r", request, &max_failures, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (max_failures, ==, 2);
+  g_assert_cmpuint (request->fixed->len, ==, 1);
+  /* The planner leaves the fixed upgrade out of its own: it is in the rollout already, at
+   * the time it started. */
+  g_assert_cmpstr (((IumPlannedUpgrade *) g_ptr_array_index (request->fixed, 0))->instrument, ==,
+                   "A");
+  {
+    g_autofree char *start = ium_timestamp_format (((IumPlannedUpgrade *)
+                                                    g_ptr_array_index (request->fixed, 0))->start);
+    g_assert_cmpstr (start, ==, a->start);
+  }
+  g_assert_cmpuint (ium_plan_get_upgrades (plan)->len, ==, 3);
+  for (guint i = 0; i < ium_plan_get_upgrades (plan)->len; i++)
+    {
+      IumPlannedUpgrade *upgrade = g_ptr_array_index (ium_plan_get_upgrades (plan), i);
+      g_assert_cmpstr (upgrade->instrument, !=, "A");
+      g_assert_cmpint (g_date_time_get_month (upgrade->start), >=, 3);
+    }
+
+  /* A copy is the same rollout. */
+  {
+    g_autoptr(IumRollout) copy = ium_rollout_copy (saved);
+    g_autoptr(JsonNode) a_json = ium_rollout_to_json (saved);
+    g_autoptr(JsonNode) b_json = ium_rollout_to_json (copy);
+    g_autofree char *a_text = json_to_string (a_json, FALSE);
+    g_autofree char *b_text = json_to_string (b_json, FALSE);
+
+    g_assert_true (copy->upgrades != saved->upgrades);
+    g_assert_cmpstr (a_text, ==, b_text);
+  }
+
+  /* The same fixed upgrades from the rollout in memory. */
+  from_memory = ium_plan_request_new (inventory, "2.0");
+  ium_plan_request_add_fixed (from_memory, saved);
+  g_assert_cmpuint (from_memory->fixed->len, ==, 1);
+  g_assert_cmpstr (((IumPlannedUpgrade *) g_ptr_array_index (from_memory->fixed, 0))->instrument,
+                   ==, "A");
+
+  max_failures = 0;
+  fresh = ium_plan_request_new (inventory, "2.0");
+  other = ium_rollout_replan (f->store, fleet, "new", fresh, &max_failures, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (max_failures, ==, 1);
+  g_assert_cmpuint (fresh->fixed->len, ==, 0);
+
+  g_assert_null (ium_rollout_replan (f->store, fleet, " r", fresh, &max_failures, NULL, &error));
+  g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +938,7 @@ main (int   argc,
 
   g_test_add_func ("/ium/rollouts/state-machine", test_state_machine);
   g_test_add_func ("/ium/rollouts/names", test_names);
+  g_test_add_func ("/ium/rollouts/request-text", test_request_text);
 #define ADD(path, func) \
   g_test_add ("/ium/rollouts/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("moves-in-store", test_moves_in_store);
@@ -802,6 +951,7 @@ main (int   argc,
   ADD ("failure-threshold", test_failure_threshold);
   ADD ("resave-keeps-states", test_resave_keeps_states);
   ADD ("list-and-audit-filters", test_list_and_audit_filters);
+  ADD ("replan", test_replan);
 #undef ADD
 
   return g_test_run ();

@@ -49,7 +49,7 @@ test_check_verdicts (ServerFixture *f,
     { "HRPD", "12.3.2.380", "client-newer" },     /* pinned to 12.1 */
   };
 
-  start_server (f, NULL);
+  start_server (f, "--threads", "1", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
@@ -512,7 +512,8 @@ test_concurrent_clients (ServerFixture *f,
   guint64 sum = 0;
   Reply reply;
 
-  start_server (f, NULL);
+  /* Four listener threads share the port. */
+  start_server (f, "--threads", "4", NULL);
 
   /* The expected verdicts, asked one at a time first. */
   for (guint c = 0; c < G_N_ELEMENTS (concurrent_cases); c++)
@@ -631,27 +632,6 @@ test_metrics (ServerFixture *f,
 
 /* HTTPS */
 
-static gboolean
-make_certificate (ServerFixture *f,
-                  char         **cert,
-                  char         **key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) openssl = NULL;
-
-  *cert = g_build_filename (f->base.dir, "cert.pem", NULL);
-  *key = g_build_filename (f->base.dir, "key.pem", NULL);
-  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                              "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                              "-keyout", *key, "-out", *cert, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (openssl, NULL, &error);
-  g_assert_no_error (error);
-  return TRUE;
-}
-
 static void
 test_https (ServerFixture *f,
             gconstpointer  data)
@@ -766,12 +746,17 @@ test_bad_options_refused (ServerFixture *f,
                                         NULL }, "cannot use the certificate");
   expect_refusal (f, (const char *[]) { "extra", NULL }, "expected no arguments");
 
-  /* A port someone else holds. */
-  start_server (f, NULL);
+  expect_refusal (f, (const char *[]) { "--threads", "-1", NULL }, "--threads takes 1 to 64");
+
+  /* A port someone else holds, even another ium serve whose listener threads share theirs. */
+  start_server (f, "--threads", "2", NULL);
   {
     g_autoptr(GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
     g_autofree char *taken = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
-    expect_refusal (f, (const char *[]) { "--listen", taken, NULL }, "cannot listen on");
+    expect_refusal (f, (const char *[]) { "--listen", taken, "--threads", "2", NULL },
+                    "cannot listen on");
+    expect_refusal (f, (const char *[]) { "--listen", taken, "--threads", "1", NULL },
+                    "cannot listen on");
   }
   g_assert_cmpint (stop_server (f, SIGTERM, NULL), ==, 0);
 

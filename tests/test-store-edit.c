@@ -1,5 +1,6 @@
 /* test-store-edit.c: the small changes the HTTP server's write API makes (downtime windows,
- * an instrument's site, tags and installed versions), the inventory copy and window removal
+ * an instrument's site, tags and installed versions), the downtime schedule the GUI edits
+ * (windows imported and replaced, cycles), the inventory copy and window removal
  * they rest on, and the data version a long-running reader polls.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,9 @@
 
 #include "ium-inventory-file.h"
 #include "ium-rollouts.h"
+#include "ium-store-downtime.h"
 #include "ium-store-edit.h"
+#include "ium-time.h"
 #include "ium-store.h"
 #include "ium-token.h"
 
@@ -436,6 +439,216 @@ test_edit_unknown_instrument (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "“larmor”"));
 }
 
+/* The downtime schedule (ium-store-downtime.h) */
+
+/* The stored inventory as its file: what a test compares to see that nothing changed. */
+static char *
+dump (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
+
+  g_assert_no_error (error);
+  return ium_inventory_to_data (inventory, NULL);
+}
+
+static guint
+n_audit_action (Fixture    *f,
+         const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    n += g_str_equal (((IumAuditEntry *) g_ptr_array_index (entries, i))->action, action);
+  return n;
+}
+
+static IumWindow *
+make_window (const char         *start,
+             const char         *end,
+             const char         *label,
+             const char * const *instruments)
+{
+  g_autoptr(GDateTime) s = ium_timestamp_parse (start, NULL);
+  g_autoptr(GDateTime) e = ium_timestamp_parse (end, NULL);
+  IumWindow *window = ium_window_new (s, e, label);
+
+  ium_window_set_instruments (window, instruments);
+  return window;
+}
+
+static void
+test_add_windows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  IumStoreChanges changes;
+  IumWindow *own;
+
+  g_ptr_array_add (windows, make_window ("2025-03-04T08:00:00Z", "2025-03-04T18:00:00Z",
+                                         "Maintenance day", NULL));
+  g_ptr_array_add (windows, make_window ("2030-03-11T08:00:00Z", "2030-03-11T18:00:00Z",
+                                         "Maintenance day", NULL));
+  g_ptr_array_add (windows, make_window ("2030-03-12T08:00:00Z", "2030-03-12T12:00:00Z",
+                                         "LARMOR beam off", (const char *[]) { "LARMOR", NULL }));
+  ium_store_add_windows (f->store, windows, "alice", &changes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.added, ==, 2);
+  g_assert_cmpuint (changes.changed, ==, 0);
+  g_assert_cmpuint (n_audit_action (f, "downtime import"), ==, 2);
+
+  inventory = load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 3);
+  own = ium_inventory_lookup_window (inventory,
+                                     "2030-03-12T08:00:00Z|2030-03-12T12:00:00Z|LARMOR beam off");
+  g_assert_nonnull (own);
+  g_assert_true (ium_window_applies_to (own, "LARMOR"));
+  g_assert_false (ium_window_applies_to (own, "ZOOM"));
+
+  /* One window of an unknown instrument: nothing of the batch is written. */
+  before = dump (f);
+  g_ptr_array_add (bad, make_window ("2030-04-01T08:00:00Z", "2030-04-01T18:00:00Z", "Fine",
+                                     NULL));
+  g_ptr_array_add (bad, make_window ("2030-04-02T08:00:00Z", "2030-04-02T18:00:00Z", "Bad",
+                                     (const char *[]) { "NOSUCH", NULL }));
+  g_assert_false (ium_store_add_windows (f->store, bad, "alice", &changes, &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "unknown instrument “NOSUCH”"));
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_replace_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) moved = parse ("{\"start\": \"2030-03-05T09:00:00+01:00\","
+                                     " \"end\": \"2030-03-05T17:00:00+01:00\","
+                                     " \"label\": \"Maintenance (moved)\","
+                                     " \"instruments\": [\"LARMOR\"]}");
+  g_autoptr(JsonNode) backwards = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
+                                         " \"end\": \"2030-03-06T08:00:00Z\", \"label\": \"X\"}");
+  g_autoptr(JsonNode) unknown = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
+                                       " \"end\": \"2030-03-06T10:00:00Z\", \"label\": \"X\","
+                                       " \"instruments\": [\"NOSUCH\"]}");
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  IumWindow *window;
+
+  ium_store_replace_window (f->store, MAINTENANCE_KEY, moved, "alice", &key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, "2030-03-05T08:00:00Z|2030-03-05T16:00:00Z|Maintenance (moved)");
+  g_assert_cmpuint (n_audit_action (f, "downtime edit"), ==, 2); /* the old one out, the new one in */
+
+  inventory = load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 1);
+  g_assert_null (ium_inventory_lookup_window (inventory, MAINTENANCE_KEY));
+  window = ium_inventory_lookup_window (inventory, key);
+  g_assert_nonnull (window);
+  g_assert_cmpstrv (ium_window_get_instruments (window), ((const char *[]) { "LARMOR", NULL }));
+
+  /* Refusals change nothing: a window that is gone, an end before the start, an unknown
+   * instrument. */
+  before = dump (f);
+  g_assert_false (ium_store_replace_window (f->store, MAINTENANCE_KEY, moved, "alice", NULL,
+                                            &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (ium_store_replace_window (f->store, key, backwards, "alice", NULL, &error));
+  g_assert_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "end: "));
+  g_clear_error (&error);
+  g_assert_false (ium_store_replace_window (f->store, key, unknown, "alice", NULL, &error));
+  g_assert_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "NOSUCH"));
+  g_clear_error (&error);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_cycles (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) added = parse ("{\"name\": \"2030/2\", \"start\": \"2030-04-20T08:00:00Z\","
+                                     " \"end\": \"2030-06-01T08:00:00Z\", \"freeze\": false}");
+  g_autoptr(JsonNode) thawed = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
+                                      " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": false}");
+  g_autoptr(JsonNode) renamed = parse ("{\"name\": \"Spring\", \"start\": \"2030-02-11T08:00:00Z\","
+                                       " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr(JsonNode) clash = parse ("{\"name\": \"2030/2\", \"start\": \"2030-02-11T08:00:00Z\","
+                                     " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr(JsonNode) backwards = parse ("{\"name\": \"X\", \"start\": \"2030-02-11T08:00:00Z\","
+                                         " \"end\": \"2030-01-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) frozen = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
+                                      " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+
+  ium_store_put_cycle (f->store, NULL, frozen, "alice", &error);
+  g_assert_no_error (error);
+  ium_store_put_cycle (f->store, NULL, added, "alice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_audit_action (f, "cycle add"), ==, 2);
+
+  ium_store_put_cycle (f->store, "2030/1", thawed, "alice", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(IumInventory) inventory = load (f);
+    g_assert_false (ium_cycle_get_freeze (ium_inventory_lookup_cycle (inventory, "2030/1")));
+  }
+
+  ium_store_put_cycle (f->store, "2030/1", renamed, "alice", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(IumInventory) inventory = load (f);
+    g_assert_null (ium_inventory_lookup_cycle (inventory, "2030/1"));
+    g_assert_true (ium_cycle_get_freeze (ium_inventory_lookup_cycle (inventory, "Spring")));
+    g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_cycles (inventory)), ==, 2);
+  }
+  g_assert_cmpuint (n_audit_action (f, "cycle edit"), ==, 3); /* thawed; renamed: out and in */
+
+  /* Refusals change nothing. */
+  before = dump (f);
+  g_assert_false (ium_store_put_cycle (f->store, "Spring", clash, "alice", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already a cycle “2030/2”"));
+  g_clear_error (&error);
+  g_assert_false (ium_store_put_cycle (f->store, "2030/1", renamed, "alice", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (ium_store_put_cycle (f->store, NULL, backwards, "alice", &error));
+  g_assert_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "end: "));
+  g_clear_error (&error);
+  g_assert_false (ium_store_remove_cycle (f->store, "2030/1", "alice", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+
+  ium_store_remove_cycle (f->store, "Spring", "alice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_audit_action (f, "cycle remove"), ==, 1);
+  {
+    g_autoptr(IumInventory) inventory = load (f);
+    g_assert_null (ium_inventory_lookup_cycle (inventory, "Spring"));
+    g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_cycles (inventory)), ==, 1);
+  }
+}
+
 #define ADD(path, func) \
   g_test_add ("/ium/store-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -455,6 +668,9 @@ main (int   argc,
   ADD ("instrument/same-versions-need-no-token", test_edit_same_versions_need_no_token);
   ADD ("instrument/invalid", test_edit_invalid);
   ADD ("instrument/unknown", test_edit_unknown_instrument);
+  ADD ("downtime/add-windows", test_add_windows);
+  ADD ("downtime/replace-window", test_replace_window);
+  ADD ("downtime/cycles", test_cycles);
 
   return g_test_run ();
 }

@@ -11,33 +11,10 @@
 
 #include "libium-client.h"
 
-#include "ium-test-live-server.h"
-
-typedef struct {
-  gboolean          done;
-  GAsyncResult     *result; /* owned */
-} AsyncWait;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
-static void
-wait_for (gboolean *done)
-{
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "ium-test-client.h"
 
 static IumVerdict *
-check (LiveServer *server,
+check (ServerFixture *server,
        const char *instrument,
        const char *version)
 {
@@ -50,20 +27,14 @@ check (LiveServer *server,
   return verdict;
 }
 
-static gboolean
-is_mapped (GtkWidget *widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 /* Presents @prompt through ium_update_prompt_run_async() and waits until it is on screen. */
 static void
 run_prompt (IumUpdatePrompt *prompt,
             GCancellable    *cancellable,
             AsyncWait       *wait)
 {
-  ium_update_prompt_run_async (prompt, cancellable, store_result_cb, wait);
-  while (!is_mapped (GTK_WIDGET (prompt)))
+  ium_update_prompt_run_async (prompt, cancellable, async_wait_cb, wait);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (prompt)))
     g_main_context_iteration (NULL, TRUE);
   /* Let the first frame be drawn. */
   for (guint i = 0; i < 20; i++)
@@ -75,12 +46,9 @@ finish_prompt (IumUpdatePrompt *prompt,
                AsyncWait       *wait,
                GError         **error)
 {
-  IumPromptResponse response;
+  g_autoptr(GAsyncResult) result = async_wait_run (wait);
 
-  wait_for (&wait->done);
-  response = ium_update_prompt_run_finish (prompt, wait->result, error);
-  g_clear_object (&wait->result);
-  return response;
+  return ium_update_prompt_run_finish (prompt, result, error);
 }
 
 /* The visible labels and buttons of the prompt's content, top to bottom, as one text:
@@ -236,7 +204,7 @@ static const Case cases[] = {
 };
 
 static void
-test_shows_verdict (LiveServer    *server,
+test_shows_verdict (ServerFixture *server,
                     gconstpointer  data)
 {
   const Case *c = data;
@@ -306,7 +274,7 @@ response_cb (IumUpdatePrompt   *prompt,
 }
 
 static void
-test_connect_anyway (LiveServer    *server,
+test_connect_anyway (ServerFixture *server,
                      gconstpointer  data)
 {
   g_autoptr(IumClient) client = ium_client_new (server->url);
@@ -323,45 +291,20 @@ test_connect_anyway (LiveServer    *server,
   run_prompt (prompt, NULL, &wait);
 
   /* Nothing is reported before the user chooses. */
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
-  checks = live_server_dup_checks (server);
+  wait_for_check (server, "check LARMOR ibex-gui 11.2.0.5 incompatible");
+  checks = dup_checks (server);
   g_assert_null (strstr (checks, "connect-anyway"));
 
   gtk_widget_activate (find_button (GTK_WIDGET (prompt), "Connect anyway"));
   g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==, IUM_PROMPT_RESPONSE_CONNECT);
   g_assert_no_error (error);
-  live_server_wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
+  wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
   /* One response, and the prompt is gone. */
   g_assert_cmpuint (responses->len, ==, 1);
   g_assert_cmpint (g_array_index (responses, IumPromptResponse, 0), ==,
                    IUM_PROMPT_RESPONSE_CONNECT);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prompt)));
-}
-
-static void
-test_do_not_connect (LiveServer    *server,
-                     gconstpointer  data)
-{
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = check (server, "LARMOR", "11.2.0.5");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *checks = NULL;
-  IumUpdatePrompt *prompt = ium_update_prompt_new (client, model);
-  AsyncWait wait = { 0 };
-
-  run_prompt (prompt, NULL, &wait);
-  gtk_widget_activate (find_button (GTK_WIDGET (prompt), "Do not connect"));
-  g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==,
-                   IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
-
-  /* Not connecting is not reported: once a later check is in the log, a report would be. */
-  g_clear_object (&verdict);
-  verdict = check (server, "LARMOR", "12.3.2.380");
-  live_server_wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
-  checks = live_server_dup_checks (server);
-  g_assert_null (strstr (checks, "connect-anyway"));
 }
 
 static gboolean
@@ -374,53 +317,71 @@ open_download_cb (IumUpdatePrompt  *prompt,
   return TRUE;
 }
 
-static void
-test_get_update (LiveServer    *server,
-                 gconstpointer  data)
+/* Shows the prompt for LARMOR's verdict on @version, chooses @label (NULL: the default
+ * button, by Enter) and returns the response; @opened gets the URL it opened, if any. */
+static IumPromptResponse
+choose (ServerFixture *server,
+        const char  *version,
+        const char  *label,
+        char       **opened)
 {
-  const struct {
-    const char        *version;
-    IumPromptResponse  response;
-  } choices[] = {
-    /* The running version works, so the client connects while the update downloads. */
-    { "12.3.0.350", IUM_PROMPT_RESPONSE_CONNECT },
-    { "11.2.0.5", IUM_PROMPT_RESPONSE_DO_NOT_CONNECT },
-  };
+  g_autoptr(IumClient) client = ium_client_new (server->url);
+  g_autoptr(IumVerdict) verdict = check (server, "LARMOR", version);
+  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr(GError) error = NULL;
+  IumUpdatePrompt *prompt = ium_update_prompt_new (client, model);
+  IumPromptResponse response;
+  AsyncWait wait = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    {
-      g_autoptr(IumVerdict) verdict = check (server, "LARMOR", choices[i].version);
-      g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *opened = NULL;
-      IumUpdatePrompt *prompt = ium_update_prompt_new (NULL, model);
-      AsyncWait wait = { 0 };
+  g_signal_connect (prompt, "open-download", G_CALLBACK (open_download_cb), opened);
+  run_prompt (prompt, NULL, &wait);
+  if (label != NULL)
+    gtk_widget_activate (find_button (GTK_WIDGET (prompt), label));
+  else
+    gtk_widget_activate_default (GTK_WIDGET (prompt));
+  response = finish_prompt (prompt, &wait, &error);
+  g_assert_no_error (error);
 
-      g_signal_connect (prompt, "open-download", G_CALLBACK (open_download_cb), &opened);
-      run_prompt (prompt, NULL, &wait);
-      /* Enter activates the default button, "Get version X". */
-      gtk_widget_activate_default (GTK_WIDGET (prompt));
-      g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==, choices[i].response);
-      g_assert_cmpstr (opened, ==, "https://downloads.example.org/ibex/12.3.2.380");
-    }
+  return response;
 }
 
 static void
-test_remind_later (LiveServer    *server,
-                   gconstpointer  data)
+test_choices (ServerFixture *server,
+              gconstpointer  data)
 {
-  g_autoptr(IumVerdict) verdict = check (server, "LARMOR", "12.3.0.350");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *opened = NULL;
-  IumUpdatePrompt *prompt = ium_update_prompt_new (NULL, model);
-  AsyncWait wait = { 0 };
+  const struct {
+    const char        *version;
+    const char        *label;
+    IumPromptResponse  response;
+    gboolean           opens;
+  } choices[] = {
+    /* Enter: "Get version X". The running version works, so the client connects while the
+     * update downloads; an incompatible one does not. */
+    { "12.3.0.350", NULL, IUM_PROMPT_RESPONSE_CONNECT, TRUE },
+    { "11.2.0.5", NULL, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT, TRUE },
+    { "12.4.0.1", NULL, IUM_PROMPT_RESPONSE_CONNECT, FALSE },
+    { "12.4.0.1", "Get version 12.3.2.380", IUM_PROMPT_RESPONSE_CONNECT, TRUE },
+    { "12.3.0.350", "Remind me later", IUM_PROMPT_RESPONSE_REMIND_LATER, FALSE },
+    { "11.2.0.5", "Do not connect", IUM_PROMPT_RESPONSE_DO_NOT_CONNECT, FALSE },
+  };
+  g_autoptr(IumVerdict) later = NULL;
+  g_autofree char *checks = NULL;
 
-  g_signal_connect (prompt, "open-download", G_CALLBACK (open_download_cb), &opened);
-  run_prompt (prompt, NULL, &wait);
-  gtk_widget_activate (find_button (GTK_WIDGET (prompt), "Remind me later"));
-  g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==, IUM_PROMPT_RESPONSE_REMIND_LATER);
-  g_assert_null (opened);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *opened = NULL;
+
+      g_assert_cmpint (choose (server, choices[i].version, choices[i].label, &opened), ==,
+                       choices[i].response);
+      g_assert_cmpstr (opened, ==, choices[i].opens
+                                   ? "https://downloads.example.org/ibex/12.3.2.380" : NULL);
+    }
+
+  /* Only "Connect anyway" is reported: once a later check is in the log, a report would be. */
+  later = check (server, "LARMOR", "12.3.2.380");
+  wait_for_check (server, "check LARMOR ibex-gui 12.3.2.380 ok");
+  checks = dup_checks (server);
+  g_assert_null (strstr (checks, "connect-anyway"));
 }
 
 static void
@@ -467,7 +428,7 @@ run_demo (const char * const *args)
 
 /* ium-client-demo: what it prints, and its exit status when it does not connect. */
 static void
-test_demo (LiveServer    *server,
+test_demo (ServerFixture *server,
            gconstpointer  data)
 {
   const char *missing[] = { "--server", server->url, "--instrument", "LARMOR",
@@ -538,7 +499,7 @@ main (int   argc,
   g_content_type_set_mime_dirs (NULL);
   system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  server_test_init (&argc, &argv);
   gtk_init ();
 
   icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
@@ -553,21 +514,17 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/ium/update-prompt/shows/%s", cases[i].name);
 
-      g_test_add (path, LiveServer, &cases[i], live_server_setup, test_shows_verdict,
-                  live_server_teardown);
+      g_test_add (path, ServerFixture, &cases[i], client_fixture_setup, test_shows_verdict,
+                  client_fixture_teardown);
     }
   g_test_add_func ("/ium/update-prompt/shows/unreachable", test_unreachable);
-  g_test_add ("/ium/update-prompt/connect-anyway", LiveServer, NULL,
-              live_server_setup, test_connect_anyway, live_server_teardown);
-  g_test_add ("/ium/update-prompt/do-not-connect", LiveServer, NULL,
-              live_server_setup, test_do_not_connect, live_server_teardown);
-  g_test_add ("/ium/update-prompt/get-update", LiveServer, NULL,
-              live_server_setup, test_get_update, live_server_teardown);
-  g_test_add ("/ium/update-prompt/remind-later", LiveServer, NULL,
-              live_server_setup, test_remind_later, live_server_teardown);
+  g_test_add ("/ium/update-prompt/connect-anyway", ServerFixture, NULL,
+              client_fixture_setup, test_connect_anyway, client_fixture_teardown);
+  g_test_add ("/ium/update-prompt/choices", ServerFixture, NULL,
+              client_fixture_setup, test_choices, client_fixture_teardown);
   g_test_add_func ("/ium/update-prompt/cancel", test_cancel);
-  g_test_add ("/ium/update-prompt/demo", LiveServer, NULL,
-              live_server_setup, test_demo, live_server_teardown);
+  g_test_add ("/ium/update-prompt/demo", ServerFixture, NULL,
+              client_fixture_setup, test_demo, client_fixture_teardown);
 
   return g_test_run ();
 }

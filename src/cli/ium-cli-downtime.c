@@ -9,9 +9,7 @@
 #include "ium-cli-common.h"
 #include "ium-ical.h"
 #include "ium-planner.h"
-
-/* How far ahead a repeating event is expanded when --until is not given. */
-#define DEFAULT_HORIZON_YEARS 2
+#include "ium-store-downtime.h"
 
 static char **opt_instruments;
 static char *opt_until;
@@ -40,7 +38,6 @@ run_import (IumCli *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
   g_autoptr(GDateTime) horizon = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *horizon_text = NULL;
@@ -60,7 +57,7 @@ run_import (IumCli *cli,
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      horizon = g_date_time_add_years (now, DEFAULT_HORIZON_YEARS);
+      horizon = g_date_time_add_years (now, IUM_DOWNTIME_DEFAULT_HORIZON_YEARS);
     }
 
   if (!g_file_get_contents (argv[0], &contents, &length, &error))
@@ -93,25 +90,14 @@ run_import (IumCli *cli,
 
   if ((store = ium_cli_get_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
-  if ((inventory = ium_store_load (store, &error)) == NULL)
-    return ium_cli_fail_error (cli, error);
-
   /* The names come from --instrument, or from a file that `ium downtime export` wrote. */
-  for (guint i = 0; i < windows->len; i++)
+  if (!ium_store_add_windows (store, windows, cli->who, &changes, &error))
     {
-      IumWindow *window = g_ptr_array_index (windows, i);
-      const char * const *applies_to = ium_window_get_instruments (window);
-
-      for (guint k = 0; applies_to != NULL && applies_to[k] != NULL; k++)
-        if (ium_inventory_lookup_instrument (inventory, applies_to[k]) == NULL)
-          return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                               "%s: unknown instrument “%s”; `ium status` lists them\n"
-                               "Nothing was imported.", argv[0], applies_to[k]);
-      ium_inventory_put_window (inventory, window);
+      if (g_error_matches (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND))
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s; `ium status` lists them\n"
+                             "Nothing was imported.", argv[0], error->message);
+      return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s\nNothing was imported.", error->message);
     }
-
-  if (!ium_store_save (store, inventory, "downtime import", cli->who, &changes, &error))
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s\nNothing was imported.", error->message);
 
   horizon_text = g_date_time_format (horizon, "%Y-%m-%d %H:%M UTC");
   if (cli->json)

@@ -198,23 +198,17 @@ run_plan (IumCli *cli,
       || !parse_count (cli, "--max-failures", opt_max_failures, 1, &max_failures))
     return IUM_EXIT_USAGE;
 
-  /* Re-planning a saved rollout keeps what already happened where it happened, and its
-   * failure threshold unless --max-failures changes it. */
-  if (opt_save != NULL && !ium_rollout_add_fixed (cli->store, opt_save, request, &error))
-    return ium_cli_fail_error (cli, error);
-  if (opt_save != NULL && opt_max_failures == NULL)
-    {
-      g_autoptr(IumRollout) saved = ium_rollout_load (cli->store, opt_save, &error);
-
-      if (saved != NULL)
-        max_failures = saved->max_failures;
-      else if (!g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND))
-        return ium_cli_fail_error (cli, error);
-      g_clear_error (&error);
-    }
-
   fleet = ium_fleet_new (inventory);
-  plan = ium_plan_new (fleet, request, NULL, &error);
+  if (opt_save != NULL)
+    {
+      /* 0: the saved rollout's threshold, unless --max-failures changes it. */
+      if (opt_max_failures == NULL)
+        max_failures = 0;
+      plan = ium_rollout_replan (cli->store, fleet, opt_save, request, &max_failures, NULL,
+                                 &error);
+    }
+  else
+    plan = ium_plan_new (fleet, request, NULL, &error);
   if (plan == NULL)
     return ium_cli_fail_error (cli, error);
 

@@ -17,6 +17,7 @@ static char *opt_listen;
 static char *opt_token_file;
 static char *opt_tls_cert;
 static char *opt_tls_key;
+static int opt_threads;
 
 static const GOptionEntry serve_entries[] = {
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen,
@@ -29,6 +30,8 @@ static const GOptionEntry serve_entries[] = {
     "Serve HTTPS with this PEM certificate (chain); needs --tls-key", "FILE" },
   { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key, "The certificate's PEM private key",
     "FILE" },
+  { "threads", 0, 0, G_OPTION_ARG_INT, &opt_threads,
+    "Threads that accept and answer requests (default: one per core, at most 4)", "N" },
   { NULL }
 };
 
@@ -52,6 +55,8 @@ run_serve (IumCli *cli,
 
   if ((opt_tls_cert == NULL) != (opt_tls_key == NULL))
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--tls-cert and --tls-key go together");
+  if (opt_threads < 0 || opt_threads > 64)
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--threads takes 1 to 64 (or 0 for one per core)");
 
   server = ium_server_new (cli->db_path, &error);
   if (server == NULL)
@@ -60,7 +65,8 @@ run_serve (IumCli *cli,
   if ((opt_token_file != NULL && !ium_server_load_token_file (server, opt_token_file, &error))
       || (opt_tls_cert != NULL
           && !ium_server_load_tls_files (server, opt_tls_cert, opt_tls_key, &error))
-      || !ium_server_listen (server, opt_listen ? opt_listen : IUM_SERVER_DEFAULT_LISTEN, &error))
+      || !ium_server_listen (server, opt_listen ? opt_listen : IUM_SERVER_DEFAULT_LISTEN,
+                             (guint) opt_threads, &error))
     {
       ium_server_stop (server);
       return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s", error->message);

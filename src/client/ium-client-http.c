@@ -54,6 +54,14 @@ ium_client_parse_base_url (IumClient *self)
       return;
     }
 
+  /* Credentials would end up in every error message, which clients log and show. */
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      self->base_url_problem = g_strdup ("the server URL carries a user name or password, "
+                                         "which the check does not use; remove them");
+      return;
+    }
+
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       self->base_url_problem = g_strdup_printf ("“%s” has a query or fragment; give the "
@@ -68,7 +76,7 @@ ium_client_parse_base_url (IumClient *self)
     path[strlen (path) - 1] = '\0';
 
   /* Without scheme normalisation, which would give an empty path back its slash. */
-  self->prefix = g_uri_join (SOUP_HTTP_URI_FLAGS & ~G_URI_FLAGS_SCHEME_NORMALIZE, scheme, g_uri_get_userinfo (uri),
+  self->prefix = g_uri_join (SOUP_HTTP_URI_FLAGS & ~G_URI_FLAGS_SCHEME_NORMALIZE, scheme, NULL,
                              g_uri_get_host (uri), g_uri_get_port (uri), path, NULL, NULL);
 }
 
@@ -181,6 +189,14 @@ ium_client_propagate_transport_error (IumClient  *self,
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
                    "The Instrument Update Manager server at %s did not answer within %u s",
                    self->prefix, self->timeout);
+      g_error_free (transport_error);
+    }
+  else if (transport_error->domain == G_TLS_ERROR)
+    {
+      g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
+                   "The Instrument Update Manager server at %s did not prove who it is (%s); "
+                   "trust the facility's certificate authority with the client's TLS "
+                   "database", self->prefix, transport_error->message);
       g_error_free (transport_error);
     }
   else

@@ -25,6 +25,11 @@ enum {
 
 G_DEFINE_FINAL_TYPE (IumClient, ium_client, G_TYPE_OBJECT)
 
+/**
+ * ium_client_error_quark:
+ *
+ * Returns: the quark of the %IUM_CLIENT_ERROR domain
+ */
 G_DEFINE_QUARK (ium-client-error-quark, ium_client_error)
 
 static GParamSpec *properties[N_PROPS];

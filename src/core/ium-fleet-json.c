@@ -187,10 +187,10 @@ ium_fleet_status_to_json (IumFleet      *self,
 /* Appends @node as json-glib writes it (pretty, two spaces), every line indented by @indent
  * more spaces, so that a document can be written one element at a time. JSON strings hold no
  * raw newlines, so every newline is a line break of the layout. */
-static void
-append_indented (GString    *out,
-                 JsonNode   *node,
-                 guint       indent)
+void
+ium_json_append_indented (GString    *out,
+                          JsonNode   *node,
+                          guint       indent)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -253,7 +253,7 @@ ium_fleet_status_to_data (IumFleet      *self,
                                             instrument_to_object (info->instrument, &info->status));
               json_object_unref (json_node_get_object (node));
             }
-          append_indented (out, node, 4);
+          ium_json_append_indented (out, node, 4);
           g_string_append (out, i + 1 < n ? ",\n" : "\n");
         }
       g_string_append (out, "  ]\n}\n");

@@ -101,4 +101,11 @@ struct _IumFleet
   GHashTable      *host_releases;        /* IumHost -> ReleaseInfo or NULL (custom) */
 };
 
+/* Appends @node as pretty JSON (two spaces a level) with every line indented @indent more
+ * spaces, so that a large document can be written one element at a time (ium-fleet-json.c;
+ * the release report's JSON uses it too). */
+void ium_json_append_indented (GString  *out,
+                               JsonNode *node,
+                               guint     indent);
+
 G_END_DECLS

@@ -766,6 +766,23 @@ ium_inventory_remove_window (IumInventory *self,
 }
 
 /**
+ * ium_inventory_remove_cycle:
+ * @self: an inventory
+ * @name: the cycle's name
+ *
+ * Returns: %TRUE when the cycle was there and is removed
+ */
+gboolean
+ium_inventory_remove_cycle (IumInventory *self,
+                            const char   *name)
+{
+  g_return_val_if_fail (IUM_IS_INVENTORY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return collection_remove (&self->cycles, name);
+}
+
+/**
  * ium_inventory_copy:
  * @self: an inventory
  *

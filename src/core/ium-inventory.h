@@ -73,6 +73,9 @@ void             ium_inventory_put_cycle          (IumInventory    *self,
 /* Removes the window with key @key (see ium_window_dup_key()); FALSE when there is none. */
 gboolean         ium_inventory_remove_window      (IumInventory    *self,
                                                    const char      *key);
+/* Removes the cycle named @name; FALSE when there is none. */
+gboolean         ium_inventory_remove_cycle       (IumInventory    *self,
+                                                   const char      *name);
 
 /* A new inventory with the same settings and the same objects, shared and not copied: change
  * the copy only by putting new objects into it. Owned. */

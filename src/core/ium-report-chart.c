@@ -407,8 +407,8 @@ build_timeline (Scene     *scene,
       return;
     }
 
-  /* A bar a day for up to ten weeks, else a bar a week, else one per 30 days. */
-  bin = n_days <= 70 ? SECONDS_PER_DAY : n_days <= 490 ? 7 * SECONDS_PER_DAY : 30 * SECONDS_PER_DAY;
+  /* A bar a day for up to five weeks, else a bar a week, else one per 30 days. */
+  bin = n_days <= 35 ? SECONDS_PER_DAY : n_days <= 490 ? 7 * SECONDS_PER_DAY : 30 * SECONDS_PER_DAY;
   n_bins = (guint) ((n_days * SECONDS_PER_DAY + bin - 1) / bin);
   x0 = days[0].day;
   x1 = x0 + n_bins * bin;
@@ -453,7 +453,8 @@ build_timeline (Scene     *scene,
   }
   left = label_width + 6;
   right = scene->width - 4;
-  top = TOP + n_lanes * 14 + 4;
+  /* Room above the bars for the "today" label, when today is on the chart. */
+  top = TOP + n_lanes * 14 + 4 + (now >= x0 && now <= x1 ? 12 : 0);
   bottom = scene->height - 30;
 
 #define X_OF(t) (left + (double) ((t) - x0) / (double) (x1 - x0) * (right - left))
@@ -531,8 +532,11 @@ build_timeline (Scene     *scene,
     {
       double nx = X_OF (now);
 
-      add_line (scene, nx, top - 2, nx, bottom, 1.0, TRUE, 0xc01c28);
-      add_text (scene, nx + 3, top + 6, "today", SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
+      double w = text_width (scene, "today", SMALL_SIZE, TRUE);
+      double lx = nx + 3 + w <= right ? nx + 3 : nx - 3 - w;
+
+      add_line (scene, nx, top - 11, nx, bottom, 1.0, TRUE, 0xc01c28);
+      add_text (scene, lx, top - 3, "today", SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
     }
 #undef X_OF
 

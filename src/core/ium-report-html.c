@@ -54,7 +54,7 @@ static const char stylesheet[] =
   "p.empty{margin:8px 0;padding:10px 14px;background:var(--zebra);border-radius:6px;"
   "color:var(--muted)}\n"
   "table{border-collapse:collapse;width:100%;font-size:13px}\n"
-  "#glance table{width:auto;min-width:50%}\n"
+  "#figures table{width:auto;min-width:55%}\n"
   "thead th{background:var(--head);color:#3c4858;text-align:left;font-size:11px;"
   "text-transform:uppercase;letter-spacing:.04em;padding:7px 10px;border-bottom:1px solid var(--rule)}\n"
   "td{padding:6px 10px;border-bottom:1px solid var(--rule);vertical-align:top}\n"
@@ -126,6 +126,18 @@ append_cell (GString               *out,
 {
   gboolean none = column->kind != IUM_REPORT_CELL_FLAGS && (cell->text == NULL || *cell->text == '\0');
 
+  if (cell->blank)
+    {
+      g_string_append (out, "<td></td>");
+      return;
+    }
+  if (cell->is_badge)
+    {
+      g_string_append (out, "<td>");
+      append_badge (out, cell->badge, cell->value);
+      g_string_append (out, "</td>");
+      return;
+    }
   if (none)
     {
       g_string_append (out, "<td class=\"none\">—</td>");
@@ -172,7 +184,9 @@ append_section (GString                *out,
 
   g_string_append_printf (out, "<section class=\"part\" id=\"%s\">\n<h2>", section->id);
   ium_report_append_escaped (out, section->title);
-  g_string_append_printf (out, "<span class=\"n\">%u</span></h2>\n<p class=\"intro\">", n_rows);
+  if (section->counted)
+    g_string_append_printf (out, "<span class=\"n\">%u</span>", n_rows);
+  g_string_append (out, "</h2>\n<p class=\"intro\">");
   ium_report_append_escaped (out, intro);
   g_string_append (out, "</p>\n");
 
@@ -334,7 +348,10 @@ ium_report_to_html (IumReport     *self,
     {
       g_string_append_printf (out, "<a href=\"#%s\">", sections[i].id);
       ium_report_append_escaped (out, sections[i].title);
-      g_string_append_printf (out, "<span class=\"n\">%u</span></a>", sections[i].n_rows (self));
+      if (sections[i].counted)
+        g_string_append_printf (out, "<span class=\"n\">%u</span>", sections[i].n_rows (self));
+      /* A space between links, so that the line can wrap. */
+      g_string_append (out, "</a>\n");
     }
   g_string_append (out, "</nav>\n");
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ium-fleet-private.h"
 #include "ium-report-private.h"
 #include "ium-report-style.h"
 #include "ium-time.h"
@@ -299,6 +300,8 @@ ium_report_to_json (IumReport     *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *generated = ium_timestamp_format (self->generated);
   g_autofree char *since = ium_timestamp_format (self->clients_since);
+  g_autofree char *text = NULL;
+  const char *placeholder;
   GString *out;
 
   json_builder_begin_object (builder);
@@ -346,15 +349,10 @@ ium_report_to_json (IumReport     *self,
     }
   json_builder_end_array (builder);
 
+  /* A placeholder: the instruments are written one at a time below, so that a large facility
+   * never becomes one tree of hundreds of thousands of nodes. */
   json_builder_set_member_name (builder, "instruments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->n_rows; i++)
-    {
-      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      add_row (builder, &self->rows[i]);
-    }
-  json_builder_end_array (builder);
+  json_builder_add_null_value (builder);
 
   add_list (builder, "too_far_behind", self->too_far_behind, FALSE);
   add_list (builder, "unsupported_tier", self->unsupported_tier, FALSE);
@@ -368,8 +366,31 @@ ium_report_to_json (IumReport     *self,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
+  text = json_generator_to_data (generator, NULL);
+
+  /* The placeholder is the only top-level "instruments" (two spaces in). */
+  placeholder = strstr (text, "\n  \"instruments\" : null");
+  g_assert (placeholder != NULL);
+  out = g_string_sized_new (strlen (text) + self->n_rows * 700);
+  g_string_append_len (out, text, placeholder - text);
+  g_string_append (out, "\n  \"instruments\" : [");
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      g_autoptr(JsonBuilder) row = json_builder_new_immutable ();
+      g_autoptr(JsonNode) node = NULL;
+
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      add_row (row, &self->rows[i]);
+      node = json_builder_get_root (row);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      ium_json_append_indented (out, node, 4);
+    }
+  g_string_append (out, self->n_rows > 0 ? "\n  ]" : "]");
+  g_string_append (out, placeholder + strlen ("\n  \"instruments\" : null"));
   g_string_append_c (out, '\n');
   return g_string_free_to_bytes (out);
 }

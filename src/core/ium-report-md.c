@@ -38,6 +38,8 @@ static void
 append_cell (GString             *out,
              const IumReportCell *cell)
 {
+  if (cell->blank)
+    return;
   if (cell->text == NULL || *cell->text == '\0')
     {
       g_string_append (out, "—");

@@ -29,6 +29,8 @@
 #define BADGE_HEIGHT   10.0
 #define BADGE_PAD      4.0
 #define BADGE_GAP      2.5
+#define BADGE_RAISE    0.8   /* badges sit this much higher than the text beside them */
+#define BADGE_RADIUS   4.0
 #define CELL_PAD_X     4.0
 #define CELL_PAD_Y     3.4
 #define CARD_HEIGHT    62.0
@@ -62,14 +64,22 @@ typedef struct
   guint32         colour;
 } Item;
 
+/* The text of a table cell, laid out once for every cell that shows it. */
+typedef struct
+{
+  PangoLayout     *layout; /* owned */
+  IumReportGlyphs *glyphs; /* owned, made when first drawn */
+} Cell;
+
 /* One section's table: where its columns are and the layouts of its cells, by text. */
 typedef struct
 {
   double      x[IUM_REPORT_MAX_COLUMNS];
   double      width[IUM_REPORT_MAX_COLUMNS];
-  GHashTable *cells[IUM_REPORT_MAX_COLUMNS][2]; /* text -> PangoLayout, owned; [bold] */
+  GHashTable *cells[IUM_REPORT_MAX_COLUMNS][2]; /* text -> Cell, owned; [bold] */
   PangoLayout *titles[IUM_REPORT_MAX_COLUMNS];  /* owned */
   double      header_height;
+  double      total_width;
 } Table;
 
 struct _IumReportPages
@@ -80,6 +90,7 @@ struct _IumReportPages
   double                  width;
   double                  height;
   PangoContext           *context;    /* owned */
+  GHashTable             *fonts;      /* owned: size and weight -> PangoFontDescription */
   GPtrArray              *layouts;    /* owned PangoLayouts that items borrow */
   GPtrArray              *pages;      /* owned, of GArray of Item */
   const IumReportSection *sections;   /* static */
@@ -87,6 +98,7 @@ struct _IumReportPages
   Table                  *tables;     /* owned, one per section */
   int                    *section_pages; /* owned, one per section */
   PangoLayout            *badges[4][IUM_N_STATUS_FLAGS]; /* owned, by badge kind and value */
+  IumReportGlyphs        *badge_glyphs[4][IUM_N_STATUS_FLAGS]; /* owned, their glyphs */
   IumReportCard           cards[IUM_REPORT_N_CARDS];
   PangoLayout            *band[4];    /* owned: facility, title, two meta lines */
   char                   *running;    /* owned: the running header's text */
@@ -151,6 +163,23 @@ keep_layout (IumReportPages *self,
   return layout;
 }
 
+/* Parsing a font description for each of thousands of cells shows in a profile: one each. */
+static const PangoFontDescription *
+font_of (IumReportPages *self,
+         double          size,
+         gboolean        bold)
+{
+  gpointer key = GINT_TO_POINTER ((int) (size * 100) * 2 + (bold ? 1 : 0));
+  PangoFontDescription *font = g_hash_table_lookup (self->fonts, key);
+
+  if (font == NULL)
+    {
+      font = ium_report_font_new (size, bold);
+      g_hash_table_insert (self->fonts, key, font);
+    }
+  return font;
+}
+
 static PangoLayout *
 wrapped_layout (IumReportPages *self,
                 const char     *text,
@@ -158,7 +187,8 @@ wrapped_layout (IumReportPages *self,
                 gboolean        bold,
                 double          width)
 {
-  PangoLayout *layout = ium_report_layout_new (self->context, text, size, bold);
+  PangoLayout *layout = ium_report_layout_new_with_font (self->context, text,
+                                                         font_of (self, size, bold));
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -229,13 +259,14 @@ static double
 flow_flags (IumReportPages *self,
             IumStatusFlags  flags,
             double          width,
-            cairo_t        *cr,
+            IumReportBatch *batch,
             double          x0,
             double          y0);
 
+/* A badge: a pill of its tone with its text, gathered in @batch. */
 static void
 draw_badge (IumReportPages *self,
-            cairo_t        *cr,
+            IumReportBatch *batch,
             IumReportBadge  badge,
             int             value,
             double          x,
@@ -243,20 +274,25 @@ draw_badge (IumReportPages *self,
 {
   const IumReportTone *tone = ium_report_tone (badge, value);
   PangoLayout *layout = badge_layout (self, badge, value);
-  double w = layout_width (layout) + 2 * BADGE_PAD;
+  IumReportGlyphs **glyphs = &self->badge_glyphs[badge][value];
+  PangoRectangle logical;
 
-  ium_report_set_colour (cr, tone->bg);
-  ium_report_rounded_rect (cr, x, y, w, BADGE_HEIGHT, BADGE_HEIGHT / 2);
-  cairo_fill (cr);
-  ium_report_set_colour (cr, tone->fg);
-  ium_report_show_layout (cr, layout, x + BADGE_PAD, y + BADGE_HEIGHT - 2.9);
+  if (*glyphs == NULL)
+    *glyphs = ium_report_glyphs_new (layout);
+  pango_layout_get_extents (layout, NULL, &logical);
+  ium_report_batch_add_rect (batch, IUM_REPORT_LAYER_FOREGROUND, x, y,
+                             (double) logical.width / PANGO_SCALE + 2 * BADGE_PAD, BADGE_HEIGHT,
+                             BADGE_RADIUS, tone->bg);
+  ium_report_batch_add_glyphs (batch, *glyphs, x + BADGE_PAD,
+                               y + BADGE_HEIGHT - 2.9 - (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
+                               tone->fg);
 }
 
 static double
 flow_flags (IumReportPages *self,
             IumStatusFlags  flags,
             double          width,
-            cairo_t        *cr,
+            IumReportBatch *batch,
             double          x0,
             double          y0)
 {
@@ -275,35 +311,47 @@ flow_flags (IumReportPages *self,
           x = 0;
           y += BADGE_HEIGHT + BADGE_GAP;
         }
-      if (cr != NULL)
-        draw_badge (self, cr, IUM_REPORT_BADGE_FLAG, bit, x0 + x, y0 + y);
+      if (batch != NULL)
+        draw_badge (self, batch, IUM_REPORT_BADGE_FLAG, bit, x0 + x, y0 + y);
       x += w + BADGE_GAP;
       any = TRUE;
     }
   return any ? y + BADGE_HEIGHT : 0;
 }
 
-static PangoLayout *
-cell_layout (IumReportPages      *self,
-             guint                section,
-             guint                column,
-             const IumReportCell *cell)
+static void
+cell_entry_free (gpointer data)
+{
+  Cell *entry = data;
+
+  g_object_unref (entry->layout);
+  g_clear_pointer (&entry->glyphs, ium_report_glyphs_free);
+  g_free (entry);
+}
+
+/* The laid out text of @cell, shared by every cell of the column with the same text. */
+static Cell *
+cell_entry (IumReportPages      *self,
+            guint                section,
+            guint                column,
+            const IumReportCell *cell)
 {
   Table *table = &self->tables[section];
   GHashTable **cache = &table->cells[column][cell->emphasis ? 1 : 0];
   const char *text = cell->text != NULL && *cell->text != '\0' ? cell->text : "—";
-  PangoLayout *layout;
+  Cell *entry;
 
   if (*cache == NULL)
-    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  layout = g_hash_table_lookup (*cache, text);
-  if (layout == NULL)
+    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_entry_free);
+  entry = g_hash_table_lookup (*cache, text);
+  if (entry == NULL)
     {
-      layout = wrapped_layout (self, text, TABLE_SIZE, cell->emphasis,
-                               table->width[column] - 2 * CELL_PAD_X);
-      g_hash_table_insert (*cache, g_strdup (text), layout);
+      entry = g_new0 (Cell, 1);
+      entry->layout = wrapped_layout (self, text, TABLE_SIZE, cell->emphasis,
+                                      table->width[column] - 2 * CELL_PAD_X);
+      g_hash_table_insert (*cache, g_strdup (text), entry);
     }
-  return layout;
+  return entry;
 }
 
 static double
@@ -313,6 +361,10 @@ cell_height (IumReportPages        *self,
              const IumReportColumn *spec,
              const IumReportCell   *cell)
 {
+  if (cell->blank)
+    return 0;
+  if (cell->is_badge)
+    return BADGE_HEIGHT;
   switch (spec->kind)
     {
     case IUM_REPORT_CELL_FLAGS:
@@ -325,7 +377,7 @@ cell_height (IumReportPages        *self,
     case IUM_REPORT_CELL_TEXT:
     case IUM_REPORT_CELL_NUMBER:
     default:
-      return layout_height (cell_layout (self, section, column, cell));
+      return layout_height (cell_entry (self, section, column, cell)->layout);
     }
 }
 
@@ -339,12 +391,13 @@ init_table (IumReportPages *self,
 
   for (guint c = 0; c < section->n_columns; c++)
     total += section->columns[c].weight;
+  table->total_width = content_width (self) * CLAMP (section->width, 0.2, 1.0);
   for (guint c = 0; c < section->n_columns; c++)
     {
       g_autofree char *title = g_utf8_strup (section->columns[c].title, -1);
 
       table->x[c] = x;
-      table->width[c] = content_width (self) * section->columns[c].weight / total;
+      table->width[c] = table->total_width * section->columns[c].weight / total;
       x += table->width[c];
       table->titles[c] = wrapped_layout (self, title, HEAD_SIZE, TRUE,
                                          table->width[c] - 2 * CELL_PAD_X);
@@ -360,7 +413,7 @@ row_height (IumReportPages *self,
 {
   const IumReportSection *section = &self->sections[index];
   IumReportCell cells[IUM_REPORT_MAX_COLUMNS] = { 0 };
-  double tallest = BADGE_HEIGHT;
+  double tallest = 0;
 
   section->fill (self->report, row, cells);
   for (guint c = 0; c < section->n_columns; c++)
@@ -409,6 +462,7 @@ lay_out_section (IumReportPages *self,
 
   item = place (self, ITEM_TABLE_HEADER, table->header_height);
   item->section = index;
+  item->width = table->total_width;
   for (guint r = 0; r < n_rows; r++)
     {
       double height = row_height (self, index, r);
@@ -423,10 +477,12 @@ lay_out_section (IumReportPages *self,
           item->section = index;
           item = place (self, ITEM_TABLE_HEADER, table->header_height);
           item->section = index;
+          item->width = table->total_width;
         }
       item = place (self, ITEM_TABLE_ROW, height);
       item->section = index;
       item->row = r;
+      item->width = table->total_width;
     }
   return TRUE;
 }
@@ -631,7 +687,8 @@ draw_heading (IumReportPages *self,
               const Item     *item)
 {
   const IumReportSection *section = &self->sections[item->section];
-  g_autofree char *count = g_strdup_printf ("%u", section->n_rows (self->report));
+  g_autofree char *count = section->counted ? g_strdup_printf ("%u", section->n_rows (self->report))
+                                             : g_strdup ("");
   g_autoptr(PangoLayout) title = ium_report_layout_new (self->context, section->title, 13.0, TRUE);
   g_autoptr(PangoLayout) number = ium_report_layout_new (self->context, count, 10.0, FALSE);
   double baseline = item->y + 16;
@@ -671,7 +728,7 @@ draw_table_header (IumReportPages *self,
 
 static void
 draw_table_row (IumReportPages *self,
-                cairo_t        *cr,
+                IumReportBatch *batch,
                 const Item     *item)
 {
   const IumReportSection *section = &self->sections[item->section];
@@ -679,16 +736,11 @@ draw_table_row (IumReportPages *self,
   IumReportCell cells[IUM_REPORT_MAX_COLUMNS] = { 0 };
 
   if (item->row % 2 == 1)
-    {
-      ium_report_set_colour (cr, IUM_REPORT_ZEBRA);
-      cairo_rectangle (cr, item->x, item->y, item->width, item->height);
-      cairo_fill (cr);
-    }
-  ium_report_set_colour (cr, IUM_REPORT_RULE);
-  cairo_set_line_width (cr, 0.4);
-  cairo_move_to (cr, item->x, item->y + item->height - 0.2);
-  cairo_line_to (cr, item->x + item->width, item->y + item->height - 0.2);
-  cairo_stroke (cr);
+    ium_report_batch_add_rect (batch, IUM_REPORT_LAYER_BACKGROUND, item->x, item->y, item->width,
+                               item->height, 0, IUM_REPORT_ZEBRA);
+  ium_report_batch_add_line (batch, item->x, item->y + item->height - 0.2,
+                             item->x + item->width, item->y + item->height - 0.2, 0.4,
+                             IUM_REPORT_RULE);
 
   section->fill (self->report, item->row, cells);
   for (guint c = 0; c < section->n_columns; c++)
@@ -697,20 +749,24 @@ draw_table_row (IumReportPages *self,
       const IumReportCell *cell = &cells[c];
       double x = table->x[c] + CELL_PAD_X, y = item->y + CELL_PAD_Y;
 
+      if (cell->blank)
+        continue;
       if (spec->kind == IUM_REPORT_CELL_FLAGS)
-        flow_flags (self, cell->flags, table->width[c] - 2 * CELL_PAD_X, cr, x, y);
-      else if (spec->kind == IUM_REPORT_CELL_BADGE && cell->value >= 0)
-        draw_badge (self, cr, cell->badge, cell->value, x, y);
+        flow_flags (self, cell->flags, table->width[c] - 2 * CELL_PAD_X, batch, x, y - BADGE_RAISE);
+      else if (cell->is_badge)
+        draw_badge (self, batch, cell->badge, cell->value, x, y - BADGE_RAISE);
       else
         {
-          PangoLayout *layout = cell_layout (self, item->section, c, cell);
+          Cell *entry = cell_entry (self, item->section, c, cell);
           gboolean none = cell->text == NULL || *cell->text == '\0';
           guint32 colour = none ? IUM_REPORT_FAINT : cell->emphasis ? IUM_REPORT_ACCENT
                                                                     : IUM_REPORT_INK;
 
           if (spec->kind == IUM_REPORT_CELL_NUMBER)
-            x = table->x[c] + table->width[c] - CELL_PAD_X - layout_width (layout);
-          draw_layout_at (cr, layout, x, y, colour);
+            x = table->x[c] + table->width[c] - CELL_PAD_X - layout_width (entry->layout);
+          if (entry->glyphs == NULL)
+            entry->glyphs = ium_report_glyphs_new (entry->layout);
+          ium_report_batch_add_glyphs (batch, entry->glyphs, x, y, colour);
         }
     }
   ium_report_cells_clear (cells, section->n_columns);
@@ -719,6 +775,7 @@ draw_table_row (IumReportPages *self,
 static void
 draw_item (IumReportPages *self,
            cairo_t        *cr,
+           IumReportBatch *batch,
            const Item     *item)
 {
   switch (item->kind)
@@ -747,7 +804,7 @@ draw_item (IumReportPages *self,
       draw_table_header (self, cr, item);
       break;
     case ITEM_TABLE_ROW:
-      draw_table_row (self, cr, item);
+      draw_table_row (self, batch, item);
       break;
     case ITEM_EMPTY:
     default:
@@ -776,7 +833,10 @@ ium_report_pages_finalize (GObject *object)
   g_clear_pointer (&self->section_pages, g_free);
   for (guint b = 0; b < 4; b++)
     for (guint v = 0; v < IUM_N_STATUS_FLAGS; v++)
-      g_clear_object (&self->badges[b][v]);
+      {
+        g_clear_object (&self->badges[b][v]);
+        g_clear_pointer (&self->badge_glyphs[b][v], ium_report_glyphs_free);
+      }
   for (guint i = 0; i < G_N_ELEMENTS (self->band); i++)
     g_clear_object (&self->band[i]);
   ium_report_cards_clear (self->cards);
@@ -785,6 +845,7 @@ ium_report_pages_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->fonts, g_hash_table_unref);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ium_report_pages_parent_class)->finalize (object);
@@ -800,6 +861,8 @@ static void
 ium_report_pages_init (IumReportPages *self)
 {
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->fonts = g_hash_table_new_full (NULL, NULL, NULL,
+                                       (GDestroyNotify) pango_font_description_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
@@ -881,6 +944,7 @@ ium_report_pages_draw_page (IumReportPages *self,
                             cairo_t        *cr,
                             guint           page)
 {
+  g_autoptr(IumReportBatch) batch = ium_report_batch_new ();
   GArray *items;
 
   g_return_if_fail (IUM_IS_REPORT_PAGES (self));
@@ -898,7 +962,9 @@ ium_report_pages_draw_page (IumReportPages *self,
   else
     draw_running_header (self, cr);
   for (guint i = 0; i < items->len; i++)
-    draw_item (self, cr, &g_array_index (items, Item, i));
+    draw_item (self, cr, batch, &g_array_index (items, Item, i));
+  /* The table rows, gathered: nothing else is drawn where they are. */
+  ium_report_batch_flush (batch, cr);
   draw_footer (self, cr, page);
   cairo_restore (cr);
 }

@@ -39,6 +39,7 @@ set_badge (IumReportCell  *cell,
 {
   cell->badge = badge;
   cell->value = value;
+  cell->is_badge = value >= 0;
   cell->text = value >= 0 ? ium_report_badge_text (badge, value) : NULL;
 }
 
@@ -72,16 +73,17 @@ static const char *group_names[] = { "Releases", "Tiers", "Status flags", "Rollo
 #define N_GLANCE (5 + 4 + IUM_N_STATUS_FLAGS + 3 + IUM_REPORT_N_STATES + 3)
 
 static const IumReportColumn glance_columns[] = {
-  { "Group", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "What", IUM_REPORT_CELL_TEXT, 3.0 },
-  { "Count", IUM_REPORT_CELL_NUMBER, 0.8 },
+  { "Group", IUM_REPORT_CELL_TEXT, 1.0 },
+  { "What", IUM_REPORT_CELL_TEXT, 2.4 },
+  { "Count", IUM_REPORT_CELL_NUMBER, 0.7 },
 };
 
 static char *
 glance_intro (IumReport *report)
 {
-  return g_strdup_printf ("The numbers behind this report: what the %u instruments run, their "
-                          "status flags, their upgrades to %s, and the clients seen.",
+  return g_strdup_printf ("Every count behind this report, for reference: what the %u "
+                          "instruments run, their tiers and status flags (an instrument may "
+                          "have several), their upgrades to %s, and the clients seen.",
                           ium_report_get_summary (report)->n_instruments, release_text (report));
 }
 
@@ -172,7 +174,11 @@ glance_fill (IumReport     *report,
           value = s->n_instruments_with_clients;
         }
     }
-  cells[0].text = group_names[group];
+  /* The group is named on its first row only. */
+  if (row == 0)
+    cells[0].text = group_names[group];
+  else
+    cells[0].blank = TRUE;
   set_number (&cells[2], value);
 }
 
@@ -552,15 +558,15 @@ versions_fill (IumReport     *report,
 }
 
 static const IumReportColumn instruments_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.25 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.75 },
-  { "Release", IUM_REPORT_CELL_TEXT, 1.0 },
-  { "Tier", IUM_REPORT_CELL_BADGE, 0.8 },
-  { "Target", IUM_REPORT_CELL_TEXT, 1.0 },
-  { "Behind", IUM_REPORT_CELL_NUMBER, 0.55 },
-  { "Flags", IUM_REPORT_CELL_FLAGS, 1.75 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "State", IUM_REPORT_CELL_BADGE, 0.9 },
+  { "Instrument", IUM_REPORT_CELL_TEXT, 1.15 },
+  { "Site", IUM_REPORT_CELL_TEXT, 0.65 },
+  { "Release", IUM_REPORT_CELL_TEXT, 0.95 },
+  { "Tier", IUM_REPORT_CELL_BADGE, 0.75 },
+  { "Target", IUM_REPORT_CELL_TEXT, 0.95 },
+  { "Behind", IUM_REPORT_CELL_NUMBER, 0.7 },
+  { "Flags", IUM_REPORT_CELL_FLAGS, 1.95 },
+  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.25 },
+  { "State", IUM_REPORT_CELL_BADGE, 0.85 },
 };
 
 static char *
@@ -603,9 +609,9 @@ instruments_fill (IumReport     *report,
   set_upgrade (&cells[7], &cells[8], row);
 }
 
-#define SECTION(id, title, name)                                                       \
-  { id, title, name##_columns, G_N_ELEMENTS (name##_columns), name##_intro, name##_empty, \
-    name##_rows, name##_fill }
+#define SECTION(id, title, counted, width, name)                                        \
+  { id, title, counted, width, name##_columns, G_N_ELEMENTS (name##_columns), name##_intro, \
+    name##_empty, name##_rows, name##_fill }
 
 static char *
 glance_empty (IumReport *report)
@@ -614,15 +620,15 @@ glance_empty (IumReport *report)
 }
 
 static const IumReportSection sections[] = {
-  SECTION ("glance", "At a glance", glance),
-  SECTION ("too-far-behind", "Too far behind", too_far),
-  SECTION ("unsupported-tier", "Unsupported tiers", unsupported),
-  SECTION ("partial", "Partial upgrades", partial),
-  SECTION ("custom", "Custom builds", custom),
-  SECTION ("clients", "Out-of-date and incompatible clients", clients),
-  SECTION ("timeline", "Rollout timeline", timeline),
-  SECTION ("versions", "Releases in use", versions),
-  SECTION ("instruments", "Every instrument", instruments),
+  SECTION ("too-far-behind", "Too far behind", TRUE, 1.0, too_far),
+  SECTION ("unsupported-tier", "Unsupported tiers", TRUE, 1.0, unsupported),
+  SECTION ("partial", "Partial upgrades", TRUE, 1.0, partial),
+  SECTION ("custom", "Custom builds", TRUE, 1.0, custom),
+  SECTION ("clients", "Out-of-date and incompatible clients", TRUE, 1.0, clients),
+  SECTION ("timeline", "Rollout timeline", TRUE, 1.0, timeline),
+  SECTION ("versions", "Releases in use", TRUE, 1.0, versions),
+  SECTION ("instruments", "Every instrument", TRUE, 1.0, instruments),
+  SECTION ("figures", "All the figures", FALSE, 0.62, glance),
 };
 
 const IumReportSection *

@@ -126,10 +126,12 @@ typedef struct
 
 typedef struct
 {
-  const char     *text;     /* borrowed, or scratch/owned; NULL: nothing to show */
+  const char     *text;     /* borrowed, or scratch/owned; NULL: nothing to show (a dash) */
   IumStatusFlags  flags;
   IumReportBadge  badge;
   int             value;
+  gboolean        is_badge; /* show text as the badge (badge, value), whatever the column */
+  gboolean        blank;    /* leave the cell empty, without a dash (a repeated group) */
   gboolean        emphasis; /* the report's release, say */
   char            scratch[96];
   char           *owned;    /* freed by ium_report_cells_clear() */
@@ -141,6 +143,8 @@ typedef struct
 {
   const char            *id;       /* an anchor name: "too-far-behind" */
   const char            *title;
+  gboolean               counted;  /* its rows are things worth counting in the heading */
+  double                 width;    /* its table's share of the page width, up to 1 */
   const IumReportColumn *columns;
   guint                  n_columns;
   /* What the section means, for @report; owned. */

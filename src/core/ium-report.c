@@ -112,11 +112,11 @@ lookup_release (IumInventory  *inventory,
   if (release != NULL)
     return release;
 
-  newest = ium_inventory_get_newest_release (inventory, TRUE, IUM_TIER_OFFICIAL);
+  newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
   if (newest != NULL)
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
-                 "there is no release “%s” in the inventory (the newest is %s); 'ium status' "
-                 "names the releases instruments run", version,
+                 "there is no release “%s” in the inventory (the newest official release is "
+                 "%s); 'ium status' names the releases instruments run", version,
                  ium_release_get_version_text (newest));
   else
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
@@ -248,6 +248,23 @@ ium_report_new (IumStore              *store,
                                cancellable, error);
 }
 
+/* Runs @func on @context, never on this thread even when it could: g_main_context_invoke()
+ * would run it right here when @context is the global default and nobody iterates it. */
+static void
+run_on_context (GMainContext   *context,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[ium] report progress");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 /* Progress from the worker thread, handed to the caller's main context. The callback and its
  * data are shared by the task and every queued message, so the last one frees them. */
 typedef struct
@@ -258,13 +275,25 @@ typedef struct
   GMainContext          *context; /* owned */
 } ProgressTarget;
 
+static gboolean
+free_progress_data_cb (gpointer data)
+{
+  ProgressTarget *target = data;
+
+  target->data_free (target->data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 progress_target_clear (gpointer data)
 {
   ProgressTarget *target = data;
 
+  /* The last reference may go on the worker thread; the data (a widget, say) is freed on the
+   * caller's main context all the same. */
   if (target->data_free != NULL)
-    target->data_free (target->data);
+    run_on_context (target->context, free_progress_data_cb, g_memdup2 (target, sizeof *target),
+                    g_free);
   g_main_context_unref (target->context);
 }
 
@@ -338,8 +367,7 @@ worker_progress_cb (double      fraction,
   message->target = g_atomic_rc_box_acquire (async->target);
   message->fraction = fraction;
   message->stage = g_strdup (stage);
-  g_main_context_invoke_full (async->target->context, G_PRIORITY_DEFAULT, deliver_progress_cb,
-                              message, progress_message_free);
+  run_on_context (async->target->context, deliver_progress_cb, message, progress_message_free);
 }
 
 static void

@@ -152,6 +152,43 @@ ium_rollout_free (IumRollout *rollout)
   g_free (rollout);
 }
 
+IumRollout *
+ium_rollout_copy (const IumRollout *rollout)
+{
+  IumRollout *copy;
+
+  g_return_val_if_fail (rollout != NULL, NULL);
+
+  copy = g_new0 (IumRollout, 1);
+  copy->name = g_strdup (rollout->name);
+  copy->release = g_strdup (rollout->release);
+  copy->request = g_strdup (rollout->request);
+  copy->max_failures = rollout->max_failures;
+  copy->paused = rollout->paused;
+  copy->paused_wave = rollout->paused_wave;
+  copy->created = g_strdup (rollout->created);
+  copy->who = g_strdup (rollout->who);
+  copy->upgrades = g_ptr_array_new_full (rollout->upgrades ? rollout->upgrades->len : 0,
+                                         (GDestroyNotify) upgrade_free);
+  for (guint i = 0; rollout->upgrades != NULL && i < rollout->upgrades->len; i++)
+    {
+      const IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, i);
+      IumRolloutUpgrade *dup = g_new0 (IumRolloutUpgrade, 1);
+
+      dup->instrument = g_strdup (upgrade->instrument);
+      dup->wave = upgrade->wave;
+      dup->start = g_strdup (upgrade->start);
+      dup->end = g_strdup (upgrade->end);
+      dup->window = g_strdup (upgrade->window);
+      dup->state = upgrade->state;
+      dup->note = g_strdup (upgrade->note);
+      dup->updated = g_strdup (upgrade->updated);
+      dup->who = g_strdup (upgrade->who);
+      g_ptr_array_add (copy->upgrades, dup);
+    }
+  return copy;
+}
+
 char *
 ium_plan_request_to_text (const IumPlanRequest *request)
 {
@@ -198,6 +235,130 @@ ium_plan_request_to_text (const IumPlanRequest *request)
 
   root = json_builder_get_root (builder);
   return ium_node_text (root);
+}
+
+/* Reads member @name of @object as a whole number of at least @minimum into @value; a
+ * missing member leaves @value as it is. */
+static gboolean
+read_request_count (JsonObject  *object,
+                    const char  *name,
+                    guint        minimum,
+                    guint       *value,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 number;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+      || (number = json_node_get_int (node)) < minimum || number > G_MAXUINT32)
+    {
+      g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
+                   "the saved request's “%s” is not a whole number of at least %u", name,
+                   minimum);
+      return FALSE;
+    }
+  *value = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+read_request_time (JsonObject  *object,
+                   const char  *name,
+                   GDateTime  **value,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autoptr(GError) local_error = NULL;
+  GDateTime *time;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !(time = ium_timestamp_parse (json_node_get_string (node), &local_error)))
+    {
+      g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
+                   "the saved request's “%s” is not an RFC 3339 time%s%s", name,
+                   local_error ? ": " : "", local_error ? local_error->message : "");
+      return FALSE;
+    }
+  g_clear_pointer (value, g_date_time_unref);
+  *value = time;
+  return TRUE;
+}
+
+IumPlanRequest *
+ium_plan_request_new_from_text (IumInventory  *inventory,
+                                const char    *release,
+                                const char    *text,
+                                GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(IumPlanRequest) request = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonNode *waves;
+
+  g_return_val_if_fail (release != NULL && text != NULL, NULL);
+
+  request = ium_plan_request_new (inventory, release);
+  if (!json_parser_load_from_data (parser, text, -1, &local_error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
+                   "the saved request is not a JSON object%s%s", local_error ? ": " : "",
+                   local_error ? local_error->message : "");
+      return NULL;
+    }
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  waves = json_object_get_member (object, "waves");
+  if (waves != NULL && !JSON_NODE_HOLDS_NULL (waves))
+    {
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (waves) ? json_node_get_array (waves) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonNode *wave = json_array_get_element (array, i);
+          JsonArray *selectors = JSON_NODE_HOLDS_ARRAY (wave) ? json_node_get_array (wave) : NULL;
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+          for (guint j = 0; selectors != NULL && j < json_array_get_length (selectors); j++)
+            {
+              JsonNode *selector = json_array_get_element (selectors, j);
+
+              if (!JSON_NODE_HOLDS_VALUE (selector)
+                  || json_node_get_value_type (selector) != G_TYPE_STRING)
+                {
+                  selectors = NULL;
+                  break;
+                }
+              g_strv_builder_add (builder, json_node_get_string (selector));
+            }
+          if (selectors == NULL)
+            {
+              array = NULL;
+              break;
+            }
+          g_ptr_array_add (request->waves, g_strv_builder_end (builder));
+        }
+      if (array == NULL)
+        {
+          g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
+                               "the saved request's “waves” is not a list of lists of "
+                               "selectors");
+          return NULL;
+        }
+    }
+
+  if (!read_request_time (object, "from", &request->from, error)
+      || !read_request_time (object, "until", &request->until, error)
+      || !read_request_count (object, "per_day", 1, &request->per_day, error)
+      || !read_request_count (object, "hours", 1, &request->hours, error)
+      || !read_request_count (object, "soak", 0, &request->soak_days, error))
+    return NULL;
+  return g_steal_pointer (&request);
 }
 
 /* Reads the rollout row @name; returns its id, 0 when there is none, -1 on error. */
@@ -362,6 +523,31 @@ parse_optional_time (const char *text)
   return ium_timestamp_parse (text, NULL);
 }
 
+void
+ium_plan_request_add_fixed (IumPlanRequest   *request,
+                            const IumRollout *rollout)
+{
+  g_return_if_fail (request != NULL && rollout != NULL);
+
+  if (request->fixed == NULL)
+    request->fixed = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_planned_upgrade_free);
+  for (guint i = 0; i < rollout->upgrades->len; i++)
+    {
+      IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, i);
+      IumPlannedUpgrade *fixed;
+
+      if (upgrade->state == IUM_UPGRADE_PLANNED)
+        continue;
+      fixed = g_new0 (IumPlannedUpgrade, 1);
+      fixed->instrument = g_strdup (upgrade->instrument);
+      fixed->wave = upgrade->wave;
+      fixed->start = parse_optional_time (upgrade->start);
+      fixed->end = parse_optional_time (upgrade->end);
+      fixed->window = g_strdup (upgrade->window);
+      g_ptr_array_add (request->fixed, fixed);
+    }
+}
+
 gboolean
 ium_rollout_add_fixed (IumStore        *store,
                        const char      *name,
@@ -382,25 +568,44 @@ ium_rollout_add_fixed (IumStore        *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  if (request->fixed == NULL)
-    request->fixed = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_planned_upgrade_free);
-  for (guint i = 0; i < rollout->upgrades->len; i++)
-    {
-      IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, i);
-      IumPlannedUpgrade *fixed;
-
-      if (upgrade->state == IUM_UPGRADE_PLANNED)
-        continue;
-      fixed = g_new0 (IumPlannedUpgrade, 1);
-      fixed->instrument = g_strdup (upgrade->instrument);
-      fixed->wave = upgrade->wave;
-      fixed->start = parse_optional_time (upgrade->start);
-      fixed->end = parse_optional_time (upgrade->end);
-      fixed->window = g_strdup (upgrade->window);
-      g_ptr_array_add (request->fixed, fixed);
-    }
+  ium_plan_request_add_fixed (request, rollout);
   return TRUE;
+}
+
+IumPlan *
+ium_rollout_replan (IumStore        *store,
+                    IumFleet        *fleet,
+                    const char      *name,
+                    IumPlanRequest  *request,
+                    guint           *max_failures,
+                    GCancellable    *cancellable,
+                    GError         **error)
+{
+  g_autoptr(IumRollout) saved = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IUM_IS_STORE (store), NULL);
+  g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
+  g_return_val_if_fail (name != NULL && request != NULL && max_failures != NULL, NULL);
+
+  if (!ium_rollout_check_name (name, error))
+    return NULL;
+
+  /* Re-planning a saved rollout keeps what already happened where it happened, and its
+   * failure threshold unless the caller gives one. */
+  saved = ium_rollout_load_with_id (store, name, NULL, &local_error);
+  if (saved == NULL && !g_error_matches (local_error, IUM_ROLLOUT_ERROR,
+                                         IUM_ROLLOUT_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (saved != NULL)
+    ium_plan_request_add_fixed (request, saved);
+  if (*max_failures == 0)
+    *max_failures = saved != NULL ? saved->max_failures : 1;
+
+  return ium_plan_new (fleet, request, cancellable, error);
 }
 
 static gboolean

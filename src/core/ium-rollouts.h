@@ -72,18 +72,41 @@ typedef struct {
   GPtrArray *upgrades;     /* owned, of IumRolloutUpgrade, by wave then start then name */
 } IumRollout;
 
+/* A deep copy, for another thread. Owned. */
+IumRollout *ium_rollout_copy (const IumRollout *rollout);
 void        ium_rollout_free (IumRollout *rollout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumRollout, ium_rollout_free)
 
 /* The request as JSON text for ium_rollout_save(). Owned. */
 char       *ium_plan_request_to_text (const IumPlanRequest *request);
 
-/* Adds to @request->fixed every upgrade of the saved rollout @name that is no longer planned
- * (in progress, done, failed, rolled back, skipped), so that re-planning keeps them. Does
- * nothing when there is no such rollout. */
+/* The request saved as @text by ium_plan_request_to_text(), for the target @release; keys
+ * it lacks keep @inventory's defaults (ium_plan_request_new()). IUM_PLAN_ERROR_INVALID when
+ * the text is not such a request. Owned. */
+IumPlanRequest *ium_plan_request_new_from_text (IumInventory  *inventory,
+                                                const char    *release,
+                                                const char    *text,
+                                                GError       **error);
+
+/* Adds to @request->fixed every upgrade of @rollout that is no longer planned (in progress,
+ * done, failed, rolled back, skipped), so that re-planning keeps them. */
+void        ium_plan_request_add_fixed (IumPlanRequest   *request,
+                                        const IumRollout *rollout);
+/* The same for the saved rollout @name. Does nothing when there is no such rollout. */
 gboolean    ium_rollout_add_fixed    (IumStore       *store,
                                       const char     *name,
                                       IumPlanRequest *request,
+                                      GError        **error);
+/* Plans @request over @fleet as the rollout @name, to be saved with ium_rollout_save(): the
+ * upgrades of the saved rollout @name that already happened are kept (added to
+ * @request->fixed), and when *@max_failures is 0 it is set to the saved rollout's threshold
+ * (1 for a new rollout). A bad name is IUM_ROLLOUT_ERROR_INVALID. Owned. */
+IumPlan    *ium_rollout_replan       (IumStore       *store,
+                                      IumFleet       *fleet,
+                                      const char     *name,
+                                      IumPlanRequest *request,
+                                      guint          *max_failures,
+                                      GCancellable   *cancellable,
                                       GError        **error);
 
 /* Whether @name may name a rollout: not empty, no spaces at either end, no control

@@ -47,6 +47,7 @@ struct _IumInventoryService
   IumToken       *token;         /* owned */
   GPtrArray      *rollouts;      /* owned */
   GListStore     *instruments;   /* owned, of IumFleetRow */
+  GHashTable     *rows_by_name;  /* owned: name -> IumFleetRow, borrowed from instruments */
   GCancellable   *load_cancellable; /* owned: the open or reload in flight */
   GFileMonitor   *monitors[2];   /* owned: the database and its WAL file */
   guint           settle_id;
@@ -189,6 +190,12 @@ apply_snapshot (IumInventoryService *self,
   set_token (self, g_steal_pointer (&snapshot->token));
   set_error (self, NULL);
 
+  g_hash_table_remove_all (self->rows_by_name);
+  for (guint i = 0; i < snapshot->rows->len; i++)
+    {
+      IumFleetRow *row = g_ptr_array_index (snapshot->rows, i);
+      g_hash_table_insert (self->rows_by_name, (gpointer) ium_fleet_row_get_name (row), row);
+    }
   g_list_store_splice (self->instruments, 0, n_old, snapshot->rows->pdata, snapshot->rows->len);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
@@ -212,6 +219,7 @@ clear_state (IumInventoryService *self)
     }
   g_ptr_array_set_size (self->rollouts, 0);
   set_token (self, NULL);
+  g_hash_table_remove_all (self->rows_by_name);
   g_list_store_remove_all (self->instruments);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -548,6 +556,7 @@ ium_inventory_service_finalize (GObject *object)
   g_clear_object (&self->fleet);
   g_clear_pointer (&self->token, ium_token_free);
   g_clear_pointer (&self->rollouts, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_by_name, g_hash_table_unref);
   g_clear_object (&self->instruments);
   g_clear_object (&self->load_cancellable);
 
@@ -652,6 +661,7 @@ ium_inventory_service_init (IumInventoryService *self)
 {
   self->worker = ium_store_worker_new ();
   self->instruments = g_list_store_new (IUM_TYPE_FLEET_ROW);
+  self->rows_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
   self->who = g_strdup (g_get_user_name ());
   self->load_cancellable = g_cancellable_new ();
@@ -757,6 +767,16 @@ ium_inventory_service_get_instruments (IumInventoryService *self)
   return G_LIST_MODEL (self->instruments);
 }
 
+gpointer
+ium_inventory_service_lookup_row (IumInventoryService *self,
+                                  const char          *name)
+{
+  g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->rows_by_name, name);
+}
+
 void
 ium_inventory_service_open (IumInventoryService *self,
                             const char          *path,
@@ -844,6 +864,13 @@ ium_inventory_service_run_async (IumInventoryService *self,
   if (flags & IUM_SERVICE_JOB_RELOAD)
     set_loading (self, TRUE);
   ium_store_worker_push (self->worker, inner, run_in_worker);
+}
+
+gboolean
+ium_inventory_service_was_cancelled (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
 }
 
 gpointer

@@ -62,6 +62,9 @@ gboolean             ium_inventory_service_get_holds_token (IumInventoryService 
 /* One IumFleetRow per instrument, in name order; always the same model, whose items are
  * replaced on every load. Borrowed. */
 GListModel          *ium_inventory_service_get_instruments (IumInventoryService *self);
+/* The IumFleetRow of the instrument @name in the current state, or NULL. Borrowed. */
+gpointer             ium_inventory_service_lookup_row      (IumInventoryService *self,
+                                                            const char          *name);
 
 /* Opens the database at @path and loads it; with @create a missing file is created, else it
  * is an IUM_STORE_ERROR_NOT_FOUND "error". Replaces whatever was open. */
@@ -83,6 +86,9 @@ void                 ium_inventory_service_run_async       (IumInventoryService 
                                                             GCancellable        *cancellable,
                                                             GAsyncReadyCallback  callback,
                                                             gpointer             user_data);
+/* Whether the cancellable given for @result was cancelled: a widget that cancels its requests
+ * when it is disposed checks this first, since a job that had already run still replies. */
+gboolean             ium_inventory_service_was_cancelled   (GAsyncResult        *result);
 /* The job's result, owned. */
 gpointer             ium_inventory_service_run_finish      (IumInventoryService *self,
                                                             GAsyncResult        *result,

@@ -210,6 +210,24 @@ search_action_cb (GSimpleAction *action,
     gtk_widget_activate_action (view, "view.search", NULL);
 }
 
+/* Shows the audit log of one instrument (an empty name: of all). The audit view takes the
+ * instrument as its "instrument" property. */
+static void
+show_audit_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  IumMainWindow *self = user_data;
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "audit");
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (view == NULL)
+    return;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "instrument") != NULL)
+    g_object_set (view, "instrument", *name ? name : NULL, NULL);
+  gtk_stack_set_visible_child (self->stack, view);
+}
+
 static void
 reload_action_cb (GSimpleAction *action,
                   GVariant      *parameter,
@@ -250,6 +268,7 @@ cancel_job_action_cb (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "view", view_action_cb, "s", "'fleet'", NULL },
   { "search", search_action_cb },
+  { "show-audit", show_audit_action_cb, "s" },
   { "reload", reload_action_cb },
   { "create", create_action_cb },
   { "cancel-job", cancel_job_action_cb },
@@ -264,9 +283,8 @@ add_views (IumMainWindow *self)
   for (guint i = 0; i < n_views; i++)
     {
       GtkWidget *view = g_object_new (views[i].get_type (), "service", self->service, NULL);
-      GtkStackPage *page = gtk_stack_add_titled (self->stack, view, views[i].name,
-                                                 _(views[i].title));
-      gtk_stack_page_set_icon_name (page, views[i].icon_name);
+      /* No icon on the page: the switcher shows titles, which say more. */
+      gtk_stack_add_titled (self->stack, view, views[i].name, _(views[i].title));
     }
 }
 
@@ -342,7 +360,7 @@ ium_main_window_dispose (GObject *object)
   IumMainWindow *self = IUM_MAIN_WINDOW (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_MAIN_WINDOW);
+  /* No gtk_widget_dispose_template(): GtkWindow disposes its child and title bar itself. */
 
   G_OBJECT_CLASS (ium_main_window_parent_class)->dispose (object);
 }
@@ -525,4 +543,18 @@ ium_main_window_show_message (IumMainWindow  *self,
 
   ium_banner_show (self->banner, IUM_BANNER_INFO, title, body);
   self->banner_for_load = FALSE;
+}
+
+GtkWidget *
+ium_main_window_get_token_button (IumMainWindow *self)
+{
+  g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), NULL);
+  return self->token_button;
+}
+
+const char *
+ium_main_window_get_status (IumMainWindow *self)
+{
+  g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), NULL);
+  return gtk_label_get_label (self->status_label);
 }

@@ -30,6 +30,10 @@ GtkWidget           *ium_main_window_get_view     (IumMainWindow      *self,
 void                 ium_main_window_show_view    (IumMainWindow      *self,
                                               const char     *name);
 IumBanner           *ium_main_window_get_banner   (IumMainWindow      *self);
+/* The header bar's deploy token button (an IumTokenButton). Borrowed. */
+GtkWidget           *ium_main_window_get_token_button (IumMainWindow  *self);
+/* The status line under the views. Borrowed. */
+const char          *ium_main_window_get_status   (IumMainWindow      *self);
 
 /* Long work (an import, a plan, a report): shows @label with a progress bar and a Cancel
  * button until ium_main_window_end_job(). Returns the cancellable to give the work; Cancel

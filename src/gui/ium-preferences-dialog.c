@@ -61,7 +61,7 @@ ium_preferences_dialog_dispose (GObject *object)
 {
   IumPreferencesDialog *self = IUM_PREFERENCES_DIALOG (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_PREFERENCES_DIALOG);
+  /* No gtk_widget_dispose_template(): GtkWindow disposes its child and title bar itself. */
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ium_preferences_dialog_parent_class)->dispose (object);

@@ -14,13 +14,21 @@
 
 #include "ium-views.h"
 
+#include "audit/ium-audit-view.h"
+#include "fleet/ium-fleet-view.h"
+#include "releases/ium-releases-view.h"
+#include "rollout/ium-rollout-view.h"
+
 static const IumViewEntry views[] = {
-  { NULL }
+  { "fleet", N_("Fleet"), ium_fleet_view_get_type },
+  { "rollout", N_("Rollouts"), ium_rollout_view_get_type },
+  { "releases", N_("Releases"), ium_releases_view_get_type },
+  { "audit", N_("Audit Log"), ium_audit_view_get_type },
 };
 
 const IumViewEntry *
 ium_views_get (guint *n_views)
 {
-  *n_views = G_N_ELEMENTS (views) - 1;
+  *n_views = G_N_ELEMENTS (views);
   return views;
 }

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 typedef struct {
   const char *name;            /* the stack page: win.view::NAME, GSettings last-view */
   const char *title;           /* N_(): the switcher's label */
-  const char *icon_name;       /* for the shortcuts window and the page */
   GType     (*get_type) (void);
 } IumViewEntry;
 

@@ -1,11 +1,11 @@
 /* ium-server-private.h: what the server's files share: the server's state, the snapshot,
  * requests and responses, and the handlers of every endpoint.
  *
- * Threads: requests arrive on the listener thread (the thread-default main context of
- * ium_server_listen()). The check and the other answers from the snapshot run there; answers
- * that need the database or much work run on GTask threads, using the request store under
- * store_lock. One worker thread owns its own connection: it writes the check log in batches
- * and rebuilds the snapshot when the database changes.
+ * Threads: requests arrive on the listener threads (ium-server-listener.c). The check and
+ * the other answers from the snapshot run there; answers that need the database or much work
+ * run on GTask threads, using the request store under store_lock. One worker thread owns its
+ * own connection: it writes the check log in batches and rebuilds the snapshot when the
+ * database changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +60,8 @@ typedef struct
 #define ium_counter_add(counter, n) ((void) g_atomic_pointer_add ((counter), (n)))
 #define ium_counter_get(counter)    ((gsize) g_atomic_pointer_get ((counter)))
 
+typedef struct _IumListener IumListener;
+
 struct _IumServer
 {
   GObject            parent_instance;
@@ -67,11 +69,9 @@ struct _IumServer
   char              *db_path;       /* owned */
   GBytes            *token_digest;  /* owned: SHA-256 of the bearer token; NULL: read-only */
   GTlsCertificate   *tls;           /* owned, nullable */
-  SoupServer        *soup;          /* owned, NULL until listening */
-  GSocket           *socket;        /* owned, the listening socket */
+  GPtrArray         *listeners;     /* owned, of IumListener; empty until listening */
   char              *url;           /* owned */
   gint64             started;       /* real time in µs */
-  guint              n_tasks;       /* requests running on GTask threads; listener thread */
   gboolean           stopped;
 
   /* The store that requests off the listener thread use, one at a time. */
@@ -93,6 +93,30 @@ struct _IumServer
 
   IumServerCounters  counters;
 };
+
+/* One listener thread (ium-server-listener.c): its own main context and SoupServer on a
+ * socket that shares the port with the other listeners'. */
+struct _IumListener
+{
+  IumServer    *server;   /* borrowed */
+  GMainContext *context;  /* owned */
+  GMainLoop    *loop;     /* owned */
+  SoupServer   *soup;     /* owned */
+  GSocket      *socket;   /* owned */
+  GThread      *thread;   /* NULL until started and after joined */
+  guint         n_tasks;  /* its requests running on GTask threads; its thread only */
+};
+
+GSocket     *ium_listener_make_socket (GSocketAddress *address,
+                                       gboolean        share,
+                                       GError        **error);
+IumListener *ium_listener_new         (IumServer      *server,
+                                       GSocket        *socket,
+                                       GError        **error);
+void         ium_listener_start       (IumListener    *self);
+void         ium_listener_ask_stop    (IumListener    *self);
+void         ium_listener_join        (IumListener    *self);
+void         ium_listener_free        (IumListener    *self);
 
 /* A request, taken out of the SoupServerMessage on the listener thread, so that handlers can
  * run on any thread. */
@@ -144,8 +168,7 @@ void         ium_response_apply       (IumResponse  *response,
                                        SoupServerMessage *msg);
 
 /* ium-server-router.c: the endpoints, and turning messages into requests. */
-void         ium_server_router_attach (IumServer    *self,
-                                       SoupServer   *soup);
+void         ium_server_router_attach (IumListener  *listener);
 /* Counts an answer with @status for /metrics. */
 void         ium_server_count_status  (IumServer    *self,
                                        guint         status);

@@ -379,6 +379,7 @@ invalid:
 typedef struct
 {
   IumServer         *server;  /* owned */
+  IumListener       *listener; /* borrowed: it outlives its tasks */
   SoupServerMessage *msg;     /* owned */
   const Route       *route;
   IumRequest        *request; /* owned */
@@ -425,11 +426,10 @@ job_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  IumServer *self = IUM_SERVER (source);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(IumResponse) response = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  self->n_tasks--;
+  job->listener->n_tasks--;
   if (job->gone)
     return;
   ium_response_apply (response, job->msg);
@@ -437,22 +437,24 @@ job_done_cb (GObject      *source,
 }
 
 static void
-run_elsewhere (IumServer         *self,
+run_elsewhere (IumListener       *listener,
                SoupServerMessage *msg,
                const Route       *route,
                IumRequest        *request)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, job_done_cb, NULL);
+  /* Created on the listener's thread: the answer comes back to its main context. */
+  g_autoptr(GTask) task = g_task_new (listener->server, NULL, job_done_cb, NULL);
   Job *job = g_new0 (Job, 1);
 
-  job->server = g_object_ref (self);
+  job->server = g_object_ref (listener->server);
+  job->listener = listener;
   job->msg = g_object_ref (msg);
   job->route = route;
   job->request = request;
   g_signal_connect (msg, "finished", G_CALLBACK (job_msg_finished_cb), job);
 
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  self->n_tasks++;
+  listener->n_tasks++;
   soup_server_message_pause (msg);
   g_task_run_in_thread (task, run_job);
 }
@@ -465,7 +467,8 @@ handle_message_cb (SoupServer        *soup,
                    GHashTable        *unused_query,
                    gpointer           user_data)
 {
-  IumServer *self = user_data;
+  IumListener *listener = user_data;
+  IumServer *self = listener->server;
   const char *method = soup_server_message_get_method (msg);
   GUri *uri = soup_server_message_get_uri (msg);
   g_autoptr(IumResponse) response = NULL;
@@ -535,7 +538,7 @@ handle_message_cb (SoupServer        *soup,
 
   if (route->flags & ROUTE_THREAD)
     {
-      run_elsewhere (self, msg, route, g_steal_pointer (&request));
+      run_elsewhere (listener, msg, route, g_steal_pointer (&request));
       return;
     }
   response = route->handle (request);
@@ -607,7 +610,7 @@ early_handler_cb (SoupServer        *soup,
     {
       if (soup_message_headers_get_content_length (headers) > MAX_DRAINED_BODY)
         {
-          refuse_body (user_data, msg);
+          refuse_body (((IumListener *) user_data)->server, msg);
           return;
         }
       /* Read and dropped, then answered: closing on unread data would reset the connection,
@@ -640,15 +643,17 @@ count_request_cb (SoupServer        *soup,
                   SoupServerMessage *msg,
                   gpointer           user_data)
 {
-  ium_server_count_status (user_data, soup_server_message_get_status (msg));
+  ium_server_count_status (((IumListener *) user_data)->server,
+                           soup_server_message_get_status (msg));
 }
 
 void
-ium_server_router_attach (IumServer  *self,
-                          SoupServer *soup)
+ium_server_router_attach (IumListener *listener)
 {
-  soup_server_add_early_handler (soup, NULL, early_handler_cb, self, NULL);
-  soup_server_add_handler (soup, NULL, handle_message_cb, self, NULL);
-  g_signal_connect (soup, "request-finished", G_CALLBACK (count_request_cb), self);
-  g_signal_connect (soup, "request-aborted", G_CALLBACK (count_request_cb), self);
+  SoupServer *soup = listener->soup;
+
+  soup_server_add_early_handler (soup, NULL, early_handler_cb, listener, NULL);
+  soup_server_add_handler (soup, NULL, handle_message_cb, listener, NULL);
+  g_signal_connect (soup, "request-finished", G_CALLBACK (count_request_cb), listener);
+  g_signal_connect (soup, "request-aborted", G_CALLBACK (count_request_cb), listener);
 }

@@ -16,13 +16,10 @@
 
 #include "ium-server-private.h"
 
-/* The kernel caps it at net.core.somaxconn. GSocket's default of 10 overflows under a few
- * dozen clients connecting at once, and a dropped SYN costs the client a second. */
-#define LISTEN_BACKLOG 4096
+/* Listener threads when not told: one per core, up to this many. */
+#define MAX_DEFAULT_THREADS 4
 /* A token file is a line of text; anything this large is something else. */
 #define MAX_TOKEN_FILE 4096
-/* How long a stop waits for requests that are changing the database. */
-#define STOP_WAIT_US (30 * G_TIME_SPAN_SECOND)
 
 G_DEFINE_QUARK (ium-server-error-quark, ium_server_error)
 
@@ -41,8 +38,7 @@ ium_server_finalize (GObject *object)
 {
   IumServer *self = IUM_SERVER (object);
 
-  g_clear_object (&self->soup);
-  g_clear_object (&self->socket);
+  g_clear_pointer (&self->listeners, g_ptr_array_unref);
   g_clear_object (&self->tls);
   g_clear_pointer (&self->token_digest, g_bytes_unref);
   g_clear_pointer (&self->snapshot, ium_snapshot_unref);
@@ -71,6 +67,7 @@ ium_server_class_init (IumServerClass *klass)
 static void
 ium_server_init (IumServer *self)
 {
+  self->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_listener_free);
   g_mutex_init (&self->store_lock);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
@@ -248,7 +245,7 @@ ium_server_load_tls_files (IumServer   *self,
 
   g_return_val_if_fail (IUM_IS_SERVER (self), FALSE);
   g_return_val_if_fail (cert_path != NULL && key_path != NULL, FALSE);
-  g_return_val_if_fail (self->soup == NULL, FALSE);
+  g_return_val_if_fail (self->listeners->len == 0, FALSE);
 
   certificate = g_tls_certificate_new_from_files (cert_path, key_path, &local_error);
   if (certificate == NULL)
@@ -332,6 +329,7 @@ invalid:
  * ium_server_listen:
  * @self: a server
  * @address: "ADDRESS:PORT", "[IPV6]:PORT", or "PORT" for 127.0.0.1
+ * @n_threads: how many listener threads, 0 for one per core (at most 4)
  * @error: %IUM_SERVER_ERROR_ADDRESS or %IUM_SERVER_ERROR_LISTEN
  *
  * Returns: %TRUE when listening
@@ -339,61 +337,78 @@ invalid:
 gboolean
 ium_server_listen (IumServer   *self,
                    const char  *address,
+                   guint        n_threads,
                    GError     **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GPtrArray) listeners = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *host = NULL;
   guint16 port;
 
   g_return_val_if_fail (IUM_IS_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
-  g_return_val_if_fail (self->soup == NULL, FALSE);
+  g_return_val_if_fail (self->listeners->len == 0, FALSE);
 
   if (!parse_listen (address, &inet, &port, error))
     return FALSE;
+  if (n_threads == 0)
+    n_threads = CLAMP (g_get_num_processors (), 1, MAX_DEFAULT_THREADS);
 
-  /* The socket is made here, not by soup_server_listen(), for its backlog. */
-  socket_address = g_inet_socket_address_new (inet, port);
-  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
-                         G_SOCKET_PROTOCOL_TCP, &local_error);
-  if (socket != NULL)
-    g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
-  if (socket == NULL || !g_socket_bind (socket, socket_address, TRUE, &local_error)
-      || !g_socket_listen (socket, &local_error))
+  /* Sockets that share a port with SO_REUSEPORT would share it with another server of the
+   * same user too, silently: a socket of its own first shows whether the port is free. */
+  if (n_threads > 1 && port != 0)
     {
-      g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN, "cannot listen on %s: %s",
-                   address, local_error->message);
-      return FALSE;
+      g_autoptr(GSocketAddress) probe_address = g_inet_socket_address_new (inet, port);
+      g_autoptr(GSocket) probe = ium_listener_make_socket (probe_address, FALSE, &local_error);
+
+      if (probe == NULL)
+        {
+          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN,
+                       "cannot listen on %s: %s", address, local_error->message);
+          return FALSE;
+        }
+      g_socket_close (probe, NULL);
     }
 
-  self->soup = soup_server_new ("server-header", "ium/" PACKAGE_VERSION,
-                                /* Decoded segment by segment by the router instead. */
-                                "raw-paths", TRUE,
-                                NULL);
-  if (self->tls != NULL)
-    soup_server_set_tls_certificate (self->soup, self->tls);
-  ium_server_router_attach (self, self->soup);
-
-  if (!soup_server_listen_socket (self->soup, socket,
-                                  self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, &local_error))
+  listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_listener_free);
+  for (guint i = 0; i < n_threads; i++)
     {
-      g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN, "cannot listen on %s: %s",
-                   address, local_error->message);
-      g_clear_object (&self->soup);
-      return FALSE;
+      g_autoptr(GSocket) socket = NULL;
+      IumListener *listener;
+
+      /* The first picks the port when asked for port 0; the others join it. */
+      if (socket_address == NULL || port == 0)
+        {
+          g_clear_object (&socket_address);
+          socket_address = g_inet_socket_address_new (inet, port);
+        }
+      socket = ium_listener_make_socket (socket_address, n_threads > 1, &local_error);
+      if (socket != NULL && port == 0)
+        {
+          g_autoptr(GSocketAddress) bound = g_socket_get_local_address (socket, NULL);
+          port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+          g_clear_object (&socket_address);
+          socket_address = g_inet_socket_address_new (inet, port);
+        }
+      if (socket == NULL || !(listener = ium_listener_new (self, socket, &local_error)))
+        {
+          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN,
+                       "cannot listen on %s: %s", address, local_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (listeners, listener);
     }
 
-  bound = g_socket_get_local_address (socket, NULL);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_ptr_array_extend_and_steal (self->listeners, g_steal_pointer (&listeners));
+  for (guint i = 0; i < self->listeners->len; i++)
+    ium_listener_start (g_ptr_array_index (self->listeners, i));
+
   host = g_inet_address_to_string (inet);
   self->url = g_strdup_printf ("%s://%s%s%s:%u/", self->tls ? "https" : "http",
                                strchr (host, ':') ? "[" : "", host,
                                strchr (host, ':') ? "]" : "", port);
-  self->socket = g_steal_pointer (&socket);
   return TRUE;
 }
 
@@ -409,28 +424,23 @@ ium_server_dup_url (IumServer *self)
  * ium_server_stop:
  * @self: a server
  *
- * Closes the listening socket and every connection, lets the requests that are changing the
- * database finish, writes the queued checks and stops the worker. Call it on the thread that
- * called ium_server_listen().
+ * Closes the listening sockets and every connection, lets the requests that are changing
+ * the database finish, writes the queued checks and stops the worker. Blocks until then.
  */
 void
 ium_server_stop (IumServer *self)
 {
-  gint64 deadline = g_get_monotonic_time () + STOP_WAIT_US;
-
   g_return_if_fail (IUM_IS_SERVER (self));
 
   if (self->stopped)
     return;
   self->stopped = TRUE;
 
-  if (self->soup != NULL)
-    soup_server_disconnect (self->soup);
-
-  /* Their answers go nowhere now, but a change that has begun is finished, not cut off. */
-  while (self->n_tasks > 0 && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (g_main_context_get_thread_default (), FALSE))
-      g_usleep (G_TIME_SPAN_MILLISECOND);
+  /* All at once, so that no listener serves on while another is being waited for. */
+  for (guint i = 0; i < self->listeners->len; i++)
+    ium_listener_ask_stop (g_ptr_array_index (self->listeners, i));
+  for (guint i = 0; i < self->listeners->len; i++)
+    ium_listener_join (g_ptr_array_index (self->listeners, i));
 
   ium_server_worker_stop (self);
 }

@@ -41,10 +41,11 @@ gboolean   ium_server_load_tls_files  (IumServer   *self,
                                        const char  *key_path,
                                        GError     **error);
 /* Starts listening on @address, "ADDRESS:PORT", "[IPV6]:PORT" or "PORT" (on 127.0.0.1);
- * port 0, or the address "0", picks a free port. Requests are served on the thread-default
- * main context of the caller. */
+ * port 0, or the address "0", picks a free port. Requests are served by @n_threads listener
+ * threads of their own (0: one per core, at most 4); the caller's main context is not used. */
 gboolean   ium_server_listen          (IumServer   *self,
                                        const char  *address,
+                                       guint        n_threads,
                                        GError     **error);
 /* The URL it listens on, e.g. "http://127.0.0.1:8080/". Owned. */
 char      *ium_server_dup_url         (IumServer   *self);

@@ -494,6 +494,13 @@ ium_fleet_row_get_site (IumFleetRow *self)
 }
 
 const char *
+ium_fleet_row_get_tags (IumFleetRow *self)
+{
+  g_return_val_if_fail (IUM_IS_FLEET_ROW (self), NULL);
+  return self->tags;
+}
+
+const char *
 ium_fleet_row_get_release (IumFleetRow *self)
 {
   g_return_val_if_fail (IUM_IS_FLEET_ROW (self), NULL);
@@ -563,6 +570,13 @@ ium_fleet_row_get_planned (IumFleetRow *self)
 {
   g_return_val_if_fail (IUM_IS_FLEET_ROW (self), NULL);
   return self->planned;
+}
+
+gint64
+ium_fleet_row_get_planned_time (IumFleetRow *self)
+{
+  g_return_val_if_fail (IUM_IS_FLEET_ROW (self), G_MAXINT64);
+  return self->planned_time;
 }
 
 const char *

@@ -29,6 +29,8 @@ GPtrArray      *ium_fleet_rows_build              (IumFleet      *fleet,
 IumInstrument  *ium_fleet_row_get_instrument      (IumFleetRow   *self);
 const char     *ium_fleet_row_get_name            (IumFleetRow   *self);
 const char     *ium_fleet_row_get_site            (IumFleetRow   *self);
+/* The tags joined with ", ". */
+const char     *ium_fleet_row_get_tags            (IumFleetRow   *self);
 const char     *ium_fleet_row_get_release         (IumFleetRow   *self);
 /* The release it runs, or NULL when custom. Borrowed. */
 IumRelease     *ium_fleet_row_get_release_object  (IumFleetRow   *self);
@@ -40,6 +42,7 @@ IumStatusFlags  ium_fleet_row_get_flags           (IumFleetRow   *self);
 const char     *ium_fleet_row_get_next_window     (IumFleetRow   *self);
 gint64          ium_fleet_row_get_next_window_time (IumFleetRow  *self);
 const char     *ium_fleet_row_get_planned         (IumFleetRow   *self);
+gint64          ium_fleet_row_get_planned_time    (IumFleetRow   *self);
 /* The lower-case text that the search matches: name, site, tags, release, target. */
 const char     *ium_fleet_row_get_search_text     (IumFleetRow   *self);
 /* The order in which the flags column sorts: the worst state first when descending. */

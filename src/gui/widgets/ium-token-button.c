@@ -162,6 +162,9 @@ edit_done_cb (GObject      *object,
   IumInventoryService *service = IUM_INVENTORY_SERVICE (object);
   g_autoptr(GError) error = NULL;
 
+  if (ium_inventory_service_was_cancelled (result))
+    return;
+
   self->working = FALSE;
   if (!ium_inventory_service_edit_finish (service, result, &error))
     {
@@ -378,4 +381,11 @@ ium_token_button_popup (IumTokenButton *self)
 {
   g_return_if_fail (IUM_IS_TOKEN_BUTTON (self));
   gtk_menu_button_popup (self->menu_button);
+}
+
+GtkEditable *
+ium_token_button_get_reason_entry (IumTokenButton *self)
+{
+  g_return_val_if_fail (IUM_IS_TOKEN_BUTTON (self), NULL);
+  return GTK_EDITABLE (self->reason_entry);
 }

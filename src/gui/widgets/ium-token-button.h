@@ -22,6 +22,8 @@ const char *ium_token_button_get_label     (IumTokenButton      *self);
 /* The last refusal or failure shown in the popover, NULL when none. Borrowed. */
 const char *ium_token_button_get_error     (IumTokenButton      *self);
 void        ium_token_button_popup         (IumTokenButton      *self);
+/* The entry for the reason to take the token over. Borrowed. */
+GtkEditable *ium_token_button_get_reason_entry (IumTokenButton    *self);
 
 /* "09:14" today, else "Mon 30 Nov, 09:14", in local time; NULL for an unreadable time.
  * Owned. */
