@@ -353,7 +353,11 @@ test_install_typelib (void)
            "from gi.repository import IumClient\n"
            "client = IumClient.Client.new('http://127.0.0.1:9')\n"
            "print(client.props.base_url, IumClient.VerdictStatus.INCOMPATIBLE.value_nick)\n");
-  g_assert_cmpstr (r.err, ==, "");
+  /* Importing it imports GTK, which opens the display when there is one, and the graphics
+   * driver may say something on stderr (Mesa about its shader cache): only a failure counts. */
+  if (r.err[0] != '\0')
+    g_test_message ("python3 said on stderr: %s", r.err);
+  g_assert_null (strstr (r.err, "Traceback"));
   g_assert_cmpstr (r.out, ==, "http://127.0.0.1:9 incompatible\n");
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
