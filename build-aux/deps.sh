@@ -39,6 +39,14 @@ IUM_DEBIAN_PACKAGES=(
   gettext
   desktop-file-utils
   appstream
+  # meson install's post-install step refreshes the icon cache (gnome.post_install).
+  gtk-update-icon-cache
+  # The install suite renders the man page and indexes it (man, lexgrog).
+  man-db
+  # build-aux/test: the formatting check (.clang-format is written for version 14) and
+  # static analysis.
+  clang-format
+  cppcheck
   # Tests: the server suite renders the status page in headless Chromium (with a font to
   # draw it in) and reads the PNG back with gdk-pixbuf.
   chromium

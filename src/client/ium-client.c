@@ -9,6 +9,7 @@
 
 #include "ium-client.h"
 
+#include "ium-client-i18n-private.h"
 #include "ium-client-private.h"
 
 #define DEFAULT_TIMEOUT 5
@@ -204,6 +205,8 @@ static void
 ium_client_class_init (IumClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  ium_client_i18n_init ();
 
   object_class->constructed = ium_client_constructed;
   object_class->dispose = ium_client_dispose;

@@ -14,6 +14,7 @@
 #include "ium-prompt-model.h"
 
 #include "ium-client-enums.h"
+#include "ium-client-i18n-private.h"
 #include "ium-prompt-model-private.h"
 
 enum {
@@ -235,6 +236,8 @@ ium_prompt_model_class_init (IumPromptModelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags input = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   const GParamFlags output = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  ium_client_i18n_init ();
 
   object_class->constructed = ium_prompt_model_constructed;
   object_class->dispose = ium_prompt_model_dispose;

@@ -13,6 +13,7 @@
 #include "ium-update-prompt.h"
 
 #include "ium-client-enums.h"
+#include "ium-client-i18n-private.h"
 
 struct _IumUpdatePrompt
 {
@@ -415,6 +416,8 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  ium_client_i18n_init ();
 
   object_class->constructed = ium_update_prompt_constructed;
   object_class->dispose = ium_update_prompt_dispose;

@@ -1,0 +1,214 @@
+/* test-po.c: the translation infrastructure in po/.
+ *
+ * POTFILES.in must list every file with strings marked for translation (xgettext, run over the
+ * sources the way meson's i18n module runs it, finds them), and only files that exist; every
+ * language of LINGUAS has a catalogue that msgfmt accepts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ium-test-install.h"
+
+/* The files POTFILES.in lists, relative to the source root. Owned. */
+static GPtrArray *
+read_potfiles (void)
+{
+  g_autofree char *path = source_path ("po/POTFILES.in");
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (line[0] != '\0' && line[0] != '#')
+        g_ptr_array_add (files, g_steal_pointer (&line));
+    }
+  return files;
+}
+
+/* Adds the files below @relative_dir (relative to the source root) that may hold marked
+ * strings: C sources and headers, GtkBuilder files. */
+static void
+collect_sources (const char *relative_dir, GPtrArray *files)
+{
+  g_autofree char *dir_path = source_path (relative_dir);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *relative = g_build_filename (relative_dir, name, NULL);
+      g_autofree char *full = source_path (relative);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        collect_sources (relative, files);
+      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h") ||
+               g_str_has_suffix (name, ".ui"))
+        g_ptr_array_add (files, g_steal_pointer (&relative));
+    }
+}
+
+static void
+test_potfiles_exist (void)
+{
+  g_autoptr (GPtrArray) listed = read_potfiles ();
+
+  g_assert_cmpuint (listed->len, >, 0);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      g_autofree char *path = source_path (g_ptr_array_index (listed, i));
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_test_fail_printf ("po/POTFILES.in lists %s, which does not exist",
+                            (char *) g_ptr_array_index (listed, i));
+    }
+}
+
+static void
+test_potfiles_complete (void)
+{
+  static const char *data_files[] = {
+    "data/" APPLICATION_ID ".desktop.in",
+    "data/" APPLICATION_ID ".metainfo.xml.in",
+    "data/" APPLICATION_ID ".gschema.xml",
+  };
+  g_autofree char *xgettext = need_program ("xgettext", "gettext");
+  g_autoptr (GPtrArray) listed = read_potfiles ();
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *list_path = NULL;
+  g_autofree char *files_from = NULL;
+  g_auto (GStrv) lines = NULL;
+  Result r;
+
+  if (xgettext == NULL)
+    return;
+  collect_sources ("src", candidates);
+  collect_sources ("ui", candidates);
+  for (guint i = 0; i < G_N_ELEMENTS (data_files); i++)
+    g_ptr_array_add (candidates, g_strdup (data_files[i]));
+  for (guint i = 0; i < candidates->len; i++)
+    g_string_append_printf (list, "%s\n", (char *) g_ptr_array_index (candidates, i));
+
+  dir = g_dir_make_tmp ("ium-po-XXXXXX", &error);
+  g_assert_no_error (error);
+  list_path = g_build_filename (dir, "candidates", NULL);
+  g_file_set_contents (list_path, list->str, -1, &error);
+  g_assert_no_error (error);
+  files_from = g_strconcat ("--files-from=", list_path, NULL);
+
+  /* The keywords of meson's glib preset (i18n.gettext (..., preset: 'glib')). */
+  launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, install_env ("IUM_SOURCE_ROOT"));
+  process = g_subprocess_launcher_spawn (
+    launcher, &error, xgettext, "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
+    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
+    "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3", "--output=-", files_from, NULL);
+  g_assert_no_error (error);
+  r = finish (process);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* "#: src/gui/main.c:23 ui/ium-main-window.ui:44": where each message comes from. */
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) references = NULL;
+
+      if (!g_str_has_prefix (lines[i], "#: "))
+        continue;
+      references = g_strsplit (lines[i] + 3, " ", -1);
+      for (guint j = 0; references[j] != NULL; j++)
+        {
+          char *colon = strrchr (references[j], ':');
+
+          if (colon != NULL)
+            *colon = '\0';
+          if (references[j][0] != '\0')
+            g_hash_table_add (marked, g_strdup (references[j]));
+        }
+    }
+  result_clear (&r);
+  remove_tree (dir);
+
+  g_assert_cmpuint (g_hash_table_size (marked), >, 0);
+  {
+    GHashTableIter iter;
+    gpointer       file;
+
+    g_hash_table_iter_init (&iter, marked);
+    while (g_hash_table_iter_next (&iter, &file, NULL))
+      if (!g_ptr_array_find_with_equal_func (listed, file, g_str_equal, NULL))
+        g_test_fail_printf ("%s has strings marked for translation; add it to po/POTFILES.in",
+                            (char *) file);
+  }
+}
+
+static void
+test_catalogues (void)
+{
+  g_autofree char *msgfmt = need_program ("msgfmt", "gettext");
+  g_autofree char *po_dir = source_path ("po");
+  g_auto (GStrv) languages = read_linguas ();
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (msgfmt == NULL)
+    return;
+  g_assert_cmpuint (g_strv_length (languages), >, 0);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *relative = g_strdup_printf ("po/%s.po", languages[i]);
+      g_autofree char *po = source_path (relative);
+      Result           r;
+
+      if (!g_file_test (po, G_FILE_TEST_IS_REGULAR))
+        {
+          g_test_fail_printf ("po/LINGUAS lists %s, but there is no %s", languages[i], relative);
+          continue;
+        }
+      /* --check: the header, and every format string against its translation. */
+      r = RUN (NULL, msgfmt, "--check", "--output-file=/dev/null", po);
+      assert_clean_exit (&r);
+    }
+
+  /* A catalogue that LINGUAS leaves out is never built or installed. */
+  dir = g_dir_open (po_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".po"))
+      {
+        g_autofree char *language = g_strndup (name, strlen (name) - 3);
+
+        if (!g_strv_contains ((const char *const *) languages, language))
+          g_test_fail_printf ("po/%s is not in po/LINGUAS", name);
+      }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/ium/po/potfiles-exist", test_potfiles_exist);
+  g_test_add_func ("/ium/po/potfiles-complete", test_potfiles_complete);
+  g_test_add_func ("/ium/po/catalogues", test_catalogues);
+  return g_test_run ();
+}
