@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ium-settings.h"
 #include "ium-test-gui.h"
 #include "ium-token.h"
 #include "ium-views.h"
@@ -75,6 +76,28 @@ test_opens (Fixture       *f,
   ium_test_gui_flush ();
   g_assert_true (gtk_widget_get_mapped (ium_main_window_get_view (f->window, "audit")));
   g_assert_false (gtk_widget_get_mapped (ium_main_window_get_view (f->window, "fleet")));
+}
+
+/* The window opens on the view it was closed on. */
+static void
+test_last_view (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = ium_settings_new (&error);
+  g_autofree char *last = NULL;
+
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "last-view", "releases");
+  ium_test_gui_open (f, FALSE);
+  g_assert_true (gtk_widget_get_mapped (ium_main_window_get_view (f->window, "releases")));
+  g_assert_false (gtk_widget_get_mapped (ium_main_window_get_view (f->window, "fleet")));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "view",
+                                  g_variant_new_string ("audit"));
+  ium_test_gui_flush ();
+  last = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (last, ==, "audit");
 }
 
 static void
@@ -388,6 +411,7 @@ main (int   argc,
   ium_test_gui_init (&argc, &argv);
 
   ADD ("opens", setup_seeded, test_opens);
+  ADD ("last-view", setup_seeded, test_last_view);
   ADD ("token/take-release", setup_seeded, test_token);
   ADD ("token/steal-needs-reason", setup_seeded, test_token_steal);
   ADD ("token/refused", setup_seeded, test_token_refused);

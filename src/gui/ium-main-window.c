@@ -336,6 +336,8 @@ static void
 setup (IumMainWindow  *self,
        IumApplication *application)
 {
+  g_autofree char *last_view = NULL;
+
   if (application != NULL)
     {
       GSettings *settings = ium_application_get_settings (application);
@@ -345,13 +347,12 @@ setup (IumMainWindow  *self,
     }
   restore_size (self);
 
+  /* Read before the views are added: adding the first one makes it visible, which records
+   * it as the last view. */
+  last_view = self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
   add_views (self);
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-view");
-      if (gtk_stack_get_child_by_name (self->stack, last) != NULL)
-        gtk_stack_set_visible_child_name (self->stack, last);
-    }
+  if (last_view != NULL && gtk_stack_get_child_by_name (self->stack, last_view) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, last_view);
   visible_view_changed_cb (self);
   update_status (self);
 }
