@@ -1,6 +1,7 @@
-/* test-cli-rollout.c: the newcomer's rollout through the built `ium`: plan, save, take the
- * deploy token, mark upgrades through to done and see the status change; the exit codes of
- * refusals and mistakes; two processes racing for the token.
+/* test-cli-rollout.c: rollouts through the built `ium`: the exit codes of refusals and
+ * mistakes, busy instruments and paused rollouts, two processes racing for the token. The
+ * newcomer's walk-through (plan, save, take the token, mark upgrades through to done and see
+ * the status change) is docs/user-guide.md, run by test-user-guide.py.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,39 +10,6 @@
 #include "config.h"
 
 #include "ium-test-cli.h"
-
-static JsonObject *
-find_instrument (JsonNode   *status,
-                 const char *name)
-{
-  JsonArray *instruments = json_object_get_array_member (json_node_get_object (status),
-                                                         "instruments");
-
-  for (guint i = 0; i < json_array_get_length (instruments); i++)
-    {
-      JsonObject *object = json_array_get_object_element (instruments, i);
-      if (g_str_equal (json_object_get_string_member (object, "name"), name))
-        return object;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static char *
-release_of (Fixture    *f,
-            const char *instrument)
-{
-  Result r = run_ium (f->db, "status", "--json", NULL);
-  g_autoptr(JsonNode) node = NULL;
-  char *release;
-
-  g_assert_cmpint (r.status, ==, 0);
-  node = parse_json (r.out);
-  release = g_strdup (json_object_get_string_member (find_instrument (node, instrument),
-                                                     "release"));
-  result_clear (&r);
-  return release;
-}
 
 static void
 assert_run (Result      r,
@@ -55,112 +23,6 @@ assert_run (Result      r,
     g_error ("expected “%s” in the output: %s", in_out, r.out);
   if (in_err != NULL && strstr (r.err, in_err) == NULL)
     g_error ("expected “%s” on stderr: %s", in_err, r.err);
-  result_clear (&r);
-}
-
-/* The user guide's walk-through: SANS2D (TS2, sans) runs 12.3.0.350 and goes to 12.3.2.380. */
-static void
-test_newcomer_flow (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  Result r;
-
-  import_demo (f);
-  before = release_of (f, "SANS2D");
-  g_assert_cmpstr (before, ==, "12.3.0.350");
-
-  /* The guide's facility schedule: 51 Tuesdays of machine physics and a long shutdown. */
-  {
-    g_autofree char *schedule = source_path ("data/facility-schedule.ics");
-
-    assert_run (run_ium (f->db, "downtime", "import", schedule, NULL), 0,
-                "Read 52 downtime windows", NULL);
-  }
-
-  r = run_ium (f->db, "plan", "12.3.2.380", "--wave", "site:TS2", "--wave", "tag:sans",
-               "--wave", "rest", "--from", "2026-12-01", "--save", "dec-2026", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Wave 1"));
-  g_assert_nonnull (strstr (r.out, "Wave 3"));
-  g_assert_nonnull (strstr (r.out, "SANS2D"));
-  g_assert_nonnull (strstr (r.out, "UTC"));
-  g_assert_nonnull (strstr (r.out, "(Maintenance day)"));
-  g_assert_nonnull (strstr (r.out, "(Machine physics)"));
-  g_assert_nonnull (strstr (r.out, "Skipped"));
-  g_assert_nonnull (strstr (r.out, "already at 12.3.2.380"));
-  result_clear (&r);
-
-  assert_run (run_ium (f->db, "rollout", "list", NULL), 0, "dec-2026", NULL);
-  assert_run (run_ium (f->db, "rollout", "show", "dec-2026", NULL), 0, "Wave 2", NULL);
-
-  /* Without the token, nothing moves: exit 3 and what to do. */
-  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
-                       "in-progress", NULL), 3, NULL, "ium token take");
-
-  assert_run (run_ium (f->db, "--as", "alice", "token", "take", "--note", "12.3.2 on TS2", NULL),
-              0, "alice", NULL);
-  assert_run (run_ium (f->db, "token", "show", NULL), 0, "alice", NULL);
-
-  /* Someone else cannot mark while alice holds the token. */
-  assert_run (run_ium (f->db, "--as", "bob", "rollout", "mark", "dec-2026", "SANS2D",
-                       "in-progress", NULL), 3, NULL, "held by alice");
-
-  /* A move the state machine forbids is exit 2, naming both states. */
-  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D", "done",
-                       NULL), 2, NULL, "from planned to done");
-  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
-                       "finished", NULL), 2, NULL, "finished");
-
-  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D",
-                       "in-progress", NULL), 0, NULL, NULL);
-  after = release_of (f, "SANS2D");
-  g_assert_cmpstr (after, ==, "12.3.0.350");
-  g_clear_pointer (&after, g_free);
-
-  assert_run (run_ium (f->db, "--as", "alice", "rollout", "mark", "dec-2026", "SANS2D", "done",
-                       "--note", "went fine", NULL), 0, NULL, NULL);
-  after = release_of (f, "SANS2D");
-  g_assert_cmpstr (after, ==, "12.3.2.380");
-
-  r = run_ium (f->db, "rollout", "show", "dec-2026", "--json", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  {
-    g_autoptr(JsonNode) node = parse_json (r.out);
-    JsonArray *upgrades = json_object_get_array_member (json_node_get_object (node), "upgrades");
-    gboolean seen = FALSE;
-
-    for (guint i = 0; i < json_array_get_length (upgrades); i++)
-      {
-        JsonObject *u = json_array_get_object_element (upgrades, i);
-        if (!g_str_equal (json_object_get_string_member (u, "instrument"), "SANS2D"))
-          continue;
-        seen = TRUE;
-        g_assert_cmpstr (json_object_get_string_member (u, "state"), ==, "done");
-        g_assert_cmpstr (json_object_get_string_member (u, "note"), ==, "went fine");
-      }
-    g_assert_true (seen);
-  }
-  result_clear (&r);
-
-  /* The audit log has the upgrade of SANS2D with who did it. */
-  assert_run (run_ium (f->db, "audit", "--instrument", "SANS2D", NULL), 0, "alice", NULL);
-  r = run_ium (f->db, "audit", "--instrument", "SANS2D", "--json", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "\"upgrade\""));
-  result_clear (&r);
-  assert_run (run_ium (f->db, "audit", "--since", "yesterday", NULL), 2, NULL, "yesterday");
-
-  /* Releasing: only the holder; then the history has both. */
-  assert_run (run_ium (f->db, "--as", "bob", "token", "release", NULL), 3, NULL, "alice");
-  assert_run (run_ium (f->db, "--as", "alice", "token", "release", "--note", "SANS2D done", NULL),
-              0, NULL, NULL);
-  r = run_ium (f->db, "token", "history", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "take"));
-  g_assert_nonnull (strstr (r.out, "release"));
-  g_assert_nonnull (strstr (r.out, "SANS2D done"));
   result_clear (&r);
 }
 
@@ -344,7 +206,6 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/ium/cli-rollout/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("newcomer-flow", test_newcomer_flow);
   ADD ("token-refusals", test_token_refusals);
   ADD ("plan-exit-codes", test_plan_exit_codes);
   ADD ("token-race", test_token_race);

@@ -37,7 +37,8 @@ READER = "alice"
 # The fence infos the guide may use: commands that run, commands that do not, and contents.
 RUN = "sh"
 NOT_RUN = "console"
-CONTENT = {"text", "json", "ics", "ini", "c", "python"}
+CONTENT = {"text", "json", "ics", "ini"}
+NOT_RUN_MARK = "# not run by the test: "
 
 COMMAND_TIMEOUT = 120  # seconds for one command
 LATE_OUTPUT_WAIT = 10  # seconds to wait for a background program's output to arrive
@@ -185,12 +186,74 @@ def check_blocks(blocks):
                 raise GuideError(f"line {block.line}: a command before the first chapter")
         elif block.info == NOT_RUN:
             first = block.lines[0] if block.lines else ""
-            if not first.startswith("# "):
-                raise GuideError(f"line {block.line}: a ```console block (not run by the "
-                                 f"test) starts with a “# ” line that says why")
+            if not first.startswith(NOT_RUN_MARK) or not first[len(NOT_RUN_MARK):].strip():
+                raise GuideError(f"line {block.line}: a ```console block starts with a line "
+                                 f"“{NOT_RUN_MARK}REASON”, for readers")
         elif any(line.startswith("$ ") for line in block.lines):
             raise GuideError(f"line {block.line}: a “$ ” command in a ```{block.info} block "
                              f"would never run; use ```sh (or ```console with the reason)")
+
+
+def prose_lines(path):
+    """The lines of a Markdown file outside its fenced blocks."""
+    inside = False
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if re.match(r"^\s*```", line):
+                inside = not inside
+            elif not inside:
+                yield line
+
+
+def anchors(path):
+    """The anchors of a Markdown file's headings, as GitHub makes them, and its id="..."."""
+    result = set()
+    seen = {}
+    for line in prose_lines(path):
+        m = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if m:
+            base = re.sub(r"[^\w\- ]", "", m.group(1).lower()).replace(" ", "-")
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            result.add(base if count == 0 else f"{base}-{count}")
+        result.update(re.findall(r'\bid="([^"]+)"', line))
+    return result
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def check_links(guide, source_root):
+    """Every relative link of the guide leads somewhere, and every link to the guide from the
+    other pages finds its heading: renaming a chapter must not break them."""
+    problems = []
+    docs = os.path.dirname(os.path.abspath(guide))
+
+    def check(page, target):
+        if re.match(r"^[a-z]+:", target):
+            return
+        path, _, anchor = target.partition("#")
+        file = os.path.normpath(os.path.join(os.path.dirname(page), path)) if path else page
+        if not os.path.exists(file):
+            problems.append(f"{os.path.relpath(page, source_root)}: the link {target} leads "
+                            f"to no file")
+        elif anchor and file.endswith(".md") and anchor not in anchors(file):
+            problems.append(f"{os.path.relpath(page, source_root)}: the link {target} finds "
+                            f"no heading “#{anchor}” in {os.path.relpath(file, source_root)}")
+
+    for line in prose_lines(guide):
+        for target in LINK.findall(line):
+            check(guide, target)
+    pages = [os.path.join(source_root, "README.md")] + \
+        [os.path.join(docs, name) for name in sorted(os.listdir(docs)) if name.endswith(".md")]
+    for page in pages:
+        if os.path.samefile(page, guide) or not os.path.exists(page):
+            continue
+        for line in prose_lines(page):
+            for target in LINK.findall(line):
+                if os.path.basename(target.partition("#")[0]) == os.path.basename(guide):
+                    check(page, target)
+    return problems
 
 
 def line_pattern(line):
@@ -199,7 +262,8 @@ def line_pattern(line):
     pos = 0
     for m in PLACEHOLDER.finditer(line):
         parts.append(re.escape(line[pos:m.start()]))
-        parts.append(PLACEHOLDERS[m.group(0)])
+        # Output may hold the placeholder's own text ("is not a date (YYYY-MM-DD)").
+        parts.append(f"(?:{PLACEHOLDERS[m.group(0)]}|{re.escape(m.group(0))})")
         pos = m.end()
     parts.append(re.escape(line[pos:]))
     return re.compile("".join(parts))
@@ -224,6 +288,20 @@ def matches(expected, actual):
         return result
 
     return fit(0, 0)
+
+
+def shown(expected, actual):
+    """The actual lines for a diff: a line that fits an expected line with placeholders is
+    shown as that line, so that the diff shows only what really differs."""
+    patterns = [(line, line_pattern(line)) for line in expected if PLACEHOLDER.search(line)]
+    result = []
+    for line in actual:
+        for text, pattern in patterns:
+            if pattern.fullmatch(line):
+                line = text
+                break
+        result.append(line)
+    return result
 
 
 class Shell:
@@ -296,13 +374,12 @@ class Shell:
 
 
 class Run:
-    def __init__(self, work, home, shell):
-        self.work = work
+    def __init__(self, source_root, home, shell):
+        self.source_root = source_root
         self.home = home
         self.shell = shell
         self.ports = {}  # the guide's port -> the real one
         self.background = False
-        self.source_files = set(SOURCE_FILES)
 
     def substitute_command(self, text):
         """The server's ports: a free one for each port the guide names."""
@@ -333,15 +410,20 @@ class Run:
         return lines
 
     def write_file(self, block):
-        path = os.path.join(self.work, block.file_name)
+        """Writes a <!-- file: NAME --> block where the commands are (their shell's current
+        folder); a file of the source tree is compared with it instead."""
         text = "\n".join(block.lines) + "\n"
-        if block.file_name in self.source_files:
-            with open(path, encoding="utf-8") as f:
+        if block.file_name in SOURCE_FILES:
+            with open(os.path.join(self.source_root, block.file_name), encoding="utf-8") as f:
                 if f.read() != text:
-                    return [f"line {block.line}: the guide's copy of {block.file_name} is not "
-                            f"the file in the source tree"]
+                    return [f"line {block.line}: the block is not {block.file_name} of the "
+                            f"source tree"]
             return []
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        status, output = self.shell.run("pwd")
+        if status != 0:
+            raise GuideError(f"line {block.line}: cannot find the shell's folder")
+        path = os.path.join(output.decode().strip(), block.file_name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return []
@@ -384,8 +466,8 @@ class Run:
             problems.append(f"line {command.line}: `{command.text}` exited with status "
                             f"{status}, the guide says {command.status}")
         if not matches(command.expected, actual):
-            diff = difflib.unified_diff(command.expected, actual, "the guide", "the command",
-                                        lineterm="")
+            diff = difflib.unified_diff(command.expected, shown(command.expected, actual),
+                                        "the guide", "the command", lineterm="")
             problems.append(f"line {command.line}: `{command.text}` printed something else:\n"
                             + "\n".join(diff))
         return problems
@@ -444,8 +526,9 @@ def main():
         check_blocks(blocks)
     except GuideError as e:
         print("1..1")
-        print(f"not ok 1 /ium/user-guide/conventions")
+        print("not ok 1 /ium/user-guide/conventions")
         print(f"# {guide}: {e}")
+        print(f"/ium/user-guide/conventions: {guide}: {e}", file=sys.stderr)
         return 1
 
     chapters = []
@@ -455,11 +538,20 @@ def main():
                 chapters.append((block.chapter, []))
             chapters[-1][1].append(block)
     not_run = sum(1 for b in blocks if b.info == NOT_RUN)
-    print(f"1..{len(chapters)}")
+    print(f"1..{len(chapters) + 1}")
     print(f"# {guide}: {sum(len(b.commands) for b in blocks)} commands to run, "
           f"{not_run} blocks not run")
 
     failed = 0
+    problems = check_links(guide, source_root)
+    if problems:
+        failed += 1
+        print("not ok 1 /ium/user-guide/conventions")
+        for problem in problems:
+            print(f"# {problem}")
+            print(f"/ium/user-guide/conventions: {problem}", file=sys.stderr)
+    else:
+        print("ok 1 /ium/user-guide/conventions")
     with tempfile.TemporaryDirectory(prefix="ium-test-user-guide-") as tmp:
         home = os.path.join(tmp, "home")
         os.makedirs(home)
@@ -467,10 +559,10 @@ def main():
         env = environment(home, bindir)
         env["IUM_GUIDE_BIN"] = ium_bin
         shell = Shell(home, env)
-        run = Run(home, home, shell)
+        run = Run(source_root, home, shell)
         aborted = None
         try:
-            for number, (chapter, chapter_blocks) in enumerate(chapters, 1):
+            for number, (chapter, chapter_blocks) in enumerate(chapters, 2):
                 name = f"/ium/user-guide/{slug(chapter)}"
                 if aborted:
                     print(f"not ok {number} {name} # not run: {aborted}")
@@ -494,6 +586,8 @@ def main():
                     for problem in problems:
                         for line in problem.split("\n"):
                             print(f"# {line}")
+                        # On stderr too, which `meson test --print-errorlogs` shows.
+                        print(f"{name}: {problem}", file=sys.stderr)
                 else:
                     print(f"ok {number} {name} # {count} commands")
                 sys.stdout.flush()
