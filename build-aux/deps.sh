@@ -60,6 +60,8 @@ IUM_DEBIAN_PACKAGES=(
   hyperfine
   # Report tests read the PDF back with pdftotext.
   poppler-utils
+  # The user guide's commands (tests/test-user-guide.py) talk to ium serve with curl.
+  curl
 )
 
 # Prints the packages of IUM_DEBIAN_PACKAGES that are not installed, one a line.

@@ -41,7 +41,7 @@ CONTENT = {"text", "json", "ics", "ini"}
 NOT_RUN_MARK = "# not run by the test: "
 
 COMMAND_TIMEOUT = 120  # seconds for one command
-LATE_OUTPUT_WAIT = 10  # seconds to wait for a background program's output to arrive
+LATE_OUTPUT_WAIT = 30  # seconds to wait for a background program's output to arrive
 
 EXIT_LINE = re.compile(r"^\[exit status (\d+)\]$")
 FENCE = re.compile(r"^(\s*)(```+)\s*(\S*)\s*$")
@@ -82,9 +82,9 @@ class Block:
         self.commands = []
 
 
-def slug(title):
-    text = re.sub(r"[`*]", "", title).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def slug(heading):
+    """A heading's anchor, as GitHub makes it: lower case, punctuation dropped, spaces to -."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
 def parse_blocks(path):
@@ -212,7 +212,7 @@ def anchors(path):
     for line in prose_lines(path):
         m = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
         if m:
-            base = re.sub(r"[^\w\- ]", "", m.group(1).lower()).replace(" ", "-")
+            base = slug(m.group(1))
             count = seen.get(base, 0)
             seen[base] = count + 1
             result.add(base if count == 0 else f"{base}-{count}")
@@ -247,7 +247,7 @@ def check_links(guide, source_root):
     pages = [os.path.join(source_root, "README.md")] + \
         [os.path.join(docs, name) for name in sorted(os.listdir(docs)) if name.endswith(".md")]
     for page in pages:
-        if os.path.samefile(page, guide) or not os.path.exists(page):
+        if not os.path.exists(page) or os.path.samefile(page, guide):
             continue
         for line in prose_lines(page):
             for target in LINK.findall(line):
@@ -454,7 +454,7 @@ class Run:
             # A program in the background may still be printing (a server that stops).
             deadline = time.monotonic() + LATE_OUTPUT_WAIT
             while not matches(command.expected, actual) and time.monotonic() < deadline \
-                    and len(actual) <= wanted:
+                    and len(actual) < wanted:
                 output += self.shell.more(0.3)
                 actual = self.normalise(output)
         if os.environ.get("IUM_GUIDE_SHOW"):
