@@ -128,11 +128,12 @@ add_text (Scene      *scene,
 {
   Shape shape = { SHAPE_TEXT, x, baseline, 0, 0, 0, colour };
 
-  shape.text = g_strdup (text);
   shape.size = size;
   shape.bold = bold;
   shape.anchor = anchor;
   g_array_append_val (scene->shapes, shape);
+  /* Copied once the array holds the shape: the array's clear func frees it. */
+  g_array_index (scene->shapes, Shape, scene->shapes->len - 1).text = g_strdup (text);
 }
 
 static double

@@ -154,7 +154,7 @@ ium_report_glyphs_new (PangoLayout *layout)
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
       PangoRectangle logical;
       cairo_scaled_font_t *font;
-      GlyphRun glyph_run;
+      GlyphRun *glyph_run;
       int x, baseline;
 
       if (run == NULL) /* the end of a line */
@@ -168,9 +168,12 @@ ium_report_glyphs_new (PangoLayout *layout)
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
       baseline = pango_layout_iter_get_baseline (iter);
       x = logical.x;
-      glyph_run.font = cairo_scaled_font_reference (font);
-      glyph_run.glyphs = g_new (cairo_glyph_t, MAX (run->glyphs->num_glyphs, 1));
-      glyph_run.n_glyphs = 0;
+      /* The run goes into the array first and is filled in place: the array owns it. */
+      g_array_set_size (glyphs->runs, glyphs->runs->len + 1);
+      glyph_run = &g_array_index (glyphs->runs, GlyphRun, glyphs->runs->len - 1);
+      glyph_run->font = cairo_scaled_font_reference (font);
+      glyph_run->glyphs = g_new (cairo_glyph_t, MAX (run->glyphs->num_glyphs, 1));
+      glyph_run->n_glyphs = 0;
       for (int i = 0; i < run->glyphs->num_glyphs; i++)
         {
           const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
@@ -179,7 +182,7 @@ ium_report_glyphs_new (PangoLayout *layout)
             glyphs->complete = FALSE;
           else if (info->glyph != PANGO_GLYPH_EMPTY)
             {
-              cairo_glyph_t *glyph = &glyph_run.glyphs[glyph_run.n_glyphs++];
+              cairo_glyph_t *glyph = &glyph_run->glyphs[glyph_run->n_glyphs++];
 
               glyph->index = info->glyph;
               glyph->x = (double) (x + info->geometry.x_offset) / PANGO_SCALE;
@@ -187,7 +190,6 @@ ium_report_glyphs_new (PangoLayout *layout)
             }
           x += info->geometry.width;
         }
-      g_array_append_val (glyphs->runs, glyph_run);
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);

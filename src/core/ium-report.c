@@ -97,7 +97,7 @@ check_days (guint    days,
   if (days >= 1 && days <= IUM_REPORT_MAX_DAYS)
     return TRUE;
   g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-               "the client window must be from 1 to %u days, not %u", IUM_REPORT_MAX_DAYS, days);
+               "the client window must be from 1 to %u days, not %u", (guint) IUM_REPORT_MAX_DAYS, days);
   return FALSE;
 }
 

@@ -163,6 +163,7 @@ set_token (IumInventoryService *self,
   gboolean held_before = ium_inventory_service_get_holds_token (self);
 
   self->token = token;
+  /* cppcheck-suppress nullPointer ; every dereference of token is behind its NULL test */
   if (token_field_changed (old ? old->holder : NULL, token ? token->holder : NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_HOLDER]);
   if (token_field_changed (old ? old->since : NULL, token ? token->since : NULL))

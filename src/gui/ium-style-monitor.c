@@ -168,11 +168,10 @@ portal_proxy_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (proxy == NULL)
     {
-      use_gsettings (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        use_gsettings (self);
       return;
     }
   /* The portal is started on demand: the first call may start it, hence no owner check. */

@@ -327,7 +327,7 @@ add_clients (GString   *out,
   guint shown = 0;
 
   g_string_append_printf (out, "<h2>Out-of-date and incompatible clients, last %u days</h2>",
-                          CLIENTS_DAYS);
+                          (guint) CLIENTS_DAYS);
   for (guint i = 0; i < clients->len; i++)
     {
       IumClientSeen *seen = g_ptr_array_index (clients, i);

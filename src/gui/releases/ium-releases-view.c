@@ -64,14 +64,9 @@ static IumReleaseRow *
 get_selected_row (IumReleasesView *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
-  IumReleaseRow *item;
 
-  if (row == NULL)
-    return NULL;
-  /* Borrowed: the tree row keeps its item. */
-  item = gtk_tree_list_row_get_item (row);
-  g_object_unref (item);
-  return item;
+  /* A new reference (or NULL). */
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 }
 
 static void
@@ -146,7 +141,7 @@ show_detail (IumReleasesView *self,
 static void
 selection_changed_cb (IumReleasesView *self)
 {
-  IumReleaseRow *row = get_selected_row (self);
+  g_autoptr(IumReleaseRow) row = get_selected_row (self);
 
   if (row != NULL)
     {
@@ -257,7 +252,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   IumReleasesView *self = IUM_RELEASES_VIEW (widget);
-  IumReleaseRow *row = get_selected_row (self);
+  g_autoptr(IumReleaseRow) row = get_selected_row (self);
 
   if (row != NULL)
     open_editor (self, ium_release_row_get_release (row));

@@ -170,16 +170,19 @@ ium_planner_result_compute (IumFleet          *fleet,
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       IumTimelineItem item = { 0 };
+      IumTimelineItem *slot;
 
-      item.instrument = g_strdup (entry->instrument);
       item.wave = entry->wave;
       item.scheduled = entry->scheduled;
       item.start = entry->start;
       item.end = entry->end;
-      item.window = g_strdup (entry->window);
       item.state = entry->state;
-      item.note = g_strdup (entry->note);
       g_array_append_val (items, item);
+      /* The strings are copied once the array holds the item: its clear func frees them. */
+      slot = &g_array_index (items, IumTimelineItem, items->len - 1);
+      slot->instrument = g_strdup (entry->instrument);
+      slot->window = g_strdup (entry->window);
+      slot->note = g_strdup (entry->note);
 
       g_ptr_array_add (result->rows,
                        ium_rollout_row_new (entry->instrument, entry->wave,
