@@ -16,6 +16,7 @@
 #include "ium-enums.h"
 #include "ium-test-gui.h"
 #include "ium-token.h"
+#include "rollout/ium-wave-row.h"
 
 #define DEMO_INSTRUMENTS 34
 
@@ -401,6 +402,79 @@ test_busy (Fixture       *f,
   }
 }
 
+/* The first GtkLabel under @widget showing @text with CSS class @css_class, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
+      && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @widget's first controller of @type. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
+    }
+  return NULL;
+}
+
+/* An instrument's name cell can be dragged, and what it offers, dropped on a wave of the
+ * rollout planner, adds the instrument to the wave. */
+static void
+test_drag_to_wave (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *name = ium_fleet_row_get_name (row_at (f, 0));
+  GtkWidget *label = find_label (GTK_WIDGET (fleet_view (f)), name, "heading");
+  GtkEventController *source;
+  GtkEventController *target;
+  GtkWidget *wave = g_object_ref_sink (ium_wave_row_new ());
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gboolean dropped = FALSE;
+
+  g_assert_nonnull (label);
+  source = find_controller (label, GTK_TYPE_DRAG_SOURCE);
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "prepare", 1.0, 1.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_value_get_string (&value), ==, name);
+
+  ium_wave_row_set (IUM_WAVE_ROW (wave), 0, 2, "tag:sans");
+  target = find_controller (wave, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "drop", &value, 1.0, 1.0, &dropped);
+  g_assert_true (dropped);
+  g_assert_true (g_str_has_prefix (ium_wave_row_get_text (IUM_WAVE_ROW (wave)), "tag:sans"));
+  g_assert_nonnull (strstr (ium_wave_row_get_text (IUM_WAVE_ROW (wave)), name));
+  g_object_unref (wave);
+}
+
 static void
 test_external_change (Fixture       *f,
                       gconstpointer  data)
@@ -436,6 +510,7 @@ main (int   argc,
   ADD ("busy", test_busy);
   ADD ("host/refused-without-token", test_host_refused_without_token);
   ADD ("host/edit-with-token", test_host_edit_with_token);
+  ADD ("drag-to-wave", test_drag_to_wave);
   ADD ("external-change", test_external_change);
 
   return g_test_run ();

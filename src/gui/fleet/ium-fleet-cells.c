@@ -17,6 +17,25 @@
 #include "fleet/ium-fleet-row.h"
 #include "widgets/ium-badges.h"
 
+/* A name cell offers its instrument as text: dropped on a wave of the rollout planner (drag
+ * over the Rollouts button of the view switcher to get there), or into any other application. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  IumFleetRow *row = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (row == NULL)
+    return NULL;
+  icon = gtk_widget_paintable_new (child);
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+  return gdk_content_provider_new_typed (G_TYPE_STRING, ium_fleet_row_get_name (row));
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -45,7 +64,14 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (child), column == IUM_FLEET_COLUMN_BEHIND ? 1 : 0);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       if (column == IUM_FLEET_COLUMN_NAME)
-        gtk_widget_add_css_class (child, "heading");
+        {
+          GtkDragSource *source = gtk_drag_source_new ();
+
+          gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+          g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), item, 0);
+          gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (source));
+          gtk_widget_add_css_class (child, "heading");
+        }
       else if (column != IUM_FLEET_COLUMN_SITE)
         gtk_widget_add_css_class (child, "numeric");
       break;
