@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ium-i18n.h"
@@ -20,14 +21,16 @@ ium_test_gui_init_language (int         *argc,
 {
   /* Settings in memory: a test never writes the person's own. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* The words the tests look for do not depend on who runs them. gtk_init () calls
-   * setlocale (LC_ALL, ""), which reads these. */
+  /* The words the tests look for do not depend on who runs them. gtk_test_init () sets
+   * en_US.UTF-8 where it is installed (and stays in C where not); the locale is set again
+   * from these, as main.c does. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   if (language != NULL)
     g_setenv ("LANGUAGE", language, TRUE);
   else
     g_unsetenv ("LANGUAGE");
   gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
   ium_i18n_init ();
   /* Animations would only make the waits longer. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
