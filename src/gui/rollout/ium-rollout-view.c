@@ -23,6 +23,7 @@
 #include "ium-main-window.h"
 #include "ium-rollout-row.h"
 #include "ium-wave-row.h"
+#include "widgets/ium-badges.h"
 
 /* How long the form must be still before it is planned, and how long a plan may take
  * before the window shows its progress bar. */
@@ -78,12 +79,15 @@ update_waves_model (IumRolloutView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->waves_hint), n == 0);
 }
 
-/* The release dropdown names the tier: "12.3.2.380 (official)". */
+/* The release dropdown names the tier, in words as its badge does: "12.3.2.380 (Official)". */
 static char *
 dup_release_label (IumRelease *release)
 {
-  return g_strdup_printf ("%s (%s)", ium_release_get_version_text (release),
-                          ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release)));
+  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
+
+  /* Translators: a release in the planner's drop-down: its version and its tier. */
+  return g_strdup_printf (_("%s (%s)"), ium_release_get_version_text (release),
+                          ium_tier_get_label (tier));
 }
 
 static void
