@@ -236,8 +236,8 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   /* The demo's words are in libium-client's catalogue (the same domain), which the library
-   * binds when its first type is made: before --help. */
-  g_type_ensure (IUM_TYPE_PROMPT_MODEL);
+   * binds when the class of its first type is made: before --help. */
+  g_type_class_unref (g_type_class_ref (IUM_TYPE_PROMPT_MODEL));
 
   context = g_option_context_new (_("- check a client version and show the update prompt"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
