@@ -143,7 +143,7 @@ test_window (Fixture       *f,
   g_string_append_c (switcher_labels, '|');
   for (const char *const *title = (const char *const[]) { "Flotte", "Rollouts", "Wartung",
                                                            "Releases", "Kompatibilität",
-                                                           "Änderungsprotokoll", NULL };
+                                                           "Audit-Protokoll", NULL };
        *title != NULL; title++)
     {
       g_autofree char *item = g_strdup_printf ("|%s|", *title);
@@ -220,7 +220,7 @@ test_data_files (void)
   g_assert_no_error (error);
   /* The description, a screenshot's caption and the release notes. */
   g_assert_nonnull (strstr (metainfo, "<p xml:lang=\"de\">Instrument Update Manager verfolgt"));
-  g_assert_nonnull (strstr (metainfo, "<caption xml:lang=\"de\">Das Änderungsprotokoll</caption>"));
+  g_assert_nonnull (strstr (metainfo, "<caption xml:lang=\"de\">Das Audit-Protokoll</caption>"));
   g_assert_nonnull (strstr (metainfo, "<p xml:lang=\"de\">Das erste Release:"));
 }
 
