@@ -8,19 +8,39 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
+#include "ium-gui-i18n.h"
 #include "ium-test-gui.h"
+
+void
+ium_test_gui_init_language (int         *argc,
+                            char      ***argv,
+                            const char  *language)
+{
+  /* Settings in memory: a test never writes the person's own. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The words the tests look for do not depend on who runs them. gtk_test_init () sets
+   * en_US.UTF-8 where it is installed (and stays in C where not); the locale is set again
+   * from these, as main.c does. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
+  ium_gui_i18n_init ();
+  /* Animations would only make the waits longer. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
 
 void
 ium_test_gui_init (int    *argc,
                    char ***argv)
 {
-  /* Settings in memory: a test never writes the person's own. */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Animations would only make the waits longer. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ium_test_gui_init_language (argc, argv, NULL);
 }
 
 void

@@ -25,9 +25,17 @@ typedef struct {
 /* Whoever the window acts as: the audit log and the token show this name. */
 #define IUM_TEST_GUI_WHO "tester"
 
-/* Initialises GTK and GTest (isolated XDG folders) for a gui test program. */
+/* Initialises GTK and GTest (isolated XDG folders) for a gui test program, in English
+ * whatever the environment says: LC_ALL=C.UTF-8, no LANGUAGE. The application's catalogue
+ * is bound as main.c binds it (from the build tree). */
 void        ium_test_gui_init        (int          *argc,
                                       char       ***argv);
+/* The same in @language (a LANGUAGE value, "de" for example): glibc honours LANGUAGE under
+ * any locale but C and POSIX, so LC_ALL=C.UTF-8 (always there) does, and no de_DE locale
+ * needs to be installed. */
+void        ium_test_gui_init_language (int          *argc,
+                                        char       ***argv,
+                                        const char   *language);
 /* Writes the demo facility (data/demo-inventory.json) into a new database at @path, with
  * MARI marked busy as build-aux/run does. */
 void        ium_test_gui_seed_demo   (const char   *path);

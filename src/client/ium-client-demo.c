@@ -15,6 +15,7 @@
 
 #include "libium-client.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdlib.h>
 
@@ -58,7 +59,7 @@ show_connected (Demo       *demo,
   GtkWidget *window = gtk_application_window_new (demo->app);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   g_autofree char *title = g_strdup_printf ("%s %s", demo->component, demo->version);
-  g_autofree char *headline = g_strdup_printf ("Connected to %s", demo->instrument);
+  g_autofree char *headline = g_strdup_printf (_("Connected to %s"), demo->instrument);
   GtkWidget *label = gtk_label_new (headline);
   PangoAttrList *attributes = pango_attr_list_new ();
 
@@ -104,8 +105,8 @@ prompt_run_cb (GObject      *object,
   if (response == IUM_PROMPT_RESPONSE_DO_NOT_CONNECT)
     demo->status = 1;
   else if (!ium_prompt_model_get_can_connect (model))
-    show_connected (demo, "Connected anyway: this version is not compatible with the server, "
-                          "and support staff have been told.");
+    show_connected (demo, _("Connected anyway: this version is not compatible with the "
+                            "server, and support staff have been told."));
   else
     show_connected (demo, NULL);
 
@@ -192,14 +193,15 @@ check_options (Demo    *demo,
     if (required[i].value == NULL || required[i].value[0] == '\0')
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                     "%s is required", required[i].name);
+                     /* Translators: an option, --server for example. */
+                     _("%s is required"), required[i].name);
         return FALSE;
       }
 
   if (demo->timeout < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--timeout must be 0 or more seconds, not %d", demo->timeout);
+                   _("--timeout must be 0 or more seconds, not %d"), demo->timeout);
       return FALSE;
     }
 
@@ -216,33 +218,37 @@ main (int   argc,
   Demo demo = { .timeout = 5 };
   const GOptionEntry entries[] = {
     { "server", 's', 0, G_OPTION_ARG_STRING, &demo.server,
-      "The Instrument Update Manager server, e.g. http://127.0.0.1:8080", "URL" },
+      N_("The Instrument Update Manager server, e.g. http://127.0.0.1:8080"), N_("URL") },
     { "instrument", 'i', 0, G_OPTION_ARG_STRING, &demo.instrument,
-      "The instrument to connect to, e.g. LARMOR", "NAME" },
+      N_("The instrument to connect to, e.g. LARMOR"), N_("NAME") },
     { "component", 'c', 0, G_OPTION_ARG_STRING, &demo.component,
-      "This client's component id, e.g. ibex-gui", "ID" },
+      N_("This client's component id, e.g. ibex-gui"), N_("ID") },
     { "version", 'v', 0, G_OPTION_ARG_STRING, &demo.version,
-      "This client's version, e.g. 12.0.0.100", "VERSION" },
+      N_("This client's version, e.g. 12.0.0.100"), N_("VERSION") },
     { "timeout", 't', 0, G_OPTION_ARG_INT, &demo.timeout,
-      "Seconds to wait for the server (default 5)", "SECONDS" },
+      N_("Seconds to wait for the server (default 5)"), N_("SECONDS") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &demo.insecure,
-      "Accept any TLS certificate (test servers only)", NULL },
+      N_("Accept any TLS certificate (test servers only)"), NULL },
     { "always-prompt", 0, 0, G_OPTION_ARG_NONE, &demo.always_prompt,
-      "Show the prompt even when the client may connect silently", NULL },
+      N_("Show the prompt even when the client may connect silently"), NULL },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
+  /* The demo's words are in libium-client's catalogue (the same domain), which the library
+   * binds when the class of its first type is made: before --help. */
+  g_type_class_unref (g_type_class_ref (IUM_TYPE_PROMPT_MODEL));
 
-  context = g_option_context_new ("- check a client version and show the update prompt");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (_("- check a client version and show the update prompt"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                "Asks the Instrument Update Manager server whether this "
-                                "client version works with the instrument,\nprints the "
-                                "verdict and shows the update prompt a client GUI would.");
+                                _("Asks the Instrument Update Manager server whether this "
+                                  "client version works with the instrument,\nprints the "
+                                  "verdict and shows the update prompt a client GUI would."));
   if (!g_option_context_parse (context, &argc, &argv, &error) || !check_options (&demo, &error))
     {
-      g_printerr ("ium-client-demo: %s\nTry “ium-client-demo --help”.\n", error->message);
+      g_printerr ("ium-client-demo: %s\n%s\n", error->message,
+                  _("Try “ium-client-demo --help”."));
       return 2;
     }
 

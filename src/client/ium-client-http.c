@@ -9,6 +9,8 @@
 
 #include "ium-client-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 
 /* The server's answers are a few hundred bytes; anything much larger is not a verdict. */
@@ -28,14 +30,14 @@ ium_client_parse_base_url (IumClient *self)
 
   if (self->base_url == NULL || self->base_url[0] == '\0')
     {
-      self->base_url_problem = g_strdup ("no server URL was given");
+      self->base_url_problem = g_strdup (_("no server URL was given"));
       return;
     }
 
   uri = g_uri_parse (self->base_url, SOUP_HTTP_URI_FLAGS, &error);
   if (uri == NULL)
     {
-      self->base_url_problem = g_strdup_printf ("“%s” is not a URL: %s",
+      self->base_url_problem = g_strdup_printf (_("“%s” is not a URL: %s"),
                                                 self->base_url, error->message);
       return;
     }
@@ -43,29 +45,29 @@ ium_client_parse_base_url (IumClient *self)
   scheme = g_uri_get_scheme (uri);
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     {
-      self->base_url_problem = g_strdup_printf ("“%s” is not an http or https URL",
+      self->base_url_problem = g_strdup_printf (_("“%s” is not an http or https URL"),
                                                 self->base_url);
       return;
     }
 
   if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
-      self->base_url_problem = g_strdup_printf ("“%s” names no host", self->base_url);
+      self->base_url_problem = g_strdup_printf (_("“%s” names no host"), self->base_url);
       return;
     }
 
   /* Credentials would end up in every error message, which clients log and show. */
   if (g_uri_get_userinfo (uri) != NULL)
     {
-      self->base_url_problem = g_strdup ("the server URL carries a user name or password, "
-                                         "which the check does not use; remove them");
+      self->base_url_problem = g_strdup (_("the server URL carries a user name or password, "
+                                           "which the check does not use; remove them"));
       return;
     }
 
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
-      self->base_url_problem = g_strdup_printf ("“%s” has a query or fragment; give the "
-                                                "server's address only", self->base_url);
+      self->base_url_problem = g_strdup_printf (_("“%s” has a query or fragment; give the "
+                                                  "server's address only"), self->base_url);
       return;
     }
 
@@ -103,7 +105,7 @@ create_message (IumClient   *self,
   if (self->prefix == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "Cannot ask the Instrument Update Manager server: %s",
+                   _("Cannot ask the Instrument Update Manager server: %s"),
                    self->base_url_problem);
       return NULL;
     }
@@ -113,7 +115,7 @@ create_message (IumClient   *self,
   if (message == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "Cannot ask the Instrument Update Manager server: “%s” is not a valid URL",
+                   _("Cannot ask the Instrument Update Manager server: “%s” is not a valid URL"),
                    url);
       return NULL;
     }
@@ -187,22 +189,22 @@ ium_client_propagate_transport_error (IumClient  *self,
   else if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "The Instrument Update Manager server at %s did not answer within %u s",
+                   _("The Instrument Update Manager server at %s did not answer within %u s"),
                    self->prefix, self->timeout);
       g_error_free (transport_error);
     }
   else if (transport_error->domain == G_TLS_ERROR)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "The Instrument Update Manager server at %s did not prove who it is (%s); "
-                   "trust the facility's certificate authority with the client's TLS "
-                   "database", self->prefix, transport_error->message);
+                   _("The Instrument Update Manager server at %s did not prove who it is (%s); "
+                     "trust the facility's certificate authority with the client's TLS "
+                     "database"), self->prefix, transport_error->message);
       g_error_free (transport_error);
     }
   else
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "Could not reach the Instrument Update Manager server at %s: %s",
+                   _("Could not reach the Instrument Update Manager server at %s: %s"),
                    self->prefix, transport_error->message);
       g_error_free (transport_error);
     }
@@ -248,8 +250,8 @@ ium_client_read_answer (IumClient    *self,
   if (size > MAX_BODY_SIZE)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   "The server at %s answered %" G_GSIZE_FORMAT " bytes, far too many for "
-                   "a check answer", self->prefix, size);
+                   _("The server at %s answered %lu bytes, far too many for a check answer"),
+                   self->prefix, (unsigned long) size);
       return NULL;
     }
 
@@ -267,7 +269,7 @@ ium_client_read_answer (IumClient    *self,
         g_set_error_literal (error, IUM_CLIENT_ERROR, code, server_text);
       else
         g_set_error (error, IUM_CLIENT_ERROR, code,
-                     "The server at %s answered %u %s", self->prefix, status, reason);
+                     _("The server at %s answered %u %s"), self->prefix, status, reason);
       return NULL;
     }
 
@@ -275,26 +277,32 @@ ium_client_read_answer (IumClient    *self,
    * the client goes on without the check. */
   if (SOUP_STATUS_IS_SERVER_ERROR (status))
     {
-      g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   "The Instrument Update Manager server at %s failed: %u %s%s%s",
-                   self->prefix, status, reason,
-                   server_text != NULL ? ": " : "", server_text != NULL ? server_text : "");
+      if (server_text != NULL)
+        g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
+                     /* Translators: the server's address, the HTTP status and reason, and
+                      * the server's own words. */
+                     _("The Instrument Update Manager server at %s failed: %u %s: %s"),
+                     self->prefix, status, reason, server_text);
+      else
+        g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
+                     _("The Instrument Update Manager server at %s failed: %u %s"),
+                     self->prefix, status, reason);
       return NULL;
     }
 
   if (status != SOUP_STATUS_OK)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   "The server at %s answered %u %s, not a verdict; is it an Instrument "
-                   "Update Manager server?", self->prefix, status, reason);
+                   _("The server at %s answered %u %s, not a verdict; is it an Instrument "
+                     "Update Manager server?"), self->prefix, status, reason);
       return NULL;
     }
 
   if (!is_json)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   "The server at %s did not answer with JSON: %s", self->prefix,
-                   json_error != NULL ? json_error->message : "the answer is empty");
+                   _("The server at %s did not answer with JSON: %s"), self->prefix,
+                   json_error != NULL ? json_error->message : _("the answer is empty"));
       return NULL;
     }
 
@@ -302,7 +310,7 @@ ium_client_read_answer (IumClient    *self,
   if (verdict == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   "The server at %s answered JSON that is not a verdict: %s",
+                   _("The server at %s answered JSON that is not a verdict: %s"),
                    self->prefix, verdict_error->message);
       return NULL;
     }

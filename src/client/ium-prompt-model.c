@@ -17,6 +17,8 @@
 #include "ium-client-i18n-private.h"
 #include "ium-prompt-model-private.h"
 
+#include <glib/gi18n-lib.h>
+
 enum {
   PROP_0,
   PROP_VERDICT,
@@ -64,13 +66,13 @@ ium_prompt_model_constructed (GObject *object)
     }
 
   if (self->instrument == NULL)
-    self->instrument = g_strdup ("the instrument");
+    self->instrument = g_strdup (_("the instrument"));
   if (self->component == NULL)
     self->component = g_strdup ("");
   if (self->version == NULL)
-    self->version = g_strdup ("unknown");
+    self->version = g_strdup (_("unknown"));
 
-  self->title = g_strdup_printf ("Connecting to %s", self->instrument);
+  self->title = g_strdup_printf (_("Connecting to %s"), self->instrument);
 
   ium_prompt_model_compute (self);
 }
@@ -687,13 +689,13 @@ ium_prompt_model_get_button_label (IumPromptModel  *self,
     case IUM_PROMPT_BUTTON_GET_UPDATE:
       return self->get_label;
     case IUM_PROMPT_BUTTON_REMIND_LATER:
-      return "Remind me later";
+      return _("Remind me later");
     case IUM_PROMPT_BUTTON_CONNECT:
-      return "Connect";
+      return _("Connect");
     case IUM_PROMPT_BUTTON_DO_NOT_CONNECT:
-      return "Do not connect";
+      return _("Do not connect");
     case IUM_PROMPT_BUTTON_CONNECT_ANYWAY:
-      return "Connect anyway";
+      return _("Connect anyway");
     case IUM_PROMPT_BUTTON_NONE:
     default:
       g_return_val_if_reached (NULL);

@@ -15,6 +15,8 @@
 #include "ium-client-enums.h"
 #include "ium-client-i18n-private.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _IumUpdatePrompt
 {
   GtkWindow       parent_instance;
@@ -252,7 +254,7 @@ choose (IumUpdatePrompt *self,
        * caller quits or reuses the connection at once. */
       self->reporting = TRUE;
       set_actions_enabled (self, FALSE);
-      gtk_button_set_label (self->connect_anyway_button, "Connecting…");
+      gtk_button_set_label (self->connect_anyway_button, _("Connecting…"));
       ium_client_report_connect_anyway_async (self->client,
                                               ium_verdict_get_instrument (verdict),
                                               ium_verdict_get_component (verdict),
@@ -339,7 +341,7 @@ ium_update_prompt_constructed (GObject *object)
   if (self->model == NULL)
     {
       g_critical ("IumUpdatePrompt needs a model");
-      self->model = ium_prompt_model_new_unreachable ("the instrument", "", "unknown", NULL);
+      self->model = ium_prompt_model_new_unreachable (_("the instrument"), "", _("unknown"), NULL);
     }
 
   apply_model (self);
@@ -592,7 +594,7 @@ close_cancelled_cb (gpointer user_data)
       self->responded = TRUE;
       complete_run (self, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT,
                     g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                         "The update prompt was cancelled"));
+                                         _("The update prompt was cancelled")));
       gtk_window_destroy (GTK_WINDOW (self));
     }
 
@@ -634,7 +636,7 @@ ium_update_prompt_run_async (IumUpdatePrompt     *self,
   if (self->responded || self->run_task != NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "The update prompt has already run");
+                               _("The update prompt has already run"));
       return;
     }
 

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ium-application.h"
+#include "ium-gui-i18n.h"
 
 int
 main (int   argc,
@@ -16,9 +18,9 @@ main (int   argc,
 {
   g_autoptr(IumApplication) application = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Before the first _(): the application name below, and --help. */
+  setlocale (LC_ALL, "");
+  ium_gui_i18n_init ();
 
   g_set_application_name (_("Instrument Update Manager"));
   application = ium_application_new (G_APPLICATION_DEFAULT_FLAGS);

@@ -307,6 +307,20 @@ describe_object (const char *kind,
   if (g_strcmp0 (kind, "upgrade") == 0)
     /* Translators: an instrument's upgrade in a rollout, in the audit log. */
     return g_strdup_printf (_("upgrade of %s"), key);
+  /* Translators: the object of an audit log entry: the kind of thing, then its name. */
+  if (g_strcmp0 (kind, "instrument") == 0)
+    return g_strdup_printf (_("instrument %s"), key);
+  if (g_strcmp0 (kind, "release") == 0)
+    return g_strdup_printf (_("release %s"), key);
+  if (g_strcmp0 (kind, "rollout") == 0)
+    return g_strdup_printf (_("rollout %s"), key);
+  if (g_strcmp0 (kind, "cycle") == 0)
+    return g_strdup_printf (_("cycle %s"), key);
+  if (g_strcmp0 (kind, "component") == 0)
+    return g_strdup_printf (_("component %s"), key);
+  if (g_strcmp0 (kind, "rule") == 0)
+    return g_strdup_printf (_("compatibility rule %s"), key);
+  /* A kind this version does not know: as the log has it. */
   return g_strdup_printf ("%s %s", kind, key);
 }
 

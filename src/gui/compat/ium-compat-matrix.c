@@ -387,7 +387,7 @@ ium_compat_matrix_new (IumFleet            *fleet,
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
-                   "no compatibility rule has “%s” as its client", client);
+                   _("no compatibility rule has “%s” as its client"), client);
       return NULL;
     }
 

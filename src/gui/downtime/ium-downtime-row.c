@@ -55,15 +55,16 @@ dup_duration (GDateTime *start,
   g_autofree char *day_text = NULL;
   g_autofree char *hour_text = NULL;
 
+  /* Plain ints: xgettext cannot read G_GINT64_FORMAT in a message, and a window is never
+   * millions of days long. */
   if (days > 0)
-    day_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                             "%" G_GINT64_FORMAT " days", days), days);
+    day_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days),
+                                (int) days);
   if (hours > 0 || minutes > 0 || days == 0)
     hour_text = minutes > 0
-                  ? g_strdup_printf (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"),
-                                     hours, minutes)
-                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour",
-                                                  "%" G_GINT64_FORMAT " hours", hours), hours);
+                  ? g_strdup_printf (_("%d h %02d min"), (int) hours, (int) minutes)
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours),
+                                     (int) hours);
   if (day_text != NULL && hour_text != NULL)
     /* Translators: a length of time: days, then hours. */
     return g_strdup_printf (_("%s %s"), day_text, hour_text);

@@ -281,8 +281,11 @@ history_loaded_cb (GObject      *object,
                                                             "dim-label"));
   else if (rows->len > MAX_HISTORY)
     {
-      g_autofree char *more = g_strdup_printf (_("%u older entries are in the audit log."),
-                                               rows->len - MAX_HISTORY);
+      guint n_more = rows->len - MAX_HISTORY;
+      g_autofree char *more =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older entry is in the audit log.",
+                                      "%u older entries are in the audit log.", n_more),
+                         n_more);
       gtk_box_append (GTK_BOX (self->history_box), new_label (more, "dim-label"));
     }
 }

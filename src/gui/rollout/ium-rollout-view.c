@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ium-rollout-view-private.h"
 
@@ -23,6 +24,7 @@
 #include "ium-main-window.h"
 #include "ium-rollout-row.h"
 #include "ium-wave-row.h"
+#include "widgets/ium-badges.h"
 
 /* How long the form must be still before it is planned, and how long a plan may take
  * before the window shows its progress bar. */
@@ -78,12 +80,15 @@ update_waves_model (IumRolloutView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->waves_hint), n == 0);
 }
 
-/* The release dropdown names the tier: "12.3.2.380 (official)". */
+/* The release dropdown names the tier, in words as its badge does: "12.3.2.380 (Official)". */
 static char *
 dup_release_label (IumRelease *release)
 {
-  return g_strdup_printf ("%s (%s)", ium_release_get_version_text (release),
-                          ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release)));
+  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
+
+  /* Translators: a release in the planner's drop-down: its version and its tier. */
+  return g_strdup_printf (_("%s (%s)"), ium_release_get_version_text (release),
+                          ium_tier_get_label (tier));
 }
 
 static void
@@ -407,6 +412,21 @@ slow_plan_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the planner's @message is about a wave: it begins "wave 2: ..." in English, and
+ * the same word in the language of the catalogue ("Welle 2: ..."), which src/core words it in
+ * too. */
+static gboolean
+is_wave_message (const char *message)
+{
+  /* Translators: as in the timeline's tooltip; the planner's messages begin the same way. */
+  const char *wave = _("wave %u");
+  const char *number = strstr (wave, "%u");
+
+  if (g_str_has_prefix (message, "wave "))
+    return TRUE;
+  return number != NULL && number > wave && strncmp (message, wave, number - wave) == 0;
+}
+
 /* Where the planner's error belongs: the release, the waves, or the banner. */
 static void
 show_plan_error (IumRolloutView *self,
@@ -417,7 +437,7 @@ show_plan_error (IumRolloutView *self,
   if (g_error_matches (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_UNKNOWN_RELEASE))
     show_field_error (self->release_error, sentence);
   else if (g_error_matches (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID)
-           && g_str_has_prefix (error->message, "wave "))
+           && is_wave_message (error->message))
     show_field_error (self->waves_error, sentence);
   else
     ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The rollout cannot be planned"),

@@ -609,8 +609,9 @@ dup_item_tooltip (IumTimeline *self,
     {
       g_autofree char *reason = g_markup_escape_text (item->note ? item->note : _("no window"),
                                                       -1);
-      g_string_append_printf (text, "\n%s", _("Unscheduled"));
-      g_string_append_printf (text, ": %s", reason);
+      g_string_append_c (text, '\n');
+      /* Translators: why an upgrade has no time in the timeline. */
+      g_string_append_printf (text, _("Unscheduled: %s"), reason);
     }
   if (item->scheduled && item->note != NULL)
     {
