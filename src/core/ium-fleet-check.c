@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-fleet.h"
 
 #include "ium-compat.h"
@@ -133,7 +135,7 @@ ium_fleet_check (IumFleet    *self,
   if (info == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_INSTRUMENT,
-                   "unknown instrument “%s”", instrument);
+                   _("unknown instrument “%s”"), instrument);
       return NULL;
     }
 
@@ -141,7 +143,7 @@ ium_fleet_check (IumFleet    *self,
   if (client == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_COMPONENT,
-                   "unknown component “%s”", component);
+                   _("unknown component “%s”"), component);
       return NULL;
     }
 
@@ -149,7 +151,7 @@ ium_fleet_check (IumFleet    *self,
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
-                   "no compatibility rule has “%s” as its client", component);
+                   _("no compatibility rule has “%s” as its client"), component);
       return NULL;
     }
 
@@ -165,7 +167,7 @@ ium_fleet_check (IumFleet    *self,
   if (server == NULL || server->lowest == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_SERVER,
-                   "no host of “%s” carries the server component “%s”",
+                   _("no host of “%s” carries the server component “%s”"),
                    info->name, ium_rule_get_server (rule->rule));
       return NULL;
     }

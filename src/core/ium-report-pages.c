@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-pages.h"
 
 #include "ium-report-pages-private.h"
@@ -516,7 +518,7 @@ ium_report_pages_new (IumReport     *report,
   if (width < 300 || height < 400)
     {
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-                   "a page of %.0f × %.0f points is too small for the report (at least 300 × 400)",
+                   _("a page of %.0f × %.0f points is too small for the report (at least 300 × 400)"),
                    width, height);
       return NULL;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 
 #include "ium-report-pages.h"
@@ -99,7 +101,7 @@ ium_report_to_pdf (IumReport     *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_FAILED,
-                   "drawing the PDF failed: %s", cairo_status_to_string (status));
+                   _("drawing the PDF failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-rollouts-private.h"
 
 #include "ium-inventory-file.h"
@@ -124,14 +126,14 @@ upgrade_hosts (IumStore    *store,
   if (instrument == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "instrument “%s” is no longer in the inventory", instrument_name);
+                   _("instrument “%s” is no longer in the inventory"), instrument_name);
       return FALSE;
     }
   release = ium_inventory_lookup_release (inventory, rollout_release);
   if (release == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "release %s of this rollout is no longer in the inventory", rollout_release);
+                   _("release %s of this rollout is no longer in the inventory"), rollout_release);
       return FALSE;
     }
 
@@ -347,7 +349,7 @@ ium_rollout_mark (IumStore        *store,
   if (upgrade == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')",
+                   _("instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')"),
                    instrument, name, name);
       goto failed;
     }
@@ -356,7 +358,7 @@ ium_rollout_mark (IumStore        *store,
     {
       g_autofree char *allowed = ium_upgrade_state_dup_allowed_moves (upgrade->state);
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   "%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s",
+                   _("%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s"),
                    instrument, ium_upgrade_state_to_string (upgrade->state),
                    ium_upgrade_state_to_string (state), name,
                    ium_upgrade_state_to_string (upgrade->state), allowed);
@@ -376,8 +378,8 @@ ium_rollout_mark (IumStore        *store,
           if (!count_failures (store, id, rollout->paused_wave, &failures, error))
             goto failed;
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "rollout %s is paused after %u failure%s in wave %u; resume it with "
-                       "ium rollout resume %s", name, failures, failures == 1 ? "" : "s",
+                       _("rollout %s is paused after %u failure%s in wave %u; resume it with "
+                         "ium rollout resume %s"), name, failures, failures == 1 ? "" : "s",
                        rollout->paused_wave, name);
           goto failed;
         }
@@ -386,8 +388,8 @@ ium_rollout_mark (IumStore        *store,
       if (busy && !force)
         {
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "%s is busy%s%s%s; start its upgrade anyway with --force, or wait until "
-                       "'ium instrument free %s'", instrument, busy_note ? " (" : "",
+                       _("%s is busy%s%s%s; start its upgrade anyway with --force, or wait until "
+                         "'ium instrument free %s'"), instrument, busy_note ? " (" : "",
                        busy_note ? busy_note : "", busy_note ? ")" : "", instrument);
           goto failed;
         }
@@ -467,7 +469,7 @@ ium_rollout_resume (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "there is no rollout “%s”. 'ium rollout list' shows the saved ones.", name);
+                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones."), name);
       goto failed;
     }
   if (!ium_check_token (store, who, error))
@@ -475,7 +477,7 @@ ium_rollout_resume (IumStore    *store,
   if (!rollout->paused)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   "rollout “%s” is not paused", name);
+                   _("rollout “%s” is not paused"), name);
       goto failed;
     }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-rollouts-private.h"
 
 #include "ium-store-write.h"
@@ -63,8 +65,8 @@ ium_upgrade_state_from_string (const char       *text,
         return TRUE;
       }
   g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-               "unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
-               "or skipped", text);
+               _("unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
+                 "or skipped"), text);
   return FALSE;
 }
 
@@ -255,7 +257,7 @@ read_request_count (JsonObject  *object,
       || (number = json_node_get_int (node)) < minimum || number > G_MAXUINT32)
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request's “%s” is not a whole number of at least %u", name,
+                   _("the saved request's “%s” is not a whole number of at least %u"), name,
                    minimum);
       return FALSE;
     }
@@ -279,7 +281,7 @@ read_request_time (JsonObject  *object,
       || !(time = ium_timestamp_parse (json_node_get_string (node), &local_error)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request's “%s” is not an RFC 3339 time%s%s", name,
+                   _("the saved request's “%s” is not an RFC 3339 time%s%s"), name,
                    local_error ? ": " : "", local_error ? local_error->message : "");
       return FALSE;
     }
@@ -307,7 +309,7 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request is not a JSON object%s%s", local_error ? ": " : "",
+                   _("the saved request is not a JSON object%s%s"), local_error ? ": " : "",
                    local_error ? local_error->message : "");
       return NULL;
     }
@@ -346,8 +348,8 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       if (array == NULL)
         {
           g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                               "the saved request's “waves” is not a list of lists of "
-                               "selectors");
+                               _("the saved request's “waves” is not a list of lists of "
+                                 "selectors"));
           return NULL;
         }
     }
@@ -459,8 +461,8 @@ ium_rollout_load_with_id (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
-                   "one with 'ium plan RELEASE --save NAME'.", name);
+                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
+                     "one with 'ium plan RELEASE --save NAME'."), name);
       return NULL;
     }
   if (!read_upgrades (store, id, rollout, error))
@@ -662,7 +664,7 @@ ium_rollout_check_name (const char  *name,
   if (*name == '\0')
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "a rollout needs a name");
+                   _("a rollout needs a name"));
       return FALSE;
     }
   if (!g_utf8_validate (name, -1, NULL))
@@ -680,7 +682,7 @@ ium_rollout_check_name (const char  *name,
     {
       g_autofree char *shown = g_utf8_validate (name, -1, NULL) ? g_strescape (name, "") : NULL;
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "“%s” cannot name a rollout: %s", shown ? shown : "?", why);
+                   _("“%s” cannot name a rollout: %s"), shown ? shown : "?", why);
       return FALSE;
     }
   return TRUE;
@@ -710,7 +712,7 @@ ium_rollout_save (IumStore    *store,
   if (max_failures == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "--max-failures must be at least 1");
+                   _("--max-failures must be at least 1"));
       return FALSE;
     }
 
@@ -732,8 +734,8 @@ ium_rollout_save (IumStore    *store,
       if (started)
         {
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                       "rollout “%s” deploys %s and has started; it cannot change to %s. "
-                       "Save the new plan under another name.", name, old->release, release);
+                       _("rollout “%s” deploys %s and has started; it cannot change to %s. "
+                         "Save the new plan under another name."), name, old->release, release);
           goto failed;
         }
     }

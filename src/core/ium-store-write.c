@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-store-write.h"
 
 #include "ium-enums.h"
@@ -606,7 +608,7 @@ check_foreign_keys (IumStore  *store,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   "the change would leave a reference in table “%s” to something removed",
+                   _("the change would leave a reference in table “%s” to something removed"),
                    (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
       return FALSE;
@@ -791,7 +793,7 @@ ium_store_save (IumStore         *self,
       if (changes != NULL)
         *changes = (IumStoreChanges) { 0 };
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   "the change would break the inventory's rules: %s", local_error->message);
+                   _("the change would break the inventory's rules: %s"), local_error->message);
       return FALSE;
     }
 

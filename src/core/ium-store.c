@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-store.h"
 
 #include <errno.h>
@@ -69,18 +71,18 @@ ium_store_set_sqlite_error (IumStore    *self,
     {
     case IUM_STORE_ERROR_CORRUPT:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   "%s is not a readable inventory database (%s while %s). Check the path "
-                   "given with --db or IUM_DB, or restore the inventory from an export "
-                   "into a new database.", self->path, detail, doing);
+                   _("%s is not a readable inventory database (%s while %s). Check the path "
+                     "given with --db or IUM_DB, or restore the inventory from an export "
+                     "into a new database."), self->path, detail, doing);
       break;
     case IUM_STORE_ERROR_BUSY:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   "%s is busy: another program kept it locked for more than %d s while "
-                   "%s. Try again when it has finished.", self->path, BUSY_TIMEOUT_MS / 1000,
+                   _("%s is busy: another program kept it locked for more than %d s while "
+                     "%s. Try again when it has finished."), self->path, BUSY_TIMEOUT_MS / 1000,
                    doing);
       break;
     default:
-      g_set_error (error, IUM_STORE_ERROR, ium_code, "%s: %s failed: %s", self->path, doing,
+      g_set_error (error, IUM_STORE_ERROR, ium_code, _("%s: %s failed: %s"), self->path, doing,
                    detail);
       break;
     }
@@ -221,14 +223,14 @@ migrate (IumStore  *self,
   if (version == 0 && n_tables > 0 && application_id != IUM_STORE_APPLICATION_ID)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_INVENTORY,
-                   "%s is an SQLite database of another program, not an inventory. Give "
-                   "another path with --db or IUM_DB.", self->path);
+                   _("%s is an SQLite database of another program, not an inventory. Give "
+                     "another path with --db or IUM_DB."), self->path);
       goto failed;
     }
 
   for (guint i = (guint) version; i < ium_store_n_migrations; i++)
     {
-      g_autofree char *doing = g_strdup_printf ("migrating the schema to version %u", i + 1);
+      g_autofree char *doing = g_strdup_printf (_("migrating the schema to version %u"), i + 1);
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
 
       /* PRAGMA takes no bound parameters; the number is ours, not the user's. */
@@ -290,8 +292,8 @@ create_private_file (const char  *path,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "%s is a folder, not an inventory database. Give the path of the database "
-                   "file with --db or IUM_DB.", path);
+                   _("%s is a folder, not an inventory database. Give the path of the database "
+                     "file with --db or IUM_DB."), path);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -301,7 +303,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "Cannot create the folder %s for the inventory: %s", dir, g_strerror (saved));
+                   _("Cannot create the folder %s for the inventory: %s"), dir, g_strerror (saved));
       return FALSE;
     }
 
@@ -310,7 +312,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "Cannot create the inventory %s: %s", path, g_strerror (saved));
+                   _("Cannot create the inventory %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (fd >= 0)
@@ -431,8 +433,8 @@ ium_store_open_existing (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "there is no inventory at %s. Import one with 'ium import FILE', or give "
-                   "the right path with --db or IUM_DB.", path);
+                   _("there is no inventory at %s. Import one with 'ium import FILE', or give "
+                     "the right path with --db or IUM_DB."), path);
       return NULL;
     }
   return ium_store_open (path, error);
@@ -543,7 +545,7 @@ damaged (Loader      *l,
   va_end (args);
 
   g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_CORRUPT,
-               "%s holds a damaged inventory: %s. Restore it from an export.",
+               _("%s holds a damaged inventory: %s. Restore it from an export."),
                l->store->path, message);
   return FALSE;
 }
@@ -564,7 +566,7 @@ load_setting (sqlite3_stmt *stmt,
   else if (g_str_equal (key, "release_scheme"))
     {
       if (!ium_enum_from_nick (IUM_TYPE_SCHEME, value, &scheme))
-        return damaged (l, error, "unknown release scheme “%s”", value);
+        return damaged (l, error, _("unknown release scheme “%s”"), value);
       ium_inventory_set_release_scheme (l->inventory, scheme);
     }
   else if (g_str_equal (key, "max_minor_behind"))
@@ -592,7 +594,7 @@ load_component (sqlite3_stmt *stmt,
 
   if (!ium_enum_from_nick (IUM_TYPE_ROLE, ium_column_text (stmt, 2), &role)
       || !ium_enum_from_nick (IUM_TYPE_SCHEME, ium_column_text (stmt, 3), &scheme))
-    return damaged (l, error, "component “%s” has an unknown role or scheme",
+    return damaged (l, error, _("component “%s” has an unknown role or scheme"),
                     ium_column_text (stmt, 0));
 
   component = ium_component_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), role, scheme);
@@ -610,7 +612,7 @@ load_rule (sqlite3_stmt *stmt,
   int policy;
 
   if (!ium_enum_from_nick (IUM_TYPE_COMPAT_POLICY, ium_column_text (stmt, 2), &policy))
-    return damaged (l, error, "the rule for “%s” has an unknown policy", ium_column_text (stmt, 0));
+    return damaged (l, error, _("the rule for “%s” has an unknown policy"), ium_column_text (stmt, 0));
 
   rule = ium_rule_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), policy);
   ium_inventory_put_rule (l->inventory, rule);
@@ -630,7 +632,7 @@ load_release (sqlite3_stmt *stmt,
   version = ium_version_parse (ium_inventory_get_release_scheme (l->inventory),
                                ium_column_text (stmt, 1), NULL);
   if (version == NULL || !ium_enum_from_nick (IUM_TYPE_TIER, ium_column_text (stmt, 2), &tier))
-    return damaged (l, error, "release “%s” has an invalid version or tier",
+    return damaged (l, error, _("release “%s” has an invalid version or tier"),
                     ium_column_text (stmt, 1));
 
   release = ium_release_new (version, tier);
@@ -652,7 +654,7 @@ load_release_component (sqlite3_stmt *stmt,
   IumRelease *release = g_hash_table_lookup (l->by_id, id_key (stmt, 0));
 
   if (release == NULL)
-    return damaged (l, error, "a component version belongs to no release");
+    return damaged (l, error, _("a component version belongs to no release"));
   ium_release_set_component (release, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
@@ -702,7 +704,7 @@ load_host (sqlite3_stmt *stmt,
   g_autoptr(IumHost) host = NULL;
 
   if (instrument == NULL)
-    return damaged (l, error, "host “%s” belongs to no instrument", ium_column_text (stmt, 2));
+    return damaged (l, error, _("host “%s” belongs to no instrument"), ium_column_text (stmt, 2));
 
   host = ium_host_new (ium_column_text (stmt, 2), ium_column_text (stmt, 3));
   ium_instrument_add_host (instrument, host);
@@ -720,7 +722,7 @@ load_installed (sqlite3_stmt *stmt,
   IumHost *host = g_hash_table_lookup (l->lists, id_key (stmt, 0));
 
   if (host == NULL)
-    return damaged (l, error, "an installed version belongs to no host");
+    return damaged (l, error, _("an installed version belongs to no host"));
   ium_host_set_installed (host, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
@@ -737,7 +739,7 @@ load_window (sqlite3_stmt *stmt,
   GPtrArray *names;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "window “%s” has an invalid time", ium_column_text (stmt, 3));
+    return damaged (l, error, _("window “%s” has an invalid time"), ium_column_text (stmt, 3));
 
   window = ium_window_new (start, end, ium_column_text (stmt, 3));
   names = g_hash_table_lookup (l->lists, id_key (stmt, 0));
@@ -761,7 +763,7 @@ load_cycle (sqlite3_stmt *stmt,
   g_autoptr(IumCycle) cycle = NULL;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "cycle “%s” has an invalid time", ium_column_text (stmt, 0));
+    return damaged (l, error, _("cycle “%s” has an invalid time"), ium_column_text (stmt, 0));
 
   cycle = ium_cycle_new (ium_column_text (stmt, 0), start, end, sqlite3_column_int (stmt, 3));
   ium_inventory_put_cycle (l->inventory, cycle);

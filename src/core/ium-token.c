@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-token.h"
 
 #include "ium-rollouts-private.h"
@@ -75,8 +77,8 @@ set_held_error (GError     **error,
                 IumToken    *token)
 {
   g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-               "the deploy token is held by %s since %s%s%s%s. Ask them to release it, or "
-               "take it over with 'ium token take --steal --reason TEXT'.", token->holder,
+               _("the deploy token is held by %s since %s%s%s%s. Ask them to release it, or "
+                 "take it over with 'ium token take --steal --reason TEXT'."), token->holder,
                token->since, token->note ? " (note: “" : "", token->note ? token->note : "",
                token->note ? "”)" : "");
 }
@@ -94,7 +96,7 @@ ium_check_token (IumStore    *store,
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "take the deploy token first: ium token take");
+                   _("take the deploy token first: ium token take"));
       return FALSE;
     }
   if (!g_str_equal (token->holder, who))
@@ -204,7 +206,7 @@ ium_token_take (IumStore    *store,
   if (steal && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "taking over the deploy token needs a reason: --steal --reason TEXT");
+                   _("taking over the deploy token needs a reason: --steal --reason TEXT"));
       return FALSE;
     }
 
@@ -273,14 +275,14 @@ ium_token_release (IumStore    *store,
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "nobody holds the deploy token, so %s cannot release it", who);
+                   _("nobody holds the deploy token, so %s cannot release it"), who);
       goto failed;
     }
   if (!g_str_equal (token->holder, who))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "only the holder can release the deploy token: it is held by %s since %s, "
-                   "not by %s", token->holder, token->since, who);
+                   _("only the holder can release the deploy token: it is held by %s since %s, "
+                     "not by %s"), token->holder, token->since, who);
       goto failed;
     }
 
