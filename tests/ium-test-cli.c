@@ -46,7 +46,10 @@ spawn_ium (const char * const *args,
     g_subprocess_launcher_setenv (launcher, "IUM_DB", db_env, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "IUM_DB");
+  /* English whatever the caller's language: LANGUAGE would win over LC_ALL=C.UTF-8, since
+   * the build tree's catalogues are found (IUM_TRANSLATIONS_DIR). */
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
 
   g_ptr_array_add (argv, (gpointer) ium_bin ());
   for (guint i = 0; args[i] != NULL; i++)

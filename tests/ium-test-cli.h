@@ -27,7 +27,7 @@ void         result_clear     (Result             *r);
 /* A path below the source tree (IUM_SOURCE_ROOT). Owned. */
 char        *source_path      (const char         *relative);
 /* Starts the built ium (IUM_BIN) with @args (NULL-terminated, without the program), IUM_DB
- * set to @db_env or unset, and LC_ALL=C.UTF-8. Owned. */
+ * set to @db_env or unset, LC_ALL=C.UTF-8 and LANGUAGE unset (English). Owned. */
 GSubprocess *spawn_ium        (const char * const *args,
                                const char         *db_env);
 /* Waits for @process and collects its exit status and output. */

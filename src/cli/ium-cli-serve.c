@@ -22,8 +22,10 @@ static int opt_threads;
 
 static const GOptionEntry serve_entries[] = {
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen,
+    /* The default is spelled out, not IUM_SERVER_DEFAULT_LISTEN, so that xgettext sees one
+     * string; the G_STATIC_ASSERT below catches a default of another length. */
     N_("Where to listen: ADDRESS:PORT, [IPV6]:PORT, or a port on 127.0.0.1; port 0 picks a "
-       "free one (default: " IUM_SERVER_DEFAULT_LISTEN ")"),
+       "free one (default: 127.0.0.1:8080)"),
     N_("ADDR:PORT") },
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
     N_("Accept changes from clients that send this file's token as 'Authorization: Bearer "
@@ -38,6 +40,8 @@ static const GOptionEntry serve_entries[] = {
     N_("N") },
   { NULL }
 };
+
+G_STATIC_ASSERT (sizeof (IUM_SERVER_DEFAULT_LISTEN) == sizeof ("127.0.0.1:8080"));
 
 static gboolean
 stop_cb (gpointer user_data)

@@ -18,7 +18,7 @@ ium_i18n_init (void)
 
   if (g_once_init_enter (&once))
     {
-      const char *dir = g_getenv ("IUM_LOCALEDIR");
+      const char *dir = g_getenv ("IUM_TRANSLATIONS_DIR");
 
       if (dir == NULL || *dir == '\0')
         dir = LOCALEDIR;

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Binds the domain GETTEXT_PACKAGE (UTF-8) to $IUM_LOCALEDIR when it is set (the build tree's
- * po/ when run uninstalled: `meson devenv` and the tests set it), else to the installed
+/* Binds the domain GETTEXT_PACKAGE (UTF-8) to $IUM_TRANSLATIONS_DIR when it is set (the build
+ * tree's po/ when run uninstalled: `meson devenv` and the tests set it), else to the installed
  * LOCALEDIR. Programs call it once after setlocale (); the library's own strings are looked up
  * in the domain explicitly, so textdomain () is left to the program. Returns the directory
  * bound (a static or environment string). */

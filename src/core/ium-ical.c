@@ -878,10 +878,13 @@ read_length (IcalSource      *src,
           g_autofree char *end_text = source_value (src, line);
           g_autofree char *start_text = source_value (src, start_line);
 
-          set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                          _("DTEND “%s” is %s DTSTART “%s”"), end_text,
-                          dtend.instant == dtstart->instant ? "the same instant as" : "before",
-                          start_text);
+          if (dtend.instant == dtstart->instant)
+            set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
+                            _("DTEND “%s” is the same instant as DTSTART “%s”"), end_text,
+                            start_text);
+          else
+            set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
+                            _("DTEND “%s” is before DTSTART “%s”"), end_text, start_text);
           return FALSE;
         }
       length->has_end = TRUE;

@@ -377,20 +377,32 @@ ium_rollout_mark (IumStore        *store,
           guint failures = 0;
           if (!count_failures (store, id, rollout->paused_wave, &failures, error))
             goto failed;
+          /* Translators: the rollout, the failures, the wave, the rollout again. */
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       _("rollout %s is paused after %u failure%s in wave %u; resume it with "
-                         "ium rollout resume %s"), name, failures, failures == 1 ? "" : "s",
-                       rollout->paused_wave, name);
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "rollout %s is paused after %u failure in wave %u; resume "
+                                    "it with ium rollout resume %s",
+                                    "rollout %s is paused after %u failures in wave %u; resume "
+                                    "it with ium rollout resume %s",
+                                    failures),
+                       name, failures, rollout->paused_wave, name);
           goto failed;
         }
       if (!is_busy (store, instrument, &busy, &busy_note, error))
         goto failed;
       if (busy && !force)
         {
-          g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       _("%s is busy%s%s%s; start its upgrade anyway with --force, or wait until "
-                         "'ium instrument free %s'"), instrument, busy_note ? " (" : "",
-                       busy_note ? busy_note : "", busy_note ? ")" : "", instrument);
+          if (busy_note != NULL)
+            /* Translators: the instrument, what it is busy with, the instrument again. */
+            g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                         _("%s is busy (%s); start its upgrade anyway with --force, or wait "
+                           "until 'ium instrument free %s'"),
+                         instrument, busy_note, instrument);
+          else
+            g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                         _("%s is busy; start its upgrade anyway with --force, or wait until "
+                           "'ium instrument free %s'"),
+                         instrument, instrument);
           goto failed;
         }
       forced = busy;

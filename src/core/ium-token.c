@@ -76,11 +76,17 @@ static void
 set_held_error (GError     **error,
                 IumToken    *token)
 {
-  g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-               _("the deploy token is held by %s since %s%s%s%s. Ask them to release it, or "
-                 "take it over with 'ium token take --steal --reason TEXT'."), token->holder,
-               token->since, token->note ? " (note: “" : "", token->note ? token->note : "",
-               token->note ? "”)" : "");
+  if (token->note != NULL)
+    /* Translators: who, since when (an RFC 3339 time), and their note. */
+    g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                 _("the deploy token is held by %s since %s (note: “%s”). Ask them to release "
+                   "it, or take it over with 'ium token take --steal --reason TEXT'."),
+                 token->holder, token->since, token->note);
+  else
+    g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                 _("the deploy token is held by %s since %s. Ask them to release it, or take it "
+                   "over with 'ium token take --steal --reason TEXT'."),
+                 token->holder, token->since);
 }
 
 /* Inside a transaction: refuses unless @who holds the token. */
