@@ -28,7 +28,7 @@ static void
 set_metadata (cairo_surface_t *surface,
               IumReport       *self)
 {
-  g_autofree char *title = g_strdup_printf ("Release report %s",
+  g_autofree char *title = g_strdup_printf ("%s %s", _("Release report"),
                                             ium_release_get_version_text (self->release));
   g_autofree char *date = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%SZ");
 
@@ -53,7 +53,7 @@ add_outline (cairo_surface_t *surface,
       g_autofree char *link = g_strdup_printf ("page=%d", page + 1);
 
       if (page >= 0)
-        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, sections[i].title, link,
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _(sections[i].title), link,
                                        0);
     }
 }

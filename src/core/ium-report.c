@@ -221,7 +221,7 @@ ium_report_new (IumStore              *store,
   if (!check_days (days, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.0, "Loading the inventory");
+  ium_report_progress_report (&loading, 0.0, _("Loading the inventory"));
   if ((inventory = ium_store_load (store, error)) == NULL)
     return NULL;
   if (lookup_release (inventory, release, error) == NULL)
@@ -229,18 +229,18 @@ ium_report_new (IumStore              *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.25, "Indexing the instruments");
+  ium_report_progress_report (&loading, 0.25, _("Indexing the instruments"));
   fleet = ium_fleet_new (inventory);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.35, "Reading the rollouts");
+  ium_report_progress_report (&loading, 0.35, _("Reading the rollouts"));
   if ((rollouts = ium_rollout_list (store, error)) == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.4, "Reading the client check log");
+  ium_report_progress_report (&loading, 0.4, _("Reading the client check log"));
   utc_now = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
   since = g_date_time_add_days (utc_now, -(int) days);
   if ((clients = ium_store_list_clients_seen (store, since, error)) == NULL)
