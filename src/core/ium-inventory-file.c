@@ -212,7 +212,8 @@ read_uint (Reader     *r,
 
   value = json_node_get_int (node);
   if (value < 0 || value > G_MAXINT32)
-    return fail_at (r, key, "%" G_GINT64_FORMAT " is out of range (0 to %d)", value, G_MAXINT32);
+    /* %lld rather than G_GINT64_FORMAT, which xgettext cannot see through. */
+    return fail_at (r, key, _("%lld is out of range (0 to %d)"), (long long) value, G_MAXINT32);
 
   *out = (guint) value;
   return TRUE;

@@ -201,9 +201,9 @@ migrate (IumStore  *self,
   if (version > (gint64) ium_store_n_migrations)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of ium (schema %" G_GINT64_FORMAT
-                   ", this one knows up to %u). Use the newer version, or export from it and "
-                   "import here.", self->path, version, ium_store_n_migrations);
+                   _("%s was written by a newer version of ium (schema %lld, this one knows up "
+                     "to %u). Use the newer version, or export from it and import here."),
+                   self->path, (long long) version, ium_store_n_migrations);
       return FALSE;
     }
   if (version == (gint64) ium_store_n_migrations)
