@@ -51,7 +51,7 @@ is_busy (IumStore    *store,
     *note = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading the busy mark", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading the busy mark"), error);
   return TRUE;
 }
 
@@ -99,7 +99,7 @@ set_installed (IumStore    *store,
   ium_bind_text (stmt, 2, component);
   ium_bind_text (stmt, 3, instrument);
   ium_bind_text (stmt, 4, host);
-  return ium_store_step_done (store, stmt, "changing a host's installed versions", error);
+  return ium_store_step_done (store, stmt, N_("changing a host's installed versions"), error);
 }
 
 /* Sets every component each host of @instrument carries to @release's version of it, with an
@@ -203,7 +203,7 @@ restore_hosts (IumStore    *store,
     recorded_text = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading the upgrade's audit entry", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading the upgrade's audit entry"), error);
   /* Nothing recorded, nothing to undo. */
   if (recorded_text == NULL || (recorded = json_from_string (recorded_text, NULL)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (recorded))
@@ -292,7 +292,7 @@ count_failures (IumStore    *store,
   *count = rc == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return ium_store_set_sqlite_error (store, rc, "counting failures", error);
+    return ium_store_set_sqlite_error (store, rc, N_("counting failures"), error);
   return TRUE;
 }
 
@@ -313,7 +313,7 @@ set_paused (IumStore    *store,
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, id);
-  return ium_store_step_done (store, stmt, "pausing a rollout", error);
+  return ium_store_step_done (store, stmt, N_("pausing a rollout"), error);
 }
 
 gboolean
@@ -425,7 +425,7 @@ ium_rollout_mark (IumStore        *store,
   ium_bind_text (stmt, 4, who);
   sqlite3_bind_int64 (stmt, 5, id);
   ium_bind_text (stmt, 6, instrument);
-  if (!ium_store_step_done (store, stmt, "changing an upgrade's state", error))
+  if (!ium_store_step_done (store, stmt, N_("changing an upgrade's state"), error))
     goto failed;
 
   before_text = dup_state_json (name, upgrade->state, upgrade->note, FALSE);

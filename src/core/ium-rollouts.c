@@ -403,7 +403,7 @@ ium_rollout_read_row (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading a rollout", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading a rollout"), error);
       return -1;
     }
   return id;
@@ -443,7 +443,7 @@ read_upgrades (IumStore    *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading a rollout's upgrades", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading a rollout's upgrades"), error);
   return TRUE;
 }
 
@@ -502,7 +502,7 @@ ium_rollout_list (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the rollouts", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the rollouts"), error);
       return NULL;
     }
 
@@ -635,7 +635,7 @@ insert_upgrade (IumStore           *store,
   ium_bind_text (stmt, 7, upgrade->reason);
   ium_bind_text (stmt, 8, now);
   ium_bind_text (stmt, 9, who);
-  return ium_store_step_done (store, stmt, "writing an upgrade", error);
+  return ium_store_step_done (store, stmt, N_("writing an upgrade"), error);
 }
 
 static gboolean
@@ -752,7 +752,7 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 4, (int) max_failures);
       ium_bind_text (stmt, 5, now);
       ium_bind_text (stmt, 6, who);
-      if (!ium_store_step_done (store, stmt, "saving a rollout", error))
+      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
         goto failed;
       id = sqlite3_last_insert_rowid (ium_store_get_db (store));
     }
@@ -767,7 +767,7 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 3, (int) max_failures);
       ium_bind_text (stmt, 4, who);
       sqlite3_bind_int64 (stmt, 5, id);
-      if (!ium_store_step_done (store, stmt, "saving a rollout", error))
+      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
         goto failed;
 
       /* What already happened stays; only what is still planned is placed again. */
@@ -776,7 +776,7 @@ ium_rollout_save (IumStore    *store,
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!ium_store_step_done (store, stmt, "replacing planned upgrades", error))
+      if (!ium_store_step_done (store, stmt, N_("replacing planned upgrades"), error))
         goto failed;
     }
 
@@ -921,7 +921,7 @@ ium_audit_list (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the audit log", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);

@@ -211,7 +211,7 @@ ium_store_set_busy (IumStore    *self,
       ium_bind_text (stmt, 1, instrument);
     }
 
-  if (!ium_store_step_done (self, stmt, "marking the instrument", error)
+  if (!ium_store_step_done (self, stmt, N_("marking the instrument"), error)
       || !ium_write_audit (self, now, who, busy ? "busy" : "free", "instrument", instrument,
                            old_text, new_text, error)
       || !ium_store_commit (self, error))

@@ -67,6 +67,9 @@ ium_store_set_sqlite_error (IumStore    *self,
   IumStoreError ium_code = error_code_for (code);
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
 
+  /* The callers mark what they were doing with N_(); it is translated only here, on failure. */
+  doing = _(doing);
+
   switch (ium_code)
     {
     case IUM_STORE_ERROR_CORRUPT:
@@ -109,7 +112,7 @@ ium_store_prepare (IumStore    *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, "preparing a query", error);
+      ium_store_set_sqlite_error (self, rc, N_("preparing a query"), error);
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -173,14 +176,14 @@ ium_store_begin (IumStore  *self,
 {
   /* IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
    * writes can fail with SQLITE_BUSY without waiting when another writer got in between. */
-  return ium_store_exec (self, "BEGIN IMMEDIATE", "starting a transaction", error);
+  return ium_store_exec (self, "BEGIN IMMEDIATE", N_("starting a transaction"), error);
 }
 
 gboolean
 ium_store_commit (IumStore  *self,
                   GError   **error)
 {
-  return ium_store_exec (self, "COMMIT", "committing", error);
+  return ium_store_exec (self, "COMMIT", N_("committing"), error);
 }
 
 void
@@ -196,7 +199,7 @@ migrate (IumStore  *self,
 {
   gint64 version, application_id, n_tables;
 
-  if (!query_int (self, "PRAGMA user_version", "reading the schema version", &version, error))
+  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error))
     return FALSE;
   if (version > (gint64) ium_store_n_migrations)
     {
@@ -213,10 +216,10 @@ migrate (IumStore  *self,
     return FALSE;
 
   /* Another process may have migrated while this one waited for the lock. */
-  if (!query_int (self, "PRAGMA user_version", "reading the schema version", &version, error)
-      || !query_int (self, "PRAGMA application_id", "reading the application id",
+  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error)
+      || !query_int (self, "PRAGMA application_id", N_("reading the application id"),
                      &application_id, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_master", "reading the schema",
+      || !query_int (self, "SELECT count(*) FROM sqlite_master", N_("reading the schema"),
                      &n_tables, error))
     goto failed;
 
@@ -242,7 +245,7 @@ migrate (IumStore  *self,
   {
     g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
                                                IUM_STORE_APPLICATION_ID);
-    if (!ium_store_exec (self, set_id, "marking the database", error))
+    if (!ium_store_exec (self, set_id, N_("marking the database"), error))
       goto failed;
   }
 
@@ -275,7 +278,7 @@ enable_wal (IumStore  *self,
       if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return TRUE;
       if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
-        return ium_store_set_sqlite_error (self, rc, "enabling the write-ahead log", error);
+        return ium_store_set_sqlite_error (self, rc, N_("enabling the write-ahead log"), error);
       g_usleep (10 * 1000);
     }
 }
@@ -398,19 +401,19 @@ ium_store_open (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, "opening", error);
+      ium_store_set_sqlite_error (self, rc, N_("opening"), error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* The first read tells a file that is not a database at all. */
-  if (!query_int (self, "PRAGMA application_id", "opening", &ignored, error))
+  if (!query_int (self, "PRAGMA application_id", N_("opening"), &ignored, error))
     return NULL;
 
-  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error)
+  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", N_("enabling foreign keys"), error)
       || !enable_wal (self, error)
-      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", "setting synchronous mode", error)
+      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", N_("setting synchronous mode"), error)
       || !migrate (self, error))
     return NULL;
 
@@ -468,7 +471,7 @@ ium_store_get_data_version (IumStore  *self,
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  return query_int (self, "PRAGMA data_version", "reading the data version", version, error);
+  return query_int (self, "PRAGMA data_version", N_("reading the data version"), version, error);
 }
 
 sqlite3 *
@@ -810,16 +813,16 @@ ium_store_load_locked (IumStore  *self,
   l.by_id = g_hash_table_new (NULL, NULL);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  ok = for_each_row (self, "SELECT key, value FROM settings", "reading the settings",
+  ok = for_each_row (self, "SELECT key, value FROM settings", N_("reading the settings"),
                      load_setting, &l, error)
        && for_each_row (self, "SELECT id, name, role, scheme FROM components ORDER BY id",
-                        "reading components", load_component, &l, error)
+                        N_("reading components"), load_component, &l, error)
        && for_each_row (self, "SELECT client, server, policy FROM rules ORDER BY client",
-                        "reading rules", load_rule, &l, error)
+                        N_("reading rules"), load_rule, &l, error)
        && for_each_row (self, "SELECT id, version, tier, date, notes, patch_of, url "
-                        "FROM releases", "reading releases", load_release, &l, error)
+                        "FROM releases", N_("reading releases"), load_release, &l, error)
        && for_each_row (self, "SELECT release_id, component, version FROM release_components",
-                        "reading releases", load_release_component, &l, error);
+                        N_("reading releases"), load_release_component, &l, error);
   ium_inventory_set_policy (inventory, &l.policy);
 
   g_hash_table_remove_all (l.by_id);
@@ -827,9 +830,9 @@ ium_store_load_locked (IumStore  *self,
        && for_each_row (self, "SELECT i.id, i.name, i.site, i.pin, b.note, "
                         "b.instrument IS NOT NULL FROM instruments AS i "
                         "LEFT JOIN instrument_busy AS b ON b.instrument = i.name "
-                        "ORDER BY i.name", "reading instruments", load_instrument, &l, error)
+                        "ORDER BY i.name", N_("reading instruments"), load_instrument, &l, error)
        && for_each_row (self, "SELECT instrument_id, tag FROM instrument_tags "
-                        "ORDER BY instrument_id, position", "reading tags", collect_string,
+                        "ORDER BY instrument_id, position", N_("reading tags"), collect_string,
                         &l, error);
   if (ok)
     apply_tags (&l);
@@ -839,21 +842,21 @@ ium_store_load_locked (IumStore  *self,
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, NULL);
   ok = ok
        && for_each_row (self, "SELECT id, instrument_id, name, role FROM hosts "
-                        "ORDER BY instrument_id, position", "reading hosts", load_host, &l,
+                        "ORDER BY instrument_id, position", N_("reading hosts"), load_host, &l,
                         error)
        && for_each_row (self, "SELECT host_id, component, version FROM installed",
-                        "reading installed versions", load_installed, &l, error);
+                        N_("reading installed versions"), load_installed, &l, error);
 
   g_hash_table_unref (l.lists);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   ok = ok
        && for_each_row (self, "SELECT window_id, instrument FROM window_instruments "
-                        "ORDER BY window_id, position", "reading downtime",
+                        "ORDER BY window_id, position", N_("reading downtime"),
                         collect_string, &l, error)
        && for_each_row (self, "SELECT id, start, end, label, all_instruments FROM windows",
-                        "reading downtime", load_window, &l, error)
+                        N_("reading downtime"), load_window, &l, error)
        && for_each_row (self, "SELECT name, start, end, freeze FROM cycles",
-                        "reading cycles", load_cycle, &l, error);
+                        N_("reading cycles"), load_cycle, &l, error);
 
   g_hash_table_unref (l.by_id);
   g_hash_table_unref (l.lists);
@@ -887,7 +890,7 @@ ium_store_load (IumStore  *self,
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
 
   /* One read transaction, so the snapshot is consistent while another process writes. */
-  if (!ium_store_exec (self, "BEGIN", "starting a read", error))
+  if (!ium_store_exec (self, "BEGIN", N_("starting a read"), error))
     return NULL;
   inventory = ium_store_load_locked (self, error);
   ium_store_rollback (self);
@@ -957,7 +960,7 @@ ium_store_list_audit (IumStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (self, rc, "reading the audit log", error);
+      ium_store_set_sqlite_error (self, rc, N_("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -1017,5 +1020,5 @@ ium_write_audit (IumStore    *store,
   ium_bind_text (stmt, 5, key);
   ium_bind_text (stmt, 6, before);
   ium_bind_text (stmt, 7, after);
-  return ium_store_step_done (store, stmt, "writing the audit log", error);
+  return ium_store_step_done (store, stmt, N_("writing the audit log"), error);
 }

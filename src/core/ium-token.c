@@ -66,7 +66,7 @@ read_token (IumStore  *store,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       ium_token_free (token);
-      ium_store_set_sqlite_error (store, rc, "reading the deploy token", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the deploy token"), error);
       return NULL;
     }
   return token;
@@ -170,7 +170,7 @@ write_token (IumStore    *store,
   ium_bind_text (stmt, 1, holder);
   ium_bind_text (stmt, 2, since);
   ium_bind_text (stmt, 3, note);
-  return ium_store_step_done (store, stmt, "writing the deploy token", error);
+  return ium_store_step_done (store, stmt, N_("writing the deploy token"), error);
 }
 
 static gboolean
@@ -191,7 +191,7 @@ write_history (IumStore    *store,
   ium_bind_text (stmt, 3, action);
   ium_bind_text (stmt, 4, note);
   ium_bind_text (stmt, 5, reason);
-  return ium_store_step_done (store, stmt, "writing the token history", error);
+  return ium_store_step_done (store, stmt, N_("writing the token history"), error);
 }
 
 gboolean
@@ -331,7 +331,7 @@ ium_token_list_history (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the token history", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the token history"), error);
       return NULL;
     }
   return g_steal_pointer (&events);
