@@ -92,6 +92,17 @@ test_table (Fixture *f, gconstpointer data)
   assert_contains (en.out, "INSTRUMENT  SITE  RELEASE     TIER      TARGET      BEHIND  FLAGS");
   result_clear (&de);
   result_clear (&en);
+
+  /* The verdict: its status is an id, its sentence is for people (--json keeps English). */
+  de = run_ium_in ("de", f->db, "check", "LARMOR", "ibex-gui", "9.0", NULL);
+  en = run_ium_in (NULL, f->db, "check", "LARMOR", "ibex-gui", "9.0", NULL);
+  g_assert_cmpint (de.status, ==, 1);
+  g_assert_cmpint (en.status, ==, 1);
+  assert_contains (de.out, "incompatible: IBEX GUI 9.0 kann nicht mit IBEX server 12.3.2.380 auf "
+                           "LARMOR zusammenarbeiten: die Hauptversionen unterscheiden sich.");
+  assert_contains (en.out, "incompatible: IBEX GUI 9.0 cannot talk to the IBEX server");
+  result_clear (&de);
+  result_clear (&en);
 }
 
 /* One wave of one upgrade: the plural forms ("in 1 wave", not "in 1 waves"). */

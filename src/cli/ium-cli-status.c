@@ -173,7 +173,9 @@ run_check (IumCli *cli,
     return IUM_EXIT_USAGE;
 
   fleet = ium_fleet_new (inventory);
-  verdict = ium_fleet_check (fleet, argv[0], argv[1], argv[2], &error);
+  /* JSON carries the English message of the spec; people read it in their language. */
+  verdict = cli->json ? ium_fleet_check (fleet, argv[0], argv[1], argv[2], &error)
+                      : ium_fleet_check_translated (fleet, argv[0], argv[1], argv[2], &error);
   if (verdict == NULL)
     return ium_cli_fail_error (cli, error);
 
