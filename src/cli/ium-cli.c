@@ -52,6 +52,8 @@ command_name (const IumCliCommand *command)
 static void
 print_usage (FILE *out)
 {
+  long width = 36;
+
   /* Translators: PATH, COMMAND and ARGUMENTS are placeholders; --db and --json are options
    * and stay as they are. */
   fputs (_("Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
@@ -61,12 +63,21 @@ print_usage (FILE *out)
            "\n"
            "Commands:\n"),
          out);
+  /* The summaries line up after the widest usage (translated placeholders may be longer). */
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
       {
         g_autofree char *name = command_name (c);
         g_autofree char *usage = g_strdup_printf ("%s %s", name, ium_cli_parameters (c));
-        long pad = 36 - g_utf8_strlen (usage, -1);
+
+        width = MAX (width, g_utf8_strlen (usage, -1) + 1);
+      }
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      {
+        g_autofree char *name = command_name (c);
+        g_autofree char *usage = g_strdup_printf ("%s %s", name, ium_cli_parameters (c));
+        long pad = width - g_utf8_strlen (usage, -1);
 
         /* Padded by characters, not bytes: translated parameters may hold umlauts. */
         fprintf (out, "  %s%*s %s\n", usage, (int) MAX (pad, 0), "", _(c->summary));
