@@ -36,6 +36,14 @@ GSubprocess *
 spawn_ium (const char * const *args,
            const char         *db_env)
 {
+  return spawn_ium_in (NULL, args, db_env);
+}
+
+GSubprocess *
+spawn_ium_in (const char         *language,
+              const char * const *args,
+              const char         *db_env)
+{
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -46,7 +54,14 @@ spawn_ium (const char * const *args,
     g_subprocess_launcher_setenv (launcher, "IUM_DB", db_env, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "IUM_DB");
+  /* English whatever the caller's language, unless @language is given: glibc honours
+   * LANGUAGE under LC_ALL=C.UTF-8 (not under plain C), and the build tree's catalogues are
+   * found through IUM_TRANSLATIONS_DIR. */
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (language != NULL)
+    g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
 
   g_ptr_array_add (argv, (gpointer) ium_bin ());
   for (guint i = 0; args[i] != NULL; i++)
@@ -71,29 +86,54 @@ finish (GSubprocess *process)
   return r;
 }
 
-/* Runs ium with --db DB (when @db is set) and the NULL-terminated arguments. */
-Result
-run_ium (const char *db,
-         ...)
+static Result
+run_ium_va (const char *language,
+            const char *db,
+            va_list     ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   const char *arg;
-  va_list ap;
 
   if (db != NULL)
     {
       g_ptr_array_add (args, (gpointer) "--db");
       g_ptr_array_add (args, (gpointer) db);
     }
-  va_start (ap, db);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  process = spawn_ium ((const char * const *) args->pdata, NULL);
+  process = spawn_ium_in (language, (const char * const *) args->pdata, NULL);
   return finish (process);
+}
+
+/* Runs ium with --db DB (when @db is set) and the NULL-terminated arguments. */
+Result
+run_ium (const char *db,
+         ...)
+{
+  va_list ap;
+  Result r;
+
+  va_start (ap, db);
+  r = run_ium_va (NULL, db, ap);
+  va_end (ap);
+  return r;
+}
+
+Result
+run_ium_in (const char *language,
+            const char *db,
+            ...)
+{
+  va_list ap;
+  Result r;
+
+  va_start (ap, db);
+  r = run_ium_va (language, db, ap);
+  va_end (ap);
+  return r;
 }
 
 void

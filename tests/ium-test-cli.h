@@ -27,13 +27,21 @@ void         result_clear     (Result             *r);
 /* A path below the source tree (IUM_SOURCE_ROOT). Owned. */
 char        *source_path      (const char         *relative);
 /* Starts the built ium (IUM_BIN) with @args (NULL-terminated, without the program), IUM_DB
- * set to @db_env or unset, and LC_ALL=C.UTF-8. Owned. */
+ * set to @db_env or unset, LC_ALL=C.UTF-8 and LANGUAGE unset (English). Owned. */
 GSubprocess *spawn_ium        (const char * const *args,
+                               const char         *db_env);
+/* The same with LANGUAGE=@language (LC_ALL=C.UTF-8 still), or LANGUAGE unset when NULL. */
+GSubprocess *spawn_ium_in     (const char         *language,
+                               const char * const *args,
                                const char         *db_env);
 /* Waits for @process and collects its exit status and output. */
 Result       finish           (GSubprocess        *process);
 /* Runs ium with --db DB (when @db is set) and the NULL-terminated arguments. */
 Result       run_ium          (const char         *db,
+                               ...) G_GNUC_NULL_TERMINATED;
+/* The same in @language (LANGUAGE=@language; NULL: English). */
+Result       run_ium_in       (const char         *language,
+                               const char         *db,
                                ...) G_GNUC_NULL_TERMINATED;
 /* Imports data/demo-inventory.json into the fixture's database. */
 void         import_demo      (Fixture            *f);

@@ -100,6 +100,7 @@ run_tool (const char *const *env, const char *const *argv)
   g_autoptr (GError) error = NULL;
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   for (guint i = 0; env != NULL && env[i] != NULL; i++)
     {
       const char      *equals = strchr (env[i], '=');

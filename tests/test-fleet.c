@@ -855,6 +855,17 @@ test_check_table (void)
       g_assert_cmpstr (ium_verdict_get_download_url (verdict), ==, c->url);
       g_assert_cmpuint (g_strv_length ((char **) ium_verdict_get_warnings (verdict)), ==, 0);
       g_assert_nonnull (ium_verdict_get_message (verdict));
+
+      /* Untranslated (this program never calls setlocale), the sentences for people are the
+       * English ones word for word. */
+      {
+        g_autoptr(IumVerdict) shown = ium_fleet_check_translated (fleet, c->instrument,
+                                                                  c->component, c->version,
+                                                                  &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (ium_verdict_get_message (shown), ==, ium_verdict_get_message (verdict));
+        g_assert_cmpint (ium_verdict_get_status (shown), ==, ium_verdict_get_status (verdict));
+      }
     }
 }
 

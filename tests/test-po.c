@@ -2,7 +2,10 @@
  *
  * POTFILES.in must list every file with strings marked for translation (xgettext, run over the
  * sources the way meson's i18n module runs it, finds them), and only files that exist; every
- * language of LINGUAS has a catalogue that msgfmt accepts.
+ * language of LINGUAS has a catalogue that msgfmt accepts. Every message of the GUI, the
+ * command line, libium, the client library and the data files is translated in every language
+ * (checked against a fresh template, so a newly marked string counts), and a language is at
+ * least MIN_PERCENT translated as a whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,33 @@
 #include <string.h>
 
 #include "ium-test-install.h"
+
+/* The share of a catalogue that must be translated for its language to be listed. */
+#define MIN_PERCENT 95
+
+/* The folders whose messages must all be translated in every language of LINGUAS. */
+static const char *const complete_areas[] = { "data/", "src/", "ui/" };
+
+/* xgettext with the keywords of meson's glib preset (i18n.gettext (..., preset: 'glib')),
+ * over the files listed in @files_from; the template goes to @output ("-": stdout). */
+static Result
+run_xgettext (const char *xgettext, const char *files_from, const char *output)
+{
+  g_autoptr (GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *files_from_arg = g_strconcat ("--files-from=", files_from, NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, install_env ("IUM_SOURCE_ROOT"));
+  process = g_subprocess_launcher_spawn (
+    launcher, &error, xgettext, "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
+    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
+    "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3", output_arg, files_from_arg, NULL);
+  g_assert_no_error (error);
+  return finish (process);
+}
 
 /* The files POTFILES.in lists, relative to the source root. Owned. */
 static GPtrArray *
@@ -88,13 +118,10 @@ test_potfiles_complete (void)
   g_autoptr (GPtrArray) listed = read_potfiles ();
   g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) list = g_string_new (NULL);
   g_autofree char *dir = NULL;
   g_autofree char *list_path = NULL;
-  g_autofree char *files_from = NULL;
   g_auto (GStrv) lines = NULL;
   Result r;
 
@@ -112,18 +139,8 @@ test_potfiles_complete (void)
   list_path = g_build_filename (dir, "candidates", NULL);
   g_file_set_contents (list_path, list->str, -1, &error);
   g_assert_no_error (error);
-  files_from = g_strconcat ("--files-from=", list_path, NULL);
 
-  /* The keywords of meson's glib preset (i18n.gettext (..., preset: 'glib')). */
-  launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, install_env ("IUM_SOURCE_ROOT"));
-  process = g_subprocess_launcher_spawn (
-    launcher, &error, xgettext, "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
-    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
-    "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3", "--output=-", files_from, NULL);
-  g_assert_no_error (error);
-  r = finish (process);
+  r = run_xgettext (xgettext, list_path, "-");
   g_assert_cmpint (r.status, ==, 0);
 
   /* "#: src/gui/main.c:23 ui/ium-main-window.ui:44": where each message comes from. */
@@ -202,6 +219,114 @@ test_catalogues (void)
       }
 }
 
+/* "N translated messages, M fuzzy translations, K untranslated messages." (msgfmt --statistics,
+ * in English since the tools run under LC_ALL=C.UTF-8 without LANGUAGE). */
+static void
+parse_statistics (const char *text, guint *translated, guint *total)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ", ", -1);
+
+  *translated = *total = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 n = g_ascii_strtoull (parts[i], NULL, 10);
+
+      if (strstr (parts[i], " translated") != NULL && strstr (parts[i], "untranslated") == NULL)
+        *translated = (guint) n;
+      *total += (guint) n;
+    }
+}
+
+static void
+test_every_message_translated (void)
+{
+  g_autofree char *xgettext = need_program ("xgettext", "gettext");
+  g_autofree char *msgmerge = need_program ("msgmerge", "gettext");
+  g_autofree char *msgattrib = need_program ("msgattrib", "gettext");
+  g_autoptr (GPtrArray) listed = read_potfiles ();
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) languages = read_linguas ();
+  g_autofree char *dir = NULL;
+  g_autofree char *list_path = NULL;
+  g_autofree char *pot = NULL;
+  g_autofree char *merged = NULL;
+  Result           r;
+
+  if (xgettext == NULL || msgmerge == NULL || msgattrib == NULL)
+    return;
+  for (guint i = 0; i < listed->len; i++)
+    for (guint a = 0; a < G_N_ELEMENTS (complete_areas); a++)
+      if (g_str_has_prefix (g_ptr_array_index (listed, i), complete_areas[a]))
+        g_string_append_printf (list, "%s\n", (char *) g_ptr_array_index (listed, i));
+  g_assert_cmpuint (list->len, >, 0);
+
+  /* A fresh template, so that a string marked since the catalogue was last updated counts as
+   * untranslated too. */
+  dir = g_dir_make_tmp ("ium-po-XXXXXX", &error);
+  g_assert_no_error (error);
+  list_path = g_build_filename (dir, "files", NULL);
+  pot = g_build_filename (dir, "fresh.pot", NULL);
+  merged = g_build_filename (dir, "merged.po", NULL);
+  g_file_set_contents (list_path, list->str, -1, &error);
+  g_assert_no_error (error);
+  r = run_xgettext (xgettext, list_path, pot);
+  assert_clean_exit (&r);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char         *relative = g_strdup_printf ("po/%s.po", languages[i]);
+      g_autofree char         *po = source_path (relative);
+      static const char *const filters[] = { "--untranslated", "--only-fuzzy" };
+
+      if (!g_file_test (po, G_FILE_TEST_IS_REGULAR))
+        continue; /* test_catalogues says so */
+      r = RUN (NULL, msgmerge, "--quiet", "--no-fuzzy-matching", "--output-file", merged, po, pot);
+      assert_clean_exit (&r);
+      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+        {
+          r = RUN (NULL, msgattrib, "--no-obsolete", "--no-wrap", filters[f], merged);
+          g_assert_cmpint (r.status, ==, 0);
+          if (r.out[0] != '\0')
+            g_test_fail_printf ("%s: messages that are %s:\n%s", relative,
+                                f == 0 ? "not translated" : "fuzzy (check and unmark them)", r.out);
+          result_clear (&r);
+        }
+    }
+  remove_tree (dir);
+}
+
+static void
+test_translated_share (void)
+{
+  g_autofree char *msgfmt = need_program ("msgfmt", "gettext");
+  g_auto (GStrv) languages = read_linguas ();
+
+  if (msgfmt == NULL)
+    return;
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *relative = g_strdup_printf ("po/%s.po", languages[i]);
+      g_autofree char *po = source_path (relative);
+      guint            translated, total;
+      Result           r;
+
+      if (!g_file_test (po, G_FILE_TEST_IS_REGULAR))
+        continue;
+      r = RUN (NULL, msgfmt, "--statistics", "--output-file=/dev/null", po);
+      g_assert_cmpint (r.status, ==, 0);
+      parse_statistics (r.err, &translated, &total);
+      g_assert_cmpuint (total, >, 0);
+      g_test_message ("%s: %u of %u messages translated (%u%%)", relative, translated, total,
+                      translated * 100 / total);
+      if (translated * 100 < total * MIN_PERCENT)
+        g_test_fail_printf ("%s is %u%% translated (%u of %u); a language needs %d%%",
+                                  relative, translated * 100 / total, translated, total,
+                                  MIN_PERCENT);
+      result_clear (&r);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -210,5 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ium/po/potfiles-exist", test_potfiles_exist);
   g_test_add_func ("/ium/po/potfiles-complete", test_potfiles_complete);
   g_test_add_func ("/ium/po/catalogues", test_catalogues);
+  g_test_add_func ("/ium/po/every-message-translated", test_every_message_translated);
+  g_test_add_func ("/ium/po/translated-share", test_translated_share);
   return g_test_run ();
 }

@@ -15,9 +15,10 @@ static char *opt_instrument;
 
 static const GOptionEntry audit_entries[] = {
   { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since,
-    "Only entries from this time on: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time", "DATE" },
+    N_("Only entries from this time on: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time"),
+    N_("DATE") },
   { "instrument", 0, 0, G_OPTION_ARG_STRING, &opt_instrument,
-    "Only entries about this instrument and its upgrades", "NAME" },
+    N_("Only entries about this instrument and its upgrades"), N_("NAME") },
   { NULL }
 };
 
@@ -51,7 +52,9 @@ describe (IumAuditEntry *entry)
       g_autoptr(JsonNode) before = parse_or_null (entry->before);
       g_autoptr(JsonNode) after = parse_or_null (entry->after);
 
-      return g_strdup_printf ("upgrade %s (rollout %s): %s → %s", entry->key,
+      /* Translators: the instrument, the rollout, the state before and after (planned, done,
+       * ..., which stay English). */
+      return g_strdup_printf (_("upgrade %s (rollout %s): %s → %s"), entry->key,
                               member_or (after, "rollout") ? member_or (after, "rollout") : "?",
                               member_or (before, "state") ? member_or (before, "state") : "?",
                               member_or (after, "state") ? member_or (after, "state") : "?");
@@ -78,7 +81,7 @@ run_audit (IumCli *cli,
   if (opt_instrument != NULL && ium_inventory_lookup_instrument (inventory, opt_instrument) == NULL)
     {
       /* An instrument that was removed still has its history; only warn. */
-      g_printerr ("ium audit: note: “%s” is not in the inventory now\n", opt_instrument);
+      g_printerr (_("ium audit: note: “%s” is not in the inventory now\n"), opt_instrument);
     }
 
   if ((entries = ium_audit_list (cli->store, since, opt_instrument, &error)) == NULL)
@@ -110,12 +113,14 @@ run_audit (IumCli *cli,
 
   if (entries->len == 0)
     {
-      g_print ("No audit entries match.\n");
+      g_print (_("No audit entries match.\n"));
       return IUM_EXIT_OK;
     }
 
   {
-    const char *headers[] = { "TIME", "WHO", "ACTION", "WHAT", NULL };
+    /* Translators: the column headings of 'ium audit', in capitals; the actions and kinds in
+     * the rows are identifiers and stay English. */
+    const char *headers[] = { _("TIME"), _("WHO"), _("ACTION"), _("WHAT"), NULL };
     g_autoptr(IumCliTable) table = ium_cli_table_new (headers);
 
     for (guint i = 0; i < entries->len; i++)
@@ -132,9 +137,9 @@ run_audit (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_audit_commands[] = {
-  { "audit", NULL, "", "Show the audit log, oldest first",
-    "Every change to the inventory, every upgrade state change and every forced start: time, "
-    "who, action and what. --json adds the before and after of each change.",
+  { "audit", NULL, "", N_("Show the audit log, oldest first"),
+    N_("Every change to the inventory, every upgrade state change and every forced start: "
+       "time, who, action and what. --json adds the before and after of each change."),
     audit_entries, run_audit, 0, 0 },
   { NULL }
 };

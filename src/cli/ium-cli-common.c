@@ -22,6 +22,13 @@ struct _IumCliTable
   guint     *widths; /* owned */
 };
 
+const char *
+ium_cli_parameters (const IumCliCommand *command)
+{
+  /* gettext ("") would be the catalogue's header. */
+  return *command->parameters != '\0' ? _(command->parameters) : "";
+}
+
 int
 ium_cli_fail (IumCli     *cli,
               int         code,
@@ -132,18 +139,18 @@ describe_write_error (const GError *error)
   switch (error->code)
     {
     case G_FILE_ERROR_NOENT:
-      return "its folder does not exist";
+      return _("its folder does not exist");
     case G_FILE_ERROR_NOTDIR:
-      return "part of the path is not a folder";
+      return _("part of the path is not a folder");
     case G_FILE_ERROR_ISDIR:
-      return "it is a folder";
+      return _("it is a folder");
     case G_FILE_ERROR_ACCES:
     case G_FILE_ERROR_PERM:
-      return "permission denied";
+      return _("permission denied");
     case G_FILE_ERROR_ROFS:
-      return "the file system is read-only";
+      return _("the file system is read-only");
     case G_FILE_ERROR_NOSPC:
-      return "the disk is full";
+      return _("the disk is full");
     default:
       return error->message;
     }
@@ -162,8 +169,14 @@ ium_cli_write_file (IumCli     *cli,
    * half-written file where a good one may have been. */
   if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
                                  0644, &error))
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s%scannot write “%s”: %s", option ? option : "",
-                         option ? ": " : "", path, describe_write_error (error));
+    {
+      /* Translators: the path, then why (“its folder does not exist”). */
+      g_autofree char *message = g_strdup_printf (_("cannot write “%s”: %s"), path,
+                                                  describe_write_error (error));
+
+      return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s%s%s", option ? option : "",
+                           option ? ": " : "", message);
+    }
   return IUM_EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "ium-store.h"
@@ -33,9 +34,9 @@ typedef struct
 {
   const char         *name;        /* "import", or "version" for a group */
   const char         *sub;         /* "compare" within a group, else NULL */
-  const char         *parameters;  /* "FILE" */
-  const char         *summary;
-  const char         *description; /* more help, or NULL */
+  const char         *parameters;  /* "FILE", marked N_() unless empty */
+  const char         *summary;     /* N_() */
+  const char         *description; /* more help, N_(), or NULL */
   const GOptionEntry *entries;     /* the command's own options, or NULL */
   int               (*run) (IumCli *cli,
                             int     argc,
@@ -56,6 +57,8 @@ extern const IumCliCommand ium_cli_audit_commands[];
 extern const IumCliCommand ium_cli_serve_commands[];
 extern const IumCliCommand ium_cli_report_commands[];
 
+/* The command's parameters ("FILE"), translated; "" when it takes none. */
+const char   *ium_cli_parameters      (const IumCliCommand *command);
 /* Prints "ium COMMAND: MESSAGE" to stderr and returns @code. */
 int           ium_cli_fail            (IumCli       *cli,
                                        int           code,

@@ -17,17 +17,19 @@ static char *opt_output;
 
 static const GOptionEntry import_entries[] = {
   { "instrument", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_instruments,
-    "The windows apply to this instrument only (repeat for several; default: every "
-    "instrument)", "NAME" },
+    N_("The windows apply to this instrument only (repeat for several; default: every "
+       "instrument)"),
+    N_("NAME") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    "Leave out windows that start later than DATE: YYYY-MM-DD (that whole day included) or "
-    "an RFC 3339 time (default: two years from now)", "DATE" },
+    N_("Leave out windows that start later than DATE: YYYY-MM-DD (that whole day included) or "
+       "an RFC 3339 time (default: two years from now)"),
+    N_("DATE") },
   { NULL }
 };
 
 static const GOptionEntry export_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    "Write to FILE instead of standard output", "FILE" },
+    N_("Write to FILE instead of standard output"), N_("FILE") },
   { NULL }
 };
 
@@ -85,7 +87,7 @@ run_import (IumCli *cli,
   windows = ium_ical_read_windows (contents, length, (const char * const *) names, horizon,
                                    &error);
   if (windows == NULL)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s: %s\nNothing was imported."), argv[0],
                          error->message);
 
   if ((store = ium_cli_get_store (cli)) == NULL)
@@ -94,9 +96,10 @@ run_import (IumCli *cli,
   if (!ium_store_add_windows (store, windows, cli->who, &changes, &error))
     {
       if (g_error_matches (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s; `ium status` lists them\n"
-                             "Nothing was imported.", argv[0], error->message);
-      return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s\nNothing was imported.", error->message);
+        return ium_cli_fail (cli, IUM_EXIT_USAGE,
+                             _("%s: %s; `ium status` lists them\nNothing was imported."),
+                             argv[0], error->message);
+      return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s\nNothing was imported."), error->message);
     }
 
   horizon_text = g_date_time_format (horizon, "%Y-%m-%d %H:%M UTC");
@@ -114,10 +117,15 @@ run_import (IumCli *cli,
       ium_cli_print_json (node);
     }
   else
-    g_print ("Read %u downtime window%s from %s (up to %s): %u added, %u changed, "
-             "%u already there.\n",
-             windows->len, windows->len == 1 ? "" : "s", argv[0], horizon_text, changes.added,
-             changes.changed,
+    /* Translators: the number of windows, the file, the horizon (a UTC time), then three
+     * counts of windows. */
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Read %u downtime window from %s (up to %s): %u added, %u changed, "
+                          "%u already there.\n",
+                          "Read %u downtime windows from %s (up to %s): %u added, %u changed, "
+                          "%u already there.\n",
+                          windows->len),
+             windows->len, argv[0], horizon_text, changes.added, changes.changed,
              windows->len - MIN (windows->len, changes.added + changes.changed));
   return IUM_EXIT_OK;
 }
@@ -131,18 +139,18 @@ run_export (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_downtime_commands[] = {
-  { "downtime", "import", "FILE.ics", "Import downtime windows from an iCalendar file",
-    "Every event of the file becomes a downtime window labelled with its summary: repeating "
-    "events (RRULE, RDATE, EXDATE) are expanded up to --until, times with a TZID are "
-    "converted with that zone's daylight-saving rules, and all-day events span 00:00-24:00 "
-    "UTC. A window with the same start, end and label as one already there replaces it. "
-    "With --instrument the windows apply to those instruments only. A file with any error "
-    "changes nothing, and the message gives the line.",
+  { "downtime", "import", N_("FILE.ics"), N_("Import downtime windows from an iCalendar file"),
+    N_("Every event of the file becomes a downtime window labelled with its summary: repeating "
+       "events (RRULE, RDATE, EXDATE) are expanded up to --until, times with a TZID are "
+       "converted with that zone's daylight-saving rules, and all-day events span 00:00-24:00 "
+       "UTC. A window with the same start, end and label as one already there replaces it. "
+       "With --instrument the windows apply to those instruments only. A file with any error "
+       "changes nothing, and the message gives the line."),
     import_entries, run_import, 1, 1 },
-  { "downtime", "export", "", "Write the downtime windows and cycles as iCalendar",
-    "Writes every downtime window and operating cycle as an iCalendar file that calendar "
-    "applications can import or subscribe to. Cycle events are marked so that importing the "
-    "file again brings back the windows only.",
+  { "downtime", "export", "", N_("Write the downtime windows and cycles as iCalendar"),
+    N_("Writes every downtime window and operating cycle as an iCalendar file that calendar "
+       "applications can import or subscribe to. Cycle events are marked so that importing the "
+       "file again brings back the windows only."),
     export_entries, run_export, 0, 0 },
   { NULL }
 };

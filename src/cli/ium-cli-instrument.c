@@ -12,7 +12,7 @@ static char *opt_note;
 
 static const GOptionEntry busy_entries[] = {
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
-    "What the instrument is busy with (shown to whoever plans an upgrade)", "TEXT" },
+    N_("What the instrument is busy with (shown to whoever plans an upgrade)"), N_("TEXT") },
   { NULL }
 };
 
@@ -35,7 +35,7 @@ run_pin (IumCli *cli,
          char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = g_strdup_printf ("%s is pinned to %s.", argv[0], argv[1]);
+  g_autofree char *done = g_strdup_printf (_("%s is pinned to %s."), argv[0], argv[1]);
   IumStore *store = ium_cli_get_store (cli);
 
   if (store == NULL)
@@ -51,7 +51,7 @@ run_unpin (IumCli *cli,
            char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = g_strdup_printf ("%s is no longer pinned.", argv[0]);
+  g_autofree char *done = g_strdup_printf (_("%s is no longer pinned."), argv[0]);
   IumStore *store = ium_cli_get_store (cli);
 
   if (store == NULL)
@@ -67,7 +67,7 @@ run_busy (IumCli *cli,
           char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = g_strdup_printf ("%s is marked busy.", argv[0]);
+  g_autofree char *done = g_strdup_printf (_("%s is marked busy."), argv[0]);
   IumStore *store = ium_cli_get_store (cli);
 
   if (store == NULL)
@@ -83,7 +83,7 @@ run_free (IumCli *cli,
           char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = g_strdup_printf ("%s is no longer busy.", argv[0]);
+  g_autofree char *done = g_strdup_printf (_("%s is no longer busy."), argv[0]);
   IumStore *store = ium_cli_get_store (cli);
 
   if (store == NULL)
@@ -94,13 +94,15 @@ run_free (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_instrument_commands[] = {
-  { "instrument", "pin", "NAME RELEASE", "Pin an instrument to a release",
-    "The instrument's target becomes RELEASE instead of the newest official release.",
+  { "instrument", "pin", N_("NAME RELEASE"), N_("Pin an instrument to a release"),
+    N_("The instrument's target becomes RELEASE instead of the newest official release."),
     NULL, run_pin, 2, 2 },
-  { "instrument", "unpin", "NAME", "Remove an instrument's pin", NULL, NULL, run_unpin, 1, 1 },
-  { "instrument", "busy", "NAME", "Mark an instrument busy (an experiment, a long job)",
-    "A busy instrument shows the busy flag; starting its upgrade needs --force.",
+  { "instrument", "unpin", N_("NAME"), N_("Remove an instrument's pin"), NULL, NULL, run_unpin,
+    1, 1 },
+  { "instrument", "busy", N_("NAME"), N_("Mark an instrument busy (an experiment, a long job)"),
+    N_("A busy instrument shows the busy flag; starting its upgrade needs --force."),
     busy_entries, run_busy, 1, 1 },
-  { "instrument", "free", "NAME", "Mark a busy instrument free again", NULL, NULL, run_free, 1, 1 },
+  { "instrument", "free", N_("NAME"), N_("Mark a busy instrument free again"), NULL, NULL,
+    run_free, 1, 1 },
   { NULL }
 };

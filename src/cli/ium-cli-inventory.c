@@ -14,13 +14,13 @@ static char *opt_output;
 
 static const GOptionEntry import_entries[] = {
   { "replace", 0, 0, G_OPTION_ARG_NONE, &opt_replace,
-    "Remove everything the file does not hold (default: merge)", NULL },
+    N_("Remove everything the file does not hold (default: merge)"), NULL },
   { NULL }
 };
 
 static const GOptionEntry export_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    "Write to FILE instead of standard output", "FILE" },
+    N_("Write to FILE instead of standard output"), N_("FILE") },
   { NULL }
 };
 
@@ -47,7 +47,7 @@ run_import (IumCli *cli,
       g_autoptr(IumInventoryFile) file = ium_inventory_file_new_from_data (contents, length, empty,
                                                                            &error);
       if (file == NULL)
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s: %s\nNothing was imported."), argv[0],
                              error->message);
     }
 
@@ -55,7 +55,7 @@ run_import (IumCli *cli,
     return IUM_EXIT_USAGE;
 
   if (!ium_store_import (store, contents, length, opt_replace, cli->who, &changes, &error))
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s: %s\nNothing was imported.", argv[0],
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s: %s\nNothing was imported."), argv[0],
                          error->message);
 
   if (cli->json)
@@ -70,7 +70,9 @@ run_import (IumCli *cli,
       ium_cli_print_json (node);
     }
   else
-    g_print ("Imported %s into %s: %u added, %u changed, %u removed, %u unchanged.\n",
+    /* Translators: the file, the database, then four counts of items (the sum of every kind:
+     * components, releases, instruments, ...). */
+    g_print (_("Imported %s into %s: %u added, %u changed, %u removed, %u unchanged.\n"),
              argv[0], cli->db_path, changes.added, changes.changed, changes.removed,
              changes.unchanged);
   return IUM_EXIT_OK;
@@ -85,13 +87,13 @@ run_export (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_inventory_commands[] = {
-  { "import", NULL, "FILE", "Import an inventory file (merging by key)",
-    "Adds what the file holds to the inventory, replacing what has the same key (component id, "
-    "release version, instrument name, window, cycle name). With --replace, what the file does "
-    "not hold is removed. A file with any error changes nothing.",
+  { "import", NULL, N_("FILE"), N_("Import an inventory file (merging by key)"),
+    N_("Adds what the file holds to the inventory, replacing what has the same key (component "
+       "id, release version, instrument name, window, cycle name). With --replace, what the "
+       "file does not hold is removed. A file with any error changes nothing."),
     import_entries, run_import, 1, 1 },
-  { "export", NULL, "", "Write the inventory file",
-    "Writes the whole inventory as an inventory file; importing it gives back the same "
-    "inventory.", export_entries, run_export, 0, 0 },
+  { "export", NULL, "", N_("Write the inventory file"),
+    N_("Writes the whole inventory as an inventory file; importing it gives back the same "
+       "inventory."), export_entries, run_export, 0, 0 },
   { NULL }
 };

@@ -27,28 +27,32 @@ static char *opt_ics;
 
 static const GOptionEntry plan_entries[] = {
   { "wave", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_waves,
-    "A wave: comma-separated instrument names, tag:X, site:X or rest (repeat, in order)",
-    "SEL" },
+    /* Translators: tag:X, site:X and rest are selector syntax and stay as they are. */
+    N_("A wave: comma-separated instrument names, tag:X, site:X or rest (repeat, in order)"),
+    N_("SEL") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
-    "When wave 1 starts: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time (default: now)", "DATE" },
+    N_("When wave 1 starts: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time (default: now)"),
+    N_("DATE") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    "Nothing may end after this: YYYY-MM-DD (the end of that day) or an RFC 3339 time", "DATE" },
+    N_("Nothing may end after this: YYYY-MM-DD (the end of that day) or an RFC 3339 time"),
+    N_("DATE") },
   { "per-day", 0, 0, G_OPTION_ARG_STRING, &opt_per_day,
-    "Upgrades that may start on one UTC day (default: the policy's)", "N" },
+    N_("Upgrades that may start on one UTC day (default: the policy's)"), N_("N") },
   { "hours", 0, 0, G_OPTION_ARG_STRING, &opt_hours,
-    "How long one upgrade takes (default: the policy's)", "H" },
+    N_("How long one upgrade takes (default: the policy's)"), N_("H") },
   { "soak", 0, 0, G_OPTION_ARG_STRING, &opt_soak,
-    "Days between the end of one wave and the start of the next (default: the policy's)",
-    "DAYS" },
+    N_("Days between the end of one wave and the start of the next (default: the policy's)"),
+    N_("DAYS") },
   { "save", 0, 0, G_OPTION_ARG_STRING, &opt_save,
-    "Save the plan as rollout NAME; re-saving keeps what already happened", "NAME" },
+    N_("Save the plan as rollout NAME; re-saving keeps what already happened"), N_("NAME") },
   { "max-failures", 0, 0, G_OPTION_ARG_STRING, &opt_max_failures,
-    "Failures in one wave that pause the saved rollout (default 1, or what it was when re-saved)",
-    "N" },
+    N_("Failures in one wave that pause the saved rollout (default 1, or what it was when "
+       "re-saved)"),
+    N_("N") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
-    "Exit 1 when any instrument cannot be scheduled", NULL },
+    N_("Exit 1 when any instrument cannot be scheduled"), NULL },
   { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
-    "Also write the schedule as iCalendar to FILE, for staff calendars", "FILE" },
+    N_("Also write the schedule as iCalendar to FILE, for staff calendars"), N_("FILE") },
   { NULL }
 };
 
@@ -66,8 +70,9 @@ parse_count (IumCli     *cli,
     return TRUE;
   if (!g_ascii_string_to_unsigned (text, 10, minimum, G_MAXUINT32, &number, NULL))
     {
-      ium_cli_fail (cli, IUM_EXIT_USAGE, "%s “%s” is not a whole number of at least %u", option,
-                    text, minimum);
+      /* Translators: an option (--per-day), its value, the smallest number it takes. */
+      ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s “%s” is not a whole number of at least %u"),
+                    option, text, minimum);
       return FALSE;
     }
   *value = (guint) number;
@@ -107,7 +112,8 @@ print_plan (IumPlan *plan)
   for (guint i = 0; i < upgrades->len; i++)
     width = MAX (width, strlen (((IumPlannedUpgrade *) g_ptr_array_index (upgrades, i))->instrument));
 
-  g_print ("Rollout of %s: %u scheduled, %u unscheduled, %u skipped.\n",
+  /* Translators: the release, then three counts of instruments. */
+  g_print (_("Rollout of %s: %u scheduled, %u unscheduled, %u skipped.\n"),
            ium_plan_get_release (plan), upgrades->len, unscheduled->len, skipped->len);
 
   for (guint wave = 1; wave <= n_waves; wave++)
@@ -116,7 +122,9 @@ print_plan (IumPlan *plan)
 
       for (guint i = 0; i < upgrades->len; i++)
         n += ((IumPlannedUpgrade *) g_ptr_array_index (upgrades, i))->wave == wave;
-      g_print ("\nWave %u (%u upgrade%s)\n", wave, n, n == 1 ? "" : "s");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "\nWave %u (%u upgrade)\n", "\nWave %u (%u upgrades)\n",
+                            n),
+               wave, n);
       for (guint i = 0; i < upgrades->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (upgrades, i);
@@ -132,17 +140,18 @@ print_plan (IumPlan *plan)
 
   if (unscheduled->len > 0)
     {
-      g_print ("\nUnscheduled\n");
+      g_print ("\n%s\n", _("Unscheduled"));
       for (guint i = 0; i < unscheduled->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (unscheduled, i);
-          g_print ("  %s (wave %u): %s\n", upgrade->instrument, upgrade->wave,
-                   upgrade->reason ? upgrade->reason : "no window");
+          /* Translators: an instrument, its wave, and why it could not be scheduled. */
+          g_print (_("  %s (wave %u): %s\n"), upgrade->instrument, upgrade->wave,
+                   upgrade->reason ? upgrade->reason : _("no window"));
         }
     }
   if (skipped->len > 0)
     {
-      g_print ("\nSkipped\n");
+      g_print ("\n%s\n", _("Skipped"));
       for (guint i = 0; i < skipped->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (skipped, i);
@@ -164,7 +173,7 @@ run_plan (IumCli *cli,
   guint max_failures = 1;
 
   if (opt_max_failures != NULL && opt_save == NULL)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--max-failures goes with --save NAME");
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("--max-failures goes with --save NAME"));
   /* Before anything is planned or written (--ics), so a bad name changes nothing. */
   if (opt_save != NULL && !ium_rollout_check_name (opt_save, &error))
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--save: %s", error->message);
@@ -240,26 +249,31 @@ run_plan (IumCli *cli,
     {
       print_plan (plan);
       if (opt_save != NULL)
-        g_print ("\nSaved as rollout %s. Take the deploy token ('ium token take') before "
-                 "marking upgrades with 'ium rollout mark %s INSTRUMENT in-progress'.\n",
+        /* Translators: both %s are the rollout's name; the commands stay English. */
+        g_print (_("\nSaved as rollout %s. Take the deploy token ('ium token take') before "
+                   "marking upgrades with 'ium rollout mark %s INSTRUMENT in-progress'.\n"),
                  opt_save, opt_save);
     }
 
   if (opt_strict && ium_plan_get_unscheduled (plan)->len > 0)
     {
-      g_printerr ("ium plan: %u instrument%s could not be scheduled (--strict)\n",
-                  ium_plan_get_unscheduled (plan)->len,
-                  ium_plan_get_unscheduled (plan)->len == 1 ? "" : "s");
+      guint n = ium_plan_get_unscheduled (plan)->len;
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "ium plan: %u instrument could not be scheduled (--strict)\n",
+                               "ium plan: %u instruments could not be scheduled (--strict)\n",
+                               n),
+                  n);
       return IUM_EXIT_FAILURE;
     }
   return IUM_EXIT_OK;
 }
 
 const IumCliCommand ium_cli_plan_commands[] = {
-  { "plan", NULL, "RELEASE", "Plan a staged rollout of RELEASE",
-    "Each instrument is placed in the earliest downtime window that applies to it, wave by "
-    "wave, with a soak period between waves; no non-patch upgrade during a frozen cycle. "
-    "Exit 1 with --strict when an instrument cannot be scheduled.",
+  { "plan", NULL, N_("RELEASE"), N_("Plan a staged rollout of RELEASE"),
+    N_("Each instrument is placed in the earliest downtime window that applies to it, wave by "
+       "wave, with a soak period between waves; no non-patch upgrade during a frozen cycle. "
+       "Exit 1 with --strict when an instrument cannot be scheduled."),
     plan_entries, run_plan, 1, 1 },
   { NULL }
 };

@@ -18,11 +18,11 @@ static char *opt_days;
 
 static const GOptionEntry report_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "html, md, csv, json or pdf (default: from the extension of -o)", "FORMAT" },
+    N_("html, md, csv, json or pdf (default: from the extension of -o)"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    "Write to FILE (atomically) instead of standard output", "FILE" },
+    N_("Write to FILE (atomically) instead of standard output"), N_("FILE") },
   { "days", 0, 0, G_OPTION_ARG_STRING, &opt_days,
-    "Clients seen in the last N days (default 30)", "N" },
+    N_("Clients seen in the last N days (default 30)"), N_("N") },
   { NULL }
 };
 
@@ -75,19 +75,19 @@ run_report (IumCli *cli,
     format = IUM_REPORT_FORMAT_JSON;
   else if (!format_from_path (to_stdout ? NULL : opt_output, &format))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         "give --format html, md, csv, json or pdf (or -o FILE with one of "
-                         "those extensions)");
+                         _("give --format html, md, csv, json or pdf (or -o FILE with one of "
+                           "those extensions)"));
 
   if (opt_days != NULL &&
       !g_ascii_string_to_unsigned (opt_days, 10, 1, IUM_REPORT_MAX_DAYS, &days, NULL))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         "--days: “%s” is not a whole number of days from 1 to %u", opt_days,
+                         _("--days: “%s” is not a whole number of days from 1 to %u"), opt_days,
                          IUM_REPORT_MAX_DAYS);
 
   /* A PDF on a terminal is noise; redirected or piped, it is what the user asked for. */
   if (to_stdout && ium_report_format_is_binary (format) && isatty (STDOUT_FILENO))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         "a PDF is binary: give -o FILE.pdf, or redirect standard output");
+                         _("a PDF is binary: give -o FILE.pdf, or redirect standard output"));
 
   if ((store = ium_cli_get_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -98,7 +98,7 @@ run_report (IumCli *cli,
   if (!to_stdout)
     {
       if (!ium_report_save (report, format, opt_output, NULL, &error))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, "cannot write “%s”: %s", opt_output,
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, _("cannot write “%s”: %s"), opt_output,
                              error->message);
       return IUM_EXIT_OK;
     }
@@ -113,13 +113,14 @@ run_report (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_report_commands[] = {
-  { "report", NULL, "RELEASE", "Write the release report (html, md, csv, json or pdf)",
-    "What runs where, what is behind, what is planned and done for RELEASE, and which "
-    "clients seen in the last --days days are out of date or incompatible. Every format says "
-    "the same thing: html is one self-contained page with charts, pdf is A4 for printing, md "
-    "is for wikis and mail, csv has one row per instrument, json is for scripts. Without -o "
-    "the report goes to standard output (a PDF only when it is redirected). With -o the file "
-    "is written to a temporary file and renamed, so an error leaves no partial file.",
+  { "report", NULL, N_("RELEASE"), N_("Write the release report (html, md, csv, json or pdf)"),
+    N_("What runs where, what is behind, what is planned and done for RELEASE, and which "
+       "clients seen in the last --days days are out of date or incompatible. Every format "
+       "says the same thing: html is one self-contained page with charts, pdf is A4 for "
+       "printing, md is for wikis and mail, csv has one row per instrument, json is for "
+       "scripts. Without -o the report goes to standard output (a PDF only when it is "
+       "redirected). With -o the file is written to a temporary file and renamed, so an error "
+       "leaves no partial file."),
     report_entries, run_report, 1, 1 },
   { NULL }
 };

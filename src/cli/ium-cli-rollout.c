@@ -13,9 +13,10 @@ static char *opt_note;
 static gboolean opt_force;
 
 static const GOptionEntry mark_entries[] = {
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, "What happened (kept with the state)", "TEXT" },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What happened (kept with the state)"),
+    N_("TEXT") },
   { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
-    "Start the upgrade of a busy instrument anyway (audited)", NULL },
+    N_("Start the upgrade of a busy instrument anyway (audited)"), NULL },
   { NULL }
 };
 
@@ -63,13 +64,15 @@ run_list (IumCli *cli,
 
   if (rollouts->len == 0)
     {
-      g_print ("No saved rollouts. Save one with 'ium plan RELEASE --save NAME'.\n");
+      g_print (_("No saved rollouts. Save one with 'ium plan RELEASE --save NAME'.\n"));
       return IUM_EXIT_OK;
     }
 
   {
-    const char *headers[] = { "NAME", "RELEASE", "WAVES", "PLANNED", "IN PROGRESS", "DONE",
-                              "FAILED", "STATUS", NULL };
+    /* Translators: the column headings of 'ium rollout list', in capitals. PLANNED to FAILED
+     * count the upgrades in each state. */
+    const char *headers[] = { _("NAME"), _("RELEASE"), _("WAVES"), _("PLANNED"),
+                              _("IN PROGRESS"), _("DONE"), _("FAILED"), _("STATUS"), NULL };
     g_autoptr(IumCliTable) table = ium_cli_table_new (headers);
 
     for (guint i = 0; i < rollouts->len; i++)
@@ -85,8 +88,10 @@ run_list (IumCli *cli,
         running = g_strdup_printf ("%u", counts[IUM_UPGRADE_IN_PROGRESS]);
         done = g_strdup_printf ("%u", counts[IUM_UPGRADE_DONE]);
         failed = g_strdup_printf ("%u", counts[IUM_UPGRADE_FAILED]);
-        status = rollout->paused ? g_strdup_printf ("paused after wave %u", rollout->paused_wave)
-                                 : g_strdup ("active");
+        status = rollout->paused
+                   ? g_strdup_printf (_("paused after wave %u"), rollout->paused_wave)
+                   /* Translators: a rollout's status in 'ium rollout list'. */
+                   : g_strdup (C_ ("rollout status", "active"));
         {
           const char *cells[] = { rollout->name, rollout->release, waves, planned, running, done,
                                   failed, status, NULL };
@@ -104,7 +109,7 @@ format_when (const char *start,
 {
   /* "2027-03-02T08:00:00Z" → "2027-03-02 08:00–12:00 UTC" (the end's date when it differs). */
   if (start == NULL)
-    return g_strdup ("unscheduled");
+    return g_strdup (_("unscheduled"));
   if (end != NULL && strlen (start) >= 16 && strlen (end) >= 16)
     {
       if (strncmp (start, end, 10) == 0)
@@ -137,20 +142,36 @@ run_show (IumCli *cli,
     }
 
   count_states (rollout, counts, &n_waves);
-  g_print ("Rollout %s: release %s, %u upgrades in %u waves, saved by %s on %s.\n",
-           rollout->name, rollout->release, rollout->upgrades->len, n_waves, rollout->who,
-           rollout->created);
+  {
+    g_autofree char *upgrades = NULL;
+    g_autofree char *waves = NULL;
+
+    upgrades = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u upgrade", "%u upgrades",
+                                             rollout->upgrades->len),
+                                rollout->upgrades->len);
+    waves = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u wave", "in %u waves", n_waves),
+                             n_waves);
+    /* Translators: the rollout's name, its release, “3 upgrades”, “in 2 waves”, who saved it
+     * and when (an RFC 3339 time). */
+    g_print (_("Rollout %s: release %s, %s %s, saved by %s on %s.\n"), rollout->name,
+             rollout->release, upgrades, waves, rollout->who, rollout->created);
+  }
   if (rollout->paused)
-    g_print ("PAUSED after failures in wave %u (threshold %u): later waves cannot start until "
-             "'ium rollout resume %s'.\n", rollout->paused_wave, rollout->max_failures,
-             rollout->name);
+    /* Translators: the wave, the failures that pause a rollout, then the rollout's name. */
+    g_print (_("PAUSED after failures in wave %u (threshold %u): later waves cannot start until "
+               "'ium rollout resume %s'.\n"),
+             rollout->paused_wave, rollout->max_failures, rollout->name);
   else
-    g_print ("Active; it pauses when %u upgrade%s of one wave fail%s.\n", rollout->max_failures,
-             rollout->max_failures == 1 ? "" : "s", rollout->max_failures == 1 ? "s" : "");
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Active; it pauses when %u upgrade of one wave fails.\n",
+                          "Active; it pauses when %u upgrades of one wave fail.\n",
+                          rollout->max_failures),
+             rollout->max_failures);
 
   for (guint wave = 1; wave <= n_waves; wave++)
     {
-      const char *headers[] = { "WHEN", "INSTRUMENT", "WINDOW", "STATE", "UPDATED", "NOTE", NULL };
+      /* Translators: the column headings of a wave in 'ium rollout show', in capitals. */
+      const char *headers[] = { _("WHEN"), _("INSTRUMENT"), _("WINDOW"), _("STATE"),
+                                _("UPDATED"), _("NOTE"), NULL };
       g_autoptr(IumCliTable) table = ium_cli_table_new (headers);
       guint n = 0;
 
@@ -163,7 +184,8 @@ run_show (IumCli *cli,
           if (upgrade->wave != wave)
             continue;
           when = format_when (upgrade->start, upgrade->end);
-          updated = g_strdup_printf ("%s by %s", upgrade->updated, upgrade->who);
+          /* Translators: when (an RFC 3339 time) and who. */
+          updated = g_strdup_printf (_("%s by %s"), upgrade->updated, upgrade->who);
           {
             const char *cells[] = { when, upgrade->instrument, upgrade->window,
                                     ium_upgrade_state_to_string (upgrade->state), updated,
@@ -174,7 +196,7 @@ run_show (IumCli *cli,
         }
       if (n == 0)
         continue;
-      g_print ("\nWave %u\n", wave);
+      g_print (_("\nWave %u\n"), wave);
       ium_cli_table_print (table);
     }
   return IUM_EXIT_OK;
@@ -210,19 +232,22 @@ run_mark (IumCli *cli,
 
   if (!cli->json)
     {
-      g_print ("%s is %s in rollout %s.\n", argv[1], argv[2], argv[0]);
+      /* Translators: the instrument, its new state (planned, done, ..., which stays English)
+       * and the rollout. */
+      g_print (_("%s is %s in rollout %s.\n"), argv[1], argv[2], argv[0]);
       if (state == IUM_UPGRADE_DONE)
-        g_print ("Every host of %s now records the rollout's release.\n", argv[1]);
+        g_print (_("Every host of %s now records the rollout's release.\n"), argv[1]);
       if (state == IUM_UPGRADE_ROLLED_BACK && was_done)
-        g_print ("The hosts of %s record the versions they had before the upgrade again "
-                 "(except any changed since).\n", argv[1]);
+        g_print (_("The hosts of %s record the versions they had before the upgrade again "
+                   "(except any changed since).\n"),
+                 argv[1]);
       if (state == IUM_UPGRADE_FAILED)
         {
           g_autoptr(IumRollout) rollout = ium_rollout_load (store, argv[0], NULL);
           if (rollout != NULL && rollout->paused)
-            g_print ("Rollout %s is now paused after failures in wave %u; later waves cannot "
-                     "start until 'ium rollout resume %s'.\n", argv[0], rollout->paused_wave,
-                     argv[0]);
+            g_print (_("Rollout %s is now paused after failures in wave %u; later waves cannot "
+                       "start until 'ium rollout resume %s'.\n"),
+                     argv[0], rollout->paused_wave, argv[0]);
         }
     }
   return IUM_EXIT_OK;
@@ -241,21 +266,23 @@ run_resume (IumCli *cli,
   if (!ium_rollout_resume (store, argv[0], cli->who, &error))
     return ium_cli_fail_error (cli, error);
   if (!cli->json)
-    g_print ("Rollout %s is resumed.\n", argv[0]);
+    g_print (_("Rollout %s is resumed.\n"), argv[0]);
   return IUM_EXIT_OK;
 }
 
 const IumCliCommand ium_cli_rollout_commands[] = {
-  { "rollout", "list", "", "List the saved rollouts", NULL, NULL, run_list, 0, 0 },
-  { "rollout", "show", "NAME", "Show a rollout's waves, windows and states", NULL, NULL,
+  { "rollout", "list", "", N_("List the saved rollouts"), NULL, NULL, run_list, 0, 0 },
+  { "rollout", "show", N_("NAME"), N_("Show a rollout's waves, windows and states"), NULL, NULL,
     run_show, 1, 1 },
-  { "rollout", "mark", "NAME INSTRUMENT STATE", "Record an upgrade's new state (needs the token)",
-    "STATE is planned, in-progress, done, failed, rolled-back or skipped. States move only "
-    "planned → in-progress → done | failed, failed → planned | rolled-back, done → rolled-back, "
-    "planned → skipped. done sets every host's versions to the target release; rolled-back "
-    "after done puts back the versions they had before.",
+  { "rollout", "mark", N_("NAME INSTRUMENT STATE"),
+    N_("Record an upgrade's new state (needs the token)"),
+    /* Translators: the states (planned, in-progress, ...) are what STATE takes: keep them. */
+    N_("STATE is planned, in-progress, done, failed, rolled-back or skipped. States move only "
+       "planned → in-progress → done | failed, failed → planned | rolled-back, done → "
+       "rolled-back, planned → skipped. done sets every host's versions to the target release; "
+       "rolled-back after done puts back the versions they had before."),
     mark_entries, run_mark, 3, 3 },
-  { "rollout", "resume", "NAME", "Resume a rollout paused by failures (needs the token)", NULL,
-    NULL, run_resume, 1, 1 },
+  { "rollout", "resume", N_("NAME"), N_("Resume a rollout paused by failures (needs the token)"),
+    NULL, NULL, run_resume, 1, 1 },
   { NULL }
 };

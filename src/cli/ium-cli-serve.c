@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 
@@ -21,19 +22,26 @@ static int opt_threads;
 
 static const GOptionEntry serve_entries[] = {
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen,
-    "Where to listen: ADDRESS:PORT, [IPV6]:PORT, or a port on 127.0.0.1; port 0 picks a free "
-    "one (default: " IUM_SERVER_DEFAULT_LISTEN ")", "ADDR:PORT" },
+    /* The default is spelled out, not IUM_SERVER_DEFAULT_LISTEN, so that xgettext sees one
+     * string; the G_STATIC_ASSERT below catches a default of another length. */
+    N_("Where to listen: ADDRESS:PORT, [IPV6]:PORT, or a port on 127.0.0.1; port 0 picks a "
+       "free one (default: 127.0.0.1:8080)"),
+    N_("ADDR:PORT") },
   { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
-    "Accept changes from clients that send this file's token as 'Authorization: Bearer "
-    "TOKEN' (the file must be mode 0600; without it the server is read-only)", "FILE" },
+    N_("Accept changes from clients that send this file's token as 'Authorization: Bearer "
+       "TOKEN' (the file must be mode 0600; without it the server is read-only)"),
+    N_("FILE") },
   { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_cert,
-    "Serve HTTPS with this PEM certificate (chain); needs --tls-key", "FILE" },
-  { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key, "The certificate's PEM private key",
-    "FILE" },
+    N_("Serve HTTPS with this PEM certificate (chain); needs --tls-key"), N_("FILE") },
+  { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key,
+    N_("The certificate's PEM private key"), N_("FILE") },
   { "threads", 0, 0, G_OPTION_ARG_INT, &opt_threads,
-    "Threads that accept and answer requests (default: one per core, at most 4)", "N" },
+    N_("Threads that accept and answer requests (default: one per core, at most 4)"),
+    N_("N") },
   { NULL }
 };
+
+G_STATIC_ASSERT (sizeof (IUM_SERVER_DEFAULT_LISTEN) == sizeof ("127.0.0.1:8080"));
 
 static gboolean
 stop_cb (gpointer user_data)
@@ -54,9 +62,15 @@ run_serve (IumCli *cli,
   guint term_id, int_id;
 
   if ((opt_tls_cert == NULL) != (opt_tls_key == NULL))
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--tls-cert and --tls-key go together");
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("--tls-cert and --tls-key go together"));
   if (opt_threads < 0 || opt_threads > 64)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--threads takes 1 to 64 (or 0 for one per core)");
+    return ium_cli_fail (cli, IUM_EXIT_USAGE,
+                         _("--threads takes 1 to 64 (or 0 for one per core)"));
+
+  /* From here on the messages are the server's: its log and the `message` of every JSON
+   * answer, which clients and scripts read, are English whatever the user's language
+   * (docs/translations.md). Before any server thread exists. */
+  setlocale (LC_MESSAGES, "C");
 
   server = ium_server_new (cli->db_path, &error);
   if (server == NULL)
@@ -95,11 +109,11 @@ run_serve (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_serve_commands[] = {
-  { "serve", NULL, "", "Serve client checks, the inventory and a status page over HTTP",
-    "Answers client checks (GET /api/v1/check) from the inventory in memory, reloading it "
-    "within a second when the database changes; serves the read and write API under /api/v1/, "
-    "a status page at / and Prometheus metrics at /metrics. SIGTERM or SIGINT stops it after "
-    "writing the check log. See docs/http-api.md.",
+  { "serve", NULL, "", N_("Serve client checks, the inventory and a status page over HTTP"),
+    N_("Answers client checks (GET /api/v1/check) from the inventory in memory, reloading it "
+       "within a second when the database changes; serves the read and write API under "
+       "/api/v1/, a status page at / and Prometheus metrics at /metrics. SIGTERM or SIGINT "
+       "stops it after writing the check log. See docs/http-api.md."),
     serve_entries, run_serve, 0, 0 },
   { NULL }
 };

@@ -36,8 +36,10 @@ release_text (IumRelease *release)
 static void
 print_table (IumFleet *fleet)
 {
-  static const char * const headers[] = {
-    "INSTRUMENT", "SITE", "RELEASE", "TIER", "TARGET", "BEHIND", "FLAGS", NULL
+  /* Translators: the column headings of 'ium status', in capitals like the English. */
+  const char * const headers[] = {
+    _("INSTRUMENT"), _("SITE"), _("RELEASE"), _("TIER"), _("TARGET"), _("BEHIND"), _("FLAGS"),
+    NULL
   };
   IumInventory *inventory = ium_fleet_get_inventory (fleet);
   GListModel *instruments = ium_inventory_get_instruments (inventory);
@@ -68,8 +70,10 @@ print_table (IumFleet *fleet)
 
   if (ium_inventory_get_facility (inventory) != NULL)
     g_print ("%s: ", ium_inventory_get_facility (inventory));
-  g_print ("%u instrument%s; newest official release %s\n\n", n, n == 1 ? "" : "s",
-           newest ? release_text (newest) : "(none)");
+  /* Translators: the heading of 'ium status'; the release is a version, or “(none)”. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u instrument; newest official release %s\n\n",
+                        "%u instruments; newest official release %s\n\n", n),
+           n, newest ? release_text (newest) : _("(none)"));
   ium_cli_table_print (table);
 }
 
@@ -85,22 +89,31 @@ print_instrument (IumFleet      *fleet,
   flags = dup_flags (status.flags);
 
   g_print ("%s\n", ium_instrument_get_name (instrument));
-  g_print ("  site:     %s\n", ium_instrument_get_site (instrument));
+  /* Translators: the lines of 'ium status INSTRUMENT'; keep the values aligned in one
+   * column, as in the English. */
+  g_print (_("  site:     %s\n"), ium_instrument_get_site (instrument));
   if (*tags != '\0')
-    g_print ("  tags:     %s\n", tags);
+    g_print (_("  tags:     %s\n"), tags);
   if (status.release != NULL)
-    g_print ("  runs:     %s (%s)\n", release_text (status.release),
+    /* Translators: a release version and its tier (official, ...), which stays English. */
+    g_print (_("  runs:     %s (%s)\n"), release_text (status.release),
              ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (status.release)));
   else
-    g_print ("  runs:     no single release (custom)\n");
-  g_print ("  target:   %s%s\n", status.target ? release_text (status.target) : "(none)",
-           ium_instrument_get_pin (instrument) ? " (pinned)" : "");
-  g_print ("  behind:   %u release line%s\n", status.behind, status.behind == 1 ? "" : "s");
-  g_print ("  flags:    %s\n", flags);
+    g_print (_("  runs:     no single release (custom)\n"));
+  if (ium_instrument_get_pin (instrument))
+    g_print (_("  target:   %s (pinned)\n"),
+             status.target ? release_text (status.target) : _("(none)"));
+  else
+    g_print (_("  target:   %s\n"), status.target ? release_text (status.target) : _("(none)"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "  behind:   %u release line\n",
+                        "  behind:   %u release lines\n", status.behind),
+           status.behind);
+  /* Translators: the flags (behind, busy, ...) are identifiers of the spec and stay English. */
+  g_print (_("  flags:    %s\n"), flags);
   if (ium_instrument_get_busy (instrument))
-    g_print ("  busy:     %s\n", ium_instrument_get_busy_note (instrument)
-                                 ? ium_instrument_get_busy_note (instrument) : "yes");
-  g_print ("  hosts:\n");
+    g_print (_("  busy:     %s\n"), ium_instrument_get_busy_note (instrument)
+                                    ? ium_instrument_get_busy_note (instrument) : _("yes"));
+  g_print (_("  hosts:\n"));
 
   for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
     {
@@ -128,7 +141,7 @@ run_status (IumCli *cli,
     return IUM_EXIT_USAGE;
 
   if (argc == 1 && (only = ium_inventory_lookup_instrument (inventory, argv[0])) == NULL)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "unknown instrument “%s”", argv[0]);
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("unknown instrument “%s”"), argv[0]);
 
   fleet = ium_fleet_new (inventory);
 
@@ -160,7 +173,9 @@ run_check (IumCli *cli,
     return IUM_EXIT_USAGE;
 
   fleet = ium_fleet_new (inventory);
-  verdict = ium_fleet_check (fleet, argv[0], argv[1], argv[2], &error);
+  /* JSON carries the English message of the spec; people read it in their language. */
+  verdict = cli->json ? ium_fleet_check (fleet, argv[0], argv[1], argv[2], &error)
+                      : ium_fleet_check_translated (fleet, argv[0], argv[1], argv[2], &error);
   if (verdict == NULL)
     return ium_cli_fail_error (cli, error);
 
@@ -175,9 +190,9 @@ run_check (IumCli *cli,
                ium_verdict_get_message (verdict));
       warnings = ium_verdict_get_warnings (verdict);
       for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-        g_print ("warning: %s\n", warnings[i]);
+        g_print (_("warning: %s\n"), warnings[i]);
       if (ium_verdict_get_download_url (verdict) != NULL)
-        g_print ("download: %s\n", ium_verdict_get_download_url (verdict));
+        g_print (_("download: %s\n"), ium_verdict_get_download_url (verdict));
     }
 
   return ium_verdict_get_status (verdict) == IUM_VERDICT_INCOMPATIBLE ? IUM_EXIT_FAILURE
@@ -185,13 +200,14 @@ run_check (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_status_commands[] = {
-  { "status", NULL, "[INSTRUMENT]", "What every instrument runs, its target and flags",
-    "Shows, for every instrument (or one), the release it runs, its tier, the release it "
-    "should run, how many release lines it is behind, and its status flags.",
+  { "status", NULL, N_("[INSTRUMENT]"), N_("What every instrument runs, its target and flags"),
+    N_("Shows, for every instrument (or one), the release it runs, its tier, the release it "
+       "should run, how many release lines it is behind, and its status flags."),
     NULL, run_status, 0, 1 },
-  { "check", NULL, "INSTRUMENT COMPONENT VERSION", "Check a client version against an instrument",
-    "Gives the verdict a client GUI gets on connect: ok, update-available, client-newer or "
-    "incompatible (exit 1), with the version to install.",
+  { "check", NULL, N_("INSTRUMENT COMPONENT VERSION"),
+    N_("Check a client version against an instrument"),
+    N_("Gives the verdict a client GUI gets on connect: ok, update-available, client-newer or "
+       "incompatible (exit 1), with the version to install."),
     NULL, run_check, 3, 3 },
   { NULL }
 };

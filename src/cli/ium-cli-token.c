@@ -15,15 +15,16 @@ static gboolean opt_steal;
 
 static const GOptionEntry take_entries[] = {
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
-    "What you are deploying (shown to whoever asks for the token)", "TEXT" },
+    N_("What you are deploying (shown to whoever asks for the token)"), N_("TEXT") },
   { "steal", 0, 0, G_OPTION_ARG_NONE, &opt_steal,
-    "Take the token over from its holder (needs --reason; audited)", NULL },
-  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, "Why the token is taken over", "TEXT" },
+    N_("Take the token over from its holder (needs --reason; audited)"), NULL },
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why the token is taken over"),
+    N_("TEXT") },
   { NULL }
 };
 
 static const GOptionEntry release_entries[] = {
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, "What was done", "TEXT" },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What was done"), N_("TEXT") },
   { NULL }
 };
 
@@ -31,11 +32,13 @@ static void
 print_token (IumToken *token)
 {
   if (token->holder == NULL)
-    g_print ("Nobody holds the deploy token. Take it with 'ium token take'.\n");
+    g_print (_("Nobody holds the deploy token. Take it with 'ium token take'.\n"));
+  else if (token->note != NULL)
+    /* Translators: who, since when (an RFC 3339 time), and their note. */
+    g_print (_("The deploy token is held by %s since %s (note: “%s”).\n"), token->holder,
+             token->since, token->note);
   else
-    g_print ("The deploy token is held by %s since %s%s%s%s.\n", token->holder, token->since,
-             token->note ? " (note: “" : "", token->note ? token->note : "",
-             token->note ? "”)" : "");
+    g_print (_("The deploy token is held by %s since %s.\n"), token->holder, token->since);
 }
 
 static int
@@ -73,9 +76,9 @@ run_take (IumCli *cli,
 
   if (opt_steal && (opt_reason == NULL || *opt_reason == '\0'))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         "--steal needs --reason TEXT: say why you take the token over");
+                         _("--steal needs --reason TEXT: say why you take the token over"));
   if (!opt_steal && opt_reason != NULL)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, "--reason goes with --steal");
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("--reason goes with --steal"));
 
   if ((store = ium_cli_get_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -90,7 +93,7 @@ run_take (IumCli *cli,
       ium_cli_print_json (node);
     }
   else
-    g_print ("%s holds the deploy token since %s.\n", token->holder, token->since);
+    g_print (_("%s holds the deploy token since %s.\n"), token->holder, token->since);
   return IUM_EXIT_OK;
 }
 
@@ -107,7 +110,7 @@ run_release (IumCli *cli,
   if (!ium_token_release (store, cli->who, opt_note, &error))
     return ium_cli_fail_error (cli, error);
   if (!cli->json)
-    g_print ("%s released the deploy token.\n", cli->who);
+    g_print (_("%s released the deploy token.\n"), cli->who);
   return IUM_EXIT_OK;
 }
 
@@ -157,12 +160,14 @@ run_history (IumCli *cli,
 
   if (events->len == 0)
     {
-      g_print ("Nobody has taken the deploy token yet.\n");
+      g_print (_("Nobody has taken the deploy token yet.\n"));
       return IUM_EXIT_OK;
     }
 
   {
-    const char *headers[] = { "TIME", "WHO", "ACTION", "NOTE", "REASON", NULL };
+    /* Translators: the column headings of 'ium token history', in capitals; the actions
+     * (take, release, steal) stay English. */
+    const char *headers[] = { _("TIME"), _("WHO"), _("ACTION"), _("NOTE"), _("REASON"), NULL };
     g_autoptr(IumCliTable) table = ium_cli_table_new (headers);
 
     for (guint i = 0; i < events->len; i++)
@@ -178,14 +183,14 @@ run_history (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_token_commands[] = {
-  { "token", "show", "", "Show who holds the deploy token", NULL, NULL, run_show, 0, 0 },
-  { "token", "take", "", "Take the deploy token before changing rollout states",
-    "Refused (exit 3) while someone else holds it; --steal --reason TEXT takes it over and "
-    "is audited. Identity: --as NAME, else the login name.",
+  { "token", "show", "", N_("Show who holds the deploy token"), NULL, NULL, run_show, 0, 0 },
+  { "token", "take", "", N_("Take the deploy token before changing rollout states"),
+    N_("Refused (exit 3) while someone else holds it; --steal --reason TEXT takes it over and "
+       "is audited. Identity: --as NAME, else the login name."),
     take_entries, run_take, 0, 0 },
-  { "token", "release", "", "Release the deploy token you hold", NULL, release_entries,
+  { "token", "release", "", N_("Release the deploy token you hold"), NULL, release_entries,
     run_release, 0, 0 },
-  { "token", "history", "", "Show every take, release and steal of the deploy token", NULL,
+  { "token", "history", "", N_("Show every take, release and steal of the deploy token"), NULL,
     NULL, run_history, 0, 0 },
   { NULL }
 };

@@ -13,7 +13,7 @@ static char *opt_scheme;
 
 static const GOptionEntry compare_entries[] = {
   { "scheme", 0, 0, G_OPTION_ARG_STRING, &opt_scheme,
-    "The version scheme: quad (default), semver or calver", "SCHEME" },
+    N_("The version scheme: quad (default), semver or calver"), N_("SCHEME") },
   { NULL }
 };
 
@@ -31,7 +31,8 @@ run_compare (IumCli *cli,
 
   if (opt_scheme != NULL && !ium_scheme_from_string (opt_scheme, &scheme))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         "--scheme: “%s” is not a scheme; use quad, semver or calver", opt_scheme);
+                         _("--scheme: “%s” is not a scheme; use quad, semver or calver"),
+                         opt_scheme);
 
   if ((a = ium_version_parse (scheme, argv[0], &error)) == NULL
       || (b = ium_version_parse (scheme, argv[1], &error)) == NULL)
@@ -57,8 +58,8 @@ run_compare (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_version_commands[] = {
-  { "version", "compare", "A B", "Compare two versions: prints <, = or >",
-    "Compares two versions of one scheme. Missing quad parts are 0, so 12.1 = 12.1.0.0.",
+  { "version", "compare", N_("A B"), N_("Compare two versions: prints <, = or >"),
+    N_("Compares two versions of one scheme. Missing quad parts are 0, so 12.1 = 12.1.0.0."),
     compare_entries, run_compare, 2, 2 },
   { NULL }
 };

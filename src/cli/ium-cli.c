@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "ium-cli-common.h"
+#include "ium-i18n.h"
 
 static const IumCliCommand *groups[] = {
   ium_cli_inventory_commands,
@@ -32,10 +33,11 @@ static gboolean opt_json;
 
 static const GOptionEntry global_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
-    "The inventory database (default: $IUM_DB, else $XDG_DATA_HOME/ium/inventory.db)", "PATH" },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, "Print machine-readable JSON", NULL },
+    N_("The inventory database (default: $IUM_DB, else $XDG_DATA_HOME/ium/inventory.db)"),
+    N_("PATH") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
   { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as,
-    "Who is acting, for the audit log (default: the login name)", "NAME" },
+    N_("Who is acting, for the audit log (default: the login name)"), N_("NAME") },
   { NULL }
 };
 
@@ -50,26 +52,42 @@ command_name (const IumCliCommand *command)
 static void
 print_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
+  long width = 36;
+
+  /* Translators: PATH, COMMAND and ARGUMENTS are placeholders; --db and --json are options
+   * and stay as they are. */
+  fputs (_("Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
            "\n"
            "Instrument Update Manager: the facility's instruments, the software versions\n"
            "they run, and whether clients are compatible.\n"
            "\n"
-           "Commands:\n");
+           "Commands:\n"),
+         out);
+  /* The summaries line up after the widest usage (translated placeholders may be longer). */
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
       {
         g_autofree char *name = command_name (c);
-        g_autofree char *usage = g_strdup_printf ("%s %s", name, c->parameters);
-        fprintf (out, "  %-36s %s\n", usage, c->summary);
+        g_autofree char *usage = g_strdup_printf ("%s %s", name, ium_cli_parameters (c));
+
+        width = MAX (width, g_utf8_strlen (usage, -1) + 1);
       }
-  fprintf (out,
-           "\n"
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
+      {
+        g_autofree char *name = command_name (c);
+        g_autofree char *usage = g_strdup_printf ("%s %s", name, ium_cli_parameters (c));
+        long pad = width - g_utf8_strlen (usage, -1);
+
+        /* Padded by characters, not bytes: translated parameters may hold umlauts. */
+        fprintf (out, "  %s%*s %s\n", usage, (int) MAX (pad, 0), "", _(c->summary));
+      }
+  fputs (_("\n"
            "Global options: --db PATH, --json, --as NAME, --help (also after a command).\n"
            "Exit status: 0 success; 1 the answer is a failure you asked about (an incompatible\n"
            "check); 2 bad input or usage; 3 refused.\n"
-           "Run 'ium COMMAND --help' for a command's options.\n");
+           "Run 'ium COMMAND --help' for a command's options.\n"),
+         out);
 }
 
 /* Finds the command named by the first one or two words of @argv that are not options,
@@ -130,11 +148,11 @@ is_group (const char *name)
 static void
 print_group_usage (const char *name)
 {
-  g_printerr ("Usage:\n");
+  g_printerr ("%s\n", _("Usage:"));
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
       if (g_str_equal (c->name, name))
-        g_printerr ("  ium %s %s %s\n", c->name, c->sub ? c->sub : "", c->parameters);
+        g_printerr ("  ium %s %s %s\n", c->name, c->sub ? c->sub : "", ium_cli_parameters (c));
 }
 
 static int
@@ -147,8 +165,9 @@ run_command (const IumCliCommand *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = command_name (command);
-  g_autofree char *parameter_string = g_strdup_printf ("%s %s - %s", name, command->parameters,
-                                                       command->summary);
+  g_autofree char *parameter_string = g_strdup_printf ("%s %s - %s", name,
+                                                       ium_cli_parameters (command),
+                                                       _(command->summary));
   g_autofree char **args = g_new0 (char *, argc + 1);
   IumCli cli = { 0 };
   int n_args = 0;
@@ -161,6 +180,9 @@ run_command (const IumCliCommand *command,
 
   context = g_option_context_new (parameter_string);
   g_option_context_set_help_enabled (context, TRUE);
+  /* The entries' descriptions and placeholders, and the summary, are looked up in our
+   * catalogue (the parameter string is composed of translated parts already). */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, command->description);
   /* The command's own options and the global ones share the main group, so that plain
    * --help lists them all. */
@@ -171,7 +193,7 @@ run_command (const IumCliCommand *command,
   cli.command = name;
   if (!g_option_context_parse (context, &n_args, &args, &error))
     {
-      ium_cli_fail (&cli, IUM_EXIT_USAGE, "%s (see 'ium %s --help')", error->message, name);
+      ium_cli_fail (&cli, IUM_EXIT_USAGE, _("%s (see 'ium %s --help')"), error->message, name);
       return IUM_EXIT_USAGE;
     }
 
@@ -183,17 +205,18 @@ run_command (const IumCliCommand *command,
     }
 
   if ((guint) (n_args - 1) < command->min_args || (guint) (n_args - 1) > command->max_args)
-    return ium_cli_fail (&cli, IUM_EXIT_USAGE, "expected %s (see 'ium %s --help')",
-                         *command->parameters ? command->parameters : "no arguments", name);
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _("expected %s (see 'ium %s --help')"),
+                         *command->parameters ? ium_cli_parameters (command) : _("no arguments"),
+                         name);
 
   /* An empty name would put a blank holder on the token and blank rows in the audit log,
    * and an empty path would name the current folder. */
   if (opt_db != NULL && *opt_db == '\0')
-    return ium_cli_fail (&cli, IUM_EXIT_USAGE, "--db: the path is empty");
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _("--db: the path is empty"));
   if (opt_as != NULL && *g_strstrip (opt_as) == '\0')
     return ium_cli_fail (&cli, IUM_EXIT_USAGE,
-                         "--as: the name is empty; give who is acting, or leave --as out to "
-                         "use the login name");
+                         _("--as: the name is empty; give who is acting, or leave --as out to "
+                           "use the login name"));
 
   cli.db_path = opt_db ? g_strdup (opt_db) : ium_store_dup_default_path ();
   cli.who = g_strdup (opt_as ? opt_as : g_get_user_name ());
@@ -216,8 +239,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ium_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ium");
 
@@ -232,13 +254,13 @@ main (int    argc,
       if (name_index >= 0 && is_group (argv[name_index]))
         {
           if (sub_index >= 0)
-            g_printerr ("ium: “%s %s” is not a command.\n", argv[name_index], argv[sub_index]);
+            g_printerr (_("ium: “%s %s” is not a command.\n"), argv[name_index], argv[sub_index]);
           print_group_usage (argv[name_index]);
           return help && sub_index < 0 ? IUM_EXIT_OK : IUM_EXIT_USAGE;
         }
       if (name_index >= 0)
         {
-          g_printerr ("ium: “%s” is not a command. Run 'ium --help' for the list.\n",
+          g_printerr (_("ium: “%s” is not a command. Run 'ium --help' for the list.\n"),
                       argv[name_index]);
           return IUM_EXIT_USAGE;
         }

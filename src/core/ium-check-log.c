@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-check-log.h"
 
 #include "ium-enums.h"
@@ -172,7 +174,7 @@ ium_store_append_checks (IumStore   *store,
       ium_bind_text (stmt, 7, record->server_version);
       ium_bind_text (stmt, 8, record->recommended);
       ium_bind_text (stmt, 9, record->address);
-      if (!ium_store_step_done (store, stmt, "writing the client check log", error))
+      if (!ium_store_step_done (store, stmt, N_("writing the client check log"), error))
         goto failed;
     }
   return ium_store_commit (store, error);
@@ -235,7 +237,7 @@ ium_store_list_checks (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the client check log", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the client check log"), error);
       return NULL;
     }
   return g_steal_pointer (&records);
@@ -301,7 +303,7 @@ ium_store_list_clients_seen (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the client check log", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the client check log"), error);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -331,7 +333,7 @@ ium_store_prune_checks (IumStore   *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (before));
-  if (!ium_store_step_done (store, stmt, "pruning the client check log", error))
+  if (!ium_store_step_done (store, stmt, N_("pruning the client check log"), error))
     return FALSE;
   if (n_deleted != NULL)
     *n_deleted = (guint) sqlite3_changes (ium_store_get_db (store));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-compat.h"
 
 static IumCompatResult
@@ -56,18 +58,18 @@ ium_compat_evaluate (IumCompatPolicy   policy,
     {
     case IUM_COMPAT_POLICY_MINOR_BACKWARD:
       if (client_major != server_major)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, "major versions differ");
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("major versions differ"));
       /* A newer client may call what the server lacks, so it works but deserves a warning. */
       if (client_minor > server_minor)
         return set_reason (reason, IUM_COMPAT_CLIENT_NEWER,
-                           "the client's minor version is newer than the server's");
+                           N_("the client's minor version is newer than the server's"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_SAME_MINOR:
       if (client_major != server_major)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, "major versions differ");
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("major versions differ"));
       if (client_minor != server_minor)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, "minor versions differ");
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("minor versions differ"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_EXACT:
@@ -79,7 +81,7 @@ ium_compat_evaluate (IumCompatPolicy   policy,
           || ium_version_get_patch (client) != ium_version_get_patch (server)
           || g_strcmp0 (ium_version_get_prerelease (client),
                         ium_version_get_prerelease (server)) != 0)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, "versions differ");
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("versions differ"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_ANY:

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-fleet.h"
 
 #include "ium-compat.h"
@@ -89,6 +91,64 @@ find_compatible_release (IumFleet         *self,
   return any;
 }
 
+/* The same sentences as build_message(), through the catalogue: for people, never for JSON.
+ * Under the C locale they are build_message()'s, word for word (test-fleet holds them to it). */
+static char *
+build_translated_message (IumVerdictStatus     status,
+                          const ComponentInfo *client,
+                          const char          *client_version,
+                          const ComponentInfo *server,
+                          const char          *server_version,
+                          const char          *instrument,
+                          const char          *recommended,
+                          const char          *reason)
+{
+  /* Translators: in the verdicts of the client check, the first two %s are the client
+   * component's name and version (“IBEX GUI 12.0.1”), the next two the server's (“IBEX
+   * server 12.0.1.130”), then the instrument; the reason comes from the compatibility policy;
+   * the last %s is the version to install. */
+  switch (status)
+    {
+    case IUM_VERDICT_INCOMPATIBLE:
+      if (recommended == NULL)
+        return g_strdup_printf (_("%s %s cannot talk to the %s %s on %s: %s. Ask support for a "
+                                  "compatible version."),
+                                client->name, client_version, server->name, server_version,
+                                instrument, _(reason));
+      return g_strdup_printf (_("%s %s cannot talk to the %s %s on %s: %s. Install %s."),
+                              client->name, client_version, server->name, server_version,
+                              instrument, _(reason), recommended);
+
+    case IUM_VERDICT_CLIENT_NEWER:
+      if (recommended == NULL)
+        return g_strdup_printf (_("%s %s is newer than the %s %s on %s and may use features it "
+                                  "lacks."),
+                                client->name, client_version, server->name, server_version,
+                                instrument);
+      return g_strdup_printf (_("%s %s is newer than the %s %s on %s and may use features it "
+                                "lacks. Install %s to be safe."),
+                              client->name, client_version, server->name, server_version,
+                              instrument, recommended);
+
+    case IUM_VERDICT_UPDATE_AVAILABLE:
+      return g_strdup_printf (_("%s %s works with the %s %s on %s. Version %s is available."),
+                              client->name, client_version, server->name, server_version,
+                              instrument, recommended);
+
+    case IUM_VERDICT_OK:
+    default:
+      return g_strdup_printf (_("%s %s is up to date for %s."), client->name, client_version,
+                              instrument);
+    }
+}
+
+static IumVerdict *check (IumFleet    *self,
+                          const char  *instrument,
+                          const char  *component,
+                          const char  *client_version,
+                          gboolean     translated,
+                          GError     **error);
+
 /**
  * ium_fleet_check:
  * @self: a fleet
@@ -109,6 +169,41 @@ ium_fleet_check (IumFleet    *self,
                  const char  *component,
                  const char  *client_version,
                  GError     **error)
+{
+  return check (self, instrument, component, client_version, FALSE, error);
+}
+
+/**
+ * ium_fleet_check_translated:
+ * @self: a fleet
+ * @instrument: the instrument name
+ * @component: the client component id
+ * @client_version: the client's version
+ * @error: return location for an %IUM_CHECK_ERROR
+ *
+ * ium_fleet_check(), with the verdict's message in the user's language (LANGUAGE,
+ * LC_MESSAGES), for showing to a person. The JSON of a verdict (ium check --json, the server)
+ * always carries ium_fleet_check()'s English message.
+ *
+ * Returns: (transfer full) (nullable): the verdict, or %NULL with @error set
+ */
+IumVerdict *
+ium_fleet_check_translated (IumFleet    *self,
+                            const char  *instrument,
+                            const char  *component,
+                            const char  *client_version,
+                            GError     **error)
+{
+  return check (self, instrument, component, client_version, TRUE, error);
+}
+
+static IumVerdict *
+check (IumFleet    *self,
+       const char  *instrument,
+       const char  *component,
+       const char  *client_version,
+       gboolean     translated,
+       GError     **error)
 {
   const InstrumentInfo *info;
   const ComponentInfo *client;
@@ -133,7 +228,7 @@ ium_fleet_check (IumFleet    *self,
   if (info == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_INSTRUMENT,
-                   "unknown instrument “%s”", instrument);
+                   _("unknown instrument “%s”"), instrument);
       return NULL;
     }
 
@@ -141,7 +236,7 @@ ium_fleet_check (IumFleet    *self,
   if (client == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_COMPONENT,
-                   "unknown component “%s”", component);
+                   _("unknown component “%s”"), component);
       return NULL;
     }
 
@@ -149,7 +244,7 @@ ium_fleet_check (IumFleet    *self,
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
-                   "no compatibility rule has “%s” as its client", component);
+                   _("no compatibility rule has “%s” as its client"), component);
       return NULL;
     }
 
@@ -165,7 +260,7 @@ ium_fleet_check (IumFleet    *self,
   if (server == NULL || server->lowest == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_SERVER,
-                   "no host of “%s” carries the server component “%s”",
+                   _("no host of “%s” carries the server component “%s”"),
                    info->name, ium_rule_get_server (rule->rule));
       return NULL;
     }
@@ -204,9 +299,13 @@ ium_fleet_check (IumFleet    *self,
       break;
     }
 
-  message = build_message (status, client, client_version, rule->server, server->text,
-                           info->name, recommended_text,
-                           reason != NULL ? reason : "the compatibility policy forbids it");
+  if (reason == NULL)
+    reason = N_("the compatibility policy forbids it");
+  message = translated ? build_translated_message (status, client, client_version, rule->server,
+                                                   server->text, info->name, recommended_text,
+                                                   reason)
+                       : build_message (status, client, client_version, rule->server,
+                                        server->text, info->name, recommended_text, reason);
 
   return ium_verdict_new (info->name,
                           client->id,

@@ -69,5 +69,11 @@ IumVerdict   *ium_fleet_check                 (IumFleet            *self,
                                                const char          *component,
                                                const char          *client_version,
                                                GError             **error);
+/* The same, with the message in the user's language: for people, never for JSON. */
+IumVerdict   *ium_fleet_check_translated      (IumFleet            *self,
+                                               const char          *instrument,
+                                               const char          *component,
+                                               const char          *client_version,
+                                               GError             **error);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-ical.h"
 
 #include "ium-ical-private.h"
@@ -96,7 +98,7 @@ set_line_error (GError     **error,
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, IUM_ICAL_ERROR, code, "line %u: %s", MAX (line, 1u), reason);
+  g_set_error (error, IUM_ICAL_ERROR, code, _("line %u: %s"), MAX (line, 1u), reason);
 }
 
 /* If @line is "BEGIN:X" or "END:X" (any case), returns TRUE with *@is_begin and the name. */
@@ -139,7 +141,7 @@ source_scan (IcalSource  *src,
       for (const char *p = data; p < bad; p++)
         line += *p == '\n';
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, line,
-                      "not UTF-8 text; iCalendar files are UTF-8");
+                      _("not UTF-8 text; iCalendar files are UTF-8"));
       return FALSE;
     }
 
@@ -170,7 +172,7 @@ source_scan (IcalSource  *src,
           if (stack->len == 0 && g_ascii_strcasecmp (name, "VCALENDAR") != 0)
             {
               set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, i + 1,
-                              "BEGIN:%s outside a VCALENDAR; this is not an iCalendar file",
+                              _("BEGIN:%s outside a VCALENDAR; this is not an iCalendar file"),
                               name);
               g_free (block.name);
               return FALSE;
@@ -184,7 +186,7 @@ source_scan (IcalSource  *src,
 
           if (stack->len == 0)
             {
-              set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, "END:%s without BEGIN", name);
+              set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _("END:%s without BEGIN"), name);
               return FALSE;
             }
           open = &g_array_index (src->blocks, IcalBlock,
@@ -199,10 +201,10 @@ source_scan (IcalSource  *src,
                                               name) == 0;
               if (opened)
                 set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1,
-                                "END:%s while BEGIN:%s of line %u is still open", name,
+                                _("END:%s while BEGIN:%s of line %u is still open"), name,
                                 open->name, open->begin);
               else
-                set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, "END:%s without BEGIN",
+                set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _("END:%s without BEGIN"),
                                 name);
               return FALSE;
             }
@@ -214,8 +216,8 @@ source_scan (IcalSource  *src,
           g_autofree char *shown = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 40));
 
           set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, i + 1,
-                          "“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
-                          "this is not an iCalendar file", shown);
+                          _("“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
+                            "this is not an iCalendar file"), shown);
           return FALSE;
         }
     }
@@ -232,14 +234,14 @@ source_scan (IcalSource  *src,
             open = block;
         }
       set_line_error (error, IUM_ICAL_ERROR_SYNTAX, open->begin,
-                      "BEGIN:%s is never closed (no END:%s)", open->name, open->name);
+                      _("BEGIN:%s is never closed (no END:%s)"), open->name, open->name);
       return FALSE;
     }
 
   if (src->blocks->len == 0)
     {
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, 1,
-                      "no BEGIN:VCALENDAR; this is not an iCalendar file");
+                      _("no BEGIN:VCALENDAR; this is not an iCalendar file"));
       return FALSE;
     }
 
@@ -401,9 +403,9 @@ describe_libical_error (const char  *message,
   *text = g_strstrip (g_strdup (colon != NULL ? colon + 1 : ""));
 
   if (sscanf (message, "Can't parse as %31s value in %63s property.", type, property) == 2)
-    return g_strdup_printf ("%s “%s” is not a valid %s", property, *text, type);
+    return g_strdup_printf (_("%s “%s” is not a valid %s"), property, *text, type);
   if (g_str_has_prefix (message, "Got a data line, but could not find a property name"))
-    return g_strdup_printf ("“%s” is not an iCalendar property line", *text);
+    return g_strdup_printf (_("“%s” is not an iCalendar property line"), *text);
 
   {
     g_autofree char *reason = g_strdup (message);
@@ -481,7 +483,7 @@ resolve_zone (IcalSource          *src,
   if (tzid == NULL || *tzid == '\0')
     {
       set_line_error (error, IUM_ICAL_ERROR_TIMEZONE, source_find_line (src, event, name, NULL),
-                      "%s has an empty TZID", name);
+                      _("%s has an empty TZID"), name);
       return FALSE;
     }
 
@@ -493,8 +495,8 @@ resolve_zone (IcalSource          *src,
   if (*zone == NULL)
     {
       set_line_error (error, IUM_ICAL_ERROR_TIMEZONE, source_find_line (src, event, name, tzid),
-                      "unknown time zone “%s” in %s; add its VTIMEZONE to the file or use a "
-                      "zone name such as Europe/London", tzid, name);
+                      _("unknown time zone “%s” in %s; add its VTIMEZONE to the file or use a "
+                        "zone name such as Europe/London"), tzid, name);
       return FALSE;
     }
   if (*zone == icaltimezone_get_utc_timezone ())
@@ -559,7 +561,7 @@ event_time_init (EventTime            *out,
       guint line = source_find_line (src, event, name, NULL);
       g_autofree char *value = source_value (src, line);
 
-      set_line_error (error, IUM_ICAL_ERROR_INVALID, line, "%s “%s” is not a date-time",
+      set_line_error (error, IUM_ICAL_ERROR_INVALID, line, _("%s “%s” is not a date-time"),
                       name, value);
       return FALSE;
     }
@@ -702,7 +704,7 @@ expand_rrule (IcalSource          *src,
       g_autofree char *value = source_value (src, line);
 
       set_line_error (error, IUM_ICAL_ERROR_UNBOUNDED, line,
-                      "RRULE “%s” repeats forever; give a horizon (--until DATE)", value);
+                      _("RRULE “%s” repeats forever; give a horizon (--until DATE)"), value);
       return FALSE;
     }
 
@@ -713,7 +715,7 @@ expand_rrule (IcalSource          *src,
       g_autofree char *value = source_value (src, line);
 
       set_line_error (error, IUM_ICAL_ERROR_SYNTAX, line,
-                      "RRULE “%s” cannot be expanded (libical: %s)", value,
+                      _("RRULE “%s” cannot be expanded (libical: %s)"), value,
                       icalerror_strerror (icalerrno));
       icalerror_clear_errno ();
       return FALSE;
@@ -737,7 +739,7 @@ expand_rrule (IcalSource          *src,
 
           icalrecur_iterator_free (iterator);
           set_line_error (error, IUM_ICAL_ERROR_UNBOUNDED, line,
-                          "RRULE “%s” gives more than %d occurrences before the horizon", value,
+                          _("RRULE “%s” gives more than %d occurrences before the horizon"), value,
                           IUM_ICAL_MAX_OCCURRENCES);
           return FALSE;
         }
@@ -795,7 +797,7 @@ add_rdates (IcalSource        *src,
               g_autofree char *text = source_value (src, line);
 
               set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                              "RDATE period “%s” does not end after it starts", text);
+                              _("RDATE period “%s” does not end after it starts"), text);
               return FALSE;
             }
           g_array_append_val (occurrences, occurrence);
@@ -858,7 +860,7 @@ read_length (IcalSource      *src,
     {
       set_line_error (error, IUM_ICAL_ERROR_INVALID,
                       source_find_line (src, event, "DURATION", NULL),
-                      "event “%s” has both DTEND and DURATION; give one of them", label);
+                      _("event “%s” has both DTEND and DURATION; give one of them"), label);
       return FALSE;
     }
 
@@ -876,10 +878,13 @@ read_length (IcalSource      *src,
           g_autofree char *end_text = source_value (src, line);
           g_autofree char *start_text = source_value (src, start_line);
 
-          set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                          "DTEND “%s” is %s DTSTART “%s”", end_text,
-                          dtend.instant == dtstart->instant ? "the same instant as" : "before",
-                          start_text);
+          if (dtend.instant == dtstart->instant)
+            set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
+                            _("DTEND “%s” is the same instant as DTSTART “%s”"), end_text,
+                            start_text);
+          else
+            set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
+                            _("DTEND “%s” is before DTSTART “%s”"), end_text, start_text);
           return FALSE;
         }
       length->has_end = TRUE;
@@ -898,7 +903,7 @@ read_length (IcalSource      *src,
           g_autofree char *text = source_value (src, line);
 
           set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                          "DURATION “%s” is not a positive length of time", text);
+                          _("DURATION “%s” is not a positive length of time"), text);
           return FALSE;
         }
       length->has_duration = TRUE;
@@ -918,7 +923,7 @@ read_length (IcalSource      *src,
     }
 
   set_line_error (error, IUM_ICAL_ERROR_INVALID, source_find_line (src, event, "DTSTART", NULL),
-                  "event “%s” has neither DTEND nor DURATION, so its window would be empty",
+                  _("event “%s” has neither DTEND nor DURATION, so its window would be empty"),
                   label);
   return FALSE;
 }
@@ -947,7 +952,7 @@ read_event (IcalSource    *src,
       const IcalBlock *block = source_block (src, event);
 
       set_line_error (error, IUM_ICAL_ERROR_INVALID, block != NULL ? block->begin : 1,
-                      "event “%s” has no DTSTART", label);
+                      _("event “%s” has no DTSTART"), label);
       return FALSE;
     }
   if (!event_time_init (&dtstart, src, calendar, event, dtstart_property,
@@ -1070,7 +1075,7 @@ read_calendar (IcalSource          *src,
               const IcalBlock *block = source_block (src, event);
 
               set_line_error (error, IUM_ICAL_ERROR_INVALID, block != NULL ? block->begin : 1,
-                              "event “%s” has an occurrence outside the years 1–9999", label);
+                              _("event “%s” has an occurrence outside the years 1–9999"), label);
               return FALSE;
             }
           window = ium_window_new (start, end, label);
@@ -1110,7 +1115,7 @@ ium_ical_read_windows (const char          *data,
   if (root == NULL)
     {
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, 1,
-                      "libical found no calendar in this file");
+                      _("libical found no calendar in this file"));
       return NULL;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-inventory-file.h"
 
 #include "ium-enums.h"
@@ -43,22 +45,22 @@ describe_type (JsonNode *node)
   if (JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _("an object");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "true or false";
+      return _("true or false");
     case G_TYPE_INT64:
-      return "a whole number";
+      return _("a whole number");
     case G_TYPE_DOUBLE:
-      return "a number with a fraction";
+      return _("a number with a fraction");
     default:
-      return "a value of another type";
+      return _("a value of another type");
     }
 }
 
@@ -108,7 +110,7 @@ fail (Reader     *r,
   va_end (args);
 
   g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-               "%s: %s", r->path->len > 0 ? r->path->str : "(top level)", message);
+               "%s: %s", r->path->len > 0 ? r->path->str : _("(top level)"), message);
   return FALSE;
 }
 
@@ -149,7 +151,7 @@ check_keys (Reader             *r,
       if (!g_strv_contains (allowed, key))
         {
           g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
-          return fail_at (r, key, "unknown key; expected one of: %s", expected);
+          return fail_at (r, key, _("unknown key; expected one of: %s"), expected);
         }
     }
   return TRUE;
@@ -161,7 +163,7 @@ expect_object (Reader   *r,
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, "expected an object, got %s", describe_type (node));
+      fail (r, _("expected an object, got %s"), describe_type (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -182,13 +184,13 @@ read_string (Reader      *r,
   if (node == NULL)
     {
       if (required)
-        return fail_at (r, key, "missing; it is required");
+        return fail_at (r, key, _("missing; it is required"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail_at (r, key, "expected a string, got %s", describe_type (node));
+    return fail_at (r, key, _("expected a string, got %s"), describe_type (node));
   if (non_empty && *json_node_get_string (node) == '\0')
-    return fail_at (r, key, "must not be empty");
+    return fail_at (r, key, _("must not be empty"));
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -206,11 +208,12 @@ read_uint (Reader     *r,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail_at (r, key, "expected a whole number, got %s", describe_type (node));
+    return fail_at (r, key, _("expected a whole number, got %s"), describe_type (node));
 
   value = json_node_get_int (node);
   if (value < 0 || value > G_MAXINT32)
-    return fail_at (r, key, "%" G_GINT64_FORMAT " is out of range (0 to %d)", value, G_MAXINT32);
+    /* %lld rather than G_GINT64_FORMAT, which xgettext cannot see through. */
+    return fail_at (r, key, _("%lld is out of range (0 to %d)"), (long long) value, G_MAXINT32);
 
   *out = (guint) value;
   return TRUE;
@@ -227,7 +230,7 @@ read_bool (Reader     *r,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail_at (r, key, "expected true or false, got %s", describe_type (node));
+    return fail_at (r, key, _("expected true or false, got %s"), describe_type (node));
 
   *out = json_node_get_boolean (node);
   return TRUE;
@@ -251,7 +254,7 @@ read_enum (Reader     *r,
   if (!ium_enum_from_nick (enum_type, text, out))
     {
       g_autofree char *expected = ium_enum_list_nicks (enum_type);
-      return fail_at (r, key, "“%s” is not one of: %s", text, expected);
+      return fail_at (r, key, _("“%s” is not one of: %s"), text, expected);
     }
   return TRUE;
 }
@@ -288,11 +291,11 @@ read_array (Reader      *r,
   if (node == NULL)
     {
       if (required)
-        return fail_at (r, key, "missing; it is required");
+        return fail_at (r, key, _("missing; it is required"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_at (r, key, "expected an array, got %s", describe_type (node));
+    return fail_at (r, key, _("expected an array, got %s"), describe_type (node));
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -310,7 +313,7 @@ define_once (Reader     *r,
   const char *first = g_hash_table_lookup (r->defined_at, id);
 
   if (first != NULL)
-    return fail (r, "%s is already defined at %s", what, first);
+    return fail (r, _("%s is already defined at %s"), what, first);
 
   g_hash_table_insert (r->defined_at, g_steal_pointer (&id), g_strdup (r->path->str));
   return TRUE;
@@ -352,9 +355,9 @@ read_policy (Reader   *r,
     return FALSE;
 
   if (policy.max_upgrades_per_day == 0)
-    return fail_at (r, "max_upgrades_per_day", "must be at least 1");
+    return fail_at (r, "max_upgrades_per_day", _("must be at least 1"));
   if (policy.upgrade_hours == 0)
-    return fail_at (r, "upgrade_hours", "must be at least 1");
+    return fail_at (r, "upgrade_hours", _("must be at least 1"));
 
   ium_inventory_set_policy (r->inventory, &policy);
   return TRUE;
@@ -378,11 +381,11 @@ read_component (Reader   *r,
     return FALSE;
 
   if (!is_component_id (id))
-    return fail_at (r, "id", "“%s” is not a component id: use lower-case letters, digits, "
-                    "'.', '_' and '-', starting with a letter or digit", id);
+    return fail_at (r, "id", _("“%s” is not a component id: use lower-case letters, digits, "
+                      "'.', '_' and '-', starting with a letter or digit"), id);
 
   {
-    g_autofree char *what = g_strdup_printf ("component “%s”", id);
+    g_autofree char *what = g_strdup_printf (_("component “%s”"), id);
     if (!define_once (r, "component", id, what))
       return FALSE;
   }
@@ -410,10 +413,10 @@ read_rule (Reader   *r,
     return FALSE;
 
   if (g_strcmp0 (client, server) == 0)
-    return fail_at (r, "server", "a component cannot be its own server");
+    return fail_at (r, "server", _("a component cannot be its own server"));
 
   {
-    g_autofree char *what = g_strdup_printf ("a rule for client “%s”", client);
+    g_autofree char *what = g_strdup_printf (_("a rule for client “%s”"), client);
     if (!define_once (r, "rule", client, what))
       return FALSE;
   }
@@ -453,7 +456,7 @@ read_version_map (Reader      *r,
       gsize member = path_push_key (r, component);
 
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-        ok = fail (r, "expected a version string, got %s", describe_type (value));
+        ok = fail (r, _("expected a version string, got %s"), describe_type (value));
       else
         set (target, component, json_node_get_string (value));
       path_pop (r, member);
@@ -505,7 +508,7 @@ read_release (Reader   *r,
   version = ium_version_parse (ium_inventory_get_release_scheme (r->inventory), text,
                                &local_error);
   if (version == NULL)
-    return fail_at (r, "version", "%s (release_scheme is %s)", local_error->message,
+    return fail_at (r, "version", _("%s (release_scheme is %s)"), local_error->message,
                     ium_scheme_to_string (ium_inventory_get_release_scheme (r->inventory)));
 
   if (date != NULL && !ium_date_validate (date, &local_error))
@@ -513,7 +516,7 @@ read_release (Reader   *r,
 
   canonical = ium_version_to_canonical (version);
   {
-    g_autofree char *what = g_strdup_printf ("release “%s”", text);
+    g_autofree char *what = g_strdup_printf (_("release “%s”"), text);
     if (!define_once (r, "release", canonical, what))
       return FALSE;
   }
@@ -547,7 +550,7 @@ read_host (Reader        *r,
     return FALSE;
 
   if (ium_instrument_find_host (instrument, name) != NULL)
-    return fail_at (r, "name", "host “%s” is listed twice for %s", name,
+    return fail_at (r, "name", _("host “%s” is listed twice for %s"), name,
                     ium_instrument_get_name (instrument));
 
   host = ium_host_new (name, role ? role : "");
@@ -572,9 +575,9 @@ read_string_list (Reader      *r,
       gsize saved = path_push_index (r, i);
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return fail (r, "expected a string, got %s", describe_type (element));
+        return fail (r, _("expected a string, got %s"), describe_type (element));
       if (*json_node_get_string (element) == '\0')
-        return fail (r, "must not be empty");
+        return fail (r, _("must not be empty"));
       g_ptr_array_add (out, (gpointer) json_node_get_string (element));
       path_pop (r, saved);
     }
@@ -603,7 +606,7 @@ read_instrument (Reader   *r,
     return FALSE;
 
   {
-    g_autofree char *what = g_strdup_printf ("instrument “%s”", name);
+    g_autofree char *what = g_strdup_printf (_("instrument “%s”"), name);
     saved = path_push_key (r, "name");
     if (!define_once (r, "instrument", name, what))
       return FALSE;
@@ -625,8 +628,8 @@ read_instrument (Reader   *r,
 
   saved = path_push_key (r, "hosts");
   if (json_array_get_length (hosts) == 0)
-    return fail (r, "an instrument needs at least one host (the control PC, a cluster "
-                 "account, ...)");
+    return fail (r, _("an instrument needs at least one host (the control PC, a cluster "
+                   "account, ...)"));
   for (guint i = 0; i < json_array_get_length (hosts); i++)
     {
       gsize host_saved = path_push_index (r, i);
@@ -664,8 +667,8 @@ read_window (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", "the window must end after it starts: it ends %s and "
-                      "starts %s", end_text,
+      return fail_at (r, "end", _("the window must end after it starts: it ends %s and "
+                        "starts %s"), end_text,
                       start_text);
     }
 
@@ -676,8 +679,8 @@ read_window (Reader   *r,
       && json_node_get_value_type (instruments) == G_TYPE_STRING)
     {
       if (g_strcmp0 (json_node_get_string (instruments), "all") != 0)
-        return fail_at (r, "instruments", "expected \"all\" or an array of instrument names, "
-                        "got “%s”", json_node_get_string (instruments));
+        return fail_at (r, "instruments", _("expected \"all\" or an array of instrument names, "
+                          "got “%s”"), json_node_get_string (instruments));
     }
   else if (instruments != NULL && JSON_NODE_HOLDS_ARRAY (instruments))
     {
@@ -687,17 +690,17 @@ read_window (Reader   *r,
       if (!read_string_list (r, json_node_get_array (instruments), names))
         return FALSE;
       if (names->len == 1)
-        return fail (r, "the list is empty; use \"all\" for every instrument");
+        return fail (r, _("the list is empty; use \"all\" for every instrument"));
       path_pop (r, saved);
       ium_window_set_instruments (window, (const char * const *) names->pdata);
     }
   else if (instruments != NULL)
-    return fail_at (r, "instruments", "expected \"all\" or an array of instrument names, "
-                    "got %s", describe_type (instruments));
+    return fail_at (r, "instruments", _("expected \"all\" or an array of instrument names, "
+                      "got %s"), describe_type (instruments));
 
   key = ium_window_dup_key (window);
   {
-    g_autofree char *what = g_strdup_printf ("the window “%s” with the same start and end",
+    g_autofree char *what = g_strdup_printf (_("the window “%s” with the same start and end"),
                                              label);
     if (!define_once (r, "window", key, what))
       return FALSE;
@@ -731,13 +734,13 @@ read_cycle (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", "the cycle must end after it starts: it ends %s and "
-                      "starts %s", end_text,
+      return fail_at (r, "end", _("the cycle must end after it starts: it ends %s and "
+                        "starts %s"), end_text,
                       start_text);
     }
 
   {
-    g_autofree char *what = g_strdup_printf ("cycle “%s”", name);
+    g_autofree char *what = g_strdup_printf (_("cycle “%s”"), name);
     if (!define_once (r, "cycle", name, what))
       return FALSE;
   }
@@ -802,7 +805,7 @@ check_version_of (Reader      *r,
     return TRUE;
 
   if (ium_inventory_lookup_component (r->inventory, component) == NULL)
-    return fail (r, "unknown component “%s”; define it under \"components\"", component);
+    return fail (r, _("unknown component “%s”; define it under \"components\""), component);
   return fail (r, "%s%s", what ? what : "", local_error->message);
 }
 
@@ -814,7 +817,7 @@ check_rules (Reader *r)
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(IumRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *description = g_strdup_printf ("the rule for “%s”",
+      g_autofree char *description = g_strdup_printf (_("the rule for “%s”"),
                                                       ium_rule_get_client (rule));
       const char *ends[] = { ium_rule_get_client (rule), ium_rule_get_server (rule) };
       const char *keys[] = { "client", "server" };
@@ -824,7 +827,7 @@ check_rules (Reader *r)
           if (ium_inventory_lookup_component (r->inventory, ends[k]) != NULL)
             continue;
           set_path_of (r, rule, description);
-          return fail_at (r, keys[k], "unknown component “%s”", ends[k]);
+          return fail_at (r, keys[k], _("unknown component “%s”"), ends[k]);
         }
     }
   return TRUE;
@@ -839,7 +842,7 @@ check_releases (Reader *r)
   for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
     {
       g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
-      g_autofree char *description = g_strdup_printf ("release “%s”",
+      g_autofree char *description = g_strdup_printf (_("release “%s”"),
                                                       ium_release_get_version_text (release));
       const char *patch_of = ium_release_get_patch_of (release);
       GHashTable *explicit = ium_release_get_components (release);
@@ -868,8 +871,8 @@ check_releases (Reader *r)
             continue;
           set_path_of (r, release, description);
           path_push_key (r, "version");
-          what = g_strdup_printf ("“%s” does not list %s, so %s would be at the release's "
-                                  "own version, but ", ium_release_get_version_text (release),
+          what = g_strdup_printf (_("“%s” does not list %s, so %s would be at the release's "
+                                    "own version, but "), ium_release_get_version_text (release),
                                   id, id);
           if (!check_version_of (r, id, ium_release_get_version_text (release), what))
             return FALSE;
@@ -881,11 +884,11 @@ check_releases (Reader *r)
 
           set_path_of (r, release, description);
           if (base == NULL)
-            return fail_at (r, "patch_of", "unknown release “%s”", patch_of);
+            return fail_at (r, "patch_of", _("unknown release “%s”"), patch_of);
           if (ium_version_compare (ium_release_get_version (base),
                                    ium_release_get_version (release)) >= 0)
-            return fail_at (r, "patch_of", "a patch release must be newer than the release it "
-                            "patches (“%s”)", patch_of);
+            return fail_at (r, "patch_of", _("a patch release must be newer than the release it "
+                              "patches (“%s”)"), patch_of);
         }
     }
   return TRUE;
@@ -899,7 +902,7 @@ check_instruments (Reader *r)
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
       IumInstrument *instrument = g_list_model_get_item (instruments, i);
-      g_autofree char *description = g_strdup_printf ("instrument “%s”",
+      g_autofree char *description = g_strdup_printf (_("instrument “%s”"),
                                                        ium_instrument_get_name (instrument));
       const char *pin = ium_instrument_get_pin (instrument);
 
@@ -908,7 +911,7 @@ check_instruments (Reader *r)
       if (pin != NULL && ium_inventory_lookup_release (r->inventory, pin) == NULL)
         {
           set_path_of (r, instrument, description);
-          return fail_at (r, "pin", "unknown release “%s”", pin);
+          return fail_at (r, "pin", _("unknown release “%s”"), pin);
         }
 
       for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
@@ -950,11 +953,11 @@ check_windows (Reader *r)
 
           if (ium_inventory_lookup_instrument (r->inventory, names[n]) != NULL)
             continue;
-          description = g_strdup_printf ("window “%s”", ium_window_get_label (window));
+          description = g_strdup_printf (_("window “%s”"), ium_window_get_label (window));
           set_path_of (r, window, description);
           path_push_key (r, "instruments");
           path_push_index (r, n);
-          return fail (r, "unknown instrument “%s”", names[n]);
+          return fail (r, _("unknown instrument “%s”"), names[n]);
         }
     }
   return TRUE;
@@ -976,7 +979,7 @@ read_root (Reader   *r,
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   "(top level): expected an object with \"format\": \"%s\", got %s",
+                   _("(top level): expected an object with \"format\": \"%s\", got %s"),
                    IUM_INVENTORY_FILE_FORMAT, describe_type (root_node));
       return FALSE;
     }
@@ -990,7 +993,7 @@ read_root (Reader   *r,
       || g_strcmp0 (json_node_get_string (node), IUM_INVENTORY_FILE_FORMAT) != 0)
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   "format: expected \"%s\"; this is not an inventory file",
+                   _("format: expected \"%s\"; this is not an inventory file"),
                    IUM_INVENTORY_FILE_FORMAT);
       return FALSE;
     }
@@ -1002,7 +1005,7 @@ read_root (Reader   *r,
       || json_node_get_int (node) != IUM_INVENTORY_FILE_VERSION)
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   "format_version: this version of ium reads %s format version %d only",
+                   _("format_version: this version of ium reads %s format version %d only"),
                    format, IUM_INVENTORY_FILE_VERSION);
       return FALSE;
     }
@@ -1018,8 +1021,8 @@ read_root (Reader   *r,
   if ((IumScheme) scheme != ium_inventory_get_release_scheme (r->inventory))
     {
       if (g_list_model_get_n_items (ium_inventory_get_releases (r->inventory)) > 0)
-        return fail_at (r, "release_scheme", "the inventory already holds %s releases; "
-                        "change the release scheme with import --replace",
+        return fail_at (r, "release_scheme", _("the inventory already holds %s releases; "
+                          "change the release scheme with import --replace"),
                         ium_scheme_to_string (ium_inventory_get_release_scheme (r->inventory)));
       ium_inventory_set_release_scheme (r->inventory, scheme);
     }
@@ -1123,14 +1126,14 @@ ium_inventory_file_new_from_data (const char    *data,
   if (length > G_MAXSSIZE)
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   "the file is too large");
+                   _("the file is too large"));
       return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   "not JSON: the file is not valid UTF-8 text");
+                   _("not JSON: the file is not valid UTF-8 text"));
       return NULL;
     }
 
@@ -1147,17 +1150,17 @@ ium_inventory_file_new_from_data (const char    *data,
           if (g_str_has_prefix (reason, "Parse error: "))
             reason += strlen ("Parse error: ");
           g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                       "not valid JSON: line %u, column %u: %s", line, column, reason);
+                       _("not valid JSON: line %u, column %u: %s"), line, column, reason);
         }
       else
         g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                     "not valid JSON: %s", parse_error->message);
+                     _("not valid JSON: %s"), parse_error->message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   "not valid JSON: the file is empty");
+                   _("not valid JSON: the file is empty"));
       return NULL;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-inventory.h"
 
 #include "ium-enums.h"
@@ -886,7 +888,7 @@ ium_inventory_parse_component_version (IumInventory  *self,
   if (!(component = ium_inventory_lookup_component (self, component_id)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "unknown component “%s”", component_id);
+                   _("unknown component “%s”"), component_id);
       return NULL;
     }
 

@@ -40,6 +40,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-planner.h"
 
 #include "ium-time.h"
@@ -657,7 +659,7 @@ set_bad_selector (GError    **error,
                   const char *why)
 {
   g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-               "wave %u: selector “%s” %s", wave, selector, why);
+               _("wave %u: selector “%s” %s"), wave, selector, why);
   return FALSE;
 }
 
@@ -700,7 +702,7 @@ select_waves (IumInventory         *inventory,
       if (selectors == NULL || selectors[0] == NULL)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       "wave %u has no selectors", wave);
+                       _("wave %u has no selectors"), wave);
           return FALSE;
         }
 
@@ -811,15 +813,15 @@ ium_plan_parse_time (const char  *text,
       if (!ium_date_validate (text, NULL) || sscanf (text, "%d-%d-%d", &year, &month, &mday) != 3)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       "“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
-                       "2025-03-04T08:00:00Z", text);
+                       _("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
+                         "2025-03-04T08:00:00Z"), text);
           return NULL;
         }
       day = g_date_time_new_utc (year, month, mday, 0, 0, 0);
       if (day == NULL)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       "“%s” is out of range", text);
+                       _("“%s” is out of range"), text);
           return NULL;
         }
       return end_of_day ? g_date_time_add_days (day, 1) : g_steal_pointer (&day);
@@ -832,8 +834,8 @@ ium_plan_parse_time (const char  *text,
       if (time == NULL)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       "“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
-                       "2025-03-04T08:00:00Z", text != NULL ? text : "");
+                       _("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
+                         "2025-03-04T08:00:00Z"), text != NULL ? text : "");
           return NULL;
         }
       return time;
@@ -1004,19 +1006,19 @@ ium_plan_new (IumFleet             *fleet,
   if (target == NULL)
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_UNKNOWN_RELEASE,
-                   "unknown release “%s”", request->release);
+                   _("unknown release “%s”"), request->release);
       return NULL;
     }
   if (request->per_day == 0)
     {
       g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                           "the per-day limit must be at least 1");
+                           _("the per-day limit must be at least 1"));
       return NULL;
     }
   if (request->hours == 0)
     {
       g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                           "an upgrade must take at least 1 hour");
+                           _("an upgrade must take at least 1 hour"));
       return NULL;
     }
   if (request->until != NULL && g_date_time_compare (request->until, request->from) <= 0)
@@ -1025,7 +1027,7 @@ ium_plan_new (IumFleet             *fleet,
       g_autofree char *until = ium_timestamp_format (request->until);
 
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the end of the plan (%s) is not after its start (%s)", until, from);
+                   _("the end of the plan (%s) is not after its start (%s)"), until, from);
       return NULL;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report.h"
 
 #include "ium-fleet-private.h"
@@ -188,7 +190,7 @@ build_rows (IumReport               *self,
       guint n_instrument_hosts = ium_instrument_get_n_hosts (instrument);
 
       if (i % ROWS_PER_STEP == 0 &&
-          !step (progress, cancellable, 0.2 + 0.5 * i / MAX (n, 1), "Going through the instruments",
+          !step (progress, cancellable, 0.2 + 0.5 * i / MAX (n, 1), _("Going through the instruments"),
                  error))
         return FALSE;
 
@@ -457,15 +459,16 @@ ium_report_build (IumReport               *self,
     return FALSE;
   build_versions (self);
 
-  if (!step (progress, cancellable, 0.75, "Merging the rollouts", error))
+  if (!step (progress, cancellable, 0.75, _("Merging the rollouts"), error))
     return FALSE;
   merge_rollouts (self);
   build_timeline (self);
 
-  if (!step (progress, cancellable, 0.9, "Reading the clients seen", error))
+  if (!step (progress, cancellable, 0.9, _("Reading the clients seen"), error))
     return FALSE;
   build_clients (self);
 
-  ium_report_progress_report (progress, 1.0, "Done");
+  /* Translators: the report's progress, finished. */
+  ium_report_progress_report (progress, 1.0, C_ ("progress", "Done"));
   return TRUE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-chart.h"
 
 #include <math.h>
@@ -55,9 +57,9 @@ static const struct
   double      width;
   double      height;
 } charts[IUM_REPORT_N_CHARTS] = {
-  [IUM_REPORT_CHART_STATUS] = { "Status flags", 246, 196 },
-  [IUM_REPORT_CHART_VERSIONS] = { "Releases in use", 246, 196 },
-  [IUM_REPORT_CHART_TIMELINE] = { "Rollout timeline", 499, 190 },
+  [IUM_REPORT_CHART_STATUS] = { N_("Status flags"), 246, 196 },
+  [IUM_REPORT_CHART_VERSIONS] = { N_("Releases in use"), 246, 196 },
+  [IUM_REPORT_CHART_TIMELINE] = { N_("Rollout timeline"), 499, 190 },
 };
 
 static void
@@ -74,7 +76,7 @@ scene_init (Scene          *scene,
 {
   scene->width = width;
   scene->height = height;
-  scene->title = charts[chart].title;
+  scene->title = _(charts[chart].title);
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
   g_array_set_clear_func (scene->shapes, shape_clear);
   scene->context = ium_report_text_context_new ();
@@ -282,7 +284,7 @@ build_versions (Scene     *scene,
 
   if (n == 0)
     {
-      add_text (scene, scene->width / 2, scene->height / 2, "No instruments", LABEL_SIZE, FALSE,
+      add_text (scene, scene->width / 2, scene->height / 2, _("No instruments"), LABEL_SIZE, FALSE,
                 ANCHOR_MIDDLE, IUM_REPORT_FAINT);
       return;
     }
@@ -326,18 +328,20 @@ build_versions (Scene     *scene,
         }
       {
         Bar bar = { g_strdup (versions[i].release ? ium_release_get_version_text (versions[i].release)
-                                                  : "no release"),
+                                                  : _("no release")),
                     versions[i].release == release, versions[i].n_instruments,
                     ium_report_tone (IUM_REPORT_BADGE_TIER, tier)->solid,
-                    versions[i].release == release ? g_strdup ("this release") : NULL };
+                    versions[i].release == release ? g_strdup (_("this release")) : NULL };
         g_array_append_val (bars, bar);
         tiers[tier] = TRUE;
       }
     }
   if (n_other > 0)
     {
-      Bar bar = { g_strdup_printf ("%u other releases", n_other), FALSE, other, IUM_REPORT_RULE,
-                  NULL };
+      Bar bar = { g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other release",
+                                                "%u other releases", n_other),
+                                   n_other),
+                  FALSE, other, IUM_REPORT_RULE, NULL };
       g_array_append_val (bars, bar);
     }
 
@@ -367,10 +371,14 @@ static char *
 format_tick (gint64 time,
              gint64 bin)
 {
-  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-                                  "Oct", "Nov", "Dec" };
+  /* Translators: abbreviated month names on the timeline chart's axis. */
+  static const char *months[] = { NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"),
+                                  NC_("month", "Apr"), NC_("month", "May"), NC_("month", "Jun"),
+                                  NC_("month", "Jul"), NC_("month", "Aug"), NC_("month", "Sep"),
+                                  NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec") };
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  const char *month = months[g_date_time_get_month (utc) - 1];
+  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                                    months[g_date_time_get_month (utc) - 1]);
 
   if (bin >= 28 * SECONDS_PER_DAY)
     return g_strdup_printf ("%s %d", month, g_date_time_get_year (utc));
@@ -398,8 +406,8 @@ build_timeline (Scene     *scene,
   add_title (scene);
   if (n_days == 0)
     {
-      g_autofree char *text = g_strdup_printf (n_rollouts == 0 ? "No rollout of %s is saved"
-                                                              : "No upgrade to %s is scheduled",
+      g_autofree char *text = g_strdup_printf (n_rollouts == 0 ? _("No rollout of %s is saved")
+                                                              : _("No upgrade to %s is scheduled"),
                                                ium_release_get_version_text (
                                                  ium_report_get_release (report)));
       add_rect (scene, 0, TOP, scene->width, scene->height - TOP, 4, IUM_REPORT_ZEBRA);
@@ -471,8 +479,9 @@ build_timeline (Scene     *scene,
       wx0 = X_OF (CLAMP (wave->start, x0, x1));
       wx1 = MAX (X_OF (CLAMP (wave->end, x0, x1)), wx0 + 3);
       add_rect (scene, wx0, y, wx1 - wx0, 11, 3, 0xdbe6f3);
-      label = n_rollouts > 1 ? g_strdup_printf ("%s · wave %u", wave->rollout->name, wave->wave)
-                             : g_strdup_printf ("Wave %u", wave->wave);
+      /* Translators: a bar of the timeline chart: a rollout's name and a wave. */
+      label = n_rollouts > 1 ? g_strdup_printf (_("%s · wave %u"), wave->rollout->name, wave->wave)
+                             : g_strdup_printf (_("Wave %u"), wave->wave);
       if (text_width (scene, label, SMALL_SIZE, TRUE) + 8 <= wx1 - wx0)
         add_text (scene, wx0 + 4, y + 8.3, label, SMALL_SIZE, TRUE, ANCHOR_START, 0x1c4f8a);
       else if (wx1 + 4 + text_width (scene, label, SMALL_SIZE, TRUE) <= right)
@@ -533,11 +542,12 @@ build_timeline (Scene     *scene,
     {
       double nx = X_OF (now);
 
-      double w = text_width (scene, "today", SMALL_SIZE, TRUE);
+      /* Translators: the mark of the current day on the timeline chart. */
+      double w = text_width (scene, _("today"), SMALL_SIZE, TRUE);
       double lx = nx + 3 + w <= right ? nx + 3 : nx - 3 - w;
 
       add_line (scene, nx, top - 11, nx, bottom, 1.0, TRUE, 0xc01c28);
-      add_text (scene, lx, top - 3, "today", SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
+      add_text (scene, lx, top - 3, _("today"), SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
     }
 #undef X_OF
 
@@ -551,9 +561,9 @@ build_timeline (Scene     *scene,
                               ium_report_badge_label (IUM_REPORT_BADGE_STATE, state));
     }
   {
-    const char *unit = bin == SECONDS_PER_DAY ? "upgrades starting per day (UTC)"
-                       : bin == 7 * SECONDS_PER_DAY ? "upgrades starting per week (UTC)"
-                                                    : "upgrades starting per 30 days (UTC)";
+    const char *unit = bin == SECONDS_PER_DAY ? _("upgrades starting per day (UTC)")
+                       : bin == 7 * SECONDS_PER_DAY ? _("upgrades starting per week (UTC)")
+                                                    : _("upgrades starting per 30 days (UTC)");
     add_text (scene, right, scene->height - 3, unit, SMALL_SIZE, FALSE, ANCHOR_END, IUM_REPORT_FAINT);
   }
 }
@@ -585,7 +595,7 @@ const char *
 ium_report_chart_get_title (IumReportChart chart)
 {
   g_return_val_if_fail ((guint) chart < IUM_REPORT_N_CHARTS, NULL);
-  return charts[chart].title;
+  return _(charts[chart].title);
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-chart.h"
 #include "ium-report-draw.h"
 #include "ium-report-private.h"
@@ -189,7 +191,7 @@ append_section (GString                *out,
   guint n_rows = section->n_rows (self);
 
   g_string_append_printf (out, "<section class=\"part\" id=\"%s\">\n<h2>", section->id);
-  ium_report_append_escaped (out, section->title);
+  ium_report_append_escaped (out, _(section->title));
   if (section->counted)
     g_string_append_printf (out, "<span class=\"n\">%u</span>", n_rows);
   g_string_append (out, "</h2>\n<p class=\"intro\">");
@@ -210,7 +212,7 @@ append_section (GString                *out,
     {
       g_string_append (out, section->columns[c].kind == IUM_REPORT_CELL_NUMBER ? "<th class=\"num\">"
                                                                                 : "<th>");
-      ium_report_append_escaped (out, section->columns[c].title);
+      ium_report_append_escaped (out, _(section->columns[c].title));
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead>\n<tbody>\n");
@@ -258,18 +260,30 @@ append_masthead (GString   *out,
 
   g_string_append (out, "<header class=\"masthead\">\n<div class=\"facility\">");
   ium_report_append_escaped (out, *self->facility ? self->facility : "Instrument Update Manager");
-  g_string_append (out, "</div>\n<h1>Release report <span class=\"version\">");
+  g_string_append (out, "</div>\n<h1>");
+  /* Translators: the report's title, before the release's version. */
+  ium_report_append_escaped (out, _("Release report"));
+  g_string_append (out, " <span class=\"version\">");
   ium_report_append_escaped (out, version);
   g_string_append (out, "</span></h1>\n<p class=\"meta\">");
   append_badge (out, IUM_REPORT_BADGE_TIER, ium_release_get_tier (self->release));
   g_string_append_c (out, ' ');
   ium_report_append_escaped (out, described);
-  g_string_append (out, "<span class=\"sep\">·</span>Generated ");
-  ium_report_append_escaped (out, generated);
-  g_string_append (out, ", ");
-  ium_report_append_escaped (out, time);
-  g_string_append_printf (out, " UTC<span class=\"sep\">·</span>Clients seen in the last %u days"
-                          "</p>\n</header>\n", self->days);
+  g_string_append (out, "<span class=\"sep\">·</span>");
+  {
+    /* Translators: the date (“4 March 2027”) and the time (“08:00”) the report was made. */
+    g_autofree char *when = g_strdup_printf (_("Generated %s, %s UTC"), generated, time);
+    g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Clients seen in the last %u day",
+                                                          "Clients seen in the last %u days",
+                                                          self->days),
+                                             self->days);
+
+    ium_report_append_escaped (out, when);
+    g_string_append (out, "<span class=\"sep\">·</span>");
+    ium_report_append_escaped (out, seen);
+  }
+  g_string_append (out, "</p>\n</header>\n");
 }
 
 static void
@@ -307,10 +321,14 @@ ium_report_to_html (IumReport     *self,
   guint n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
 
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  /* Translators: the language of the HTML report (lang attribute), e.g. de. */
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n", _("en"));
+  g_string_append (out, "<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<meta name=\"generator\" content=\"Instrument Update Manager "
-                        PACKAGE_VERSION "\">\n<title>Release report ");
+                        PACKAGE_VERSION "\">\n<title>");
+  ium_report_append_escaped (out, _("Release report"));
+  g_string_append_c (out, ' ');
   ium_report_append_escaped (out, ium_release_get_version_text (self->release));
   if (*self->facility)
     {
@@ -335,7 +353,10 @@ ium_report_to_html (IumReport     *self,
   ium_report_append_escaped (out, rollouts);
   if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
     {
-      g_string_append (out, " Download: <a href=\"");
+      g_string_append_c (out, ' ');
+      /* Translators: before the release's download link. */
+      ium_report_append_escaped (out, _("Download:"));
+      g_string_append (out, " <a href=\"");
       ium_report_append_escaped (out, url);
       g_string_append (out, "\">");
       ium_report_append_escaped (out, url);
@@ -354,7 +375,7 @@ ium_report_to_html (IumReport     *self,
   for (guint i = 0; i < n_sections; i++)
     {
       g_string_append_printf (out, "<a href=\"#%s\">", sections[i].id);
-      ium_report_append_escaped (out, sections[i].title);
+      ium_report_append_escaped (out, _(sections[i].title));
       if (sections[i].counted)
         g_string_append_printf (out, "<span class=\"n\">%u</span>", sections[i].n_rows (self));
       /* A space between links, so that the line can wrap. */
@@ -369,11 +390,17 @@ ium_report_to_html (IumReport     *self,
         return NULL;
       }
 
-  g_string_append (out, "</main>\n<footer>Generated by Instrument Update Manager "
-                        PACKAGE_VERSION " on ");
-  ium_report_append_escaped (out, generated);
-  g_string_append (out, " from the inventory of ");
-  ium_report_append_escaped (out, *self->facility ? self->facility : "the facility");
-  g_string_append (out, ".</footer>\n</div>\n</body>\n</html>\n");
+  {
+    /* Translators: the program and its version, the date, the facility's name. */
+    g_autofree char *footer = *self->facility
+      ? g_strdup_printf (_("Generated by %s on %s from the inventory of %s."),
+                         "Instrument Update Manager " PACKAGE_VERSION, generated, self->facility)
+      : g_strdup_printf (_("Generated by %s on %s from the inventory of the facility."),
+                         "Instrument Update Manager " PACKAGE_VERSION, generated);
+
+    g_string_append (out, "</main>\n<footer>");
+    ium_report_append_escaped (out, footer);
+    g_string_append (out, "</footer>\n</div>\n</body>\n</html>\n");
+  }
   return g_string_free_to_bytes (out);
 }

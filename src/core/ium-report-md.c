@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-private.h"
 #include "ium-report-style.h"
 
@@ -63,7 +65,7 @@ append_section (GString                *out,
   guint n_rows = section->n_rows (self);
 
   g_string_append (out, "\n## ");
-  append_text (out, section->title);
+  append_text (out, _(section->title));
   g_string_append (out, "\n\n");
   append_text (out, intro);
   g_string_append (out, "\n\n");
@@ -81,7 +83,7 @@ append_section (GString                *out,
   for (guint c = 0; c < section->n_columns; c++)
     {
       g_string_append_c (out, ' ');
-      append_text (out, section->columns[c].title);
+      append_text (out, _(section->columns[c].title));
       g_string_append (out, " |");
     }
   g_string_append (out, "\n|");
@@ -123,15 +125,29 @@ ium_report_to_markdown (IumReport     *self,
   guint n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
 
-  g_string_append (out, "# Release report: ");
+  g_string_append (out, "# ");
+  /* Translators: the report's title, before the release's version. */
+  append_text (out, _("Release report"));
+  g_string_append (out, ": ");
   append_text (out, ium_release_get_version_text (self->release));
   g_string_append (out, "\n\n**");
   append_text (out, *self->facility ? self->facility : "Instrument Update Manager");
   g_string_append (out, "** · ");
   append_text (out, described);
-  g_string_append (out, " · generated ");
-  append_text (out, generated);
-  g_string_append_printf (out, " · clients seen in the last %u days\n\n", self->days);
+  g_string_append (out, " · ");
+  {
+    g_autofree char *when = g_strdup_printf (_("generated %s"), generated);
+    g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "clients seen in the last %u day",
+                                                          "clients seen in the last %u days",
+                                                          self->days),
+                                             self->days);
+
+    append_text (out, when);
+    g_string_append (out, " · ");
+    append_text (out, seen);
+  }
+  g_string_append (out, "\n\n");
   if (notes != NULL && *notes != '\0')
     {
       g_string_append (out, "> ");

@@ -12,6 +12,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-pages.h"
 
 #include "ium-report-pages-private.h"
@@ -284,7 +288,7 @@ init_table (IumReportPages *self,
   table->total_width = ium_pages_content_width (self) * CLAMP (section->width, 0.2, 1.0);
   for (guint c = 0; c < section->n_columns; c++)
     {
-      g_autofree char *title = g_utf8_strup (section->columns[c].title, -1);
+      g_autofree char *title = g_utf8_strup (_(section->columns[c].title), -1);
 
       table->x[c] = x;
       table->width[c] = table->total_width * section->columns[c].weight / total;
@@ -384,20 +388,25 @@ init_band (IumReportPages *self)
   IumRelease *release = ium_report_get_release (report);
   const char *facility = ium_report_get_facility (report);
   g_autofree char *upper = g_utf8_strup (*facility ? facility : "Instrument Update Manager", -1);
-  g_autofree char *title = g_strdup_printf ("Release report %s",
+  g_autofree char *title = g_strdup_printf ("%s %s", _("Release report"),
                                             ium_release_get_version_text (release));
   g_autofree char *described = ium_report_describe_release (release);
   g_autofree char *time = g_date_time_format (ium_report_get_generated (report), "%H:%M");
-  g_autofree char *meta = g_strdup_printf ("Generated %s, %s UTC  ·  Clients seen in the last %u days",
-                                           self->date, time, ium_report_get_days (report));
+  g_autofree char *when = g_strdup_printf (_("Generated %s, %s UTC"), self->date, time);
+  g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Clients seen in the last %u day",
+                                                        "Clients seen in the last %u days",
+                                                        ium_report_get_days (report)),
+                                           ium_report_get_days (report));
+  g_autofree char *meta = g_strdup_printf ("%s  ·  %s", when, seen);
   double           width = ium_pages_content_width (self);
 
   self->band[0] = ium_pages_wrap (self, upper, 8.0, TRUE, width);
   self->band[1] = ium_pages_wrap (self, title, 23.0, TRUE, width);
   self->band[2] = ium_pages_wrap (self, described, 9.5, FALSE, width);
   self->band[3] = ium_pages_wrap (self, meta, 8.5, FALSE, width);
-  self->running = g_strdup_printf ("%s%sRelease report %s", facility, *facility ? "  ·  " : "",
-                                   ium_release_get_version_text (release));
+  self->running = g_strdup_printf ("%s%s%s %s", facility, *facility ? "  ·  " : "",
+                                   _("Release report"), ium_release_get_version_text (release));
   /* The same on every page: laid out once. */
   self->header[0] = ium_report_layout_new (self->context, self->running, 7.5, FALSE);
   self->header[1] = ium_report_layout_new (self->context, self->date, 7.5, FALSE);
@@ -516,7 +525,7 @@ ium_report_pages_new (IumReport     *report,
   if (width < 300 || height < 400)
     {
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-                   "a page of %.0f × %.0f points is too small for the report (at least 300 × 400)",
+                   _("a page of %.0f × %.0f points is too small for the report (at least 300 × 400)"),
                    width, height);
       return NULL;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 
 #include "ium-report-pages.h"
@@ -26,7 +28,7 @@ static void
 set_metadata (cairo_surface_t *surface,
               IumReport       *self)
 {
-  g_autofree char *title = g_strdup_printf ("Release report %s",
+  g_autofree char *title = g_strdup_printf ("%s %s", _("Release report"),
                                             ium_release_get_version_text (self->release));
   g_autofree char *date = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%SZ");
 
@@ -51,7 +53,7 @@ add_outline (cairo_surface_t *surface,
       g_autofree char *link = g_strdup_printf ("page=%d", page + 1);
 
       if (page >= 0)
-        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, sections[i].title, link,
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _(sections[i].title), link,
                                        0);
     }
 }
@@ -99,7 +101,7 @@ ium_report_to_pdf (IumReport     *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_FAILED,
-                   "drawing the PDF failed: %s", cairo_status_to_string (status));
+                   _("drawing the PDF failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-style.h"
 
 static const char *
@@ -68,22 +70,24 @@ set_upgrade (IumReportCell      *window,
 
 typedef enum { GLANCE_RELEASES, GLANCE_TIERS, GLANCE_FLAGS, GLANCE_ROLLOUT, GLANCE_CLIENTS } Group;
 
-static const char *group_names[] = { "Releases", "Tiers", "Status flags", "Rollout", "Clients" };
+/* Translators: the groups of the table of every figure in the report. */
+static const char *group_names[] = { N_("Releases"), N_("Tiers"), N_("Status flags"), N_("Rollout"),
+                                     N_("Clients") };
 
 #define N_GLANCE (5 + 4 + IUM_N_STATUS_FLAGS + 3 + IUM_REPORT_N_STATES + 3)
 
 static const IumReportColumn glance_columns[] = {
-  { "Group", IUM_REPORT_CELL_TEXT, 1.0 },
-  { "What", IUM_REPORT_CELL_TEXT, 2.4 },
-  { "Count", IUM_REPORT_CELL_NUMBER, 0.7 },
+  { N_("Group"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_("What"), IUM_REPORT_CELL_TEXT, 2.4 },
+  { N_("Count"), IUM_REPORT_CELL_NUMBER, 0.7 },
 };
 
 static char *
 glance_intro (IumReport *report)
 {
-  return g_strdup_printf ("Every count behind this report, for reference: what the %u "
-                          "instruments run, their tiers and status flags (an instrument may "
-                          "have several), their upgrades to %s, and the clients seen.",
+  return g_strdup_printf (_("Every count behind this report, for reference: what the %u "
+                            "instruments run, their tiers and status flags (an instrument may "
+                            "have several), their upgrades to %s, and the clients seen."),
                           ium_report_get_summary (report)->n_instruments, release_text (report));
 }
 
@@ -107,14 +111,14 @@ glance_fill (IumReport     *report,
       group = GLANCE_RELEASES;
       switch (row)
         {
-        case 0: cells[1].text = "Instruments"; value = s->n_instruments; break;
+        case 0: cells[1].text = _("Instruments"); value = s->n_instruments; break;
         case 1:
-          set_owned (&cells[1], g_strdup_printf ("On %s", release_text (report)));
+          set_owned (&cells[1], g_strdup_printf (_("On %s"), release_text (report)));
           value = s->on_release;
           break;
-        case 2: cells[1].text = "On a newer release"; value = s->newer; break;
-        case 3: cells[1].text = "On an older release"; value = s->older; break;
-        default: cells[1].text = "Running no release (custom builds)"; value = s->n_no_release;
+        case 2: cells[1].text = _("On a newer release"); value = s->newer; break;
+        case 3: cells[1].text = _("On an older release"); value = s->older; break;
+        default: cells[1].text = _("Running no release (custom builds)"); value = s->n_no_release;
         }
     }
   else if ((row -= 5) < 4)
@@ -134,17 +138,17 @@ glance_fill (IumReport     *report,
       group = GLANCE_ROLLOUT;
       if (row == 0)
         {
-          cells[1].text = "In a rollout";
+          cells[1].text = _("In a rollout");
           value = s->n_in_rollout;
         }
       else if (row == 1)
         {
-          cells[1].text = "Not in a rollout";
+          cells[1].text = _("Not in a rollout");
           value = s->n_instruments - s->n_in_rollout;
         }
       else if (row == 2)
         {
-          cells[1].text = "Planned without a window";
+          cells[1].text = _("Planned without a window");
           value = s->n_unscheduled;
         }
       else
@@ -160,23 +164,23 @@ glance_fill (IumReport     *report,
       group = GLANCE_CLIENTS;
       if (row == 0)
         {
-          cells[1].text = "Out-of-date clients (update-available)";
+          cells[1].text = _("Out-of-date clients (update-available)");
           value = s->n_outdated_clients;
         }
       else if (row == 1)
         {
-          cells[1].text = "Incompatible clients";
+          cells[1].text = _("Incompatible clients");
           value = s->n_incompatible_clients;
         }
       else
         {
-          cells[1].text = "Instruments with either";
+          cells[1].text = _("Instruments with either");
           value = s->n_instruments_with_clients;
         }
     }
   /* The group is named on its first row only. */
   if (row == 0)
-    cells[0].text = group_names[group];
+    cells[0].text = _(group_names[group]);
   else
     cells[0].blank = TRUE;
   set_number (&cells[2], value);
@@ -185,13 +189,13 @@ glance_fill (IumReport     *report,
 /* The exception lists: each a subset of the rows. */
 
 static const IumReportColumn too_far_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.3 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.9 },
-  { "Release", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Behind", IUM_REPORT_CELL_NUMBER, 0.6 },
-  { "Target", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.5 },
-  { "State", IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
+  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
+  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Behind"), IUM_REPORT_CELL_NUMBER, 0.6 },
+  { N_("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
+  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
@@ -200,16 +204,23 @@ too_far_intro (IumReport *report)
   const IumPolicy *policy = ium_inventory_get_policy (ium_fleet_get_inventory (
     ium_report_get_fleet (report)));
 
-  return g_strdup_printf ("Instruments more than %u official release lines (MAJOR.MINOR) "
-                          "behind the newest: the facility's policy allows %u. Their clients "
-                          "and scripts may stop working with current releases.",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Instruments more than %u official release line "
+                                       "(MAJOR.MINOR) behind the newest: the facility's policy "
+                                       "allows %u. Their clients and scripts may stop working "
+                                       "with current releases.",
+                                       "Instruments more than %u official release lines "
+                                       "(MAJOR.MINOR) behind the newest: the facility's policy "
+                                       "allows %u. Their clients and scripts may stop working "
+                                       "with current releases.",
+                                       policy->max_minor_behind),
                           policy->max_minor_behind, policy->max_minor_behind);
 }
 
 static char *
 too_far_empty (IumReport *report)
 {
-  return g_strdup ("No instrument is too far behind.");
+  return g_strdup (_("No instrument is too far behind."));
 }
 
 static guint
@@ -238,26 +249,26 @@ too_far_fill (IumReport     *report,
 }
 
 static const IumReportColumn unsupported_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.3 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.9 },
-  { "Release", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Tier", IUM_REPORT_CELL_BADGE, 0.9 },
-  { "Target", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.5 },
-  { "State", IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
+  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
+  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Tier"), IUM_REPORT_CELL_BADGE, 0.9 },
+  { N_("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
+  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 unsupported_intro (IumReport *report)
 {
-  return g_strdup ("Instruments that run a test release (partially supported) or an internal "
-                   "build (best effort) instead of an official release.");
+  return g_strdup (_("Instruments that run a test release (partially supported) or an internal "
+                     "build (best effort) instead of an official release."));
 }
 
 static char *
 unsupported_empty (IumReport *report)
 {
-  return g_strdup ("Every instrument runs an official release or a custom build.");
+  return g_strdup (_("Every instrument runs an official release or a custom build."));
 }
 
 static guint
@@ -286,26 +297,26 @@ unsupported_fill (IumReport     *report,
 }
 
 static const IumReportColumn partial_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.8 },
-  { "Runs", IUM_REPORT_CELL_TEXT, 1.0 },
-  { "Hosts and what they run", IUM_REPORT_CELL_TEXT, 3.6 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "State", IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
+  { N_("Runs"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 3.6 },
+  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 partial_intro (IumReport *report)
 {
-  return g_strdup ("Instruments whose hosts run different releases: an upgrade is complete "
-                   "only when every host is upgraded. The instrument counts as running the "
-                   "lowest.");
+  return g_strdup (_("Instruments whose hosts run different releases: an upgrade is complete "
+                     "only when every host is upgraded. The instrument counts as running the "
+                     "lowest."));
 }
 
 static char *
 partial_empty (IumReport *report)
 {
-  return g_strdup ("No upgrade is part way through: every instrument's hosts agree.");
+  return g_strdup (_("No upgrade is part way through: every instrument's hosts agree."));
 }
 
 static guint
@@ -333,24 +344,24 @@ partial_fill (IumReport     *report,
 }
 
 static const IumReportColumn custom_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.8 },
-  { "Hosts and what they run", IUM_REPORT_CELL_TEXT, 4.6 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "State", IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
+  { N_("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 4.6 },
+  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 custom_intro (IumReport *report)
 {
-  return g_strdup ("Instruments with a host whose installed versions match no release: a "
-                   "hand-made or patched build. They run no release until they are upgraded.");
+  return g_strdup (_("Instruments with a host whose installed versions match no release: a "
+                     "hand-made or patched build. They run no release until they are upgraded."));
 }
 
 static char *
 custom_empty (IumReport *report)
 {
-  return g_strdup ("No instrument runs a custom build.");
+  return g_strdup (_("No instrument runs a custom build."));
 }
 
 static guint
@@ -377,13 +388,13 @@ custom_fill (IumReport     *report,
 }
 
 static const IumReportColumn clients_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "Client", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Version", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Verdict", IUM_REPORT_CELL_BADGE, 1.3 },
-  { "Recommended", IUM_REPORT_CELL_TEXT, 1.1 },
-  { "Last seen (UTC)", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "Checks", IUM_REPORT_CELL_NUMBER, 0.6 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_("Client"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Version"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Verdict"), IUM_REPORT_CELL_BADGE, 1.3 },
+  { N_("Recommended"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_("Last seen (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("Checks"), IUM_REPORT_CELL_NUMBER, 0.6 },
 };
 
 static char *
@@ -391,18 +402,31 @@ clients_intro (IumReport *report)
 {
   g_autofree char *since = ium_report_format_time (ium_report_get_clients_since (report));
 
-  return g_strdup_printf ("Client GUIs and scripting clients that checked in during the last %u "
-                          "days (since %s) and were told to update (update-available) or that "
-                          "they cannot work with the instrument's server (incompatible), with "
-                          "the verdict of their latest check.",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Client GUIs and scripting clients that checked in during "
+                                       "the last %u day (since %s) and were told to update "
+                                       "(update-available) or that they cannot work with the "
+                                       "instrument's server (incompatible), with the verdict of "
+                                       "their latest check.",
+                                       "Client GUIs and scripting clients that checked in during "
+                                       "the last %u days (since %s) and were told to update "
+                                       "(update-available) or that they cannot work with the "
+                                       "instrument's server (incompatible), with the verdict of "
+                                       "their latest check.",
+                                       ium_report_get_days (report)),
                           ium_report_get_days (report), since);
 }
 
 static char *
 clients_empty (IumReport *report)
 {
-  return g_strdup_printf ("No out-of-date or incompatible client checked in during the last %u "
-                          "days.", ium_report_get_days (report));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No out-of-date or incompatible client checked in during "
+                                       "the last %u day.",
+                                       "No out-of-date or incompatible client checked in during "
+                                       "the last %u days.",
+                                       ium_report_get_days (report)),
+                          ium_report_get_days (report));
 }
 
 static guint
@@ -433,12 +457,12 @@ clients_fill (IumReport     *report,
 }
 
 static const IumReportColumn timeline_columns[] = {
-  { "Rollout", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "Wave", IUM_REPORT_CELL_NUMBER, 0.5 },
-  { "First start (UTC)", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "Last end (UTC)", IUM_REPORT_CELL_TEXT, 1.4 },
-  { "Upgrades", IUM_REPORT_CELL_NUMBER, 0.8 },
-  { "States", IUM_REPORT_CELL_TEXT, 2.6 },
+  { N_("Rollout"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("Wave"), IUM_REPORT_CELL_NUMBER, 0.5 },
+  { N_("First start (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("Last end (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_("Upgrades"), IUM_REPORT_CELL_NUMBER, 0.8 },
+  { N_("States"), IUM_REPORT_CELL_TEXT, 2.6 },
 };
 
 static char *
@@ -448,18 +472,18 @@ timeline_intro (IumReport *report)
 
   ium_report_get_rollouts (report, &n);
   if (n > 1)
-    return g_strdup_printf ("The waves of the %u rollouts saved for %s, in the order they start. "
-                            "Where rollouts share an instrument, the upgrade whose state changed "
-                            "last counts.", n, release_text (report));
-  return g_strdup_printf ("The waves of the rollout of %s, in the order they start; each wave "
-                          "waits for the soak period after the one before.",
+    return g_strdup_printf (_("The waves of the %u rollouts saved for %s, in the order they start. "
+                              "Where rollouts share an instrument, the upgrade whose state changed "
+                              "last counts."), n, release_text (report));
+  return g_strdup_printf (_("The waves of the rollout of %s, in the order they start; each wave "
+                            "waits for the soak period after the one before."),
                           release_text (report));
 }
 
 static char *
 timeline_empty (IumReport *report)
 {
-  return g_strdup_printf ("No rollout of %s is saved. Plan one with 'ium plan %s --save NAME'.",
+  return g_strdup_printf (_("No rollout of %s is saved. Plan one with 'ium plan %s --save NAME'."),
                           release_text (report), release_text (report));
 }
 
@@ -492,7 +516,7 @@ timeline_fill (IumReport     *report,
       set_owned (&cells[3], g_date_time_format (end, "%Y-%m-%d %H:%M"));
     }
   else
-    cells[2].text = "unscheduled";
+    cells[2].text = _("unscheduled");
   set_number (&cells[4], wave->n_upgrades);
   for (guint i = 0; i < IUM_REPORT_N_STATES; i++)
     {
@@ -503,29 +527,30 @@ timeline_fill (IumReport     *report,
                               ium_report_badge_text (IUM_REPORT_BADGE_STATE, state));
     }
   if (wave->n_unscheduled > 0)
-    g_string_append_printf (states, " (%u without a window)", wave->n_unscheduled);
+    /* Translators: after the counts of the states of a wave’s upgrades. */
+    g_string_append_printf (states, _(" (%u without a window)"), wave->n_unscheduled);
   set_owned (&cells[5], g_string_free (states, FALSE));
 }
 
 static const IumReportColumn versions_columns[] = {
-  { "Release", IUM_REPORT_CELL_TEXT, 1.2 },
-  { "Tier", IUM_REPORT_CELL_BADGE, 1.0 },
-  { "Date", IUM_REPORT_CELL_TEXT, 1.0 },
-  { "Instruments", IUM_REPORT_CELL_NUMBER, 0.9 },
-  { "Share", IUM_REPORT_CELL_NUMBER, 0.8 },
+  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_("Tier"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_("Date"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_("Instruments"), IUM_REPORT_CELL_NUMBER, 0.9 },
+  { N_("Share"), IUM_REPORT_CELL_NUMBER, 0.8 },
 };
 
 static char *
 versions_intro (IumReport *report)
 {
-  return g_strdup_printf ("How many instruments run each release, newest first. %s is in bold.",
+  return g_strdup_printf (_("How many instruments run each release, newest first. %s is in bold."),
                           release_text (report));
 }
 
 static char *
 versions_empty (IumReport *report)
 {
-  return g_strdup ("The inventory has no instruments.");
+  return g_strdup (_("The inventory has no instruments."));
 }
 
 static guint
@@ -546,7 +571,7 @@ versions_fill (IumReport     *report,
   const IumReportVersionCount *count = &ium_report_get_versions (report, &n)[index];
   guint total = ium_report_get_summary (report)->n_instruments;
 
-  set_release (report, &cells[0], count->release, "none (custom builds)");
+  set_release (report, &cells[0], count->release, _("none (custom builds)"));
   set_badge (&cells[1], IUM_REPORT_BADGE_TIER,
              count->release != NULL ? (int) ium_release_get_tier (count->release)
                                     : IUM_REPORT_NO_TIER);
@@ -558,30 +583,30 @@ versions_fill (IumReport     *report,
 }
 
 static const IumReportColumn instruments_columns[] = {
-  { "Instrument", IUM_REPORT_CELL_TEXT, 1.15 },
-  { "Site", IUM_REPORT_CELL_TEXT, 0.65 },
-  { "Release", IUM_REPORT_CELL_TEXT, 0.95 },
-  { "Tier", IUM_REPORT_CELL_BADGE, 0.75 },
-  { "Target", IUM_REPORT_CELL_TEXT, 0.95 },
-  { "Behind", IUM_REPORT_CELL_NUMBER, 0.7 },
-  { "Flags", IUM_REPORT_CELL_FLAGS, 1.95 },
-  { "Planned (UTC)", IUM_REPORT_CELL_TEXT, 1.25 },
-  { "State", IUM_REPORT_CELL_BADGE, 0.85 },
+  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.15 },
+  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.65 },
+  { N_("Release"), IUM_REPORT_CELL_TEXT, 0.95 },
+  { N_("Tier"), IUM_REPORT_CELL_BADGE, 0.75 },
+  { N_("Target"), IUM_REPORT_CELL_TEXT, 0.95 },
+  { N_("Behind"), IUM_REPORT_CELL_NUMBER, 0.7 },
+  { N_("Flags"), IUM_REPORT_CELL_FLAGS, 1.95 },
+  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.25 },
+  { N_("State"), IUM_REPORT_CELL_BADGE, 0.85 },
 };
 
 static char *
 instruments_intro (IumReport *report)
 {
-  return g_strdup_printf ("Every instrument: the release it runs (the lowest of its hosts), the "
-                          "release it should run (its pin, else the newest official release), "
-                          "how many official release lines it is behind, its status flags, and "
-                          "its upgrade to %s.", release_text (report));
+  return g_strdup_printf (_("Every instrument: the release it runs (the lowest of its hosts), the "
+                            "release it should run (its pin, else the newest official release), "
+                            "how many official release lines it is behind, its status flags, and "
+                            "its upgrade to %s."), release_text (report));
 }
 
 static char *
 instruments_empty (IumReport *report)
 {
-  return g_strdup ("The inventory has no instruments.");
+  return g_strdup (_("The inventory has no instruments."));
 }
 
 static guint
@@ -620,15 +645,15 @@ glance_empty (IumReport *report)
 }
 
 static const IumReportSection sections[] = {
-  SECTION ("too-far-behind", "Too far behind", TRUE, 1.0, too_far),
-  SECTION ("unsupported-tier", "Unsupported tiers", TRUE, 1.0, unsupported),
-  SECTION ("partial", "Partial upgrades", TRUE, 1.0, partial),
-  SECTION ("custom", "Custom builds", TRUE, 1.0, custom),
-  SECTION ("clients", "Out-of-date and incompatible clients", TRUE, 1.0, clients),
-  SECTION ("timeline", "Rollout timeline", TRUE, 1.0, timeline),
-  SECTION ("versions", "Releases in use", TRUE, 1.0, versions),
-  SECTION ("instruments", "Every instrument", TRUE, 1.0, instruments),
-  SECTION ("figures", "All the figures", FALSE, 0.62, glance),
+  SECTION ("too-far-behind", N_("Too far behind"), TRUE, 1.0, too_far),
+  SECTION ("unsupported-tier", N_("Unsupported tiers"), TRUE, 1.0, unsupported),
+  SECTION ("partial", N_("Partial upgrades"), TRUE, 1.0, partial),
+  SECTION ("custom", N_("Custom builds"), TRUE, 1.0, custom),
+  SECTION ("clients", N_("Out-of-date and incompatible clients"), TRUE, 1.0, clients),
+  SECTION ("timeline", N_("Rollout timeline"), TRUE, 1.0, timeline),
+  SECTION ("versions", N_("Releases in use"), TRUE, 1.0, versions),
+  SECTION ("instruments", N_("Every instrument"), TRUE, 1.0, instruments),
+  SECTION ("figures", N_("All the figures"), FALSE, 0.62, glance),
 };
 
 const IumReportSection *

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report-style.h"
 
 #include <string.h>
@@ -19,40 +21,40 @@ typedef struct
 
 /* By bit, in the spec's order. */
 static const Badge flag_badges[IUM_N_STATUS_FLAGS] = {
-  { "up-to-date", "Up to date", { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
-  { "update-available", "Update available", { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
-  { "too-far-behind", "Too far behind", { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
-  { "partial", "Partial", { 0xa04a00, 0xfdecd9, 0xe07b1f } },
-  { "custom", "Custom", { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
-  { "unsupported-tier", "Unsupported tier", { 0x7f5a00, 0xfcf1cf, 0xd4a516 } },
-  { "pinned", "Pinned", { 0x34506a, 0xe3eaf1, 0x6b859e } },
-  { "busy", "Busy", { 0x0b6467, 0xd9f0f0, 0x1f9a9e } },
+  { "up-to-date", N_("Up to date"), { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
+  { "update-available", N_("Update available"), { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
+  { "too-far-behind", N_("Too far behind"), { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
+  { "partial", N_("Partial"), { 0xa04a00, 0xfdecd9, 0xe07b1f } },
+  { "custom", N_("Custom"), { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
+  { "unsupported-tier", N_("Unsupported tier"), { 0x7f5a00, 0xfcf1cf, 0xd4a516 } },
+  { "pinned", N_("Pinned"), { 0x34506a, 0xe3eaf1, 0x6b859e } },
+  { "busy", N_("Busy"), { 0x0b6467, 0xd9f0f0, 0x1f9a9e } },
 };
 
 /* By IumUpgradeState. */
 static const Badge state_badges[IUM_REPORT_N_STATES] = {
-  { "planned", "Planned", { 0x34506a, 0xe3eaf1, 0x8fa6bd } },
-  { "in-progress", "In progress", { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
-  { "done", "Done", { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
-  { "failed", "Failed", { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
-  { "rolled-back", "Rolled back", { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
-  { "skipped", "Skipped", { 0x4d5561, 0xeceef1, 0xb3bac4 } },
+  { "planned", N_("Planned"), { 0x34506a, 0xe3eaf1, 0x8fa6bd } },
+  { "in-progress", N_("In progress"), { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
+  { "done", N_("Done"), { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
+  { "failed", N_("Failed"), { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
+  { "rolled-back", N_("Rolled back"), { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
+  { "skipped", N_("Skipped"), { 0x4d5561, 0xeceef1, 0xb3bac4 } },
 };
 
 /* By IumTier, then no release. */
 static const Badge tier_badges[] = {
-  { "official", "Official", { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
-  { "test", "Test", { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
-  { "internal", "Internal", { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
-  { "custom", "No release", { 0x4d5561, 0xeceef1, 0xa3abb6 } },
+  { "official", N_("Official"), { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
+  { "test", N_("Test"), { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
+  { "internal", N_("Internal"), { 0x6c2f8a, 0xf1e6f7, 0x9656b8 } },
+  { "custom", N_("No release"), { 0x4d5561, 0xeceef1, 0xa3abb6 } },
 };
 
 /* By IumVerdictStatus. */
 static const Badge verdict_badges[] = {
-  { "ok", "OK", { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
-  { "update-available", "Update available", { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
-  { "client-newer", "Client newer", { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
-  { "incompatible", "Incompatible", { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
+  { "ok", N_("OK"), { 0x1b6b32, 0xdff3e4, 0x2e9e4f } },
+  { "update-available", N_("Update available"), { 0x1c5aa6, 0xe1ecfa, 0x3d7fd1 } },
+  { "client-newer", N_("Client newer"), { 0x7f5a00, 0xfcf1cf, 0xe0a800 } },
+  { "incompatible", N_("Incompatible"), { 0xa51d2d, 0xfbe3e5, 0xd43b4c } },
 };
 
 /* Done first, planned last: what happened sits on the axis, what is still to come on top. */
@@ -109,7 +111,10 @@ const char *
 ium_report_badge_label (IumReportBadge badge,
                         int            value)
 {
-  return lookup_badge (badge, value)->label;
+  const char *label = lookup_badge (badge, value)->label;
+
+  /* The labels are for people (the ids, ium_report_badge_text(), for CSV and JSON). */
+  return *label != '\0' ? _(label) : label;
 }
 
 const char *
@@ -195,14 +200,17 @@ ium_report_format_time (GDateTime *time)
 char *
 ium_report_format_date_long (GDateTime *time)
 {
-  static const char *months[] = { "January", "February", "March", "April", "May", "June",
-                                  "July", "August", "September", "October", "November",
-                                  "December" };
+  static const char *months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
+                                  N_("May"), N_("June"), N_("July"), N_("August"),
+                                  N_("September"), N_("October"), N_("November"),
+                                  N_("December") };
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
-  /* Not g_date_time_format ("%B"): the report reads the same whatever the locale. */
-  return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (utc),
-                          months[g_date_time_get_month (utc) - 1], g_date_time_get_year (utc));
+  /* Not g_date_time_format ("%B"): the report follows the messages' language (LANGUAGE,
+   * LC_MESSAGES), not LC_TIME, like every other word in it. */
+  /* Translators: a date in the report: the day, the month's name, the year. */
+  return g_strdup_printf (_("%d %s %d"), g_date_time_get_day_of_month (utc),
+                          _(months[g_date_time_get_month (utc) - 1]), g_date_time_get_year (utc));
 }
 
 char *
@@ -223,7 +231,7 @@ ium_report_format_window (const IumReportUpgrade *upgrade)
   if (upgrade == NULL)
     return NULL;
   if (!upgrade->scheduled)
-    return g_strdup ("unscheduled");
+    return g_strdup (_("unscheduled"));
 
   start = g_date_time_new_from_unix_utc (upgrade->start);
   end = g_date_time_new_from_unix_utc (upgrade->end);
@@ -291,11 +299,14 @@ ium_report_describe_release (IumRelease *release)
   const char *date = ium_release_get_date (release);
   const char *patch_of = ium_release_get_patch_of (release);
 
-  g_string_append_printf (text, "%s release", tier);
+  /* Translators: the tier (official, test, internal) stays English; then the date. */
   if (date != NULL)
-    g_string_append_printf (text, " of %s", date);
+    g_string_append_printf (text, _("%s release of %s"), tier, date);
+  else
+    g_string_append_printf (text, _("%s release"), tier);
   if (patch_of != NULL)
-    g_string_append_printf (text, ", a patch of %s", patch_of);
+    /* Translators: follows “official release of 2025-03-04”; the release it patches. */
+    g_string_append_printf (text, _(", a patch of %s"), patch_of);
   return g_string_free (text, FALSE);
 }
 
@@ -307,25 +318,33 @@ ium_report_describe_rollouts (IumReport *report)
   GString *text;
 
   if (n == 0)
-    return g_strdup_printf ("No rollout of %s is saved.",
+    return g_strdup_printf (_("No rollout of %s is saved."),
                             ium_release_get_version_text (ium_report_get_release (report)));
 
-  text = g_string_new (n == 1 ? "Rollout " : "Rollouts ");
+  text = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       const IumRollout *rollout = rollouts[i];
+      g_autofree char *day = g_strndup (rollout->created ? rollout->created : "?", 10);
+      const char *who = rollout->who ? rollout->who : "?";
 
       if (i > 0)
-        g_string_append (text, i + 1 == n ? " and " : ", ");
-      g_string_append_printf (text, "%s (saved %.10s by %s", rollout->name,
-                              rollout->created ? rollout->created : "?",
-                              rollout->who ? rollout->who : "?");
+        /* Translators: between the rollouts of a list (“A, B and C”). */
+        g_string_append (text, i + 1 == n ? _(" and ") : _(", "));
       if (rollout->paused)
-        g_string_append_printf (text, "; paused after failures in wave %u", rollout->paused_wave);
-      g_string_append_c (text, ')');
+        /* Translators: a rollout, the day it was saved, who saved it, the wave it paused in. */
+        g_string_append_printf (text, _("%s (saved %s by %s; paused after failures in wave %u)"),
+                                rollout->name, day, who, rollout->paused_wave);
+      else
+        /* Translators: a rollout, the day it was saved and who saved it. */
+        g_string_append_printf (text, _("%s (saved %s by %s)"), rollout->name, day, who);
     }
-  g_string_append_c (text, '.');
-  return g_string_free (text, FALSE);
+  {
+    g_autofree char *list = g_string_free (text, FALSE);
+
+    /* Translators: the list of rollouts (“r1 (saved 2027-01-02 by alice)”). */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Rollout %s.", "Rollouts %s.", n), list);
+  }
 }
 
 int
@@ -363,38 +382,44 @@ ium_report_cards_init (IumReport     *report,
   const char *version = ium_release_get_version_text (ium_report_get_release (report));
   const IumPolicy *policy = ium_inventory_get_policy (ium_fleet_get_inventory (
     ium_report_get_fleet (report)));
-  g_autofree char *on_label = g_strdup_printf ("On %s", version);
+  /* Translators: the instruments that run the release (a version). */
+  g_autofree char *on_label = g_strdup_printf (_("On %s"), version);
   guint n_rollouts;
 
   ium_report_get_rollouts (report, &n_rollouts);
 
-  set_card (&cards[0], "Instruments", s->n_instruments,
-            g_strdup_printf ("%u on a newer release, %u run no release", s->newer,
+  /* Translators: the summary cards at the top of the report: a label, a big number, and a
+   * caption under it. */
+  set_card (&cards[0], _("Instruments"), s->n_instruments,
+            g_strdup_printf (_("%u on a newer release, %u run no release"), s->newer,
                              s->n_no_release),
             IUM_REPORT_BADGE_TIER, IUM_TIER_OFFICIAL);
   set_card (&cards[1], on_label, s->on_release,
-            g_strdup_printf ("%u%% of the instruments",
+            g_strdup_printf (_("%u%% of the instruments"),
                              s->n_instruments ? (guint) (100.0 * s->on_release / s->n_instruments + 0.5) : 0),
             IUM_REPORT_BADGE_FLAG, bit_of (IUM_FLAG_UP_TO_DATE));
-  set_card (&cards[2], "Update available", s->by_flag[bit_of (IUM_FLAG_UPDATE_AVAILABLE)],
-            g_strdup_printf ("%u up to date with their target",
+  set_card (&cards[2], _("Update available"), s->by_flag[bit_of (IUM_FLAG_UPDATE_AVAILABLE)],
+            g_strdup_printf (_("%u up to date with their target"),
                              s->by_flag[bit_of (IUM_FLAG_UP_TO_DATE)]),
             IUM_REPORT_BADGE_FLAG, bit_of (IUM_FLAG_UPDATE_AVAILABLE));
-  set_card (&cards[3], "Too far behind", s->by_flag[bit_of (IUM_FLAG_TOO_FAR_BEHIND)],
-            g_strdup_printf ("more than %u release lines behind", policy->max_minor_behind),
+  set_card (&cards[3], _("Too far behind"), s->by_flag[bit_of (IUM_FLAG_TOO_FAR_BEHIND)],
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "more than %u release line behind",
+                                          "more than %u release lines behind",
+                                          policy->max_minor_behind),
+                             policy->max_minor_behind),
             IUM_REPORT_BADGE_FLAG, bit_of (IUM_FLAG_TOO_FAR_BEHIND));
-  set_card (&cards[4], "Planned", s->by_state[IUM_UPGRADE_PLANNED],
-            n_rollouts == 0 ? g_strdup ("no rollout saved for this release")
-                            : g_strdup_printf ("%u without a window", s->n_unscheduled),
+  set_card (&cards[4], _("Planned"), s->by_state[IUM_UPGRADE_PLANNED],
+            n_rollouts == 0 ? g_strdup (_("no rollout saved for this release"))
+                            : g_strdup_printf (_("%u without a window"), s->n_unscheduled),
             IUM_REPORT_BADGE_STATE, IUM_UPGRADE_PLANNED);
-  set_card (&cards[5], "Done", s->by_state[IUM_UPGRADE_DONE],
-            g_strdup_printf ("%u in progress", s->by_state[IUM_UPGRADE_IN_PROGRESS]),
+  set_card (&cards[5], _("Done"), s->by_state[IUM_UPGRADE_DONE],
+            g_strdup_printf (_("%u in progress"), s->by_state[IUM_UPGRADE_IN_PROGRESS]),
             IUM_REPORT_BADGE_STATE, IUM_UPGRADE_DONE);
-  set_card (&cards[6], "Failed", s->by_state[IUM_UPGRADE_FAILED],
-            g_strdup_printf ("%u rolled back", s->by_state[IUM_UPGRADE_ROLLED_BACK]),
+  set_card (&cards[6], _("Failed"), s->by_state[IUM_UPGRADE_FAILED],
+            g_strdup_printf (_("%u rolled back"), s->by_state[IUM_UPGRADE_ROLLED_BACK]),
             IUM_REPORT_BADGE_STATE, IUM_UPGRADE_FAILED);
-  set_card (&cards[7], "Clients to update", s->n_outdated_clients + s->n_incompatible_clients,
-            g_strdup_printf ("%u incompatible, in the last %u days", s->n_incompatible_clients,
+  set_card (&cards[7], _("Clients to update"), s->n_outdated_clients + s->n_incompatible_clients,
+            g_strdup_printf (_("%u incompatible, in the last %u days"), s->n_incompatible_clients,
                              ium_report_get_days (report)),
             IUM_REPORT_BADGE_VERDICT, IUM_VERDICT_INCOMPATIBLE);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-report.h"
 
 #include "ium-report-private.h"
@@ -97,7 +99,7 @@ check_days (guint    days,
   if (days >= 1 && days <= IUM_REPORT_MAX_DAYS)
     return TRUE;
   g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-               "the client window must be from 1 to %u days, not %u", (guint) IUM_REPORT_MAX_DAYS, days);
+               _("the client window must be from 1 to %u days, not %u"), (guint) IUM_REPORT_MAX_DAYS, days);
   return FALSE;
 }
 
@@ -115,13 +117,13 @@ lookup_release (IumInventory  *inventory,
   newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
   if (newest != NULL)
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
-                 "there is no release “%s” in the inventory (the newest official release is "
-                 "%s); 'ium status' names the releases instruments run", version,
+                 _("there is no release “%s” in the inventory (the newest official release is "
+                   "%s); 'ium status' names the releases instruments run"), version,
                  ium_release_get_version_text (newest));
   else
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
-                 "there is no release “%s”: the inventory has no releases; import one with "
-                 "'ium import FILE'", version);
+                 _("there is no release “%s”: the inventory has no releases; import one with "
+                   "'ium import FILE'"), version);
   return NULL;
 }
 
@@ -219,7 +221,7 @@ ium_report_new (IumStore              *store,
   if (!check_days (days, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.0, "Loading the inventory");
+  ium_report_progress_report (&loading, 0.0, _("Loading the inventory"));
   if ((inventory = ium_store_load (store, error)) == NULL)
     return NULL;
   if (lookup_release (inventory, release, error) == NULL)
@@ -227,18 +229,18 @@ ium_report_new (IumStore              *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.25, "Indexing the instruments");
+  ium_report_progress_report (&loading, 0.25, _("Indexing the instruments"));
   fleet = ium_fleet_new (inventory);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.35, "Reading the rollouts");
+  ium_report_progress_report (&loading, 0.35, _("Reading the rollouts"));
   if ((rollouts = ium_rollout_list (store, error)) == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.4, "Reading the client check log");
+  ium_report_progress_report (&loading, 0.4, _("Reading the client check log"));
   utc_now = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
   since = g_date_time_add_days (utc_now, -(int) days);
   if ((clients = ium_store_list_clients_seen (store, since, error)) == NULL)
@@ -627,7 +629,7 @@ ium_report_format_from_string (const char       *text,
         return TRUE;
       }
   g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-               "unknown report format “%s”: use html, md, csv, json or pdf", text);
+               _("unknown report format “%s”: use html, md, csv, json or pdf"), text);
   return FALSE;
 }
 
@@ -673,7 +675,7 @@ ium_report_render (IumReport        *self,
       return ium_report_to_pdf (self, cancellable, error);
     default:
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-                   "unknown report format %d", (int) format);
+                   _("unknown report format %d"), (int) format);
       return NULL;
     }
 }

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-rollouts-private.h"
 
 #include "ium-inventory-file.h"
@@ -49,7 +51,7 @@ is_busy (IumStore    *store,
     *note = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading the busy mark", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading the busy mark"), error);
   return TRUE;
 }
 
@@ -97,7 +99,7 @@ set_installed (IumStore    *store,
   ium_bind_text (stmt, 2, component);
   ium_bind_text (stmt, 3, instrument);
   ium_bind_text (stmt, 4, host);
-  return ium_store_step_done (store, stmt, "changing a host's installed versions", error);
+  return ium_store_step_done (store, stmt, N_("changing a host's installed versions"), error);
 }
 
 /* Sets every component each host of @instrument carries to @release's version of it, with an
@@ -124,14 +126,14 @@ upgrade_hosts (IumStore    *store,
   if (instrument == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "instrument “%s” is no longer in the inventory", instrument_name);
+                   _("instrument “%s” is no longer in the inventory"), instrument_name);
       return FALSE;
     }
   release = ium_inventory_lookup_release (inventory, rollout_release);
   if (release == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "release %s of this rollout is no longer in the inventory", rollout_release);
+                   _("release %s of this rollout is no longer in the inventory"), rollout_release);
       return FALSE;
     }
 
@@ -201,7 +203,7 @@ restore_hosts (IumStore    *store,
     recorded_text = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading the upgrade's audit entry", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading the upgrade's audit entry"), error);
   /* Nothing recorded, nothing to undo. */
   if (recorded_text == NULL || (recorded = json_from_string (recorded_text, NULL)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (recorded))
@@ -290,7 +292,7 @@ count_failures (IumStore    *store,
   *count = rc == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return ium_store_set_sqlite_error (store, rc, "counting failures", error);
+    return ium_store_set_sqlite_error (store, rc, N_("counting failures"), error);
   return TRUE;
 }
 
@@ -311,7 +313,7 @@ set_paused (IumStore    *store,
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, id);
-  return ium_store_step_done (store, stmt, "pausing a rollout", error);
+  return ium_store_step_done (store, stmt, N_("pausing a rollout"), error);
 }
 
 gboolean
@@ -347,7 +349,7 @@ ium_rollout_mark (IumStore        *store,
   if (upgrade == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')",
+                   _("instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')"),
                    instrument, name, name);
       goto failed;
     }
@@ -356,7 +358,7 @@ ium_rollout_mark (IumStore        *store,
     {
       g_autofree char *allowed = ium_upgrade_state_dup_allowed_moves (upgrade->state);
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   "%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s",
+                   _("%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s"),
                    instrument, ium_upgrade_state_to_string (upgrade->state),
                    ium_upgrade_state_to_string (state), name,
                    ium_upgrade_state_to_string (upgrade->state), allowed);
@@ -375,20 +377,32 @@ ium_rollout_mark (IumStore        *store,
           guint failures = 0;
           if (!count_failures (store, id, rollout->paused_wave, &failures, error))
             goto failed;
+          /* Translators: the rollout, the failures, the wave, the rollout again. */
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "rollout %s is paused after %u failure%s in wave %u; resume it with "
-                       "ium rollout resume %s", name, failures, failures == 1 ? "" : "s",
-                       rollout->paused_wave, name);
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "rollout %s is paused after %u failure in wave %u; resume "
+                                    "it with ium rollout resume %s",
+                                    "rollout %s is paused after %u failures in wave %u; resume "
+                                    "it with ium rollout resume %s",
+                                    failures),
+                       name, failures, rollout->paused_wave, name);
           goto failed;
         }
       if (!is_busy (store, instrument, &busy, &busy_note, error))
         goto failed;
       if (busy && !force)
         {
-          g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                       "%s is busy%s%s%s; start its upgrade anyway with --force, or wait until "
-                       "'ium instrument free %s'", instrument, busy_note ? " (" : "",
-                       busy_note ? busy_note : "", busy_note ? ")" : "", instrument);
+          if (busy_note != NULL)
+            /* Translators: the instrument, what it is busy with, the instrument again. */
+            g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                         _("%s is busy (%s); start its upgrade anyway with --force, or wait "
+                           "until 'ium instrument free %s'"),
+                         instrument, busy_note, instrument);
+          else
+            g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                         _("%s is busy; start its upgrade anyway with --force, or wait until "
+                           "'ium instrument free %s'"),
+                         instrument, instrument);
           goto failed;
         }
       forced = busy;
@@ -411,7 +425,7 @@ ium_rollout_mark (IumStore        *store,
   ium_bind_text (stmt, 4, who);
   sqlite3_bind_int64 (stmt, 5, id);
   ium_bind_text (stmt, 6, instrument);
-  if (!ium_store_step_done (store, stmt, "changing an upgrade's state", error))
+  if (!ium_store_step_done (store, stmt, N_("changing an upgrade's state"), error))
     goto failed;
 
   before_text = dup_state_json (name, upgrade->state, upgrade->note, FALSE);
@@ -467,7 +481,7 @@ ium_rollout_resume (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "there is no rollout “%s”. 'ium rollout list' shows the saved ones.", name);
+                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones."), name);
       goto failed;
     }
   if (!ium_check_token (store, who, error))
@@ -475,7 +489,7 @@ ium_rollout_resume (IumStore    *store,
   if (!rollout->paused)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   "rollout “%s” is not paused", name);
+                   _("rollout “%s” is not paused"), name);
       goto failed;
     }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-rollouts-private.h"
 
 #include "ium-store-write.h"
@@ -63,8 +65,8 @@ ium_upgrade_state_from_string (const char       *text,
         return TRUE;
       }
   g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-               "unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
-               "or skipped", text);
+               _("unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
+                 "or skipped"), text);
   return FALSE;
 }
 
@@ -255,7 +257,7 @@ read_request_count (JsonObject  *object,
       || (number = json_node_get_int (node)) < minimum || number > G_MAXUINT32)
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request's “%s” is not a whole number of at least %u", name,
+                   _("the saved request's “%s” is not a whole number of at least %u"), name,
                    minimum);
       return FALSE;
     }
@@ -279,7 +281,7 @@ read_request_time (JsonObject  *object,
       || !(time = ium_timestamp_parse (json_node_get_string (node), &local_error)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request's “%s” is not an RFC 3339 time%s%s", name,
+                   _("the saved request's “%s” is not an RFC 3339 time%s%s"), name,
                    local_error ? ": " : "", local_error ? local_error->message : "");
       return FALSE;
     }
@@ -307,7 +309,7 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   "the saved request is not a JSON object%s%s", local_error ? ": " : "",
+                   _("the saved request is not a JSON object%s%s"), local_error ? ": " : "",
                    local_error ? local_error->message : "");
       return NULL;
     }
@@ -346,8 +348,8 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       if (array == NULL)
         {
           g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                               "the saved request's “waves” is not a list of lists of "
-                               "selectors");
+                               _("the saved request's “waves” is not a list of lists of "
+                                 "selectors"));
           return NULL;
         }
     }
@@ -401,7 +403,7 @@ ium_rollout_read_row (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading a rollout", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading a rollout"), error);
       return -1;
     }
   return id;
@@ -441,7 +443,7 @@ read_upgrades (IumStore    *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading a rollout's upgrades", error);
+    return ium_store_set_sqlite_error (store, rc, N_("reading a rollout's upgrades"), error);
   return TRUE;
 }
 
@@ -459,8 +461,8 @@ ium_rollout_load_with_id (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   "there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
-                   "one with 'ium plan RELEASE --save NAME'.", name);
+                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
+                     "one with 'ium plan RELEASE --save NAME'."), name);
       return NULL;
     }
   if (!read_upgrades (store, id, rollout, error))
@@ -500,7 +502,7 @@ ium_rollout_list (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the rollouts", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the rollouts"), error);
       return NULL;
     }
 
@@ -633,7 +635,7 @@ insert_upgrade (IumStore           *store,
   ium_bind_text (stmt, 7, upgrade->reason);
   ium_bind_text (stmt, 8, now);
   ium_bind_text (stmt, 9, who);
-  return ium_store_step_done (store, stmt, "writing an upgrade", error);
+  return ium_store_step_done (store, stmt, N_("writing an upgrade"), error);
 }
 
 static gboolean
@@ -662,7 +664,7 @@ ium_rollout_check_name (const char  *name,
   if (*name == '\0')
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "a rollout needs a name");
+                   _("a rollout needs a name"));
       return FALSE;
     }
   if (!g_utf8_validate (name, -1, NULL))
@@ -680,7 +682,7 @@ ium_rollout_check_name (const char  *name,
     {
       g_autofree char *shown = g_utf8_validate (name, -1, NULL) ? g_strescape (name, "") : NULL;
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "“%s” cannot name a rollout: %s", shown ? shown : "?", why);
+                   _("“%s” cannot name a rollout: %s"), shown ? shown : "?", why);
       return FALSE;
     }
   return TRUE;
@@ -710,7 +712,7 @@ ium_rollout_save (IumStore    *store,
   if (max_failures == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "--max-failures must be at least 1");
+                   _("--max-failures must be at least 1"));
       return FALSE;
     }
 
@@ -732,8 +734,8 @@ ium_rollout_save (IumStore    *store,
       if (started)
         {
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                       "rollout “%s” deploys %s and has started; it cannot change to %s. "
-                       "Save the new plan under another name.", name, old->release, release);
+                       _("rollout “%s” deploys %s and has started; it cannot change to %s. "
+                         "Save the new plan under another name."), name, old->release, release);
           goto failed;
         }
     }
@@ -750,7 +752,7 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 4, (int) max_failures);
       ium_bind_text (stmt, 5, now);
       ium_bind_text (stmt, 6, who);
-      if (!ium_store_step_done (store, stmt, "saving a rollout", error))
+      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
         goto failed;
       id = sqlite3_last_insert_rowid (ium_store_get_db (store));
     }
@@ -765,7 +767,7 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 3, (int) max_failures);
       ium_bind_text (stmt, 4, who);
       sqlite3_bind_int64 (stmt, 5, id);
-      if (!ium_store_step_done (store, stmt, "saving a rollout", error))
+      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
         goto failed;
 
       /* What already happened stays; only what is still planned is placed again. */
@@ -774,7 +776,7 @@ ium_rollout_save (IumStore    *store,
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!ium_store_step_done (store, stmt, "replacing planned upgrades", error))
+      if (!ium_store_step_done (store, stmt, N_("replacing planned upgrades"), error))
         goto failed;
     }
 
@@ -919,7 +921,7 @@ ium_audit_list (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the audit log", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);

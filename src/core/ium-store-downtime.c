@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-store-downtime.h"
 
 #include "ium-inventory-file.h"
@@ -36,7 +38,7 @@ make_with_windows (IumInventory  *before,
         if (ium_inventory_lookup_instrument (before, names[k]) == NULL)
           {
             g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                         "unknown instrument “%s”", names[k]);
+                         _("unknown instrument “%s”"), names[k]);
             return NULL;
           }
       ium_inventory_put_window (after, window);
@@ -105,15 +107,15 @@ make_with_replaced_window (IumInventory  *before,
   if (!JSON_NODE_HOLDS_OBJECT (request->object))
     {
       g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-                           "a downtime window is an object with \"start\", \"end\", \"label\" "
-                           "and optionally \"instruments\"");
+                           _("a downtime window is an object with \"start\", \"end\", \"label\" "
+                             "and optionally \"instruments\""));
       return NULL;
     }
   if (ium_inventory_lookup_window (before, request->old_key) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "there is no downtime window with the key “%s”; it may have been removed "
-                   "meanwhile", request->old_key);
+                   _("there is no downtime window with the key “%s”; it may have been removed "
+                     "meanwhile"), request->old_key);
       return NULL;
     }
 
@@ -173,8 +175,8 @@ make_with_cycle (IumInventory  *before,
   if (!JSON_NODE_HOLDS_OBJECT (request->object))
     {
       g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-                           "an operating cycle is an object with \"name\", \"start\", \"end\" "
-                           "and \"freeze\"");
+                           _("an operating cycle is an object with \"name\", \"start\", \"end\" "
+                             "and \"freeze\""));
       return NULL;
     }
   name_node = json_object_get_member (json_node_get_object (request->object), "name");
@@ -188,7 +190,7 @@ make_with_cycle (IumInventory  *before,
       if (ium_inventory_lookup_cycle (before, request->old_key) == NULL)
         {
           g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                       "there is no operating cycle “%s”; it may have been removed meanwhile",
+                       _("there is no operating cycle “%s”; it may have been removed meanwhile"),
                        request->old_key);
           return NULL;
         }
@@ -196,7 +198,7 @@ make_with_cycle (IumInventory  *before,
           && ium_inventory_lookup_cycle (before, name) != NULL)
         {
           g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                       "name: there is already a cycle “%s”; choose another name", name);
+                       _("name: there is already a cycle “%s”; choose another name"), name);
           return NULL;
         }
       ium_inventory_remove_cycle (base, request->old_key);
@@ -242,7 +244,7 @@ make_without_cycle (IumInventory  *before,
   if (ium_inventory_lookup_cycle (before, name) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "there is no operating cycle “%s”", name);
+                   _("there is no operating cycle “%s”"), name);
       return NULL;
     }
   after = ium_inventory_copy (before);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ium-store-edit.h"
@@ -58,7 +60,7 @@ strip_wrapper_path (GError     *error,
   if (*rest == '.')
     message = g_strdup (rest + 1);
   else
-    message = g_strconcat ("(the object)", rest, NULL);
+    message = g_strconcat (_("(the object)"), rest, NULL);
   g_free (error->message);
   error->message = message;
 }
@@ -176,7 +178,7 @@ ium_store_set_busy (IumStore    *self,
   if (current == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", instrument);
+                   _("unknown instrument “%s”"), instrument);
       goto failed;
     }
 
@@ -209,7 +211,7 @@ ium_store_set_busy (IumStore    *self,
       ium_bind_text (stmt, 1, instrument);
     }
 
-  if (!ium_store_step_done (self, stmt, "marking the instrument", error)
+  if (!ium_store_step_done (self, stmt, N_("marking the instrument"), error)
       || !ium_write_audit (self, now, who, busy ? "busy" : "free", "instrument", instrument,
                            old_text, new_text, error)
       || !ium_store_commit (self, error))
@@ -241,14 +243,14 @@ make_pinned (IumInventory  *before,
   if (current == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", request->instrument);
+                   _("unknown instrument “%s”"), request->instrument);
       return NULL;
     }
   if (request->release != NULL
       && (release = ium_inventory_lookup_release (before, request->release)) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown release “%s”", request->release);
+                   _("unknown release “%s”"), request->release);
       return NULL;
     }
 
@@ -349,8 +351,8 @@ make_with_window (IumInventory  *before,
 
   if (!JSON_NODE_HOLDS_OBJECT (request->window))
     {
-      fail_invalid (error, "a downtime window is an object with \"start\", \"end\", \"label\" "
-                    "and optionally \"instruments\"");
+      fail_invalid (error, _("a downtime window is an object with \"start\", \"end\", \"label\" "
+                      "and optionally \"instruments\""));
       return NULL;
     }
   if (!(after = ium_store_read_over (before, "downtime", request->window, error)))
@@ -407,8 +409,8 @@ make_without_window (IumInventory  *before,
   if (ium_inventory_lookup_window (before, key) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "there is no downtime window with the key “%s” (START|END|LABEL, times "
-                   "in UTC)", key);
+                   _("there is no downtime window with the key “%s” (START|END|LABEL, times "
+                     "in UTC)"), key);
       return NULL;
     }
 
@@ -495,31 +497,31 @@ apply_host_edit (IumInventory  *before,
   g_autoptr(GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_invalid (error, "hosts[%u]: expected an object {\"name\": HOST, \"installed\": "
-                         "{COMPONENT: VERSION or null}}", index);
+    return fail_invalid (error, _("hosts[%u]: expected an object {\"name\": HOST, \"installed\": "
+                           "{COMPONENT: VERSION or null}}"), index);
   edit = json_node_get_object (node);
   members = json_object_get_members (edit);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_str_equal (l->data, "name") && !g_str_equal (l->data, "installed"))
-      return fail_invalid (error, "hosts[%u].%s: unknown key; a host edit has \"name\" and "
-                           "\"installed\"", index, (const char *) l->data);
+      return fail_invalid (error, _("hosts[%u].%s: unknown key; a host edit has \"name\" and "
+                             "\"installed\""), index, (const char *) l->data);
 
   name_node = json_object_get_member (edit, "name");
   if (name_node == NULL || !JSON_NODE_HOLDS_VALUE (name_node)
       || json_node_get_value_type (name_node) != G_TYPE_STRING)
-    return fail_invalid (error, "hosts[%u].name: expected the host's name as text", index);
+    return fail_invalid (error, _("hosts[%u].name: expected the host's name as text"), index);
   name = json_node_get_string (name_node);
   if ((host = find_host_object (hosts, name)) == NULL)
     {
       g_autofree char *names = dup_host_names (hosts);
-      return fail_invalid (error, "hosts[%u].name: %s has no host “%s” (its hosts: %s)", index,
+      return fail_invalid (error, _("hosts[%u].name: %s has no host “%s” (its hosts: %s)"), index,
                            instrument, name, names);
     }
 
   installed_node = json_object_get_member (edit, "installed");
   if (installed_node == NULL || !JSON_NODE_HOLDS_OBJECT (installed_node))
-    return fail_invalid (error, "hosts[%u].installed: expected an object {COMPONENT: VERSION or "
-                         "null}", index);
+    return fail_invalid (error, _("hosts[%u].installed: expected an object {COMPONENT: VERSION or "
+                           "null}"), index);
   installed = json_node_get_object (installed_node);
 
   if (!json_object_has_member (host, "installed"))
@@ -539,7 +541,7 @@ apply_host_edit (IumInventory  *before,
       const char *text = NULL;
 
       if (ium_inventory_lookup_component (before, component) == NULL)
-        return fail_invalid (error, "hosts[%u].installed.%s: unknown component “%s”", index,
+        return fail_invalid (error, _("hosts[%u].installed.%s: unknown component “%s”"), index,
                              component, component);
       if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
         {
@@ -550,15 +552,15 @@ apply_host_edit (IumInventory  *before,
           version = ium_inventory_parse_component_version (before, component, text,
                                                            &version_error);
           if (version == NULL)
-            return fail_invalid (error, "hosts[%u].installed.%s: %s", index, component,
+            return fail_invalid (error, _("hosts[%u].installed.%s: %s"), index, component,
                                  version_error->message);
           json_object_set_string_member (host_installed, component, text);
         }
       else if (JSON_NODE_HOLDS_NULL (value))
         json_object_remove_member (host_installed, component);
       else
-        return fail_invalid (error, "hosts[%u].installed.%s: expected a version as text, or "
-                             "null to take the component off the host", index, component);
+        return fail_invalid (error, _("hosts[%u].installed.%s: expected a version as text, or "
+                               "null to take the component off the host"), index, component);
 
       *changed |= g_strcmp0 (old, text) != 0;
     }
@@ -581,13 +583,13 @@ make_edited (IumInventory  *before,
   if (current == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", request->name);
+                   _("unknown instrument “%s”"), request->name);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (request->edit))
     {
-      fail_invalid (error, "an instrument edit is an object with any of \"site\", \"tags\" and "
-                    "\"hosts\"");
+      fail_invalid (error, _("an instrument edit is an object with any of \"site\", \"tags\" and "
+                      "\"hosts\""));
       return NULL;
     }
 
@@ -597,8 +599,8 @@ make_edited (IumInventory  *before,
     if (!g_str_equal (l->data, "site") && !g_str_equal (l->data, "tags")
         && !g_str_equal (l->data, "hosts"))
       {
-        fail_invalid (error, "%s: unknown key; an instrument edit has \"site\", \"tags\" and "
-                      "\"hosts\" (pins and busy marks have their own requests)",
+        fail_invalid (error, _("%s: unknown key; an instrument edit has \"site\", \"tags\" and "
+                        "\"hosts\" (pins and busy marks have their own requests)"),
                       (const char *) l->data);
         return NULL;
       }
@@ -618,8 +620,8 @@ make_edited (IumInventory  *before,
 
       if (!JSON_NODE_HOLDS_ARRAY (hosts))
         {
-          fail_invalid (error, "hosts: expected a list of {\"name\": HOST, \"installed\": "
-                        "{COMPONENT: VERSION or null}}");
+          fail_invalid (error, _("hosts: expected a list of {\"name\": HOST, \"installed\": "
+                          "{COMPONENT: VERSION or null}}"));
           return NULL;
         }
       array = json_node_get_array (hosts);
@@ -693,13 +695,13 @@ make_installed (IumInventory  *before,
   if (current == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "unknown instrument “%s”", request->instrument);
+                   _("unknown instrument “%s”"), request->instrument);
       return NULL;
     }
   if ((host = ium_instrument_find_host (current, request->host)) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "instrument “%s” has no host “%s”", request->instrument, request->host);
+                   _("instrument “%s” has no host “%s”"), request->instrument, request->host);
       return NULL;
     }
 
@@ -731,7 +733,7 @@ make_installed (IumInventory  *before,
 
       if (g_str_has_prefix (message, "hosts[0]."))
         message += strlen ("hosts[0].");
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, "host “%s” of %s, %s",
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, _("host “%s” of %s, %s"),
                    request->host, request->instrument, message);
       return NULL;
     }

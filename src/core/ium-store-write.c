@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-store-write.h"
 
 #include "ium-enums.h"
@@ -106,7 +108,7 @@ insert_component (IumStore  *store,
   bind_text (stmt, 2, ium_component_get_name (component));
   bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_ROLE, ium_component_get_role (component)));
   bind_text (stmt, 4, ium_scheme_to_string (ium_component_get_scheme (component)));
-  return ium_store_step_done (store, stmt, "writing a component", error);
+  return ium_store_step_done (store, stmt, N_("writing a component"), error);
 }
 
 static gboolean
@@ -123,7 +125,7 @@ insert_rule (IumStore  *store,
   bind_text (stmt, 1, ium_rule_get_client (rule));
   bind_text (stmt, 2, ium_rule_get_server (rule));
   bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, ium_rule_get_policy (rule)));
-  return ium_store_step_done (store, stmt, "writing a rule", error);
+  return ium_store_step_done (store, stmt, N_("writing a rule"), error);
 }
 
 static gboolean
@@ -150,7 +152,7 @@ insert_release (IumStore  *store,
   bind_text (stmt, 5, ium_release_get_notes (release));
   bind_text (stmt, 6, ium_release_get_patch_of (release));
   bind_text (stmt, 7, ium_release_get_url (release));
-  if (!ium_store_step_done (store, stmt, "writing a release", error))
+  if (!ium_store_step_done (store, stmt, N_("writing a release"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -165,7 +167,7 @@ insert_release (IumStore  *store,
       sqlite3_bind_int64 (stmt, 1, id);
       bind_text (stmt, 2, ids[i]);
       bind_text (stmt, 3, ium_release_get_component_version (release, ids[i]));
-      if (!ium_store_step_done (store, stmt, "writing a release", error))
+      if (!ium_store_step_done (store, stmt, N_("writing a release"), error))
         return FALSE;
     }
   return TRUE;
@@ -191,7 +193,7 @@ insert_host (IumStore       *store,
   sqlite3_bind_int (stmt, 2, (int) position);
   bind_text (stmt, 3, ium_host_get_name (host));
   bind_text (stmt, 4, ium_host_get_role (host));
-  if (!ium_store_step_done (store, stmt, "writing a host", error))
+  if (!ium_store_step_done (store, stmt, N_("writing a host"), error))
     return FALSE;
   host_id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -205,7 +207,7 @@ insert_host (IumStore       *store,
       sqlite3_bind_int64 (stmt, 1, host_id);
       bind_text (stmt, 2, ids[i]);
       bind_text (stmt, 3, ium_host_get_installed_version (host, ids[i]));
-      if (!ium_store_step_done (store, stmt, "writing an installed version", error))
+      if (!ium_store_step_done (store, stmt, N_("writing an installed version"), error))
         return FALSE;
     }
   return TRUE;
@@ -228,7 +230,7 @@ insert_instrument (IumStore  *store,
   bind_text (stmt, 1, ium_instrument_get_name (instrument));
   bind_text (stmt, 2, ium_instrument_get_site (instrument));
   bind_text (stmt, 3, ium_instrument_get_pin (instrument));
-  if (!ium_store_step_done (store, stmt, "writing an instrument", error))
+  if (!ium_store_step_done (store, stmt, N_("writing an instrument"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -242,7 +244,7 @@ insert_instrument (IumStore  *store,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, tags[i]);
-      if (!ium_store_step_done (store, stmt, "writing a tag", error))
+      if (!ium_store_step_done (store, stmt, N_("writing a tag"), error))
         return FALSE;
     }
 
@@ -277,7 +279,7 @@ insert_window (IumStore  *store,
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_window_get_end (window)));
   bind_text (stmt, 6, ium_window_get_label (window));
   sqlite3_bind_int (stmt, 7, names == NULL);
-  if (!ium_store_step_done (store, stmt, "writing a downtime window", error))
+  if (!ium_store_step_done (store, stmt, N_("writing a downtime window"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -291,7 +293,7 @@ insert_window (IumStore  *store,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, names[i]);
-      if (!ium_store_step_done (store, stmt, "writing a downtime window", error))
+      if (!ium_store_step_done (store, stmt, N_("writing a downtime window"), error))
         return FALSE;
     }
   return TRUE;
@@ -318,7 +320,7 @@ insert_cycle (IumStore  *store,
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (ium_cycle_get_start (cycle)));
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_cycle_get_end (cycle)));
   sqlite3_bind_int (stmt, 6, ium_cycle_get_freeze (cycle));
-  return ium_store_step_done (store, stmt, "writing a cycle", error);
+  return ium_store_step_done (store, stmt, N_("writing a cycle"), error);
 }
 
 /* In the order they are written; removal runs backwards, so nothing is removed while
@@ -360,7 +362,7 @@ audit (Writer      *w,
   bind_text (stmt, 5, key);
   bind_text (stmt, 6, before);
   bind_text (stmt, 7, after);
-  return ium_store_step_done (w->store, stmt, "writing the audit log", error);
+  return ium_store_step_done (w->store, stmt, N_("writing the audit log"), error);
 }
 
 static gboolean
@@ -374,7 +376,7 @@ delete_by_key (Writer      *w,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, key);
-  return ium_store_step_done (w->store, stmt, "removing an old version of an object", error);
+  return ium_store_step_done (w->store, stmt, N_("removing an old version of an object"), error);
 }
 
 /* Maps each object's key to the object (borrowed from the inventory's list). */
@@ -516,7 +518,7 @@ write_setting (Writer      *w,
       bind_text (stmt, 1, key);
       bind_text (stmt, 2, value);
     }
-  return ium_store_step_done (w->store, stmt, "writing the settings", error);
+  return ium_store_step_done (w->store, stmt, N_("writing the settings"), error);
 }
 
 static gboolean
@@ -590,7 +592,7 @@ write_difference (Writer        *w,
   stmt = ium_store_prepare (w->store,
                             "DELETE FROM instrument_busy WHERE instrument NOT IN "
                             "(SELECT name FROM instruments)", error);
-  return stmt != NULL && ium_store_step_done (w->store, stmt, "clearing busy marks", error);
+  return stmt != NULL && ium_store_step_done (w->store, stmt, N_("clearing busy marks"), error);
 }
 
 static gboolean
@@ -606,14 +608,14 @@ check_foreign_keys (IumStore  *store,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   "the change would leave a reference in table “%s” to something removed",
+                   _("the change would leave a reference in table “%s” to something removed"),
                    (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
       return FALSE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "checking references", error);
+    return ium_store_set_sqlite_error (store, rc, N_("checking references"), error);
   return TRUE;
 }
 
@@ -642,7 +644,7 @@ ium_store_run_write (IumStore            *self,
 
   if (!(before = ium_store_load_locked (self, error))
       || !(after = make_after (before, data, error))
-      || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", "deferring references", error))
+      || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", N_("deferring references"), error))
     goto failed;
 
   w.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -791,7 +793,7 @@ ium_store_save (IumStore         *self,
       if (changes != NULL)
         *changes = (IumStoreChanges) { 0 };
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   "the change would break the inventory's rules: %s", local_error->message);
+                   _("the change would break the inventory's rules: %s"), local_error->message);
       return FALSE;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-store.h"
 
 #include <errno.h>
@@ -65,22 +67,25 @@ ium_store_set_sqlite_error (IumStore    *self,
   IumStoreError ium_code = error_code_for (code);
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
 
+  /* The callers mark what they were doing with N_(); it is translated only here, on failure. */
+  doing = _(doing);
+
   switch (ium_code)
     {
     case IUM_STORE_ERROR_CORRUPT:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   "%s is not a readable inventory database (%s while %s). Check the path "
-                   "given with --db or IUM_DB, or restore the inventory from an export "
-                   "into a new database.", self->path, detail, doing);
+                   _("%s is not a readable inventory database (%s while %s). Check the path "
+                     "given with --db or IUM_DB, or restore the inventory from an export "
+                     "into a new database."), self->path, detail, doing);
       break;
     case IUM_STORE_ERROR_BUSY:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   "%s is busy: another program kept it locked for more than %d s while "
-                   "%s. Try again when it has finished.", self->path, BUSY_TIMEOUT_MS / 1000,
+                   _("%s is busy: another program kept it locked for more than %d s while "
+                     "%s. Try again when it has finished."), self->path, BUSY_TIMEOUT_MS / 1000,
                    doing);
       break;
     default:
-      g_set_error (error, IUM_STORE_ERROR, ium_code, "%s: %s failed: %s", self->path, doing,
+      g_set_error (error, IUM_STORE_ERROR, ium_code, _("%s: %s failed: %s"), self->path, doing,
                    detail);
       break;
     }
@@ -107,7 +112,7 @@ ium_store_prepare (IumStore    *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, "preparing a query", error);
+      ium_store_set_sqlite_error (self, rc, N_("preparing a query"), error);
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -171,14 +176,14 @@ ium_store_begin (IumStore  *self,
 {
   /* IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
    * writes can fail with SQLITE_BUSY without waiting when another writer got in between. */
-  return ium_store_exec (self, "BEGIN IMMEDIATE", "starting a transaction", error);
+  return ium_store_exec (self, "BEGIN IMMEDIATE", N_("starting a transaction"), error);
 }
 
 gboolean
 ium_store_commit (IumStore  *self,
                   GError   **error)
 {
-  return ium_store_exec (self, "COMMIT", "committing", error);
+  return ium_store_exec (self, "COMMIT", N_("committing"), error);
 }
 
 void
@@ -194,14 +199,14 @@ migrate (IumStore  *self,
 {
   gint64 version, application_id, n_tables;
 
-  if (!query_int (self, "PRAGMA user_version", "reading the schema version", &version, error))
+  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error))
     return FALSE;
   if (version > (gint64) ium_store_n_migrations)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of ium (schema %" G_GINT64_FORMAT
-                   ", this one knows up to %u). Use the newer version, or export from it and "
-                   "import here.", self->path, version, ium_store_n_migrations);
+                   _("%s was written by a newer version of ium (schema %lld, this one knows up "
+                     "to %u). Use the newer version, or export from it and import here."),
+                   self->path, (long long) version, ium_store_n_migrations);
       return FALSE;
     }
   if (version == (gint64) ium_store_n_migrations)
@@ -211,24 +216,24 @@ migrate (IumStore  *self,
     return FALSE;
 
   /* Another process may have migrated while this one waited for the lock. */
-  if (!query_int (self, "PRAGMA user_version", "reading the schema version", &version, error)
-      || !query_int (self, "PRAGMA application_id", "reading the application id",
+  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error)
+      || !query_int (self, "PRAGMA application_id", N_("reading the application id"),
                      &application_id, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_master", "reading the schema",
+      || !query_int (self, "SELECT count(*) FROM sqlite_master", N_("reading the schema"),
                      &n_tables, error))
     goto failed;
 
   if (version == 0 && n_tables > 0 && application_id != IUM_STORE_APPLICATION_ID)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_INVENTORY,
-                   "%s is an SQLite database of another program, not an inventory. Give "
-                   "another path with --db or IUM_DB.", self->path);
+                   _("%s is an SQLite database of another program, not an inventory. Give "
+                     "another path with --db or IUM_DB."), self->path);
       goto failed;
     }
 
   for (guint i = (guint) version; i < ium_store_n_migrations; i++)
     {
-      g_autofree char *doing = g_strdup_printf ("migrating the schema to version %u", i + 1);
+      g_autofree char *doing = g_strdup_printf (_("migrating the schema to version %u"), i + 1);
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
 
       /* PRAGMA takes no bound parameters; the number is ours, not the user's. */
@@ -240,7 +245,7 @@ migrate (IumStore  *self,
   {
     g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
                                                IUM_STORE_APPLICATION_ID);
-    if (!ium_store_exec (self, set_id, "marking the database", error))
+    if (!ium_store_exec (self, set_id, N_("marking the database"), error))
       goto failed;
   }
 
@@ -273,7 +278,7 @@ enable_wal (IumStore  *self,
       if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return TRUE;
       if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
-        return ium_store_set_sqlite_error (self, rc, "enabling the write-ahead log", error);
+        return ium_store_set_sqlite_error (self, rc, N_("enabling the write-ahead log"), error);
       g_usleep (10 * 1000);
     }
 }
@@ -290,8 +295,8 @@ create_private_file (const char  *path,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "%s is a folder, not an inventory database. Give the path of the database "
-                   "file with --db or IUM_DB.", path);
+                   _("%s is a folder, not an inventory database. Give the path of the database "
+                     "file with --db or IUM_DB."), path);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -301,7 +306,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "Cannot create the folder %s for the inventory: %s", dir, g_strerror (saved));
+                   _("Cannot create the folder %s for the inventory: %s"), dir, g_strerror (saved));
       return FALSE;
     }
 
@@ -310,7 +315,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   "Cannot create the inventory %s: %s", path, g_strerror (saved));
+                   _("Cannot create the inventory %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (fd >= 0)
@@ -396,19 +401,19 @@ ium_store_open (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, "opening", error);
+      ium_store_set_sqlite_error (self, rc, N_("opening"), error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* The first read tells a file that is not a database at all. */
-  if (!query_int (self, "PRAGMA application_id", "opening", &ignored, error))
+  if (!query_int (self, "PRAGMA application_id", N_("opening"), &ignored, error))
     return NULL;
 
-  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error)
+  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", N_("enabling foreign keys"), error)
       || !enable_wal (self, error)
-      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", "setting synchronous mode", error)
+      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", N_("setting synchronous mode"), error)
       || !migrate (self, error))
     return NULL;
 
@@ -431,8 +436,8 @@ ium_store_open_existing (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   "there is no inventory at %s. Import one with 'ium import FILE', or give "
-                   "the right path with --db or IUM_DB.", path);
+                   _("there is no inventory at %s. Import one with 'ium import FILE', or give "
+                     "the right path with --db or IUM_DB."), path);
       return NULL;
     }
   return ium_store_open (path, error);
@@ -466,7 +471,7 @@ ium_store_get_data_version (IumStore  *self,
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  return query_int (self, "PRAGMA data_version", "reading the data version", version, error);
+  return query_int (self, "PRAGMA data_version", N_("reading the data version"), version, error);
 }
 
 sqlite3 *
@@ -543,7 +548,7 @@ damaged (Loader      *l,
   va_end (args);
 
   g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_CORRUPT,
-               "%s holds a damaged inventory: %s. Restore it from an export.",
+               _("%s holds a damaged inventory: %s. Restore it from an export."),
                l->store->path, message);
   return FALSE;
 }
@@ -564,7 +569,7 @@ load_setting (sqlite3_stmt *stmt,
   else if (g_str_equal (key, "release_scheme"))
     {
       if (!ium_enum_from_nick (IUM_TYPE_SCHEME, value, &scheme))
-        return damaged (l, error, "unknown release scheme “%s”", value);
+        return damaged (l, error, _("unknown release scheme “%s”"), value);
       ium_inventory_set_release_scheme (l->inventory, scheme);
     }
   else if (g_str_equal (key, "max_minor_behind"))
@@ -592,7 +597,7 @@ load_component (sqlite3_stmt *stmt,
 
   if (!ium_enum_from_nick (IUM_TYPE_ROLE, ium_column_text (stmt, 2), &role)
       || !ium_enum_from_nick (IUM_TYPE_SCHEME, ium_column_text (stmt, 3), &scheme))
-    return damaged (l, error, "component “%s” has an unknown role or scheme",
+    return damaged (l, error, _("component “%s” has an unknown role or scheme"),
                     ium_column_text (stmt, 0));
 
   component = ium_component_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), role, scheme);
@@ -610,7 +615,7 @@ load_rule (sqlite3_stmt *stmt,
   int policy;
 
   if (!ium_enum_from_nick (IUM_TYPE_COMPAT_POLICY, ium_column_text (stmt, 2), &policy))
-    return damaged (l, error, "the rule for “%s” has an unknown policy", ium_column_text (stmt, 0));
+    return damaged (l, error, _("the rule for “%s” has an unknown policy"), ium_column_text (stmt, 0));
 
   rule = ium_rule_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), policy);
   ium_inventory_put_rule (l->inventory, rule);
@@ -630,7 +635,7 @@ load_release (sqlite3_stmt *stmt,
   version = ium_version_parse (ium_inventory_get_release_scheme (l->inventory),
                                ium_column_text (stmt, 1), NULL);
   if (version == NULL || !ium_enum_from_nick (IUM_TYPE_TIER, ium_column_text (stmt, 2), &tier))
-    return damaged (l, error, "release “%s” has an invalid version or tier",
+    return damaged (l, error, _("release “%s” has an invalid version or tier"),
                     ium_column_text (stmt, 1));
 
   release = ium_release_new (version, tier);
@@ -652,7 +657,7 @@ load_release_component (sqlite3_stmt *stmt,
   IumRelease *release = g_hash_table_lookup (l->by_id, id_key (stmt, 0));
 
   if (release == NULL)
-    return damaged (l, error, "a component version belongs to no release");
+    return damaged (l, error, _("a component version belongs to no release"));
   ium_release_set_component (release, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
@@ -702,7 +707,7 @@ load_host (sqlite3_stmt *stmt,
   g_autoptr(IumHost) host = NULL;
 
   if (instrument == NULL)
-    return damaged (l, error, "host “%s” belongs to no instrument", ium_column_text (stmt, 2));
+    return damaged (l, error, _("host “%s” belongs to no instrument"), ium_column_text (stmt, 2));
 
   host = ium_host_new (ium_column_text (stmt, 2), ium_column_text (stmt, 3));
   ium_instrument_add_host (instrument, host);
@@ -720,7 +725,7 @@ load_installed (sqlite3_stmt *stmt,
   IumHost *host = g_hash_table_lookup (l->lists, id_key (stmt, 0));
 
   if (host == NULL)
-    return damaged (l, error, "an installed version belongs to no host");
+    return damaged (l, error, _("an installed version belongs to no host"));
   ium_host_set_installed (host, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
@@ -737,7 +742,7 @@ load_window (sqlite3_stmt *stmt,
   GPtrArray *names;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "window “%s” has an invalid time", ium_column_text (stmt, 3));
+    return damaged (l, error, _("window “%s” has an invalid time"), ium_column_text (stmt, 3));
 
   window = ium_window_new (start, end, ium_column_text (stmt, 3));
   names = g_hash_table_lookup (l->lists, id_key (stmt, 0));
@@ -761,7 +766,7 @@ load_cycle (sqlite3_stmt *stmt,
   g_autoptr(IumCycle) cycle = NULL;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, "cycle “%s” has an invalid time", ium_column_text (stmt, 0));
+    return damaged (l, error, _("cycle “%s” has an invalid time"), ium_column_text (stmt, 0));
 
   cycle = ium_cycle_new (ium_column_text (stmt, 0), start, end, sqlite3_column_int (stmt, 3));
   ium_inventory_put_cycle (l->inventory, cycle);
@@ -808,16 +813,16 @@ ium_store_load_locked (IumStore  *self,
   l.by_id = g_hash_table_new (NULL, NULL);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  ok = for_each_row (self, "SELECT key, value FROM settings", "reading the settings",
+  ok = for_each_row (self, "SELECT key, value FROM settings", N_("reading the settings"),
                      load_setting, &l, error)
        && for_each_row (self, "SELECT id, name, role, scheme FROM components ORDER BY id",
-                        "reading components", load_component, &l, error)
+                        N_("reading components"), load_component, &l, error)
        && for_each_row (self, "SELECT client, server, policy FROM rules ORDER BY client",
-                        "reading rules", load_rule, &l, error)
+                        N_("reading rules"), load_rule, &l, error)
        && for_each_row (self, "SELECT id, version, tier, date, notes, patch_of, url "
-                        "FROM releases", "reading releases", load_release, &l, error)
+                        "FROM releases", N_("reading releases"), load_release, &l, error)
        && for_each_row (self, "SELECT release_id, component, version FROM release_components",
-                        "reading releases", load_release_component, &l, error);
+                        N_("reading releases"), load_release_component, &l, error);
   ium_inventory_set_policy (inventory, &l.policy);
 
   g_hash_table_remove_all (l.by_id);
@@ -825,9 +830,9 @@ ium_store_load_locked (IumStore  *self,
        && for_each_row (self, "SELECT i.id, i.name, i.site, i.pin, b.note, "
                         "b.instrument IS NOT NULL FROM instruments AS i "
                         "LEFT JOIN instrument_busy AS b ON b.instrument = i.name "
-                        "ORDER BY i.name", "reading instruments", load_instrument, &l, error)
+                        "ORDER BY i.name", N_("reading instruments"), load_instrument, &l, error)
        && for_each_row (self, "SELECT instrument_id, tag FROM instrument_tags "
-                        "ORDER BY instrument_id, position", "reading tags", collect_string,
+                        "ORDER BY instrument_id, position", N_("reading tags"), collect_string,
                         &l, error);
   if (ok)
     apply_tags (&l);
@@ -837,21 +842,21 @@ ium_store_load_locked (IumStore  *self,
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, NULL);
   ok = ok
        && for_each_row (self, "SELECT id, instrument_id, name, role FROM hosts "
-                        "ORDER BY instrument_id, position", "reading hosts", load_host, &l,
+                        "ORDER BY instrument_id, position", N_("reading hosts"), load_host, &l,
                         error)
        && for_each_row (self, "SELECT host_id, component, version FROM installed",
-                        "reading installed versions", load_installed, &l, error);
+                        N_("reading installed versions"), load_installed, &l, error);
 
   g_hash_table_unref (l.lists);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   ok = ok
        && for_each_row (self, "SELECT window_id, instrument FROM window_instruments "
-                        "ORDER BY window_id, position", "reading downtime",
+                        "ORDER BY window_id, position", N_("reading downtime"),
                         collect_string, &l, error)
        && for_each_row (self, "SELECT id, start, end, label, all_instruments FROM windows",
-                        "reading downtime", load_window, &l, error)
+                        N_("reading downtime"), load_window, &l, error)
        && for_each_row (self, "SELECT name, start, end, freeze FROM cycles",
-                        "reading cycles", load_cycle, &l, error);
+                        N_("reading cycles"), load_cycle, &l, error);
 
   g_hash_table_unref (l.by_id);
   g_hash_table_unref (l.lists);
@@ -885,7 +890,7 @@ ium_store_load (IumStore  *self,
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
 
   /* One read transaction, so the snapshot is consistent while another process writes. */
-  if (!ium_store_exec (self, "BEGIN", "starting a read", error))
+  if (!ium_store_exec (self, "BEGIN", N_("starting a read"), error))
     return NULL;
   inventory = ium_store_load_locked (self, error);
   ium_store_rollback (self);
@@ -955,7 +960,7 @@ ium_store_list_audit (IumStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (self, rc, "reading the audit log", error);
+      ium_store_set_sqlite_error (self, rc, N_("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -1015,5 +1020,5 @@ ium_write_audit (IumStore    *store,
   ium_bind_text (stmt, 5, key);
   ium_bind_text (stmt, 6, before);
   ium_bind_text (stmt, 7, after);
-  return ium_store_step_done (store, stmt, "writing the audit log", error);
+  return ium_store_step_done (store, stmt, N_("writing the audit log"), error);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-time.h"
 
 #include <gio/gio.h>
@@ -39,7 +41,7 @@ ium_timestamp_parse (const char  *text,
   if (text == NULL || !has_rfc3339_shape (text))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "“%s” is not an RFC 3339 timestamp with an offset, such as 2025-03-04T08:00:00Z",
+                   _("“%s” is not an RFC 3339 timestamp with an offset, such as 2025-03-04T08:00:00Z"),
                    text ? text : "");
       return NULL;
     }
@@ -51,7 +53,7 @@ ium_timestamp_parse (const char  *text,
   }
   if (time == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 "“%s” is not a valid time: a field is out of range", text);
+                 _("“%s” is not a valid time: a field is out of range"), text);
   return time;
 }
 
@@ -93,14 +95,14 @@ ium_date_validate (const char  *text,
       || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "“%s” is not a date of the form YYYY-MM-DD", text ? text : "");
+                   _("“%s” is not a date of the form YYYY-MM-DD"), text ? text : "");
       return FALSE;
     }
 
   if (year < 1 || !g_date_valid_dmy (day, month, year))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "“%s” is not a calendar date", text);
+                   _("“%s” is not a calendar date"), text);
       return FALSE;
     }
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-token.h"
 
 #include "ium-rollouts-private.h"
@@ -64,7 +66,7 @@ read_token (IumStore  *store,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       ium_token_free (token);
-      ium_store_set_sqlite_error (store, rc, "reading the deploy token", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the deploy token"), error);
       return NULL;
     }
   return token;
@@ -74,11 +76,17 @@ static void
 set_held_error (GError     **error,
                 IumToken    *token)
 {
-  g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-               "the deploy token is held by %s since %s%s%s%s. Ask them to release it, or "
-               "take it over with 'ium token take --steal --reason TEXT'.", token->holder,
-               token->since, token->note ? " (note: “" : "", token->note ? token->note : "",
-               token->note ? "”)" : "");
+  if (token->note != NULL)
+    /* Translators: who, since when (an RFC 3339 time), and their note. */
+    g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                 _("the deploy token is held by %s since %s (note: “%s”). Ask them to release "
+                   "it, or take it over with 'ium token take --steal --reason TEXT'."),
+                 token->holder, token->since, token->note);
+  else
+    g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                 _("the deploy token is held by %s since %s. Ask them to release it, or take it "
+                   "over with 'ium token take --steal --reason TEXT'."),
+                 token->holder, token->since);
 }
 
 /* Inside a transaction: refuses unless @who holds the token. */
@@ -94,7 +102,7 @@ ium_check_token (IumStore    *store,
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "take the deploy token first: ium token take");
+                   _("take the deploy token first: ium token take"));
       return FALSE;
     }
   if (!g_str_equal (token->holder, who))
@@ -162,7 +170,7 @@ write_token (IumStore    *store,
   ium_bind_text (stmt, 1, holder);
   ium_bind_text (stmt, 2, since);
   ium_bind_text (stmt, 3, note);
-  return ium_store_step_done (store, stmt, "writing the deploy token", error);
+  return ium_store_step_done (store, stmt, N_("writing the deploy token"), error);
 }
 
 static gboolean
@@ -183,7 +191,7 @@ write_history (IumStore    *store,
   ium_bind_text (stmt, 3, action);
   ium_bind_text (stmt, 4, note);
   ium_bind_text (stmt, 5, reason);
-  return ium_store_step_done (store, stmt, "writing the token history", error);
+  return ium_store_step_done (store, stmt, N_("writing the token history"), error);
 }
 
 gboolean
@@ -204,7 +212,7 @@ ium_token_take (IumStore    *store,
   if (steal && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   "taking over the deploy token needs a reason: --steal --reason TEXT");
+                   _("taking over the deploy token needs a reason: --steal --reason TEXT"));
       return FALSE;
     }
 
@@ -273,14 +281,14 @@ ium_token_release (IumStore    *store,
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "nobody holds the deploy token, so %s cannot release it", who);
+                   _("nobody holds the deploy token, so %s cannot release it"), who);
       goto failed;
     }
   if (!g_str_equal (token->holder, who))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   "only the holder can release the deploy token: it is held by %s since %s, "
-                   "not by %s", token->holder, token->since, who);
+                   _("only the holder can release the deploy token: it is held by %s since %s, "
+                     "not by %s"), token->holder, token->since, who);
       goto failed;
     }
 
@@ -323,7 +331,7 @@ ium_token_list_history (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, "reading the token history", error);
+      ium_store_set_sqlite_error (store, rc, N_("reading the token history"), error);
       return NULL;
     }
   return g_steal_pointer (&events);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-verdict.h"
 
 #include "ium-enums.h"
@@ -54,7 +56,7 @@ set_invalid (GError     **error,
              const char  *problem)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "Invalid verdict: key “%s” %s", key, problem);
+               _("Invalid verdict: key “%s” %s"), key, problem);
   return FALSE;
 }
 
@@ -577,7 +579,7 @@ ium_verdict_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "Invalid verdict: expected a JSON object");
+                           _("Invalid verdict: expected a JSON object"));
       return NULL;
     }
 
@@ -598,7 +600,7 @@ ium_verdict_new_from_json (JsonNode  *node,
       g_autofree char *nicks = ium_enum_list_nicks (IUM_TYPE_VERDICT_STATUS);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Invalid verdict: key “status” has unknown value “%s” (expected one of %s)",
+                   _("Invalid verdict: key “status” has unknown value “%s” (expected one of %s)"),
                    status_nick, nicks);
       return NULL;
     }

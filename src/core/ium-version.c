@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ium-version.h"
 
 #include <stddef.h>
@@ -164,7 +166,7 @@ set_invalid (GError     **error,
 
   quoted = quote_text (text);
   g_set_error (error, IUM_VERSION_ERROR, IUM_VERSION_ERROR_INVALID,
-               "%s is not a valid %s version: %s",
+               _("%s is not a valid %s version: %s"),
                quoted, scheme_names[scheme], reason);
 
   return FALSE;
@@ -195,7 +197,7 @@ parse_quad (const char  *text,
   char buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_QUAD, text, "it is empty");
+    return set_invalid (error, IUM_SCHEME_QUAD, text, _("it is empty"));
 
   /* Tags are often written "v12.1"; the prefix carries no meaning. */
   if (*p == 'v' || *p == 'V')
@@ -203,7 +205,7 @@ parse_quad (const char  *text,
       p++;
       if (*p == '\0')
         return set_invalid (error, IUM_SCHEME_QUAD, text,
-                            "there is no number after the \"%c\"", text[0]);
+                            _("there is no number after the \"%c\""), text[0]);
     }
 
   for (;;)
@@ -215,22 +217,22 @@ parse_quad (const char  *text,
         {
           if (!accumulate_digit (&value, *p))
             return set_invalid (error, IUM_SCHEME_QUAD, text,
-                                "part %u does not fit in 64 bits", n + 1);
+                                _("part %u does not fit in 64 bits"), n + 1);
         }
 
       if (*p != '\0' && *p != '.')
         return set_invalid (error, IUM_SCHEME_QUAD, text,
-                            "part %u contains %s; only decimal digits are allowed",
+                            _("part %u contains %s; only decimal digits are allowed"),
                             n + 1, describe_char (*p, buf));
       if (p == start)
-        return set_invalid (error, IUM_SCHEME_QUAD, text, "part %u is empty", n + 1);
+        return set_invalid (error, IUM_SCHEME_QUAD, text, _("part %u is empty"), n + 1);
 
       parts[n++] = value;
 
       if (*p == '\0')
         break;
       if (n == G_N_ELEMENTS (parts))
-        return set_invalid (error, IUM_SCHEME_QUAD, text, "more than four parts");
+        return set_invalid (error, IUM_SCHEME_QUAD, text, _("more than four parts"));
 
       p++;
     }
@@ -278,22 +280,22 @@ parse_semver_identifiers (const char  *text,
       at_end = *p == '\0' || (prerelease && *p == '+');
       if (!at_end && *p != '.')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            "the %s contains %s; only ASCII letters, digits, \"-\" and \".\" "
-                            "are allowed",
+                            _("the %s contains %s; only ASCII letters, digits, \"-\" and \".\" "
+                              "are allowed"),
                             what, describe_char (*p, buf));
 
       if (p == start)
         {
           if (n == 1 && at_end)
-            return set_invalid (error, IUM_SCHEME_SEMVER, text, "the %s is empty", what);
+            return set_invalid (error, IUM_SCHEME_SEMVER, text, _("the %s is empty"), what);
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              "%s identifier %u is empty", what, n);
+                              _("%s identifier %u is empty"), what, n);
         }
 
       /* Build metadata may have leading zeros ("+001"); pre-release numbers may not. */
       if (prerelease && numeric && p - start > 1 && *start == '0')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            "numeric identifier \"%.*s\" has a leading zero",
+                            _("numeric identifier \"%.*s\" has a leading zero"),
                             (int) (p - start), start);
 
       if (at_end)
@@ -316,11 +318,11 @@ parse_semver (const char  *text,
   char buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_SEMVER, text, "it is empty");
+    return set_invalid (error, IUM_SCHEME_SEMVER, text, _("it is empty"));
 
   if (*p == 'v' || *p == 'V')
     return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                        "it starts with \"%c\"; semver versions have no prefix", *p);
+                        _("it starts with \"%c\"; semver versions have no prefix"), *p);
 
   for (guint i = 0; i < G_N_ELEMENTS (core); i++)
     {
@@ -332,7 +334,7 @@ parse_semver (const char  *text,
         {
           if (!accumulate_digit (&core[i], *p))
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                "the %s version does not fit in 64 bits", name);
+                                _("the %s version does not fit in 64 bits"), name);
         }
 
       if (p == start)
@@ -341,37 +343,37 @@ parse_semver (const char  *text,
            * is the major before a "-" or "+". */
           if (*p == '\0' || *p == '.' || *p == '-' || *p == '+')
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                "the %s version is empty", name);
+                                _("the %s version is empty"), name);
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              "the %s version contains %s; only decimal digits are allowed",
+                              _("the %s version contains %s; only decimal digits are allowed"),
                               name, describe_char (*p, buf));
         }
 
       if (p - start > 1 && *start == '0')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            "numeric identifier \"%.*s\" has a leading zero",
+                            _("numeric identifier \"%.*s\" has a leading zero"),
                             (int) (p - start), start);
 
       if (i + 1 < G_N_ELEMENTS (core))
         {
           if (*p == '\0' || *p == '-' || *p == '+')
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                "the %s version is missing", semver_core_names[i + 1]);
+                                _("the %s version is missing"), semver_core_names[i + 1]);
           if (*p != '.')
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                "the %s version contains %s; only decimal digits are allowed",
+                                _("the %s version contains %s; only decimal digits are allowed"),
                                 name, describe_char (*p, buf));
           p++;
         }
       else if (*p == '.')
         {
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              "more than three parts; the form is MAJOR.MINOR.PATCH");
+                              _("more than three parts; the form is MAJOR.MINOR.PATCH"));
         }
       else if (*p != '\0' && *p != '-' && *p != '+')
         {
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              "the %s version contains %s; only decimal digits are allowed",
+                              _("the %s version contains %s; only decimal digits are allowed"),
                               name, describe_char (*p, buf));
         }
     }
@@ -418,20 +420,20 @@ parse_calver (const char  *text,
   char buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_CALVER, text, "it is empty");
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _("it is empty"));
 
   while (g_ascii_isdigit (p[date_digits]))
     date_digits++;
 
   if (p[date_digits] != '\0' && p[date_digits] != '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "the date contains %s; it must be 8 digits, YYYYMMDD",
+                        _("the date contains %s; it must be 8 digits, YYYYMMDD"),
                         describe_char (p[date_digits], buf));
   if (date_digits == 0)
-    return set_invalid (error, IUM_SCHEME_CALVER, text, "the date is empty");
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _("the date is empty"));
   if (date_digits != 8)
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "the date has %u digits; it must be 8 digits, YYYYMMDD", date_digits);
+                        _("the date has %u digits; it must be 8 digits, YYYYMMDD"), date_digits);
 
   year = (guint) (p[0] - '0') * 1000 + (guint) (p[1] - '0') * 100
          + (guint) (p[2] - '0') * 10 + (guint) (p[3] - '0');
@@ -443,12 +445,12 @@ parse_calver (const char  *text,
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31
       || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "%04u-%02u-%02u is not a calendar date", year, month, day);
+                        _("%04u-%02u-%02u is not a calendar date"), year, month, day);
 
   p += 8;
   if (*p == '\0')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "the release index is missing; the form is YYYYMMDD.I");
+                        _("the release index is missing; the form is YYYYMMDD.I"));
   p++;
 
   start = p;
@@ -456,18 +458,18 @@ parse_calver (const char  *text,
     {
       if (!accumulate_digit (&index, *p))
         return set_invalid (error, IUM_SCHEME_CALVER, text,
-                            "the release index does not fit in 64 bits");
+                            _("the release index does not fit in 64 bits"));
     }
 
   if (*p != '\0' && *p != '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "the release index contains %s; only decimal digits are allowed",
+                        _("the release index contains %s; only decimal digits are allowed"),
                         describe_char (*p, buf));
   if (p == start)
-    return set_invalid (error, IUM_SCHEME_CALVER, text, "the release index is empty");
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _("the release index is empty"));
   if (*p == '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        "more than two parts; the form is YYYYMMDD.I");
+                        _("more than two parts; the form is YYYYMMDD.I"));
 
   fields->major = (guint64) year * 10000 + month * 100 + day;
   fields->minor = index;
@@ -506,7 +508,7 @@ ium_version_parse (IumScheme    scheme,
   if (text == NULL)
     {
       g_set_error (error, IUM_VERSION_ERROR, IUM_VERSION_ERROR_INVALID,
-                   "no %s version was given", scheme_names[scheme]);
+                   _("no %s version was given"), scheme_names[scheme]);
       return NULL;
     }
 

@@ -1,0 +1,18 @@
+/* ium-i18n.h: where the message catalogues of the gettext domain are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Binds the domain GETTEXT_PACKAGE (UTF-8) to $IUM_TRANSLATIONS_DIR when it is set (the build
+ * tree's po/ when run uninstalled: `meson devenv` and the tests set it), else to the installed
+ * LOCALEDIR. Programs call it once after setlocale (); the library's own strings are looked up
+ * in the domain explicitly, so textdomain () is left to the program. Returns the directory
+ * bound (a static or environment string). */
+const char *ium_i18n_init (void);
+
+G_END_DECLS
