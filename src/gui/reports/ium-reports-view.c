@@ -1,0 +1,1015 @@
+/* ium-reports-view.c: the release report in the window.
+ *
+ * Generating runs in two steps off the main thread: core's ium_report_new_async() builds the
+ * model over its own connection to the database (with progress), then ium-report-job.c lays
+ * it out on A4 pages. The preview is a GtkListView of those pages, so only the pages in view
+ * exist and are drawn, each with ium_report_pages_draw_page() as the PDF writer draws it.
+ * Export writes any format on a worker (ium_report_save(): no partial file); Print… hands the
+ * same pages to a GtkPrintOperation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ium-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ium-reports-view.h"
+
+#include "ium-enums.h"
+#include "ium-error-text.h"
+#include "ium-report-job.h"
+#include "ium-report-page.h"
+#include "ium-report-print.h"
+#include "ium-report-style.h"
+
+struct _IumReportsView
+{
+  GtkWidget            parent_instance;
+
+  GtkDropDown         *release_dropdown;
+  GtkStringList       *release_names;
+  GtkSpinButton       *days_spin;
+  GtkWidget           *progress_box;
+  GtkProgressBar      *progress_bar;
+  GtkButton           *zoom_button;
+  GtkMenuButton       *export_button;
+  IumBanner           *banner;
+  GtkStack            *stack;
+  GtkLabel            *title_label;
+  GtkLabel            *instruments_value;
+  GtkLabel            *on_release_value;
+  GtkLabel            *update_value;
+  GtkLabel            *behind_value;
+  GtkLabel            *planned_value;
+  GtkLabel            *done_value;
+  GtkLabel            *failed_value;
+  GtkLabel            *clients_value;
+  GtkLabel            *pages_value;
+  GtkWidget           *sections_box;
+  GtkScrolledWindow   *preview_scroller;
+  GtkListView         *pages_view;
+
+  IumInventoryService *service;     /* owned */
+  GPtrArray           *versions;    /* owned: the release drop-down's versions, in its order */
+  IumReport           *report;      /* owned, nullable: the report shown */
+  IumReportPages      *pages;       /* owned, nullable: its pages */
+  IumInventory        *inventory;   /* owned, nullable: the inventory when it was made */
+  GtkStringList       *page_model;  /* owned: one item per page */
+  GPtrArray           *page_widgets; /* owned, of borrowed IumReportPage: those in the list */
+  GCancellable        *cancellable; /* owned, nullable: the report being made or saved */
+  char                *export_name; /* owned, nullable: the file being written, for people */
+  guint                pulse_id;
+  guint                n_reports;
+  guint                zoom_level;
+};
+
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (IumReportsView, ium_reports_view, GTK_TYPE_WIDGET)
+
+static const double zoom_levels[] = { 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0 };
+#define ZOOM_DEFAULT 4 /* 100 % */
+
+/* What the progress callback needs: the view, and which job it reports on. */
+typedef struct
+{
+  IumReportsView *view;        /* owned */
+  GCancellable   *cancellable; /* owned */
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->view);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static void
+update_actions (IumReportsView *self)
+{
+  gboolean busy = self->cancellable != NULL;
+  gboolean shown = self->pages != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "reports.generate",
+                                 !busy && self->versions->len > 0);
+  gtk_widget_action_set_enabled (widget, "reports.cancel", busy);
+  gtk_widget_action_set_enabled (widget, "reports.export", !busy && shown);
+  gtk_widget_action_set_enabled (widget, "reports.export-menu", !busy && shown);
+  gtk_widget_action_set_enabled (widget, "reports.print", !busy && shown);
+  gtk_widget_action_set_enabled (widget, "reports.zoom-in",
+                                 shown && self->zoom_level + 1 < G_N_ELEMENTS (zoom_levels));
+  gtk_widget_action_set_enabled (widget, "reports.zoom-out", shown && self->zoom_level > 0);
+  gtk_widget_action_set_enabled (widget, "reports.zoom-reset", shown);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && shown);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  IumReportsView *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows the progress bar with @text for new work, and returns the work's cancellable. A
+ * negative @fraction pulses (saving has no steps to count). */
+static GCancellable *
+begin_work (IumReportsView *self,
+            const char     *text,
+            double          fraction)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  if (fraction < 0)
+    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+  return self->cancellable;
+}
+
+static void
+end_work (IumReportsView *self)
+{
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  update_actions (self);
+}
+
+/* Whether a job's reply is still wanted: not when it was cancelled or another job replaced
+ * it, or when the view is gone. */
+static gboolean
+is_current (IumReportsView *self,
+            GCancellable   *cancellable)
+{
+  return self->service != NULL && cancellable != NULL && cancellable == self->cancellable
+         && !g_cancellable_is_cancelled (cancellable);
+}
+
+/* Releases */
+
+static char *
+dup_release_label (IumRelease *release)
+{
+  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
+
+  /* Translators: a release in the drop-down: its version and its tier. */
+  return g_strdup_printf (_("%s (%s)"), ium_release_get_version_text (release), tier);
+}
+
+static const char *
+get_selected_version (IumReportsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->release_dropdown);
+
+  return selected < self->versions->len ? g_ptr_array_index (self->versions, selected) : NULL;
+}
+
+static void
+select_version (IumReportsView *self,
+                const char     *version)
+{
+  guint index;
+
+  if (version != NULL
+      && g_ptr_array_find_with_equal_func (self->versions, version, g_str_equal, &index))
+    gtk_drop_down_set_selected (self->release_dropdown, index);
+}
+
+static void
+update_releases (IumReportsView *self)
+{
+  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
+  GListModel *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
+  guint n = releases ? g_list_model_get_n_items (releases) : 0;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->release_names));
+  g_autofree char *current = g_strdup (get_selected_version (self));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  IumRelease *newest;
+
+  g_ptr_array_set_size (self->versions, 0);
+  /* Newest first: the release a report is usually wanted for is at the top. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+
+      g_ptr_array_add (self->versions, g_strdup (ium_release_get_version_text (release)));
+      g_ptr_array_add (labels, dup_release_label (release));
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->release_names, 0, n_old, (const char * const *) labels->pdata);
+
+  /* Keep the choice; else the newest official release, whose rollout a report follows. */
+  newest = inventory ? ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL)
+                     : NULL;
+  select_version (self, newest ? ium_release_get_version_text (newest) : NULL);
+  select_version (self, current);
+  update_actions (self);
+}
+
+/* The report */
+
+static void
+set_count (GtkLabel *label,
+           guint     value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+section_clicked_cb (GtkButton      *button,
+                    IumReportsView *self)
+{
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ium-page"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->preview_scroller);
+  guint n_pages = self->pages ? ium_report_pages_get_n_pages (self->pages) : 0;
+
+  /* Every row of the list is a page of the same height. */
+  if (n_pages > 0)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_upper (adjustment) * page / n_pages);
+}
+
+static void
+update_sections (IumReportsView *self)
+{
+  guint n_sections;
+  const IumReportSection *sections = ium_report_get_sections (&n_sections);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->sections_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->sections_box), child);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      int page = ium_report_pages_get_section_page (self->pages, sections[i].id);
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+      GtkWidget *label;
+
+      if (page < 0)
+        continue;
+      /* Translators: a section of the report (its title is in the report's language) and the
+       * page it starts on. */
+      text = g_strdup_printf (_("%s · page %d"), sections[i].title, page + 1);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Show this page"));
+      g_object_set_data (G_OBJECT (button), "ium-page", GUINT_TO_POINTER ((guint) page));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (section_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (self->sections_box), button);
+    }
+}
+
+static void
+update_title (IumReportsView *self)
+{
+  IumReport *report = self->report;
+  IumRelease *release = ium_report_get_release (report);
+  g_autofree char *version = g_markup_escape_text (ium_release_get_version_text (release), -1);
+  g_autofree char *facility = g_markup_escape_text (ium_report_get_facility (report), -1);
+  /* In UTC, as the report itself says. */
+  g_autofree char *when = g_date_time_format (ium_report_get_generated (report),
+                                              "%Y-%m-%d %H:%M UTC");
+  g_autofree char *markup = NULL;
+  guint days = ium_report_get_days (report);
+
+  markup = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the report's title in the summary: the
+                                          * release, the facility, when it was made and the
+                                          * client window. */
+                                         "<big><b>Release %s</b></big>\n%s\nMade %s, clients "
+                                         "seen in the last %u day",
+                                         "<big><b>Release %s</b></big>\n%s\nMade %s, clients "
+                                         "seen in the last %u days",
+                                         days),
+                            version, facility, when, days);
+  gtk_label_set_markup (self->title_label, markup);
+}
+
+static void
+show_report (IumReportsView *self,
+             IumReportPages *pages)
+{
+  const IumReportSummary *summary;
+  guint n_pages = ium_report_pages_get_n_pages (pages);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  g_set_object (&self->pages, pages);
+  g_set_object (&self->report, ium_report_pages_get_report (pages));
+  summary = ium_report_get_summary (self->report);
+
+  update_title (self);
+  set_count (self->instruments_value, summary->n_instruments);
+  set_count (self->on_release_value, summary->on_release);
+  set_count (self->update_value, summary->by_flag[g_bit_nth_lsf (IUM_FLAG_UPDATE_AVAILABLE, -1)]);
+  set_count (self->behind_value, summary->by_flag[g_bit_nth_lsf (IUM_FLAG_TOO_FAR_BEHIND, -1)]);
+  set_count (self->planned_value, summary->by_state[IUM_UPGRADE_PLANNED]);
+  set_count (self->done_value, summary->by_state[IUM_UPGRADE_DONE]);
+  set_count (self->failed_value, summary->by_state[IUM_UPGRADE_FAILED]);
+  set_count (self->clients_value,
+             summary->n_outdated_clients + summary->n_incompatible_clients);
+  set_count (self->pages_value, n_pages);
+  update_sections (self);
+
+  for (guint i = 0; i < n_pages; i++)
+    g_ptr_array_add (items, g_strdup_printf ("%u", i + 1));
+  g_ptr_array_add (items, NULL);
+  gtk_string_list_splice (self->page_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)),
+                          (const char * const *) items->pdata);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->preview_scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  self->n_reports++;
+}
+
+static void
+show_failure (IumReportsView *self,
+              const char     *title,
+              const GError   *error)
+{
+  g_autofree char *sentence = ium_error_sentence (error);
+
+  ium_banner_show (self->banner, IUM_BANNER_ERROR, title, sentence);
+}
+
+static void
+layout_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IumReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumReportPages) pages = ium_report_job_layout_finish (result, &error);
+
+  if (!is_current (self, g_task_get_cancellable (G_TASK (result))))
+    return;
+  end_work (self);
+  if (pages == NULL)
+    {
+      show_failure (self, _("The report cannot be shown"), error);
+      return;
+    }
+  show_report (self, pages);
+  update_actions (self);
+}
+
+static void
+report_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IumReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumReport) report = ium_report_new_finish (result, &error);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  if (!is_current (self, cancellable))
+    return;
+  if (report == NULL)
+    {
+      end_work (self);
+      show_failure (self, _("The report cannot be made"), error);
+      return;
+    }
+  gtk_progress_bar_set_text (self->progress_bar, _("Laying out the pages…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.9);
+  ium_report_job_layout_async (report, cancellable, layout_done_cb, g_object_ref (self));
+}
+
+static void
+report_progress_cb (double      fraction,
+                    const char *stage,
+                    gpointer    user_data)
+{
+  Progress *progress = user_data;
+  IumReportsView *self = progress->view;
+
+  if (!is_current (self, progress->cancellable))
+    return;
+  /* The stages are core's words; the bar counts the model as most of the work, the layout
+   * as the rest. */
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.9 * CLAMP (fraction, 0, 1));
+}
+
+static void
+generate (IumReportsView *self)
+{
+  const char *path = ium_inventory_service_get_path (self->service);
+  const char *version = get_selected_version (self);
+  guint days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
+  GCancellable *cancellable;
+  Progress *progress;
+
+  if (path == NULL || version == NULL)
+    return;
+  ium_banner_dismiss (self->banner);
+  g_set_object (&self->inventory, ium_inventory_service_get_inventory (self->service));
+  cancellable = begin_work (self, _("Making the report…"), 0);
+  progress = g_new0 (Progress, 1);
+  progress->view = g_object_ref (self);
+  progress->cancellable = g_object_ref (cancellable);
+  ium_report_new_async (path, version, days, NULL, cancellable, report_progress_cb, progress,
+                        (GDestroyNotify) progress_free, report_done_cb, g_object_ref (self));
+}
+
+/* Export */
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(IumReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = ium_report_job_save_finish (result, &error);
+  g_autofree char *name = NULL;
+
+  if (!is_current (self, g_task_get_cancellable (G_TASK (result))))
+    return;
+  name = g_steal_pointer (&self->export_name);
+  end_work (self);
+  if (!saved)
+    {
+      g_autofree char *sentence = ium_error_sentence (error);
+      g_autofree char *body = NULL;
+
+      /* Translators: after why saving the report failed. */
+      body = g_strdup_printf (_("%s Nothing was written to %s."), sentence, name);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The report was not saved"), body);
+      return;
+    }
+  ium_banner_show (self->banner, IUM_BANNER_INFO, _("The report was saved"), name);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (user_data);
+  IumReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ium-format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        ium_reports_view_export (self, file, format);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static const struct
+{
+  IumReportFormat format;
+  const char     *filter; /* N_() */
+  const char     *pattern;
+} export_formats[] = {
+  { IUM_REPORT_FORMAT_PDF, N_("PDF documents"), "*.pdf" },
+  { IUM_REPORT_FORMAT_HTML, N_("Web pages"), "*.html" },
+  { IUM_REPORT_FORMAT_MARKDOWN, N_("Markdown files"), "*.md" },
+  { IUM_REPORT_FORMAT_CSV, N_("CSV files"), "*.csv" },
+  { IUM_REPORT_FORMAT_JSON, N_("JSON files"), "*.json" },
+};
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  IumReportFormat format;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->report == NULL
+      || !ium_report_format_from_string (g_variant_get_string (parameter, NULL), &format, &error))
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export the Report"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format)
+      {
+        gtk_file_filter_set_name (filter, _(export_formats[i].filter));
+        gtk_file_filter_add_pattern (filter, export_formats[i].pattern);
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      }
+  name = ium_report_job_dup_file_name (self->report, format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "ium-format", GINT_TO_POINTER (format));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_menu_button_popup (IUM_REPORTS_VIEW (widget)->export_button);
+}
+
+/* Print */
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               IumReportsView          *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_failure (self, _("The report was not printed"), error);
+    }
+  g_object_unref (operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+  gulong done_id;
+
+  if (self->pages == NULL)
+    return;
+  operation = ium_report_print_operation_new (self->pages);
+  done_id = g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_failure (self, _("The report was not printed"), error);
+  /* When the operation went asynchronous, "done" drops it once the dialog is gone. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      g_signal_handler_disconnect (operation, done_id);
+      g_object_unref (operation);
+    }
+}
+
+/* Zoom */
+
+static void
+set_zoom_level (IumReportsView *self,
+                guint           level)
+{
+  g_autofree char *text = NULL;
+
+  self->zoom_level = MIN (level, G_N_ELEMENTS (zoom_levels) - 1);
+  /* Translators: the preview's zoom, as a percentage. */
+  text = g_strdup_printf (_("%.0f %%"), zoom_levels[self->zoom_level] * 100);
+  gtk_button_set_label (self->zoom_button, text);
+  for (guint i = 0; i < self->page_widgets->len; i++)
+    {
+      IumReportPage *page = g_ptr_array_index (self->page_widgets, i);
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ium-page"));
+
+      ium_report_page_set (page, self->pages, index, zoom_levels[self->zoom_level]);
+    }
+  update_actions (self);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (widget);
+
+  if (g_str_equal (action_name, "reports.zoom-in"))
+    set_zoom_level (self, self->zoom_level + 1);
+  else if (g_str_equal (action_name, "reports.zoom-out") && self->zoom_level > 0)
+    set_zoom_level (self, self->zoom_level - 1);
+  else if (g_str_equal (action_name, "reports.zoom-reset"))
+    set_zoom_level (self, ZOOM_DEFAULT);
+}
+
+/* The pages' list */
+
+static void
+page_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IumReportsView           *self)
+{
+  GtkWidget *page = ium_report_page_new ();
+
+  gtk_widget_add_css_class (page, "report-page");
+  gtk_list_item_set_child (item, page);
+  gtk_list_item_set_activatable (item, FALSE);
+  g_ptr_array_add (self->page_widgets, page);
+}
+
+static void
+page_teardown_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  IumReportsView           *self)
+{
+  g_ptr_array_remove_fast (self->page_widgets, gtk_list_item_get_child (item));
+}
+
+static void
+page_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IumReportsView           *self)
+{
+  GtkWidget *page = gtk_list_item_get_child (item);
+  guint index = gtk_list_item_get_position (item);
+
+  g_object_set_data (G_OBJECT (page), "ium-page", GUINT_TO_POINTER (index));
+  ium_report_page_set (IUM_REPORT_PAGE (page), self->pages, index, zoom_levels[self->zoom_level]);
+}
+
+static void
+page_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                IumReportsView           *self)
+{
+  ium_report_page_set (IUM_REPORT_PAGE (gtk_list_item_get_child (item)), NULL, 0,
+                       zoom_levels[self->zoom_level]);
+}
+
+/* Callbacks and actions */
+
+static void
+service_loaded_cb (IumReportsView *self)
+{
+  update_releases (self);
+  /* A report is a picture of one moment: say when the inventory moved on since. */
+  if (self->report != NULL && self->inventory != NULL
+      && self->inventory != ium_inventory_service_get_inventory (self->service))
+    {
+      ium_banner_show (self->banner, IUM_BANNER_INFO,
+                       _("The inventory has changed since this report was made"),
+                       _("Generate it again to include the changes."));
+      ium_banner_set_action (self->banner, _("_Generate Again"), "reports.generate");
+    }
+}
+
+static void
+generate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  generate (IUM_REPORTS_VIEW (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ium_reports_view_cancel (IUM_REPORTS_VIEW (widget));
+}
+
+/* GObject */
+
+static void
+ium_reports_view_constructed (GObject *object)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (object);
+
+  G_OBJECT_CLASS (ium_reports_view_parent_class)->constructed (object);
+
+  g_return_if_fail (self->service != NULL);
+  g_signal_connect_object (self->service, "loaded", G_CALLBACK (service_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (ium_inventory_service_get_inventory (self->service) != NULL)
+    update_releases (self);
+}
+
+static void
+ium_reports_view_dispose (GObject *object)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (object);
+  GtkWidget *child;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->pages_view != NULL)
+    gtk_list_view_set_model (self->pages_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_REPORTS_VIEW);
+  /* The template's top box has no id, so dispose_template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->page_model);
+  g_clear_object (&self->pages);
+  g_clear_object (&self->report);
+  g_clear_object (&self->inventory);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (ium_reports_view_parent_class)->dispose (object);
+}
+
+static void
+ium_reports_view_finalize (GObject *object)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (object);
+
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+  g_clear_pointer (&self->page_widgets, g_ptr_array_unref);
+  g_free (self->export_name);
+
+  G_OBJECT_CLASS (ium_reports_view_parent_class)->finalize (object);
+}
+
+static void
+ium_reports_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ium_reports_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  IumReportsView *self = IUM_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      self->service = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ium_reports_view_class_init (IumReportsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ium_reports_view_constructed;
+  object_class->dispose = ium_reports_view_dispose;
+  object_class->finalize = ium_reports_view_finalize;
+  object_class->get_property = ium_reports_view_get_property;
+  object_class->set_property = ium_reports_view_set_property;
+
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, IUM_TYPE_INVENTORY_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IUM_TYPE_BANNER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ium/InstrumentUpdateManager/"
+                                               "reports/ium-reports-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, IumReportsView, name)
+  BIND (release_dropdown);
+  BIND (release_names);
+  BIND (days_spin);
+  BIND (progress_box);
+  BIND (progress_bar);
+  BIND (zoom_button);
+  BIND (export_button);
+  BIND (banner);
+  BIND (stack);
+  BIND (title_label);
+  BIND (instruments_value);
+  BIND (on_release_value);
+  BIND (update_value);
+  BIND (behind_value);
+  BIND (planned_value);
+  BIND (done_value);
+  BIND (failed_value);
+  BIND (clients_value);
+  BIND (pages_value);
+  BIND (sections_box);
+  BIND (preview_scroller);
+  BIND (pages_view);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "reports.generate", NULL, generate_action);
+  gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "reports.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-menu", NULL,
+                                   export_menu_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-reset", NULL, zoom_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "reports.generate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "reports.generate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "reports.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reports.export-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "reports.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "reports.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "reports.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "reports.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "reports.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "reports.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reports.cancel", NULL);
+}
+
+static void
+ium_reports_view_init (IumReportsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  self->versions = g_ptr_array_new_with_free_func (g_free);
+  self->page_widgets = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->page_model = gtk_string_list_new (NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->page_model)));
+  gtk_list_view_set_model (self->pages_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  g_signal_connect (factory, "setup", G_CALLBACK (page_setup_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (page_teardown_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (page_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (page_unbind_cb), self);
+  gtk_list_view_set_factory (self->pages_view, factory);
+  set_zoom_level (self, ZOOM_DEFAULT);
+}
+
+/* Public API */
+
+GtkWidget *
+ium_reports_view_new (IumInventoryService *service)
+{
+  return g_object_new (IUM_TYPE_REPORTS_VIEW, "service", service, NULL);
+}
+
+gboolean
+ium_reports_view_generate (IumReportsView *self,
+                           const char     *release,
+                           guint           days)
+{
+  guint index;
+
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), FALSE);
+  g_return_val_if_fail (release != NULL, FALSE);
+
+  if (!g_ptr_array_find_with_equal_func (self->versions, release, g_str_equal, &index))
+    return FALSE;
+  gtk_drop_down_set_selected (self->release_dropdown, index);
+  gtk_spin_button_set_value (self->days_spin, days);
+  generate (self);
+  return TRUE;
+}
+
+void
+ium_reports_view_cancel (IumReportsView *self)
+{
+  g_return_if_fail (IUM_IS_REPORTS_VIEW (self));
+
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  end_work (self);
+}
+
+gboolean
+ium_reports_view_get_busy (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+IumReport *
+ium_reports_view_get_report (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), NULL);
+  return self->report;
+}
+
+IumReportPages *
+ium_reports_view_get_pages (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), NULL);
+  return self->pages;
+}
+
+guint
+ium_reports_view_get_n_reports (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), 0);
+  return self->n_reports;
+}
+
+void
+ium_reports_view_export (IumReportsView  *self,
+                         GFile           *file,
+                         IumReportFormat  format)
+{
+  g_autofree char *text = NULL;
+  GCancellable *cancellable;
+
+  g_return_if_fail (IUM_IS_REPORTS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->report == NULL || self->cancellable != NULL)
+    return;
+  ium_banner_dismiss (self->banner);
+  /* Translators: the progress bar while the report is written; %s is pdf, html, md, csv or
+   * json. */
+  text = g_strdup_printf (_("Saving the report as %s…"), ium_report_format_to_string (format));
+  cancellable = begin_work (self, text, -1);
+  g_free (self->export_name);
+  self->export_name = g_file_get_parse_name (file);
+  ium_report_job_save_async (self->report, format, file, cancellable, save_done_cb,
+                             g_object_ref (self));
+}
+
+gboolean
+ium_reports_view_print_to_file (IumReportsView  *self,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->pages == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "no report to print");
+      return FALSE;
+    }
+  operation = ium_report_print_operation_new (self->pages);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+double
+ium_reports_view_get_zoom (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), 1.0);
+  return zoom_levels[self->zoom_level];
+}
+
+IumBanner *
+ium_reports_view_get_banner (IumReportsView *self)
+{
+  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), NULL);
+  return self->banner;
+}
