@@ -5,7 +5,7 @@
  * it out on A4 pages. The preview is a GtkListView of those pages, so only the pages in view
  * exist and are drawn, each with ium_report_pages_draw_page() as the PDF writer draws it.
  * Export writes any format on a worker (ium_report_save(): no partial file); Print… hands the
- * same pages to a GtkPrintOperation.
+ * same pages to a GtkPrintOperation (ium-reports-view-export.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,55 +15,13 @@
 
 #include <glib/gi18n.h>
 
-#include "ium-reports-view.h"
+#include "ium-reports-view-private.h"
 
 #include "ium-enums.h"
 #include "ium-error-text.h"
 #include "ium-report-job.h"
 #include "ium-report-page.h"
-#include "ium-report-print.h"
 #include "ium-report-style.h"
-
-struct _IumReportsView
-{
-  GtkWidget            parent_instance;
-
-  GtkDropDown         *release_dropdown;
-  GtkStringList       *release_names;
-  GtkSpinButton       *days_spin;
-  GtkWidget           *progress_box;
-  GtkProgressBar      *progress_bar;
-  GtkButton           *zoom_button;
-  GtkMenuButton       *export_button;
-  IumBanner           *banner;
-  GtkStack            *stack;
-  GtkLabel            *title_label;
-  GtkLabel            *instruments_value;
-  GtkLabel            *on_release_value;
-  GtkLabel            *update_value;
-  GtkLabel            *behind_value;
-  GtkLabel            *planned_value;
-  GtkLabel            *done_value;
-  GtkLabel            *failed_value;
-  GtkLabel            *clients_value;
-  GtkLabel            *pages_value;
-  GtkWidget           *sections_box;
-  GtkScrolledWindow   *preview_scroller;
-  GtkListView         *pages_view;
-
-  IumInventoryService *service;     /* owned */
-  GPtrArray           *versions;    /* owned: the release drop-down's versions, in its order */
-  IumReport           *report;      /* owned, nullable: the report shown */
-  IumReportPages      *pages;       /* owned, nullable: its pages */
-  IumInventory        *inventory;   /* owned, nullable: the inventory when it was made */
-  GtkStringList       *page_model;  /* owned: one item per page */
-  GPtrArray           *page_widgets; /* owned, of borrowed IumReportPage: those in the list */
-  GCancellable        *cancellable; /* owned, nullable: the report being made or saved */
-  char                *export_name; /* owned, nullable: the file being written, for people */
-  guint                pulse_id;
-  guint                n_reports;
-  guint                zoom_level;
-};
 
 enum {
   PROP_0,
@@ -93,8 +51,8 @@ progress_free (Progress *progress)
   g_free (progress);
 }
 
-static void
-update_actions (IumReportsView *self)
+void
+ium_reports_view_update_actions (IumReportsView *self)
 {
   gboolean busy = self->cancellable != NULL;
   gboolean shown = self->pages != NULL;
@@ -124,8 +82,8 @@ pulse_cb (gpointer user_data)
 
 /* Shows the progress bar with @text for new work, and returns the work's cancellable. A
  * negative @fraction pulses (saving has no steps to count). */
-static GCancellable *
-begin_work (IumReportsView *self,
+GCancellable *
+ium_reports_view_begin_work (IumReportsView *self,
             const char     *text,
             double          fraction)
 {
@@ -140,23 +98,23 @@ begin_work (IumReportsView *self,
   else
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   gtk_widget_set_visible (self->progress_box, TRUE);
-  update_actions (self);
+  ium_reports_view_update_actions (self);
   return self->cancellable;
 }
 
-static void
-end_work (IumReportsView *self)
+void
+ium_reports_view_end_work (IumReportsView *self)
 {
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_widget_set_visible (self->progress_box, FALSE);
-  update_actions (self);
+  ium_reports_view_update_actions (self);
 }
 
 /* Whether a job's reply is still wanted: not when it was cancelled or another job replaced
  * it, or when the view is gone. */
-static gboolean
-is_current (IumReportsView *self,
+gboolean
+ium_reports_view_is_current (IumReportsView *self,
             GCancellable   *cancellable)
 {
   return self->service != NULL && cancellable != NULL && cancellable == self->cancellable
@@ -221,7 +179,7 @@ update_releases (IumReportsView *self)
                      : NULL;
   select_version (self, newest ? ium_release_get_version_text (newest) : NULL);
   select_version (self, current);
-  update_actions (self);
+  ium_reports_view_update_actions (self);
 }
 
 /* The report */
@@ -345,8 +303,8 @@ show_report (IumReportsView *self,
   self->n_reports++;
 }
 
-static void
-show_failure (IumReportsView *self,
+void
+ium_reports_view_show_failure (IumReportsView *self,
               const char     *title,
               const GError   *error)
 {
@@ -364,16 +322,16 @@ layout_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(IumReportPages) pages = ium_report_job_layout_finish (result, &error);
 
-  if (!is_current (self, g_task_get_cancellable (G_TASK (result))))
+  if (!ium_reports_view_is_current (self, g_task_get_cancellable (G_TASK (result))))
     return;
-  end_work (self);
+  ium_reports_view_end_work (self);
   if (pages == NULL)
     {
-      show_failure (self, _("The report cannot be shown"), error);
+      ium_reports_view_show_failure (self, _("The report cannot be shown"), error);
       return;
     }
   show_report (self, pages);
-  update_actions (self);
+  ium_reports_view_update_actions (self);
 }
 
 static void
@@ -386,12 +344,12 @@ report_done_cb (GObject      *source,
   g_autoptr(IumReport) report = ium_report_new_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
-  if (!is_current (self, cancellable))
+  if (!ium_reports_view_is_current (self, cancellable))
     return;
   if (report == NULL)
     {
-      end_work (self);
-      show_failure (self, _("The report cannot be made"), error);
+      ium_reports_view_end_work (self);
+      ium_reports_view_show_failure (self, _("The report cannot be made"), error);
       return;
     }
   gtk_progress_bar_set_text (self->progress_bar, _("Laying out the pages…"));
@@ -407,7 +365,7 @@ report_progress_cb (double      fraction,
   Progress *progress = user_data;
   IumReportsView *self = progress->view;
 
-  if (!is_current (self, progress->cancellable))
+  if (!ium_reports_view_is_current (self, progress->cancellable))
     return;
   /* The stages are core's words; the bar counts the model as most of the work, the layout
    * as the rest. */
@@ -427,161 +385,12 @@ generate (IumReportsView *self)
     return;
   ium_banner_dismiss (self->banner);
   g_set_object (&self->inventory, ium_inventory_service_get_inventory (self->service));
-  cancellable = begin_work (self, _("Making the report…"), 0);
+  cancellable = ium_reports_view_begin_work (self, _("Making the report…"), 0);
   progress = g_new0 (Progress, 1);
   progress->view = g_object_ref (self);
   progress->cancellable = g_object_ref (cancellable);
   ium_report_new_async (path, version, days, NULL, cancellable, report_progress_cb, progress,
                         (GDestroyNotify) progress_free, report_done_cb, g_object_ref (self));
-}
-
-/* Export */
-
-static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(IumReportsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = ium_report_job_save_finish (result, &error);
-  g_autofree char *name = NULL;
-
-  if (!is_current (self, g_task_get_cancellable (G_TASK (result))))
-    return;
-  name = g_steal_pointer (&self->export_name);
-  end_work (self);
-  if (!saved)
-    {
-      g_autofree char *sentence = ium_error_sentence (error);
-      g_autofree char *body = NULL;
-
-      /* Translators: after why saving the report failed. */
-      body = g_strdup_printf (_("%s Nothing was written to %s."), sentence, name);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The report was not saved"), body);
-      return;
-    }
-  ium_banner_show (self->banner, IUM_BANNER_INFO, _("The report was saved"), name);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
-{
-  IumReportsView *self = IUM_REPORTS_VIEW (user_data);
-  IumReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ium-format"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        ium_reports_view_export (self, file, format);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static const struct
-{
-  IumReportFormat format;
-  const char     *filter; /* N_() */
-  const char     *pattern;
-} export_formats[] = {
-  { IUM_REPORT_FORMAT_PDF, N_("PDF documents"), "*.pdf" },
-  { IUM_REPORT_FORMAT_HTML, N_("Web pages"), "*.html" },
-  { IUM_REPORT_FORMAT_MARKDOWN, N_("Markdown files"), "*.md" },
-  { IUM_REPORT_FORMAT_CSV, N_("CSV files"), "*.csv" },
-  { IUM_REPORT_FORMAT_JSON, N_("JSON files"), "*.json" },
-};
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  IumReportsView *self = IUM_REPORTS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-  IumReportFormat format;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->report == NULL
-      || !ium_report_format_from_string (g_variant_get_string (parameter, NULL), &format, &error))
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export the Report"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (export_formats[i].format == format)
-      {
-        gtk_file_filter_set_name (filter, _(export_formats[i].filter));
-        gtk_file_filter_add_pattern (filter, export_formats[i].pattern);
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      }
-  name = ium_report_job_dup_file_name (self->report, format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "ium-format", GINT_TO_POINTER (format));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-export_menu_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_menu_button_popup (IUM_REPORTS_VIEW (widget)->export_button);
-}
-
-/* Print */
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               IumReportsView          *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      show_failure (self, _("The report was not printed"), error);
-    }
-  g_object_unref (operation);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  IumReportsView *self = IUM_REPORTS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperation *operation;
-  GtkPrintOperationResult result;
-  gulong done_id;
-
-  if (self->pages == NULL)
-    return;
-  operation = ium_report_print_operation_new (self->pages);
-  done_id = g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_failure (self, _("The report was not printed"), error);
-  /* When the operation went asynchronous, "done" drops it once the dialog is gone. */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      g_signal_handler_disconnect (operation, done_id);
-      g_object_unref (operation);
-    }
 }
 
 /* Zoom */
@@ -603,7 +412,7 @@ set_zoom_level (IumReportsView *self,
 
       ium_report_page_set (page, self->pages, index, zoom_levels[self->zoom_level]);
     }
-  update_actions (self);
+  ium_reports_view_update_actions (self);
 }
 
 static void
@@ -680,6 +489,14 @@ service_loaded_cb (IumReportsView *self)
                        _("Generate it again to include the changes."));
       ium_banner_set_action (self->banner, _("_Generate Again"), "reports.generate");
     }
+}
+
+static void
+export_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_menu_button_popup (IUM_REPORTS_VIEW (widget)->export_button);
 }
 
 static void
@@ -836,10 +653,12 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reports.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "reports.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "reports.export", "s",
+                                   ium_reports_view_export_action);
   gtk_widget_class_install_action (widget_class, "reports.export-menu", NULL,
                                    export_menu_action);
-  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL,
+                                   ium_reports_view_print_action);
   gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "reports.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "reports.zoom-reset", NULL, zoom_action);
@@ -923,7 +742,7 @@ ium_reports_view_cancel (IumReportsView *self)
   if (self->cancellable == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
-  end_work (self);
+  ium_reports_view_end_work (self);
 }
 
 gboolean
@@ -952,52 +771,6 @@ ium_reports_view_get_n_reports (IumReportsView *self)
 {
   g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), 0);
   return self->n_reports;
-}
-
-void
-ium_reports_view_export (IumReportsView  *self,
-                         GFile           *file,
-                         IumReportFormat  format)
-{
-  g_autofree char *text = NULL;
-  GCancellable *cancellable;
-
-  g_return_if_fail (IUM_IS_REPORTS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->report == NULL || self->cancellable != NULL)
-    return;
-  ium_banner_dismiss (self->banner);
-  /* Translators: the progress bar while the report is written; %s is pdf, html, md, csv or
-   * json. */
-  text = g_strdup_printf (_("Saving the report as %s…"), ium_report_format_to_string (format));
-  cancellable = begin_work (self, text, -1);
-  g_free (self->export_name);
-  self->export_name = g_file_get_parse_name (file);
-  ium_report_job_save_async (self->report, format, file, cancellable, save_done_cb,
-                             g_object_ref (self));
-}
-
-gboolean
-ium_reports_view_print_to_file (IumReportsView  *self,
-                                const char      *path,
-                                GError         **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->pages == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "no report to print");
-      return FALSE;
-    }
-  operation = ium_report_print_operation_new (self->pages);
-  gtk_print_operation_set_allow_async (operation, FALSE);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 double
