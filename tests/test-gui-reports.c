@@ -153,6 +153,27 @@ test_generate (Fixture       *f,
             > (int) (IUM_REPORT_PAGE_A4_WIDTH * IUM_REPORT_PAGE_PIXELS_PER_POINT) + 10);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.zoom-reset", NULL));
   g_assert_cmpfloat (ium_reports_view_get_zoom (f->view), ==, 1.0);
+
+  /* Another program changes the inventory: the view says the report is out of date, and
+   * offers to make it again. */
+  {
+    IumBanner *banner = ium_reports_view_get_banner (f->view);
+    guint n_reports = ium_reports_view_get_n_reports (f->view);
+
+    g_assert_false (ium_banner_get_revealed (banner));
+    ium_store_set_busy (store, "LOQ", TRUE, "Calibration", "someone", &error);
+    g_assert_no_error (error);
+    WAIT_FOR (ium_banner_get_revealed (banner));
+    g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_INFO);
+    g_assert_cmpstr (ium_banner_get_title (banner), ==,
+                     "The inventory has changed since this report was made");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.generate", NULL));
+    WAIT_FOR (ium_reports_view_get_n_reports (f->view) > n_reports);
+    g_assert_false (ium_banner_get_revealed (banner));
+    g_assert_cmpuint (ium_report_get_summary (ium_reports_view_get_report (f->view))
+                        ->by_flag[g_bit_nth_lsf (IUM_FLAG_BUSY, -1)],
+                      ==, summary->by_flag[g_bit_nth_lsf (IUM_FLAG_BUSY, -1)] + 1);
+  }
 }
 
 static void
