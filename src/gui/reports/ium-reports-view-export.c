@@ -16,6 +16,39 @@
 #include "ium-report-job.h"
 #include "ium-report-print.h"
 
+/* Why a file could not be written, in words: GLib's message names the temporary file that
+ * ium_report_save() writes first, which means nothing to the person who chose the name. */
+static char *
+dup_save_error (const GError *error,
+                GFile        *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+  if (error->domain == G_FILE_ERROR)
+    switch (error->code)
+      {
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return g_strdup_printf (_("The folder %s does not exist. Choose another folder."),
+                                folder);
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+      case G_FILE_ERROR_ROFS:
+        return g_strdup_printf (_("You may not write in the folder %s. Choose another "
+                                  "folder."), folder);
+      case G_FILE_ERROR_ISDIR:
+        return g_strdup_printf (_("%s is a folder. Choose a file name."), name);
+      case G_FILE_ERROR_NOSPC:
+        return g_strdup_printf (_("The disk of the folder %s is full. Make room, or choose "
+                                  "another folder."), folder);
+      default:
+        break;
+      }
+  return ium_error_sentence (error);
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -24,15 +57,17 @@ save_done_cb (GObject      *source,
   g_autoptr(IumReportsView) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean saved = ium_report_job_save_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
 
   if (!ium_reports_view_is_current (self, g_task_get_cancellable (G_TASK (result))))
     return;
-  name = g_steal_pointer (&self->export_name);
+  file = g_steal_pointer (&self->export_file);
+  name = g_file_get_parse_name (file);
   ium_reports_view_end_work (self);
   if (!saved)
     {
-      g_autofree char *sentence = ium_error_sentence (error);
+      g_autofree char *sentence = dup_save_error (error, file);
       g_autofree char *body = NULL;
 
       /* Translators: after why saving the report failed. */
@@ -175,8 +210,7 @@ ium_reports_view_export (IumReportsView  *self,
    * json. */
   text = g_strdup_printf (_("Saving the report as %s…"), ium_report_format_to_string (format));
   cancellable = ium_reports_view_begin_work (self, text, -1);
-  g_free (self->export_name);
-  self->export_name = g_file_get_parse_name (file);
+  g_set_object (&self->export_file, file);
   ium_report_job_save_async (self->report, format, file, cancellable, save_done_cb,
                              g_object_ref (self));
 }

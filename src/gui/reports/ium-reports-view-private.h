@@ -41,9 +41,8 @@ struct _IumReportsView
   IumReportPages      *pages;       /* owned, nullable: its pages */
   IumInventory        *inventory;   /* owned, nullable: the inventory when it was made */
   GtkStringList       *page_model;  /* owned: one item per page */
-  GPtrArray           *page_widgets; /* owned, of borrowed IumReportPage: those in the list */
   GCancellable        *cancellable; /* owned, nullable: the report being made or saved */
-  char                *export_name; /* owned, nullable: the file being written, for people */
+  GFile               *export_file; /* owned, nullable: the file being written */
   guint                pulse_id;
   guint                n_reports;
   guint                zoom_level;

@@ -33,7 +33,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (IumReportsView, ium_reports_view, GTK_TYPE_WIDGET)
 
-static const double zoom_levels[] = { 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0 };
+static const double zoom_levels[] = { 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0 };
 #define ZOOM_DEFAULT 4 /* 100 % */
 
 /* What the progress callback needs: the view, and which job it reports on. */
@@ -395,6 +395,24 @@ generate (IumReportsView *self)
 
 /* Zoom */
 
+/* Depth-first through the list's rows for the pages in it. */
+static void
+rezoom_pages (IumReportsView *self,
+              GtkWidget      *widget)
+{
+  if (IUM_IS_REPORT_PAGE (widget))
+    {
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "ium-page"));
+
+      ium_report_page_set (IUM_REPORT_PAGE (widget), self->pages, index,
+                           zoom_levels[self->zoom_level]);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rezoom_pages (self, child);
+}
+
 static void
 set_zoom_level (IumReportsView *self,
                 guint           level)
@@ -405,13 +423,7 @@ set_zoom_level (IumReportsView *self,
   /* Translators: the preview's zoom, as a percentage. */
   text = g_strdup_printf (_("%.0f %%"), zoom_levels[self->zoom_level] * 100);
   gtk_button_set_label (self->zoom_button, text);
-  for (guint i = 0; i < self->page_widgets->len; i++)
-    {
-      IumReportPage *page = g_ptr_array_index (self->page_widgets, i);
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ium-page"));
-
-      ium_report_page_set (page, self->pages, index, zoom_levels[self->zoom_level]);
-    }
+  rezoom_pages (self, GTK_WIDGET (self->pages_view));
   ium_reports_view_update_actions (self);
 }
 
@@ -442,15 +454,6 @@ page_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (page, "report-page");
   gtk_list_item_set_child (item, page);
   gtk_list_item_set_activatable (item, FALSE);
-  g_ptr_array_add (self->page_widgets, page);
-}
-
-static void
-page_teardown_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  IumReportsView           *self)
-{
-  g_ptr_array_remove_fast (self->page_widgets, gtk_list_item_get_child (item));
 }
 
 static void
@@ -562,8 +565,7 @@ ium_reports_view_finalize (GObject *object)
   IumReportsView *self = IUM_REPORTS_VIEW (object);
 
   g_clear_pointer (&self->versions, g_ptr_array_unref);
-  g_clear_pointer (&self->page_widgets, g_ptr_array_unref);
-  g_free (self->export_name);
+  g_clear_object (&self->export_file);
 
   G_OBJECT_CLASS (ium_reports_view_parent_class)->finalize (object);
 }
@@ -693,7 +695,6 @@ ium_reports_view_init (IumReportsView *self)
   GtkNoSelection *selection;
 
   self->versions = g_ptr_array_new_with_free_func (g_free);
-  self->page_widgets = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->page_model = gtk_string_list_new (NULL);
@@ -701,7 +702,6 @@ ium_reports_view_init (IumReportsView *self)
   gtk_list_view_set_model (self->pages_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect (factory, "setup", G_CALLBACK (page_setup_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (page_teardown_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (page_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (page_unbind_cb), self);
   gtk_list_view_set_factory (self->pages_view, factory);
