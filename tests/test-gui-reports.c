@@ -434,6 +434,33 @@ test_error_in_view (Fixture       *f,
   g_assert_false (ium_banner_get_revealed (banner));
 }
 
+static void
+test_other_inventory (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (f->gui.dir, "empty.db", NULL);
+  IumInventoryService *service = ium_main_window_get_service (f->gui.window);
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW,
+                                                  "stack");
+
+  generate (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "report");
+
+  /* A new, empty inventory: the report of the other one goes, and there is no release to
+   * report on. */
+  ium_main_window_open (f->gui.window, empty, TRUE, FALSE);
+  WAIT_FOR (g_strcmp0 (ium_inventory_service_get_path (service), empty) == 0
+            && !ium_inventory_service_get_loading (service)
+            && ium_inventory_service_get_inventory (service) != NULL);
+  ium_test_gui_flush ();
+  g_assert_null (ium_reports_view_get_report (f->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_nonnull (strstr (child_label (f->view, "empty_label"), "no release"));
+  g_assert_false (ium_reports_view_generate (f->view, RELEASE, 30));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.generate", NULL);
+  g_assert_false (ium_reports_view_get_busy (f->view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +474,7 @@ main (int   argc,
   ADD ("export-error", test_export_error);
   ADD ("print", test_print);
   ADD ("error-in-view", test_error_in_view);
+  ADD ("other-inventory", test_other_inventory);
 #undef ADD
 
   return g_test_run ();

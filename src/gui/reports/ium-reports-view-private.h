@@ -21,6 +21,7 @@ struct _IumReportsView
   GtkMenuButton       *export_button;
   IumBanner           *banner;
   GtkStack            *stack;
+  GtkLabel            *empty_label;
   GtkLabel            *title_label;
   GtkLabel            *instruments_value;
   GtkLabel            *on_release_value;
@@ -39,6 +40,7 @@ struct _IumReportsView
   GPtrArray           *versions;    /* owned: the release drop-down's versions, in its order */
   IumReport           *report;      /* owned, nullable: the report shown */
   IumReportPages      *pages;       /* owned, nullable: its pages */
+  char                *report_path; /* owned, nullable: the database it was made from */
   IumInventory        *inventory;   /* owned, nullable: the inventory when it was made */
   GtkStringList       *page_model;  /* owned: one item per page */
   GCancellable        *cancellable; /* owned, nullable: the report being made or saved */

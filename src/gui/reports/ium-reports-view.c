@@ -179,6 +179,13 @@ update_releases (IumReportsView *self)
                      : NULL;
   select_version (self, newest ? ium_release_get_version_text (newest) : NULL);
   select_version (self, current);
+  gtk_label_set_label (self->empty_label,
+                       n > 0 ? _("Choose a release and press Generate. The report says, for that "
+                                 "release, what runs where, what is behind, what is planned and "
+                                 "done, and which clients are out of date: the same report as "
+                                 "ium report, shown page by page as it prints.")
+                             : _("This inventory has no release, so there is nothing to report "
+                                 "on yet. Add one in Releases, or import an inventory file."));
   ium_reports_view_update_actions (self);
 }
 
@@ -385,6 +392,8 @@ generate (IumReportsView *self)
     return;
   ium_banner_dismiss (self->banner);
   g_set_object (&self->inventory, ium_inventory_service_get_inventory (self->service));
+  g_free (self->report_path);
+  self->report_path = g_strdup (path);
   cancellable = ium_reports_view_begin_work (self, _("Making the report…"), 0);
   progress = g_new0 (Progress, 1);
   progress->view = g_object_ref (self);
@@ -480,9 +489,28 @@ page_unbind_cb (GtkSignalListItemFactory *factory,
 /* Callbacks and actions */
 
 static void
+clear_report (IumReportsView *self)
+{
+  ium_reports_view_cancel (self);
+  ium_banner_dismiss (self->banner);
+  gtk_string_list_splice (self->page_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)), NULL);
+  g_clear_object (&self->pages);
+  g_clear_object (&self->report);
+  g_clear_object (&self->inventory);
+  g_clear_pointer (&self->report_path, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  ium_reports_view_update_actions (self);
+}
+
+static void
 service_loaded_cb (IumReportsView *self)
 {
   update_releases (self);
+  /* Another inventory was opened: its report is not this one's. */
+  if (self->report != NULL
+      && g_strcmp0 (self->report_path, ium_inventory_service_get_path (self->service)) != 0)
+    clear_report (self);
   /* A report is a picture of one moment: say when the inventory moved on since. */
   if (self->report != NULL && self->inventory != NULL
       && self->inventory != ium_inventory_service_get_inventory (self->service))
@@ -566,6 +594,7 @@ ium_reports_view_finalize (GObject *object)
 
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_object (&self->export_file);
+  g_free (self->report_path);
 
   G_OBJECT_CLASS (ium_reports_view_parent_class)->finalize (object);
 }
@@ -638,6 +667,7 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
   BIND (export_button);
   BIND (banner);
   BIND (stack);
+  BIND (empty_label);
   BIND (title_label);
   BIND (instruments_value);
   BIND (on_release_value);
