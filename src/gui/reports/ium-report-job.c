@@ -130,6 +130,30 @@ ium_report_job_save_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+unref_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+ium_report_job_unref_in_thread (gpointer object)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  /* Unreferenced in the thread function itself: task data would be freed wherever the task
+   * is finalized, which may be the main thread. */
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, object, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
+
 char *
 ium_report_job_dup_file_name (IumReport       *report,
                               IumReportFormat  format)

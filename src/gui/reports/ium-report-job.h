@@ -31,6 +31,11 @@ void            ium_report_job_save_async    (IumReport            *report,
 gboolean        ium_report_job_save_finish   (GAsyncResult         *result,
                                               GError              **error);
 
+/* Drops a reference to @object (laid out pages, a report) on a worker thread: freeing the
+ * pages of a large report takes long enough to show as a stall on the main thread. The caller
+ * must hold the last reference that any thread uses. */
+void            ium_report_job_unref_in_thread (gpointer             object);
+
 /* The file name a report of @report in @format is offered under: "report-12.3.2.380.pdf".
  * Owned. */
 char           *ium_report_job_dup_file_name (IumReport            *report,

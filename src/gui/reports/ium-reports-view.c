@@ -274,6 +274,21 @@ update_title (IumReportsView *self)
   gtk_label_set_markup (self->title_label, markup);
 }
 
+static void unbind_pages (IumReportsView *self,
+                          GtkWidget      *widget);
+
+/* Lets go of the report shown: the rows first, then the pages, freed on a worker. */
+static void
+drop_report (IumReportsView *self)
+{
+  gtk_string_list_splice (self->page_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)), NULL);
+  unbind_pages (self, GTK_WIDGET (self->pages_view));
+  g_clear_object (&self->report);
+  if (self->pages != NULL)
+    ium_report_job_unref_in_thread (g_steal_pointer (&self->pages));
+}
+
 static void
 show_report (IumReportsView *self,
              IumReportPages *pages)
@@ -282,8 +297,9 @@ show_report (IumReportsView *self,
   guint n_pages = ium_report_pages_get_n_pages (pages);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
-  g_set_object (&self->pages, pages);
-  g_set_object (&self->report, ium_report_pages_get_report (pages));
+  drop_report (self);
+  self->pages = g_object_ref (pages);
+  self->report = g_object_ref (ium_report_pages_get_report (pages));
   summary = ium_report_get_summary (self->report);
 
   update_title (self);
@@ -302,9 +318,7 @@ show_report (IumReportsView *self,
   for (guint i = 0; i < n_pages; i++)
     g_ptr_array_add (items, g_strdup_printf ("%u", i + 1));
   g_ptr_array_add (items, NULL);
-  gtk_string_list_splice (self->page_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)),
-                          (const char * const *) items->pdata);
+  gtk_string_list_splice (self->page_model, 0, 0, (const char * const *) items->pdata);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->preview_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "report");
   self->n_reports++;
@@ -359,8 +373,9 @@ report_done_cb (GObject      *source,
       ium_reports_view_show_failure (self, _("The report cannot be made"), error);
       return;
     }
+  /* The layout has no steps to count: the bar pulses, so the window is seen to be alive. */
   gtk_progress_bar_set_text (self->progress_bar, _("Laying out the pages…"));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.9);
+  self->pulse_id = g_timeout_add (120, pulse_cb, self);
   ium_report_job_layout_async (report, cancellable, layout_done_cb, g_object_ref (self));
 }
 
@@ -403,6 +418,21 @@ generate (IumReportsView *self)
 }
 
 /* Zoom */
+
+/* Depth-first through the list's rows: they let go of the pages. */
+static void
+unbind_pages (IumReportsView *self,
+              GtkWidget      *widget)
+{
+  if (IUM_IS_REPORT_PAGE (widget))
+    {
+      ium_report_page_set (IUM_REPORT_PAGE (widget), NULL, 0, zoom_levels[self->zoom_level]);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unbind_pages (self, child);
+}
 
 /* Depth-first through the list's rows for the pages in it. */
 static void
@@ -493,10 +523,7 @@ clear_report (IumReportsView *self)
 {
   ium_reports_view_cancel (self);
   ium_banner_dismiss (self->banner);
-  gtk_string_list_splice (self->page_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)), NULL);
-  g_clear_object (&self->pages);
-  g_clear_object (&self->report);
+  drop_report (self);
   g_clear_object (&self->inventory);
   g_clear_pointer (&self->report_path, g_free);
   gtk_stack_set_visible_child_name (self->stack, "empty");
