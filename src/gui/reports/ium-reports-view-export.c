@@ -112,8 +112,8 @@ static const struct
 
 void
 ium_reports_view_export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   IumReportsView *self = IUM_REPORTS_VIEW (widget);
   g_autoptr(GError) error = NULL;
@@ -159,35 +159,30 @@ print_done_cb (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       ium_reports_view_show_failure (self, _("The report was not printed"), error);
     }
-  g_object_unref (operation);
 }
 
 void
 ium_reports_view_print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   IumReportsView *self = IUM_REPORTS_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GError) error = NULL;
-  GtkPrintOperation *operation;
   GtkPrintOperationResult result;
-  gulong done_id;
 
   if (self->pages == NULL)
     return;
-  operation = ium_report_print_operation_new (self->pages);
-  done_id = g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  /* The view keeps the operation while it runs: "done" comes during run() or after it, once
+   * the dialog is gone and the pages are sent. */
+  g_clear_object (&self->print_operation);
+  self->print_operation = ium_report_print_operation_new (self->pages);
+  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  result = gtk_print_operation_run (self->print_operation,
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     ium_reports_view_show_failure (self, _("The report was not printed"), error);
-  /* When the operation went asynchronous, "done" drops it once the dialog is gone. */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      g_signal_handler_disconnect (operation, done_id);
-      g_object_unref (operation);
-    }
 }
 
 /* Public API */

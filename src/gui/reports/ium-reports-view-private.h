@@ -44,6 +44,7 @@ struct _IumReportsView
   IumInventory        *inventory;   /* owned, nullable: the inventory when it was made */
   GtkStringList       *page_model;  /* owned: one item per page */
   GCancellable        *cancellable; /* owned, nullable: the report being made or saved */
+  GtkPrintOperation   *print_operation; /* owned, nullable: the last one started */
   GFile               *export_file; /* owned, nullable: the file being written */
   guint                pulse_id;
   guint                n_reports;

@@ -84,8 +84,8 @@ pulse_cb (gpointer user_data)
  * negative @fraction pulses (saving has no steps to count). */
 GCancellable *
 ium_reports_view_begin_work (IumReportsView *self,
-            const char     *text,
-            double          fraction)
+                             const char     *text,
+                             double          fraction)
 {
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -115,7 +115,7 @@ ium_reports_view_end_work (IumReportsView *self)
  * it, or when the view is gone. */
 gboolean
 ium_reports_view_is_current (IumReportsView *self,
-            GCancellable   *cancellable)
+                             GCancellable   *cancellable)
 {
   return self->service != NULL && cancellable != NULL && cancellable == self->cancellable
          && !g_cancellable_is_cancelled (cancellable);
@@ -326,8 +326,8 @@ show_report (IumReportsView *self,
 
 void
 ium_reports_view_show_failure (IumReportsView *self,
-              const char     *title,
-              const GError   *error)
+                               const char     *title,
+                               const GError   *error)
 {
   g_autofree char *sentence = ium_error_sentence (error);
 
@@ -606,6 +606,7 @@ ium_reports_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->page_model);
+  g_clear_object (&self->print_operation);
   g_clear_object (&self->pages);
   g_clear_object (&self->report);
   g_clear_object (&self->inventory);
