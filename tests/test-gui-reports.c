@@ -410,6 +410,47 @@ test_print (Fixture       *f,
                     ium_report_pages_get_n_pages (ium_reports_view_get_pages (f->view)));
 }
 
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      /* By its type's name: its header is gtk4-unix-print's, which nothing else needs. */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog")
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* Print… opens GTK's print dialog over the window; cancelling it prints nothing and says
+ * nothing. */
+static void
+test_print_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  generate (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.print", NULL));
+  WAIT_FOR ((dialog = find_print_dialog ()) != NULL);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->gui.window));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_FOR (find_print_dialog () == NULL);
+  ium_test_gui_flush ();
+  g_assert_false (ium_banner_get_revealed (ium_reports_view_get_banner (f->view)));
+
+  /* And again: a second operation replaces the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.print", NULL));
+  WAIT_FOR ((dialog = find_print_dialog ()) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_FOR (find_print_dialog () == NULL);
+}
+
 static void
 test_error_in_view (Fixture       *f,
                     gconstpointer  data)
@@ -473,6 +514,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("export-error", test_export_error);
   ADD ("print", test_print);
+  ADD ("print-dialog", test_print_dialog);
   ADD ("error-in-view", test_error_in_view);
   ADD ("other-inventory", test_other_inventory);
 #undef ADD
