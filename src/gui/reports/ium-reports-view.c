@@ -344,7 +344,12 @@ layout_done_cb (GObject      *source,
   g_autoptr(IumReportPages) pages = ium_report_job_layout_finish (result, &error);
 
   if (!ium_reports_view_is_current (self, g_task_get_cancellable (G_TASK (result))))
-    return;
+    {
+      /* Cancelled after all the work was done: freeing it is work too. */
+      if (pages != NULL)
+        ium_report_job_unref_in_thread (g_steal_pointer (&pages));
+      return;
+    }
   ium_reports_view_end_work (self);
   if (pages == NULL)
     {
@@ -366,7 +371,11 @@ report_done_cb (GObject      *source,
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   if (!ium_reports_view_is_current (self, cancellable))
-    return;
+    {
+      if (report != NULL)
+        ium_report_job_unref_in_thread (g_steal_pointer (&report));
+      return;
+    }
   if (report == NULL)
     {
       ium_reports_view_end_work (self);
