@@ -347,13 +347,19 @@ test_export_error (Fixture       *f,
   g_assert_cmpuint (count_entries (folder), ==, 0);
   g_assert_cmpuint (count_entries (f->gui.dir), ==, n_entries);
 
-  /* A folder without write permission (root may write anywhere: not for root). */
+  /* A folder without write permission. Root may write in any folder of its own, but not in
+   * /sys. */
   if (geteuid () != 0)
     {
       g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
       assert_export_fails (f, in_locked, "You may not write in the folder");
       g_assert_cmpuint (count_entries (locked), ==, 0);
       g_chmod (locked, 0755);
+    }
+  else if (g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
+    {
+      assert_export_fails (f, "/sys/report.pdf", "You may not write in the folder /sys.");
+      g_assert_false (g_file_test ("/sys/report.pdf", G_FILE_TEST_EXISTS));
     }
 
   /* A remote location is refused in words. */
