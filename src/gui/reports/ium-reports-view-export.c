@@ -91,7 +91,12 @@ chooser_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        ium_reports_view_export (self, file, format);
+        {
+          /* The next export offers the same folder. */
+          g_clear_object (&self->export_folder);
+          self->export_folder = g_file_get_parent (file);
+          ium_reports_view_export (self, file, format);
+        }
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -138,6 +143,8 @@ ium_reports_view_export_action (GtkWidget  *widget,
         gtk_file_filter_add_pattern (filter, export_formats[i].pattern);
         gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
       }
+  if (self->export_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), self->export_folder, NULL);
   name = ium_report_job_dup_file_name (self->report, format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data (G_OBJECT (dialog), "ium-format", GINT_TO_POINTER (format));

@@ -45,6 +45,7 @@ struct _IumReportsView
   GtkStringList       *page_model;  /* owned: one item per page */
   GCancellable        *cancellable; /* owned, nullable: the report being made or saved */
   GtkPrintOperation   *print_operation; /* owned, nullable: the last one started */
+  GFile               *export_folder; /* owned, nullable: where the last export went */
   GFile               *export_file; /* owned, nullable: the file being written */
   guint                pulse_id;
   guint                n_reports;

@@ -631,6 +631,7 @@ ium_reports_view_finalize (GObject *object)
 
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_object (&self->export_file);
+  g_clear_object (&self->export_folder);
   g_free (self->report_path);
 
   G_OBJECT_CLASS (ium_reports_view_parent_class)->finalize (object);
