@@ -75,4 +75,14 @@ void          ium_reports_view_print_action   (GtkWidget      *widget,
                                                const char     *action_name,
                                                GVariant       *parameter);
 
+/* ium-reports-view-preview.c: the pages' list and its zoom. */
+void          ium_reports_view_init_preview        (IumReportsView *self);
+/* The rows let go of the pages shown, before the view does. */
+void          ium_reports_view_unbind_pages        (IumReportsView *self);
+void          ium_reports_view_update_zoom_actions (IumReportsView *self);
+/* reports.zoom-in, reports.zoom-out, reports.zoom-reset. */
+void          ium_reports_view_zoom_action         (GtkWidget      *widget,
+                                                    const char     *action_name,
+                                                    GVariant       *parameter);
+
 G_END_DECLS

@@ -5,7 +5,8 @@
  * it out on A4 pages. The preview is a GtkListView of those pages, so only the pages in view
  * exist and are drawn, each with ium_report_pages_draw_page() as the PDF writer draws it.
  * Export writes any format on a worker (ium_report_save(): no partial file); Print… hands the
- * same pages to a GtkPrintOperation (ium-reports-view-export.c).
+ * same pages to a GtkPrintOperation (ium-reports-view-export.c). The preview and its zoom
+ * are in ium-reports-view-preview.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,6 @@
 #include "ium-enums.h"
 #include "ium-error-text.h"
 #include "ium-report-job.h"
-#include "ium-report-page.h"
 #include "ium-report-style.h"
 
 enum {
@@ -32,9 +32,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (IumReportsView, ium_reports_view, GTK_TYPE_WIDGET)
-
-static const double zoom_levels[] = { 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0 };
-#define ZOOM_DEFAULT 4 /* 100 % */
 
 /* What the progress callback needs: the view, and which job it reports on. */
 typedef struct
@@ -64,10 +61,7 @@ ium_reports_view_update_actions (IumReportsView *self)
   gtk_widget_action_set_enabled (widget, "reports.export", !busy && shown);
   gtk_widget_action_set_enabled (widget, "reports.export-menu", !busy && shown);
   gtk_widget_action_set_enabled (widget, "reports.print", !busy && shown);
-  gtk_widget_action_set_enabled (widget, "reports.zoom-in",
-                                 shown && self->zoom_level + 1 < G_N_ELEMENTS (zoom_levels));
-  gtk_widget_action_set_enabled (widget, "reports.zoom-out", shown && self->zoom_level > 0);
-  gtk_widget_action_set_enabled (widget, "reports.zoom-reset", shown);
+  ium_reports_view_update_zoom_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && shown);
 }
 
@@ -274,16 +268,13 @@ update_title (IumReportsView *self)
   gtk_label_set_markup (self->title_label, markup);
 }
 
-static void unbind_pages (IumReportsView *self,
-                          GtkWidget      *widget);
-
 /* Lets go of the report shown: the rows first, then the pages, freed on a worker. */
 static void
 drop_report (IumReportsView *self)
 {
   gtk_string_list_splice (self->page_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->page_model)), NULL);
-  unbind_pages (self, GTK_WIDGET (self->pages_view));
+  ium_reports_view_unbind_pages (self);
   g_clear_object (&self->report);
   if (self->pages != NULL)
     ium_report_job_unref_in_thread (g_steal_pointer (&self->pages));
@@ -424,105 +415,6 @@ generate (IumReportsView *self)
   progress->cancellable = g_object_ref (cancellable);
   ium_report_new_async (path, version, days, NULL, cancellable, report_progress_cb, progress,
                         (GDestroyNotify) progress_free, report_done_cb, g_object_ref (self));
-}
-
-/* Zoom */
-
-/* Depth-first through the list's rows: they let go of the pages. */
-static void
-unbind_pages (IumReportsView *self,
-              GtkWidget      *widget)
-{
-  if (IUM_IS_REPORT_PAGE (widget))
-    {
-      ium_report_page_set (IUM_REPORT_PAGE (widget), NULL, 0, zoom_levels[self->zoom_level]);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    unbind_pages (self, child);
-}
-
-/* Depth-first through the list's rows for the pages in it. */
-static void
-rezoom_pages (IumReportsView *self,
-              GtkWidget      *widget)
-{
-  if (IUM_IS_REPORT_PAGE (widget))
-    {
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "ium-page"));
-
-      ium_report_page_set (IUM_REPORT_PAGE (widget), self->pages, index,
-                           zoom_levels[self->zoom_level]);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    rezoom_pages (self, child);
-}
-
-static void
-set_zoom_level (IumReportsView *self,
-                guint           level)
-{
-  g_autofree char *text = NULL;
-
-  self->zoom_level = MIN (level, G_N_ELEMENTS (zoom_levels) - 1);
-  /* Translators: the preview's zoom, as a percentage. */
-  text = g_strdup_printf (_("%.0f %%"), zoom_levels[self->zoom_level] * 100);
-  gtk_button_set_label (self->zoom_button, text);
-  rezoom_pages (self, GTK_WIDGET (self->pages_view));
-  ium_reports_view_update_actions (self);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  IumReportsView *self = IUM_REPORTS_VIEW (widget);
-
-  if (g_str_equal (action_name, "reports.zoom-in"))
-    set_zoom_level (self, self->zoom_level + 1);
-  else if (g_str_equal (action_name, "reports.zoom-out") && self->zoom_level > 0)
-    set_zoom_level (self, self->zoom_level - 1);
-  else if (g_str_equal (action_name, "reports.zoom-reset"))
-    set_zoom_level (self, ZOOM_DEFAULT);
-}
-
-/* The pages' list */
-
-static void
-page_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IumReportsView           *self)
-{
-  GtkWidget *page = ium_report_page_new ();
-
-  gtk_widget_add_css_class (page, "report-page");
-  gtk_list_item_set_child (item, page);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-page_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IumReportsView           *self)
-{
-  GtkWidget *page = gtk_list_item_get_child (item);
-  guint index = gtk_list_item_get_position (item);
-
-  g_object_set_data (G_OBJECT (page), "ium-page", GUINT_TO_POINTER (index));
-  ium_report_page_set (IUM_REPORT_PAGE (page), self->pages, index, zoom_levels[self->zoom_level]);
-}
-
-static void
-page_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                IumReportsView           *self)
-{
-  ium_report_page_set (IUM_REPORT_PAGE (gtk_list_item_get_child (item)), NULL, 0,
-                       zoom_levels[self->zoom_level]);
 }
 
 /* Callbacks and actions */
@@ -729,9 +621,12 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
                                    export_menu_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL,
                                    ium_reports_view_print_action);
-  gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "reports.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "reports.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL,
+                                   ium_reports_view_zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-out", NULL,
+                                   ium_reports_view_zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-reset", NULL,
+                                   ium_reports_view_zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reports.generate", NULL);
@@ -759,21 +654,9 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
 static void
 ium_reports_view_init (IumReportsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
-
   self->versions = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->page_model = gtk_string_list_new (NULL);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->page_model)));
-  gtk_list_view_set_model (self->pages_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  g_signal_connect (factory, "setup", G_CALLBACK (page_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (page_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (page_unbind_cb), self);
-  gtk_list_view_set_factory (self->pages_view, factory);
-  set_zoom_level (self, ZOOM_DEFAULT);
+  ium_reports_view_init_preview (self);
 }
 
 /* Public API */
@@ -839,13 +722,6 @@ ium_reports_view_get_n_reports (IumReportsView *self)
 {
   g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), 0);
   return self->n_reports;
-}
-
-double
-ium_reports_view_get_zoom (IumReportsView *self)
-{
-  g_return_val_if_fail (IUM_IS_REPORTS_VIEW (self), 1.0);
-  return zoom_levels[self->zoom_level];
 }
 
 IumBanner *
