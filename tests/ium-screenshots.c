@@ -23,6 +23,7 @@
 #include "ium-gui-i18n.h"
 #include "ium-inventory-service-rollouts.h"
 #include "releases/ium-releases-view.h"
+#include "reports/ium-reports-view.h"
 #include "rollout/ium-rollout-view.h"
 #include "rollout/ium-timeline.h"
 
@@ -192,7 +193,7 @@ seed_rollout_and_checks (IumTestGui *gui)
   g_assert_no_error (error);
 }
 
-/* rollout-planner.png, timeline.png, downtime.png, compatibility.png. */
+/* rollout-planner.png, timeline.png, downtime.png, compatibility.png, reports.png. */
 static gboolean
 save_planning_views (IumTestGui *gui,
                      const char *dir)
@@ -245,6 +246,18 @@ save_planning_views (IumTestGui *gui,
   ium_main_window_show_view (gui->window, "compat");
   WAIT_FOR (ium_compat_view_get_n_updates (compat) > 0);
   ok &= save (window, dir, "compatibility.png");
+
+  /* The report of the rollout under way, with the clients above in its window. */
+  {
+    IumReportsView *reports = IUM_REPORTS_VIEW (ium_main_window_get_view (gui->window,
+                                                                          "reports"));
+
+    ium_main_window_show_view (gui->window, "reports");
+    if (!ium_reports_view_generate (reports, "12.3.2.380", 30))
+      g_error ("ium-screenshots: the demo has no release 12.3.2.380");
+    WAIT_FOR (ium_reports_view_get_n_reports (reports) > 0 && !ium_reports_view_get_busy (reports));
+    ok &= save (window, dir, "reports.png");
+  }
   return ok;
 }
 

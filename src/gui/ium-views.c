@@ -19,6 +19,7 @@
 #include "downtime/ium-downtime-view.h"
 #include "fleet/ium-fleet-view.h"
 #include "releases/ium-releases-view.h"
+#include "reports/ium-reports-view.h"
 #include "rollout/ium-rollout-view.h"
 
 static const IumViewEntry views[] = {
@@ -27,6 +28,7 @@ static const IumViewEntry views[] = {
   { "downtime", N_("Downtime"), ium_downtime_view_get_type },
   { "releases", N_("Releases"), ium_releases_view_get_type },
   { "compat", N_("Compatibility"), ium_compat_view_get_type },
+  { "reports", N_("Reports"), ium_reports_view_get_type },
   { "audit", N_("Audit Log"), ium_audit_view_get_type },
 };
 

@@ -3,7 +3,7 @@
 # as many rows, on one private Xvfb display. A benchmark, not a test: it prints figures and
 # never fails because one is slow.
 #
-#   tests/bench/run-bench-gui.sh [--instruments N] [--runs N] [--planner] [BUILD_DIR]
+#   tests/bench/run-bench-gui.sh [--instruments N] [--runs N] [--planner | --report] [BUILD_DIR]
 #
 # BUILD_DIR defaults to _build. Writes an inventory of N instruments (default 10000) with
 # gen-inventory.py, imports it with `ium` into a scratch database, then runs
@@ -12,6 +12,9 @@
 # window for every third instrument, and bench-gui-planner --runs times with GTK's default
 # renderer (GL, which Xvfb runs in software) and --runs times with GSK_RENDERER=cairo, planning
 # from 2027-01-01 (the generated windows start on 2027-01-05).
+# With --report it measures the Reports view instead: a rollout of the newest official release
+# saved (`ium plan --save`) and the client check log filled (seed-check-log), then
+# bench-gui-report makes that release's report --runs times in one window, with GSK_RENDERER=cairo.
 # Everything happens in a scratch directory that is removed at the end.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +25,7 @@ srcdir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 instruments=10000
 runs=3
 planner=0
+report=0
 build=""
 
 while [ $# -gt 0 ]; do
@@ -29,6 +33,7 @@ while [ $# -gt 0 ]; do
     --instruments) instruments="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --planner) planner=1; shift ;;
+    --report) report=1; shift ;;
     -h|--help) sed -n 's/^#   //p' "${BASH_SOURCE[0]}"; exit 0 ;;
     -*) echo "run-bench-gui.sh: unknown option $1" >&2; exit 2 ;;
     *) build="$1"; shift ;;
@@ -50,6 +55,20 @@ python3 "$srcdir/tests/bench/gen-inventory.py" --instruments "$instruments" "${g
   -o "$scratch/inv.json"
 "$build/src/cli/ium" --db "$scratch/inv.db" import "$scratch/inv.json" >/dev/null
 echo "inventory: $instruments instruments ($(du -h "$scratch/inv.json" | cut -f1) file)"
+
+if [ "$report" = 1 ]; then
+  release="$("$build/src/cli/ium" --db "$scratch/inv.db" status |
+    sed -n '1s/.*newest official release \([^ ]*\).*/\1/p')"
+  "$build/src/cli/ium" --db "$scratch/inv.db" plan "$release" --from 2027-01-01 --save bench \
+    >/dev/null
+  "$build/tests/bench/seed-check-log" "$scratch/inv.db" --per-instrument 2 --every 3 --days 25 \
+    >/dev/null
+  echo "report of $release (a saved rollout, clients in the check log), GSK_RENDERER=cairo"
+  xvfb-run -a -s '-screen 0 1600x1000x24' \
+    env -u WAYLAND_DISPLAY GDK_BACKEND=x11 GTK_A11Y=none GSK_RENDERER=cairo \
+    "$build/tests/bench/bench-gui-report" "$scratch/inv.db" "$release" --runs "$runs"
+  exit 0
+fi
 
 if [ "$planner" = 1 ]; then
   xvfb-run -a -s '-screen 0 1600x1000x24' \
