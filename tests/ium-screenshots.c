@@ -20,7 +20,9 @@
 #include "ium-rollouts.h"
 #include "ium-test-gui.h"
 #include "ium-check-log.h"
-#include "ium-gui-i18n.h"
+#include <glib/gi18n.h>
+
+#include "ium-i18n.h"
 #include "ium-inventory-service-rollouts.h"
 #include "releases/ium-releases-view.h"
 #include "reports/ium-reports-view.h"
@@ -296,7 +298,8 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
   /* In the language of the environment (build-aux/screenshots --language). */
-  ium_gui_i18n_init ();
+  ium_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   ium_test_gui_setup (&gui, TRUE);

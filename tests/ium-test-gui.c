@@ -11,7 +11,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ium-gui-i18n.h"
+#include <glib/gi18n.h>
+
+#include "ium-i18n.h"
 #include "ium-test-gui.h"
 
 void
@@ -31,7 +33,8 @@ ium_test_gui_init_language (int         *argc,
     g_unsetenv ("LANGUAGE");
   gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
-  ium_gui_i18n_init ();
+  ium_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
   /* Animations would only make the waits longer. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fleet/ium-fleet-view.h"
-#include "ium-gui-i18n.h"
+#include "ium-i18n.h"
 #include "ium-test-gui.h"
 #include "ium-views.h"
 #include "widgets/ium-token-button.h"
@@ -107,10 +107,10 @@ collect_menu_labels (GMenuModel *menu,
 static void
 test_catalogue (void)
 {
-  g_autofree char *mo = g_build_filename (ium_gui_i18n_get_locale_dir (), "de", "LC_MESSAGES",
+  g_autofree char *mo = g_build_filename (ium_i18n_get_locale_dir (), "de", "LC_MESSAGES",
                                           GETTEXT_PACKAGE ".mo", NULL);
 
-  g_assert_cmpstr (ium_gui_i18n_get_locale_dir (), ==, BUILD_LOCALE_DIR);
+  g_assert_cmpstr (ium_i18n_get_locale_dir (), ==, BUILD_LOCALE_DIR);
   g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
   /* A message of each kind: C source, GtkBuilder, a plural. */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Fleet"), ==, "Flotte");

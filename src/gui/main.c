@@ -10,7 +10,7 @@
 #include <locale.h>
 
 #include "ium-application.h"
-#include "ium-gui-i18n.h"
+#include "ium-i18n.h"
 
 int
 main (int   argc,
@@ -20,7 +20,8 @@ main (int   argc,
 
   /* Before the first _(): the application name below, and --help. */
   setlocale (LC_ALL, "");
-  ium_gui_i18n_init ();
+  ium_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Instrument Update Manager"));
   application = ium_application_new (G_APPLICATION_DEFAULT_FLAGS);
