@@ -1220,6 +1220,55 @@ test_demo (Fixture       *f,
   assert_changes (&changes, 0, 0, 0, total);
 }
 
+/* One instrument read on its own is the instrument the whole load reads. */
+static void
+test_load_instrument (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumInstrument) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GListModel *instruments;
+  gsize length = 0;
+  guint n_busy = 0;
+
+  contents = demo_contents (&length);
+  import_ok (store, contents, FALSE, "demo", NULL);
+  g_assert_true (ium_store_set_busy (store, "LARMOR", TRUE, "cooling", "alice", &error));
+  g_assert_no_error (error);
+  inventory = load_ok (store);
+  instruments = ium_inventory_get_instruments (inventory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
+    {
+      g_autoptr(IumInstrument) whole = g_list_model_get_item (instruments, i);
+      g_autoptr(IumInstrument) alone = NULL;
+      g_autoptr(JsonNode) whole_json = ium_instrument_to_json (whole);
+      g_autoptr(JsonNode) alone_json = NULL;
+      g_autofree char *whole_text = NULL;
+      g_autofree char *alone_text = NULL;
+
+      alone = ium_store_load_instrument (store, ium_instrument_get_name (whole), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (alone);
+      alone_json = ium_instrument_to_json (alone);
+      whole_text = json_to_string (whole_json, FALSE);
+      alone_text = json_to_string (alone_json, FALSE);
+      g_assert_cmpstr (alone_text, ==, whole_text);
+      g_assert_cmpint (ium_instrument_get_busy (alone), ==, ium_instrument_get_busy (whole));
+      g_assert_cmpstr (ium_instrument_get_busy_note (alone), ==,
+                       ium_instrument_get_busy_note (whole));
+      n_busy += ium_instrument_get_busy (alone);
+    }
+  g_assert_cmpuint (n_busy, >=, 1);
+
+  missing = ium_store_load_instrument (store, "NO-SUCH", &error);
+  g_assert_null (missing);
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+}
+
 /* Rows that SQLite accepts but the inventory's rules refuse are damage, not a crash. */
 static void
 assert_damage_refused (Fixture    *f,
@@ -1346,6 +1395,7 @@ main (int   argc,
 
   ADD ("busy/survives-import", test_busy);
   ADD ("load/demo", test_demo);
+  ADD ("load/instrument", test_load_instrument);
   ADD ("load/damaged-rows", test_damaged_rows);
   ADD ("load/damaged-references", test_damaged_references);
 
