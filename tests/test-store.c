@@ -1269,6 +1269,64 @@ test_load_instrument (Fixture       *f,
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
 }
 
+/* A write starts from the kept inventory only while nothing changed the database since. */
+static void
+test_keep_inventory (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(IumStore) other = NULL;
+  g_autoptr(IumInventory) kept = NULL;
+  g_autoptr(IumInventory) after = NULL;
+  g_autoptr(IumRelease) release = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *version;
+  gint64 data_version;
+  gsize length = 0;
+
+  contents = demo_contents (&length);
+  import_ok (store, contents, FALSE, "demo", NULL);
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  kept = load_ok (store);
+  ium_store_keep_inventory (store, kept, data_version);
+  release = g_list_model_get_item (ium_inventory_get_releases (kept), 0);
+  version = ium_release_get_version_text (release);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (kept, "LARMOR")));
+
+  /* Another program pins LARMOR: the kept inventory no longer says what is stored, so the
+   * unpin that follows must start from the database and write it. */
+  other = open_store (f->path);
+  g_assert_true (ium_store_set_pin (other, "LARMOR", version, "bob", &error));
+  g_assert_no_error (error);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", NULL, "alice", &error));
+  g_assert_no_error (error);
+  after = load_ok (store);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+  g_clear_object (&after);
+
+  /* The same after a change made through this connection since the inventory was kept. */
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  ium_store_keep_inventory (store, kept, data_version);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", version, "alice", &error));
+  g_assert_true (ium_store_set_pin (store, "LARMOR", NULL, "alice", &error));
+  g_assert_no_error (error);
+  after = load_ok (store);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+
+  /* Kept and current, a write starts from it, and the kept inventory is left as it was. */
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  ium_store_keep_inventory (store, after, data_version);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", version, "alice", &error));
+  g_assert_no_error (error);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+  g_clear_object (&after);
+  after = load_ok (store);
+  g_assert_cmpstr (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")), ==,
+                   version);
+  ium_store_keep_inventory (store, NULL, 0);
+}
+
 /* Rows that SQLite accepts but the inventory's rules refuse are damage, not a crash. */
 static void
 assert_damage_refused (Fixture    *f,
@@ -1396,6 +1454,7 @@ main (int   argc,
   ADD ("busy/survives-import", test_busy);
   ADD ("load/demo", test_demo);
   ADD ("load/instrument", test_load_instrument);
+  ADD ("write/keep-inventory", test_keep_inventory);
   ADD ("load/damaged-rows", test_damaged_rows);
   ADD ("load/damaged-references", test_damaged_references);
 

@@ -32,6 +32,12 @@ struct _IumStore
   char       *path;       /* owned */
   sqlite3    *db;         /* owned */
   GHashTable *statements; /* const char *sql -> sqlite3_stmt*, owned */
+
+  /* ium_store_keep_inventory(): what the database held at kept_version, before this
+   * connection had changed kept_changes rows. */
+  IumInventory *kept;     /* owned, nullable */
+  gint64        kept_version;
+  int           kept_changes;
 };
 
 G_DEFINE_FINAL_TYPE (IumStore, ium_store, G_TYPE_OBJECT)
@@ -335,6 +341,7 @@ ium_store_finalize (GObject *object)
   IumStore *self = (IumStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->kept);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -472,6 +479,48 @@ ium_store_get_data_version (IumStore  *self,
   g_return_val_if_fail (version != NULL, FALSE);
 
   return query_int (self, "PRAGMA data_version", N_("reading the data version"), version, error);
+}
+
+/**
+ * ium_store_keep_inventory:
+ * @self: a store
+ * @inventory: (nullable): what the database holds, or %NULL to forget the one kept
+ * @data_version: the data version read (ium_store_get_data_version()) before @inventory was
+ *   read
+ *
+ * Keeps a reference on @inventory for the next write to start from, instead of reading the
+ * whole inventory again inside its transaction: a program that holds the inventory anyway
+ * (the GTK app shows it) saves holding a second copy while it writes. A write uses it only
+ * while no other connection has committed since @data_version and this one has changed no
+ * row since this call; otherwise it reads everything as before. @inventory must be exactly
+ * what the database held, and is never changed afterwards (the store's writes only share its
+ * objects).
+ */
+void
+ium_store_keep_inventory (IumStore     *self,
+                          IumInventory *inventory,
+                          gint64        data_version)
+{
+  g_return_if_fail (IUM_IS_STORE (self));
+  g_return_if_fail (inventory == NULL || IUM_IS_INVENTORY (inventory));
+
+  g_set_object (&self->kept, inventory);
+  self->kept_version = data_version;
+  self->kept_changes = sqlite3_total_changes (self->db);
+}
+
+/* Inside a write transaction: the inventory as it is now, the kept one when it still is. */
+IumInventory *
+ium_store_load_current (IumStore  *self,
+                        GError   **error)
+{
+  gint64 version;
+
+  if (self->kept != NULL && sqlite3_total_changes (self->db) == self->kept_changes
+      && ium_store_get_data_version (self, &version, NULL) && version == self->kept_version)
+    return g_object_ref (self->kept);
+  g_clear_object (&self->kept);
+  return ium_store_load_locked (self, error);
 }
 
 sqlite3 *

@@ -122,6 +122,8 @@ snapshot_load (IumStore      *store,
     }
   snapshot->fleet = ium_fleet_new (snapshot->inventory);
   snapshot->rows = ium_fleet_rows_build (snapshot->fleet, snapshot->rollouts, now);
+  /* The next edit starts from it rather than reading a second copy while this one is shown. */
+  ium_store_keep_inventory (store, snapshot->inventory, snapshot->data_version);
   return snapshot;
 }
 
@@ -155,6 +157,7 @@ snapshot_update (IumStore      *store,
   snapshot->fleet = ium_fleet_new (snapshot->inventory);
   snapshot->rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (snapshot->rows, ium_fleet_row_new (snapshot->fleet, instrument, rollouts, now));
+  ium_store_keep_inventory (store, snapshot->inventory, version);
   return snapshot;
 }
 

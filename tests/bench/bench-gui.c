@@ -13,7 +13,8 @@
  *             percentile, worst) while scrolling, and frames per second
  *   select    an instrument selected and its details filled (on the worker: its history)
  *   edit      a pin removed: the write, the whole inventory loaded again, the frame
- *   memory    the process's peak resident size (getrusage)
+ *   memory    the process's peak resident size, and after each phase the resident size, the
+ *             phase's own peak and what malloc holds (/proc/self/status, mallinfo2)
  *
  *   bench-gui DATABASE [--steps N] [--hide COLUMN]...
  *
@@ -110,7 +111,10 @@ resident_mb (double *now,
     *peak = g_ascii_strtod (line + 6, NULL) / 1024.0;
 }
 
-/* Prints the resident size after a phase and the peak so far. */
+static double peak_of_all; /* MB: the highest of the phases' peaks */
+
+/* Prints the resident size after a phase and the phase's peak, then starts the next phase's
+ * peak afresh (Linux: clear_refs 5; elsewhere the peaks are since the start). */
 static void
 print_resident (const char *phase)
 {
@@ -119,10 +123,10 @@ print_resident (const char *phase)
   struct mallinfo2 info = mallinfo2 ();
 
   resident_mb (&now, &peak);
+  peak_of_all = MAX (peak_of_all, peak);
   g_print ("  resident after %s: %.0f MB (peak of the phase %.0f MB); malloc: %.0f MB in use, "
            "%.0f MB free in its arenas\n", phase, now, peak,
            (info.uordblks + info.hblkhd) / 1048576.0, info.fordblks / 1048576.0);
-  /* The next phase's peak on its own (Linux 4.0 and later; harmless elsewhere). */
   {
     FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
     if (clear_refs != NULL)
@@ -351,8 +355,9 @@ main (int   argc,
   }
   print_resident ("edit");
 
+  /* getrusage()'s peak is reset with VmHWM by clear_refs: the phases' highest is the one. */
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("memory: peak resident %.0f MB\n", usage.ru_maxrss / 1024.0);
+  g_print ("memory: peak resident %.0f MB\n", MAX (peak_of_all, usage.ru_maxrss / 1024.0));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (frame_times);
