@@ -27,7 +27,9 @@
 
 #include "config.h"
 
+#ifdef HAVE_MALLINFO2
 #include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,22 +121,23 @@ static void
 print_resident (const char *phase)
 {
   double now, peak;
+  double in_use = 0, free_in_arenas = 0;
+  FILE *clear_refs;
 
+#ifdef HAVE_MALLINFO2
   struct mallinfo2 info = mallinfo2 ();
-
+  in_use = (info.uordblks + info.hblkhd) / 1048576.0;
+  free_in_arenas = info.fordblks / 1048576.0;
+#endif
   resident_mb (&now, &peak);
   peak_of_all = MAX (peak_of_all, peak);
   g_print ("  resident after %s: %.0f MB (peak of the phase %.0f MB); malloc: %.0f MB in use, "
-           "%.0f MB free in its arenas\n", phase, now, peak,
-           (info.uordblks + info.hblkhd) / 1048576.0, info.fordblks / 1048576.0);
-  {
-    FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
-    if (clear_refs != NULL)
-      {
-        fputs ("5", clear_refs);
-        fclose (clear_refs);
-      }
-  }
+           "%.0f MB free in its arenas\n", phase, now, peak, in_use, free_in_arenas);
+  if ((clear_refs = fopen ("/proc/self/clear_refs", "w")) != NULL)
+    {
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+    }
 }
 
 static double
