@@ -373,14 +373,15 @@ ium_application_class_init (IumApplicationClass *klass)
   ium_register_resource ();
 
 #ifdef HAVE_MALLOPT
-  /* Before the store worker and the GL renderer start their threads. glibc gives every
-   * thread that finds the heap locked an arena of its own (up to eight per core), and memory
-   * freed in one arena is of no use to the others: the inventory loaded on the worker, the
-   * renderer's threads and the main thread each kept their own free space, which raised the
-   * peak resident size by 40 MB on 10,000 instruments (docs/performance.md). Two arenas keep
-   * the worker off the main thread's lock; MALLOC_ARENA_MAX in the environment still wins. */
+  /* Before the store worker and the GL renderer start their threads. glibc gives a thread
+   * that finds the heap locked an arena of its own (up to eight per core), and memory freed in
+   * one arena is of no use to the others: the inventory's load on the worker, the renderer's
+   * threads and the main thread each kept their own free space, 20-60 MB more at the peak on
+   * 10,000 instruments, and how much depended on which thread got which arena
+   * (docs/performance.md). With one arena, the memory a load frees is what the next frames
+   * and the next load use. MALLOC_ARENA_MAX in the environment still wins. */
   if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
-    mallopt (M_ARENA_MAX, 2);
+    mallopt (M_ARENA_MAX, 1);
 #endif
 }
 
