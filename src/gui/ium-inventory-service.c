@@ -448,9 +448,16 @@ static gboolean
 settle_cb (gpointer data)
 {
   IumInventoryService *self = data;
-  gint64 *known = g_new (gint64, 1);
+  gint64 *known;
+
+  /* While a load (or an edit) is on its way, the version it will have read is not known yet:
+   * compared with the one before it, the check would load everything a second time (the
+   * first open creates the WAL file, which this monitor sees). Checked when it is done. */
+  if (self->loads > 0)
+    return G_SOURCE_CONTINUE;
 
   self->settle_id = 0;
+  known = g_new (gint64, 1);
   *known = self->data_version;
   push_load (self, check_in_worker, known, g_free);
   return G_SOURCE_REMOVE;
