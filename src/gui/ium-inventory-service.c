@@ -287,7 +287,10 @@ clear_state (IumInventoryService *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET]);
     }
-  g_ptr_array_set_size (self->rollouts, 0);
+  /* A new array rather than the old one emptied: an edit on its way may still read it on the
+   * worker (run_instrument_async()). */
+  g_clear_pointer (&self->rollouts, g_ptr_array_unref);
+  self->rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
   set_token (self, NULL);
   g_hash_table_remove_all (self->rows_by_name);
   g_list_store_remove_all (self->instruments);
