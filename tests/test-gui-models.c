@@ -878,6 +878,100 @@ test_service_external_change (ServiceFixture *f,
   g_assert_cmpuint (f->n_loaded, ==, loads + 1);
 }
 
+/* The position of @name's row in the service's list, G_MAXUINT when it is not there. */
+static guint
+row_position (ServiceFixture *f,
+              const char     *name)
+{
+  GListModel *instruments = ium_inventory_service_get_instruments (f->service);
+
+  for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
+    {
+      g_autoptr(IumFleetRow) row = g_list_model_get_item (instruments, i);
+      if (g_str_equal (ium_fleet_row_get_name (row), name))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+test_service_edit_in_place (ServiceFixture *f,
+                            gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IumStore) other = NULL;
+  g_autoptr(IumInventory) before = NULL;
+  g_autoptr(IumInstrument) beta = NULL;
+  IumInventory *after;
+  gpointer alpha_row, beta_row, gamma_row;
+  GListModel *instruments = ium_inventory_service_get_instruments (f->service);
+
+  seed (f);
+  ium_inventory_service_open (f->service, f->path, FALSE);
+  WAIT_FOR (f->n_loaded == 1);
+  before = g_object_ref (ium_inventory_service_get_inventory (f->service));
+  beta = g_object_ref (ium_inventory_lookup_instrument (before, "BETA"));
+  alpha_row = ium_inventory_service_lookup_row (f->service, "ALPHA");
+  beta_row = ium_inventory_service_lookup_row (f->service, "BETA");
+  gamma_row = ium_inventory_service_lookup_row (f->service, "GAMMA");
+  g_assert_cmpuint (row_position (f, "ALPHA"), ==, 0);
+
+  /* A pin: the edited instrument's row is replaced where it was, and shows the pin; the other
+   * rows and instruments are the very same objects, not loaded again. */
+  ium_inventory_service_set_pin_async (f->service, "ALPHA", "2.0", NULL, got_result_cb, f);
+  g_assert_true (wait_edit (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_loaded, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (instruments), ==, 3);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "ALPHA") != alpha_row);
+  g_assert_cmpuint (row_position (f, "ALPHA"), ==, 0);
+  g_assert_true (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "ALPHA"))
+                 & IUM_FLAG_PINNED);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "BETA") == beta_row);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "GAMMA") == gamma_row);
+  after = ium_inventory_service_get_inventory (f->service);
+  g_assert_true (after != before);
+  g_assert_true (ium_inventory_lookup_instrument (after, "BETA") == beta);
+  g_assert_cmpstr (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "ALPHA")), ==,
+                   "2.0");
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (before, "ALPHA")));
+  g_assert_true (ium_fleet_get_inventory (ium_inventory_service_get_fleet (f->service)) == after);
+  /* Its search text follows too: the row is built as a whole load builds it. */
+  g_assert_cmpstr (ium_fleet_row_get_name (ium_inventory_service_lookup_row (f->service, "ALPHA")),
+                   ==, "ALPHA");
+
+  /* Busy, the same way. */
+  g_clear_object (&f->result);
+  ium_inventory_service_set_busy_async (f->service, "ALPHA", TRUE, "cooling down", NULL,
+                                        got_result_cb, f);
+  g_assert_true (wait_edit (f, &error));
+  g_assert_cmpuint (f->n_loaded, ==, 3);
+  g_assert_true (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "ALPHA"))
+                 & IUM_FLAG_BUSY);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "BETA") == beta_row);
+
+  /* Another program changed BETA just before our own edit of ALPHA: the edit cannot be applied
+   * over what is shown, so everything is loaded again and both changes show. */
+  other = ium_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ium_store_set_pin (other, "BETA", "2.0", "bob", &error));
+  g_clear_object (&f->result);
+  ium_inventory_service_set_pin_async (f->service, "ALPHA", NULL, NULL, got_result_cb, f);
+  g_assert_true (wait_edit (f, &error));
+  g_assert_no_error (error);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "BETA") != beta_row);
+  g_assert_true (ium_inventory_service_lookup_row (f->service, "GAMMA") != gamma_row);
+  g_assert_true (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "BETA"))
+                 & IUM_FLAG_PINNED);
+  g_assert_false (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "ALPHA"))
+                  & IUM_FLAG_PINNED);
+  g_assert_true (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "ALPHA"))
+                 & IUM_FLAG_BUSY);
+  g_assert_true (ium_inventory_lookup_instrument (ium_inventory_service_get_inventory (f->service),
+                                                  "GAMMA")
+                 != ium_inventory_lookup_instrument (before, "GAMMA"));
+}
+
 static void
 test_service_import_export (ServiceFixture *f,
                             gconstpointer   data)
@@ -979,6 +1073,7 @@ main (int   argc,
   ADD_SERVICE ("load-and-edit", test_service_load_and_edit);
   ADD_SERVICE ("token", test_service_token);
   ADD_SERVICE ("external-change", test_service_external_change);
+  ADD_SERVICE ("edit-in-place", test_service_edit_in_place);
   ADD_SERVICE ("import-export", test_service_import_export);
   ADD_SERVICE ("cancelled-import", test_service_cancelled_import);
 

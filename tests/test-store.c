@@ -1220,6 +1220,113 @@ test_demo (Fixture       *f,
   assert_changes (&changes, 0, 0, 0, total);
 }
 
+/* One instrument read on its own is the instrument the whole load reads. */
+static void
+test_load_instrument (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr(IumInstrument) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GListModel *instruments;
+  gsize length = 0;
+  guint n_busy = 0;
+
+  contents = demo_contents (&length);
+  import_ok (store, contents, FALSE, "demo", NULL);
+  g_assert_true (ium_store_set_busy (store, "LARMOR", TRUE, "cooling", "alice", &error));
+  g_assert_no_error (error);
+  inventory = load_ok (store);
+  instruments = ium_inventory_get_instruments (inventory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
+    {
+      g_autoptr(IumInstrument) whole = g_list_model_get_item (instruments, i);
+      g_autoptr(IumInstrument) alone = NULL;
+      g_autoptr(JsonNode) whole_json = ium_instrument_to_json (whole);
+      g_autoptr(JsonNode) alone_json = NULL;
+      g_autofree char *whole_text = NULL;
+      g_autofree char *alone_text = NULL;
+
+      alone = ium_store_load_instrument (store, ium_instrument_get_name (whole), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (alone);
+      alone_json = ium_instrument_to_json (alone);
+      whole_text = json_to_string (whole_json, FALSE);
+      alone_text = json_to_string (alone_json, FALSE);
+      g_assert_cmpstr (alone_text, ==, whole_text);
+      g_assert_cmpint (ium_instrument_get_busy (alone), ==, ium_instrument_get_busy (whole));
+      g_assert_cmpstr (ium_instrument_get_busy_note (alone), ==,
+                       ium_instrument_get_busy_note (whole));
+      n_busy += ium_instrument_get_busy (alone);
+    }
+  g_assert_cmpuint (n_busy, >=, 1);
+
+  missing = ium_store_load_instrument (store, "NO-SUCH", &error);
+  g_assert_null (missing);
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
+}
+
+/* A write starts from the kept inventory only while nothing changed the database since. */
+static void
+test_keep_inventory (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(IumStore) other = NULL;
+  g_autoptr(IumInventory) kept = NULL;
+  g_autoptr(IumInventory) after = NULL;
+  g_autoptr(IumRelease) release = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *version;
+  gint64 data_version;
+  gsize length = 0;
+
+  contents = demo_contents (&length);
+  import_ok (store, contents, FALSE, "demo", NULL);
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  kept = load_ok (store);
+  ium_store_keep_inventory (store, kept, data_version);
+  release = g_list_model_get_item (ium_inventory_get_releases (kept), 0);
+  version = ium_release_get_version_text (release);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (kept, "LARMOR")));
+
+  /* Another program pins LARMOR: the kept inventory no longer says what is stored, so the
+   * unpin that follows must start from the database and write it. */
+  other = open_store (f->path);
+  g_assert_true (ium_store_set_pin (other, "LARMOR", version, "bob", &error));
+  g_assert_no_error (error);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", NULL, "alice", &error));
+  g_assert_no_error (error);
+  after = load_ok (store);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+  g_clear_object (&after);
+
+  /* The same after a change made through this connection since the inventory was kept. */
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  ium_store_keep_inventory (store, kept, data_version);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", version, "alice", &error));
+  g_assert_true (ium_store_set_pin (store, "LARMOR", NULL, "alice", &error));
+  g_assert_no_error (error);
+  after = load_ok (store);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+
+  /* Kept and current, a write starts from it, and the kept inventory is left as it was. */
+  g_assert_true (ium_store_get_data_version (store, &data_version, &error));
+  ium_store_keep_inventory (store, after, data_version);
+  g_assert_true (ium_store_set_pin (store, "LARMOR", version, "alice", &error));
+  g_assert_no_error (error);
+  g_assert_null (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")));
+  g_clear_object (&after);
+  after = load_ok (store);
+  g_assert_cmpstr (ium_instrument_get_pin (ium_inventory_lookup_instrument (after, "LARMOR")), ==,
+                   version);
+  ium_store_keep_inventory (store, NULL, 0);
+}
+
 /* Rows that SQLite accepts but the inventory's rules refuse are damage, not a crash. */
 static void
 assert_damage_refused (Fixture    *f,
@@ -1346,6 +1453,8 @@ main (int   argc,
 
   ADD ("busy/survives-import", test_busy);
   ADD ("load/demo", test_demo);
+  ADD ("load/instrument", test_load_instrument);
+  ADD ("write/keep-inventory", test_keep_inventory);
   ADD ("load/damaged-rows", test_damaged_rows);
   ADD ("load/damaged-references", test_damaged_references);
 

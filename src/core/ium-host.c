@@ -16,8 +16,10 @@ struct _IumHost
   GObject     parent_instance;
 
   char       *name;      /* owned */
-  char       *role;      /* owned */
-  GHashTable *installed; /* owned: component id (owned) -> version text (owned) */
+  /* Interned (g_intern_string()): a facility's hosts repeat a few roles, component ids and
+   * versions, and 25,000 hosts holding copies of each cost megabytes. */
+  const char *role;      /* interned */
+  GHashTable *installed; /* owned: component id (interned) -> version text (interned) */
 };
 
 enum {
@@ -50,7 +52,6 @@ ium_host_finalize (GObject *object)
   IumHost *self = (IumHost *)object;
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->installed, g_hash_table_unref);
 
   G_OBJECT_CLASS (ium_host_parent_class)->finalize (object);
@@ -141,7 +142,7 @@ ium_host_class_init (IumHostClass *klass)
 static void
 ium_host_init (IumHost *self)
 {
-  self->installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->installed = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -188,8 +189,7 @@ ium_host_set_role (IumHost    *self,
   if (g_strcmp0 (self->role, role) == 0)
     return;
 
-  g_free (self->role);
-  self->role = g_strdup (role);
+  self->role = g_intern_string (role);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
@@ -248,7 +248,8 @@ ium_host_set_installed (IumHost    *self,
   if (version == NULL)
     g_hash_table_remove (self->installed, component_id);
   else
-    g_hash_table_replace (self->installed, g_strdup (component_id), g_strdup (version));
+    g_hash_table_replace (self->installed, (gpointer) g_intern_string (component_id),
+                          (gpointer) g_intern_string (version));
 
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -14,8 +14,10 @@ struct _IumInstrument
   GObject     parent_instance;
 
   char       *name;      /* owned */
-  char       *site;      /* owned */
-  char      **tags;      /* owned, never NULL */
+  /* Interned (g_intern_string()): a facility has a few sites and tags over thousands of
+   * instruments. */
+  const char *site;      /* interned */
+  const char **tags;     /* owned array of interned strings, never NULL */
   char       *pin;       /* owned */
   char       *busy_note; /* owned, NULL unless busy */
   GListStore *hosts;     /* owned, of IumHost */
@@ -88,8 +90,7 @@ ium_instrument_finalize (GObject *object)
   IumInstrument *self = (IumInstrument *)object;
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->site, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->pin, g_free);
   g_clear_pointer (&self->busy_note, g_free);
   g_clear_object (&self->hosts);
@@ -220,7 +221,7 @@ ium_instrument_class_init (IumInstrumentClass *klass)
 static void
 ium_instrument_init (IumInstrument *self)
 {
-  self->tags = g_new0 (char *, 1);
+  self->tags = g_new0 (const char *, 1);
   self->hosts = g_list_store_new (IUM_TYPE_HOST);
 }
 
@@ -262,8 +263,10 @@ ium_instrument_set_site (IumInstrument *self,
 {
   g_return_if_fail (IUM_IS_INSTRUMENT (self));
 
-  if (replace_string (&self->site, site))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
+  if (g_strcmp0 (self->site, site) == 0)
+    return;
+  self->site = g_intern_string (site);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
 }
 
 /**
@@ -290,6 +293,7 @@ ium_instrument_set_tags (IumInstrument      *self,
                          const char * const *tags)
 {
   static const char * const no_tags[] = { NULL };
+  guint n;
 
   g_return_if_fail (IUM_IS_INSTRUMENT (self));
 
@@ -299,8 +303,12 @@ ium_instrument_set_tags (IumInstrument      *self,
   if (g_strv_equal ((const char * const *)self->tags, tags))
     return;
 
-  g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **)tags);
+  n = g_strv_length ((char **) tags);
+  g_free (self->tags);
+  self->tags = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->tags[i] = g_intern_string (tags[i]);
+  self->tags[n] = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 

@@ -171,7 +171,7 @@ ium_store_set_busy (IumStore    *self,
 
   if (!ium_store_begin (self, error))
     return FALSE;
-  if (!(before = ium_store_load_locked (self, error)))
+  if (!(before = ium_store_load_current (self, error)))
     goto failed;
 
   current = ium_inventory_lookup_instrument (before, instrument);

@@ -642,7 +642,7 @@ ium_store_run_write (IumStore            *self,
   if (!ium_store_begin (self, error))
     return FALSE;
 
-  if (!(before = ium_store_load_locked (self, error))
+  if (!(before = ium_store_load_current (self, error))
       || !(after = make_after (before, data, error))
       || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", N_("deferring references"), error))
     goto failed;

@@ -34,6 +34,10 @@ gboolean      ium_store_commit           (IumStore     *self,
 void          ium_store_rollback         (IumStore     *self);
 IumInventory *ium_store_load_locked      (IumStore     *self,
                                           GError      **error);
+/* ium_store_load_locked(), or the inventory kept by ium_store_keep_inventory() while it is
+ * still what the database holds: what a write starts from. Owned; never change it. */
+IumInventory *ium_store_load_current     (IumStore     *self,
+                                          GError      **error);
 gboolean      ium_store_check_inventory  (IumInventory *inventory,
                                           GError      **error);
 

@@ -32,6 +32,12 @@ struct _IumStore
   char       *path;       /* owned */
   sqlite3    *db;         /* owned */
   GHashTable *statements; /* const char *sql -> sqlite3_stmt*, owned */
+
+  /* ium_store_keep_inventory(): what the database held at kept_version, before this
+   * connection had changed kept_changes rows. */
+  IumInventory *kept;     /* owned, nullable */
+  gint64        kept_version;
+  int           kept_changes;
 };
 
 G_DEFINE_FINAL_TYPE (IumStore, ium_store, G_TYPE_OBJECT)
@@ -335,6 +341,7 @@ ium_store_finalize (GObject *object)
   IumStore *self = (IumStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->kept);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -474,6 +481,48 @@ ium_store_get_data_version (IumStore  *self,
   return query_int (self, "PRAGMA data_version", N_("reading the data version"), version, error);
 }
 
+/**
+ * ium_store_keep_inventory:
+ * @self: a store
+ * @inventory: (nullable): what the database holds, or %NULL to forget the one kept
+ * @data_version: the data version read (ium_store_get_data_version()) before @inventory was
+ *   read
+ *
+ * Keeps a reference on @inventory for the next write to start from, instead of reading the
+ * whole inventory again inside its transaction: a program that holds the inventory anyway
+ * (the GTK app shows it) saves holding a second copy while it writes. A write uses it only
+ * while no other connection has committed since @data_version and this one has changed no
+ * row since this call; otherwise it reads everything as before. @inventory must be exactly
+ * what the database held, and is never changed afterwards (the store's writes only share its
+ * objects).
+ */
+void
+ium_store_keep_inventory (IumStore     *self,
+                          IumInventory *inventory,
+                          gint64        data_version)
+{
+  g_return_if_fail (IUM_IS_STORE (self));
+  g_return_if_fail (inventory == NULL || IUM_IS_INVENTORY (inventory));
+
+  g_set_object (&self->kept, inventory);
+  self->kept_version = data_version;
+  self->kept_changes = sqlite3_total_changes (self->db);
+}
+
+/* Inside a write transaction: the inventory as it is now, the kept one when it still is. */
+IumInventory *
+ium_store_load_current (IumStore  *self,
+                        GError   **error)
+{
+  gint64 version;
+
+  if (self->kept != NULL && sqlite3_total_changes (self->db) == self->kept_changes
+      && ium_store_get_data_version (self, &version, NULL) && version == self->kept_version)
+    return g_object_ref (self->kept);
+  g_clear_object (&self->kept);
+  return ium_store_load_locked (self, error);
+}
+
 sqlite3 *
 ium_store_get_db (IumStore *self)
 {
@@ -487,22 +536,28 @@ id_key (sqlite3_stmt *stmt,
   return GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, column));
 }
 
-/* Steps through every row of @sql, calling @row for each. */
+typedef gboolean (*RowFunc) (sqlite3_stmt *stmt,
+                             gpointer      data,
+                             GError      **error);
+
+/* Steps through every row of @sql, with @name (when not %NULL) bound to its first parameter,
+ * calling @row for each. */
 static gboolean
-for_each_row (IumStore     *self,
-              const char   *sql,
-              const char   *doing,
-              gboolean    (*row) (sqlite3_stmt *stmt,
-                                  gpointer      data,
-                                  GError      **error),
-              gpointer      data,
-              GError      **error)
+for_each_row_of (IumStore    *self,
+                 const char  *sql,
+                 const char  *name,
+                 const char  *doing,
+                 RowFunc      row,
+                 gpointer     data,
+                 GError     **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  if (name != NULL)
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!row (stmt, data, error))
@@ -515,6 +570,18 @@ for_each_row (IumStore     *self,
   if (rc != SQLITE_DONE)
     return ium_store_set_sqlite_error (self, rc, doing, error);
   return TRUE;
+}
+
+/* Steps through every row of @sql, calling @row for each. */
+static gboolean
+for_each_row (IumStore    *self,
+              const char  *sql,
+              const char  *doing,
+              RowFunc      row,
+              gpointer     data,
+              GError     **error)
+{
+  return for_each_row_of (self, sql, NULL, doing, row, data, error);
 }
 
 typedef struct
@@ -872,6 +939,78 @@ ium_store_load_locked (IumStore  *self,
     }
 
   return ok ? g_steal_pointer (&inventory) : NULL;
+}
+
+/**
+ * ium_store_load_instrument:
+ * @self: a store
+ * @name: an instrument's name
+ * @error: an #IUM_STORE_ERROR; %IUM_STORE_ERROR_NOT_FOUND when there is no such instrument
+ *
+ * Reads one instrument with its tags, hosts and installed versions, as ium_store_load() would
+ * read it, without the rest of the inventory: what changed after an edit of that instrument.
+ * Unlike ium_store_load(), it does not check the instrument against the inventory's rules
+ * (versions that parse): every write checks them before it commits.
+ *
+ * Returns: (transfer full) (nullable): the instrument
+ */
+IumInstrument *
+ium_store_load_instrument (IumStore    *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(IumInventory) inventory = NULL;
+  Loader l = { self, NULL, IUM_POLICY_INIT, NULL, NULL };
+  IumInstrument *instrument;
+  gboolean ok;
+
+  g_return_val_if_fail (IUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!ium_store_exec (self, "BEGIN", N_("starting a read"), error))
+    return NULL;
+
+  l.inventory = inventory = ium_inventory_new ();
+  l.by_id = g_hash_table_new (NULL, NULL);
+  l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  ok = for_each_row_of (self, "SELECT i.id, i.name, i.site, i.pin, b.note, "
+                        "b.instrument IS NOT NULL FROM instruments AS i "
+                        "LEFT JOIN instrument_busy AS b ON b.instrument = i.name "
+                        "WHERE i.name = ?1", name, N_("reading instruments"), load_instrument,
+                        &l, error)
+       && for_each_row_of (self, "SELECT t.instrument_id, t.tag FROM instrument_tags AS t "
+                           "JOIN instruments AS i ON i.id = t.instrument_id WHERE i.name = ?1 "
+                           "ORDER BY t.position", name, N_("reading tags"), collect_string, &l,
+                           error);
+  if (ok)
+    apply_tags (&l);
+
+  /* From here, lists maps host ids to hosts. */
+  g_hash_table_unref (l.lists);
+  l.lists = g_hash_table_new_full (NULL, NULL, NULL, NULL);
+  ok = ok
+       && for_each_row_of (self, "SELECT h.id, h.instrument_id, h.name, h.role FROM hosts AS h "
+                           "JOIN instruments AS i ON i.id = h.instrument_id WHERE i.name = ?1 "
+                           "ORDER BY h.position", name, N_("reading hosts"), load_host, &l,
+                           error)
+       && for_each_row_of (self, "SELECT s.host_id, s.component, s.version FROM installed AS s "
+                           "JOIN hosts AS h ON h.id = s.host_id "
+                           "JOIN instruments AS i ON i.id = h.instrument_id WHERE i.name = ?1",
+                           name, N_("reading installed versions"), load_installed, &l, error);
+  ium_store_rollback (self);
+  g_hash_table_unref (l.by_id);
+  g_hash_table_unref (l.lists);
+  if (!ok)
+    return NULL;
+
+  instrument = ium_inventory_lookup_instrument (inventory, name);
+  if (instrument == NULL)
+    {
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                   _("unknown instrument “%s”"), name);
+      return NULL;
+    }
+  return g_object_ref (instrument);
 }
 
 /**

@@ -62,6 +62,16 @@ int           ium_store_get_schema_version (void);
 /* Loads the whole inventory. Owned. */
 IumInventory *ium_store_load               (IumStore         *self,
                                             GError          **error);
+/* Keeps @inventory, read after @data_version and never changed, for the next write to start
+ * from while the database has not changed since (see ium-store.c). NULL forgets it. */
+void          ium_store_keep_inventory     (IumStore         *self,
+                                            IumInventory     *inventory,
+                                            gint64            data_version);
+/* Loads one instrument, hosts and installed versions included, without the rest (after an
+ * edit of that instrument). Owned. */
+IumInstrument *ium_store_load_instrument (IumStore        *self,
+                                          const char      *name,
+                                          GError         **error);
 
 /* Reads the inventory file @data and writes it into the database in one transaction: merged
  * over what is there, or replacing everything when @replace. Either all of it is written

@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
 
 #include "ium-application.h"
 
@@ -368,6 +371,18 @@ ium_application_class_init (IumApplicationClass *klass)
 
   /* Before any widget class is initialised: their templates are in the resource. */
   ium_register_resource ();
+
+#ifdef HAVE_MALLOPT
+  /* Before the store worker and the GL renderer start their threads. glibc gives a thread
+   * that finds the heap locked an arena of its own (up to eight per core), and memory freed in
+   * one arena is of no use to the others: the inventory's load on the worker, the renderer's
+   * threads and the main thread each kept their own free space, 20-60 MB more at the peak on
+   * 10,000 instruments, and how much depended on which thread got which arena
+   * (docs/performance.md). With one arena, the memory a load frees is what the next frames
+   * and the next load use. MALLOC_ARENA_MAX in the environment still wins. */
+  if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
+    mallopt (M_ARENA_MAX, 1);
+#endif
 }
 
 static void

@@ -60,6 +60,19 @@ done (gboolean ok)
   return ok ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
+/* An edit of one instrument (data->instrument) updates only that instrument's state. */
+static void
+run_instrument_edit (IumInventoryService *self,
+                     IumServiceJob        job,
+                     EditData            *data,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  ium_inventory_service_run_instrument_async (self, data->instrument, job, data, edit_data_free,
+                                              NULL, cancellable, callback, user_data);
+}
+
 static void
 run_edit (IumInventoryService *self,
           IumServiceJob        job,
@@ -106,7 +119,7 @@ ium_inventory_service_set_pin_async (IumInventoryService *self,
   data = edit_data_new (self);
   data->instrument = g_strdup (instrument);
   data->text = g_strdup (release);
-  run_edit (self, set_pin_job, data, cancellable, callback, user_data);
+  run_instrument_edit (self, set_pin_job, data, cancellable, callback, user_data);
 }
 
 static gpointer
@@ -138,7 +151,7 @@ ium_inventory_service_set_busy_async (IumInventoryService *self,
   data->instrument = g_strdup (instrument);
   data->flag = busy;
   data->text = g_strdup (note != NULL && *note != '\0' ? note : NULL);
-  run_edit (self, set_busy_job, data, cancellable, callback, user_data);
+  run_instrument_edit (self, set_busy_job, data, cancellable, callback, user_data);
 }
 
 static gpointer
@@ -176,7 +189,7 @@ ium_inventory_service_set_installed_async (IumInventoryService *self,
   g_hash_table_iter_init (&iter, installed);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (data->installed, g_strdup (key), g_strdup (value));
-  run_edit (self, set_installed_job, data, cancellable, callback, user_data);
+  run_instrument_edit (self, set_installed_job, data, cancellable, callback, user_data);
 }
 
 static gpointer

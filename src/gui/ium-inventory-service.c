@@ -4,7 +4,9 @@
  * Every database call runs on the store worker's thread. A load reads the inventory, builds
  * the fleet index and the fleet view's rows there, and hands the whole new state (a snapshot)
  * to the main thread, which swaps it in at once: the main loop only ever splices a ready list.
- * Changes made by another program (the CLI, the server, a second window) are noticed through
+ * An edit of one instrument reads only that instrument again: the new inventory shares every
+ * other object with the one shown, and only its row is replaced, so that an edit does not hold
+ * two whole inventories at once (docs/performance.md). Changes made by another program (the CLI, the server, a second window) are noticed through
  * a file monitor on the database and its WAL file, confirmed with SQLite's data_version (which
  * our own writes do not move), and loaded the same way.
  *
@@ -32,6 +34,7 @@ typedef struct
   IumToken     *token;     /* owned */
   GPtrArray    *rollouts;  /* owned, of IumRollout */
   GPtrArray    *rows;      /* owned, of IumFleetRow */
+  gboolean      partial;   /* rows holds the one changed row; no token, no rollouts */
 } Snapshot;
 
 struct _IumInventoryService
@@ -119,6 +122,42 @@ snapshot_load (IumStore      *store,
     }
   snapshot->fleet = ium_fleet_new (snapshot->inventory);
   snapshot->rows = ium_fleet_rows_build (snapshot->fleet, snapshot->rollouts, now);
+  /* The next edit starts from it rather than reading a second copy while this one is shown. */
+  ium_store_keep_inventory (store, snapshot->inventory, snapshot->data_version);
+  return snapshot;
+}
+
+/* On the worker thread, after a change to @name alone: @base (the inventory shown, read at
+ * @base_version) with that instrument read again, a fleet over it and the instrument's row.
+ * Anything else (another program wrote too, the instrument is gone) loads everything. */
+static Snapshot *
+snapshot_update (IumStore      *store,
+                 IumInventory  *base,
+                 gint64         base_version,
+                 GPtrArray     *rollouts,
+                 const char    *name,
+                 GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(IumInstrument) instrument = NULL;
+  Snapshot *snapshot;
+  gint64 version;
+
+  if (!ium_store_get_data_version (store, &version, error))
+    return NULL;
+  if (version != base_version || (instrument = ium_store_load_instrument (store, name, NULL)) == NULL)
+    return snapshot_load (store, NULL, error);
+
+  snapshot = g_new0 (Snapshot, 1);
+  snapshot->partial = TRUE;
+  snapshot->data_version = version;
+  /* Shares every object but the instrument: what the inventory costs is not held twice. */
+  snapshot->inventory = ium_inventory_copy (base);
+  ium_inventory_put_instrument (snapshot->inventory, instrument);
+  snapshot->fleet = ium_fleet_new (snapshot->inventory);
+  snapshot->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (snapshot->rows, ium_fleet_row_new (snapshot->fleet, instrument, rollouts, now));
+  ium_store_keep_inventory (store, snapshot->inventory, version);
   return snapshot;
 }
 
@@ -174,6 +213,36 @@ set_token (IumInventoryService *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLDS_TOKEN]);
 }
 
+/* Takes @snapshot, which holds the one row that changed. Returns FALSE (and takes nothing)
+ * when that row is not shown: then only a whole snapshot will do. */
+static gboolean
+apply_update (IumInventoryService *self,
+              Snapshot            *snapshot)
+{
+  IumFleetRow *row = g_ptr_array_index (snapshot->rows, 0);
+  gpointer old = g_hash_table_lookup (self->rows_by_name, ium_fleet_row_get_name (row));
+  guint position;
+
+  if (old == NULL || !g_list_store_find (self->instruments, old, &position))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->data_version = snapshot->data_version;
+  g_set_object (&self->inventory, snapshot->inventory);
+  g_set_object (&self->fleet, snapshot->fleet);
+  set_error (self, NULL);
+  /* The key belongs to the row: replaced with it, before the old row goes. */
+  g_hash_table_replace (self->rows_by_name, (gpointer) ium_fleet_row_get_name (row), row);
+  g_list_store_splice (self->instruments, position, 1, (gpointer *) &row, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  snapshot_free (snapshot);
+  g_signal_emit (self, signals[LOADED], 0);
+  return TRUE;
+}
+
 /* Takes @snapshot. */
 static void
 apply_snapshot (IumInventoryService *self,
@@ -218,7 +287,10 @@ clear_state (IumInventoryService *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLEET]);
     }
-  g_ptr_array_set_size (self->rollouts, 0);
+  /* A new array rather than the old one emptied: an edit on its way may still read it on the
+   * worker (run_instrument_async()). */
+  g_clear_pointer (&self->rollouts, g_ptr_array_unref);
+  self->rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
   set_token (self, NULL);
   g_hash_table_remove_all (self->rows_by_name);
   g_list_store_remove_all (self->instruments);
@@ -379,9 +451,16 @@ static gboolean
 settle_cb (gpointer data)
 {
   IumInventoryService *self = data;
-  gint64 *known = g_new (gint64, 1);
+  gint64 *known;
+
+  /* While a load (or an edit) is on its way, the version it will have read is not known yet:
+   * compared with the one before it, the check would load everything a second time (the
+   * first open creates the WAL file, which this monitor sees). Checked when it is done. */
+  if (self->loads > 0)
+    return G_SOURCE_CONTINUE;
 
   self->settle_id = 0;
+  known = g_new (gint64, 1);
   *known = self->data_version;
   push_load (self, check_in_worker, known, g_free);
   return G_SOURCE_REMOVE;
@@ -451,6 +530,10 @@ typedef struct
   IumServiceJobFlags  flags;
   guint               generation;
   gpointer            result;        /* owned, until handed over */
+  char               *instrument;    /* owned: the one instrument the job changes, or NULL */
+  IumInventory       *base;          /* owned: the inventory shown, when instrument is set */
+  GPtrArray          *rollouts;      /* owned: the rollouts shown, when instrument is set */
+  gint64              base_version;
   Snapshot           *snapshot;      /* owned: the state after a changing job */
   GError             *reload_error;  /* owned */
 } RunData;
@@ -466,6 +549,9 @@ run_data_free (gpointer data)
     run->result_free (run->result);
   snapshot_free (run->snapshot);
   g_clear_error (&run->reload_error);
+  g_free (run->instrument);
+  g_clear_object (&run->base);
+  g_clear_pointer (&run->rollouts, g_ptr_array_unref);
   g_free (run);
 }
 
@@ -496,7 +582,10 @@ run_in_worker (IumStore     **store,
     }
   /* The change is made: a failed reload must not look like a failed change. */
   if (run->flags & IUM_SERVICE_JOB_RELOAD)
-    run->snapshot = snapshot_load (*store, NULL, &run->reload_error);
+    run->snapshot = run->base != NULL
+      ? snapshot_update (*store, run->base, run->base_version, run->rollouts, run->instrument,
+                         &run->reload_error)
+      : snapshot_load (*store, NULL, &run->reload_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -521,7 +610,14 @@ run_done_cb (GObject      *object,
 
   if (run->generation == self->generation)
     {
-      if (run->snapshot != NULL)
+      if (run->snapshot != NULL && run->snapshot->partial)
+        {
+          if (apply_update (self, run->snapshot))
+            run->snapshot = NULL;
+          else
+            ium_inventory_service_reload (self);
+        }
+      else if (run->snapshot != NULL)
         apply_snapshot (self, g_steal_pointer (&run->snapshot));
       else if (run->reload_error != NULL)
         set_error (self, run->reload_error);
@@ -828,23 +924,21 @@ ium_inventory_service_reload (IumInventoryService *self)
   push_load (self, load_in_worker, NULL, NULL);
 }
 
-void
-ium_inventory_service_run_async (IumInventoryService *self,
-                                 IumServiceJob        job,
-                                 gpointer             data,
-                                 GDestroyNotify       data_free,
-                                 GDestroyNotify       result_free,
-                                 IumServiceJobFlags   flags,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+run_async (IumInventoryService *self,
+           const char          *instrument,
+           IumServiceJob        job,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GDestroyNotify       result_free,
+           IumServiceJobFlags   flags,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) inner = NULL;
   RunData *run;
-
-  g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
-  g_return_if_fail (job != NULL);
 
   /* A change that was made is reported as made, even when Cancel came too late to stop it:
    * jobs look at the cancellable themselves, where stopping is still possible. */
@@ -858,6 +952,15 @@ ium_inventory_service_run_async (IumInventoryService *self,
   run->result_free = result_free;
   run->flags = flags;
   run->generation = self->generation;
+  /* Only over the state shown and with nothing else on its way that would change it: a load
+   * or an edit still queued would be undone by an update made from what is shown now. */
+  if (instrument != NULL && self->inventory != NULL && self->loads == 0)
+    {
+      run->instrument = g_strdup (instrument);
+      run->base = g_object_ref (self->inventory);
+      run->rollouts = g_ptr_array_ref (self->rollouts);
+      run->base_version = self->data_version;
+    }
 
   inner = g_task_new (self, cancellable, run_done_cb, g_steal_pointer (&outer));
   g_task_set_check_cancellable (inner, FALSE);
@@ -865,6 +968,43 @@ ium_inventory_service_run_async (IumInventoryService *self,
   if (flags & IUM_SERVICE_JOB_RELOAD)
     set_loading (self, TRUE);
   ium_store_worker_push (self->worker, inner, run_in_worker);
+}
+
+void
+ium_inventory_service_run_async (IumInventoryService *self,
+                                 IumServiceJob        job,
+                                 gpointer             data,
+                                 GDestroyNotify       data_free,
+                                 GDestroyNotify       result_free,
+                                 IumServiceJobFlags   flags,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
+  g_return_if_fail (job != NULL);
+
+  run_async (self, NULL, job, data, data_free, result_free, flags, cancellable, callback,
+             user_data);
+}
+
+void
+ium_inventory_service_run_instrument_async (IumInventoryService *self,
+                                            const char          *instrument,
+                                            IumServiceJob        job,
+                                            gpointer             data,
+                                            GDestroyNotify       data_free,
+                                            GDestroyNotify       result_free,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
+  g_return_if_fail (instrument != NULL);
+  g_return_if_fail (job != NULL);
+
+  run_async (self, instrument, job, data, data_free, result_free, IUM_SERVICE_JOB_RELOAD,
+             cancellable, callback, user_data);
 }
 
 gboolean

@@ -86,6 +86,19 @@ void                 ium_inventory_service_run_async       (IumInventoryService 
                                                             GCancellable        *cancellable,
                                                             GAsyncReadyCallback  callback,
                                                             gpointer             user_data);
+/* Like run_async() with IUM_SERVICE_JOB_RELOAD, for a job that changes nothing but
+ * @instrument (a pin, busy, installed versions): unless another program changed the database
+ * too, or another change is still on its way, only that instrument is read again and its row
+ * replaced, instead of the whole inventory loaded. */
+void                 ium_inventory_service_run_instrument_async (IumInventoryService *self,
+                                                                 const char          *instrument,
+                                                                 IumServiceJob        job,
+                                                                 gpointer             data,
+                                                                 GDestroyNotify       data_free,
+                                                                 GDestroyNotify       result_free,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
 /* Whether the cancellable given for @result was cancelled: a widget that cancels its requests
  * when it is disposed checks this first, since a job that had already run still replies. */
 gboolean             ium_inventory_service_was_cancelled   (GAsyncResult        *result);

@@ -279,88 +279,137 @@ build_search_text (IumFleetRow *self,
   return g_steal_pointer (&folded);
 }
 
+typedef struct
+{
+  IumFleet   *fleet;
+  GDateTime  *now;
+  GHashTable *ranks;   /* release -> its position, oldest first */
+  GHashTable *pending; /* instrument name -> Pending */
+  NextWindows next;
+} RowBuilder;
+
+static void
+row_builder_init (RowBuilder *builder,
+                  IumFleet   *fleet,
+                  GPtrArray  *rollouts,
+                  GDateTime  *now)
+{
+  IumInventory *inventory = ium_fleet_get_inventory (fleet);
+  GListModel *releases = ium_inventory_get_releases (inventory);
+
+  builder->fleet = fleet;
+  builder->now = now;
+  builder->ranks = g_hash_table_new (NULL, NULL);
+  /* Releases are kept oldest first: the position is the order of versions. */
+  for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+    {
+      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
+      g_hash_table_insert (builder->ranks, release, GINT_TO_POINTER (i));
+    }
+  next_windows_init (&builder->next, inventory, now);
+  builder->pending = index_pending (rollouts);
+}
+
+static void
+row_builder_clear (RowBuilder *builder)
+{
+  g_hash_table_unref (builder->ranks);
+  g_hash_table_unref (builder->pending);
+  g_hash_table_unref (builder->next.by_name);
+}
+
+static IumFleetRow *
+row_builder_build (RowBuilder    *builder,
+                   IumInstrument *instrument)
+{
+  IumFleetRow *self = g_object_new (IUM_TYPE_FLEET_ROW, NULL);
+  IumInstrumentStatus status;
+  IumWindow *window;
+  Pending *p;
+
+  self->instrument = g_object_ref (instrument);
+  ium_fleet_get_status (builder->fleet, self->instrument, &status);
+  self->release = status.release ? g_object_ref (status.release) : NULL;
+  self->target = status.target ? g_object_ref (status.target) : NULL;
+  self->behind = status.behind;
+  self->flags = status.flags;
+  self->release_rank = rank_of (builder->ranks, status.release);
+  self->target_rank = rank_of (builder->ranks, status.target);
+  self->release_text = status.release
+    ? g_strdup (ium_release_get_version_text (status.release))
+    /* Translators: what an instrument runs when it fits no release. */
+    : g_strdup (_("custom"));
+  self->tags = g_strjoinv (", ", (char **) ium_instrument_get_tags (self->instrument));
+
+  window = next_windows_lookup (&builder->next, ium_instrument_get_name (self->instrument));
+  if (window != NULL)
+    {
+      g_autofree char *when = format_when (ium_window_get_start (window), builder->now);
+      self->next_window = g_strdup (when);
+      self->next_window_time = g_date_time_to_unix (ium_window_get_start (window));
+    }
+  else
+    self->next_window_time = G_MAXINT64;
+
+  p = g_hash_table_lookup (builder->pending, ium_instrument_get_name (self->instrument));
+  if (p != NULL)
+    {
+      self->planned = format_pending (p, builder->now);
+      self->planned_detail = format_pending_detail (p, builder->now);
+      self->planned_time = g_date_time_to_unix (p->start);
+    }
+  else
+    self->planned_time = G_MAXINT64;
+
+  self->search_text = build_search_text (self, status.target
+                                         ? ium_release_get_version_text (status.target)
+                                         : NULL);
+  return self;
+}
+
 GPtrArray *
 ium_fleet_rows_build (IumFleet  *fleet,
                       GPtrArray *rollouts,
                       GDateTime *now)
 {
-  IumInventory *inventory;
   GListModel *instruments;
-  GListModel *releases;
-  g_autoptr(GHashTable) ranks = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) pending = NULL;
-  NextWindows next;
+  RowBuilder builder;
   GPtrArray *rows;
   guint n;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  inventory = ium_fleet_get_inventory (fleet);
-  instruments = ium_inventory_get_instruments (inventory);
-  releases = ium_inventory_get_releases (inventory);
+  instruments = ium_inventory_get_instruments (ium_fleet_get_inventory (fleet));
   n = g_list_model_get_n_items (instruments);
-
-  /* Releases are kept oldest first: the position is the order of versions. */
-  for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
-    {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
-      g_hash_table_insert (ranks, release, GINT_TO_POINTER (i));
-    }
-
-  next_windows_init (&next, inventory, now);
-  pending = index_pending (rollouts);
+  row_builder_init (&builder, fleet, rollouts, now);
   rows = g_ptr_array_new_full (n, g_object_unref);
-
   for (guint i = 0; i < n; i++)
     {
-      IumFleetRow *self = g_object_new (IUM_TYPE_FLEET_ROW, NULL);
-      IumInstrumentStatus status;
-      IumWindow *window;
-      Pending *p;
-
-      self->instrument = g_list_model_get_item (instruments, i);
-      ium_fleet_get_status (fleet, self->instrument, &status);
-      self->release = status.release ? g_object_ref (status.release) : NULL;
-      self->target = status.target ? g_object_ref (status.target) : NULL;
-      self->behind = status.behind;
-      self->flags = status.flags;
-      self->release_rank = rank_of (ranks, status.release);
-      self->target_rank = rank_of (ranks, status.target);
-      self->release_text = status.release
-        ? g_strdup (ium_release_get_version_text (status.release))
-        /* Translators: what an instrument runs when it fits no release. */
-        : g_strdup (_("custom"));
-      self->tags = g_strjoinv (", ", (char **) ium_instrument_get_tags (self->instrument));
-
-      window = next_windows_lookup (&next, ium_instrument_get_name (self->instrument));
-      if (window != NULL)
-        {
-          g_autofree char *when = format_when (ium_window_get_start (window), now);
-          self->next_window = g_strdup (when);
-          self->next_window_time = g_date_time_to_unix (ium_window_get_start (window));
-        }
-      else
-        self->next_window_time = G_MAXINT64;
-
-      p = g_hash_table_lookup (pending, ium_instrument_get_name (self->instrument));
-      if (p != NULL)
-        {
-          self->planned = format_pending (p, now);
-          self->planned_detail = format_pending_detail (p, now);
-          self->planned_time = g_date_time_to_unix (p->start);
-        }
-      else
-        self->planned_time = G_MAXINT64;
-
-      self->search_text = build_search_text (self, status.target
-                                             ? ium_release_get_version_text (status.target)
-                                             : NULL);
-      g_ptr_array_add (rows, self);
+      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_ptr_array_add (rows, row_builder_build (&builder, instrument));
     }
-
-  g_hash_table_unref (next.by_name);
+  row_builder_clear (&builder);
   return rows;
+}
+
+IumFleetRow *
+ium_fleet_row_new (IumFleet      *fleet,
+                   IumInstrument *instrument,
+                   GPtrArray     *rollouts,
+                   GDateTime     *now)
+{
+  RowBuilder builder;
+  IumFleetRow *row;
+
+  g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
+  g_return_val_if_fail (IUM_IS_INSTRUMENT (instrument), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  row_builder_init (&builder, fleet, rollouts, now);
+  row = row_builder_build (&builder, instrument);
+  row_builder_clear (&builder);
+  return row;
 }
 
 const char *

@@ -26,6 +26,13 @@ G_DECLARE_FINAL_TYPE (IumFleetRow, ium_fleet_row, IUM, FLEET_ROW, GObject)
 GPtrArray      *ium_fleet_rows_build              (IumFleet      *fleet,
                                                    GPtrArray     *rollouts,
                                                    GDateTime     *now);
+/* The one row that ium_fleet_rows_build() would build for @instrument, one of @fleet's
+ * inventory's instruments: after an edit of one instrument the other rows stay as they are.
+ * Safe on any thread. Owned. */
+IumFleetRow    *ium_fleet_row_new                 (IumFleet      *fleet,
+                                                   IumInstrument *instrument,
+                                                   GPtrArray     *rollouts,
+                                                   GDateTime     *now);
 
 IumInstrument  *ium_fleet_row_get_instrument      (IumFleetRow   *self);
 const char     *ium_fleet_row_get_name            (IumFleetRow   *self);
