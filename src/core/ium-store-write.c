@@ -725,7 +725,6 @@ ium_store_import (IumStore         *self,
                   IumStoreChanges  *changes,
                   GError          **error)
 {
-  ImportRequest request = { data, length, replace, NULL };
   g_autoptr(GError) check_error = NULL;
   g_autoptr(IumInventoryFile) checked = NULL;
 
@@ -748,7 +747,41 @@ ium_store_import (IumStore         *self,
       return FALSE;
     }
 
-  request.alone = checked;
+  return ium_store_import_checked (self, data, length, checked, replace, who, changes, error);
+}
+
+/**
+ * ium_store_import_checked:
+ * @self: a store
+ * @data: the inventory file's text
+ * @length: its length
+ * @checked: (nullable): @data already read on its own (over an empty inventory), or %NULL
+ * @replace: %TRUE to remove whatever the file does not hold
+ * @who: the person importing, for the audit log
+ * @changes: (out) (optional): what changed
+ * @error: an #IUM_INVENTORY_FILE_ERROR naming the JSON path at fault, or an #IUM_STORE_ERROR
+ *
+ * ium_store_import() for a caller that has read the file already: into an empty database or
+ * with @replace, @checked is written as it is and @data is not read again.
+ *
+ * Returns: %TRUE when the file was imported
+ */
+gboolean
+ium_store_import_checked (IumStore          *self,
+                          const char        *data,
+                          gsize              length,
+                          IumInventoryFile  *checked,
+                          gboolean           replace,
+                          const char        *who,
+                          IumStoreChanges   *changes,
+                          GError           **error)
+{
+  ImportRequest request = { data, length, replace, checked };
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checked == NULL || IUM_IS_INVENTORY_FILE (checked), FALSE);
+  g_return_val_if_fail (who != NULL, FALSE);
+
   return ium_store_run_write (self, "import", who, changes, read_import, &request, error);
 }
 
