@@ -13,15 +13,13 @@
 #include "ium-inventory-file.h"
 #include "ium-time.h"
 
-typedef JsonNode *(*ToJson) (gpointer object);
-
 /* What the writer needs to know of each kind of object. */
 typedef struct
 {
   const char  *kind;
   GListModel *(*get_list) (IumInventory *inventory);
   char       *(*dup_key)  (gpointer      object);
-  JsonNode   *(*to_json)  (gpointer      object);
+  IumJsonWriteFunc write;   /* the object as the audit log keeps it */
   gboolean    (*insert)   (IumStore     *store,
                            gpointer      object,
                            GError      **error);
@@ -325,19 +323,23 @@ insert_cycle (IumStore  *store,
  * something written later still refers to it. */
 static const Kind kinds[] = {
   { "component", ium_inventory_get_components, dup_component_key,
-    (ToJson) ium_component_to_json, insert_component,
+    (IumJsonWriteFunc) ium_component_write_json, insert_component,
     "DELETE FROM components WHERE id = ?" },
-  { "rule", ium_inventory_get_rules, dup_rule_key, (ToJson) ium_rule_to_json, insert_rule,
+  { "rule", ium_inventory_get_rules, dup_rule_key,
+    (IumJsonWriteFunc) ium_rule_write_json, insert_rule,
     "DELETE FROM rules WHERE client = ?" },
-  { "release", ium_inventory_get_releases, dup_release_key, (ToJson) ium_release_to_json,
-    insert_release, "DELETE FROM releases WHERE key = ?" },
+  { "release", ium_inventory_get_releases, dup_release_key,
+    (IumJsonWriteFunc) ium_release_write_json, insert_release,
+    "DELETE FROM releases WHERE key = ?" },
   { "instrument", ium_inventory_get_instruments, dup_instrument_key,
-    (ToJson) ium_instrument_to_json, insert_instrument,
+    (IumJsonWriteFunc) ium_instrument_write_json, insert_instrument,
     "DELETE FROM instruments WHERE name = ?" },
-  { "window", ium_inventory_get_windows, dup_window_key, (ToJson) ium_window_to_json,
-    insert_window, "DELETE FROM windows WHERE key = ?" },
-  { "cycle", ium_inventory_get_cycles, dup_cycle_key, (ToJson) ium_cycle_to_json,
-    insert_cycle, "DELETE FROM cycles WHERE name = ?" },
+  { "window", ium_inventory_get_windows, dup_window_key,
+    (IumJsonWriteFunc) ium_window_write_json, insert_window,
+    "DELETE FROM windows WHERE key = ?" },
+  { "cycle", ium_inventory_get_cycles, dup_cycle_key,
+    (IumJsonWriteFunc) ium_cycle_write_json, insert_cycle,
+    "DELETE FROM cycles WHERE name = ?" },
 };
 
 static gboolean
@@ -393,13 +395,12 @@ index_by_key (const Kind   *kind,
   return objects;
 }
 
+/* The object's JSON as the audit log keeps it: what json_to_string() writes for its tree. */
 static char *
 object_text (const Kind *kind,
              gpointer    object)
 {
-  g_autoptr(JsonNode) node = kind->to_json (object);
-
-  return json_text (node);
+  return ium_json_out_to_text (kind->write, object);
 }
 
 static gboolean
