@@ -923,6 +923,81 @@ test_import_failure_mid_write (Fixture       *f,
   assert_file_unchanged (f->path, stored, stored_length);
 }
 
+/* An import into an empty inventory drops the secondary indexes of the tables it fills and
+ * builds them again at the end: whether it succeeds or fails, the schema is as it was. */
+static char *
+schema_text (const char *path)
+{
+  return db_query_text (path, "SELECT group_concat (type || ' ' || name || ': ' || sql, '; ') "
+                              "FROM (SELECT * FROM sqlite_master WHERE sql IS NOT NULL "
+                              "ORDER BY name)");
+}
+
+static void
+test_import_empty_indexes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(JsonNode) doc = doc_new (minimal_document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *failed_schema = NULL;
+  g_autofree char *imported_schema = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *text = NULL;
+  IumStoreChanges changes = { 0 };
+
+  schema = schema_text (f->path);
+  g_assert_nonnull (strstr (schema, "index hosts_by_instrument: CREATE INDEX"));
+  g_assert_nonnull (strstr (schema, "index installed_by_component: CREATE INDEX"));
+  g_assert_nonnull (strstr (schema, "index audit_by_object: CREATE INDEX"));
+
+  /* Fails after the first instrument's hosts and installed versions are written. */
+  json_array_add_element (doc_list (doc, "instruments"),
+                          doc_new ("{\"name\": \"WISH\", \"hosts\": [{\"name\": \"NDXWISH\","
+                                   " \"installed\": {\"ibex-server\": \"12.0.1.130\"}}]}"));
+  text = doc_text (doc);
+  db_exec (f->path, "CREATE TRIGGER refuse_wish BEFORE INSERT ON instruments "
+                    "WHEN NEW.name = 'WISH' BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
+  g_free (schema);
+  schema = schema_text (f->path);
+
+  g_assert_false (ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes,
+                                    &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_count (store), ==, 0);
+  failed_schema = schema_text (f->path);
+  g_assert_cmpstr (failed_schema, ==, schema);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM hosts"), ==, 0);
+
+  db_exec (f->path, "DROP TRIGGER refuse_wish");
+  g_free (schema);
+  schema = schema_text (f->path);
+  import_ok (store, text, FALSE, "alice", &changes);
+  g_assert_cmpuint (changes.added, ==, 9);
+  imported_schema = schema_text (f->path);
+  g_assert_cmpstr (imported_schema, ==, schema);
+  integrity = db_query_text (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM installed "
+                                          "INDEXED BY installed_by_component"), ==, 3);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM audit "
+                                          "INDEXED BY audit_by_object WHERE kind = 'instrument'"),
+                   ==, 2);
+
+  /* The store's page cache is back to its usual size. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (ium_store_get_db (store), "PRAGMA cache_size", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -2000);
+    sqlite3_finalize (stmt);
+  }
+}
+
 /* Save. */
 
 static void
@@ -1338,6 +1413,7 @@ main (int   argc,
   ADD ("import/replace", test_import_replace);
   ADD ("import/failure-changes-nothing", test_import_failure);
   ADD ("import/failure-mid-write", test_import_failure_mid_write);
+  ADD ("import/empty-rebuilds-indexes", test_import_empty_indexes);
 
   ADD ("save/edit", test_save);
   ADD ("save/removes", test_save_removes);

@@ -618,6 +618,108 @@ check_foreign_keys (IumStore  *store,
   return TRUE;
 }
 
+static gboolean
+is_empty (IumInventory *inventory)
+{
+  GListModel *lists[] = {
+    ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
+    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
+    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_list_model_get_n_items (lists[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A write into an empty inventory only adds rows. The secondary indexes of the tables it fills
+ * (hosts by instrument, installed versions by component, and the audit log's when that is
+ * empty too) are then dropped first and built again from their own CREATE INDEX text before
+ * the references are checked, inside the same transaction: building an index once from all
+ * its rows is much cheaper than updating it row by row, and a rollback brings the old ones
+ * back. Returns the CREATE INDEX statements to run again in @saved. */
+static gboolean
+drop_fill_indexes (IumStore   *store,
+                   GPtrArray  *saved,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT name, sql FROM sqlite_master "
+                                          "WHERE type = 'index' AND sql IS NOT NULL "
+                                          "AND tbl_name IN ('components', 'rules', 'releases', "
+                                          "'release_components', 'instruments', "
+                                          "'instrument_tags', 'hosts', 'installed', 'windows', "
+                                          "'window_instruments', 'cycles', 'audit') "
+                                          "AND (tbl_name <> 'audit' OR NOT EXISTS "
+                                          "(SELECT 1 FROM audit))", error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (sqlite3_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, sqlite3_mprintf ("DROP INDEX \"%w\"",
+                                               ium_column_text (stmt, 0)));
+      g_ptr_array_add (saved, g_strdup (ium_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ium_store_set_sqlite_error (store, rc, "reading the schema", error);
+
+  for (guint i = 0; i < names->len; i++)
+    if (!ium_store_exec (store, g_ptr_array_index (names, i), "preparing the import", error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The page cache's size (PRAGMA cache_size: negative is KiB) while a large write runs: every
+ * page the write changes stays in memory until the commit rather than spilling into the
+ * log and being read back. */
+#define BULK_CACHE_SIZE (-65536)
+
+static gboolean
+query_cache_size (IumStore  *store,
+                  gint64    *size,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store, "PRAGMA cache_size", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return ium_store_set_sqlite_error (store, rc, "reading the cache size", error);
+  return TRUE;
+}
+
+static void
+set_cache_size (IumStore *store,
+                gint64    size)
+{
+  /* PRAGMA takes no bound parameters; the number is ours. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  /* Only ever a matter of speed: a failure changes nothing the write does. */
+  ium_store_exec (store, sql, "setting the cache size", NULL);
+}
+
+static gboolean
+create_indexes (IumStore   *store,
+                GPtrArray  *saved,
+                GError    **error)
+{
+  for (guint i = 0; i < saved->len; i++)
+    if (!ium_store_exec (store, g_ptr_array_index (saved, i), "building an index", error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the
  * write lock is held, so no other process's change can slip in between the read and the
  * write. */
@@ -633,6 +735,8 @@ ium_store_run_write (IumStore            *self,
   g_autoptr(IumInventory) before = NULL;
   g_autoptr(IumInventory) after = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  gint64 cache_size = 0; /* to restore, when changed */
   IumStoreChanges local_changes = { 0 };
   Writer w = { self, who, action, NULL, changes ? changes : &local_changes };
 
@@ -646,17 +750,29 @@ ium_store_run_write (IumStore            *self,
       || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", "deferring references", error))
     goto failed;
 
+  if (is_empty (before))
+    {
+      if (!query_cache_size (self, &cache_size, error)
+          || !drop_fill_indexes (self, indexes, error))
+        goto failed;
+      set_cache_size (self, BULK_CACHE_SIZE);
+    }
+
   w.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  if (!write_difference (&w, before, after, error) || !check_foreign_keys (self, error)
-      || !ium_store_commit (self, error))
+  if (!write_difference (&w, before, after, error) || !create_indexes (self, indexes, error)
+      || !check_foreign_keys (self, error) || !ium_store_commit (self, error))
     goto failed;
 
   g_free (w.now);
+  if (cache_size != 0)
+    set_cache_size (self, cache_size);
   return TRUE;
 
 failed:
   g_free (w.now);
   ium_store_rollback (self);
+  if (cache_size != 0)
+    set_cache_size (self, cache_size);
   *w.changes = (IumStoreChanges) { 0 };
   return FALSE;
 }
@@ -669,20 +785,6 @@ typedef struct
   IumInventoryFile *alone; /* the file read on its own, or NULL */
 } ImportRequest;
 
-static gboolean
-is_empty (IumInventory *inventory)
-{
-  GListModel *lists[] = {
-    ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
-    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
-    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (g_list_model_get_n_items (lists[i]) > 0)
-      return FALSE;
-  return TRUE;
-}
 
 static IumInventory *
 read_import (IumInventory  *before,
