@@ -1358,11 +1358,14 @@ test_damaged_references (Fixture       *f,
                          gconstpointer  data)
 {
   assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
+                         "instrument “LARMOR” host “NDXLARMOR”.installed.ibex-gui: ");
+  assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
                          "banana");
   assert_damage_refused (f, "INSERT INTO release_components (release_id, component, version) "
                             "SELECT id, 'ibex-gui', '12..1' FROM releases "
                             "WHERE key = (SELECT max(key) FROM releases)", "12..1");
-  assert_damage_refused (f, "UPDATE instruments SET pin = '13.0'", "13.0");
+  assert_damage_refused (f, "UPDATE instruments SET pin = '13.0'",
+                         "instrument “LARMOR”.pin: unknown release “13.0”");
   assert_damage_refused (f, "UPDATE releases SET patch_of = '11.0' WHERE patch_of IS NOT NULL",
                          "11.0");
 }

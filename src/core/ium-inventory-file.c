@@ -891,42 +891,62 @@ check_releases (Reader *r)
   return TRUE;
 }
 
+/* Fails at @host's installed version of @component, described in words when it was not read
+ * from the file. */
+static gboolean
+fail_installed (Reader        *r,
+                IumInstrument *instrument,
+                IumHost       *host,
+                const char    *component,
+                const char    *version)
+{
+  g_autofree char *description = g_strdup_printf ("instrument “%s” host “%s”",
+                                                  ium_instrument_get_name (instrument),
+                                                  ium_host_get_name (host));
+
+  set_path_of (r, host, description);
+  path_push_key (r, "installed");
+  path_push_key (r, component);
+  return check_version_of (r, component, version, NULL);
+}
+
 static gboolean
 check_instruments (Reader *r)
 {
   GListModel *instruments = ium_inventory_get_instruments (r->inventory);
+  guint n = g_list_model_get_n_items (instruments);
 
-  for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
+  /* Most instruments are right: the words and paths that name one are made only for a fault. */
+  for (guint i = 0; i < n; i++)
     {
       IumInstrument *instrument = g_list_model_get_item (instruments, i);
-      g_autofree char *description = g_strdup_printf ("instrument “%s”",
-                                                       ium_instrument_get_name (instrument));
       const char *pin = ium_instrument_get_pin (instrument);
+      guint n_hosts = ium_instrument_get_n_hosts (instrument);
 
       g_object_unref (instrument); /* the inventory keeps it alive */
 
       if (pin != NULL && ium_inventory_lookup_release (r->inventory, pin) == NULL)
         {
+          g_autofree char *description = g_strdup_printf ("instrument “%s”",
+                                                           ium_instrument_get_name (instrument));
           set_path_of (r, instrument, description);
           return fail_at (r, "pin", "unknown release “%s”", pin);
         }
 
-      for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
+      for (guint h = 0; h < n_hosts; h++)
         {
           IumHost *host = ium_instrument_get_host (instrument, h);
-          g_autofree char *host_description = g_strdup_printf ("%s host “%s”", description,
-                                                               ium_host_get_name (host));
           GHashTableIter iter;
           gpointer key, value;
 
           g_hash_table_iter_init (&iter, ium_host_get_installed (host));
           while (g_hash_table_iter_next (&iter, &key, &value))
             {
-              set_path_of (r, host, host_description);
-              path_push_key (r, "installed");
-              path_push_key (r, key);
-              if (!check_version_of (r, key, value, NULL))
-                return FALSE;
+              g_autoptr(IumVersion) version =
+                ium_inventory_parse_component_version (r->inventory, key, value, NULL);
+
+              if (version == NULL)
+                return fail_installed (r, instrument, host, key, value);
             }
         }
     }

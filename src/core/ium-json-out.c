@@ -15,7 +15,26 @@
 
 #include "ium-json-out.h"
 
+#include <string.h>
+
 #define INDENT 2
+
+/* g_string_append_len() without its checks when the text fits, which it nearly always does:
+ * most of what a large document costs is appending short runs. */
+static inline void
+put (GString    *text,
+     const char *bytes,
+     gsize       n)
+{
+  if (G_LIKELY (text->len + n < text->allocated_len))
+    {
+      memcpy (text->str + text->len, bytes, n);
+      text->len += n;
+      text->str[text->len] = '\0';
+    }
+  else
+    g_string_append_len (text, bytes, n);
+}
 
 static void
 append_spaces (GString *text,
@@ -27,7 +46,7 @@ append_spaces (GString *text,
     {
       guint chunk = MIN (n, (guint) sizeof spaces - 1);
 
-      g_string_append_len (text, spaces, chunk);
+      put (text, spaces, chunk);
       n -= chunk;
     }
 }
@@ -48,7 +67,7 @@ append_escaped (GString    *text,
 
       if (c == '"' || c == '\\')
         {
-          g_string_append_len (text, run, p - run);
+          put (text, run, p - run);
           g_string_append_c (text, '\\');
           g_string_append_c (text, (char) c);
           run = p + 1;
@@ -70,11 +89,11 @@ append_escaped (GString    *text,
           escape = unicode;
           break;
         }
-      g_string_append_len (text, run, p - run);
-      g_string_append (text, escape);
+      put (text, run, p - run);
+      put (text, escape, strlen (escape));
       run = p + 1;
     }
-  g_string_append_len (text, run, p - run);
+  put (text, run, p - run);
   g_string_append_c (text, '"');
 }
 
@@ -220,7 +239,10 @@ ium_json_out_name (IumJsonOut *out,
     }
   separate (out);
   append_escaped (out->text, name);
-  g_string_append (out->text, out->pretty ? " : " : ":");
+  if (out->pretty)
+    put (out->text, " : ", 3);
+  else
+    g_string_append_c (out->text, ':');
   out->after_name = TRUE;
 }
 
