@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ium-inventory-file.h"
+#include "ium-json-parse.h"
 #include "ium-time.h"
 
 /* The smallest file that uses every section. It leaves out "policy", "release_scheme" and
@@ -1262,6 +1263,78 @@ test_export_generator_bytes (void)
   g_assert_nonnull (strstr (compact, "\"installed\":{}"));
 }
 
+/* The fast reader builds JsonParser's tree for plain JSON, and leaves everything else to
+ * JsonParser (NULL). */
+static void
+assert_same_tree (const char *text,
+                  gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) fast = ium_json_parse_plain (text, length);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  json_parser_load_from_data (parser, text, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fast);
+  expected = json_to_string (json_parser_get_root (parser), FALSE);
+  got = json_to_string (fast, FALSE);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_true (json_node_equal (fast, json_parser_get_root (parser)));
+}
+
+static void
+test_plain_json (void)
+{
+  static const char * const same[] = {
+    "{}", " [ ] ", "\"text\"", "0", "-12", "true", "null",
+    "{\"a\" : \"q\\\"u\\\\o\\/t\\b\\f\\n\\r\\t\", \"b\":[1,-2,0,123456789012345678,true,false,"
+    "null,[],{}],\r\n\t\"c\":{\"d\":{\"e\":[[[]]]}},\"é✓\":\"ü \x7f\"}",
+    "[\"a\",\"b\" ,\"a\"]",
+  };
+  static const char * const refused[] = {
+    "", "   ", "{\"a\": 1,}", "{\"a\": 1 \"b\": 2}", "{\"a\": \"\\u0041\"}", "{\"a\": 1.5}",
+    "{\"a\": 1e3}", "{\"a\": 01}", "{\"a\": -0}", "{\"\": 1}", "{\"a\": 1, \"a\": 2}",
+    "{\"a\": tru}", "{\"a\": truex}", "/* c */ {}", "{\"a\": \"x\ny\"}", "[1] [2]",
+    "{\"a\": 1234567890123456789}", "[1,]", "[,1]", "{\"a\" 1}", "{a: 1}", "[1}", "{\"a\": [1]",
+    "\"open", "[\"\\x\"]", "nul", "[- 1]", "[+1]", "[NaN]", "[1a]",
+  };
+  g_autofree char *path = demo_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(IumInventoryFile) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    assert_same_tree (same[i], strlen (same[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) node = ium_json_parse_plain (refused[i], strlen (refused[i]));
+
+      if (node != NULL)
+        g_error ("the fast reader took “%s”", refused[i]);
+    }
+  {
+    /* A NUL byte is not JSON's, wherever it is. */
+    g_autoptr(JsonNode) node = ium_json_parse_plain ("{\"a\": 1}\0", 9);
+    g_autoptr(JsonNode) inside = ium_json_parse_plain ("[\"a\0\"]", 6);
+
+    g_assert_null (node);
+    g_assert_null (inside);
+  }
+
+  /* A file as people write it, and as the export writes it. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  assert_same_tree (contents, length);
+  demo = ium_inventory_file_new_from_data (contents, length, NULL, &error);
+  g_assert_no_error (error);
+  exported = ium_inventory_to_data (ium_inventory_file_get_inventory (demo), &length);
+  assert_same_tree (exported, length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1300,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/ium/inventory-file/write/order", test_export_order);
   g_test_add_func ("/ium/inventory-file/write/object-json", test_object_json);
   g_test_add_func ("/ium/inventory-file/write/generator-bytes", test_export_generator_bytes);
+  g_test_add_func ("/ium/inventory-file/read/plain-json", test_plain_json);
 
   return g_test_run ();
 }
