@@ -80,8 +80,17 @@ path_push_index (Reader *r,
                  guint   index)
 {
   gsize saved = r->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (r->path, "[%u]", index);
+  /* By hand rather than with printf: every element of every list passes here. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (r->path, '[');
+  while (n > 0)
+    g_string_append_c (r->path, digits[--n]);
+  g_string_append_c (r->path, ']');
   return saved;
 }
 
