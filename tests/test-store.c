@@ -923,6 +923,21 @@ test_import_failure_mid_write (Fixture       *f,
   assert_file_unchanged (f->path, stored, stored_length);
 }
 
+static gint64
+store_query_int (IumStore   *store,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ium_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
 /* An import into an empty inventory drops the secondary indexes of the tables it fills and
  * builds them again at the end: whether it succeeds or fails, the schema is as it was. */
 static char *
@@ -986,16 +1001,40 @@ test_import_empty_indexes (Fixture       *f,
                                           "INDEXED BY audit_by_object WHERE kind = 'instrument'"),
                    ==, 2);
 
-  /* The store's page cache is back to its usual size. */
-  {
-    sqlite3_stmt *stmt = NULL;
+  /* The store's page cache is back to its usual size, and its reference checks are on. */
+  g_assert_cmpint (store_query_int (store, "PRAGMA cache_size"), ==, -2000);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+}
 
-    g_assert_cmpint (sqlite3_prepare_v2 (ium_store_get_db (store), "PRAGMA cache_size", -1,
-                                         &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -2000);
-    sqlite3_finalize (stmt);
-  }
+/* Into an empty inventory SQLite's per-row reference checks are off during the write:
+ * PRAGMA foreign_key_check at the end still refuses a dangling reference, and the checks are
+ * on again afterwards. */
+static void
+test_import_empty_references (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  IumStoreChanges changes = { 0 };
+
+  db_exec (f->path, "CREATE TRIGGER dangle AFTER INSERT ON hosts BEGIN "
+                    "INSERT INTO installed (host_id, component, version) "
+                    "VALUES (NEW.id + 1000, 'ibex-server', '1.0'); END");
+  g_assert_false (ium_store_import (store, minimal_document, strlen (minimal_document), FALSE,
+                                    "mallory", &changes, &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "installed"));
+  g_clear_error (&error);
+  assert_changes (&changes, 0, 0, 0, 0);
+  g_assert_cmpuint (audit_count (store), ==, 0);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM installed"), ==, 0);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+
+  /* With the inventory no longer empty, SQLite checks each row again. */
+  db_exec (f->path, "DROP TRIGGER dangle");
+  import_ok (store, minimal_document, FALSE, "alice", NULL);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
 }
 
 /* Save. */
@@ -1417,6 +1456,7 @@ main (int   argc,
   ADD ("import/failure-changes-nothing", test_import_failure);
   ADD ("import/failure-mid-write", test_import_failure_mid_write);
   ADD ("import/empty-rebuilds-indexes", test_import_empty_indexes);
+  ADD ("import/empty-checks-references", test_import_empty_references);
 
   ADD ("save/edit", test_save);
   ADD ("save/removes", test_save_removes);

@@ -720,6 +720,50 @@ create_indexes (IumStore   *store,
   return TRUE;
 }
 
+/* Whether the stored inventory is empty, read outside any transaction: only a hint, which
+ * ium_store_run_write() checks again once it holds the lock. */
+static gboolean
+looks_empty (IumStore *store)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT NOT EXISTS (SELECT 1 FROM components) "
+                                          "AND NOT EXISTS (SELECT 1 FROM rules) "
+                                          "AND NOT EXISTS (SELECT 1 FROM releases) "
+                                          "AND NOT EXISTS (SELECT 1 FROM instruments) "
+                                          "AND NOT EXISTS (SELECT 1 FROM windows) "
+                                          "AND NOT EXISTS (SELECT 1 FROM cycles)", NULL);
+  gboolean empty = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
+/* SQLite's own reference checks, which PRAGMA foreign_keys switches for the connection and
+ * only outside a transaction. */
+/* Switches SQLite's reference checks back on after a write that had them off. */
+static void
+restore_references (IumStore *store)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ium_store_exec (store, "PRAGMA foreign_keys = ON", "switching reference checks",
+                       &local_error))
+    g_warning ("%s", local_error->message);
+}
+
+static gboolean
+set_references (IumStore  *store,
+                gboolean   on,
+                GError   **error)
+{
+  return ium_store_exec (store, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+                         "switching reference checks", error);
+}
+
 /* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the
  * write lock is held, so no other process's change can slip in between the read and the
  * write. */
@@ -737,16 +781,36 @@ ium_store_run_write (IumStore            *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   gint64 cache_size = 0; /* to restore, when changed */
+  gboolean references_off;
   IumStoreChanges local_changes = { 0 };
   Writer w = { self, who, action, NULL, changes ? changes : &local_changes };
 
   *w.changes = (IumStoreChanges) { 0 };
 
-  if (!ium_store_begin (self, error))
-    return FALSE;
+  /* Into an empty inventory a write only adds rows, so nothing needs SQLite's cascades, and
+   * PRAGMA foreign_key_check below checks every reference before the commit: SQLite's check
+   * of each row as it is written (a lookup per reference) is then switched off for the
+   * write. Should another process fill the inventory before the lock is taken, the write
+   * starts again with them on. */
+  references_off = looks_empty (self) && set_references (self, FALSE, NULL);
 
-  if (!(before = ium_store_load_locked (self, error))
-      || !(after = make_after (before, data, error))
+again:
+  if (!ium_store_begin (self, error))
+    goto failed;
+
+  if (!(before = ium_store_load_locked (self, error)))
+    goto failed;
+  if (references_off && !is_empty (before))
+    {
+      ium_store_rollback (self);
+      g_clear_object (&before);
+      references_off = FALSE;
+      if (!set_references (self, TRUE, error))
+        return FALSE;
+      goto again;
+    }
+
+  if (!(after = make_after (before, data, error))
       || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", "deferring references", error))
     goto failed;
 
@@ -766,6 +830,8 @@ ium_store_run_write (IumStore            *self,
   g_free (w.now);
   if (cache_size != 0)
     set_cache_size (self, cache_size);
+  if (references_off)
+    restore_references (self);
   return TRUE;
 
 failed:
@@ -773,6 +839,8 @@ failed:
   ium_store_rollback (self);
   if (cache_size != 0)
     set_cache_size (self, cache_size);
+  if (references_off)
+    restore_references (self);
   *w.changes = (IumStoreChanges) { 0 };
   return FALSE;
 }
