@@ -691,6 +691,18 @@ test_status_json (void)
 
   assert_data_matches_tree (fleet, NULL);
   assert_data_matches_tree (fleet, instrument);
+
+  /* A host with nothing installed: an empty object, laid out as json-glib lays it out in the
+   * whole document (as many spaces as its line's indentation). */
+  {
+    IumInstrument *bare = add_instrument (inventory, "BARE", "TS1", "NDXBARE:control:", NULL);
+    g_autoptr(IumFleet) bare_fleet = ium_fleet_new (inventory);
+    g_autofree char *data = ium_fleet_status_to_data (bare_fleet, NULL, NULL);
+
+    g_assert_nonnull (strstr (data, "\n          \"installed\" : {          }\n"));
+    assert_data_matches_tree (bare_fleet, NULL);
+    assert_data_matches_tree (bare_fleet, bare);
+  }
 }
 
 static void

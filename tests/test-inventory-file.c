@@ -1192,6 +1192,76 @@ test_object_json (void)
   g_assert_false (json_object_has_member (object, "url"));
 }
 
+/* The export is written straight to text, without a tree: its bytes must be what json-glib's
+ * pretty generator writes for the same document, escaping and empty objects included. Read
+ * back and written again by json-glib, it gives the same bytes; so does each object's compact
+ * text, the audit log's form. */
+static void
+test_export_generator_bytes (void)
+{
+  g_autoptr(JsonNode) root = parse_json (minimal_document);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(IumInventoryFile) file = NULL;
+  g_autoptr(JsonNode) reread = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(GString) odd = g_string_new ("q\"uote \\ / é ✓ \342\200\250");
+  g_autofree char *odd_json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *from_tree = NULL;
+  g_autofree char *compact = NULL;
+  g_autofree char *compact_expected = NULL;
+  IumInstrument *instrument;
+  gsize length = 0;
+
+  /* Every control character and DEL, which json-glib escapes (all but 0x1f). */
+  for (char c = 1; c < 0x20; c++)
+    g_string_append_c (odd, c);
+  g_string_append_c (odd, 0x7f);
+  {
+    g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), odd->str);
+    odd_json = json_to_string (node, FALSE);
+  }
+
+  doc_set (root, "facility", odd_json);
+  doc_set (root, "releases[0].notes", odd_json);
+  doc_set (root, "instruments[0].site", odd_json);
+  doc_set (root, "instruments[0].tags[1]", odd_json);
+  doc_set (root, "instruments[0].hosts[1]", "{\"name\": \"NDXBARE\"}");
+  doc_set (root, "downtime[0].label", odd_json);
+  doc_set (root, "cycles[0].name", odd_json);
+  text = doc_to_text (root);
+  file = read_valid (text, NULL);
+
+  written = ium_inventory_to_data (ium_inventory_file_get_inventory (file), &length);
+  g_assert_cmpuint (length, ==, strlen (written));
+  g_assert_nonnull (strstr (written, "\"installed\" : {          }"));
+
+  reread = parse_json (written);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, reread);
+  expected = json_generator_to_data (generator, NULL);
+  g_assert_true (g_str_has_suffix (written, "}\n"));
+  g_assert_cmpmem (written, length - 1, expected, strlen (expected));
+
+  tree = ium_inventory_to_json (ium_inventory_file_get_inventory (file));
+  json_generator_set_root (generator, tree);
+  from_tree = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (expected, ==, from_tree);
+
+  instrument = ium_inventory_lookup_instrument (ium_inventory_file_get_inventory (file),
+                                                "LARMOR");
+  compact = ium_json_out_to_text ((IumJsonWriteFunc) ium_instrument_write_json, instrument);
+  {
+    g_autoptr(JsonNode) node = ium_instrument_to_json (instrument);
+    compact_expected = json_to_string (node, FALSE);
+  }
+  g_assert_cmpstr (compact, ==, compact_expected);
+  g_assert_nonnull (strstr (compact, "\"installed\":{}"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1229,6 +1299,7 @@ main (int   argc,
   g_test_add_func ("/ium/inventory-file/write/round-trip-offsets", test_round_trip_offsets);
   g_test_add_func ("/ium/inventory-file/write/order", test_export_order);
   g_test_add_func ("/ium/inventory-file/write/object-json", test_object_json);
+  g_test_add_func ("/ium/inventory-file/write/generator-bytes", test_export_generator_bytes);
 
   return g_test_run ();
 }

@@ -923,6 +923,120 @@ test_import_failure_mid_write (Fixture       *f,
   assert_file_unchanged (f->path, stored, stored_length);
 }
 
+static gint64
+store_query_int (IumStore   *store,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ium_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* An import into an empty inventory drops the secondary indexes of the tables it fills and
+ * builds them again at the end: whether it succeeds or fails, the schema is as it was. */
+static char *
+schema_text (const char *path)
+{
+  return db_query_text (path, "SELECT group_concat (type || ' ' || name || ': ' || sql, '; ') "
+                              "FROM (SELECT * FROM sqlite_master WHERE sql IS NOT NULL "
+                              "ORDER BY name)");
+}
+
+static void
+test_import_empty_indexes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(JsonNode) doc = doc_new (minimal_document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *failed_schema = NULL;
+  g_autofree char *imported_schema = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *text = NULL;
+  IumStoreChanges changes = { 0 };
+
+  schema = schema_text (f->path);
+  g_assert_nonnull (strstr (schema, "index hosts_by_instrument: CREATE INDEX"));
+  g_assert_nonnull (strstr (schema, "index installed_by_component: CREATE INDEX"));
+  g_assert_nonnull (strstr (schema, "index audit_by_object: CREATE INDEX"));
+
+  /* Fails after the first instrument's hosts and installed versions are written. */
+  json_array_add_element (doc_list (doc, "instruments"),
+                          doc_new ("{\"name\": \"WISH\", \"hosts\": [{\"name\": \"NDXWISH\","
+                                   " \"installed\": {\"ibex-server\": \"12.0.1.130\"}}]}"));
+  text = doc_text (doc);
+  db_exec (f->path, "CREATE TRIGGER refuse_wish BEFORE INSERT ON instruments "
+                    "WHEN NEW.name = 'WISH' BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
+  g_free (schema);
+  schema = schema_text (f->path);
+
+  g_assert_false (ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes,
+                                    &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_count (store), ==, 0);
+  failed_schema = schema_text (f->path);
+  g_assert_cmpstr (failed_schema, ==, schema);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM hosts"), ==, 0);
+
+  db_exec (f->path, "DROP TRIGGER refuse_wish");
+  g_free (schema);
+  schema = schema_text (f->path);
+  import_ok (store, text, FALSE, "alice", &changes);
+  g_assert_cmpuint (changes.added, ==, 9);
+  imported_schema = schema_text (f->path);
+  g_assert_cmpstr (imported_schema, ==, schema);
+  integrity = db_query_text (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM installed "
+                                          "INDEXED BY installed_by_component"), ==, 3);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM audit "
+                                          "INDEXED BY audit_by_object WHERE kind = 'instrument'"),
+                   ==, 2);
+
+  /* The store's page cache is back to its usual size, and its reference checks are on. */
+  g_assert_cmpint (store_query_int (store, "PRAGMA cache_size"), ==, -2000);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+}
+
+/* Into an empty inventory SQLite's per-row reference checks are off during the write:
+ * PRAGMA foreign_key_check at the end still refuses a dangling reference, and the checks are
+ * on again afterwards. */
+static void
+test_import_empty_references (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  IumStoreChanges changes = { 0 };
+
+  db_exec (f->path, "CREATE TRIGGER dangle AFTER INSERT ON hosts BEGIN "
+                    "INSERT INTO installed (host_id, component, version) "
+                    "VALUES (NEW.id + 1000, 'ibex-server', '1.0'); END");
+  g_assert_false (ium_store_import (store, minimal_document, strlen (minimal_document), FALSE,
+                                    "mallory", &changes, &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "installed"));
+  g_clear_error (&error);
+  assert_changes (&changes, 0, 0, 0, 0);
+  g_assert_cmpuint (audit_count (store), ==, 0);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM installed"), ==, 0);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+
+  /* With the inventory no longer empty, SQLite checks each row again. */
+  db_exec (f->path, "DROP TRIGGER dangle");
+  import_ok (store, minimal_document, FALSE, "alice", NULL);
+  g_assert_cmpint (store_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+}
+
 /* Save. */
 
 static void
@@ -1390,11 +1504,14 @@ test_damaged_references (Fixture       *f,
                          gconstpointer  data)
 {
   assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
+                         "instrument “LARMOR” host “NDXLARMOR”.installed.ibex-gui: ");
+  assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
                          "banana");
   assert_damage_refused (f, "INSERT INTO release_components (release_id, component, version) "
                             "SELECT id, 'ibex-gui', '12..1' FROM releases "
                             "WHERE key = (SELECT max(key) FROM releases)", "12..1");
-  assert_damage_refused (f, "UPDATE instruments SET pin = '13.0'", "13.0");
+  assert_damage_refused (f, "UPDATE instruments SET pin = '13.0'",
+                         "instrument “LARMOR”.pin: unknown release “13.0”");
   assert_damage_refused (f, "UPDATE releases SET patch_of = '11.0' WHERE patch_of IS NOT NULL",
                          "11.0");
 }
@@ -1445,6 +1562,8 @@ main (int   argc,
   ADD ("import/replace", test_import_replace);
   ADD ("import/failure-changes-nothing", test_import_failure);
   ADD ("import/failure-mid-write", test_import_failure_mid_write);
+  ADD ("import/empty-rebuilds-indexes", test_import_empty_indexes);
+  ADD ("import/empty-checks-references", test_import_empty_references);
 
   ADD ("save/edit", test_save);
   ADD ("save/removes", test_save_removes);

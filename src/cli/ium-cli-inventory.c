@@ -31,6 +31,7 @@ run_import (IumCli *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(IumInventoryFile) checked = NULL;
   IumStoreChanges changes;
   IumStore *store;
   gsize length;
@@ -43,10 +44,8 @@ run_import (IumCli *cli,
    * database exists, the store checks the file against what it holds. */
   if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(IumInventory) empty = ium_inventory_new ();
-      g_autoptr(IumInventoryFile) file = ium_inventory_file_new_from_data (contents, length, empty,
-                                                                           &error);
-      if (file == NULL)
+      checked = ium_inventory_file_new_from_data (contents, length, NULL, &error);
+      if (checked == NULL)
         return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s: %s\nNothing was imported."), argv[0],
                              error->message);
     }
@@ -54,7 +53,13 @@ run_import (IumCli *cli,
   if ((store = ium_cli_create_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
 
-  if (!ium_store_import (store, contents, length, opt_replace, cli->who, &changes, &error))
+  /* The file read above is the import into the new database: it is not read twice. Another
+   * process may have filled the database meanwhile; the store then reads the file again
+   * over what it holds. */
+  if (checked != NULL
+      ? !ium_store_import_checked (store, contents, length, checked, opt_replace, cli->who,
+                                   &changes, &error)
+      : !ium_store_import (store, contents, length, opt_replace, cli->who, &changes, &error))
     return ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s: %s\nNothing was imported."), argv[0],
                          error->message);
 

@@ -11,105 +11,87 @@
 
 #include "ium-enums.h"
 #include "ium-fleet-private.h"
+#include "ium-inventory-file.h"
 
-static JsonNode *
-string_or_null (const char *text)
+static void
+write_instrument (IumJsonOut                *out,
+                  IumInstrument             *instrument,
+                  const IumInstrumentStatus *status)
 {
-  JsonNode *node = json_node_alloc ();
-
-  if (text != NULL)
-    json_node_init_string (node, text);
-  else
-    json_node_init_null (node);
-
-  return node;
-}
-
-static int
-installed_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  return strcmp (((const char * const *) a)[0], ((const char * const *) b)[0]);
-}
-
-static JsonObject *
-host_to_object (IumHost *host)
-{
-  JsonObject *object = json_object_new ();
-  JsonObject *installed = json_object_new ();
-  GHashTable *table = ium_host_get_installed (host);
-  guint n_installed = g_hash_table_size (table);
-  g_autofree const char **pairs = g_new (const char *, 2 * n_installed + 2);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint n = 0;
-
-  /* Sorting borrowed pairs spares a copy and a lookup per component: the status of a large
-   * fleet spends most of its time here. */
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      pairs[2 * n] = key;
-      pairs[2 * n + 1] = value;
-      n++;
-    }
-  qsort (pairs, n, 2 * sizeof (const char *), installed_compare);
-
-  for (guint i = 0; i < n; i++)
-    json_object_set_member (installed, pairs[2 * i], string_or_null (pairs[2 * i + 1]));
-
-  json_object_set_member (object, "name", string_or_null (ium_host_get_name (host)));
-  json_object_set_member (object, "role", string_or_null (ium_host_get_role (host)));
-  json_object_set_object_member (object, "installed", installed);
-
-  return object;
-}
-
-static JsonObject *
-instrument_to_object (IumInstrument             *instrument,
-                      const IumInstrumentStatus *status)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *flags = json_array_sized_new (IUM_N_STATUS_FLAGS);
-  JsonArray *hosts;
   guint n_hosts = ium_instrument_get_n_hosts (instrument);
 
-  json_object_set_string_member (object, "name", ium_instrument_get_name (instrument));
-  json_object_set_member (object, "site", string_or_null (ium_instrument_get_site (instrument)));
+  ium_json_out_begin_object (out);
+  ium_json_out_string_member (out, "name", ium_instrument_get_name (instrument));
+  ium_json_out_string_member (out, "site", ium_instrument_get_site (instrument));
   if (status->release != NULL)
     {
-      json_object_set_string_member (object, "release",
-                                     ium_release_get_version_text (status->release));
-      json_object_set_string_member (object, "tier",
-                                     ium_enum_to_nick (IUM_TYPE_TIER,
-                                                       ium_release_get_tier (status->release)));
+      ium_json_out_string_member (out, "release", ium_release_get_version_text (status->release));
+      ium_json_out_string_member (out, "tier",
+                                  ium_enum_to_nick (IUM_TYPE_TIER,
+                                                    ium_release_get_tier (status->release)));
     }
   else
     {
-      json_object_set_null_member (object, "release");
-      json_object_set_null_member (object, "tier");
+      ium_json_out_string_member (out, "release", NULL);
+      ium_json_out_string_member (out, "tier", NULL);
     }
-  json_object_set_member (object, "target",
-                          string_or_null (status->target != NULL
-                                          ? ium_release_get_version_text (status->target)
-                                          : NULL));
-  json_object_set_int_member (object, "behind", status->behind);
+  ium_json_out_string_member (out, "target",
+                              status->target != NULL
+                              ? ium_release_get_version_text (status->target) : NULL);
+  ium_json_out_int_member (out, "behind", status->behind);
 
+  ium_json_out_name (out, "flags");
+  ium_json_out_begin_array (out);
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     {
       IumStatusFlags flag = 1u << bit;
 
       if (status->flags & flag)
-        json_array_add_string_element (flags, ium_status_flag_to_nick (flag));
+        ium_json_out_string (out, ium_status_flag_to_nick (flag));
     }
-  json_object_set_array_member (object, "flags", flags);
+  ium_json_out_end_array (out);
 
-  hosts = json_array_sized_new (n_hosts);
+  /* A host's status is its file form: name, role and what is installed, sorted. */
+  ium_json_out_name (out, "hosts");
+  ium_json_out_begin_array (out);
   for (guint h = 0; h < n_hosts; h++)
-    json_array_add_object_element (hosts, host_to_object (ium_instrument_get_host (instrument, h)));
-  json_object_set_array_member (object, "hosts", hosts);
+    ium_host_write_json (out, ium_instrument_get_host (instrument, h));
+  ium_json_out_end_array (out);
+  ium_json_out_end_object (out);
+}
 
-  return object;
+typedef struct
+{
+  IumFleet      *fleet;
+  IumInstrument *only; /* or NULL for every instrument */
+} StatusRequest;
+
+static void
+write_one_instrument (IumJsonOut   *out,
+                      StatusRequest *request)
+{
+  IumInstrumentStatus status;
+
+  ium_fleet_get_status (request->fleet, request->only, &status);
+  write_instrument (out, request->only, &status);
+}
+
+static void
+write_status (IumJsonOut    *out,
+              StatusRequest *request)
+{
+  IumFleet *self = request->fleet;
+
+  ium_json_out_begin_object (out);
+  ium_json_out_name (out, "instruments");
+  ium_json_out_begin_array (out);
+  if (request->only != NULL)
+    write_one_instrument (out, request);
+  else
+    for (guint i = 0; i < self->n_instruments; i++)
+      write_instrument (out, self->instruments[i].instrument, &self->instruments[i].status);
+  ium_json_out_end_array (out);
+  ium_json_out_end_object (out);
 }
 
 /**
@@ -123,19 +105,12 @@ JsonNode *
 ium_fleet_instrument_to_json (IumFleet      *self,
                               IumInstrument *instrument)
 {
-  IumInstrumentStatus status;
+  StatusRequest request = { self, instrument };
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (IUM_IS_INSTRUMENT (instrument), NULL);
 
-  JsonNode *node;
-
-  ium_fleet_get_status (self, instrument, &status);
-
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, instrument_to_object (instrument, &status));
-
-  return node;
+  return ium_json_out_to_node ((IumJsonWriteFunc) write_one_instrument, &request);
 }
 
 /**
@@ -152,36 +127,12 @@ JsonNode *
 ium_fleet_status_to_json (IumFleet      *self,
                           IumInstrument *only)
 {
-  JsonObject *root;
-  JsonArray *instruments;
-  JsonNode *node;
+  StatusRequest request = { self, only };
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (only == NULL || IUM_IS_INSTRUMENT (only), NULL);
 
-  root = json_object_new ();
-  if (only != NULL)
-    {
-      instruments = json_array_sized_new (1);
-      json_array_add_element (instruments, ium_fleet_instrument_to_json (self, only));
-    }
-  else
-    {
-      instruments = json_array_sized_new (self->n_instruments);
-      for (guint i = 0; i < self->n_instruments; i++)
-        {
-          const InstrumentInfo *info = &self->instruments[i];
-
-          json_array_add_object_element (instruments,
-                                         instrument_to_object (info->instrument, &info->status));
-        }
-    }
-  json_object_set_array_member (root, "instruments", instruments);
-
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-
-  return node;
+  return ium_json_out_to_node ((IumJsonWriteFunc) write_status, &request);
 }
 
 /* Appends @node as json-glib writes it (pretty, two spaces), every line indented by @indent
@@ -215,9 +166,9 @@ ium_json_append_indented (GString    *out,
  * @only: (nullable): one instrument, or %NULL for all
  * @length: (out) (optional): the length of the text
  *
- * The same document as ium_fleet_status_to_json() written with a pretty #JsonGenerator, but
- * built one instrument at a time: a large facility's status never exists as one tree of
- * hundreds of thousands of nodes.
+ * The same document as ium_fleet_status_to_json() written with a pretty #JsonGenerator
+ * (two-space indent), written straight from the fleet: a large facility's status never
+ * exists as one tree of hundreds of thousands of nodes.
  *
  * Returns: (transfer full): the text, ending in a newline
  */
@@ -226,40 +177,21 @@ ium_fleet_status_to_data (IumFleet      *self,
                           IumInstrument *only,
                           gsize         *length)
 {
-  g_autoptr(GString) out = NULL;
+  StatusRequest request = { self, only };
+  GString *text;
+  IumJsonOut out;
   guint n;
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (only == NULL || IUM_IS_INSTRUMENT (only), NULL);
 
   n = only != NULL ? 1 : self->n_instruments;
-  out = g_string_sized_new (512 * (gsize) MAX (n, 1));
-
-  if (n == 0)
-    g_string_append (out, "{\n  \"instruments\" : []\n}\n");
-  else
-    {
-      g_string_append (out, "{\n  \"instruments\" : [\n");
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(JsonNode) node = NULL;
-
-          if (only != NULL)
-            node = ium_fleet_instrument_to_json (self, only);
-          else
-            {
-              const InstrumentInfo *info = &self->instruments[i];
-              node = json_node_init_object (json_node_alloc (),
-                                            instrument_to_object (info->instrument, &info->status));
-              json_object_unref (json_node_get_object (node));
-            }
-          ium_json_append_indented (out, node, 4);
-          g_string_append (out, i + 1 < n ? ",\n" : "\n");
-        }
-      g_string_append (out, "  ]\n}\n");
-    }
+  text = g_string_sized_new (64 + 640 * (gsize) n);
+  ium_json_out_init_text (&out, text, TRUE, 0);
+  write_status (&out, &request);
+  g_string_append_c (text, '\n');
 
   if (length != NULL)
-    *length = out->len;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+    *length = text->len;
+  return g_string_free (text, FALSE);
 }

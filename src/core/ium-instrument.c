@@ -234,11 +234,14 @@ ium_instrument_init (IumInstrument *self)
 IumInstrument *
 ium_instrument_new (const char *name)
 {
+  IumInstrument *self;
+
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_INSTRUMENT,
-                       "name", name,
-                       NULL);
+  /* As ium_host_new(): the same object as g_object_new() with "name", made faster. */
+  self = g_object_new (IUM_TYPE_INSTRUMENT, NULL);
+  self->name = g_strdup (name);
+  return self;
 }
 
 const char *

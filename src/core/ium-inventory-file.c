@@ -81,8 +81,17 @@ path_push_index (Reader *r,
                  guint   index)
 {
   gsize saved = r->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (r->path, "[%u]", index);
+  /* By hand rather than with printf: every element of every list passes here. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (r->path, '[');
+  while (n > 0)
+    g_string_append_c (r->path, digits[--n]);
+  g_string_append_c (r->path, ']');
   return saved;
 }
 
@@ -894,42 +903,62 @@ check_releases (Reader *r)
   return TRUE;
 }
 
+/* Fails at @host's installed version of @component, described in words when it was not read
+ * from the file. */
+static gboolean
+fail_installed (Reader        *r,
+                IumInstrument *instrument,
+                IumHost       *host,
+                const char    *component,
+                const char    *version)
+{
+  g_autofree char *description = g_strdup_printf (_("instrument “%s” host “%s”"),
+                                                  ium_instrument_get_name (instrument),
+                                                  ium_host_get_name (host));
+
+  set_path_of (r, host, description);
+  path_push_key (r, "installed");
+  path_push_key (r, component);
+  return check_version_of (r, component, version, NULL);
+}
+
 static gboolean
 check_instruments (Reader *r)
 {
   GListModel *instruments = ium_inventory_get_instruments (r->inventory);
+  guint n = g_list_model_get_n_items (instruments);
 
-  for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
+  /* Most instruments are right: the words and paths that name one are made only for a fault. */
+  for (guint i = 0; i < n; i++)
     {
       IumInstrument *instrument = g_list_model_get_item (instruments, i);
-      g_autofree char *description = g_strdup_printf (_("instrument “%s”"),
-                                                       ium_instrument_get_name (instrument));
       const char *pin = ium_instrument_get_pin (instrument);
+      guint n_hosts = ium_instrument_get_n_hosts (instrument);
 
       g_object_unref (instrument); /* the inventory keeps it alive */
 
       if (pin != NULL && ium_inventory_lookup_release (r->inventory, pin) == NULL)
         {
+          g_autofree char *description = g_strdup_printf (_("instrument “%s”"),
+                                                           ium_instrument_get_name (instrument));
           set_path_of (r, instrument, description);
           return fail_at (r, "pin", _("unknown release “%s”"), pin);
         }
 
-      for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
+      for (guint h = 0; h < n_hosts; h++)
         {
           IumHost *host = ium_instrument_get_host (instrument, h);
-          g_autofree char *host_description = g_strdup_printf ("%s host “%s”", description,
-                                                               ium_host_get_name (host));
           GHashTableIter iter;
           gpointer key, value;
 
           g_hash_table_iter_init (&iter, ium_host_get_installed (host));
           while (g_hash_table_iter_next (&iter, &key, &value))
             {
-              set_path_of (r, host, host_description);
-              path_push_key (r, "installed");
-              path_push_key (r, key);
-              if (!check_version_of (r, key, value, NULL))
-                return FALSE;
+              g_autoptr(IumVersion) version =
+                ium_inventory_parse_component_version (r->inventory, key, value, NULL);
+
+              if (version == NULL)
+                return fail_installed (r, instrument, host, key, value);
             }
         }
     }
@@ -1098,44 +1127,14 @@ ium_inventory_file_init (IumInventoryFile *self)
 {
 }
 
-/**
- * ium_inventory_file_new_from_data:
- * @data: the file's text, UTF-8 JSON
- * @length: its length in bytes
- * @base: (nullable): the inventory to merge over; not modified
- * @error: an #IUM_INVENTORY_FILE_ERROR naming the JSON path of the first fault
- *
- * Returns: (transfer full) (nullable): the read file, whose inventory is @base with the
- *   file merged over it
- */
-IumInventoryFile *
-ium_inventory_file_new_from_data (const char    *data,
-                                  gsize          length,
-                                  IumInventory  *base,
-                                  GError       **error)
+/* JsonParser's reading of @data, with its syntax errors in words for people. */
+static JsonNode *
+parse_with_json_glib (const char  *data,
+                      gsize        length,
+                      GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(IumInventoryFile) self = NULL;
   g_autoptr(GError) parse_error = NULL;
-  Reader r = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (base == NULL || IUM_IS_INVENTORY (base), NULL);
-
-  if (length > G_MAXSSIZE)
-    {
-      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   _("the file is too large"));
-      return NULL;
-    }
-
-  if (!g_utf8_validate_len (data, length, NULL))
-    {
-      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   _("not JSON: the file is not valid UTF-8 text"));
-      return NULL;
-    }
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
@@ -1163,6 +1162,49 @@ ium_inventory_file_new_from_data (const char    *data,
                    _("not valid JSON: the file is empty"));
       return NULL;
     }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/**
+ * ium_inventory_file_new_from_data:
+ * @data: the file's text, UTF-8 JSON
+ * @length: its length in bytes
+ * @base: (nullable): the inventory to merge over; not modified
+ * @error: an #IUM_INVENTORY_FILE_ERROR naming the JSON path of the first fault
+ *
+ * Returns: (transfer full) (nullable): the read file, whose inventory is @base with the
+ *   file merged over it
+ */
+IumInventoryFile *
+ium_inventory_file_new_from_data (const char    *data,
+                                  gsize          length,
+                                  IumInventory  *base,
+                                  GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(IumInventoryFile) self = NULL;
+  Reader r = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (base == NULL || IUM_IS_INVENTORY (base), NULL);
+
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                   _("the file is too large"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                   _("not JSON: the file is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if ((root = parse_with_json_glib (data, length, error)) == NULL)
+    return NULL;
 
   self = g_object_new (IUM_TYPE_INVENTORY_FILE, NULL);
   /* The objects are shared: an object the file replaces is replaced by a new one, never
@@ -1175,7 +1217,7 @@ ium_inventory_file_new_from_data (const char    *data,
   r.defined_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.error = error;
 
-  ok = read_root (&r, json_parser_get_root (parser));
+  ok = read_root (&r, root);
 
   g_string_free (r.path, TRUE);
   g_hash_table_unref (r.origins);

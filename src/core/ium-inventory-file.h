@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ium-inventory.h"
+#include "ium-json-out.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,21 @@ JsonNode         *ium_release_to_json               (IumRelease        *release)
 JsonNode         *ium_instrument_to_json            (IumInstrument     *instrument);
 JsonNode         *ium_window_to_json                (IumWindow         *window);
 JsonNode         *ium_cycle_to_json                 (IumCycle          *cycle);
+
+/* The same, written to @out (text or a tree): what the export and the audit log write. */
+void              ium_component_write_json          (IumJsonOut        *out,
+                                                     IumComponent      *component);
+void              ium_rule_write_json               (IumJsonOut        *out,
+                                                     IumRule           *rule);
+void              ium_release_write_json            (IumJsonOut        *out,
+                                                     IumRelease        *release);
+void              ium_host_write_json               (IumJsonOut        *out,
+                                                     IumHost           *host);
+void              ium_instrument_write_json         (IumJsonOut        *out,
+                                                     IumInstrument     *instrument);
+void              ium_window_write_json             (IumJsonOut        *out,
+                                                     IumWindow         *window);
+void              ium_cycle_write_json              (IumJsonOut        *out,
+                                                     IumCycle          *cycle);
 
 G_END_DECLS

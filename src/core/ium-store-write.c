@@ -15,15 +15,13 @@
 #include "ium-inventory-file.h"
 #include "ium-time.h"
 
-typedef JsonNode *(*ToJson) (gpointer object);
-
 /* What the writer needs to know of each kind of object. */
 typedef struct
 {
   const char  *kind;
   GListModel *(*get_list) (IumInventory *inventory);
   char       *(*dup_key)  (gpointer      object);
-  JsonNode   *(*to_json)  (gpointer      object);
+  IumJsonWriteFunc write;   /* the object as the audit log keeps it */
   gboolean    (*insert)   (IumStore     *store,
                            gpointer      object,
                            GError      **error);
@@ -327,19 +325,23 @@ insert_cycle (IumStore  *store,
  * something written later still refers to it. */
 static const Kind kinds[] = {
   { "component", ium_inventory_get_components, dup_component_key,
-    (ToJson) ium_component_to_json, insert_component,
+    (IumJsonWriteFunc) ium_component_write_json, insert_component,
     "DELETE FROM components WHERE id = ?" },
-  { "rule", ium_inventory_get_rules, dup_rule_key, (ToJson) ium_rule_to_json, insert_rule,
+  { "rule", ium_inventory_get_rules, dup_rule_key,
+    (IumJsonWriteFunc) ium_rule_write_json, insert_rule,
     "DELETE FROM rules WHERE client = ?" },
-  { "release", ium_inventory_get_releases, dup_release_key, (ToJson) ium_release_to_json,
-    insert_release, "DELETE FROM releases WHERE key = ?" },
+  { "release", ium_inventory_get_releases, dup_release_key,
+    (IumJsonWriteFunc) ium_release_write_json, insert_release,
+    "DELETE FROM releases WHERE key = ?" },
   { "instrument", ium_inventory_get_instruments, dup_instrument_key,
-    (ToJson) ium_instrument_to_json, insert_instrument,
+    (IumJsonWriteFunc) ium_instrument_write_json, insert_instrument,
     "DELETE FROM instruments WHERE name = ?" },
-  { "window", ium_inventory_get_windows, dup_window_key, (ToJson) ium_window_to_json,
-    insert_window, "DELETE FROM windows WHERE key = ?" },
-  { "cycle", ium_inventory_get_cycles, dup_cycle_key, (ToJson) ium_cycle_to_json,
-    insert_cycle, "DELETE FROM cycles WHERE name = ?" },
+  { "window", ium_inventory_get_windows, dup_window_key,
+    (IumJsonWriteFunc) ium_window_write_json, insert_window,
+    "DELETE FROM windows WHERE key = ?" },
+  { "cycle", ium_inventory_get_cycles, dup_cycle_key,
+    (IumJsonWriteFunc) ium_cycle_write_json, insert_cycle,
+    "DELETE FROM cycles WHERE name = ?" },
 };
 
 static gboolean
@@ -395,13 +397,12 @@ index_by_key (const Kind   *kind,
   return objects;
 }
 
+/* The object's JSON as the audit log keeps it: what json_to_string() writes for its tree. */
 static char *
 object_text (const Kind *kind,
              gpointer    object)
 {
-  g_autoptr(JsonNode) node = kind->to_json (object);
-
-  return json_text (node);
+  return ium_json_out_to_text (kind->write, object);
 }
 
 static gboolean
@@ -619,6 +620,152 @@ check_foreign_keys (IumStore  *store,
   return TRUE;
 }
 
+static gboolean
+is_empty (IumInventory *inventory)
+{
+  GListModel *lists[] = {
+    ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
+    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
+    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_list_model_get_n_items (lists[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A write into an empty inventory only adds rows. The secondary indexes of the tables it fills
+ * (hosts by instrument, installed versions by component, and the audit log's when that is
+ * empty too) are then dropped first and built again from their own CREATE INDEX text before
+ * the references are checked, inside the same transaction: building an index once from all
+ * its rows is much cheaper than updating it row by row, and a rollback brings the old ones
+ * back. Returns the CREATE INDEX statements to run again in @saved. */
+static gboolean
+drop_fill_indexes (IumStore   *store,
+                   GPtrArray  *saved,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT name, sql FROM sqlite_master "
+                                          "WHERE type = 'index' AND sql IS NOT NULL "
+                                          "AND tbl_name IN ('components', 'rules', 'releases', "
+                                          "'release_components', 'instruments', "
+                                          "'instrument_tags', 'hosts', 'installed', 'windows', "
+                                          "'window_instruments', 'cycles', 'audit') "
+                                          "AND (tbl_name <> 'audit' OR NOT EXISTS "
+                                          "(SELECT 1 FROM audit))", error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (sqlite3_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, sqlite3_mprintf ("DROP INDEX \"%w\"",
+                                               ium_column_text (stmt, 0)));
+      g_ptr_array_add (saved, g_strdup (ium_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ium_store_set_sqlite_error (store, rc, "reading the schema", error);
+
+  for (guint i = 0; i < names->len; i++)
+    if (!ium_store_exec (store, g_ptr_array_index (names, i), "preparing the import", error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The page cache's size (PRAGMA cache_size: negative is KiB) while a large write runs: every
+ * page the write changes stays in memory until the commit rather than spilling into the
+ * log and being read back. */
+#define BULK_CACHE_SIZE (-65536)
+
+static gboolean
+query_cache_size (IumStore  *store,
+                  gint64    *size,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store, "PRAGMA cache_size", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return ium_store_set_sqlite_error (store, rc, "reading the cache size", error);
+  return TRUE;
+}
+
+static void
+set_cache_size (IumStore *store,
+                gint64    size)
+{
+  /* PRAGMA takes no bound parameters; the number is ours. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  /* Only ever a matter of speed: a failure changes nothing the write does. */
+  ium_store_exec (store, sql, "setting the cache size", NULL);
+}
+
+static gboolean
+create_indexes (IumStore   *store,
+                GPtrArray  *saved,
+                GError    **error)
+{
+  for (guint i = 0; i < saved->len; i++)
+    if (!ium_store_exec (store, g_ptr_array_index (saved, i), "building an index", error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the stored inventory is empty, read outside any transaction: only a hint, which
+ * ium_store_run_write() checks again once it holds the lock. */
+static gboolean
+looks_empty (IumStore *store)
+{
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT NOT EXISTS (SELECT 1 FROM components) "
+                                          "AND NOT EXISTS (SELECT 1 FROM rules) "
+                                          "AND NOT EXISTS (SELECT 1 FROM releases) "
+                                          "AND NOT EXISTS (SELECT 1 FROM instruments) "
+                                          "AND NOT EXISTS (SELECT 1 FROM windows) "
+                                          "AND NOT EXISTS (SELECT 1 FROM cycles)", NULL);
+  gboolean empty = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
+/* SQLite's own reference checks, which PRAGMA foreign_keys switches for the connection and
+ * only outside a transaction. */
+/* Switches SQLite's reference checks back on after a write that had them off. */
+static void
+restore_references (IumStore *store)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ium_store_exec (store, "PRAGMA foreign_keys = ON", "switching reference checks",
+                       &local_error))
+    g_warning ("%s", local_error->message);
+}
+
+static gboolean
+set_references (IumStore  *store,
+                gboolean   on,
+                GError   **error)
+{
+  return ium_store_exec (store, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+                         "switching reference checks", error);
+}
+
 /* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the
  * write lock is held, so no other process's change can slip in between the read and the
  * write. */
@@ -634,30 +781,68 @@ ium_store_run_write (IumStore            *self,
   g_autoptr(IumInventory) before = NULL;
   g_autoptr(IumInventory) after = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  gint64 cache_size = 0; /* to restore, when changed */
+  gboolean references_off;
   IumStoreChanges local_changes = { 0 };
   Writer w = { self, who, action, NULL, changes ? changes : &local_changes };
 
   *w.changes = (IumStoreChanges) { 0 };
 
-  if (!ium_store_begin (self, error))
-    return FALSE;
+  /* Into an empty inventory a write only adds rows, so nothing needs SQLite's cascades, and
+   * PRAGMA foreign_key_check below checks every reference before the commit: SQLite's check
+   * of each row as it is written (a lookup per reference) is then switched off for the
+   * write. Should another process fill the inventory before the lock is taken, the write
+   * starts again with them on. */
+  references_off = looks_empty (self) && set_references (self, FALSE, NULL);
 
-  if (!(before = ium_store_load_current (self, error))
-      || !(after = make_after (before, data, error))
+again:
+  if (!ium_store_begin (self, error))
+    goto failed;
+
+  if (!(before = ium_store_load_current (self, error)))
+    goto failed;
+  if (references_off && !is_empty (before))
+    {
+      ium_store_rollback (self);
+      g_clear_object (&before);
+      references_off = FALSE;
+      if (!set_references (self, TRUE, error))
+        return FALSE;
+      goto again;
+    }
+
+  if (!(after = make_after (before, data, error))
       || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", N_("deferring references"), error))
     goto failed;
 
+  if (is_empty (before))
+    {
+      if (!query_cache_size (self, &cache_size, error)
+          || !drop_fill_indexes (self, indexes, error))
+        goto failed;
+      set_cache_size (self, BULK_CACHE_SIZE);
+    }
+
   w.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  if (!write_difference (&w, before, after, error) || !check_foreign_keys (self, error)
-      || !ium_store_commit (self, error))
+  if (!write_difference (&w, before, after, error) || !create_indexes (self, indexes, error)
+      || !check_foreign_keys (self, error) || !ium_store_commit (self, error))
     goto failed;
 
   g_free (w.now);
+  if (cache_size != 0)
+    set_cache_size (self, cache_size);
+  if (references_off)
+    restore_references (self);
   return TRUE;
 
 failed:
   g_free (w.now);
   ium_store_rollback (self);
+  if (cache_size != 0)
+    set_cache_size (self, cache_size);
+  if (references_off)
+    restore_references (self);
   *w.changes = (IumStoreChanges) { 0 };
   return FALSE;
 }
@@ -670,20 +855,6 @@ typedef struct
   IumInventoryFile *alone; /* the file read on its own, or NULL */
 } ImportRequest;
 
-static gboolean
-is_empty (IumInventory *inventory)
-{
-  GListModel *lists[] = {
-    ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
-    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
-    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (g_list_model_get_n_items (lists[i]) > 0)
-      return FALSE;
-  return TRUE;
-}
 
 static IumInventory *
 read_import (IumInventory  *before,
@@ -727,7 +898,6 @@ ium_store_import (IumStore         *self,
                   IumStoreChanges  *changes,
                   GError          **error)
 {
-  ImportRequest request = { data, length, replace, NULL };
   g_autoptr(GError) check_error = NULL;
   g_autoptr(IumInventoryFile) checked = NULL;
 
@@ -750,7 +920,41 @@ ium_store_import (IumStore         *self,
       return FALSE;
     }
 
-  request.alone = checked;
+  return ium_store_import_checked (self, data, length, checked, replace, who, changes, error);
+}
+
+/**
+ * ium_store_import_checked:
+ * @self: a store
+ * @data: the inventory file's text
+ * @length: its length
+ * @checked: (nullable): @data already read on its own (over an empty inventory), or %NULL
+ * @replace: %TRUE to remove whatever the file does not hold
+ * @who: the person importing, for the audit log
+ * @changes: (out) (optional): what changed
+ * @error: an #IUM_INVENTORY_FILE_ERROR naming the JSON path at fault, or an #IUM_STORE_ERROR
+ *
+ * ium_store_import() for a caller that has read the file already: into an empty database or
+ * with @replace, @checked is written as it is and @data is not read again.
+ *
+ * Returns: %TRUE when the file was imported
+ */
+gboolean
+ium_store_import_checked (IumStore          *self,
+                          const char        *data,
+                          gsize              length,
+                          IumInventoryFile  *checked,
+                          gboolean           replace,
+                          const char        *who,
+                          IumStoreChanges   *changes,
+                          GError           **error)
+{
+  ImportRequest request = { data, length, replace, checked };
+
+  g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checked == NULL || IUM_IS_INVENTORY_FILE (checked), FALSE);
+  g_return_val_if_fail (who != NULL, FALSE);
+
   return ium_store_run_write (self, "import", who, changes, read_import, &request, error);
 }
 

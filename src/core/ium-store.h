@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "ium-inventory.h"
+#include "ium-inventory-file.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,17 @@ IumInstrument *ium_store_load_instrument (IumStore        *self,
 gboolean      ium_store_import             (IumStore         *self,
                                             const char       *data,
                                             gsize             length,
+                                            gboolean          replace,
+                                            const char       *who,
+                                            IumStoreChanges  *changes,
+                                            GError          **error);
+
+/* ium_store_import() with the file already read on its own (over an empty inventory) as
+ * @checked, or %NULL: a fresh or --replace import then does not read @data again. */
+gboolean      ium_store_import_checked     (IumStore         *self,
+                                            const char       *data,
+                                            gsize             length,
+                                            IumInventoryFile *checked,
                                             gboolean          replace,
                                             const char       *who,
                                             IumStoreChanges  *changes,
