@@ -30,12 +30,11 @@
 #include "rollout/ium-timeline.h"
 
 static void
-wait_frames (GtkWidget *widget,
-             guint      n)
+wait_frames (GtkWidget *widget, guint n)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  gint64 start = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  gint64         deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64         start = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
 
   /* Enough frames for the list rows to be laid out, and a little time for late loads. */
   while (g_get_monotonic_time () < deadline
@@ -56,17 +55,14 @@ wait_frames (GtkWidget *widget,
  * demo's downtime windows, and saves it, so that the fleet's "Planned Upgrade" column and the
  * details have something to show. */
 static gpointer
-save_rollout_job (IumStore      *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
+save_rollout_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(IumInventory) inventory = ium_store_load (store, error);
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (store, error);
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlan) plan = NULL;
   g_autofree char *text = NULL;
-  IumRelease *target;
+  IumRelease      *target;
 
   if (inventory == NULL)
     return NULL;
@@ -85,12 +81,10 @@ save_rollout_job (IumStore      *store,
 }
 
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+job_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (ium_inventory_service_run_finish (IUM_INVENTORY_SERVICE (object), result, &error) == NULL)
     g_error ("ium-screenshots: cannot save the demo rollout: %s", error->message);
@@ -98,16 +92,14 @@ job_done_cb (GObject      *object,
 }
 
 static gboolean
-save (GtkWidget  *window,
-      const char *dir,
-      const char *name)
+save (GtkWidget *window, const char *dir, const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width, height;
+  int              width, height;
 
   wait_frames (window, 10);
   width = gtk_widget_get_width (window);
@@ -121,8 +113,8 @@ save (GtkWidget  *window,
       g_printerr ("ium-screenshots: nothing was drawn for %s\n", name);
       return FALSE;
     }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     {
       g_printerr ("ium-screenshots: cannot write %s\n", path);
@@ -138,25 +130,34 @@ save (GtkWidget  *window,
 static void
 seed_rollout_and_checks (IumTestGui *gui)
 {
-  g_autoptr(IumStore) store = ium_test_gui_open_store (gui);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (store, &error);
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_autoptr (IumStore) store = ium_test_gui_open_store (gui);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (store, &error);
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
   g_autofree char *text = NULL;
-  const struct { const char *instrument; IumUpgradeState states[3]; } marks[] = {
+  const struct
+  {
+    const char     *instrument;
+    IumUpgradeState states[3];
+  } marks[] = {
     { "LOQ", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE } },
     { "SANS2D", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE } },
     { "CRISP", { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED } },
     { "SURF", { IUM_UPGRADE_IN_PROGRESS } },
     { "POLREF", { IUM_UPGRADE_SKIPPED } },
   };
-  const struct { const char *instrument; const char *version; } checks[] = {
-    { "LARMOR", "12.3.2.380" }, { "ZOOM", "12.3.2.380" }, { "LARMOR", "12.0.1.130" },
-    { "WISH", "12.1.0.200" }, { "MARI", "11.2.0.95" }, { "LOQ", "13.0.0.400" },
-    { "INES", "12.2.0.300" }, { "OSIRIS", "12.3.1.365" }, { "IMAT", "12.1.1.215" },
+  const struct
+  {
+    const char *instrument;
+    const char *version;
+  } checks[] = {
+    { "LARMOR", "12.3.2.380" }, { "ZOOM", "12.3.2.380" },   { "LARMOR", "12.0.1.130" },
+    { "WISH", "12.1.0.200" },   { "MARI", "11.2.0.95" },    { "LOQ", "13.0.0.400" },
+    { "INES", "12.2.0.300" },   { "OSIRIS", "12.3.1.365" }, { "IMAT", "12.1.1.215" },
   };
   guint max_failures = 2;
 
@@ -168,25 +169,25 @@ seed_rollout_and_checks (IumTestGui *gui)
   ium_plan_request_add_wave (request, "rest");
   g_clear_pointer (&request->from, g_date_time_unref);
   request->from = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
-  plan = ium_rollout_replan (store, fleet, "12.3.2.380 winter", request, &max_failures, NULL,
-                             &error);
+  plan =
+    ium_rollout_replan (store, fleet, "12.3.2.380 winter", request, &max_failures, NULL, &error);
   g_assert_no_error (error);
   text = ium_plan_request_to_text (request);
-  ium_rollout_save (store, "12.3.2.380 winter", plan, text, max_failures, IUM_TEST_GUI_WHO,
-                    &error);
+  ium_rollout_save (store, "12.3.2.380 winter", plan, text, max_failures, IUM_TEST_GUI_WHO, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    for (guint m = 0; m < G_N_ELEMENTS (marks[i].states) && marks[i].states[m] != IUM_UPGRADE_PLANNED; m++)
+    for (guint m = 0;
+         m < G_N_ELEMENTS (marks[i].states) && marks[i].states[m] != IUM_UPGRADE_PLANNED; m++)
       {
-        ium_rollout_mark (store, "12.3.2.380 winter", marks[i].instrument, marks[i].states[m],
-                          NULL, FALSE, IUM_TEST_GUI_WHO, &error);
+        ium_rollout_mark (store, "12.3.2.380 winter", marks[i].instrument, marks[i].states[m], NULL,
+                          FALSE, IUM_TEST_GUI_WHO, &error);
         g_assert_no_error (error);
       }
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
-      g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet, checks[i].instrument, "ibex-gui",
-                                                       checks[i].version, &error);
+      g_autoptr (IumVerdict) verdict =
+        ium_fleet_check (fleet, checks[i].instrument, "ibex-gui", checks[i].version, &error);
       g_assert_no_error (error);
       g_ptr_array_add (records, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK,
                                                                    NULL, "10.0.0.7"));
@@ -197,22 +198,21 @@ seed_rollout_and_checks (IumTestGui *gui)
 
 /* rollout-planner.png, timeline.png, downtime.png, compatibility.png, reports.png. */
 static gboolean
-save_planning_views (IumTestGui *gui,
-                     const char *dir)
+save_planning_views (IumTestGui *gui, const char *dir)
 {
-  GtkWidget *window = GTK_WIDGET (gui->window);
+  GtkWidget           *window = GTK_WIDGET (gui->window);
   IumInventoryService *service = ium_main_window_get_service (gui->window);
-  IumRolloutView *rollout = IUM_ROLLOUT_VIEW (ium_main_window_get_view (gui->window, "rollout"));
-  IumDowntimeView *downtime = IUM_DOWNTIME_VIEW (ium_main_window_get_view (gui->window, "downtime"));
+  IumRolloutView  *rollout = IUM_ROLLOUT_VIEW (ium_main_window_get_view (gui->window, "rollout"));
+  IumDowntimeView *downtime =
+    IUM_DOWNTIME_VIEW (ium_main_window_get_view (gui->window, "downtime"));
   IumCompatView *compat = IUM_COMPAT_VIEW (ium_main_window_get_view (gui->window, "compat"));
-  GtkWidget *timeline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rollout),
-                                                                   IUM_TYPE_ROLLOUT_VIEW,
-                                                                   "timeline"));
-  g_autofree char *ics = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
-                                           "facility-schedule.ics", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (ics);
+  GtkWidget     *timeline = GTK_WIDGET (
+        gtk_widget_get_template_child (GTK_WIDGET (rollout), IUM_TYPE_ROLLOUT_VIEW, "timeline"));
+  g_autofree char *ics =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "facility-schedule.ics", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (ics);
   gboolean ok = TRUE;
-  guint plans;
+  guint    plans;
 
   seed_rollout_and_checks (gui);
   ium_inventory_service_reload (service);
@@ -228,13 +228,12 @@ save_planning_views (IumTestGui *gui,
 
   /* The timeline alone: one upgrade a day takes the rollout across the frozen cycle 2027/1,
    * whose maintenance days it leaves alone (not saved). */
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_template_child (GTK_WIDGET (rollout),
-                                                                   IUM_TYPE_ROLLOUT_VIEW,
-                                                                   "state_popover")));
+  gtk_popover_popdown (GTK_POPOVER (
+    gtk_widget_get_template_child (GTK_WIDGET (rollout), IUM_TYPE_ROLLOUT_VIEW, "state_popover")));
   plans = ium_rollout_view_get_n_plans (rollout);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (rollout),
-                                                                             IUM_TYPE_ROLLOUT_VIEW,
-                                                                             "per_day_spin")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                               GTK_WIDGET (rollout), IUM_TYPE_ROLLOUT_VIEW, "per_day_spin")),
+                             1);
   WAIT_FOR (ium_rollout_view_get_n_plans (rollout) > plans && !ium_rollout_view_get_busy (rollout));
   ium_timeline_zoom_to_fit (IUM_TIMELINE (timeline));
   ok &= save (gtk_widget_get_parent (gtk_widget_get_parent (timeline)), dir, "timeline.png");
@@ -251,8 +250,7 @@ save_planning_views (IumTestGui *gui,
 
   /* The report of the rollout under way, with the clients above in its window. */
   {
-    IumReportsView *reports = IUM_REPORTS_VIEW (ium_main_window_get_view (gui->window,
-                                                                          "reports"));
+    IumReportsView *reports = IUM_REPORTS_VIEW (ium_main_window_get_view (gui->window, "reports"));
 
     ium_main_window_show_view (gui->window, "reports");
     if (!ium_reports_view_generate (reports, "12.3.2.380", 30))
@@ -264,23 +262,22 @@ save_planning_views (IumTestGui *gui,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT-DIR");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *size = NULL;
-  gboolean dark = FALSE;
-  int width = 1440, height = 860;
+  g_autoptr (GOptionContext) context = g_option_context_new ("OUTPUT-DIR");
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *size = NULL;
+  gboolean           dark = FALSE;
+  int                width = 1440, height = 860;
   const GOptionEntry entries[] = {
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "The window's size", "WIDTHxHEIGHT" },
     { NULL }
   };
-  IumTestGui gui;
+  IumTestGui           gui;
   IumInventoryService *service;
-  GtkWidget *window;
-  gboolean ok = TRUE;
+  GtkWidget           *window;
+  gboolean             ok = TRUE;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
@@ -312,8 +309,8 @@ main (int   argc,
     g_settings_set_string (ium_application_get_settings (gui.application), "style", "dark");
 
   /* Someone holds the token, as on a deployment day. */
-  ium_inventory_service_take_token_async (service, "Deploying 12.3.2.380 to TS2", FALSE, NULL,
-                                          NULL, NULL, NULL);
+  ium_inventory_service_take_token_async (service, "Deploying 12.3.2.380 to TS2", FALSE, NULL, NULL,
+                                          NULL, NULL);
   WAIT_FOR (ium_inventory_service_get_holds_token (service));
 
   {
@@ -327,7 +324,7 @@ main (int   argc,
    * control PC was upgraded by hand (its cluster account not yet, so it is partial), and
    * HRPD is pinned to the newest patch. */
   {
-    g_autoptr(GHashTable) installed = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr (GHashTable) installed = g_hash_table_new (g_str_hash, g_str_equal);
 
     g_hash_table_insert (installed, "ibex-server", "12.3.2.380");
     g_hash_table_insert (installed, "ibex-gui", "12.3.2.380");
@@ -335,18 +332,19 @@ main (int   argc,
     ium_inventory_service_set_installed_async (service, "MAPS", "NDXMAPS", installed, NULL, NULL,
                                                NULL);
     ium_inventory_service_set_pin_async (service, "HRPD", "12.3.2.380", NULL, NULL, NULL);
-    WAIT_FOR (g_strcmp0 (ium_fleet_row_get_target (ium_inventory_service_lookup_row (service,
-                                                                                     "HRPD")),
-                         "12.3.2.380") == 0);
+    WAIT_FOR (
+      g_strcmp0 (ium_fleet_row_get_target (ium_inventory_service_lookup_row (service, "HRPD")),
+                 "12.3.2.380")
+      == 0);
   }
 
   ium_main_window_show_view (gui.window, "fleet");
   ok &= save (window, argv[1], "fleet.png");
 
   ium_fleet_view_select (IUM_FLEET_VIEW (ium_main_window_get_view (gui.window, "fleet")), "MAPS");
-  WAIT_FOR (ium_instrument_detail_get_n_history (
-              ium_fleet_view_get_detail (IUM_FLEET_VIEW (ium_main_window_get_view (gui.window,
-                                                                                   "fleet")))) > 0);
+  WAIT_FOR (ium_instrument_detail_get_n_history (ium_fleet_view_get_detail (
+              IUM_FLEET_VIEW (ium_main_window_get_view (gui.window, "fleet"))))
+            > 0);
   ok &= save (window, argv[1], "instrument-detail.png");
 
   ium_main_window_show_view (gui.window, "releases");
@@ -355,8 +353,9 @@ main (int   argc,
   ok &= save (window, argv[1], "releases.png");
 
   ium_main_window_show_view (gui.window, "audit");
-  WAIT_FOR (ium_audit_view_get_n_loaded (IUM_AUDIT_VIEW (ium_main_window_get_view (gui.window,
-                                                                                   "audit"))) > 0);
+  WAIT_FOR (
+    ium_audit_view_get_n_loaded (IUM_AUDIT_VIEW (ium_main_window_get_view (gui.window, "audit")))
+    > 0);
   ok &= save (window, argv[1], "audit.png");
 
   ok &= save_planning_views (&gui, argv[1]);

@@ -14,12 +14,11 @@
 #include "ium-enums.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(GPtrArray) checks = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (argc != 2)
     {
@@ -40,9 +39,8 @@ main (int   argc,
     {
       IumCheckRecord *record = g_ptr_array_index (checks, i);
 
-      g_print ("%s %s %s %s %s\n",
-               ium_check_event_to_string (record->event),
-               record->instrument, record->component, record->version,
+      g_print ("%s %s %s %s %s\n", ium_check_event_to_string (record->event), record->instrument,
+               record->component, record->version,
                ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, record->status));
     }
 

@@ -33,21 +33,18 @@ source_path (const char *relative)
 }
 
 GSubprocess *
-spawn_ium (const char * const *args,
-           const char         *db_env)
+spawn_ium (const char *const *args, const char *db_env)
 {
   return spawn_ium_in (NULL, args, db_env);
 }
 
 GSubprocess *
-spawn_ium_in (const char         *language,
-              const char * const *args,
-              const char         *db_env)
+spawn_ium_in (const char *language, const char *const *args, const char *db_env)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
+  g_autoptr (GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   GSubprocess *process;
 
   if (db_env != NULL)
@@ -68,7 +65,7 @@ spawn_ium_in (const char         *language,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   return process;
 }
@@ -76,7 +73,7 @@ spawn_ium_in (const char         *language,
 Result
 finish (GSubprocess *process)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Result r = { 0 };
 
   g_subprocess_communicate_utf8 (process, NULL, NULL, &r.out, &r.err, &error);
@@ -87,12 +84,10 @@ finish (GSubprocess *process)
 }
 
 static Result
-run_ium_va (const char *language,
-            const char *db,
-            va_list     ap)
+run_ium_va (const char *language, const char *db, va_list ap)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
   const char *arg;
 
   if (db != NULL)
@@ -104,17 +99,16 @@ run_ium_va (const char *language,
     g_ptr_array_add (args, (gpointer) arg);
   g_ptr_array_add (args, NULL);
 
-  process = spawn_ium_in (language, (const char * const *) args->pdata, NULL);
+  process = spawn_ium_in (language, (const char *const *) args->pdata, NULL);
   return finish (process);
 }
 
 /* Runs ium with --db DB (when @db is set) and the NULL-terminated arguments. */
 Result
-run_ium (const char *db,
-         ...)
+run_ium (const char *db, ...)
 {
   va_list ap;
-  Result r;
+  Result  r;
 
   va_start (ap, db);
   r = run_ium_va (NULL, db, ap);
@@ -123,12 +117,10 @@ run_ium (const char *db,
 }
 
 Result
-run_ium_in (const char *language,
-            const char *db,
-            ...)
+run_ium_in (const char *language, const char *db, ...)
 {
   va_list ap;
-  Result r;
+  Result  r;
 
   va_start (ap, db);
   r = run_ium_va (language, db, ap);
@@ -140,18 +132,16 @@ void
 import_demo (Fixture *f)
 {
   g_autofree char *demo = source_path ("data/demo-inventory.json");
-  Result r = run_ium (f->db, "import", demo, NULL);
+  Result           r = run_ium (f->db, "import", demo, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
 }
 
 char *
-write_temp (Fixture    *f,
-            const char *name,
-            const char *contents)
+write_temp (Fixture *f, const char *name, const char *contents)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = g_build_filename (f->dir, name, NULL);
 
   g_file_set_contents (path, contents, -1, &error);
@@ -162,7 +152,7 @@ write_temp (Fixture    *f,
 GBytes *
 read_bytes (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -174,8 +164,8 @@ read_bytes (const char *path)
 JsonNode *
 parse_json (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -183,10 +173,9 @@ parse_json (const char *text)
 }
 
 void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-cli-XXXXXX", &error);
   g_assert_no_error (error);
@@ -196,7 +185,7 @@ fixture_setup (Fixture       *f,
 void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -211,8 +200,7 @@ remove_tree (const char *path)
 }
 
 void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   remove_tree (f->dir);
   g_free (f->dir);

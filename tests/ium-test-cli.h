@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct
 {
   char *dir; /* owned, removed at teardown */
@@ -58,5 +60,7 @@ void         fixture_setup    (Fixture            *f,
                                gconstpointer       data);
 void         fixture_teardown (Fixture            *f,
                                gconstpointer       data);
+
+/* clang-format on */
 
 G_END_DECLS

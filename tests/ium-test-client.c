@@ -9,11 +9,10 @@
 #include "ium-test-client.h"
 
 #define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
-#define POLL_US (20 * 1000)
+#define POLL_US       (20 * 1000)
 
 void
-client_fixture_setup (ServerFixture *f,
-                      gconstpointer  data)
+client_fixture_setup (ServerFixture *f, gconstpointer data)
 {
   server_fixture_setup (f, data);
   start_server (f, NULL);
@@ -23,8 +22,8 @@ char *
 dup_checks (ServerFixture *f)
 {
   const char *bin = g_getenv ("IUM_TEST_CHECKS_BIN");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   char *out = NULL;
 
   g_assert_nonnull (bin);
@@ -38,17 +37,16 @@ dup_checks (ServerFixture *f)
 }
 
 void
-wait_for_check (ServerFixture *f,
-                const char    *line)
+wait_for_check (ServerFixture *f, const char *line)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
 
   for (;;)
     {
       g_autofree char *checks = dup_checks (f);
-      g_auto(GStrv) lines = g_strsplit (checks, "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (checks, "\n", -1);
 
-      if (g_strv_contains ((const char * const *) lines, line))
+      if (g_strv_contains ((const char *const *) lines, line))
         return;
       if (g_get_monotonic_time () > deadline)
         g_error ("the check log has no “%s” after 10 s; it has:\n%s", line, checks);
@@ -57,9 +55,7 @@ wait_for_check (ServerFixture *f,
 }
 
 void
-async_wait_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+async_wait_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   AsyncWait *wait = user_data;
 

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* server_fixture_setup(), then the server started on the demo facility. */
 void          client_fixture_setup         (ServerFixture *f,
                                             gconstpointer  data);
@@ -40,5 +42,7 @@ void          async_wait_cb                (GObject      *object,
                                             gpointer      user_data);
 /* Runs the context until the call completes; returns its result, owned. */
 GAsyncResult *async_wait_run               (AsyncWait    *wait);
+
+/* clang-format on */
 
 G_END_DECLS

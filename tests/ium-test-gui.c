@@ -17,9 +17,7 @@
 #include "ium-test-gui.h"
 
 void
-ium_test_gui_init_language (int         *argc,
-                            char      ***argv,
-                            const char  *language)
+ium_test_gui_init_language (int *argc, char ***argv, const char *language)
 {
   /* Settings in memory: a test never writes the person's own. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -40,8 +38,7 @@ ium_test_gui_init_language (int         *argc,
 }
 
 void
-ium_test_gui_init (int    *argc,
-                   char ***argv)
+ium_test_gui_init (int *argc, char ***argv)
 {
   ium_test_gui_init_language (argc, argv, NULL);
 }
@@ -49,11 +46,11 @@ ium_test_gui_init (int    *argc,
 void
 ium_test_gui_seed_demo (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open (path, &error);
   g_autofree char *file = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_no_error (error);
   file = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "demo-inventory.json", NULL);
@@ -66,10 +63,9 @@ ium_test_gui_seed_demo (const char *path)
 }
 
 void
-ium_test_gui_setup (IumTestGui *gui,
-                    gboolean    seed)
+ium_test_gui_setup (IumTestGui *gui, gboolean seed)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   memset (gui, 0, sizeof *gui);
   gui->dir = g_dir_make_tmp ("ium-test-gui-XXXXXX", &error);
@@ -82,7 +78,7 @@ ium_test_gui_setup (IumTestGui *gui,
 static gboolean
 loaded (gpointer data)
 {
-  IumTestGui *gui = data;
+  IumTestGui          *gui = data;
   IumInventoryService *service = ium_main_window_get_service (gui->window);
 
   return !ium_inventory_service_get_loading (service)
@@ -91,10 +87,9 @@ loaded (gpointer data)
 }
 
 void
-ium_test_gui_open (IumTestGui *gui,
-                   gboolean    expect_error)
+ium_test_gui_open (IumTestGui *gui, gboolean expect_error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumInventoryService *service;
 
   gui->application = ium_application_new (G_APPLICATION_NON_UNIQUE);
@@ -122,7 +117,7 @@ ium_test_gui_open (IumTestGui *gui,
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -155,7 +150,7 @@ ium_test_gui_teardown (IumTestGui *gui)
 IumStore *
 ium_test_gui_open_store (IumTestGui *gui)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumStore *store = ium_store_open (gui->path, &error);
 
   g_assert_no_error (error);
@@ -163,8 +158,7 @@ ium_test_gui_open_store (IumTestGui *gui)
 }
 
 GtkWidget *
-ium_test_gui_get_view (IumTestGui *gui,
-                       const char *name)
+ium_test_gui_get_view (IumTestGui *gui, const char *name)
 {
   GtkWidget *view = ium_main_window_get_view (gui->window, name);
 
@@ -173,7 +167,7 @@ ium_test_gui_get_view (IumTestGui *gui,
 }
 
 void
-ium_test_gui_wait_until (gboolean  (*condition) (gpointer data),
+ium_test_gui_wait_until (gboolean (*condition) (gpointer data),
                          gpointer    data,
                          guint       timeout_ms,
                          const char *what)

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct {
   char           *dir;         /* owned: a temporary folder, removed at the end */
   char           *path;        /* owned: the inventory database in it */
@@ -77,5 +79,7 @@ void        ium_test_gui_flush       (void);
       }                                                                                       \
   }                                                                                           \
   G_STMT_END
+
+/* clang-format on */
 
 G_END_DECLS

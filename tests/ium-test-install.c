@@ -179,8 +179,8 @@ help_option_names (const char *spec)
 static gboolean
 is_global_option (const char *spec)
 {
-  return g_str_equal (spec, "--db=PATH") || g_str_equal (spec, "--json") ||
-         g_str_equal (spec, "--as=NAME");
+  return g_str_equal (spec, "--db=PATH") || g_str_equal (spec, "--json")
+         || g_str_equal (spec, "--as=NAME");
 }
 
 /* The leading words of a usage that name the command: "version compare A B" gives

@@ -17,12 +17,11 @@
 #include "ium-token.h"
 
 GPtrArray *
-report_read_csv (const char *data,
-                 gsize       length)
+report_read_csv (const char *data, gsize length)
 {
   const char *p = data, *end = data + length;
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray  *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
 
   while (p < end)
     {
@@ -67,10 +66,9 @@ report_read_csv (const char *data,
 }
 
 static void
-add_flags (ReportCounts *counts,
-           const char   *text)
+add_flags (ReportCounts *counts, const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ", ", -1);
+  g_auto (GStrv) parts = g_strsplit (text, ", ", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -84,8 +82,7 @@ add_flags (ReportCounts *counts,
 }
 
 static void
-add_state (ReportCounts *counts,
-           const char   *text)
+add_state (ReportCounts *counts, const char *text)
 {
   IumUpgradeState state;
 
@@ -96,8 +93,7 @@ add_state (ReportCounts *counts,
 }
 
 static guint
-column_of (char      **header,
-           const char *name)
+column_of (char **header, const char *name)
 {
   for (guint i = 0; header[i] != NULL; i++)
     if (g_str_equal (header[i], name))
@@ -107,12 +103,11 @@ column_of (char      **header,
 }
 
 void
-report_counts_from_csv (GPtrArray    *records,
-                        ReportCounts *counts)
+report_counts_from_csv (GPtrArray *records, ReportCounts *counts)
 {
   char **header = records->pdata[0];
-  guint flags = column_of (header, "flags"), state = column_of (header, "state");
-  guint n_columns = g_strv_length (header);
+  guint  flags = column_of (header, "flags"), state = column_of (header, "state");
+  guint  n_columns = g_strv_length (header);
 
   for (guint i = 1; i < records->len; i++)
     {
@@ -126,15 +121,14 @@ report_counts_from_csv (GPtrArray    *records,
 }
 
 void
-report_counts_from_json (JsonObject   *root,
-                         ReportCounts *counts)
+report_counts_from_json (JsonObject *root, ReportCounts *counts)
 {
   JsonArray *instruments = json_object_get_array_member (root, "instruments");
 
   for (guint i = 0; i < json_array_get_length (instruments); i++)
     {
       JsonObject *row = json_array_get_object_element (instruments, i);
-      JsonArray *flags = json_object_get_array_member (row, "flags");
+      JsonArray  *flags = json_object_get_array_member (row, "flags");
 
       counts->rows++;
       for (guint k = 0; k < json_array_get_length (flags); k++)
@@ -145,26 +139,25 @@ report_counts_from_json (JsonObject   *root,
 }
 
 void
-report_counts_from_summary (JsonObject   *summary,
-                            ReportCounts *counts)
+report_counts_from_summary (JsonObject *summary, ReportCounts *counts)
 {
   JsonObject *flags = json_object_get_object_member (summary, "flags");
   JsonObject *states = json_object_get_object_member (summary, "states");
 
   counts->rows = (guint) json_object_get_int_member (summary, "instruments");
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
-    counts->flags[bit] = (guint) json_object_get_int_member (flags, ium_status_flag_to_nick (1u << bit));
+    counts->flags[bit] =
+      (guint) json_object_get_int_member (flags, ium_status_flag_to_nick (1u << bit));
   for (guint state = 0; state < IUM_REPORT_N_STATES; state++)
-    counts->states[state] = (guint) json_object_get_int_member (states,
-                                                                ium_upgrade_state_to_string (state));
+    counts->states[state] =
+      (guint) json_object_get_int_member (states, ium_upgrade_state_to_string (state));
 }
 
 char *
-report_html_section (const char *html,
-                     const char *id)
+report_html_section (const char *html, const char *id)
 {
   g_autofree char *open = g_strdup_printf ("<section class=\"part\" id=\"%s\">", id);
-  const char *start = strstr (html, open), *end;
+  const char      *start = strstr (html, open), *end;
 
   g_assert_nonnull (start);
   end = strstr (start, "</section>");
@@ -173,8 +166,7 @@ report_html_section (const char *html,
 }
 
 guint
-report_count_occurrences (const char *haystack,
-                          const char *needle)
+report_count_occurrences (const char *haystack, const char *needle)
 {
   guint n = 0;
 
@@ -184,22 +176,21 @@ report_count_occurrences (const char *haystack,
 }
 
 void
-report_counts_from_html (const char   *html,
-                         ReportCounts *counts)
+report_counts_from_html (const char *html, ReportCounts *counts)
 {
   g_autofree char *rows = report_html_section (html, "instruments");
 
   counts->rows = report_count_occurrences (rows, "<tr>") - 1; /* less the header row */
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     {
-      g_autofree char *needle = g_strdup_printf ("class=\"badge flag-%s\"",
-                                                 ium_status_flag_to_nick (1u << bit));
+      g_autofree char *needle =
+        g_strdup_printf ("class=\"badge flag-%s\"", ium_status_flag_to_nick (1u << bit));
       counts->flags[bit] = report_count_occurrences (rows, needle);
     }
   for (guint state = 0; state < IUM_REPORT_N_STATES; state++)
     {
-      g_autofree char *needle = g_strdup_printf ("class=\"badge state-%s\"",
-                                                 ium_upgrade_state_to_string (state));
+      g_autofree char *needle =
+        g_strdup_printf ("class=\"badge state-%s\"", ium_upgrade_state_to_string (state));
       counts->states[state] = report_count_occurrences (rows, needle);
     }
 }
@@ -209,7 +200,7 @@ static GPtrArray *
 split_markdown_row (const char *line)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new (NULL);
+  GString   *cell = g_string_new (NULL);
 
   g_assert_true (line[0] == '|');
   for (const char *p = line + 1; *p != '\0'; p++)
@@ -229,18 +220,17 @@ split_markdown_row (const char *line)
 }
 
 void
-report_counts_from_markdown (const char   *md,
-                             ReportCounts *counts)
+report_counts_from_markdown (const char *md, ReportCounts *counts)
 {
   const char *section = strstr (md, "\n## Every instrument\n");
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   guint table_line = 0;
 
   g_assert_nonnull (section);
   lines = g_strsplit (section + 1, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) cells = NULL;
+      g_autoptr (GPtrArray) cells = NULL;
 
       if (g_str_has_prefix (lines[i], "## ") && i > 0)
         break;
@@ -258,9 +248,7 @@ report_counts_from_markdown (const char   *md,
 }
 
 void
-report_counts_assert_equal (const ReportCounts *a,
-                            const ReportCounts *b,
-                            const char         *what)
+report_counts_assert_equal (const ReportCounts *a, const ReportCounts *b, const char *what)
 {
   g_test_message ("comparing the counts of %s", what);
   g_assert_cmpuint (a->rows, ==, b->rows);
@@ -271,13 +259,12 @@ report_counts_assert_equal (const ReportCounts *a,
 }
 
 char *
-report_pdf_to_text (const char *path,
-                    gboolean    raw)
+report_pdf_to_text (const char *path, gboolean raw)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
+  char            *out = NULL;
+  int              status;
   const char *argv[] = { "pdftotext", raw ? "-raw" : "-layout", "-enc", "UTF-8", path, "-", NULL };
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
@@ -303,24 +290,24 @@ GArray *
 report_pdf_figures (const char *text)
 {
   const char *start = strstr (text, "All the figures");
-  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*\\S.*\\s(\\d+)\\s*$", 0, 0, NULL);
+  GArray     *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GRegex) regex = g_regex_new ("^\\s*\\S.*\\s(\\d+)\\s*$", 0, 0, NULL);
 
   g_assert_nonnull (start);
   lines = g_strsplit (start, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
 
       /* The footer and the running header are not figures. */
-      if ((strstr (lines[i], "Page ") != NULL && strstr (lines[i], " of ") != NULL) ||
-          strstr (lines[i], "Release report") != NULL)
+      if ((strstr (lines[i], "Page ") != NULL && strstr (lines[i], " of ") != NULL)
+          || strstr (lines[i], "Release report") != NULL)
         continue;
       if (g_regex_match (regex, lines[i], 0, &match))
         {
           g_autofree char *number = g_match_info_fetch (match, 1);
-          guint value = (guint) g_ascii_strtoull (number, NULL, 10);
+          guint            value = (guint) g_ascii_strtoull (number, NULL, 10);
           g_array_append_val (numbers, value);
         }
     }
@@ -348,67 +335,73 @@ static const char inventory_json[] =
   "   \"notes\": \"Notes with <b>markup</b> & \\\"quotes\\\"\"},"
   "  {\"version\": \"2.1.0.1\", \"tier\": \"test\", \"date\": \"2029-12-01\"}],"
   " \"instruments\": ["
-  "  {\"name\": \"ALPHA\", \"site\": \"North, Hall\", \"hosts\": [{\"name\": \"a\", \"role\": \"control\","
+  "  {\"name\": \"ALPHA\", \"site\": \"North, Hall\", \"hosts\": [{\"name\": \"a\", \"role\": "
+  "\"control\","
   "    \"installed\": {\"ibex-server\": \"2.0.0.1\", \"ibex-gui\": \"2.0.0.1\"}}]},"
   "  {\"name\": \"BETA\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"b\", \"role\": \"control\","
   "    \"installed\": {\"ibex-server\": \"1.0.0.1\", \"ibex-gui\": \"1.0.0.1\"}}]},"
   "  {\"name\": \"DELTA\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"d\", \"role\": \"control\","
   "    \"installed\": {\"ibex-server\": \"1.3.5.999\"}}]},"
-  "  {\"name\": \"EPSILON\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"e\", \"role\": \"control\","
+  "  {\"name\": \"EPSILON\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"e\", \"role\": "
+  "\"control\","
   "    \"installed\": {\"ibex-server\": \"2.1.0.1\"}}]},"
   "  {\"name\": \"ETA\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"h\", \"role\": \"control\","
   "    \"installed\": {\"ibex-server\": \"1.0.0.1\"}}]},"
   "  {\"name\": \"GAMMA\", \"site\": \"TS2\", \"hosts\": ["
-  "    {\"name\": \"g-control\", \"role\": \"control\", \"installed\": {\"ibex-server\": \"2.0.0.1\"}},"
-  "    {\"name\": \"g-cluster\", \"role\": \"cluster\", \"installed\": {\"ibex-server\": \"1.3.0.1\"}}]},"
-  "  {\"name\": \"" "<script>alert(1)</script>" "\", \"site\": \"\\\"&'<>\", \"pin\": \"1.2.0.1\","
+  "    {\"name\": \"g-control\", \"role\": \"control\", \"installed\": {\"ibex-server\": "
+  "\"2.0.0.1\"}},"
+  "    {\"name\": \"g-cluster\", \"role\": \"cluster\", \"installed\": {\"ibex-server\": "
+  "\"1.3.0.1\"}}]},"
+  "  {\"name\": \""
+  "<script>alert(1)</script>"
+  "\", \"site\": \"\\\"&'<>\", \"pin\": \"1.2.0.1\","
   "   \"hosts\": [{\"name\": \"s\", \"role\": \"control\","
   "    \"installed\": {\"ibex-server\": \"1.2.0.1\"}}]},"
-  "  {\"name\": \"ZETA\", \"site\": \"Line\\nbreak\", \"hosts\": [{\"name\": \"z\", \"role\": \"control\","
+  "  {\"name\": \"ZETA\", \"site\": \"Line\\nbreak\", \"hosts\": [{\"name\": \"z\", \"role\": "
+  "\"control\","
   "    \"installed\": {\"ibex-server\": \"1.3.0.1\"}}]}],"
   " \"downtime\": ["
-  "  {\"start\": \"2030-01-07T08:00:00Z\", \"end\": \"2030-01-07T18:00:00Z\", \"label\": \"Maintenance\","
+  "  {\"start\": \"2030-01-07T08:00:00Z\", \"end\": \"2030-01-07T18:00:00Z\", \"label\": "
+  "\"Maintenance\","
   "   \"instruments\": \"all\"},"
-  "  {\"start\": \"2030-01-14T08:00:00Z\", \"end\": \"2030-01-14T18:00:00Z\", \"label\": \"Maintenance\","
+  "  {\"start\": \"2030-01-14T08:00:00Z\", \"end\": \"2030-01-14T18:00:00Z\", \"label\": "
+  "\"Maintenance\","
   "   \"instruments\": \"all\"}]}";
 
 static IumCheckRecord *
-check_record (const char       *instrument,
-              const char       *version,
-              IumVerdictStatus  status,
-              GDateTime        *now,
-              double            days_ago)
+check_record (const char      *instrument,
+              const char      *version,
+              IumVerdictStatus status,
+              GDateTime       *now,
+              double           days_ago)
 {
-  g_autoptr(IumVerdict) verdict = ium_verdict_new (instrument, "ibex-gui", version, "ibex-server",
-                                                   "1.3.0.1", status, "1.3.0.1", NULL, NULL,
-                                                   "a message");
-  g_autoptr(GDateTime) at = g_date_time_add_seconds (now, -days_ago * 86400);
+  g_autoptr (IumVerdict) verdict =
+    ium_verdict_new (instrument, "ibex-gui", version, "ibex-server", "1.3.0.1", status, "1.3.0.1",
+                     NULL, NULL, "a message");
+  g_autoptr (GDateTime) at = g_date_time_add_seconds (now, -days_ago * 86400);
 
   return ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK, at, "10.0.0.1");
 }
 
 static void
-mark (ReportFixture   *f,
-      const char      *instrument,
-      IumUpgradeState  state)
+mark (ReportFixture *f, const char *instrument, IumUpgradeState state)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  g_assert_true (ium_rollout_mark (f->store, "r1", instrument, state, NULL, FALSE, "tester",
-                                   &error));
+  g_assert_true (
+    ium_rollout_mark (f->store, "r1", instrument, state, NULL, FALSE, "tester", &error));
   g_assert_no_error (error);
 }
 
 void
-report_fixture_set_up (ReportFixture *f,
-                       gconstpointer  data)
+report_fixture_set_up (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
   g_autofree char *request_text = NULL;
 
   f->dir = g_dir_make_tmp ("ium-report-XXXXXX", &error);
@@ -421,7 +414,8 @@ report_fixture_set_up (ReportFixture *f,
   g_assert_true (ium_store_import (f->store, inventory_json, strlen (inventory_json), FALSE,
                                    "tester", NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (ium_store_set_busy (f->store, REPORT_HOSTILE_NAME, TRUE, "long run", "tester", &error));
+  g_assert_true (
+    ium_store_set_busy (f->store, REPORT_HOSTILE_NAME, TRUE, "long run", "tester", &error));
   g_assert_no_error (error);
 
   /* The rollout of 2.0.0.1: BETA, ETA and DELTA on the 7th, GAMMA and ZETA on the 14th. */
@@ -446,20 +440,21 @@ report_fixture_set_up (ReportFixture *f,
   mark (f, "DELTA", IUM_UPGRADE_FAILED);
 
   checks = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
-  g_ptr_array_add (checks, check_record ("ZETA", "1.1.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 2));
+  g_ptr_array_add (checks,
+                   check_record ("ZETA", "1.1.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 2));
   g_ptr_array_add (checks, check_record ("ZETA", "0.9.0.0", IUM_VERDICT_INCOMPATIBLE, f->now, 3));
   g_ptr_array_add (checks, check_record ("ETA", "1.0.0.1", IUM_VERDICT_OK, f->now, 1));
-  g_ptr_array_add (checks, check_record ("GAMMA", "1.2.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 40));
+  g_ptr_array_add (checks,
+                   check_record ("GAMMA", "1.2.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 40));
   g_ptr_array_add (checks, check_record ("GAMMA", "1.4.0.0", IUM_VERDICT_CLIENT_NEWER, f->now, 1));
-  g_ptr_array_add (checks, check_record (REPORT_HOSTILE_NAME, "1.0.0.1", IUM_VERDICT_UPDATE_AVAILABLE,
-                                         f->now, 1));
+  g_ptr_array_add (
+    checks, check_record (REPORT_HOSTILE_NAME, "1.0.0.1", IUM_VERDICT_UPDATE_AVAILABLE, f->now, 1));
   g_assert_true (ium_store_append_checks (f->store, checks, &error));
   g_assert_no_error (error);
 }
 
 void
-report_fixture_tear_down (ReportFixture *f,
-                          gconstpointer  data)
+report_fixture_tear_down (ReportFixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->now, g_date_time_unref);
@@ -469,12 +464,10 @@ report_fixture_tear_down (ReportFixture *f,
 }
 
 IumReport *
-report_fixture_build (ReportFixture *f,
-                      guint          days)
+report_fixture_build (ReportFixture *f, guint days)
 {
-  g_autoptr(GError) error = NULL;
-  IumReport *report = ium_report_new (f->store, "2.0.0.1", days, f->now, NULL, NULL, NULL,
-                                      &error);
+  g_autoptr (GError) error = NULL;
+  IumReport *report = ium_report_new (f->store, "2.0.0.1", days, f->now, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -482,10 +475,9 @@ report_fixture_build (ReportFixture *f,
 }
 
 GBytes *
-report_render (IumReport       *report,
-               IumReportFormat  format)
+report_render (IumReport *report, IumReportFormat format)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GBytes *bytes = ium_report_render (report, format, NULL, &error);
 
   g_assert_no_error (error);
@@ -494,11 +486,10 @@ report_render (IumReport       *report,
 }
 
 char *
-report_render_text (IumReport       *report,
-                    IumReportFormat  format)
+report_render_text (IumReport *report, IumReportFormat format)
 {
-  g_autoptr(GBytes) bytes = report_render (report, format);
-  gsize length;
+  g_autoptr (GBytes) bytes = report_render (report, format);
+  gsize       length;
   const char *data = g_bytes_get_data (bytes, &length);
 
   g_assert_true (g_utf8_validate (data, (gssize) length, NULL));
@@ -506,9 +497,7 @@ report_render_text (IumReport       *report,
 }
 
 void
-report_assert_counts (const ReportCounts     *counts,
-                      const IumReportSummary *s,
-                      const char             *format)
+report_assert_counts (const ReportCounts *counts, const IumReportSummary *s, const char *format)
 {
   ReportCounts expected = { s->n_instruments };
 

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* What one format says: instruments, and how many have each flag and upgrade state. */
 typedef struct
 {
@@ -90,5 +92,7 @@ char      *report_render_text         (IumReport           *report,
 void       report_assert_counts       (const ReportCounts     *counts,
                                        const IumReportSummary *s,
                                        const char             *format);
+
+/* clang-format on */
 
 G_END_DECLS

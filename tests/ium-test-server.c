@@ -12,16 +12,14 @@
 #include <signal.h>
 
 void
-server_test_init (int    *argc,
-                  char ***argv)
+server_test_init (int *argc, char ***argv)
 {
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 }
 
 void
-server_fixture_setup (ServerFixture *f,
-                      gconstpointer  data)
+server_fixture_setup (ServerFixture *f, gconstpointer data)
 {
   fixture_setup (&f->base, data);
   import_demo (&f->base);
@@ -32,8 +30,7 @@ server_fixture_setup (ServerFixture *f,
 }
 
 void
-server_fixture_teardown (ServerFixture *f,
-                         gconstpointer  data)
+server_fixture_teardown (ServerFixture *f, gconstpointer data)
 {
   if (f->process != NULL)
     {
@@ -49,13 +46,12 @@ server_fixture_teardown (ServerFixture *f,
 }
 
 static void
-start_serverv (ServerFixture      *f,
-               const char * const *extra)
+start_serverv (ServerFixture *f, const char *const *extra)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("listening on (\\S+)", 0, 0, NULL);
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GRegex) regex = g_regex_new ("listening on (\\S+)", 0, 0, NULL);
   g_autofree char *line = NULL;
 
   g_assert_null (f->process);
@@ -68,33 +64,32 @@ start_serverv (ServerFixture      *f,
     g_ptr_array_add (args, (gpointer) extra[i]);
   g_ptr_array_add (args, NULL);
 
-  f->process = spawn_ium ((const char * const *) args->pdata, NULL);
+  f->process = spawn_ium ((const char *const *) args->pdata, NULL);
   f->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (f->process));
   line = g_data_input_stream_read_line_utf8 (f->out, NULL, NULL, &error);
   g_assert_no_error (error);
   if (line == NULL || !g_regex_match (regex, line, 0, &match))
     {
       g_autofree char *err = NULL;
-      int status = stop_server (f, SIGKILL, &err);
+      int              status = stop_server (f, SIGKILL, &err);
       g_error ("ium serve did not start (exit %d): %s", status, err);
     }
   f->url = g_match_info_fetch (match, 1);
 }
 
 void
-start_server (ServerFixture *f,
-              ...)
+start_server (ServerFixture *f, ...)
 {
-  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr (GPtrArray) extra = g_ptr_array_new ();
   const char *arg;
-  va_list ap;
+  va_list     ap;
 
   va_start (ap, f);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (extra, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (extra, NULL);
-  start_serverv (f, (const char * const *) extra->pdata);
+  start_serverv (f, (const char *const *) extra->pdata);
 }
 
 void
@@ -106,8 +101,8 @@ start_server_with_token (ServerFixture *f)
 static char *
 read_all (GInputStream *stream)
 {
-  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
 
   g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -118,13 +113,11 @@ read_all (GInputStream *stream)
 }
 
 int
-stop_server (ServerFixture  *f,
-             int             signal_number,
-             char          **err)
+stop_server (ServerFixture *f, int signal_number, char **err)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *stderr_text = NULL;
-  int status;
+  int              status;
 
   g_assert_nonnull (f->process);
   g_subprocess_send_signal (f->process, signal_number);
@@ -151,19 +144,19 @@ stop_server (ServerFixture  *f,
 }
 
 Reply
-http_on (SoupSession        *session,
-         const char         *url,
-         const char         *method,
-         const char         *path,
-         const char         *body,
-         const char * const *headers)
+http_on (SoupSession       *session,
+         const char        *url,
+         const char        *method,
+         const char        *path,
+         const char        *body,
+         const char *const *headers)
 {
   g_autofree char *full = g_strconcat (url, path[0] == '/' ? path + 1 : path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, full);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SoupMessage) msg = soup_message_new (method, full);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
   const char *content_type;
-  Reply reply = { 0 };
+  Reply       reply = { 0 };
 
   if (msg == NULL)
     g_error ("libsoup cannot make a request of “%s”", full);
@@ -172,7 +165,7 @@ http_on (SoupSession        *session,
                                   headers[i + 1]);
   if (body != NULL)
     {
-      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+      g_autoptr (GBytes) request_body = g_bytes_new (body, strlen (body));
       soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
     }
 
@@ -192,15 +185,11 @@ http_on (SoupSession        *session,
 }
 
 Reply
-http (ServerFixture *f,
-      const char    *method,
-      const char    *path,
-      const char    *body,
-      ...)
+http (ServerFixture *f, const char *method, const char *path, const char *body, ...)
 {
-  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
   const char *arg;
-  va_list ap;
+  va_list     ap;
 
   va_start (ap, body);
   while ((arg = va_arg (ap, const char *)) != NULL)
@@ -209,15 +198,12 @@ http (ServerFixture *f,
   g_ptr_array_add (headers, NULL);
 
   g_assert_nonnull (f->url);
-  return http_on (f->session, f->url, method, path, body, (const char * const *) headers->pdata);
+  return http_on (f->session, f->url, method, path, body, (const char *const *) headers->pdata);
 }
 
 Reply
-http_change (ServerFixture *f,
-             const char    *method,
-             const char    *path,
-             const char    *body,
-             const char    *user)
+http_change (
+  ServerFixture *f, const char *method, const char *path, const char *body, const char *user)
 {
   return http (f, method, path, body, "Authorization", "Bearer " TEST_TOKEN,
                user ? "X-IUM-User" : NULL, user, NULL);
@@ -232,8 +218,7 @@ reply_clear (Reply *reply)
 }
 
 const char *
-json_member_string (JsonNode   *object,
-                    const char *member)
+json_member_string (JsonNode *object, const char *member)
 {
   g_assert_nonnull (object);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (object));
@@ -258,8 +243,8 @@ static gboolean
 answer_complete (GByteArray *data)
 {
   g_autofree char *text = g_strndup ((const char *) data->data, data->len);
-  const char *end = text ? strstr (text, "\r\n\r\n") : NULL;
-  const char *length_header;
+  const char      *end = text ? strstr (text, "\r\n\r\n") : NULL;
+  const char      *length_header;
 
   if (end == NULL)
     return FALSE;
@@ -270,24 +255,20 @@ answer_complete (GByteArray *data)
 }
 
 GBytes *
-raw_request (ServerFixture *f,
-             const char    *data,
-             gsize          length,
-             guint          timeout_ms,
-             gboolean      *closed)
+raw_request (ServerFixture *f, const char *data, gsize length, guint timeout_ms, gboolean *closed)
 {
-  g_autoptr(GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) answer = g_byte_array_new ();
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+  g_autoptr (GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketConnection) connection = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) answer = g_byte_array_new ();
+  gint64   deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
   GSocket *socket;
-  gsize written = 0;
+  gsize    written = 0;
 
   *closed = FALSE;
-  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
-                                                g_uri_get_port (uri), NULL, &error);
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri), g_uri_get_port (uri),
+                                                NULL, &error);
   g_assert_no_error (error);
   socket = g_socket_connection_get_socket (connection);
 
@@ -304,7 +285,7 @@ raw_request (ServerFixture *f,
   while (!answer_complete (answer))
     {
       gint64 left = deadline - g_get_monotonic_time ();
-      char buffer[4096];
+      char   buffer[4096];
       gssize n;
 
       if (left <= 0 || !g_socket_condition_timed_wait (socket, G_IO_IN, left, NULL, NULL))
@@ -323,8 +304,8 @@ raw_request (ServerFixture *f,
 guint
 raw_status (GBytes *answer)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (answer, &length);
+  gsize            length;
+  const char      *data = g_bytes_get_data (answer, &length);
   g_autofree char *text = g_strndup (data, length);
 
   if (text == NULL || !g_str_has_prefix (text, "HTTP/1."))
@@ -333,20 +314,18 @@ raw_status (GBytes *answer)
 }
 
 gboolean
-make_certificate (ServerFixture *f,
-                  char         **cert,
-                  char         **key)
+make_certificate (ServerFixture *f, char **cert, char **key)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) openssl = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) openssl = NULL;
 
   *cert = g_build_filename (f->base.dir, "cert.pem", NULL);
   *key = g_build_filename (f->base.dir, "key.pem", NULL);
   openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                               &error, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                              "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                              "-keyout", *key, "-out", *cert, NULL);
+                              "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj",
+                              "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+                              *key, "-out", *cert, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_check (openssl, NULL, &error);
   g_assert_no_error (error);

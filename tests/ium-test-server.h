@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The token in the fixture's token file. */
 #define TEST_TOKEN "test-token-0123456789abcdef"
 
@@ -97,5 +99,7 @@ guint        raw_status              (GBytes             *answer);
 gboolean     make_certificate        (ServerFixture      *f,
                                       char              **cert,
                                       char              **key);
+
+/* clang-format on */
 
 G_END_DECLS

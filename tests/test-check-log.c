@@ -21,10 +21,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("ium-check-log-XXXXXX", &error);
@@ -35,8 +34,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *db = g_build_filename (f->dir, "inventory.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
@@ -51,17 +49,17 @@ fixture_tear_down (Fixture       *f,
 }
 
 static IumCheckRecord *
-record_new (gint64            time,
-            const char       *instrument,
-            const char       *version,
-            IumVerdictStatus  status,
-            IumCheckEvent     event,
-            const char       *address)
+record_new (gint64           time,
+            const char      *instrument,
+            const char      *version,
+            IumVerdictStatus status,
+            IumCheckEvent    event,
+            const char      *address)
 {
-  g_autoptr(IumVerdict) verdict = ium_verdict_new (instrument, "ibex-gui", version, "ibex-server",
-                                                   "12.3.2.380", status, "12.3.2.380", NULL,
-                                                   NULL, "a message");
-  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (time);
+  g_autoptr (IumVerdict) verdict =
+    ium_verdict_new (instrument, "ibex-gui", version, "ibex-server", "12.3.2.380", status,
+                     "12.3.2.380", NULL, NULL, "a message");
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (time);
 
   return ium_check_record_new_from_verdict (verdict, event, at, address);
 }
@@ -79,8 +77,8 @@ sample_batch (void)
   g_ptr_array_add (batch, record_new (2001, "LARMOR", "11.2.0.5", IUM_VERDICT_INCOMPATIBLE,
                                       IUM_CHECK_EVENT_CONNECT_ANYWAY, "10.0.0.2"));
   /* LARMOR: an up-to-date client. */
-  g_ptr_array_add (batch, record_new (1500, "LARMOR", "12.3.2.380", IUM_VERDICT_OK,
-                                      IUM_CHECK_EVENT_CHECK, NULL));
+  g_ptr_array_add (
+    batch, record_new (1500, "LARMOR", "12.3.2.380", IUM_VERDICT_OK, IUM_CHECK_EVENT_CHECK, NULL));
   /* ZOOM: one client whose verdict changed (the server was upgraded between checks). */
   g_ptr_array_add (batch, record_new (3000, "ZOOM", "12.2.0.300", IUM_VERDICT_OK,
                                       IUM_CHECK_EVENT_CHECK, "10.0.1.1"));
@@ -90,16 +88,15 @@ sample_batch (void)
 }
 
 static void
-test_append_and_list (Fixture       *f,
-                      gconstpointer  data)
+test_append_and_list (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batch = sample_batch ();
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) larmor = NULL;
-  g_autoptr(GPtrArray) recent = NULL;
-  g_autoptr(GPtrArray) newest = NULL;
-  g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (2000);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) batch = sample_batch ();
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) larmor = NULL;
+  g_autoptr (GPtrArray) recent = NULL;
+  g_autoptr (GPtrArray) newest = NULL;
+  g_autoptr (GDateTime) since = g_date_time_new_from_unix_utc (2000);
   const IumCheckRecord *r;
 
   g_assert_true (ium_store_append_checks (f->store, batch, &error));
@@ -142,14 +139,13 @@ test_append_and_list (Fixture       *f,
 }
 
 static void
-test_clients_seen (Fixture       *f,
-                   gconstpointer  data)
+test_clients_seen (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batch = sample_batch ();
-  g_autoptr(GPtrArray) seen = NULL;
-  g_autoptr(GPtrArray) late = NULL;
-  g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (3500);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) batch = sample_batch ();
+  g_autoptr (GPtrArray) seen = NULL;
+  g_autoptr (GPtrArray) late = NULL;
+  g_autoptr (GDateTime) since = g_date_time_new_from_unix_utc (3500);
   const IumClientSeen *s;
 
   g_assert_true (ium_store_append_checks (f->store, batch, &error));
@@ -188,12 +184,11 @@ test_clients_seen (Fixture       *f,
 
 /* A batch that fails half-way leaves nothing of itself behind. */
 static void
-test_all_or_nothing (Fixture       *f,
-                     gconstpointer  data)
+test_all_or_nothing (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batch = sample_batch ();
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) batch = sample_batch ();
+  g_autoptr (GPtrArray) all = NULL;
   IumCheckRecord *broken = batch->pdata[3];
 
   /* NOT NULL on the component makes the fourth insert fail. */
@@ -209,13 +204,12 @@ test_all_or_nothing (Fixture       *f,
 }
 
 static void
-test_prune (Fixture       *f,
-            gconstpointer  data)
+test_prune (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batch = sample_batch ();
-  g_autoptr(GPtrArray) left = NULL;
-  g_autoptr(GDateTime) before = g_date_time_new_from_unix_utc (2001);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) batch = sample_batch ();
+  g_autoptr (GPtrArray) left = NULL;
+  g_autoptr (GDateTime) before = g_date_time_new_from_unix_utc (2001);
   guint n = 0;
 
   g_assert_true (ium_store_append_checks (f->store, batch, &error));
@@ -228,19 +222,17 @@ test_prune (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/ium/check-log/append-and-list", Fixture, NULL, fixture_set_up,
-              test_append_and_list, fixture_tear_down);
-  g_test_add ("/ium/check-log/clients-seen", Fixture, NULL, fixture_set_up,
-              test_clients_seen, fixture_tear_down);
-  g_test_add ("/ium/check-log/all-or-nothing", Fixture, NULL, fixture_set_up,
-              test_all_or_nothing, fixture_tear_down);
-  g_test_add ("/ium/check-log/prune", Fixture, NULL, fixture_set_up, test_prune,
+  g_test_add ("/ium/check-log/append-and-list", Fixture, NULL, fixture_set_up, test_append_and_list,
               fixture_tear_down);
+  g_test_add ("/ium/check-log/clients-seen", Fixture, NULL, fixture_set_up, test_clients_seen,
+              fixture_tear_down);
+  g_test_add ("/ium/check-log/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing,
+              fixture_tear_down);
+  g_test_add ("/ium/check-log/prune", Fixture, NULL, fixture_set_up, test_prune, fixture_tear_down);
 
   return g_test_run ();
 }

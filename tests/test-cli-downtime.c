@@ -14,12 +14,11 @@
 /* The downtime windows of `ium export`, as "START END LABEL INSTRUMENTS" lines for the
  * windows labelled @label. */
 static char *
-exported_windows (Fixture    *f,
-                  const char *label)
+exported_windows (Fixture *f, const char *label)
 {
   GString *text = g_string_new (NULL);
-  Result r = run_ium (f->db, "export", NULL);
-  g_autoptr(JsonNode) root = NULL;
+  Result   r = run_ium (f->db, "export", NULL);
+  g_autoptr (JsonNode) root = NULL;
   JsonArray *downtime;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -28,12 +27,11 @@ exported_windows (Fixture    *f,
   for (guint i = 0; i < json_array_get_length (downtime); i++)
     {
       JsonObject *window = json_array_get_object_element (downtime, i);
-      JsonNode *instruments = json_object_get_member (window, "instruments");
+      JsonNode   *instruments = json_object_get_member (window, "instruments");
 
       if (g_strcmp0 (json_object_get_string_member (window, "label"), label) != 0)
         continue;
-      g_string_append_printf (text, "%s %s %s ",
-                              json_object_get_string_member (window, "start"),
+      g_string_append_printf (text, "%s %s %s ", json_object_get_string_member (window, "start"),
                               json_object_get_string_member (window, "end"),
                               json_object_get_string_member (window, "label"));
       if (JSON_NODE_HOLDS_ARRAY (instruments))
@@ -54,38 +52,36 @@ exported_windows (Fixture    *f,
 
 /* A weekly Tuesday 08:00-18:00 London maintenance day across the March 2027 clock change,
  * with the 16th excluded, and an all-day event. */
-static const char schedule[] =
-  "BEGIN:VCALENDAR\r\n"
-  "VERSION:2.0\r\n"
-  "PRODID:-//Facility//Schedule//EN\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:tuesdays@example.org\r\n"
-  "SUMMARY:Tuesday maintenance\r\n"
-  "DTSTART;TZID=Europe/London:20270309T080000\r\n"
-  "DTEND;TZID=Europe/London:20270309T180000\r\n"
-  "RRULE:FREQ=WEEKLY;BYDAY=TU\r\n"
-  "EXDATE;TZID=Europe/London:20270316T080000\r\n"
-  "END:VEVENT\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:shutdown@example.org\r\n"
-  "SUMMARY:Cooling shutdown\r\n"
-  "DTSTART;VALUE=DATE:20270401\r\n"
-  "END:VEVENT\r\n"
-  "END:VCALENDAR\r\n";
+static const char schedule[] = "BEGIN:VCALENDAR\r\n"
+                               "VERSION:2.0\r\n"
+                               "PRODID:-//Facility//Schedule//EN\r\n"
+                               "BEGIN:VEVENT\r\n"
+                               "UID:tuesdays@example.org\r\n"
+                               "SUMMARY:Tuesday maintenance\r\n"
+                               "DTSTART;TZID=Europe/London:20270309T080000\r\n"
+                               "DTEND;TZID=Europe/London:20270309T180000\r\n"
+                               "RRULE:FREQ=WEEKLY;BYDAY=TU\r\n"
+                               "EXDATE;TZID=Europe/London:20270316T080000\r\n"
+                               "END:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\n"
+                               "UID:shutdown@example.org\r\n"
+                               "SUMMARY:Cooling shutdown\r\n"
+                               "DTSTART;VALUE=DATE:20270401\r\n"
+                               "END:VEVENT\r\n"
+                               "END:VCALENDAR\r\n";
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f, gconstpointer data)
 {
   g_autofree char *ics = write_temp (f, "schedule.ics", schedule);
   g_autofree char *tuesdays = NULL;
   g_autofree char *shutdown = NULL;
-  Result r;
+  Result           r;
 
   import_demo (f);
 
-  r = run_ium (f->db, "downtime", "import", ics, "--instrument", "LARMOR",
-               "--instrument", "ZOOM", "--until", "2027-04-06", NULL);
+  r = run_ium (f->db, "downtime", "import", ics, "--instrument", "LARMOR", "--instrument", "ZOOM",
+               "--until", "2027-04-06", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Read 5 downtime windows"));
   g_assert_nonnull (strstr (r.out, "5 added"));
@@ -106,8 +102,8 @@ test_import (Fixture       *f,
 
   /* Importing again changes nothing (a name given twice counts once); for every instrument,
    * the same windows are changed. */
-  r = run_ium (f->db, "downtime", "import", ics, "--instrument", "LARMOR",
-               "--instrument", "ZOOM", "--instrument", "LARMOR", "--until", "2027-04-06", NULL);
+  r = run_ium (f->db, "downtime", "import", ics, "--instrument", "LARMOR", "--instrument", "ZOOM",
+               "--instrument", "LARMOR", "--until", "2027-04-06", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "0 added, 0 changed, 5 already there"));
   result_clear (&r);
@@ -129,16 +125,13 @@ test_import (Fixture       *f,
 }
 
 static void
-assert_refused (Fixture    *f,
-                GBytes     *before,
-                const char *expected,
-                ...)
+assert_refused (Fixture *f, GBytes *before, const char *expected, ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GBytes) after = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GBytes) after = NULL;
   const char *arg;
-  Result r;
-  va_list ap;
+  Result      r;
+  va_list     ap;
 
   va_start (ap, expected);
   while ((arg = va_arg (ap, const char *)) != NULL)
@@ -161,8 +154,7 @@ assert_refused (Fixture    *f,
 }
 
 static void
-test_broken_file (Fixture       *f,
-                  gconstpointer  data)
+test_broken_file (Fixture *f, gconstpointer data)
 {
   g_autofree char *broken = write_temp (f, "broken.ics",
                                         "BEGIN:VCALENDAR\r\n"
@@ -180,20 +172,21 @@ test_broken_file (Fixture       *f,
   g_autofree char *end_only = write_temp (f, "end.ics",
                                           "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VEVENT\r\n"
                                           "END:VCALENDAR\r\n");
-  g_autofree char *json = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"),
-                                            "data", "demo-inventory.json", NULL);
+  g_autofree char *json =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "demo-inventory.json", NULL);
   g_autofree char *good = write_temp (f, "good.ics", schedule);
   g_autofree char *missing = g_build_filename (f->dir, "missing.ics", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *expected_end = NULL;
   g_autofree char *expected_json = NULL;
-  g_autoptr(GBytes) before = NULL;
+  g_autoptr (GBytes) before = NULL;
 
   import_demo (f);
   before = read_bytes (f->db);
 
   expected = g_strdup_printf ("%s: line 10: DTSTART “2027-13-01” is not a date-time\n"
-                              "Nothing was imported.", broken);
+                              "Nothing was imported.",
+                              broken);
   assert_refused (f, before, expected, "downtime", "import", broken, NULL);
 
   expected_end = g_strdup_printf ("%s: line 3: END:VEVENT without BEGIN", end_only);
@@ -214,8 +207,7 @@ test_broken_file (Fixture       *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *ics = write_temp (f, "schedule.ics", schedule);
   g_autofree char *out = g_build_filename (f->dir, "out.ics", NULL);
@@ -223,9 +215,9 @@ test_export (Fixture       *f,
   g_autofree char *written = NULL;
   g_autofree char *tuesdays = NULL;
   g_autofree char *tuesdays_again = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Fixture fresh = { f->dir, fresh_db };
-  Result r;
+  Result  r;
 
   import_demo (f);
   r = run_ium (f->db, "downtime", "import", ics, "--until", "2027-04-06", NULL);
@@ -269,8 +261,8 @@ test_export (Fixture       *f,
   r = run_ium (f->db, "downtime", "export", NULL);
   {
     Result again = run_ium (fresh_db, "downtime", "export", NULL);
-    g_auto(GStrv) a = g_strsplit (r.out, "\r\n", -1);
-    g_auto(GStrv) b = g_strsplit (again.out, "\r\n", -1);
+    g_auto (GStrv) a = g_strsplit (r.out, "\r\n", -1);
+    g_auto (GStrv) b = g_strsplit (again.out, "\r\n", -1);
     guint n_a = 0, n_b = 0;
 
     /* Same events in the same order, apart from DTSTAMP. */
@@ -301,8 +293,7 @@ test_export (Fixture       *f,
 }
 
 static void
-test_help (Fixture       *f,
-           gconstpointer  data)
+test_help (Fixture *f, gconstpointer data)
 {
   Result r = run_ium (f->db, "downtime", "import", "--help", NULL);
 
@@ -318,8 +309,7 @@ test_help (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -185,8 +185,8 @@ without_times (const char *text)
   GString *kept = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
-    if (strstr (lines[i], "\"generated\"") == NULL &&
-        strstr (lines[i], "\"clients_since\"") == NULL)
+    if (strstr (lines[i], "\"generated\"") == NULL
+        && strstr (lines[i], "\"clients_since\"") == NULL)
       g_string_append_printf (kept, "%s\n", lines[i]);
   return g_string_free (kept, FALSE);
 }

@@ -20,9 +20,7 @@
 #define RELEASE "12.3.2.380"
 
 static void
-assert_run (Result      r,
-            int         status,
-            const char *in_err)
+assert_run (Result r, int status, const char *in_err)
 {
   if (r.status != status)
     g_error ("expected exit %d, got %d: %s%s", status, r.status, r.out, r.err);
@@ -33,23 +31,21 @@ assert_run (Result      r,
 
 /* Checks in the log, @days_ago before now, as `ium serve` would have logged them. */
 static void
-log_check (Fixture          *f,
-           const char       *instrument,
-           const char       *version,
-           IumVerdictStatus  status,
-           double            days_ago)
+log_check (
+  Fixture *f, const char *instrument, const char *version, IumVerdictStatus status, double days_ago)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open_existing (f->db, &error);
-  g_autoptr(IumVerdict) verdict = ium_verdict_new (instrument, "ibex-gui", version, "ibex-server",
-                                                   RELEASE, status, RELEASE, NULL, NULL, "");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) at = g_date_time_add_seconds (now, -days_ago * 86400);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open_existing (f->db, &error);
+  g_autoptr (IumVerdict) verdict = ium_verdict_new (instrument, "ibex-gui", version, "ibex-server",
+                                                    RELEASE, status, RELEASE, NULL, NULL, "");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) at = g_date_time_add_seconds (now, -days_ago * 86400);
+  g_autoptr (GPtrArray) batch =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
 
   g_assert_no_error (error);
-  g_ptr_array_add (batch, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK, at,
-                                                             "10.1.2.3"));
+  g_ptr_array_add (
+    batch, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK, at, "10.1.2.3"));
   g_assert_true (ium_store_append_checks (store, batch, &error));
   g_assert_no_error (error);
 }
@@ -67,11 +63,18 @@ prepare_demo (Fixture *f)
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
   assert_run (run_ium (f->db, "--as", "ann", "token", "take", NULL), 0, NULL);
-  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "SANS2D", "in-progress", NULL), 0, NULL);
-  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "SANS2D", "done", NULL), 0, NULL);
-  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "WISH", "in-progress", NULL), 0, NULL);
-  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "POLREF", "in-progress", NULL), 0, NULL);
-  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "POLREF", "failed", NULL), 0, NULL);
+  assert_run (
+    run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "SANS2D", "in-progress", NULL), 0,
+    NULL);
+  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "SANS2D", "done", NULL), 0,
+              NULL);
+  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "WISH", "in-progress", NULL),
+              0, NULL);
+  assert_run (
+    run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "POLREF", "in-progress", NULL), 0,
+    NULL);
+  assert_run (run_ium (f->db, "--as", "ann", "rollout", "mark", "dec", "POLREF", "failed", NULL), 0,
+              NULL);
 
   log_check (f, "LARMOR", "11.2.0.5", IUM_VERDICT_INCOMPATIBLE, 2);
   log_check (f, "ZOOM", "12.2.0.300", IUM_VERDICT_UPDATE_AVAILABLE, 3);
@@ -79,13 +82,11 @@ prepare_demo (Fixture *f)
 }
 
 static char *
-write_report (Fixture    *f,
-              const char *release,
-              const char *format)
+write_report (Fixture *f, const char *release, const char *format)
 {
   g_autofree char *name = g_strdup_printf ("report.%s", format);
-  char *path = g_build_filename (f->dir, name, NULL);
-  Result r = run_ium (f->db, "report", release, "--format", format, "-o", path, NULL);
+  char            *path = g_build_filename (f->dir, name, NULL);
+  Result           r = run_ium (f->db, "report", release, "--format", format, "-o", path, NULL);
 
   if (r.status != 0)
     g_error ("ium report --format %s: exit %d: %s", format, r.status, r.err);
@@ -97,7 +98,7 @@ write_report (Fixture    *f,
 static char *
 read_text (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -110,17 +111,16 @@ read_text (const char *path)
 static GPtrArray *
 read_csv_with_python (const char *path)
 {
-  static const char script[] =
-    "import csv, json, sys\n"
-    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
-    "    json.dump(list(csv.reader(f, strict=True)), sys.stdout)\n";
-  const char *argv[] = { "python3", "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
+  static const char script[] = "import csv, json, sys\n"
+                               "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                               "    json.dump(list(csv.reader(f, strict=True)), sys.stdout)\n";
+  const char       *argv[] = { "python3", "-c", script, path, NULL };
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   JsonArray *rows;
-  int status;
+  int        status;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
                                NULL, &status, &error));
@@ -131,7 +131,7 @@ read_csv_with_python (const char *path)
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonArray *row = json_array_get_array_element (rows, i);
-      char **fields = g_new0 (char *, json_array_get_length (row) + 1);
+      char     **fields = g_new0 (char *, json_array_get_length (row) + 1);
 
       for (guint k = 0; k < json_array_get_length (row); k++)
         fields[k] = g_strdup (json_array_get_string_element (row, k));
@@ -142,20 +142,19 @@ read_csv_with_python (const char *path)
 
 /* All five formats of one facility, read back with independent tools, say the same. */
 static void
-test_formats (Fixture       *f,
-              gconstpointer  data)
+test_formats (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = NULL, *json = NULL, *html = NULL, *md = NULL, *pdf = NULL;
   g_autofree char *json_text = NULL, *html_text = NULL, *md_text = NULL, *pdf_text = NULL;
   g_autofree char *pdf_raw = NULL, *compact = NULL, *csv_text = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) own_records = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GArray) figures = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) own_records = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GArray) figures = NULL;
   ReportCounts expected = { 0 }, counts;
-  JsonObject *object, *summary;
-  JsonArray *instruments;
-  Result r;
+  JsonObject  *object, *summary;
+  JsonArray   *instruments;
+  Result       r;
 
   prepare_demo (f);
   csv = write_report (f, RELEASE, "csv");
@@ -180,13 +179,13 @@ test_formats (Fixture       *f,
                    "Example Neutron and Muon Source");
   instruments = json_object_get_array_member (object, "instruments");
   g_assert_cmpuint (json_array_get_length (instruments), ==, 34);
-  counts = (ReportCounts) { 0 };
+  counts = (ReportCounts){ 0 };
   report_counts_from_json (object, &counts);
   report_counts_assert_equal (&counts, &expected, "the JSON instruments");
 
   /* CSV, through Python's csv module and through our own RFC 4180 reader. */
   records = read_csv_with_python (csv);
-  counts = (ReportCounts) { 0 };
+  counts = (ReportCounts){ 0 };
   report_counts_from_csv (records, &counts);
   report_counts_assert_equal (&counts, &expected, "CSV (Python)");
   csv_text = read_text (csv);
@@ -197,11 +196,11 @@ test_formats (Fixture       *f,
 
   /* HTML and Markdown. */
   html_text = read_text (html);
-  counts = (ReportCounts) { 0 };
+  counts = (ReportCounts){ 0 };
   report_counts_from_html (html_text, &counts);
   report_counts_assert_equal (&counts, &expected, "HTML");
   md_text = read_text (md);
-  counts = (ReportCounts) { 0 };
+  counts = (ReportCounts){ 0 };
   report_counts_from_markdown (md_text, &counts);
   report_counts_assert_equal (&counts, &expected, "Markdown");
 
@@ -246,9 +245,9 @@ test_formats (Fixture       *f,
   /* A PDF piped (not a terminal) is written as asked. */
   {
     const char *args[] = { "--db", f->db, "report", RELEASE, "--format", "pdf", NULL };
-    g_autoptr(GSubprocess) process = spawn_ium (args, NULL);
-    g_autoptr(GBytes) out = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GSubprocess) process = spawn_ium (args, NULL);
+    g_autoptr (GBytes) out = NULL;
+    g_autoptr (GError) error = NULL;
 
     g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error);
     g_assert_no_error (error);
@@ -261,12 +260,11 @@ test_formats (Fixture       *f,
 
 /* The client window: --days 7 drops MARI's check of twelve days ago. */
 static void
-test_days (Fixture       *f,
-           gconstpointer  data)
+test_days (Fixture *f, gconstpointer data)
 {
   Result r;
-  g_autoptr(JsonNode) week = NULL;
-  g_autoptr(JsonNode) month = NULL;
+  g_autoptr (JsonNode) week = NULL;
+  g_autoptr (JsonNode) month = NULL;
   JsonObject *summary;
 
   prepare_demo (f);
@@ -291,21 +289,22 @@ test_days (Fixture       *f,
 /* Instrument and site names that would break HTML, CSV and Markdown come through escaped in
  * HTML and Markdown and exactly as they are in CSV and JSON. */
 static void
-test_hostile (Fixture       *f,
-              gconstpointer  data)
+test_hostile (Fixture *f, gconstpointer data)
 {
   static const char inventory[] =
     "{\"format\": \"ium-inventory\", \"format_version\": 1, \"facility\": \"<b>Bold</b> & Co\","
     " \"components\": [{\"id\": \"srv\", \"name\": \"Server\", \"role\": \"server\"}],"
-    " \"releases\": [{\"version\": \"1.0\", \"tier\": \"official\", \"notes\": \"<img src=x onerror=alert(2)>\"}],"
+    " \"releases\": [{\"version\": \"1.0\", \"tier\": \"official\", \"notes\": \"<img src=x "
+    "onerror=alert(2)>\"}],"
     " \"instruments\": ["
     "  {\"name\": \"<script>alert(1)</script>\", \"site\": \"\\\"&'<>\","
     "   \"hosts\": [{\"name\": \"h\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\"}}]},"
     "  {\"name\": \"a|b,c\\\"d\", \"site\": \"*x* _y_ `z`\","
-    "   \"hosts\": [{\"name\": \"h\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\"}}]}]}";
+    "   \"hosts\": [{\"name\": \"h\", \"role\": \"control\", \"installed\": {\"srv\": "
+    "\"1.0\"}}]}]}";
   g_autofree char *file = write_temp (f, "hostile.json", inventory);
   g_autofree char *html_path = NULL, *html = NULL, *md = NULL, *csv_path = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) records = NULL;
   Result r;
 
   assert_run (run_ium (f->db, "import", file, NULL), 0, NULL);
@@ -337,8 +336,7 @@ test_hostile (Fixture       *f,
 }
 
 static void
-test_bad_arguments (Fixture       *f,
-                    gconstpointer  data)
+test_bad_arguments (Fixture *f, gconstpointer data)
 {
   g_autofree char *missing_db = g_build_filename (f->dir, "nosuch.db", NULL);
 
@@ -347,17 +345,22 @@ test_bad_arguments (Fixture       *f,
   assert_run (run_ium (f->db, "report", RELEASE, NULL), 2, "--format");
   assert_run (run_ium (f->db, "report", RELEASE, "-o", "out.txt", NULL), 2, "--format");
   assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "0", NULL), 2, "“0”");
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "-3", NULL), 2, "“-3”");
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "abc", NULL), 2, "“abc”");
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "1.5", NULL), 2, "“1.5”");
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "3651", NULL), 2, "3650");
+  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "-3", NULL), 2,
+              "“-3”");
+  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "abc", NULL), 2,
+              "“abc”");
+  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "1.5", NULL), 2,
+              "“1.5”");
+  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "3651", NULL), 2,
+              "3650");
   assert_run (run_ium (f->db, "report", "99.1", "--format", "csv", NULL), 2, "no release “99.1”");
   assert_run (run_ium (f->db, "report", "12.x", "--format", "csv", NULL), 2, "“12.x”");
   assert_run (run_ium (f->db, "report", "--format", "csv", NULL), 2, "RELEASE");
   assert_run (run_ium (f->db, "report", RELEASE, RELEASE, "--format", "csv", NULL), 2, "RELEASE");
   assert_run (run_ium (missing_db, "report", RELEASE, "--format", "csv", NULL), 2, "nosuch.db");
   /* Still within limits. */
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "3650", NULL), 0, NULL);
+  assert_run (run_ium (f->db, "report", RELEASE, "--format", "csv", "--days", "3650", NULL), 0,
+              NULL);
   assert_run (run_ium (f->db, "report", "v12.3.2.380", "--format", "csv", "--days", "1", NULL), 0,
               NULL);
 }
@@ -365,7 +368,7 @@ test_bad_arguments (Fixture       *f,
 static guint
 count_entries (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   guint n = 0;
 
   while (dir != NULL && g_dir_read_name (dir) != NULL)
@@ -375,8 +378,7 @@ count_entries (const char *path)
 
 /* An error leaves no file behind, and an existing report as it was. */
 static void
-test_no_partial_file (Fixture       *f,
-                      gconstpointer  data)
+test_no_partial_file (Fixture *f, gconstpointer data)
 {
   g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
   g_autofree char *target = g_build_filename (out_dir, "report.html", NULL);
@@ -391,8 +393,9 @@ test_no_partial_file (Fixture       *f,
   /* A bad release, format or --days: the existing file is unchanged. */
   assert_run (run_ium (f->db, "report", "99.1", "--format", "html", "-o", target, NULL), 2, NULL);
   assert_run (run_ium (f->db, "report", RELEASE, "--format", "htm", "-o", target, NULL), 2, NULL);
-  assert_run (run_ium (f->db, "report", RELEASE, "--format", "html", "--days", "x", "-o", target,
-                       NULL), 2, NULL);
+  assert_run (
+    run_ium (f->db, "report", RELEASE, "--format", "html", "--days", "x", "-o", target, NULL), 2,
+    NULL);
   g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the old report\n");
   g_assert_cmpuint (count_entries (out_dir), ==, 1);
@@ -432,8 +435,7 @@ test_no_partial_file (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
@@ -444,8 +446,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ium/cli-report/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments,
               fixture_teardown);
-  g_test_add ("/ium/cli-report/no-partial-file", Fixture, NULL, fixture_setup,
-              test_no_partial_file, fixture_teardown);
+  g_test_add ("/ium/cli-report/no-partial-file", Fixture, NULL, fixture_setup, test_no_partial_file,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -13,23 +13,24 @@
 #include <sys/stat.h>
 
 /* Every command of ium, as its command words. */
-static const char * const every_command[][2] = {
-  { "import", NULL }, { "export", NULL }, { "version", "compare" }, { "status", NULL },
-  { "check", NULL }, { "instrument", "pin" }, { "instrument", "unpin" },
-  { "instrument", "busy" }, { "instrument", "free" }, { "plan", NULL }, { "rollout", "list" },
-  { "rollout", "show" }, { "rollout", "mark" }, { "rollout", "resume" }, { "token", "show" },
-  { "token", "take" }, { "token", "release" }, { "token", "history" },
-  { "downtime", "import" }, { "downtime", "export" }, { "audit", NULL }, { NULL, NULL }
-};
+static const char *const every_command[][2] = { { "import", NULL },        { "export", NULL },
+                                                { "version", "compare" },  { "status", NULL },
+                                                { "check", NULL },         { "instrument", "pin" },
+                                                { "instrument", "unpin" }, { "instrument", "busy" },
+                                                { "instrument", "free" },  { "plan", NULL },
+                                                { "rollout", "list" },     { "rollout", "show" },
+                                                { "rollout", "mark" },     { "rollout", "resume" },
+                                                { "token", "show" },       { "token", "take" },
+                                                { "token", "release" },    { "token", "history" },
+                                                { "downtime", "import" },  { "downtime", "export" },
+                                                { "audit", NULL },         { NULL, NULL } };
 
 static void
-test_help (Fixture       *f,
-           gconstpointer  data)
+test_help (Fixture *f, gconstpointer data)
 {
-  static const char * const commands[] = {
-    "import", "export", "status", "check", "version", "instrument", NULL
-  };
-  Result r = run_ium (NULL, "--help", NULL);
+  static const char *const commands[] = { "import",  "export",     "status", "check",
+                                          "version", "instrument", NULL };
+  Result                   r = run_ium (NULL, "--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   for (guint i = 0; commands[i] != NULL; i++)
@@ -41,7 +42,7 @@ test_help (Fixture       *f,
    * ium --help. */
   for (guint i = 0; every_command[i][0] != NULL; i++)
     {
-      const char *name = every_command[i][0], *sub = every_command[i][1];
+      const char      *name = every_command[i][0], *sub = every_command[i][1];
       g_autofree char *words = g_strdup_printf ("%s%s%s", name, sub ? " " : "", sub ? sub : "");
       g_autofree char *listed = g_strdup_printf ("\n  %s ", words);
       g_autofree char *usage = g_strdup_printf ("] %s ", words);
@@ -96,10 +97,12 @@ test_help (Fixture       *f,
 }
 
 static void
-test_version_compare (Fixture       *f,
-                      gconstpointer  data)
+test_version_compare (Fixture *f, gconstpointer data)
 {
-  static const struct { const char *scheme, *a, *b, *answer; } cases[] = {
+  static const struct
+  {
+    const char *scheme, *a, *b, *answer;
+  } cases[] = {
     { NULL, "12.1", "12.1.0.0", "=" },
     { NULL, "12.0.1.130", "12.0.0.999", ">" },
     { NULL, "v2", "10", "<" },
@@ -110,10 +113,10 @@ test_version_compare (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Result r = cases[i].scheme
-                 ? run_ium (NULL, "version", "compare", "--scheme", cases[i].scheme, cases[i].a,
-                            cases[i].b, NULL)
-                 : run_ium (NULL, "version", "compare", cases[i].a, cases[i].b, NULL);
+      Result           r = cases[i].scheme
+                             ? run_ium (NULL, "version", "compare", "--scheme", cases[i].scheme, cases[i].a,
+                                        cases[i].b, NULL)
+                             : run_ium (NULL, "version", "compare", cases[i].a, cases[i].b, NULL);
       g_autofree char *expected = g_strconcat (cases[i].answer, "\n", NULL);
 
       g_assert_cmpint (r.status, ==, 0);
@@ -133,8 +136,8 @@ test_version_compare (Fixture       *f,
     g_assert_nonnull (strstr (r.err, "roman"));
     result_clear (&r);
 
-    r = run_ium (NULL, "version", "compare", "--scheme", "calver", "20230229.0", "20230301.0",
-                 NULL);
+    r =
+      run_ium (NULL, "version", "compare", "--scheme", "calver", "20230229.0", "20230301.0", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "20230229.0"));
     result_clear (&r);
@@ -147,14 +150,13 @@ test_version_compare (Fixture       *f,
 }
 
 static void
-test_round_trip (Fixture       *f,
-                 gconstpointer  data)
+test_round_trip (Fixture *f, gconstpointer data)
 {
   g_autofree char *first = g_build_filename (f->dir, "first.json", NULL);
   g_autofree char *second = g_build_filename (f->dir, "second.json", NULL);
   g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
-  g_autoptr(GBytes) a = NULL;
-  g_autoptr(GBytes) b = NULL;
+  g_autoptr (GBytes) a = NULL;
+  g_autoptr (GBytes) b = NULL;
   Result r;
 
   import_demo (f);
@@ -185,7 +187,7 @@ test_round_trip (Fixture       *f,
   r = run_ium (other_db, "--json", "import", first, NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonNode) node = parse_json (r.out);
+    g_autoptr (JsonNode) node = parse_json (r.out);
     JsonObject *o = json_node_get_object (node);
     g_assert_cmpint (json_object_get_int_member (o, "added"), ==, 0);
     g_assert_cmpint (json_object_get_int_member (o, "changed"), ==, 0);
@@ -195,11 +197,10 @@ test_round_trip (Fixture       *f,
 }
 
 static void
-test_merge_and_replace (Fixture       *f,
-                        gconstpointer  data)
+test_merge_and_replace (Fixture *f, gconstpointer data)
 {
   g_autofree char *extra = NULL;
-  Result r;
+  Result           r;
 
   import_demo (f);
 
@@ -235,10 +236,10 @@ typedef struct
 {
   const char *name;
   const char *contents;
-  const char *path;    /* what the message must contain */
+  const char *path; /* what the message must contain */
 } BadFile;
 
-#define HEAD "{\"format\": \"ium-inventory\", \"format_version\": 1, "
+#define HEAD    "{\"format\": \"ium-inventory\", \"format_version\": 1, "
 #define HOST(v) "\"hosts\": [{\"name\": \"H\", \"installed\": {\"ibex-server\": \"" v "\"}}]"
 
 static const BadFile bad_files[] = {
@@ -248,46 +249,67 @@ static const BadFile bad_files[] = {
   { "wrong-format", "{\"format\": \"something-else\", \"format_version\": 1}", "format:" },
   { "wrong-version", "{\"format\": \"ium-inventory\", \"format_version\": 2}", "format_version:" },
   { "unknown-key", HEAD "\"instrumentz\": []}", "instrumentz: unknown key" },
-  { "unknown-host-key", HEAD "\"instruments\": [{\"name\": \"X\", \"hosts\": [{\"name\": \"H\","
-    " \"instaled\": {}}]}]}", "instruments[0].hosts[0].instaled: unknown key" },
+  { "unknown-host-key",
+    HEAD "\"instruments\": [{\"name\": \"X\", \"hosts\": [{\"name\": \"H\","
+         " \"instaled\": {}}]}]}",
+    "instruments[0].hosts[0].instaled: unknown key" },
   { "bad-installed-version", HEAD "\"instruments\": [{\"name\": \"X\", " HOST ("12..0") "}]}",
     "instruments[0].hosts[0].installed.ibex-server: \"12..0\" is not a valid quad version" },
   { "bad-release-version", HEAD "\"releases\": [{\"version\": \"12.x\", \"tier\": \"official\"}]}",
     "releases[0].version: \"12.x\"" },
-  { "unknown-component", HEAD "\"instruments\": [{\"name\": \"X\", \"hosts\": [{\"name\": \"H\","
-    " \"installed\": {\"ibex-gooey\": \"1.0\"}}]}]}",
+  { "unknown-component",
+    HEAD "\"instruments\": [{\"name\": \"X\", \"hosts\": [{\"name\": \"H\","
+         " \"installed\": {\"ibex-gooey\": \"1.0\"}}]}]}",
     "instruments[0].hosts[0].installed.ibex-gooey: unknown component" },
-  { "unknown-release", HEAD "\"instruments\": [{\"name\": \"X\", \"pin\": \"99.0\", "
-    HOST ("12.0") "}]}", "instruments[0].pin: unknown release “99.0”" },
-  { "unknown-patch-base", HEAD "\"releases\": [{\"version\": \"12.9.1\", \"tier\": \"official\","
-    " \"patch_of\": \"12.9.0\"}]}", "releases[0].patch_of: unknown release" },
-  { "duplicate-instrument", HEAD "\"instruments\": [{\"name\": \"X\", " HOST ("12.0") "},"
-    " {\"name\": \"X\", " HOST ("12.0") "}]}", "instruments[1].name: instrument “X” is already defined at instruments[0]" },
-  { "duplicate-release", HEAD "\"releases\": [{\"version\": \"12.9\", \"tier\": \"official\"},"
-    " {\"version\": \"12.9.0.0\", \"tier\": \"test\"}]}", "releases[1]: release “12.9.0.0” is already defined at releases[0]" },
-  { "window-ends-first", HEAD "\"downtime\": [{\"start\": \"2027-03-04T18:00:00Z\","
-    " \"end\": \"2027-03-04T08:00:00Z\", \"label\": \"Backwards\"}]}", "downtime[0].end: the window must end after it starts" },
-  { "bad-timestamp", HEAD "\"downtime\": [{\"start\": \"2027-03-04 08:00\","
-    " \"end\": \"2027-03-04T18:00:00Z\", \"label\": \"L\"}]}", "downtime[0].start: “2027-03-04 08:00” is not an RFC 3339 timestamp" },
-  { "timestamp-without-offset", HEAD "\"cycles\": [{\"name\": \"C\", \"start\": \"2027-03-04T08:00:00\","
-    " \"end\": \"2027-03-05T18:00:00Z\"}]}", "cycles[0].start:" },
+  { "unknown-release",
+    HEAD "\"instruments\": [{\"name\": \"X\", \"pin\": \"99.0\", " HOST ("12.0") "}]}",
+    "instruments[0].pin: unknown release “99.0”" },
+  { "unknown-patch-base",
+    HEAD "\"releases\": [{\"version\": \"12.9.1\", \"tier\": \"official\","
+         " \"patch_of\": \"12.9.0\"}]}",
+    "releases[0].patch_of: unknown release" },
+  { "duplicate-instrument",
+    HEAD
+    "\"instruments\": [{\"name\": \"X\", " HOST ("12.0") "},"
+                                                         " {\"name\": \"X\", " HOST ("12.0") "}]}",
+    "instruments[1].name: instrument “X” is already defined at instruments[0]" },
+  { "duplicate-release",
+    HEAD "\"releases\": [{\"version\": \"12.9\", \"tier\": \"official\"},"
+         " {\"version\": \"12.9.0.0\", \"tier\": \"test\"}]}",
+    "releases[1]: release “12.9.0.0” is already defined at releases[0]" },
+  { "window-ends-first",
+    HEAD "\"downtime\": [{\"start\": \"2027-03-04T18:00:00Z\","
+         " \"end\": \"2027-03-04T08:00:00Z\", \"label\": \"Backwards\"}]}",
+    "downtime[0].end: the window must end after it starts" },
+  { "bad-timestamp",
+    HEAD "\"downtime\": [{\"start\": \"2027-03-04 08:00\","
+         " \"end\": \"2027-03-04T18:00:00Z\", \"label\": \"L\"}]}",
+    "downtime[0].start: “2027-03-04 08:00” is not an RFC 3339 timestamp" },
+  { "timestamp-without-offset",
+    HEAD "\"cycles\": [{\"name\": \"C\", \"start\": \"2027-03-04T08:00:00\","
+         " \"end\": \"2027-03-05T18:00:00Z\"}]}",
+    "cycles[0].start:" },
   { "wrong-type-number", HEAD "\"policy\": {\"max_minor_behind\": \"two\"}}",
     "policy.max_minor_behind: expected a whole number, got a string" },
   { "wrong-type-name", HEAD "\"instruments\": [{\"name\": 42, " HOST ("12.0") "}]}",
     "instruments[0].name: expected a string, got a whole number" },
-  { "wrong-type-bool", HEAD "\"cycles\": [{\"name\": \"C\", \"start\": \"2027-03-04T08:00:00Z\","
-    " \"end\": \"2027-03-05T18:00:00Z\", \"freeze\": \"yes\"}]}", "cycles[0].freeze: expected true or false" },
-  { "wrong-type-list", HEAD "\"instruments\": {\"name\": \"X\"}}", "instruments: expected an array" },
-  { "unknown-window-instrument", HEAD "\"downtime\": [{\"start\": \"2027-03-04T08:00:00Z\","
-    " \"end\": \"2027-03-04T18:00:00Z\", \"label\": \"L\", \"instruments\": [\"LARMOR\", \"NOPE\"]}]}",
+  { "wrong-type-bool",
+    HEAD "\"cycles\": [{\"name\": \"C\", \"start\": \"2027-03-04T08:00:00Z\","
+         " \"end\": \"2027-03-05T18:00:00Z\", \"freeze\": \"yes\"}]}",
+    "cycles[0].freeze: expected true or false" },
+  { "wrong-type-list", HEAD "\"instruments\": {\"name\": \"X\"}}",
+    "instruments: expected an array" },
+  { "unknown-window-instrument",
+    HEAD "\"downtime\": [{\"start\": \"2027-03-04T08:00:00Z\","
+         " \"end\": \"2027-03-04T18:00:00Z\", \"label\": \"L\", \"instruments\": [\"LARMOR\", "
+         "\"NOPE\"]}]}",
     "downtime[0].instruments[1]: unknown instrument “NOPE”" },
 };
 
 static void
-test_import_errors (Fixture       *f,
-                    gconstpointer  data)
+test_import_errors (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GBytes) before = NULL;
+  g_autoptr (GBytes) before = NULL;
 
   import_demo (f);
   before = read_bytes (f->db);
@@ -295,7 +317,7 @@ test_import_errors (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = write_temp (f, "bad.json", bad_files[i].contents);
-      g_autoptr(GBytes) after = NULL;
+      g_autoptr (GBytes) after = NULL;
       Result r = run_ium (f->db, "import", path, NULL);
 
       g_test_message ("bad file: %s", bad_files[i].name);
@@ -317,7 +339,7 @@ test_import_errors (Fixture       *f,
     g_autofree char *path = write_temp (f, "bad.json", bad_files[0].contents);
     g_autofree char *folder = g_build_filename (f->dir, "new", NULL);
     g_autofree char *fresh = g_build_filename (folder, "inventory.db", NULL);
-    Result r = run_ium (fresh, "import", path, NULL);
+    Result           r = run_ium (fresh, "import", path, NULL);
 
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, bad_files[0].path));
@@ -334,7 +356,7 @@ test_import_errors (Fixture       *f,
   /* A missing file is reported by name. */
   {
     g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
-    Result r = run_ium (f->db, "import", missing, NULL);
+    Result           r = run_ium (f->db, "import", missing, NULL);
 
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "missing.json"));
@@ -343,17 +365,16 @@ test_import_errors (Fixture       *f,
 }
 
 static void
-test_status (Fixture       *f,
-             gconstpointer  data)
+test_status (Fixture *f, gconstpointer data)
 {
-  static const char * const all_flags[] = {
-    "up-to-date", "update-available", "too-far-behind", "partial", "custom",
-    "unsupported-tier", "pinned", "busy", NULL
+  static const char *const all_flags[] = {
+    "up-to-date",       "update-available", "too-far-behind", "partial", "custom",
+    "unsupported-tier", "pinned",           "busy",           NULL
   };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (JsonNode) node = NULL;
   JsonArray *instruments;
-  Result r;
+  Result     r;
 
   import_demo (f);
   r = run_ium (f->db, "instrument", "busy", "MARI", "--note", "Long run", NULL);
@@ -370,7 +391,7 @@ test_status (Fixture       *f,
   for (guint i = 0; i < json_array_get_length (instruments); i++)
     {
       JsonObject *instrument = json_array_get_object_element (instruments, i);
-      JsonArray *flags = json_object_get_array_member (instrument, "flags");
+      JsonArray  *flags = json_object_get_array_member (instrument, "flags");
 
       g_assert_true (json_object_has_member (instrument, "release"));
       g_assert_true (json_object_has_member (instrument, "target"));
@@ -401,11 +422,12 @@ test_status (Fixture       *f,
   r = run_ium (f->db, "--json", "status", "LARMOR", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonNode) one = parse_json (r.out);
+    g_autoptr (JsonNode) one = parse_json (r.out);
     JsonArray *list = json_object_get_array_member (json_node_get_object (one), "instruments");
     g_assert_cmpuint (json_array_get_length (list), ==, 1);
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "name"),
-                     ==, "LARMOR");
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (list, 0), "name"), ==,
+      "LARMOR");
   }
   result_clear (&r);
 
@@ -416,12 +438,11 @@ test_status (Fixture       *f,
 }
 
 static void
-test_check (Fixture       *f,
-            gconstpointer  data)
+test_check (Fixture *f, gconstpointer data)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   JsonObject *verdict;
-  Result r;
+  Result      r;
 
   import_demo (f);
 
@@ -433,7 +454,8 @@ test_check (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (verdict, "instrument"), ==, "LARMOR");
   g_assert_cmpstr (json_object_get_string_member (verdict, "server_component"), ==, "ibex-server");
   g_assert_nonnull (json_object_get_string_member (verdict, "recommended_version"));
-  g_assert_nonnull (strstr (json_object_get_string_member (verdict, "message"), "major versions differ"));
+  g_assert_nonnull (
+    strstr (json_object_get_string_member (verdict, "message"), "major versions differ"));
   result_clear (&r);
 
   r = run_ium (f->db, "check", "LARMOR", "ibex-gui", "12.3.0.350", NULL);
@@ -458,15 +480,14 @@ test_check (Fixture       *f,
 }
 
 static void
-test_database_choice (Fixture       *f,
-                      gconstpointer  data)
+test_database_choice (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = source_path ("data/demo-inventory.json");
   g_autofree char *env_db = g_build_filename (f->dir, "nested", "from-env.db", NULL);
-  const char *import_args[] = { "import", demo, NULL };
-  g_autoptr(GSubprocess) process = NULL;
+  const char      *import_args[] = { "import", demo, NULL };
+  g_autoptr (GSubprocess) process = NULL;
   GStatBuf st;
-  Result r;
+  Result   r;
 
   /* IUM_DB chooses the database when --db is not given; the folder is created. */
   process = spawn_ium (import_args, env_db);
@@ -494,15 +515,19 @@ test_database_choice (Fixture       *f,
   /* Only import creates a database: no other command may mistake a wrong path for an
    * empty facility. */
   {
-    static const char * const commands[][5] = {
-      { "export", NULL }, { "check", "LARMOR", "ibex-gui", "1.0", NULL },
-      { "instrument", "busy", "LARMOR", NULL }, { "token", "show", NULL },
-      { "token", "take", NULL }, { "rollout", "list", NULL }, { "audit", NULL },
+    static const char *const commands[][5] = {
+      { "export", NULL },
+      { "check", "LARMOR", "ibex-gui", "1.0", NULL },
+      { "instrument", "busy", "LARMOR", NULL },
+      { "token", "show", NULL },
+      { "token", "take", NULL },
+      { "rollout", "list", NULL },
+      { "audit", NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       {
-        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+        g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
         g_ptr_array_add (args, (gpointer) "--db");
         g_ptr_array_add (args, f->db);
@@ -511,7 +536,7 @@ test_database_choice (Fixture       *f,
         g_ptr_array_add (args, NULL);
 
         g_clear_object (&process);
-        process = spawn_ium ((const char * const *) args->pdata, NULL);
+        process = spawn_ium ((const char *const *) args->pdata, NULL);
         r = finish (process);
         if (r.status != 2 || strstr (r.err, "there is no inventory at") == NULL)
           g_error ("ium %s on a missing database: exit %d: %s", commands[i][0], r.status, r.err);
@@ -532,14 +557,13 @@ test_database_choice (Fixture       *f,
 }
 
 static void
-test_corrupt_database (Fixture       *f,
-                       gconstpointer  data)
+test_corrupt_database (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
   g_autofree char *demo = source_path ("data/demo-inventory.json");
-  guint8 garbage[8192];
-  Result r;
+  guint8           garbage[8192];
+  Result           r;
 
   for (guint i = 0; i < sizeof garbage; i++)
     garbage[i] = (guint8) g_test_rand_int_range (0, 256);
@@ -562,11 +586,10 @@ test_corrupt_database (Fixture       *f,
 
 /* The one instrument of `ium --json status NAME`. */
 static JsonNode *
-status_of (Fixture    *f,
-           const char *name)
+status_of (Fixture *f, const char *name)
 {
   Result r = run_ium (f->db, "--json", "status", name, NULL);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   JsonArray *list;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -578,8 +601,7 @@ status_of (Fixture    *f,
 }
 
 static gboolean
-has_flag (JsonNode   *instrument,
-          const char *flag)
+has_flag (JsonNode *instrument, const char *flag)
 {
   JsonArray *flags = json_object_get_array_member (json_node_get_object (instrument), "flags");
 
@@ -591,12 +613,11 @@ has_flag (JsonNode   *instrument,
 
 /* The audit actions recorded for @instrument, oldest first, as "who:action" words. */
 static char *
-audit_actions (Fixture    *f,
-               const char *instrument)
+audit_actions (Fixture *f, const char *instrument)
 {
   Result r = run_ium (f->db, "--json", "audit", "--instrument", instrument, NULL);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
   JsonArray *entries;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -616,13 +637,12 @@ audit_actions (Fixture    *f,
 /* pin, unpin, busy and free change one instrument, are audited under --as, and need no
  * deploy token, even while someone else holds it. Mistakes change nothing. */
 static void
-test_instrument (Fixture       *f,
-                 gconstpointer  data)
+test_instrument (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(JsonNode) sxd = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (JsonNode) sxd = NULL;
   g_autofree char *actions = NULL;
-  Result r;
+  Result           r;
 
   import_demo (f);
   r = run_ium (f->db, "--as", "carol", "token", "take", "--note", "deploying", NULL);
@@ -646,8 +666,7 @@ test_instrument (Fixture       *f,
   g_assert_true (has_flag (sxd, "pinned"));
   g_clear_pointer (&sxd, json_node_unref);
 
-  r = run_ium (f->db, "--as", "alice", "instrument", "busy", "SXD", "--note", "Magnet test",
-               NULL);
+  r = run_ium (f->db, "--as", "alice", "instrument", "busy", "SXD", "--note", "Magnet test", NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
   sxd = status_of (f, "SXD");
@@ -660,7 +679,11 @@ test_instrument (Fixture       *f,
   /* Mistakes: exit 2, the name quoted, the database untouched. */
   before = read_bytes (f->db);
   {
-    static const struct { const char *args[6]; const char *message; } bad[] = {
+    static const struct
+    {
+      const char *args[6];
+      const char *message;
+    } bad[] = {
       { { "instrument", "pin", "SXD", "12.9", NULL }, "unknown release “12.9”" },
       { { "instrument", "pin", "SXD", "12..1", NULL }, "unknown release “12..1”" },
       { { "instrument", "pin", "NOPE", "12.3.2.380", NULL }, "unknown instrument “NOPE”" },
@@ -675,7 +698,7 @@ test_instrument (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(GBytes) after = NULL;
+        g_autoptr (GBytes) after = NULL;
 
         r = run_ium (f->db, bad[i].args[0], bad[i].args[1], bad[i].args[2], bad[i].args[3],
                      bad[i].args[4], NULL);
@@ -713,7 +736,8 @@ test_instrument (Fixture       *f,
   {
     /* import_demo() imports as the login name. */
     g_autofree char *expected = g_strdup_printf ("%s:import alice:pin alice:busy bob:unpin "
-                                                 "bob:free", g_get_user_name ());
+                                                 "bob:free",
+                                                 g_get_user_name ());
     g_assert_cmpstr (actions, ==, expected);
   }
 
@@ -725,11 +749,10 @@ test_instrument (Fixture       *f,
 }
 
 static void
-test_export_unwritable (Fixture       *f,
-                        gconstpointer  data)
+test_export_unwritable (Fixture *f, gconstpointer data)
 {
   g_autofree char *target = g_build_filename (f->dir, "no-such-folder", "out.json", NULL);
-  Result r;
+  Result           r;
 
   import_demo (f);
   r = run_ium (f->db, "export", "-o", target, NULL);
@@ -737,7 +760,8 @@ test_export_unwritable (Fixture       *f,
   /* The message names the file asked for (not a temporary one) and why. */
   {
     g_autofree char *expected = g_strdup_printf ("ium export: cannot write “%s”: its folder does "
-                                                 "not exist\n", target);
+                                                 "not exist\n",
+                                                 target);
     g_assert_cmpstr (r.err, ==, expected);
   }
   result_clear (&r);
@@ -754,8 +778,7 @@ test_export_unwritable (Fixture       *f,
 /* Two processes import into one database at the same moment: both succeed (the second
  * waits for the first), nobody sees "database is locked", and neither import is lost. */
 static void
-test_concurrent_writers (Fixture       *f,
-                         gconstpointer  data)
+test_concurrent_writers (Fixture *f, gconstpointer data)
 {
   g_autofree char *demo = source_path ("data/demo-inventory.json");
 
@@ -763,16 +786,18 @@ test_concurrent_writers (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("extra-%u.json", round);
       g_autofree char *db = g_strdup_printf ("%s-%u", f->db, round);
-      g_autoptr(GString) big = g_string_new (HEAD "\"components\": [{\"id\": \"srv\", "
-                                             "\"role\": \"server\"}], \"instruments\": [");
+      g_autoptr (GString) big = g_string_new (HEAD "\"components\": [{\"id\": \"srv\", "
+                                                   "\"role\": \"server\"}], \"instruments\": [");
       g_autofree char *extra = NULL;
-      g_autoptr(GSubprocess) one = NULL;
-      g_autoptr(GSubprocess) two = NULL;
+      g_autoptr (GSubprocess) one = NULL;
+      g_autoptr (GSubprocess) two = NULL;
       Result a, b, r;
 
       for (guint i = 0; i < 2000; i++)
-        g_string_append_printf (big, "%s{\"name\": \"BULK%04u\", \"hosts\": [{\"name\": \"h\","
-                                " \"installed\": {\"srv\": \"1.%u\"}}]}", i ? ", " : "", i, i);
+        g_string_append_printf (big,
+                                "%s{\"name\": \"BULK%04u\", \"hosts\": [{\"name\": \"h\","
+                                " \"installed\": {\"srv\": \"1.%u\"}}]}",
+                                i ? ", " : "", i, i);
       g_string_append (big, "]}");
       extra = write_temp (f, name, big->str);
 
@@ -798,8 +823,7 @@ test_concurrent_writers (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -14,23 +14,23 @@
 
 /* The check (or, with @report, the connect-anyway report) through the asynchronous call. */
 static IumVerdict *
-call_async (IumClient     *client,
-            gboolean       report,
-            const char    *instrument,
-            const char    *component,
-            const char    *version,
-            GCancellable  *cancellable,
-            GError       **error)
+call_async (IumClient    *client,
+            gboolean      report,
+            const char   *instrument,
+            const char   *component,
+            const char   *version,
+            GCancellable *cancellable,
+            GError      **error)
 {
   AsyncWait wait = { 0 };
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   if (report)
-    ium_client_report_connect_anyway_async (client, instrument, component, version,
-                                            cancellable, async_wait_cb, &wait);
+    ium_client_report_connect_anyway_async (client, instrument, component, version, cancellable,
+                                            async_wait_cb, &wait);
   else
-    ium_client_check_async (client, instrument, component, version, cancellable,
-                            async_wait_cb, &wait);
+    ium_client_check_async (client, instrument, component, version, cancellable, async_wait_cb,
+                            &wait);
   result = async_wait_run (&wait);
 
   return report ? ium_client_report_connect_anyway_finish (client, result, error)
@@ -45,7 +45,7 @@ call_async (IumClient     *client,
 static char *
 verdict_to_string (IumVerdict *verdict)
 {
-  g_autoptr(JsonNode) node = ium_verdict_to_json (verdict);
+  g_autoptr (JsonNode) node = ium_verdict_to_json (verdict);
 
   return json_to_string (node, TRUE);
 }
@@ -53,19 +53,17 @@ verdict_to_string (IumVerdict *verdict)
 /* The verdict the client gets must be the one `ium check` gives on the same database, and
  * the same by the asynchronous and the synchronous call. */
 static IumVerdict *
-check_both_ways (ServerFixture *server,
-                 const char *instrument,
-                 const char *version)
+check_both_ways (ServerFixture *server, const char *instrument, const char *version)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) sync_verdict = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) cli_node = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) sync_verdict = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) cli_node = NULL;
   g_autofree char *cli_text = NULL;
   g_autofree char *async_text = NULL;
   g_autofree char *sync_text = NULL;
-  IumVerdict *verdict;
-  Result r;
+  IumVerdict      *verdict;
+  Result           r;
 
   verdict = check_async (client, instrument, "ibex-gui", version, NULL, &error);
   g_assert_no_error (error);
@@ -85,10 +83,9 @@ check_both_ways (ServerFixture *server,
 }
 
 static void
-test_ok (ServerFixture *server,
-         gconstpointer  data)
+test_ok (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.2.380");
+  g_autoptr (IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.2.380");
 
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_OK);
   g_assert_cmpstr (ium_verdict_get_instrument (verdict), ==, "LARMOR");
@@ -99,10 +96,9 @@ test_ok (ServerFixture *server,
 }
 
 static void
-test_update_available (ServerFixture *server,
-                       gconstpointer  data)
+test_update_available (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.0.350");
+  g_autoptr (IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.3.0.350");
 
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_UPDATE_AVAILABLE);
   g_assert_cmpstr (ium_verdict_get_recommended_version (verdict), ==, "12.3.2.380");
@@ -114,20 +110,18 @@ test_update_available (ServerFixture *server,
 }
 
 static void
-test_client_newer (ServerFixture *server,
-                   gconstpointer  data)
+test_client_newer (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.4.0.1");
+  g_autoptr (IumVerdict) verdict = check_both_ways (server, "LARMOR", "12.4.0.1");
 
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_CLIENT_NEWER);
   g_assert_cmpstr (ium_verdict_get_recommended_version (verdict), ==, "12.3.2.380");
 }
 
 static void
-test_incompatible (ServerFixture *server,
-                   gconstpointer  data)
+test_incompatible (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumVerdict) verdict = check_both_ways (server, "LARMOR", "11.2.0.5");
+  g_autoptr (IumVerdict) verdict = check_both_ways (server, "LARMOR", "11.2.0.5");
 
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
   g_assert_cmpstr (ium_verdict_get_message (verdict), ==,
@@ -136,27 +130,26 @@ test_incompatible (ServerFixture *server,
 }
 
 static void
-test_partial (ServerFixture *server,
-              gconstpointer  data)
+test_partial (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumVerdict) verdict = check_both_ways (server, "WISH", "12.3.2.380");
-  const char * const *warnings = ium_verdict_get_warnings (verdict);
+  g_autoptr (IumVerdict) verdict = check_both_ways (server, "WISH", "12.3.2.380");
+  const char *const *warnings = ium_verdict_get_warnings (verdict);
 
   g_assert_cmpuint (g_strv_length ((char **) warnings), ==, 1);
   g_assert_true (g_str_has_prefix (warnings[0], "partial: "));
 }
 
 static void
-assert_refused (ServerFixture  *server,
-                const char     *instrument,
-                const char     *component,
-                const char     *version,
-                IumClientError  code,
-                const char     *words)
+assert_refused (ServerFixture *server,
+                const char    *instrument,
+                const char    *component,
+                const char    *version,
+                IumClientError code,
+                const char    *words)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   verdict = check_async (client, instrument, component, version, NULL, &error);
   g_assert_error (error, IUM_CLIENT_ERROR, (int) code);
@@ -172,55 +165,48 @@ assert_refused (ServerFixture  *server,
 }
 
 static void
-test_unknown_instrument (ServerFixture *server,
-                         gconstpointer  data)
+test_unknown_instrument (ServerFixture *server, gconstpointer data)
 {
-  assert_refused (server, "NOSUCH", "ibex-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
-                  "NOSUCH");
+  assert_refused (server, "NOSUCH", "ibex-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND, "NOSUCH");
 }
 
 static void
-test_unknown_component (ServerFixture *server,
-                        gconstpointer  data)
+test_unknown_component (ServerFixture *server, gconstpointer data)
 {
-  assert_refused (server, "LARMOR", "no-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND,
-                  "no-gui");
+  assert_refused (server, "LARMOR", "no-gui", "12.3.2.380", IUM_CLIENT_ERROR_NOT_FOUND, "no-gui");
 }
 
 static void
-test_invalid_version (ServerFixture *server,
-                      gconstpointer  data)
+test_invalid_version (ServerFixture *server, gconstpointer data)
 {
   assert_refused (server, "LARMOR", "ibex-gui", "12.x", IUM_CLIENT_ERROR_INVALID, "12.x");
   /* Characters that need escaping in a query reach the server intact. */
-  assert_refused (server, "LARMOR", "ibex-gui", "1 & 2=3#?", IUM_CLIENT_ERROR_INVALID,
-                  "1 & 2=3#?");
+  assert_refused (server, "LARMOR", "ibex-gui", "1 & 2=3#?", IUM_CLIENT_ERROR_INVALID, "1 & 2=3#?");
 }
 
 static void
-test_connect_anyway (ServerFixture *server,
-                     gconstpointer  data)
+test_connect_anyway (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(IumVerdict) sync_verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (IumVerdict) sync_verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   verdict = report_async (client, "LARMOR", "ibex-gui", "11.2.0.5", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
   wait_for_check (server, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
-  sync_verdict = ium_client_report_connect_anyway_sync (client, "INTER", "ibex-gui", "11.0.0.1",
-                                                        NULL, &error);
+  sync_verdict =
+    ium_client_report_connect_anyway_sync (client, "INTER", "ibex-gui", "11.0.0.1", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ium_verdict_get_instrument (sync_verdict), ==, "INTER");
   wait_for_check (server, "connect-anyway INTER ibex-gui 11.0.0.1 incompatible");
 
   /* The report is refused like a check for what does not exist. */
   g_clear_object (&verdict);
-  verdict = ium_client_report_connect_anyway_sync (client, "NOSUCH", "ibex-gui", "11.2.0.5",
-                                                   NULL, &error);
+  verdict =
+    ium_client_report_connect_anyway_sync (client, "NOSUCH", "ibex-gui", "11.2.0.5", NULL, &error);
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_NOT_FOUND);
   g_assert_null (verdict);
 }
@@ -228,17 +214,15 @@ test_connect_anyway (ServerFixture *server,
 /* A TCP socket bound to a free loopback port, listening when @listen (the kernel then
  * accepts connections into the backlog, and nothing ever answers them). Its URL in @url. */
 static GSocket *
-bind_loopback (gboolean   listen,
-               char     **url)
+bind_loopback (gboolean listen, char **url)
 {
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
 
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                         &error);
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
   g_socket_bind (socket, address, FALSE, &error);
   g_assert_no_error (error);
@@ -258,7 +242,7 @@ static char *
 find_dead_url (void)
 {
   char *url = NULL;
-  g_autoptr(GSocket) socket = bind_loopback (FALSE, &url);
+  g_autoptr (GSocket) socket = bind_loopback (FALSE, &url);
 
   return url;
 }
@@ -268,9 +252,9 @@ test_dead_port (void)
 {
   g_autofree char *url = find_dead_url ();
   g_autofree char *expected = NULL;
-  g_autoptr(IumClient) client = ium_client_new (url);
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (url);
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start;
 
   /* A refused connection is known at once: the client must not sit out its timeout. */
@@ -280,8 +264,8 @@ test_dead_port (void)
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
   /* The address as given, without its last slash. */
-  expected = g_strdup_printf ("Could not reach the Instrument Update Manager server at %.*s: ",
-                              (int) strlen (url) - 1, url);
+  expected = g_strdup_printf (
+    "Could not reach the Instrument Update Manager server at %.*s: ", (int) strlen (url) - 1, url);
   g_assert_true (g_str_has_prefix (error->message, expected));
 
   g_clear_error (&error);
@@ -289,8 +273,8 @@ test_dead_port (void)
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
 
   g_clear_error (&error);
-  verdict = ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5",
-                                                   NULL, &error);
+  verdict =
+    ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5", NULL, &error);
   g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
 }
 
@@ -298,10 +282,10 @@ static void
 test_no_answer (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(GSocket) socket = bind_loopback (TRUE, &url);
-  g_autoptr(IumClient) client = ium_client_new (url);
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSocket) socket = bind_loopback (TRUE, &url);
+  g_autoptr (IumClient) client = ium_client_new (url);
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start;
 
   ium_client_set_timeout (client, 1);
@@ -324,11 +308,11 @@ static void
 test_cancelled (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(GSocket) socket = bind_loopback (TRUE, &url);
-  g_autoptr(IumClient) client = ium_client_new (url);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSocket) socket = bind_loopback (TRUE, &url);
+  g_autoptr (IumClient) client = ium_client_new (url);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Cancelling is not a dead server: the caller can tell. */
   ium_client_set_timeout (client, 30);
@@ -339,7 +323,8 @@ test_cancelled (void)
 }
 
 /* Servers that are not an Instrument Update Manager server, or a broken one. */
-typedef struct {
+typedef struct
+{
   guint       status;
   const char *content_type;
   const char *body;
@@ -355,7 +340,7 @@ odd_answer_cb (SoupServer        *server,
                gpointer           user_data)
 {
   OddAnswer *answer = user_data;
-  GUri *uri = soup_server_message_get_uri (msg);
+  GUri      *uri = soup_server_message_get_uri (msg);
 
   g_free (answer->path);
   g_free (answer->query);
@@ -364,18 +349,17 @@ odd_answer_cb (SoupServer        *server,
 
   soup_server_message_set_status (msg, answer->status, NULL);
   if (answer->status / 100 == 3)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                  "Location", "/elsewhere");
-  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_STATIC,
-                                    answer->body, strlen (answer->body));
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location",
+                                  "/elsewhere");
+  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_STATIC, answer->body,
+                                    strlen (answer->body));
 }
 
 static SoupServer *
-start_odd_server (OddAnswer  *answer,
-                  char      **url)
+start_odd_server (OddAnswer *answer, char **url)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
   GSList *uris;
 
   soup_server_add_handler (server, NULL, odd_answer_cb, answer, NULL);
@@ -389,18 +373,15 @@ start_odd_server (OddAnswer  *answer,
 }
 
 static void
-assert_odd_answer (guint           status,
-                   const char     *content_type,
-                   const char     *body,
-                   IumClientError  code,
-                   const char     *words)
+assert_odd_answer (
+  guint status, const char *content_type, const char *body, IumClientError code, const char *words)
 {
-  OddAnswer answer = { status, content_type, body, NULL, NULL };
+  OddAnswer        answer = { status, content_type, body, NULL, NULL };
   g_autofree char *url = NULL;
-  g_autoptr(SoupServer) server = start_odd_server (&answer, &url);
-  g_autoptr(IumClient) client = ium_client_new (url);
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SoupServer) server = start_odd_server (&answer, &url);
+  g_autoptr (IumClient) client = ium_client_new (url);
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
   g_assert_error (error, IUM_CLIENT_ERROR, (int) code);
@@ -435,8 +416,8 @@ test_not_a_verdict (void)
   /* A failing server, or a proxy in front of a dead one, is as good as unreachable. */
   assert_odd_answer (503, "application/json", "{\"error\": \"starting\"}",
                      IUM_CLIENT_ERROR_UNREACHABLE, "failed: 503 Service Unavailable: starting");
-  assert_odd_answer (502, "text/html", "<html>Bad gateway</html>",
-                     IUM_CLIENT_ERROR_UNREACHABLE, "failed: 502 Bad Gateway");
+  assert_odd_answer (502, "text/html", "<html>Bad gateway</html>", IUM_CLIENT_ERROR_UNREACHABLE,
+                     "failed: 502 Bad Gateway");
 }
 
 static void
@@ -444,37 +425,36 @@ test_base_url (void)
 {
   OddAnswer answer = { 404, "application/json", "{\"error\": \"unknown instrument “X”\"}" };
   g_autofree char *url = NULL;
-  g_autoptr(SoupServer) server = start_odd_server (&answer, &url);
+  g_autoptr (SoupServer) server = start_odd_server (&answer, &url);
   g_autofree char *prefixed = g_strconcat (url, "ium/", NULL);
-  const char *bad[][2] = {
-    { "", "no server URL was given" },
-    { "ium.example.org", "“ium.example.org” is not a URL" },
-    { "ftp://ium.example.org/", "“ftp://ium.example.org/” is not an http or https URL" },
-    { "http://127.0.0.1:8080/?x=1", "has a query or fragment" },
-    { "http://ops:secret@127.0.0.1:8080", "carries a user name or password" },
+  const char      *bad[][2] = {
+         { "", "no server URL was given" },
+         { "ium.example.org", "“ium.example.org” is not a URL" },
+         { "ftp://ium.example.org/", "“ftp://ium.example.org/” is not an http or https URL" },
+         { "http://127.0.0.1:8080/?x=1", "has a query or fragment" },
+         { "http://ops:secret@127.0.0.1:8080", "carries a user name or password" },
   };
 
   /* A server under a path (behind a reverse proxy) keeps its path. */
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(IumClient) client = ium_client_new (i == 0 ? url : prefixed);
-      g_autoptr(IumVerdict) verdict = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (IumClient) client = ium_client_new (i == 0 ? url : prefixed);
+      g_autoptr (IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
 
       verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
       g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_NOT_FOUND);
       g_assert_cmpstr (error->message, ==, "unknown instrument “X”");
       g_assert_cmpstr (answer.path, ==, i == 0 ? "/api/v1/check" : "/ium/api/v1/check");
-      g_assert_cmpstr (answer.query, ==,
-                       "instrument=LARMOR&component=ibex-gui&version=12.3.2.380");
+      g_assert_cmpstr (answer.query, ==, "instrument=LARMOR&component=ibex-gui&version=12.3.2.380");
     }
 
   /* An unusable address fails like a dead server, and says why. */
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(IumClient) client = ium_client_new (bad[i][0]);
-      g_autoptr(IumVerdict) verdict = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (IumClient) client = ium_client_new (bad[i][0]);
+      g_autoptr (IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
 
       verdict = check_async (client, "LARMOR", "ibex-gui", "12.3.2.380", NULL, &error);
       g_assert_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE);
@@ -488,9 +468,7 @@ test_base_url (void)
 }
 
 static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
+notify_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
@@ -498,7 +476,7 @@ notify_cb (GObject    *object,
 static void
 test_properties (void)
 {
-  g_autoptr(IumClient) client = ium_client_new ("http://127.0.0.1:8080");
+  g_autoptr (IumClient) client = ium_client_new ("http://127.0.0.1:8080");
   guint notified = 0;
 
   g_assert_cmpstr (ium_client_get_base_url (client), ==, "http://127.0.0.1:8080");
@@ -516,15 +494,14 @@ test_properties (void)
 
 /* The client over HTTPS, against ium serve with a self-signed certificate. */
 static void
-test_https (ServerFixture *f,
-            gconstpointer  data)
+test_https (ServerFixture *f, gconstpointer data)
 {
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
-  g_autoptr(GTlsDatabase) database = NULL;
-  g_autoptr(IumClient) client = NULL;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTlsDatabase) database = NULL;
+  g_autoptr (IumClient) client = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   make_certificate (f, &cert, &key);
   start_server (f, "--tls-cert", cert, "--tls-key", key, NULL);
@@ -555,8 +532,8 @@ test_https (ServerFixture *f,
   g_assert_no_error (error);
   g_assert_cmpint (ium_verdict_get_status (verdict), ==, IUM_VERDICT_INCOMPATIBLE);
   g_clear_object (&verdict);
-  verdict = ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5",
-                                                   NULL, &error);
+  verdict =
+    ium_client_report_connect_anyway_sync (client, "LARMOR", "ibex-gui", "11.2.0.5", NULL, &error);
   g_assert_no_error (error);
   wait_for_check (f, "connect-anyway LARMOR ibex-gui 11.2.0.5 incompatible");
 
@@ -573,12 +550,12 @@ static char *
 extract_example (const char *name)
 {
   g_autofree char *path = source_path ("docs/client-integration.md");
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr (GBytes) bytes = read_bytes (path);
   g_autofree char *begin_mark = g_strdup_printf ("<!-- %s: begin -->\n```python\n", name);
   g_autofree char *end_mark = g_strdup_printf ("```\n<!-- %s: end -->", name);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  const char *begin = strstr (text, begin_mark);
-  const char *end;
+  const char      *begin = strstr (text, begin_mark);
+  const char      *end;
 
   g_assert_nonnull (begin);
   begin += strlen (begin_mark);
@@ -589,12 +566,12 @@ extract_example (const char *name)
 }
 
 static Result
-run_python (const char * const *argv)
+run_python (const char *const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
+  g_autoptr (GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
@@ -610,23 +587,23 @@ assert_example (const char *script,
                 int         status,
                 const char *last_line)
 {
-  const char *argv[] = { g_getenv ("IUM_PYTHON"), script, url, "LARMOR", "ibex-gui", version,
-                         option, NULL };
-  Result r = run_python (argv);
+  const char *argv[] = {
+    g_getenv ("IUM_PYTHON"), script, url, "LARMOR", "ibex-gui", version, option, NULL
+  };
+  Result           r = run_python (argv);
   g_autofree char *last = g_strdup_printf ("\n%s\n", last_line);
   g_autofree char *out = g_strconcat ("\n", r.out, NULL);
 
   /* The output ends with @last_line, whole lines of it. */
   if (r.status != status || !g_str_has_suffix (out, last))
-    g_error ("%s %s %s: exit %d, output:\n%s%s", url, version, option ? option : "",
-             r.status, r.out, r.err);
+    g_error ("%s %s %s: exit %d, output:\n%s%s", url, version, option ? option : "", r.status,
+             r.out, r.err);
   result_clear (&r);
 }
 
 /* The Python example of docs/client-integration.md, run as it is for every answer. */
 static void
-test_python_example (ServerFixture *server,
-                     gconstpointer  data)
+test_python_example (ServerFixture *server, gconstpointer data)
 {
   g_autofree char *code = extract_example ("python-example");
   g_autofree char *gtk_code = extract_example ("python-gtk-example");
@@ -634,8 +611,8 @@ test_python_example (ServerFixture *server,
   g_autofree char *gtk_script = write_temp (&server->base, "gtk-sketch.py", gtk_code);
   g_autofree char *dead = find_dead_url ();
   g_autofree char *checks = NULL;
-  const char *compile[] = { g_getenv ("IUM_PYTHON"), "-m", "py_compile", gtk_script, NULL };
-  Result r;
+  const char      *compile[] = { g_getenv ("IUM_PYTHON"), "-m", "py_compile", gtk_script, NULL };
+  Result           r;
 
   g_assert_nonnull (g_getenv ("IUM_PYTHON"));
 
@@ -668,8 +645,7 @@ test_python_example (ServerFixture *server,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   server_test_init (&argc, &argv);
 

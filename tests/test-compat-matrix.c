@@ -15,11 +15,11 @@
 static IumFleet *
 demo_fleet (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
-                                            "demo-inventory.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventoryFile) loaded = ium_inventory_file_load (file, NULL, &error);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "demo-inventory.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventoryFile) loaded = ium_inventory_file_load (file, NULL, &error);
 
   g_assert_no_error (error);
   return ium_fleet_new (ium_inventory_file_get_inventory (loaded));
@@ -46,12 +46,13 @@ seen_new (const char *instrument,
 static void
 test_matrix (void)
 {
-  g_autoptr(IumFleet) fleet = demo_fleet ();
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_client_seen_free);
-  g_autoptr(IumCompatMatrix) matrix = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumFleet) fleet = demo_fleet ();
+  g_autoptr (GPtrArray) seen =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_client_seen_free);
+  g_autoptr (IumCompatMatrix) matrix = NULL;
+  g_autoptr (GError) error = NULL;
   const char *entered[] = { "12.2", "12.3.2.380", NULL };
-  guint n_instruments = 0;
+  guint       n_instruments = 0;
 
   g_ptr_array_add (seen, seen_new ("LARMOR", "ibex-gui", "12.3.2.380", 4, 1796000000));
   g_ptr_array_add (seen, seen_new ("ZOOM", "ibex-gui", "12.3.2.380", 1, 1796100000));
@@ -90,8 +91,9 @@ test_matrix (void)
 
       n_instruments += column->instruments->len;
       for (guint i = 0; i < column->instruments->len; i++)
-        g_assert_cmpstr (ium_fleet_get_server_version (fleet, g_ptr_array_index (column->instruments, i),
-                                                       "ibex-gui"), ==, column->version);
+        g_assert_cmpstr (ium_fleet_get_server_version (
+                           fleet, g_ptr_array_index (column->instruments, i), "ibex-gui"),
+                         ==, column->version);
     }
   g_assert_cmpuint (n_instruments + matrix->n_no_server, ==, 34);
   g_assert_cmpstr (((IumCompatColumn *) g_ptr_array_index (matrix->columns, 0))->version, ==,
@@ -101,17 +103,17 @@ test_matrix (void)
   for (guint r = 0; r < matrix->rows->len; r++)
     for (guint c = 0; c < matrix->columns->len; c++)
       {
-        IumCompatRow *row = g_ptr_array_index (matrix->rows, r);
-        IumCompatColumn *column = g_ptr_array_index (matrix->columns, c);
+        IumCompatRow        *row = g_ptr_array_index (matrix->rows, r);
+        IumCompatColumn     *column = g_ptr_array_index (matrix->columns, c);
         const IumCompatCell *cell = ium_compat_row_get_cell (row, c);
-        guint counts[IUM_N_VERDICTS] = { 0 };
-        g_autofree char *tooltip = ium_compat_cell_dup_tooltip (matrix, row, c);
+        guint                counts[IUM_N_VERDICTS] = { 0 };
+        g_autofree char     *tooltip = ium_compat_cell_dup_tooltip (matrix, row, c);
 
         for (guint i = 0; i < column->instruments->len; i++)
           {
-            g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet, g_ptr_array_index (column->instruments, i),
-                                                             "ibex-gui", ium_compat_row_get_version (row),
-                                                             &error);
+            g_autoptr (IumVerdict) verdict =
+              ium_fleet_check (fleet, g_ptr_array_index (column->instruments, i), "ibex-gui",
+                               ium_compat_row_get_version (row), &error);
             g_assert_no_error (error);
             counts[ium_verdict_get_status (verdict)]++;
           }
@@ -132,10 +134,10 @@ test_matrix (void)
 static void
 test_clients_and_refusals (void)
 {
-  g_autoptr(IumFleet) fleet = demo_fleet ();
+  g_autoptr (IumFleet) fleet = demo_fleet ();
   IumInventory *inventory = ium_fleet_get_inventory (fleet);
-  g_autoptr(GPtrArray) clients = ium_compat_list_clients (inventory);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) clients = ium_compat_list_clients (inventory);
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpuint (clients->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (clients, 0), ==, "ibex-gui");
@@ -152,8 +154,7 @@ test_clients_and_refusals (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("LC_ALL", "C", TRUE);

@@ -13,24 +13,24 @@
 #define EX IUM_COMPAT_POLICY_EXACT
 #define AN IUM_COMPAT_POLICY_ANY
 
-#define OK IUM_COMPAT_COMPATIBLE
+#define OK    IUM_COMPAT_COMPATIBLE
 #define NEWER IUM_COMPAT_CLIENT_NEWER
-#define BAD IUM_COMPAT_INCOMPATIBLE
+#define BAD   IUM_COMPAT_INCOMPATIBLE
 
-#define REASON_MAJOR "major versions differ"
-#define REASON_MINOR "minor versions differ"
-#define REASON_NEWER "the client's minor version is newer than the server's"
+#define REASON_MAJOR  "major versions differ"
+#define REASON_MINOR  "minor versions differ"
+#define REASON_NEWER  "the client's minor version is newer than the server's"
 #define REASON_DIFFER "versions differ"
 
 typedef struct
 {
-  const char      *name;
-  IumCompatPolicy  policy;
-  IumScheme        scheme;
-  const char      *client;
-  const char      *server;
-  IumCompatResult  expected;
-  const char      *reason; /* NULL when compatible */
+  const char     *name;
+  IumCompatPolicy policy;
+  IumScheme       scheme;
+  const char     *client;
+  const char     *server;
+  IumCompatResult expected;
+  const char     *reason; /* NULL when compatible */
 } CompatCase;
 
 static const CompatCase cases[] = {
@@ -41,23 +41,22 @@ static const CompatCase cases[] = {
     REASON_NEWER },
   { "minor-backward/major-lower", MB, IUM_SCHEME_QUAD, "11.2.0.5", "12.0.1.130", BAD,
     REASON_MAJOR },
-  { "minor-backward/major-higher", MB, IUM_SCHEME_QUAD, "13.0.0.0", "12.9.0.0", BAD,
-    REASON_MAJOR },
+  { "minor-backward/major-higher", MB, IUM_SCHEME_QUAD, "13.0.0.0", "12.9.0.0", BAD, REASON_MAJOR },
   { "minor-backward/patch-differs", MB, IUM_SCHEME_QUAD, "12.1.5.0", "12.1.0.0", OK, NULL },
   { "minor-backward/build-differs", MB, IUM_SCHEME_QUAD, "12.1.0.1", "12.1.0.130", OK, NULL },
   { "minor-backward/semver-equal", MB, IUM_SCHEME_SEMVER, "2.3.4", "2.3.4", OK, NULL },
-  { "minor-backward/semver-prerelease-differs", MB, IUM_SCHEME_SEMVER, "2.3.4-rc.1", "2.3.4",
-    OK, NULL },
-  { "minor-backward/semver-build-metadata-differs", MB, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b",
-    OK, NULL },
+  { "minor-backward/semver-prerelease-differs", MB, IUM_SCHEME_SEMVER, "2.3.4-rc.1", "2.3.4", OK,
+    NULL },
+  { "minor-backward/semver-build-metadata-differs", MB, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b", OK,
+    NULL },
   { "minor-backward/semver-client-minor-higher", MB, IUM_SCHEME_SEMVER, "2.4.0-alpha", "2.3.9",
     NEWER, REASON_NEWER },
-  { "minor-backward/calver-index-lower", MB, IUM_SCHEME_CALVER, "20240323.0", "20240323.1",
-    OK, NULL },
-  { "minor-backward/calver-index-higher", MB, IUM_SCHEME_CALVER, "20240323.2", "20240323.1",
-    NEWER, REASON_NEWER },
-  { "minor-backward/calver-date-differs", MB, IUM_SCHEME_CALVER, "20240322.0", "20240323.0",
-    BAD, REASON_MAJOR },
+  { "minor-backward/calver-index-lower", MB, IUM_SCHEME_CALVER, "20240323.0", "20240323.1", OK,
+    NULL },
+  { "minor-backward/calver-index-higher", MB, IUM_SCHEME_CALVER, "20240323.2", "20240323.1", NEWER,
+    REASON_NEWER },
+  { "minor-backward/calver-date-differs", MB, IUM_SCHEME_CALVER, "20240322.0", "20240323.0", BAD,
+    REASON_MAJOR },
 
   /* same-minor */
   { "same-minor/equal", SM, IUM_SCHEME_QUAD, "12.1.0.130", "12.1.0.130", OK, NULL },
@@ -70,12 +69,11 @@ static const CompatCase cases[] = {
     REASON_MAJOR },
   { "same-minor/patch-differs", SM, IUM_SCHEME_QUAD, "12.1.5.0", "12.1.0.0", OK, NULL },
   { "same-minor/build-differs", SM, IUM_SCHEME_QUAD, "12.1.0.1", "12.1.0.130", OK, NULL },
-  { "same-minor/semver-prerelease-differs", SM, IUM_SCHEME_SEMVER, "2.3.4-rc.1", "2.3.4-rc.2",
-    OK, NULL },
-  { "same-minor/semver-build-metadata-differs", SM, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b",
-    OK, NULL },
-  { "same-minor/semver-minor-differs", SM, IUM_SCHEME_SEMVER, "2.2.4", "2.3.4", BAD,
-    REASON_MINOR },
+  { "same-minor/semver-prerelease-differs", SM, IUM_SCHEME_SEMVER, "2.3.4-rc.1", "2.3.4-rc.2", OK,
+    NULL },
+  { "same-minor/semver-build-metadata-differs", SM, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b", OK,
+    NULL },
+  { "same-minor/semver-minor-differs", SM, IUM_SCHEME_SEMVER, "2.2.4", "2.3.4", BAD, REASON_MINOR },
   { "same-minor/calver-equal", SM, IUM_SCHEME_CALVER, "20240323.1", "20240323.01", OK, NULL },
   { "same-minor/calver-index-differs", SM, IUM_SCHEME_CALVER, "20240323.0", "20240323.1", BAD,
     REASON_MINOR },
@@ -97,8 +95,7 @@ static const CompatCase cases[] = {
     REASON_DIFFER },
   { "exact/semver-release-vs-prerelease", EX, IUM_SCHEME_SEMVER, "2.3.4", "2.3.4-rc.1", BAD,
     REASON_DIFFER },
-  { "exact/semver-build-metadata-differs", EX, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b", OK,
-    NULL },
+  { "exact/semver-build-metadata-differs", EX, IUM_SCHEME_SEMVER, "2.3.4+a", "2.3.4+b", OK, NULL },
   { "exact/semver-patch-differs", EX, IUM_SCHEME_SEMVER, "2.3.5", "2.3.4", BAD, REASON_DIFFER },
   { "exact/calver-equal", EX, IUM_SCHEME_CALVER, "20240323.1", "20240323.1", OK, NULL },
   { "exact/calver-index-differs", EX, IUM_SCHEME_CALVER, "20240323.1", "20240323.2", BAD,
@@ -118,10 +115,9 @@ static const CompatCase cases[] = {
 };
 
 static IumVersion *
-parse_ok (IumScheme   scheme,
-          const char *text)
+parse_ok (IumScheme scheme, const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumVersion *version = ium_version_parse (scheme, text, &error);
 
   g_assert_no_error (error);
@@ -134,8 +130,8 @@ static void
 test_case (gconstpointer data)
 {
   const CompatCase *c = data;
-  g_autoptr(IumVersion) client = parse_ok (c->scheme, c->client);
-  g_autoptr(IumVersion) server = parse_ok (c->scheme, c->server);
+  g_autoptr (IumVersion) client = parse_ok (c->scheme, c->client);
+  g_autoptr (IumVersion) server = parse_ok (c->scheme, c->server);
   const char *reason = "not set";
 
   g_test_message ("client \"%s\", server \"%s\"", c->client, c->server);
@@ -148,8 +144,7 @@ test_case (gconstpointer data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

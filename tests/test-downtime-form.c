@@ -21,15 +21,16 @@ inventory_new (void)
     " \"components\": [{\"id\": \"srv\", \"name\": \"Server\", \"role\": \"server\"}],"
     " \"releases\": [{\"version\": \"1.0\", \"tier\": \"official\", \"date\": \"2029-01-01\"}],"
     " \"instruments\": ["
-    "  {\"name\": \"LARMOR\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"H\", \"role\": \"control\","
+    "  {\"name\": \"LARMOR\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"H\", \"role\": "
+    "\"control\","
     "   \"installed\": {\"srv\": \"1.0\"}}]},"
     "  {\"name\": \"ZOOM\", \"site\": \"TS2\", \"hosts\": [{\"name\": \"Z\", \"role\": \"control\","
     "   \"installed\": {\"srv\": \"1.0\"}}]}],"
     " \"cycles\": [{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
     "   \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventoryFile) file = ium_inventory_file_new_from_data (text, strlen (text), NULL,
-                                                                      &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventoryFile) file =
+    ium_inventory_file_new_from_data (text, strlen (text), NULL, &error);
 
   g_assert_no_error (error);
   return g_object_ref (ium_inventory_file_get_inventory (file));
@@ -38,19 +39,24 @@ inventory_new (void)
 static void
 test_times (void)
 {
-  const struct { const char *text; const char *utc; } good[] = {
+  const struct
+  {
+    const char *text;
+    const char *utc;
+  } good[] = {
     { "2027-01-05 08:00", "2027-01-05T08:00:00Z" },
     { " 2027-01-05 ", "2027-01-05T00:00:00Z" },
     { "2027-01-05T09:00:00+01:00", "2027-01-05T08:00:00Z" },
   };
-  const char *bad[] = { "", "tomorrow", "2027-13-01 08:00", "2027-01-05 25:00", "2027-01-05 08:00x",
-                        "2027-02-30" };
+  const char *bad[] = {
+    "", "tomorrow", "2027-13-01 08:00", "2027-01-05 25:00", "2027-01-05 08:00x", "2027-02-30"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDateTime) time = ium_downtime_parse_time (good[i].text, &error);
-      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDateTime) time = ium_downtime_parse_time (good[i].text, &error);
+      g_autoptr (GDateTime) utc = NULL;
       g_autofree char *text = NULL;
 
       g_assert_no_error (error);
@@ -60,7 +66,7 @@ test_times (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_null (ium_downtime_parse_time (bad[i], &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
@@ -71,12 +77,12 @@ test_times (void)
 static void
 test_window (void)
 {
-  g_autoptr(IumInventory) inventory = inventory_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 4, 15, 30, 0);
-  g_autoptr(IumDowntimeForm) form = ium_downtime_form_new (IUM_DOWNTIME_FORM_WINDOW, now);
-  g_autoptr(IumDowntimeFormCheck) unnamed = NULL;
-  g_autoptr(IumDowntimeFormCheck) good = NULL;
-  g_autoptr(IumDowntimeFormCheck) bad = NULL;
+  g_autoptr (IumInventory) inventory = inventory_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2027, 1, 4, 15, 30, 0);
+  g_autoptr (IumDowntimeForm) form = ium_downtime_form_new (IUM_DOWNTIME_FORM_WINDOW, now);
+  g_autoptr (IumDowntimeFormCheck) unnamed = NULL;
+  g_autoptr (IumDowntimeFormCheck) good = NULL;
+  g_autoptr (IumDowntimeFormCheck) bad = NULL;
   JsonObject *object;
 
   /* Tomorrow, 08:00 to 18:00 UTC, every instrument; the label is the person's to write. */
@@ -113,12 +119,12 @@ test_window (void)
 
   /* An existing window opens with its own values, and remembers its key. */
   {
-    g_autoptr(GDateTime) start = ium_timestamp_parse ("2027-03-02T09:00:00+01:00", NULL);
-    g_autoptr(GDateTime) end = ium_timestamp_parse ("2027-03-02T17:00:00+01:00", NULL);
-    g_autoptr(IumWindow) window = ium_window_new (start, end, "Beam off");
-    g_autoptr(IumDowntimeForm) edit = NULL;
+    g_autoptr (GDateTime) start = ium_timestamp_parse ("2027-03-02T09:00:00+01:00", NULL);
+    g_autoptr (GDateTime) end = ium_timestamp_parse ("2027-03-02T17:00:00+01:00", NULL);
+    g_autoptr (IumWindow) window = ium_window_new (start, end, "Beam off");
+    g_autoptr (IumDowntimeForm) edit = NULL;
 
-    ium_window_set_instruments (window, (const char *[]) { "ZOOM", NULL });
+    ium_window_set_instruments (window, (const char *[]){ "ZOOM", NULL });
     edit = ium_downtime_form_new_from_window (window);
     g_assert_cmpstr (edit->start, ==, "2027-03-02 08:00");
     g_assert_cmpstr (edit->instruments, ==, "ZOOM");
@@ -129,11 +135,11 @@ test_window (void)
 static void
 test_cycle (void)
 {
-  g_autoptr(IumInventory) inventory = inventory_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 4, 15, 30, 0);
-  g_autoptr(IumDowntimeForm) form = ium_downtime_form_new (IUM_DOWNTIME_FORM_CYCLE, now);
+  g_autoptr (IumInventory) inventory = inventory_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2027, 1, 4, 15, 30, 0);
+  g_autoptr (IumDowntimeForm) form = ium_downtime_form_new (IUM_DOWNTIME_FORM_CYCLE, now);
   IumCycle *existing = ium_inventory_lookup_cycle (inventory, "2030/1");
-  g_autoptr(IumDowntimeForm) edit = ium_downtime_form_new_from_cycle (existing);
+  g_autoptr (IumDowntimeForm) edit = ium_downtime_form_new_from_cycle (existing);
 
   g_assert_true (form->freeze);
   g_assert_cmpstr (form->end, ==, "2027-02-16 08:00");
@@ -142,7 +148,7 @@ test_cycle (void)
   g_free (form->label);
   form->label = g_strdup ("2030/1");
   {
-    g_autoptr(IumDowntimeFormCheck) check = ium_downtime_form_check (form, inventory);
+    g_autoptr (IumDowntimeFormCheck) check = ium_downtime_form_check (form, inventory);
     g_assert_null (check->object);
     g_assert_nonnull (strstr (check->label_error, "already a cycle “2030/1”"));
   }
@@ -150,7 +156,7 @@ test_cycle (void)
   g_assert_cmpstr (edit->original, ==, "2030/1");
   edit->freeze = FALSE;
   {
-    g_autoptr(IumDowntimeFormCheck) check = ium_downtime_form_check (edit, inventory);
+    g_autoptr (IumDowntimeFormCheck) check = ium_downtime_form_check (edit, inventory);
     JsonObject *object;
 
     g_assert_nonnull (check->object);
@@ -164,15 +170,15 @@ test_cycle (void)
 static void
 test_core_errors (void)
 {
-  g_autoptr(IumDowntimeFormCheck) check = g_new0 (IumDowntimeFormCheck, 1);
-  g_autoptr(GError) end = g_error_new_literal (IUM_INVENTORY_FILE_ERROR,
-                                               IUM_INVENTORY_FILE_ERROR_INVALID,
-                                               "end: the window must end after it starts");
-  g_autoptr(GError) names = g_error_new_literal (IUM_INVENTORY_FILE_ERROR,
-                                                 IUM_INVENTORY_FILE_ERROR_INVALID,
-                                                 "instruments[1]: unknown instrument “X”");
-  g_autoptr(GError) other = g_error_new_literal (IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                                                 "there is no operating cycle “2030/9”");
+  g_autoptr (IumDowntimeFormCheck) check = g_new0 (IumDowntimeFormCheck, 1);
+  g_autoptr (GError) end =
+    g_error_new_literal (IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
+                         "end: the window must end after it starts");
+  g_autoptr (GError) names =
+    g_error_new_literal (IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
+                         "instruments[1]: unknown instrument “X”");
+  g_autoptr (GError) other = g_error_new_literal (IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
+                                                  "there is no operating cycle “2030/9”");
 
   ium_downtime_form_check_add_error (check, end);
   ium_downtime_form_check_add_error (check, names);
@@ -184,8 +190,7 @@ test_core_errors (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -175,8 +175,8 @@ test_flatpak_module (void)
   if (module == NULL)
     return;
   /* It comes last: everything it needs is built before it. */
-  g_assert_true (json_array_get_object_element (modules, json_array_get_length (modules) - 1) ==
-                 module);
+  g_assert_true (json_array_get_object_element (modules, json_array_get_length (modules) - 1)
+                 == module);
   g_assert_cmpstr (json_object_get_string_member (module, "buildsystem"), ==, "meson");
   g_assert_true (json_object_get_boolean_member (module, "builddir"));
   g_assert_true (json_object_get_boolean_member (module, "run-tests"));

@@ -17,14 +17,14 @@ static IumInventory *
 new_inventory (void)
 {
   IumInventory *inventory = ium_inventory_new ();
-  g_autoptr(IumComponent) server = ium_component_new ("ibex-server", "IBEX server",
-                                                      IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) gui = ium_component_new ("ibex-gui", "IBEX GUI",
-                                                   IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) genie = ium_component_new ("genie-python", "genie_python",
-                                                     IUM_ROLE_LIBRARY, IUM_SCHEME_QUAD);
-  g_autoptr(IumRule) rule = ium_rule_new ("ibex-gui", "ibex-server",
-                                          IUM_COMPAT_POLICY_MINOR_BACKWARD);
+  g_autoptr (IumComponent) server =
+    ium_component_new ("ibex-server", "IBEX server", IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) gui =
+    ium_component_new ("ibex-gui", "IBEX GUI", IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) genie =
+    ium_component_new ("genie-python", "genie_python", IUM_ROLE_LIBRARY, IUM_SCHEME_QUAD);
+  g_autoptr (IumRule) rule =
+    ium_rule_new ("ibex-gui", "ibex-server", IUM_COMPAT_POLICY_MINOR_BACKWARD);
 
   ium_inventory_put_component (inventory, server);
   ium_inventory_put_component (inventory, gui);
@@ -35,13 +35,11 @@ new_inventory (void)
 }
 
 static IumRelease *
-add_release (IumInventory *inventory,
-             const char   *text,
-             IumTier       tier)
+add_release (IumInventory *inventory, const char *text, IumTier tier)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, text, &error);
-  g_autoptr(IumRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, text, &error);
+  g_autoptr (IumRelease) release = NULL;
 
   g_assert_no_error (error);
   release = ium_release_new (version, tier);
@@ -53,18 +51,18 @@ add_release (IumInventory *inventory,
 static IumHost *
 new_host (const char *spec)
 {
-  g_auto(GStrv) parts = g_strsplit (spec, ":", 3);
-  g_autoptr(IumHost) host = NULL;
+  g_auto (GStrv) parts = g_strsplit (spec, ":", 3);
+  g_autoptr (IumHost) host = NULL;
 
   g_assert_cmpuint (g_strv_length (parts), ==, 3);
   host = ium_host_new (parts[0], parts[1]);
   if (parts[2][0] != '\0')
     {
-      g_auto(GStrv) installed = g_strsplit (parts[2], ",", -1);
+      g_auto (GStrv) installed = g_strsplit (parts[2], ",", -1);
 
       for (guint i = 0; installed[i] != NULL; i++)
         {
-          g_auto(GStrv) pair = g_strsplit (installed[i], "=", 2);
+          g_auto (GStrv) pair = g_strsplit (installed[i], "=", 2);
 
           g_assert_cmpuint (g_strv_length (pair), ==, 2);
           ium_host_set_installed (host, pair[0], pair[1]);
@@ -76,20 +74,17 @@ new_host (const char *spec)
 
 /* NULL-terminated host specs. Returns the instrument, borrowed from @inventory. */
 static IumInstrument *
-add_instrument (IumInventory *inventory,
-                const char   *name,
-                const char   *site,
-                ...)
+add_instrument (IumInventory *inventory, const char *name, const char *site, ...)
 {
-  g_autoptr(IumInstrument) instrument = ium_instrument_new (name);
+  g_autoptr (IumInstrument) instrument = ium_instrument_new (name);
   const char *spec;
-  va_list args;
+  va_list     args;
 
   ium_instrument_set_site (instrument, site);
   va_start (args, site);
   while ((spec = va_arg (args, const char *)) != NULL)
     {
-      g_autoptr(IumHost) host = new_host (spec);
+      g_autoptr (IumHost) host = new_host (spec);
 
       ium_instrument_add_host (instrument, host);
     }
@@ -100,12 +95,10 @@ add_instrument (IumInventory *inventory,
 }
 
 static const char *
-host_release_text (IumFleet      *fleet,
-                   IumInstrument *instrument,
-                   guint          position)
+host_release_text (IumFleet *fleet, IumInstrument *instrument, guint position)
 {
-  IumRelease *release = ium_fleet_get_host_release (fleet,
-                                                    ium_instrument_get_host (instrument, position));
+  IumRelease *release =
+    ium_fleet_get_host_release (fleet, ium_instrument_get_host (instrument, position));
 
   return release != NULL ? ium_release_get_version_text (release) : NULL;
 }
@@ -117,12 +110,11 @@ release_text (IumRelease *release)
 }
 
 static IumInstrumentStatus
-status_of (IumFleet   *fleet,
-           const char *name)
+status_of (IumFleet *fleet, const char *name)
 {
   IumInstrumentStatus status;
-  IumInstrument *instrument = ium_inventory_lookup_instrument (ium_fleet_get_inventory (fleet),
-                                                               name);
+  IumInstrument      *instrument =
+    ium_inventory_lookup_instrument (ium_fleet_get_inventory (fleet), name);
 
   g_assert_nonnull (instrument);
   ium_fleet_get_status (fleet, instrument, &status);
@@ -134,7 +126,7 @@ status_of (IumFleet   *fleet,
 static char *
 flags_to_string (IumStatusFlags flags)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
+  g_autoptr (GString) str = g_string_new (NULL);
 
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     {
@@ -148,19 +140,21 @@ flags_to_string (IumStatusFlags flags)
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
-#define assert_flags(status, expected) \
-  G_STMT_START { \
+#define assert_flags(status, expected)                               \
+  G_STMT_START                                                       \
+  {                                                                  \
     g_autofree char *flags_text_ = flags_to_string ((status).flags); \
-    g_assert_cmpstr (flags_text_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (flags_text_, ==, (expected));                   \
+  }                                                                  \
+  G_STMT_END
 
 /* ---- what hosts run ---- */
 
 static void
 test_host_exact (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrument *larmor;
 
   add_release (inventory, "12.0.0.100", IUM_TIER_OFFICIAL);
@@ -168,8 +162,7 @@ test_host_exact (void)
   larmor = add_instrument (inventory, "LARMOR", "TS2",
                            "NDXLARMOR:control:ibex-server=12.0.1.130,ibex-gui=12.0.1.130",
                            "OLD:control:ibex-server=12.0.0.100,ibex-gui=12.0.0.100",
-                           "MIXED:control:ibex-server=12.0.1.130,ibex-gui=12.0.0.100",
-                           NULL);
+                           "MIXED:control:ibex-server=12.0.1.130,ibex-gui=12.0.0.100", NULL);
   fleet = ium_fleet_new (inventory);
 
   g_assert_true (ium_fleet_get_inventory (fleet) == inventory);
@@ -182,17 +175,15 @@ test_host_exact (void)
 static void
 test_host_spelling (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrument *instrument;
 
   add_release (inventory, "12.1", IUM_TIER_OFFICIAL);
   add_release (inventory, "12.2.0.0", IUM_TIER_OFFICIAL);
-  instrument = add_instrument (inventory, "ZOOM", "TS2",
-                               "A:control:ibex-server=12.1.0.0,ibex-gui=v12.1.0",
-                               "B:control:ibex-server=12.2",
-                               "C:control:ibex-server=12.1.0.1",
-                               NULL);
+  instrument =
+    add_instrument (inventory, "ZOOM", "TS2", "A:control:ibex-server=12.1.0.0,ibex-gui=v12.1.0",
+                    "B:control:ibex-server=12.2", "C:control:ibex-server=12.1.0.1", NULL);
   fleet = ium_fleet_new (inventory);
 
   g_assert_cmpstr (host_release_text (fleet, instrument, 0), ==, "12.1");
@@ -203,21 +194,19 @@ test_host_spelling (void)
 static void
 test_host_custom (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  IumRelease *release;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  IumRelease    *release;
   IumInstrument *instrument;
 
   release = add_release (inventory, "12.1.0.0", IUM_TIER_OFFICIAL);
   /* Only the GUI differs from the release's own version. */
   ium_release_set_component (release, "ibex-gui", "12.1.0.5");
-  instrument = add_instrument (inventory, "WISH", "TS1",
-                               "EXPLICIT:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.5",
-                               "IMPLICIT:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.0",
-                               "EMPTY:cluster:",
-                               "UNKNOWN:control:ibex-server=12.1.0.0,mystery=12.1.0.0",
-                               "UNRELEASED:control:ibex-server=12.1.0.7",
-                               NULL);
+  instrument = add_instrument (
+    inventory, "WISH", "TS1", "EXPLICIT:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.5",
+    "IMPLICIT:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.0",
+    "EMPTY:cluster:", "UNKNOWN:control:ibex-server=12.1.0.0,mystery=12.1.0.0",
+    "UNRELEASED:control:ibex-server=12.1.0.7", NULL);
   fleet = ium_fleet_new (inventory);
 
   g_assert_cmpstr (host_release_text (fleet, instrument, 0), ==, "12.1.0.0");
@@ -230,9 +219,9 @@ test_host_custom (void)
 static void
 test_host_newest (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  IumRelease *release;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  IumRelease    *release;
   IumInstrument *instrument;
 
   add_release (inventory, "12.0.0.0", IUM_TIER_OFFICIAL);
@@ -242,11 +231,9 @@ test_host_newest (void)
   ium_release_set_component (release, "genie-python", "12.0.0.0");
   release = add_release (inventory, "12.0.0.2", IUM_TIER_OFFICIAL);
   ium_release_set_component (release, "genie-python", "12.0.0.0");
-  instrument = add_instrument (inventory, "SANS2D", "TS2",
-                               "SERVER:control:ibex-server=12.0.0.0",
+  instrument = add_instrument (inventory, "SANS2D", "TS2", "SERVER:control:ibex-server=12.0.0.0",
                                "OLDGUI:control:ibex-server=12.0.0.0,ibex-gui=12.0.0.0",
-                               "GENIE:script:genie-python=12.0.0.0",
-                               NULL);
+                               "GENIE:script:genie-python=12.0.0.0", NULL);
   fleet = ium_fleet_new (inventory);
 
   g_assert_cmpstr (host_release_text (fleet, instrument, 0), ==, "12.0.0.1");
@@ -257,10 +244,10 @@ test_host_newest (void)
 static void
 test_host_unindexed (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumHost) late = new_host ("LATE:control:ibex-server=12.0.0.0");
-  g_autoptr(IumHost) odd = new_host ("ODD:control:ibex-server=12.0.0.9");
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumHost) late = new_host ("LATE:control:ibex-server=12.0.0.0");
+  g_autoptr (IumHost) odd = new_host ("ODD:control:ibex-server=12.0.0.9");
 
   add_release (inventory, "12.0.0.0", IUM_TIER_OFFICIAL);
   fleet = ium_fleet_new (inventory);
@@ -275,24 +262,18 @@ test_host_unindexed (void)
 static void
 test_instrument_partial (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrumentStatus status;
 
   add_release (inventory, "12.0.0.0", IUM_TIER_OFFICIAL);
   add_release (inventory, "12.1.0.0", IUM_TIER_OFFICIAL);
-  add_instrument (inventory, "SPLIT", "TS1",
-                  "A:control:ibex-server=12.1.0.0",
-                  "B:cluster:ibex-server=12.0.0.0",
-                  NULL);
-  add_instrument (inventory, "HALFCUSTOM", "TS1",
-                  "A:control:ibex-server=12.1.0.0",
-                  "B:cluster:ibex-server=12.1.0.3",
-                  NULL);
-  add_instrument (inventory, "WHOLE", "TS1",
-                  "A:control:ibex-server=12.1.0.0",
-                  "B:cluster:ibex-server=12.1",
-                  NULL);
+  add_instrument (inventory, "SPLIT", "TS1", "A:control:ibex-server=12.1.0.0",
+                  "B:cluster:ibex-server=12.0.0.0", NULL);
+  add_instrument (inventory, "HALFCUSTOM", "TS1", "A:control:ibex-server=12.1.0.0",
+                  "B:cluster:ibex-server=12.1.0.3", NULL);
+  add_instrument (inventory, "WHOLE", "TS1", "A:control:ibex-server=12.1.0.0",
+                  "B:cluster:ibex-server=12.1", NULL);
   add_instrument (inventory, "NOHOSTS", "TS1", NULL);
   fleet = ium_fleet_new (inventory);
 
@@ -321,10 +302,10 @@ test_instrument_partial (void)
 static void
 test_instrument_flags (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  IumPolicy policy = IUM_POLICY_INIT;
-  IumInstrument *instrument;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  IumPolicy           policy = IUM_POLICY_INIT;
+  IumInstrument      *instrument;
   IumInstrumentStatus status;
 
   policy.max_minor_behind = 1;
@@ -340,11 +321,9 @@ test_instrument_flags (void)
   add_instrument (inventory, "ANCIENT", "TS1", "A:control:ibex-server=11.0.0.0", NULL);
   add_instrument (inventory, "TESTER", "TS1", "A:control:ibex-server=12.2.0.0", NULL);
   add_instrument (inventory, "INSIDER", "TS1", "A:control:ibex-server=12.3.0.0", NULL);
-  instrument = add_instrument (inventory, "PINNED", "TS1",
-                               "A:control:ibex-server=12.0.0.0", NULL);
+  instrument = add_instrument (inventory, "PINNED", "TS1", "A:control:ibex-server=12.0.0.0", NULL);
   ium_instrument_set_pin (instrument, "12.0");
-  instrument = add_instrument (inventory, "BUSY", "TS1",
-                               "A:control:ibex-server=12.1.0.0", NULL);
+  instrument = add_instrument (inventory, "BUSY", "TS1", "A:control:ibex-server=12.1.0.0", NULL);
   ium_instrument_set_busy (instrument, TRUE, "week-long scan");
   add_instrument (inventory, "CUSTOM", "TS1", "A:control:ibex-server=12.1.0.7", NULL);
   fleet = ium_fleet_new (inventory);
@@ -390,8 +369,8 @@ test_instrument_flags (void)
 static void
 test_instrument_behind (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrumentStatus status;
 
   add_release (inventory, "11.9.0.0", IUM_TIER_OFFICIAL);
@@ -430,9 +409,9 @@ test_instrument_behind (void)
 static void
 test_instrument_target (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  IumInstrument *instrument;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  IumInstrument      *instrument;
   IumInstrumentStatus status;
 
   add_release (inventory, "12.0.0.0", IUM_TIER_OFFICIAL);
@@ -440,17 +419,16 @@ test_instrument_target (void)
   add_release (inventory, "12.2.0.0", IUM_TIER_OFFICIAL);
   add_release (inventory, "12.3.0.0", IUM_TIER_TEST);
 
-  instrument = add_instrument (inventory, "BELOWPIN", "TS1",
-                               "H:control:ibex-server=12.0.0.0", NULL);
+  instrument =
+    add_instrument (inventory, "BELOWPIN", "TS1", "H:control:ibex-server=12.0.0.0", NULL);
   ium_instrument_set_pin (instrument, "12.1");
-  instrument = add_instrument (inventory, "ABOVEPIN", "TS1",
-                               "H:control:ibex-server=12.2.0.0", NULL);
+  instrument =
+    add_instrument (inventory, "ABOVEPIN", "TS1", "H:control:ibex-server=12.2.0.0", NULL);
   ium_instrument_set_pin (instrument, "12.1.0.0");
-  instrument = add_instrument (inventory, "TESTPIN", "TS1",
-                               "H:control:ibex-server=12.2.0.0", NULL);
+  instrument = add_instrument (inventory, "TESTPIN", "TS1", "H:control:ibex-server=12.2.0.0", NULL);
   ium_instrument_set_pin (instrument, "12.3.0.0");
-  instrument = add_instrument (inventory, "DANGLING", "TS1",
-                               "H:control:ibex-server=12.0.0.0", NULL);
+  instrument =
+    add_instrument (inventory, "DANGLING", "TS1", "H:control:ibex-server=12.0.0.0", NULL);
   ium_instrument_set_pin (instrument, "99.0");
   add_instrument (inventory, "DEFAULT", "TS1", "H:control:ibex-server=12.0.0.0", NULL);
   fleet = ium_fleet_new (inventory);
@@ -481,8 +459,8 @@ test_instrument_target (void)
 static void
 test_instrument_no_target (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrumentStatus status;
 
   add_release (inventory, "12.0.0.0", IUM_TIER_TEST);
@@ -504,10 +482,10 @@ test_instrument_no_target (void)
 static void
 test_instrument_custom_behind (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumComponent) other = ium_component_new ("nicos", "NICOS", IUM_ROLE_SERVER,
-                                                     IUM_SCHEME_QUAD);
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumComponent) other =
+    ium_component_new ("nicos", "NICOS", IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (IumFleet) fleet = NULL;
   IumInstrumentStatus status;
 
   ium_inventory_put_component (inventory, other);
@@ -518,22 +496,15 @@ test_instrument_custom_behind (void)
   add_release (inventory, "12.1.3.0", IUM_TIER_OFFICIAL);
 
   /* The lowest server over the hosts decides; the GUI does not. */
-  add_instrument (inventory, "HOMEBREW", "TS1",
-                  "A:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.0",
-                  "B:cluster:ibex-server=10.0.5.0,ibex-gui=12.1.0.9",
-                  NULL);
+  add_instrument (inventory, "HOMEBREW", "TS1", "A:control:ibex-server=12.1.0.0,ibex-gui=12.1.0.0",
+                  "B:cluster:ibex-server=10.0.5.0,ibex-gui=12.1.0.9", NULL);
   /* Custom is one value: hosts that are both custom do not make the instrument partial. */
-  add_instrument (inventory, "TWOCUSTOM", "TS1",
-                  "A:control:ibex-server=12.0.0.5",
-                  "B:cluster:ibex-server=12.0.0.6",
-                  NULL);
-  add_instrument (inventory, "AHEAD", "TS1",
-                  "A:control:ibex-server=12.1.4.0", NULL);
-  add_instrument (inventory, "GUIONLY", "TS1",
-                  "A:control:ibex-gui=9.0.0.1", NULL);
+  add_instrument (inventory, "TWOCUSTOM", "TS1", "A:control:ibex-server=12.0.0.5",
+                  "B:cluster:ibex-server=12.0.0.6", NULL);
+  add_instrument (inventory, "AHEAD", "TS1", "A:control:ibex-server=12.1.4.0", NULL);
+  add_instrument (inventory, "GUIONLY", "TS1", "A:control:ibex-gui=9.0.0.1", NULL);
   /* No rule names nicos, but it is a server: the fallback for instruments without IBEX. */
-  add_instrument (inventory, "OTHER", "TS1",
-                  "A:control:nicos=11.0.0.7", NULL);
+  add_instrument (inventory, "OTHER", "TS1", "A:control:nicos=11.0.0.7", NULL);
   fleet = ium_fleet_new (inventory);
 
   status = status_of (fleet, "HOMEBREW");
@@ -561,17 +532,16 @@ test_instrument_custom_behind (void)
 static void
 test_fleet_snapshot (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumFleet) rebuilt = NULL;
-  g_autoptr(IumInstrument) copy = ium_instrument_new ("COPY");
-  g_autoptr(IumHost) host = new_host ("H:control:ibex-server=12.0.0.0");
-  IumInstrument *instrument;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumFleet) rebuilt = NULL;
+  g_autoptr (IumInstrument) copy = ium_instrument_new ("COPY");
+  g_autoptr (IumHost) host = new_host ("H:control:ibex-server=12.0.0.0");
+  IumInstrument      *instrument;
   IumInstrumentStatus status;
 
   add_release (inventory, "12.0.0.0", IUM_TIER_OFFICIAL);
-  instrument = add_instrument (inventory, "LARMOR", "TS2",
-                               "H:control:ibex-server=12.0.0.0", NULL);
+  instrument = add_instrument (inventory, "LARMOR", "TS2", "H:control:ibex-server=12.0.0.0", NULL);
   fleet = ium_fleet_new (inventory);
 
   /* The fleet does not follow edits; a new one does. */
@@ -600,15 +570,14 @@ test_fleet_snapshot (void)
 
 /* The streamed text must be what a pretty JsonGenerator makes of the tree. */
 static void
-assert_data_matches_tree (IumFleet      *fleet,
-                          IumInstrument *only)
+assert_data_matches_tree (IumFleet *fleet, IumInstrument *only)
 {
-  g_autoptr(JsonNode) root = ium_fleet_status_to_json (fleet, only);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = ium_fleet_status_to_json (fleet, only);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *expected = NULL;
   g_autofree char *expected_line = NULL;
   g_autofree char *data = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -624,31 +593,30 @@ assert_data_matches_tree (IumFleet      *fleet,
 static void
 test_status_json (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) one = NULL;
-  g_autoptr(JsonNode) element = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) one = NULL;
+  g_autoptr (JsonNode) element = NULL;
   g_autofree char *text = NULL;
   g_autofree char *one_text = NULL;
   g_autofree char *element_text = NULL;
-  IumInstrument *instrument;
-  IumPolicy policy = IUM_POLICY_INIT;
+  IumInstrument   *instrument;
+  IumPolicy        policy = IUM_POLICY_INIT;
 
   policy.max_minor_behind = 0;
   ium_inventory_set_policy (inventory, &policy);
   add_release (inventory, "12.0.0.100", IUM_TIER_OFFICIAL);
   add_release (inventory, "12.0.1.130", IUM_TIER_OFFICIAL);
   add_release (inventory, "12.1.0.0", IUM_TIER_TEST);
-  instrument = add_instrument (inventory, "LARMOR", "TS2",
-                               "NDXLARMOR:control:ibex-server=12.0.0.100,ibex-gui=12.0.0.100",
-                               NULL);
+  instrument =
+    add_instrument (inventory, "LARMOR", "TS2",
+                    "NDXLARMOR:control:ibex-server=12.0.0.100,ibex-gui=12.0.0.100", NULL);
   ium_instrument_set_pin (instrument, "12.0.1.130");
   instrument = add_instrument (inventory, "ZOOM", NULL,
                                "NDXZOOM:control:ibex-server=11.0.0.1,genie-python=11.0.0.1,"
                                "ibex-gui=11.0.0.2",
-                               "SCRIPTS:cluster:ibex-server=12.0.1.130",
-                               NULL);
+                               "SCRIPTS:cluster:ibex-server=12.0.1.130", NULL);
   ium_instrument_set_busy (instrument, TRUE, "commissioning");
   add_instrument (inventory, "ALF", "TS1", "NDXALF:control:ibex-server=12.1", NULL);
   fleet = ium_fleet_new (inventory);
@@ -696,7 +664,7 @@ test_status_json (void)
    * whole document (as many spaces as its line's indentation). */
   {
     IumInstrument *bare = add_instrument (inventory, "BARE", "TS1", "NDXBARE:control:", NULL);
-    g_autoptr(IumFleet) bare_fleet = ium_fleet_new (inventory);
+    g_autoptr (IumFleet) bare_fleet = ium_fleet_new (inventory);
     g_autofree char *data = ium_fleet_status_to_data (bare_fleet, NULL, NULL);
 
     g_assert_nonnull (strstr (data, "\n          \"installed\" : {          }\n"));
@@ -708,9 +676,9 @@ test_status_json (void)
 static void
 test_status_json_empty (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(JsonNode) root = ium_fleet_status_to_json (fleet, NULL);
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (JsonNode) root = ium_fleet_status_to_json (fleet, NULL);
   g_autofree char *text = json_to_string (root, FALSE);
 
   g_assert_cmpstr (text, ==, "{\"instruments\":[]}");
@@ -724,30 +692,31 @@ static IumInventory *
 new_check_inventory (void)
 {
   IumInventory *inventory = new_inventory ();
-  static const struct {
-    const char      *id;
-    IumCompatPolicy  policy;
+  static const struct
+  {
+    const char     *id;
+    IumCompatPolicy policy;
   } clients[] = {
     { "gui-sm", IUM_COMPAT_POLICY_SAME_MINOR },
     { "gui-exact", IUM_COMPAT_POLICY_EXACT },
     { "gui-any", IUM_COMPAT_POLICY_ANY },
   };
-  g_autoptr(IumComponent) standalone = ium_component_new ("standalone", "Standalone",
-                                                          IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) nicos = ium_component_new ("nicos", "NICOS",
-                                                     IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) nicos_gui = ium_component_new ("nicos-gui", "NICOS GUI",
-                                                         IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
-  g_autoptr(IumRule) nicos_rule = ium_rule_new ("nicos-gui", "nicos",
-                                                IUM_COMPAT_POLICY_MINOR_BACKWARD);
-  IumRelease *release;
+  g_autoptr (IumComponent) standalone =
+    ium_component_new ("standalone", "Standalone", IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) nicos =
+    ium_component_new ("nicos", "NICOS", IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) nicos_gui =
+    ium_component_new ("nicos-gui", "NICOS GUI", IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
+  g_autoptr (IumRule) nicos_rule =
+    ium_rule_new ("nicos-gui", "nicos", IUM_COMPAT_POLICY_MINOR_BACKWARD);
+  IumRelease    *release;
   IumInstrument *instrument;
 
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
-      g_autoptr(IumComponent) component = ium_component_new (clients[i].id, NULL,
-                                                             IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
-      g_autoptr(IumRule) rule = ium_rule_new (clients[i].id, "ibex-server", clients[i].policy);
+      g_autoptr (IumComponent) component =
+        ium_component_new (clients[i].id, NULL, IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
+      g_autoptr (IumRule) rule = ium_rule_new (clients[i].id, "ibex-server", clients[i].policy);
 
       ium_inventory_put_component (inventory, component);
       ium_inventory_put_rule (inventory, rule);
@@ -770,20 +739,16 @@ new_check_inventory (void)
 
   add_instrument (inventory, "LARMOR", "TS2",
                   "NDXLARMOR:control:ibex-server=12.0.1.130,ibex-gui=12.0.1.130", NULL);
-  add_instrument (inventory, "SPLIT", "TS2",
-                  "NDXSPLIT:control:ibex-server=12.0.1.130",
-                  "CLUSTER:cluster:ibex-server=12.0.0.100",
-                  "SPARE:spare:ibex-gui=12.0.0.100",
+  add_instrument (inventory, "SPLIT", "TS2", "NDXSPLIT:control:ibex-server=12.0.1.130",
+                  "CLUSTER:cluster:ibex-server=12.0.0.100", "SPARE:spare:ibex-gui=12.0.0.100",
                   NULL);
-  add_instrument (inventory, "AGREE", "TS2",
-                  "A:control:ibex-server=12.0.1.130",
-                  "B:cluster:ibex-server=v12.0.1.130",
-                  NULL);
-  instrument = add_instrument (inventory, "PINSAME", "TS1",
-                               "H:control:ibex-server=12.0.1.130", NULL);
+  add_instrument (inventory, "AGREE", "TS2", "A:control:ibex-server=12.0.1.130",
+                  "B:cluster:ibex-server=v12.0.1.130", NULL);
+  instrument =
+    add_instrument (inventory, "PINSAME", "TS1", "H:control:ibex-server=12.0.1.130", NULL);
   ium_instrument_set_pin (instrument, "12.0.0.100");
-  instrument = add_instrument (inventory, "PINOTHER", "TS1",
-                               "H:control:ibex-server=12.0.1.130", NULL);
+  instrument =
+    add_instrument (inventory, "PINOTHER", "TS1", "H:control:ibex-server=12.0.1.130", NULL);
   ium_instrument_set_pin (instrument, "12.1.0.10");
   add_instrument (inventory, "TESTLINE", "TS1", "H:control:ibex-server=12.1.0.10", NULL);
   add_instrument (inventory, "INTERNAL", "TS1", "H:control:ibex-server=13.0.1.0", NULL);
@@ -793,13 +758,14 @@ new_check_inventory (void)
   return inventory;
 }
 
-typedef struct {
-  const char       *instrument;
-  const char       *component;
-  const char       *version;
-  IumVerdictStatus  status;
-  const char       *recommended;
-  const char       *url;
+typedef struct
+{
+  const char      *instrument;
+  const char      *component;
+  const char      *version;
+  IumVerdictStatus status;
+  const char      *recommended;
+  const char      *url;
 } CheckCase;
 
 static void
@@ -843,22 +809,21 @@ test_check_table (void)
     { "NOWHERE", "ibex-gui", "14.1.0.0", IUM_VERDICT_CLIENT_NEWER, NULL, NULL },
     { "NOWHERE", "ibex-gui", "13.0.0.0", IUM_VERDICT_INCOMPATIBLE, NULL, NULL },
   };
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const CheckCase *c = &cases[i];
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVerdict) verdict = NULL;
 
       g_test_message ("case %u: %s %s %s", i, c->instrument, c->component, c->version);
       verdict = ium_fleet_check (fleet, c->instrument, c->component, c->version, &error);
       g_assert_no_error (error);
       g_assert_nonnull (verdict);
       g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, ium_verdict_get_status (verdict)),
-                       ==,
-                       ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, c->status));
+                       ==, ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, c->status));
       g_assert_cmpstr (ium_verdict_get_instrument (verdict), ==, c->instrument);
       g_assert_cmpstr (ium_verdict_get_component (verdict), ==, c->component);
       g_assert_cmpstr (ium_verdict_get_client_version (verdict), ==, c->version);
@@ -871,9 +836,8 @@ test_check_table (void)
       /* Untranslated (this program never calls setlocale), the sentences for people are the
        * English ones word for word. */
       {
-        g_autoptr(IumVerdict) shown = ium_fleet_check_translated (fleet, c->instrument,
-                                                                  c->component, c->version,
-                                                                  &error);
+        g_autoptr (IumVerdict) shown =
+          ium_fleet_check_translated (fleet, c->instrument, c->component, c->version, &error);
         g_assert_no_error (error);
         g_assert_cmpstr (ium_verdict_get_message (shown), ==, ium_verdict_get_message (verdict));
         g_assert_cmpint (ium_verdict_get_status (shown), ==, ium_verdict_get_status (verdict));
@@ -888,9 +852,8 @@ assert_message (IumFleet   *fleet,
                 const char *version,
                 const char *expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet, instrument, component, version,
-                                                   &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = ium_fleet_check (fleet, instrument, component, version, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (ium_verdict_get_message (verdict), ==, expected);
@@ -901,12 +864,12 @@ assert_message (IumFleet   *fleet,
 static void
 test_check_exact_recommendation (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumRule) rule = ium_rule_new ("ibex-gui", "ibex-server", IUM_COMPAT_POLICY_EXACT);
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumVerdict) old_client = NULL;
-  g_autoptr(IumVerdict) new_client = NULL;
-  g_autoptr(IumVerdict) right_client = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumRule) rule = ium_rule_new ("ibex-gui", "ibex-server", IUM_COMPAT_POLICY_EXACT);
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumVerdict) old_client = NULL;
+  g_autoptr (IumVerdict) new_client = NULL;
+  g_autoptr (IumVerdict) right_client = NULL;
 
   ium_inventory_put_rule (inventory, rule);
   add_release (inventory, "3.2.0.20", IUM_TIER_OFFICIAL);
@@ -930,8 +893,8 @@ test_check_exact_recommendation (void)
 static void
 test_check_messages (void)
 {
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
 
   assert_message (fleet, "LARMOR", "ibex-gui", "11.2.0.5",
                   "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.0.1.130 on LARMOR: "
@@ -958,12 +921,12 @@ test_check_messages (void)
 static void
 test_check_partial (void)
 {
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(IumVerdict) agreed = NULL;
-  const char * const *warnings;
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (IumVerdict) agreed = NULL;
+  const char *const *warnings;
 
   verdict = ium_fleet_check (fleet, "SPLIT", "ibex-gui", "12.0.1.130", &error);
   g_assert_no_error (error);
@@ -996,9 +959,10 @@ test_check_partial (void)
 static void
 test_check_errors (void)
 {
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  static const struct {
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  static const struct
+  {
     const char *instrument;
     const char *component;
     const char *version;
@@ -1026,13 +990,13 @@ test_check_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVerdict) verdict = NULL;
 
       g_test_message ("case %u: %s %s %s", i, cases[i].instrument, cases[i].component,
                       cases[i].version);
-      verdict = ium_fleet_check (fleet, cases[i].instrument, cases[i].component,
-                                 cases[i].version, &error);
+      verdict =
+        ium_fleet_check (fleet, cases[i].instrument, cases[i].component, cases[i].version, &error);
       g_assert_null (verdict);
       g_assert_error (error, IUM_CHECK_ERROR, cases[i].code);
       if (cases[i].message != NULL)
@@ -1045,12 +1009,12 @@ test_check_errors (void)
 static void
 test_check_invalid_version_message (void)
 {
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(IumVersion) version = NULL;
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (IumVersion) version = NULL;
 
   verdict = ium_fleet_check (fleet, "LARMOR", "ibex-gui", "12.x", &error);
   g_assert_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_INVALID_VERSION);
@@ -1063,16 +1027,16 @@ test_check_invalid_version_message (void)
 static void
 test_check_scheme (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumComponent) server = ium_component_new ("daq", "DAQ server", IUM_ROLE_SERVER,
-                                                      IUM_SCHEME_SEMVER);
-  g_autoptr(IumComponent) client = ium_component_new ("daq-ui", "DAQ UI", IUM_ROLE_CLIENT,
-                                                      IUM_SCHEME_SEMVER);
-  g_autoptr(IumRule) rule = ium_rule_new ("daq-ui", "daq", IUM_COMPAT_POLICY_MINOR_BACKWARD);
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(IumVerdict) ahead = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumComponent) server =
+    ium_component_new ("daq", "DAQ server", IUM_ROLE_SERVER, IUM_SCHEME_SEMVER);
+  g_autoptr (IumComponent) client =
+    ium_component_new ("daq-ui", "DAQ UI", IUM_ROLE_CLIENT, IUM_SCHEME_SEMVER);
+  g_autoptr (IumRule) rule = ium_rule_new ("daq-ui", "daq", IUM_COMPAT_POLICY_MINOR_BACKWARD);
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (IumVerdict) ahead = NULL;
+  g_autoptr (GError) error = NULL;
   IumRelease *release;
 
   /* Releases in quad, the components in semver: each is read in its own scheme. */
@@ -1102,19 +1066,18 @@ static gpointer
 check_thread (gpointer data)
 {
   IumFleet *fleet = data;
-  guint failures = 0;
+  guint     failures = 0;
 
   for (guint i = 0; i < 2000; i++)
     {
-      g_autoptr(IumVerdict) verdict = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
 
-      verdict = ium_fleet_check (fleet, (i % 2) ? "LARMOR" : "SPLIT", "ibex-gui", "12.0.0.100",
-                                 &error);
-      if (verdict == NULL ||
-          ium_verdict_get_status (verdict) != IUM_VERDICT_UPDATE_AVAILABLE ||
-          g_strcmp0 (ium_verdict_get_recommended_version (verdict), "12.0.1.130") != 0 ||
-          g_strv_length ((char **) ium_verdict_get_warnings (verdict)) != ((i % 2) ? 0 : 1))
+      verdict =
+        ium_fleet_check (fleet, (i % 2) ? "LARMOR" : "SPLIT", "ibex-gui", "12.0.0.100", &error);
+      if (verdict == NULL || ium_verdict_get_status (verdict) != IUM_VERDICT_UPDATE_AVAILABLE
+          || g_strcmp0 (ium_verdict_get_recommended_version (verdict), "12.0.1.130") != 0
+          || g_strv_length ((char **) ium_verdict_get_warnings (verdict)) != ((i % 2) ? 0 : 1))
         failures++;
     }
 
@@ -1124,8 +1087,8 @@ check_thread (gpointer data)
 static void
 test_check_threads (void)
 {
-  g_autoptr(IumInventory) inventory = new_check_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (IumInventory) inventory = new_check_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
   GThread *threads[4];
 
   /* One fleet answers checks from several threads at once. */
@@ -1136,8 +1099,7 @@ test_check_threads (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -18,11 +18,10 @@
 typedef IumTestGui Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
 
   ium_test_gui_setup (f, TRUE);
   /* Two more people's changes. */
@@ -35,13 +34,11 @@ fixture_setup (Fixture       *f,
 
   ium_test_gui_open (f, FALSE);
   ium_main_window_show_view (f->window, "audit");
-  WAIT_FOR (ium_audit_view_get_n_loaded (IUM_AUDIT_VIEW (ium_test_gui_get_view (f, "audit")))
-            > 0);
+  WAIT_FOR (ium_audit_view_get_n_loaded (IUM_AUDIT_VIEW (ium_test_gui_get_view (f, "audit"))) > 0);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -59,8 +56,7 @@ n_shown (Fixture *f)
 }
 
 static IumAuditRow *
-row_at (Fixture *f,
-        guint    position)
+row_at (Fixture *f, guint position)
 {
   IumAuditRow *row = g_list_model_get_item (ium_audit_view_get_model (audit_view (f)), position);
 
@@ -69,12 +65,11 @@ row_at (Fixture *f,
 }
 
 static void
-test_all (Fixture       *f,
-          gconstpointer  data)
+test_all (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
-  g_autoptr(GPtrArray) entries = ium_audit_list (store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GPtrArray) entries = ium_audit_list (store, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (ium_audit_view_get_n_loaded (audit_view (f)), ==, entries->len);
@@ -87,8 +82,7 @@ test_all (Fixture       *f,
 }
 
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (Fixture *f, gconstpointer data)
 {
   guint all = n_shown (f);
 
@@ -118,16 +112,15 @@ test_filters (Fixture       *f,
 }
 
 static void
-test_from_details (Fixture       *f,
-                   gconstpointer  data)
+test_from_details (Fixture *f, gconstpointer data)
 {
   IumFleetView *fleet = IUM_FLEET_VIEW (ium_test_gui_get_view (f, "fleet"));
 
   ium_main_window_show_view (f->window, "fleet");
   g_assert_true (ium_fleet_view_select (fleet, "OSIRIS"));
   ium_test_gui_flush ();
-  gtk_widget_activate_action (GTK_WIDGET (ium_fleet_view_get_detail (fleet)),
-                              "detail.show-history", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ium_fleet_view_get_detail (fleet)), "detail.show-history",
+                              NULL);
   ium_test_gui_flush ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (audit_view (f))));
   WAIT_FOR (n_shown (f) == 2);
@@ -135,11 +128,10 @@ test_from_details (Fixture       *f,
 }
 
 static void
-test_reloads (Fixture       *f,
-              gconstpointer  data)
+test_reloads (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = ium_test_gui_open_store (f);
   guint before = ium_audit_view_get_n_loaded (audit_view (f));
 
   g_assert_true (ium_store_set_pin (other, "ZOOM", "12.2.0.300", "dave", &error));
@@ -151,8 +143,7 @@ test_reloads (Fixture       *f,
   g_test_add ("/ium/gui/audit/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

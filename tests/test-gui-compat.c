@@ -19,27 +19,24 @@
 typedef IumTestGui Fixture;
 
 /* Client versions that connected, and where. */
-static const struct {
+static const struct
+{
   const char *instrument;
   const char *version;
 } seen[] = {
-  { "LARMOR", "12.3.2.380" },
-  { "ZOOM", "12.3.2.380" },
-  { "LARMOR", "12.0.1.130" },
-  { "WISH", "12.1.0.200" },
-  { "MARI", "11.2.0.95" },
-  { "LOQ", "13.0.0.400" },
+  { "LARMOR", "12.3.2.380" }, { "ZOOM", "12.3.2.380" }, { "LARMOR", "12.0.1.130" },
+  { "WISH", "12.1.0.200" },   { "MARI", "11.2.0.95" },  { "LOQ", "13.0.0.400" },
 };
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
 
   ium_test_gui_setup (f, TRUE);
   store = ium_test_gui_open_store (f);
@@ -48,8 +45,8 @@ fixture_setup (Fixture       *f,
   fleet = ium_fleet_new (inventory);
   for (guint i = 0; i < G_N_ELEMENTS (seen); i++)
     {
-      g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet, seen[i].instrument, "ibex-gui",
-                                                       seen[i].version, &error);
+      g_autoptr (IumVerdict) verdict =
+        ium_fleet_check (fleet, seen[i].instrument, "ibex-gui", seen[i].version, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (records, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK,
@@ -66,8 +63,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -80,16 +76,14 @@ compat_view (Fixture *f)
 
 /* `ium check INSTRUMENT ibex-gui VERSION --json`'s status. */
 static char *
-cli_status (Fixture    *f,
-            const char *instrument,
-            const char *version)
+cli_status (Fixture *f, const char *instrument, const char *version)
 {
-  const char *argv[] = { g_getenv ("IUM_BIN"), "--db", f->path, "--json", "check", instrument,
-                         "ibex-gui", version, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *argv[] = { g_getenv ("IUM_BIN"), "--db",     f->path, "--json", "check",
+                         instrument,           "ibex-gui", version, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *out = NULL;
-  int status;
+  int              status;
 
   g_assert_nonnull (argv[0]);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
@@ -97,17 +91,16 @@ cli_status (Fixture    *f,
   g_assert_no_error (error);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                  "status"));
+  return g_strdup (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
 }
 
 static void
-test_matrix_as_ium_check (Fixture       *f,
-                          gconstpointer  data)
+test_matrix_as_ium_check (Fixture *f, gconstpointer data)
 {
   const IumCompatMatrix *matrix = ium_compat_view_get_matrix (compat_view (f));
   IumFleet *fleet = ium_inventory_service_get_fleet (ium_main_window_get_service (f->window));
-  guint n_instruments = 0, n_cli = 0;
+  guint     n_instruments = 0, n_cli = 0;
 
   g_assert_cmpstr (matrix->client, ==, "ibex-gui");
   g_assert_cmpstr (matrix->server, ==, "ibex-server");
@@ -117,8 +110,8 @@ test_matrix_as_ium_check (Fixture       *f,
   g_assert_cmpuint (matrix->rows->len, ==, 5);
   g_assert_cmpstr (ium_compat_row_get_version (g_ptr_array_index (matrix->rows, 0)), ==,
                    "13.0.0.400");
-  g_assert_nonnull (strstr (ium_compat_row_get_origin (g_ptr_array_index (matrix->rows, 1)),
-                            "2 instruments"));
+  g_assert_nonnull (
+    strstr (ium_compat_row_get_origin (g_ptr_array_index (matrix->rows, 1)), "2 instruments"));
 
   for (guint c = 0; c < matrix->columns->len; c++)
     n_instruments += ((IumCompatColumn *) g_ptr_array_index (matrix->columns, c))->instruments->len;
@@ -129,20 +122,19 @@ test_matrix_as_ium_check (Fixture       *f,
   for (guint r = 0; r < matrix->rows->len; r++)
     {
       IumCompatRow *row = g_ptr_array_index (matrix->rows, r);
-      const char *version = ium_compat_row_get_version (row);
+      const char   *version = ium_compat_row_get_version (row);
 
       for (guint c = 0; c < matrix->columns->len; c++)
         {
-          IumCompatColumn *column = g_ptr_array_index (matrix->columns, c);
+          IumCompatColumn     *column = g_ptr_array_index (matrix->columns, c);
           const IumCompatCell *cell = ium_compat_row_get_cell (row, c);
-          guint counts[IUM_N_VERDICTS] = { 0 };
+          guint                counts[IUM_N_VERDICTS] = { 0 };
 
           for (guint i = 0; i < column->instruments->len; i++)
             {
-              g_autoptr(GError) error = NULL;
-              g_autoptr(IumVerdict) verdict = ium_fleet_check (fleet,
-                                                               g_ptr_array_index (column->instruments, i),
-                                                               "ibex-gui", version, &error);
+              g_autoptr (GError) error = NULL;
+              g_autoptr (IumVerdict) verdict = ium_fleet_check (
+                fleet, g_ptr_array_index (column->instruments, i), "ibex-gui", version, &error);
 
               g_assert_no_error (error);
               g_assert_cmpstr (ium_verdict_get_server_version (verdict), ==, column->version);
@@ -162,18 +154,18 @@ test_matrix_as_ium_check (Fixture       *f,
 }
 
 static void
-test_cells_coloured (Fixture       *f,
-                     gconstpointer  data)
+test_cells_coloured (Fixture *f, gconstpointer data)
 {
   const IumCompatMatrix *matrix = ium_compat_view_get_matrix (compat_view (f));
-  gboolean incompatible = FALSE, ok = FALSE;
+  gboolean               incompatible = FALSE, ok = FALSE;
 
   ium_test_gui_flush ();
   for (guint r = 0; r < matrix->rows->len; r++)
     for (guint c = 0; c < MIN (matrix->columns->len, 4); c++)
       {
-        const IumCompatCell *cell = ium_compat_row_get_cell (g_ptr_array_index (matrix->rows, r), c);
-        GtkWidget *label = NULL;
+        const IumCompatCell *cell =
+          ium_compat_row_get_cell (g_ptr_array_index (matrix->rows, r), c);
+        GtkWidget       *label = NULL;
         g_autofree char *tooltip = NULL;
 
         WAIT_FOR ((label = ium_compat_view_get_cell_widget (compat_view (f), r, c)) != NULL);
@@ -187,7 +179,8 @@ test_cells_coloured (Fixture       *f,
                                          ium_verdict_status_to_label (cell->status)));
         /* Hovering says which rule and policy decided, and the message a client sees. */
         tooltip = gtk_widget_get_tooltip_markup (label)
-                    ? g_strdup (gtk_widget_get_tooltip_markup (label)) : NULL;
+                    ? g_strdup (gtk_widget_get_tooltip_markup (label))
+                    : NULL;
         g_assert_nonnull (tooltip);
         g_assert_nonnull (strstr (tooltip, "ibex-gui → ibex-server, policy minor-backward"));
         g_assert_nonnull (strstr (tooltip, "IBEX GUI"));
@@ -198,18 +191,16 @@ test_cells_coloured (Fixture       *f,
 }
 
 static void
-test_entered_versions (Fixture       *f,
-                       gconstpointer  data)
+test_entered_versions (Fixture *f, gconstpointer data)
 {
   IumCompatView *view = compat_view (f);
-  GtkEntry *entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                              IUM_TYPE_COMPAT_VIEW,
-                                                              "version_entry"));
-  IumBanner *banner = IUM_BANNER (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                 IUM_TYPE_COMPAT_VIEW, "banner"));
-  guint before = ium_compat_view_get_n_updates (view);
+  GtkEntry      *entry = GTK_ENTRY (
+         gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_COMPAT_VIEW, "version_entry"));
+  IumBanner *banner =
+    IUM_BANNER (gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_COMPAT_VIEW, "banner"));
+  guint                  before = ium_compat_view_get_n_updates (view);
   const IumCompatMatrix *matrix;
-  gboolean found = FALSE;
+  gboolean               found = FALSE;
 
   /* Not a version: refused in words, the entry marked, nothing added. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "12.x");
@@ -249,8 +240,7 @@ test_entered_versions (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

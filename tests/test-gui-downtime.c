@@ -25,19 +25,17 @@ downtime_view (Fixture *f)
 }
 
 static gpointer
-child (Fixture    *f,
-       const char *name)
+child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (downtime_view (f)),
-                                                   IUM_TYPE_DOWNTIME_VIEW, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (downtime_view (f)), IUM_TYPE_DOWNTIME_VIEW, name);
 
   g_assert_nonnull (object);
   return object;
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
   ium_test_gui_open (f, FALSE);
@@ -46,8 +44,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -59,12 +56,11 @@ n_windows (Fixture *f)
 }
 
 static IumDowntimeRow *
-find_row (GListModel *rows,
-          const char *label)
+find_row (GListModel *rows, const char *label)
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(IumDowntimeRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (IumDowntimeRow) row = g_list_model_get_item (rows, i);
 
       if (g_str_equal (ium_downtime_row_get_label (row), label))
         return row;
@@ -76,9 +72,9 @@ find_row (GListModel *rows,
 static char *
 dump (Fixture *f)
 {
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (store, &error);
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (store, &error);
 
   g_assert_no_error (error);
   return ium_inventory_to_data (inventory, NULL);
@@ -93,19 +89,17 @@ wait_idle (Fixture *f)
 }
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f, gconstpointer data)
 {
-  IumBanner *banner = child (f, "banner");
-  g_autofree char *path = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
-                                            "facility-schedule.ics", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  guint before = n_windows (f);
+  IumBanner       *banner = child (f, "banner");
+  g_autofree char *path =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "facility-schedule.ics", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  guint           before = n_windows (f);
   IumDowntimeRow *shutdown;
 
   g_assert_cmpuint (before, ==, 60);
-  g_assert_null (find_row (ium_downtime_view_get_windows (downtime_view (f)),
-                           "TS2 long shutdown"));
+  g_assert_null (find_row (ium_downtime_view_get_windows (downtime_view (f)), "TS2 long shutdown"));
 
   ium_downtime_view_import_file (downtime_view (f), file);
   wait_idle (f);
@@ -130,32 +124,31 @@ test_import (Fixture       *f,
 }
 
 static void
-test_broken_import (Fixture       *f,
-                    gconstpointer  data)
+test_broken_import (Fixture *f, gconstpointer data)
 {
-  IumBanner *banner = child (f, "banner");
+  IumBanner       *banner = child (f, "banner");
   g_autofree char *path = g_build_filename (f->dir, "broken.ics", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = dump (f);
   g_autofree char *after = NULL;
-  guint n = n_windows (f);
+  guint            n = n_windows (f);
   /* The second event has no start: line 10 is where it ends. */
-  const char *text = "BEGIN:VCALENDAR\r\n"
-                     "VERSION:2.0\r\n"
-                     "PRODID:-//test//EN\r\n"
-                     "BEGIN:VEVENT\r\n"
-                     "UID:a@test\r\n"
-                     "SUMMARY:Good\r\n"
-                     "DTSTART:20270301T080000Z\r\n"
-                     "DTEND:20270301T180000Z\r\n"
-                     "END:VEVENT\r\n"
-                     "BEGIN:VEVENT\r\n"
-                     "UID:b@test\r\n"
-                     "SUMMARY:No start\r\n"
-                     "DTEND:20270302T180000Z\r\n"
-                     "END:VEVENT\r\n"
-                     "END:VCALENDAR\r\n";
+  const char      *text = "BEGIN:VCALENDAR\r\n"
+                          "VERSION:2.0\r\n"
+                          "PRODID:-//test//EN\r\n"
+                          "BEGIN:VEVENT\r\n"
+                          "UID:a@test\r\n"
+                          "SUMMARY:Good\r\n"
+                          "DTSTART:20270301T080000Z\r\n"
+                          "DTEND:20270301T180000Z\r\n"
+                          "END:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\n"
+                          "UID:b@test\r\n"
+                          "SUMMARY:No start\r\n"
+                          "DTEND:20270302T180000Z\r\n"
+                          "END:VEVENT\r\n"
+                          "END:VCALENDAR\r\n";
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
@@ -175,24 +168,21 @@ test_broken_import (Fixture       *f,
 }
 
 static void
-set_text (Fixture    *f,
-          const char *entry,
-          const char *text)
+set_text (Fixture *f, const char *entry, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (f, entry)), text);
 }
 
 static void
-test_add_and_edit_window (Fixture       *f,
-                          gconstpointer  data)
+test_add_and_edit_window (Fixture *f, gconstpointer data)
 {
   IumDowntimeView *view = downtime_view (f);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  GtkLabel *end_error = child (f, "end_error");
-  GtkLabel *instruments_error = child (f, "instruments_error");
-  guint n = n_windows (f);
-  IumDowntimeRow *row;
+  GtkLabel        *end_error = child (f, "end_error");
+  GtkLabel        *instruments_error = child (f, "instruments_error");
+  guint            n = n_windows (f);
+  IumDowntimeRow  *row;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "downtime.add-window", NULL);
   g_assert_nonnull (ium_downtime_view_get_editing (view));
@@ -228,12 +218,13 @@ test_add_and_edit_window (Fixture       *f,
 
   /* Edited: selected and opened, moved an hour; the old window is replaced, not kept. */
   {
-    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (child (f, "windows_view")));
+    GtkSingleSelection *selection =
+      GTK_SINGLE_SELECTION (gtk_column_view_get_model (child (f, "windows_view")));
     GListModel *model = G_LIST_MODEL (selection);
 
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
-        g_autoptr(IumDowntimeRow) item = g_list_model_get_item (model, i);
+        g_autoptr (IumDowntimeRow) item = g_list_model_get_item (model, i);
         if (g_str_equal (ium_downtime_row_get_label (item), "Detector swap"))
           gtk_single_selection_set_selected (selection, i);
       }
@@ -261,13 +252,12 @@ test_add_and_edit_window (Fixture       *f,
 }
 
 static void
-test_cycles (Fixture       *f,
-             gconstpointer  data)
+test_cycles (Fixture *f, gconstpointer data)
 {
   IumDowntimeView *view = downtime_view (f);
-  GListModel *cycles = ium_downtime_view_get_cycles (view);
-  guint n = g_list_model_get_n_items (cycles);
-  IumDowntimeRow *row;
+  GListModel      *cycles = ium_downtime_view_get_cycles (view);
+  guint            n = g_list_model_get_n_items (cycles);
+  IumDowntimeRow  *row;
 
   g_assert_cmpuint (n, ==, 5);
   gtk_widget_activate_action (GTK_WIDGET (view), "downtime.add-cycle", NULL);
@@ -280,8 +270,8 @@ test_cycles (Fixture       *f,
   set_text (f, "end_entry", "2028-03-24 08:00");
   gtk_widget_activate_action (GTK_WIDGET (view), "downtime.save-edit", NULL);
   wait_idle (f);
-  g_assert_nonnull (strstr (gtk_label_get_label (child (f, "label_error")),
-                            "already a cycle “2027/1”"));
+  g_assert_nonnull (
+    strstr (gtk_label_get_label (child (f, "label_error")), "already a cycle “2027/1”"));
   g_assert_cmpuint (g_list_model_get_n_items (cycles), ==, n);
 
   set_text (f, "label_entry", "2028/1");
@@ -298,11 +288,11 @@ test_cycles (Fixture       *f,
   /* Windows inside a frozen cycle say so. */
   {
     GListModel *windows = ium_downtime_view_get_windows (view);
-    gboolean frozen = FALSE;
+    gboolean    frozen = FALSE;
 
     for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
       {
-        g_autoptr(IumDowntimeRow) window = g_list_model_get_item (windows, i);
+        g_autoptr (IumDowntimeRow) window = g_list_model_get_item (windows, i);
         frozen |= strstr (ium_downtime_row_get_freeze (window), "2027/1") != NULL;
       }
     g_assert_true (frozen);
@@ -310,14 +300,13 @@ test_cycles (Fixture       *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "out.ics", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  guint events = 0;
+  guint            events = 0;
 
   ium_downtime_view_export_file (downtime_view (f), file);
   wait_idle (f);
@@ -328,15 +317,15 @@ test_export (Fixture       *f,
   for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
     events++;
   /* One event per window and per cycle. */
-  g_assert_cmpuint (events, ==, n_windows (f)
-                                  + g_list_model_get_n_items (ium_downtime_view_get_cycles (downtime_view (f))));
+  g_assert_cmpuint (
+    events, ==,
+    n_windows (f) + g_list_model_get_n_items (ium_downtime_view_get_cycles (downtime_view (f))));
   g_assert_cmpstr (ium_banner_get_title (child (f, "banner")), ==,
                    "Wrote the downtime schedule to out.ics");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

@@ -23,16 +23,14 @@
 typedef IumTestGui Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
   ium_test_gui_open (f, FALSE);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -50,8 +48,7 @@ n_rows (Fixture *f)
 }
 
 static IumFleetRow *
-row_at (Fixture *f,
-        guint    position)
+row_at (Fixture *f, guint position)
 {
   IumFleetRow *row = g_list_model_get_item (ium_fleet_view_get_model (fleet_view (f)), position);
 
@@ -64,8 +61,8 @@ row_at (Fixture *f,
 static IumInventory *
 load_stored (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
   IumInventory *inventory = ium_store_load (store, &error);
 
   g_assert_no_error (error);
@@ -73,11 +70,10 @@ load_stored (Fixture *f)
 }
 
 static void
-test_rows (Fixture       *f,
-           gconstpointer  data)
+test_rows (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumInventory) stored = load_stored (f);
-  g_autoptr(IumFleet) fleet = ium_fleet_new (stored);
+  g_autoptr (IumInventory) stored = load_stored (f);
+  g_autoptr (IumFleet) fleet = ium_fleet_new (stored);
   GListModel *instruments = ium_inventory_get_instruments (stored);
 
   /* Every instrument of the demo, in name order, with what core says of it. */
@@ -85,8 +81,8 @@ test_rows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (instruments), ==, DEMO_INSTRUMENTS);
   for (guint i = 0; i < DEMO_INSTRUMENTS; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
-      IumFleetRow *row = row_at (f, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      IumFleetRow        *row = row_at (f, i);
       IumInstrumentStatus status;
 
       ium_fleet_get_status (fleet, instrument, &status);
@@ -104,8 +100,7 @@ test_rows (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (Fixture *f, gconstpointer data)
 {
   GtkEditable *search = ium_fleet_view_get_search_entry (fleet_view (f));
 
@@ -118,7 +113,7 @@ test_search (Fixture       *f,
   WAIT_FOR (n_rows (f) < DEMO_INSTRUMENTS);
   for (guint i = 0; i < n_rows (f); i++)
     {
-      IumFleetRow *row = row_at (f, i);
+      IumFleetRow     *row = row_at (f, i);
       g_autofree char *text = g_utf8_casefold (ium_fleet_row_get_search_text (row), -1);
       g_assert_nonnull (strstr (text, "muon"));
     }
@@ -131,20 +126,19 @@ test_search (Fixture       *f,
 }
 
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (Fixture *f, gconstpointer data)
 {
   GtkDropDown *flag = ium_fleet_view_get_filter (fleet_view (f), "flag");
   GtkDropDown *site = ium_fleet_view_get_filter (fleet_view (f), "site");
   GtkDropDown *tier = ium_fleet_view_get_filter (fleet_view (f), "tier");
-  g_autoptr(IumInventory) stored = load_stored (f);
-  g_autoptr(IumFleet) fleet = ium_fleet_new (stored);
+  g_autoptr (IumInventory) stored = load_stored (f);
+  g_autoptr (IumFleet) fleet = ium_fleet_new (stored);
   GListModel *instruments = ium_inventory_get_instruments (stored);
-  guint expected = 0;
+  guint       expected = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       IumInstrumentStatus status;
       ium_fleet_get_status (fleet, instrument, &status);
       if (status.flags & IUM_FLAG_TOO_FAR_BEHIND)
@@ -160,8 +154,9 @@ test_filters (Fixture       *f,
 
   /* Filters add up: too far behind and at the Muon site. */
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (site)); i++)
-    if (g_str_equal (gtk_string_object_get_string (
-                       g_list_model_get_item (gtk_drop_down_get_model (site), i)), "Muon"))
+    if (g_str_equal (
+          gtk_string_object_get_string (g_list_model_get_item (gtk_drop_down_get_model (site), i)),
+          "Muon"))
       gtk_drop_down_set_selected (site, i);
   WAIT_FOR (n_rows (f) < expected);
   for (guint i = 0; i < n_rows (f); i++)
@@ -177,10 +172,9 @@ test_filters (Fixture       *f,
 }
 
 static void
-test_sort_behind (Fixture       *f,
-                  gconstpointer  data)
+test_sort_behind (Fixture *f, gconstpointer data)
 {
-  GtkColumnView *view = ium_fleet_view_get_column_view (fleet_view (f));
+  GtkColumnView       *view = ium_fleet_view_get_column_view (fleet_view (f));
   GtkColumnViewColumn *behind = ium_fleet_view_get_column (fleet_view (f), "behind");
   GtkColumnViewColumn *name = ium_fleet_view_get_column (fleet_view (f), "name");
 
@@ -205,11 +199,10 @@ test_sort_behind (Fixture       *f,
 }
 
 static void
-test_detail (Fixture       *f,
-             gconstpointer  data)
+test_detail (Fixture *f, gconstpointer data)
 {
   IumInstrumentDetail *detail = ium_fleet_view_get_detail (fleet_view (f));
-  g_autofree char *hosts = NULL;
+  g_autofree char     *hosts = NULL;
 
   g_assert_false (ium_fleet_view_get_detail_shown (fleet_view (f)));
   g_assert_true (ium_fleet_view_select (fleet_view (f), "MAPS"));
@@ -232,26 +225,23 @@ test_detail (Fixture       *f,
 }
 
 static gboolean
-stored_pin_is (Fixture    *f,
-               const char *name,
-               const char *pin)
+stored_pin_is (Fixture *f, const char *name, const char *pin)
 {
-  g_autoptr(IumInventory) stored = load_stored (f);
-  return g_strcmp0 (ium_instrument_get_pin (ium_inventory_lookup_instrument (stored, name)),
-                    pin) == 0;
+  g_autoptr (IumInventory) stored = load_stored (f);
+  return g_strcmp0 (ium_instrument_get_pin (ium_inventory_lookup_instrument (stored, name)), pin)
+         == 0;
 }
 
 static void
-test_pin (Fixture       *f,
-          gconstpointer  data)
+test_pin (Fixture *f, gconstpointer data)
 {
   IumInstrumentDetail *detail = ium_fleet_view_get_detail (fleet_view (f));
-  GtkDropDown *pin = ium_instrument_detail_get_pin_drop_down (detail);
-  GListModel *items;
-  guint position = GTK_INVALID_LIST_POSITION;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkDropDown         *pin = ium_instrument_detail_get_pin_drop_down (detail);
+  GListModel          *items;
+  guint                position = GTK_INVALID_LIST_POSITION;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
   IumAuditEntry *last;
 
   g_assert_true (ium_fleet_view_select (fleet_view (f), "MAPS"));
@@ -262,7 +252,7 @@ test_pin (Fixture       *f,
   items = gtk_drop_down_get_model (pin);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (items, i);
       if (g_str_has_prefix (gtk_string_object_get_string (item), "12.2.0.300 "))
         position = i;
     }
@@ -277,8 +267,9 @@ test_pin (Fixture       *f,
   last = g_ptr_array_index (audit, audit->len - 1);
   g_assert_cmpstr (last->action, ==, "pin");
   g_assert_cmpstr (last->who, ==, IUM_TEST_GUI_WHO);
-  WAIT_FOR (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (
-              ium_main_window_get_service (f->window), "MAPS")) & IUM_FLAG_PINNED);
+  WAIT_FOR (ium_fleet_row_get_flags (
+              ium_inventory_service_lookup_row (ium_main_window_get_service (f->window), "MAPS"))
+            & IUM_FLAG_PINNED);
   /* The details still show MAPS, now pinned. */
   g_assert_cmpstr (ium_instrument_detail_get_name (detail), ==, "MAPS");
   g_assert_cmpuint (gtk_drop_down_get_selected (pin), ==, position);
@@ -288,15 +279,14 @@ test_pin (Fixture       *f,
 }
 
 static void
-test_host_refused_without_token (Fixture       *f,
-                                 gconstpointer  data)
+test_host_refused_without_token (Fixture *f, gconstpointer data)
 {
   IumInstrumentDetail *detail = ium_fleet_view_get_detail (fleet_view (f));
-  g_autoptr(IumInventory) before = load_stored (f);
-  g_autoptr(IumInventory) after = NULL;
+  g_autoptr (IumInventory) before = load_stored (f);
+  g_autoptr (IumInventory) after = NULL;
   GListModel *toplevels; /* borrowed from GTK */
-  guint n_windows;
-  IumHost *host;
+  guint       n_windows;
+  IumHost    *host;
 
   g_assert_true (ium_fleet_view_select (fleet_view (f), "MAPS"));
   ium_test_gui_flush ();
@@ -324,7 +314,7 @@ find_editor (void)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
       if (IUM_IS_HOST_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return IUM_HOST_EDITOR (window);
     }
@@ -332,27 +322,23 @@ find_editor (void)
 }
 
 static gboolean
-stored_version_is (Fixture    *f,
-                   const char *instrument,
-                   const char *host,
-                   const char *component,
-                   const char *version)
+stored_version_is (
+  Fixture *f, const char *instrument, const char *host, const char *component, const char *version)
 {
-  g_autoptr(IumInventory) stored = load_stored (f);
-  IumHost *found = ium_instrument_find_host (ium_inventory_lookup_instrument (stored, instrument),
-                                             host);
+  g_autoptr (IumInventory) stored = load_stored (f);
+  IumHost *found =
+    ium_instrument_find_host (ium_inventory_lookup_instrument (stored, instrument), host);
   return g_strcmp0 (ium_host_get_installed_version (found, component), version) == 0;
 }
 
 static void
-test_host_edit_with_token (Fixture       *f,
-                           gconstpointer  data)
+test_host_edit_with_token (Fixture *f, gconstpointer data)
 {
   IumInventoryService *service = ium_main_window_get_service (f->window);
   IumInstrumentDetail *detail = ium_fleet_view_get_detail (fleet_view (f));
-  GtkWidget *token = ium_main_window_get_token_button (f->window);
-  IumHostEditor *editor;
-  GtkEditable *entry;
+  GtkWidget           *token = ium_main_window_get_token_button (f->window);
+  IumHostEditor       *editor;
+  GtkEditable         *entry;
 
   gtk_widget_activate_action (token, "token.take", NULL);
   WAIT_FOR (ium_inventory_service_get_holds_token (service));
@@ -382,8 +368,7 @@ test_host_edit_with_token (Fixture       *f,
 }
 
 static void
-test_busy (Fixture       *f,
-           gconstpointer  data)
+test_busy (Fixture *f, gconstpointer data)
 {
   IumInventoryService *service = ium_main_window_get_service (f->window);
 
@@ -395,7 +380,7 @@ test_busy (Fixture       *f,
   WAIT_FOR (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (service, "LARMOR"))
             & IUM_FLAG_BUSY);
   {
-    g_autoptr(IumInventory) stored = load_stored (f);
+    g_autoptr (IumInventory) stored = load_stored (f);
     IumInstrument *larmor = ium_inventory_lookup_instrument (stored, "LARMOR");
     g_assert_true (ium_instrument_get_busy (larmor));
     g_assert_cmpstr (ium_instrument_get_busy_note (larmor), ==, "Beam tuning");
@@ -404,9 +389,7 @@ test_busy (Fixture       *f,
 
 /* The first GtkLabel under @widget showing @text with CSS class @css_class, or NULL. */
 static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text,
-            const char *css_class)
+find_label (GtkWidget *widget, const char *text, const char *css_class)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
       && gtk_widget_has_css_class (widget, css_class))
@@ -424,14 +407,13 @@ find_label (GtkWidget  *widget,
 
 /* @widget's first controller of @type. */
 static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
+find_controller (GtkWidget *widget, GType type)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
         return controller; /* the widget keeps it */
@@ -442,17 +424,16 @@ find_controller (GtkWidget *widget,
 /* An instrument's name cell can be dragged, and what it offers, dropped on a wave of the
  * rollout planner, adds the instrument to the wave. */
 static void
-test_drag_to_wave (Fixture       *f,
-                   gconstpointer  data)
+test_drag_to_wave (Fixture *f, gconstpointer data)
 {
-  const char *name = ium_fleet_row_get_name (row_at (f, 0));
-  GtkWidget *label = find_label (GTK_WIDGET (fleet_view (f)), name, "heading");
+  const char         *name = ium_fleet_row_get_name (row_at (f, 0));
+  GtkWidget          *label = find_label (GTK_WIDGET (fleet_view (f)), name, "heading");
   GtkEventController *source;
   GtkEventController *target;
-  GtkWidget *wave = g_object_ref_sink (ium_wave_row_new ());
-  g_autoptr(GdkContentProvider) content = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
+  GtkWidget          *wave = g_object_ref_sink (ium_wave_row_new ());
+  g_autoptr (GdkContentProvider) content = NULL;
+  g_auto (GValue) value = G_VALUE_INIT;
+  g_autoptr (GError) error = NULL;
   gboolean dropped = FALSE;
 
   g_assert_nonnull (label);
@@ -476,12 +457,11 @@ test_drag_to_wave (Fixture       *f,
 }
 
 static void
-test_external_change (Fixture       *f,
-                      gconstpointer  data)
+test_external_change (Fixture *f, gconstpointer data)
 {
   IumInventoryService *service = ium_main_window_get_service (f->window);
-  g_autoptr(IumStore) other = ium_test_gui_open_store (f);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) other = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
 
   /* Another program (the CLI, the server) pins an instrument: the window follows. */
   g_assert_true (ium_store_set_pin (other, "ZOOM", "12.2.0.300", "someone-else", &error));
@@ -496,8 +476,7 @@ test_external_change (Fixture       *f,
   g_test_add ("/ium/gui/fleet/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

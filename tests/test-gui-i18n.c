@@ -21,23 +21,20 @@
 typedef IumTestGui Fixture;
 
 static void
-setup (Fixture       *f,
-       gconstpointer  data)
+setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
 }
 
 static void
-teardown (Fixture       *f,
-          gconstpointer  data)
+teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
 
 /* The first widget of @type below @widget (depth first), or NULL. */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_descendant (GtkWidget *widget, GType type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
@@ -71,8 +68,7 @@ find_primary_menu_button (GtkWidget *widget)
 
 /* Appends the text of every label below @widget to @texts, separated by '|'. */
 static void
-collect_labels (GtkWidget *widget,
-                GString   *texts)
+collect_labels (GtkWidget *widget, GString *texts)
 {
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (texts, "|%s", gtk_label_get_text (GTK_LABEL (widget)));
@@ -83,16 +79,13 @@ collect_labels (GtkWidget *widget,
 
 /* The labels of @menu and of its sections and submenus, in order. */
 static void
-collect_menu_labels (GMenuModel *menu,
-                     GPtrArray  *labels)
+collect_menu_labels (GMenuModel *menu, GPtrArray *labels)
 {
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
       g_autofree char *label = NULL;
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i,
-                                                                 G_MENU_LINK_SECTION);
-      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i,
-                                                                 G_MENU_LINK_SUBMENU);
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr (GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
 
       if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
         g_ptr_array_add (labels, g_steal_pointer (&label));
@@ -107,8 +100,8 @@ collect_menu_labels (GMenuModel *menu,
 static void
 test_catalogue (void)
 {
-  g_autofree char *mo = g_build_filename (ium_i18n_get_locale_dir (), "de", "LC_MESSAGES",
-                                          GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *mo =
+    g_build_filename (ium_i18n_get_locale_dir (), "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
   g_assert_cmpstr (ium_i18n_get_locale_dir (), ==, BUILD_LOCALE_DIR);
   g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
@@ -120,17 +113,16 @@ test_catalogue (void)
 }
 
 static void
-test_window (Fixture       *f,
-             gconstpointer  data)
+test_window (Fixture *f, gconstpointer data)
 {
-  GtkWidget *titlebar;
-  GtkWidget *switcher;
-  GtkWidget *menu_button;
-  GtkWidget *fleet;
+  GtkWidget  *titlebar;
+  GtkWidget  *switcher;
+  GtkWidget  *menu_button;
+  GtkWidget  *fleet;
   GMenuModel *menu;
-  g_autoptr(GString) switcher_labels = g_string_new (NULL);
-  g_autoptr(GPtrArray) menu_labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
+  g_autoptr (GString) switcher_labels = g_string_new (NULL);
+  g_autoptr (GPtrArray) menu_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
   IumTokenButton *token_button;
 
   ium_test_gui_open (f, FALSE);
@@ -141,27 +133,26 @@ test_window (Fixture       *f,
   g_assert_nonnull (switcher);
   collect_labels (switcher, switcher_labels);
   g_string_append_c (switcher_labels, '|');
-  for (const char *const *title = (const char *const[]) { "Flotte", "Rollouts", "Wartung",
-                                                           "Releases", "Kompatibilität",
-                                                           "Audit-Protokoll", NULL };
+  for (const char *const *title =
+         (const char *const[]){ "Flotte", "Rollouts", "Wartung", "Releases", "Kompatibilität",
+                                "Audit-Protokoll", NULL };
        *title != NULL; title++)
     {
       g_autofree char *item = g_strdup_printf ("|%s|", *title);
 
       if (strstr (switcher_labels->str, item) == NULL)
-        g_test_fail_printf ("the view switcher shows %s, without %s", switcher_labels->str,
-                            *title);
+        g_test_fail_printf ("the view switcher shows %s, without %s", switcher_labels->str, *title);
     }
   g_assert_null (strstr (switcher_labels->str, "|Fleet|"));
 
   /* The fleet view's columns. */
   fleet = ium_main_window_get_view (f->window, "fleet");
-  g_assert_cmpstr (gtk_column_view_column_get_title (
-                     ium_fleet_view_get_column (IUM_FLEET_VIEW (fleet), "site")), ==,
-                   "Standort");
-  g_assert_cmpstr (gtk_column_view_column_get_title (
-                     ium_fleet_view_get_column (IUM_FLEET_VIEW (fleet), "window")), ==,
-                   "Nächste Wartung");
+  g_assert_cmpstr (
+    gtk_column_view_column_get_title (ium_fleet_view_get_column (IUM_FLEET_VIEW (fleet), "site")),
+    ==, "Standort");
+  g_assert_cmpstr (
+    gtk_column_view_column_get_title (ium_fleet_view_get_column (IUM_FLEET_VIEW (fleet), "window")),
+    ==, "Nächste Wartung");
 
   /* The primary menu, and a mnemonic of its own for every item. */
   menu_button = find_primary_menu_button (titlebar);
@@ -170,15 +161,15 @@ test_window (Fixture       *f,
   g_assert_nonnull (menu);
   collect_menu_labels (menu, menu_labels);
   g_assert_cmpuint (menu_labels->len, >=, 8);
-  g_assert_true (g_ptr_array_find_with_equal_func (menu_labels, "_Einstellungen", g_str_equal,
-                                                   NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (menu_labels, "Inventar _öffnen …",
-                                                   g_str_equal, NULL));
+  g_assert_true (
+    g_ptr_array_find_with_equal_func (menu_labels, "_Einstellungen", g_str_equal, NULL));
+  g_assert_true (
+    g_ptr_array_find_with_equal_func (menu_labels, "Inventar _öffnen …", g_str_equal, NULL));
   for (guint i = 0; i < menu_labels->len; i++)
     {
       const char *label = g_ptr_array_index (menu_labels, i);
       const char *underscore = strchr (label, '_');
-      gunichar key;
+      gunichar    key;
 
       if (underscore == NULL)
         {
@@ -203,8 +194,8 @@ test_window (Fixture       *f,
 static void
 test_data_files (void)
 {
-  g_autoptr(GKeyFile) desktop = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GKeyFile) desktop = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *metainfo = NULL;
 
@@ -225,8 +216,7 @@ test_data_files (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init_language (&argc, &argv, "de");
 

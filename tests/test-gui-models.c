@@ -39,15 +39,18 @@ static const char inventory_text[] =
   "  {\"version\": \"3.0\", \"tier\": \"test\", \"components\": {\"py\": \"3.0.0\"}}],"
   " \"instruments\": ["
   "  {\"name\": \"ALPHA\", \"site\": \"North\", \"tags\": [\"sans\"], \"hosts\": ["
-  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}}]},"
+  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}}]},"
   "  {\"name\": \"BETA\", \"site\": \"South\", \"tags\": [\"sans\", \"muon\"], \"hosts\": ["
-  "    {\"name\": \"b-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0.1\", \"gui\": \"2.0.1\"}}]},"
+  "    {\"name\": \"b-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0.1\", \"gui\": "
+  "\"2.0.1\"}}]},"
   "  {\"name\": \"GAMMA\", \"site\": \"South\", \"hosts\": ["
   "    {\"name\": \"g-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0.7\"}}]}],"
   " \"downtime\": ["
   "  {\"start\": \"2020-01-01T08:00:00Z\", \"end\": \"2020-01-01T18:00:00Z\", \"label\": \"Past\","
   "   \"instruments\": \"all\"},"
-  "  {\"start\": \"2090-03-01T08:00:00Z\", \"end\": \"2090-03-01T18:00:00Z\", \"label\": \"Facility\","
+  "  {\"start\": \"2090-03-01T08:00:00Z\", \"end\": \"2090-03-01T18:00:00Z\", \"label\": "
+  "\"Facility\","
   "   \"instruments\": \"all\"},"
   "  {\"start\": \"2090-02-01T08:00:00Z\", \"end\": \"2090-02-01T18:00:00Z\", \"label\": \"Own\","
   "   \"instruments\": [\"BETA\"]}]}";
@@ -55,8 +58,8 @@ static const char inventory_text[] =
 static IumInventory *
 load_inventory (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventoryFile) file =
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventoryFile) file =
     ium_inventory_file_new_from_data (inventory_text, strlen (inventory_text), NULL, &error);
 
   g_assert_no_error (error);
@@ -64,8 +67,7 @@ load_inventory (void)
 }
 
 static IumFleetRow *
-find_row (GPtrArray  *rows,
-          const char *name)
+find_row (GPtrArray *rows, const char *name)
 {
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (ium_fleet_row_get_name (g_ptr_array_index (rows, i)), name))
@@ -74,9 +76,7 @@ find_row (GPtrArray  *rows,
 }
 
 static IumRolloutUpgrade *
-upgrade_new (const char      *instrument,
-             const char      *start,
-             IumUpgradeState  state)
+upgrade_new (const char *instrument, const char *start, IumUpgradeState state)
 {
   IumRolloutUpgrade *upgrade = g_new0 (IumRolloutUpgrade, 1);
 
@@ -120,23 +120,23 @@ rollout_new (const char *name)
 static void
 test_rows (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GPtrArray) rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2089, 6, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) rows = NULL;
-  IumRollout *early = rollout_new ("early");
-  IumRollout *late = rollout_new ("late");
+  g_autoptr (IumInventory) inventory = load_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GPtrArray) rollouts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2089, 6, 1, 0, 0, 0);
+  g_autoptr (GPtrArray) rows = NULL;
+  IumRollout  *early = rollout_new ("early");
+  IumRollout  *late = rollout_new ("late");
   IumFleetRow *alpha, *beta, *gamma;
 
-  g_ptr_array_add (early->upgrades, upgrade_new ("ALPHA", "2090-03-01T08:00:00Z",
-                                                 IUM_UPGRADE_PLANNED));
-  g_ptr_array_add (early->upgrades, upgrade_new ("BETA", "2090-03-01T08:00:00Z",
-                                                 IUM_UPGRADE_DONE));
-  g_ptr_array_add (late->upgrades, upgrade_new ("ALPHA", "2091-01-01T08:00:00Z",
-                                                IUM_UPGRADE_PLANNED));
-  g_ptr_array_add (late->upgrades, upgrade_new ("GAMMA", "2091-01-01T08:00:00Z",
-                                                IUM_UPGRADE_IN_PROGRESS));
+  g_ptr_array_add (early->upgrades,
+                   upgrade_new ("ALPHA", "2090-03-01T08:00:00Z", IUM_UPGRADE_PLANNED));
+  g_ptr_array_add (early->upgrades, upgrade_new ("BETA", "2090-03-01T08:00:00Z", IUM_UPGRADE_DONE));
+  g_ptr_array_add (late->upgrades,
+                   upgrade_new ("ALPHA", "2091-01-01T08:00:00Z", IUM_UPGRADE_PLANNED));
+  g_ptr_array_add (late->upgrades,
+                   upgrade_new ("GAMMA", "2091-01-01T08:00:00Z", IUM_UPGRADE_IN_PROGRESS));
   g_ptr_array_add (rollouts, late);
   g_ptr_array_add (rollouts, early);
 
@@ -178,8 +178,7 @@ test_rows (void)
 }
 
 static guint
-count_matches (IumFleetFilter *filter,
-               GPtrArray      *rows)
+count_matches (IumFleetFilter *filter, GPtrArray *rows)
 {
   guint n = 0;
 
@@ -192,10 +191,10 @@ count_matches (IumFleetFilter *filter,
 static void
 test_filter (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) rows = ium_fleet_rows_build (fleet, NULL, now);
+  g_autoptr (IumInventory) inventory = load_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GPtrArray) rows = ium_fleet_rows_build (fleet, NULL, now);
   IumFleetFilter filter;
 
   ium_fleet_filter_init (&filter);
@@ -230,10 +229,9 @@ test_filter (void)
 }
 
 static IumFleetFilterChange
-compare_searches (const char *old_search,
-                  const char *new_search)
+compare_searches (const char *old_search, const char *new_search)
 {
-  IumFleetFilter a, b;
+  IumFleetFilter       a, b;
   IumFleetFilterChange change;
 
   ium_fleet_filter_init (&a);
@@ -276,7 +274,8 @@ test_filter_compare (void)
 static void
 test_audit_describe (void)
 {
-  struct {
+  struct
+  {
     const char *kind, *action, *before, *after, *expected;
   } cases[] = {
     { "instrument", "import", NULL, "{\"name\":\"A\"}", "added" },
@@ -286,7 +285,8 @@ test_audit_describe (void)
     { "instrument", "busy", "{\"busy\":false}", "{\"busy\":true,\"note\":\"run\"}",
       "busy: no → yes; note: none → run" },
     { "instrument", "install",
-      "{\"name\":\"A\",\"hosts\":[{\"name\":\"h\",\"installed\":{\"srv\":\"1.0\",\"gui\":\"1.0\"}}]}",
+      "{\"name\":\"A\",\"hosts\":[{\"name\":\"h\",\"installed\":{\"srv\":\"1.0\",\"gui\":\"1.0\"}}]"
+      "}",
       "{\"name\":\"A\",\"hosts\":[{\"name\":\"h\",\"installed\":{\"srv\":\"2.0\"}}]}",
       "h gui 1.0 → none; h srv 1.0 → 2.0" },
     { "instrument", "import", "{\"tags\":[\"a\"]}", "{\"tags\":[\"a\",\"b\"]}", "tags: a → a, b" },
@@ -297,8 +297,8 @@ test_audit_describe (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = ium_audit_describe (cases[i].kind, cases[i].action,
-                                                  cases[i].before, cases[i].after);
+      g_autofree char *text =
+        ium_audit_describe (cases[i].kind, cases[i].action, cases[i].before, cases[i].after);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
 }
@@ -306,8 +306,9 @@ test_audit_describe (void)
 static void
 test_audit_rows (void)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
+  g_autoptr (GPtrArray) rows = NULL;
   const char *kinds[] = { "instrument", "window", "upgrade" };
   const char *keys[] = { "LARMOR", "2090-01-01T08:00:00Z|2090-01-01T18:00:00Z|Maintenance day",
                          "ZOOM" };
@@ -342,9 +343,7 @@ test_audit_rows (void)
 }
 
 static IumHostForm *
-host_form (IumInventory *inventory,
-           const char   *instrument,
-           const char   *host)
+host_form (IumInventory *inventory, const char *instrument, const char *host)
 {
   IumInstrument *found = ium_inventory_lookup_instrument (inventory, instrument);
 
@@ -352,8 +351,7 @@ host_form (IumInventory *inventory,
 }
 
 static guint
-field_index (IumHostForm *form,
-             const char  *component)
+field_index (IumHostForm *form, const char *component)
 {
   for (guint i = 0; i < form->fields->len; i++)
     if (g_str_equal (((IumHostFormField *) g_ptr_array_index (form->fields, i))->component,
@@ -365,16 +363,16 @@ field_index (IumHostForm *form,
 static void
 test_host_form (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
-  g_autoptr(IumHostForm) form = host_form (inventory, "ALPHA", "a-ctl");
-  g_autoptr(GHashTable) installed = NULL;
+  g_autoptr (IumInventory) inventory = load_inventory ();
+  g_autoptr (IumHostForm) form = host_form (inventory, "ALPHA", "a-ctl");
+  g_autoptr (GHashTable) installed = NULL;
   guint srv = field_index (form, "srv");
   guint py = field_index (form, "py");
 
   /* One field per component, as stored; nothing changed yet. */
   g_assert_cmpuint (form->fields->len, ==, 3);
   {
-    g_autoptr(IumHostFormState) state = ium_host_form_get_state (form, TRUE);
+    g_autoptr (IumHostFormState) state = ium_host_form_get_state (form, TRUE);
     g_assert_false (state->can_save);
     g_assert_cmpuint (state->n_changed, ==, 0);
     g_assert_false (state->message_is_error);
@@ -382,7 +380,7 @@ test_host_form (void)
 
   ium_host_form_set_text (form, srv, " 2.x ");
   {
-    g_autoptr(IumHostFormState) state = ium_host_form_get_state (form, TRUE);
+    g_autoptr (IumHostFormState) state = ium_host_form_get_state (form, TRUE);
     g_assert_false (state->can_save);
     g_assert_nonnull (g_ptr_array_index (state->errors, srv));
     g_assert_nonnull (strstr (g_ptr_array_index (state->errors, srv), "2.x"));
@@ -390,9 +388,9 @@ test_host_form (void)
   }
 
   ium_host_form_set_text (form, srv, "2.0");
-  ium_host_form_set_text (form, py, "1.2");  /* not semver */
+  ium_host_form_set_text (form, py, "1.2"); /* not semver */
   {
-    g_autoptr(IumHostFormState) state = ium_host_form_get_state (form, TRUE);
+    g_autoptr (IumHostFormState) state = ium_host_form_get_state (form, TRUE);
     g_assert_false (state->can_save);
     g_assert_null (g_ptr_array_index (state->errors, srv));
     g_assert_nonnull (g_ptr_array_index (state->errors, py));
@@ -400,8 +398,8 @@ test_host_form (void)
 
   ium_host_form_set_text (form, py, "1.2.0");
   {
-    g_autoptr(IumHostFormState) with_token = ium_host_form_get_state (form, TRUE);
-    g_autoptr(IumHostFormState) without = ium_host_form_get_state (form, FALSE);
+    g_autoptr (IumHostFormState) with_token = ium_host_form_get_state (form, TRUE);
+    g_autoptr (IumHostFormState) without = ium_host_form_get_state (form, FALSE);
 
     g_assert_true (with_token->can_save);
     g_assert_cmpuint (with_token->n_changed, ==, 2);
@@ -420,8 +418,7 @@ test_host_form (void)
 }
 
 static guint
-component_index (IumReleaseForm *form,
-                 const char     *id)
+component_index (IumReleaseForm *form, const char *id)
 {
   for (guint i = 0; form->components[i] != NULL; i++)
     if (g_str_equal (form->components[i], id))
@@ -432,13 +429,13 @@ component_index (IumReleaseForm *form,
 static void
 test_release_form_new (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
-  g_autoptr(IumReleaseForm) form = ium_release_form_new (inventory, NULL);
-  g_autoptr(IumRelease) release = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumInventory) inventory = load_inventory ();
+  g_autoptr (IumReleaseForm) form = ium_release_form_new (inventory, NULL);
+  g_autoptr (IumRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
 
   {
-    g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
+    g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
     g_assert_true (state->version_editable);
     g_assert_cmpstr (state->title, ==, "New Release");
     g_assert_nonnull (state->version_error); /* no version yet */
@@ -450,7 +447,7 @@ test_release_form_new (void)
 
   ium_release_form_set_version (form, "2.0.0");
   {
-    g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
+    g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
     /* 2.0.0 is 2.0: it exists. */
     g_assert_nonnull (strstr (state->version_error, "already"));
   }
@@ -459,7 +456,7 @@ test_release_form_new (void)
   ium_release_form_set_date (form, "2090-02-30");
   ium_release_form_set_patch_of (form, "2.5");
   {
-    g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
+    g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
     g_assert_null (state->version_error);
     g_assert_nonnull (state->date_error);
     g_assert_nonnull (strstr (state->patch_of_error, "2.5"));
@@ -472,7 +469,7 @@ test_release_form_new (void)
   ium_release_form_set_date (form, "2090-02-28");
   ium_release_form_set_patch_of (form, "3.0");
   {
-    g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
+    g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
     /* A patch of a newer release is refused. */
     g_assert_nonnull (state->patch_of_error);
   }
@@ -481,7 +478,7 @@ test_release_form_new (void)
   ium_release_form_set_component_version (form, component_index (form, "py"), "2.1.0");
   ium_release_form_set_notes (form, "Two lines.\nThe second.");
   {
-    g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
+    g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
     g_assert_true (state->can_save);
     g_assert_nonnull (strstr (state->component_hints[0], "2.1"));
   }
@@ -498,11 +495,11 @@ test_release_form_new (void)
 static void
 test_release_form_edit (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
+  g_autoptr (IumInventory) inventory = load_inventory ();
   IumRelease *existing = ium_inventory_lookup_release (inventory, "2.0.1");
-  g_autoptr(IumReleaseForm) form = ium_release_form_new (inventory, existing);
-  g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
-  g_autoptr(IumRelease) release = NULL;
+  g_autoptr (IumReleaseForm) form = ium_release_form_new (inventory, existing);
+  g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
+  g_autoptr (IumRelease) release = NULL;
 
   /* Its own version is no conflict; it cannot change; what it had is kept. */
   g_assert_false (state->version_editable);
@@ -521,12 +518,12 @@ test_release_form_edit (void)
 static void
 test_release_rows (void)
 {
-  g_autoptr(IumInventory) inventory = load_inventory ();
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GListModel) roots = ium_release_rows_build (fleet);
-  g_autoptr(IumReleaseRow) newest = NULL;
-  g_autoptr(IumReleaseRow) base = NULL;
-  g_autoptr(IumReleaseRow) patch = NULL;
+  g_autoptr (IumInventory) inventory = load_inventory ();
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GListModel) roots = ium_release_rows_build (fleet);
+  g_autoptr (IumReleaseRow) newest = NULL;
+  g_autoptr (IumReleaseRow) base = NULL;
+  g_autoptr (IumReleaseRow) patch = NULL;
   GListModel *patches;
 
   /* 3.0, 2.0 (with 2.0.1 under it), 1.0: newest first. */
@@ -551,7 +548,8 @@ test_release_rows (void)
 static void
 test_error_text (void)
 {
-  struct {
+  struct
+  {
     const char *message, *expected;
   } sentences[] = {
     { "unknown release “9.9”", "Unknown release “9.9”." },
@@ -561,10 +559,11 @@ test_error_text (void)
     { "12.x is not a version", "12.x is not a version." },
     { "is it?  ", "Is it?" },
   };
-  struct {
-    int              code;
-    IumErrorFix      fix;
-    const char      *body_part;
+  struct
+  {
+    int         code;
+    IumErrorFix fix;
+    const char *body_part;
   } opens[] = {
     { IUM_STORE_ERROR_NOT_FOUND, IUM_ERROR_FIX_CREATE, "Create a new" },
     { IUM_STORE_ERROR_CORRUPT, IUM_ERROR_FIX_OPEN_OTHER, "has not been changed" },
@@ -576,15 +575,15 @@ test_error_text (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
     {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                                     sentences[i].message);
+      g_autoptr (GError) error =
+        g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, sentences[i].message);
       g_autofree char *sentence = ium_error_sentence (error);
       g_assert_cmpstr (sentence, ==, sentences[i].expected);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
     {
-      g_autoptr(GError) error = g_error_new_literal (IUM_STORE_ERROR, opens[i].code, "it broke");
+      g_autoptr (GError) error = g_error_new_literal (IUM_STORE_ERROR, opens[i].code, "it broke");
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
 
@@ -610,17 +609,15 @@ typedef struct
 } ServiceFixture;
 
 static void
-loaded_cb (IumInventoryService *service,
-           ServiceFixture      *f)
+loaded_cb (IumInventoryService *service, ServiceFixture *f)
 {
   f->n_loaded++;
 }
 
 static void
-service_setup (ServiceFixture *f,
-               gconstpointer   data)
+service_setup (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-gui-models-XXXXXX", &error);
   g_assert_no_error (error);
@@ -651,8 +648,7 @@ flush (void)
 }
 
 static void
-service_teardown (ServiceFixture *f,
-                  gconstpointer   data)
+service_teardown (ServiceFixture *f, gconstpointer data)
 {
   g_clear_object (&f->result);
   /* A load still in flight keeps the service alive past this test: its "loaded" must not
@@ -667,24 +663,22 @@ service_teardown (ServiceFixture *f,
   g_free (f->dir);
 }
 
-#define WAIT_FOR(expr)                                                                        \
-  G_STMT_START                                                                                \
-  {                                                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                         \
-    while (!(expr))                                                                           \
-      {                                                                                       \
-        if (g_get_monotonic_time () > deadline_)                                              \
-          g_error ("timed out waiting for %s", #expr);                                        \
-        g_main_context_iteration (NULL, FALSE);                                               \
-        g_usleep (1000);                                                                      \
-      }                                                                                       \
-  }                                                                                           \
+#define WAIT_FOR(expr)                                                \
+  G_STMT_START                                                        \
+  {                                                                   \
+    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(expr))                                                   \
+      {                                                               \
+        if (g_get_monotonic_time () > deadline_)                      \
+          g_error ("timed out waiting for %s", #expr);                \
+        g_main_context_iteration (NULL, FALSE);                       \
+        g_usleep (1000);                                              \
+      }                                                               \
+  }                                                                   \
   G_STMT_END
 
 static void
-got_result_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+got_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   ServiceFixture *f = user_data;
 
@@ -692,8 +686,7 @@ got_result_cb (GObject      *object,
 }
 
 static gboolean
-wait_edit (ServiceFixture *f,
-           GError        **error)
+wait_edit (ServiceFixture *f, GError **error)
 {
   WAIT_FOR (f->result != NULL);
   return ium_inventory_service_edit_finish (f->service, f->result, error);
@@ -702,8 +695,8 @@ wait_edit (ServiceFixture *f,
 static void
 seed (ServiceFixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open (f->path, &error);
 
   g_assert_no_error (error);
   ium_store_import (store, inventory_text, strlen (inventory_text), FALSE, "seed", NULL, &error);
@@ -711,8 +704,7 @@ seed (ServiceFixture *f)
 }
 
 static void
-test_service_missing (ServiceFixture *f,
-                      gconstpointer   data)
+test_service_missing (ServiceFixture *f, gconstpointer data)
 {
   /* Opening a path where there is no inventory neither creates one nor pretends. */
   ium_inventory_service_open (f->service, f->path, FALSE);
@@ -732,11 +724,10 @@ test_service_missing (ServiceFixture *f,
 }
 
 static void
-test_service_corrupt (ServiceFixture *f,
-                      gconstpointer   data)
+test_service_corrupt (ServiceFixture *f, gconstpointer data)
 {
   const char garbage[] = "This is not a database, but it is someone's file. Do not touch.";
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *after = NULL;
 
   g_file_set_contents (f->path, garbage, -1, &error);
@@ -757,12 +748,11 @@ test_service_corrupt (ServiceFixture *f,
 }
 
 static void
-test_service_load_and_edit (ServiceFixture *f,
-                            gconstpointer   data)
+test_service_load_and_edit (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) check = NULL;
-  g_autoptr(IumInventory) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) check = NULL;
+  g_autoptr (IumInventory) stored = NULL;
   GListModel *instruments = ium_inventory_service_get_instruments (f->service);
 
   seed (f);
@@ -796,11 +786,10 @@ test_service_load_and_edit (ServiceFixture *f,
 }
 
 static void
-test_service_token (ServiceFixture *f,
-                    gconstpointer   data)
+test_service_token (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) installed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) installed = g_hash_table_new (g_str_hash, g_str_equal);
 
   seed (f);
   ium_inventory_service_open (f->service, f->path, FALSE);
@@ -815,8 +804,8 @@ test_service_token (ServiceFixture *f,
   g_clear_error (&error);
 
   g_clear_object (&f->result);
-  ium_inventory_service_take_token_async (f->service, "deploying", FALSE, NULL, NULL,
-                                          got_result_cb, f);
+  ium_inventory_service_take_token_async (f->service, "deploying", FALSE, NULL, NULL, got_result_cb,
+                                          f);
   g_assert_true (wait_edit (f, &error));
   g_assert_true (ium_inventory_service_get_holds_token (f->service));
   g_assert_cmpstr (ium_inventory_service_get_token (f->service)->note, ==, "deploying");
@@ -826,9 +815,8 @@ test_service_token (ServiceFixture *f,
                                              got_result_cb, f);
   g_assert_true (wait_edit (f, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (ium_fleet_row_get_release (ium_inventory_service_lookup_row (f->service,
-                                                                                "ALPHA")), ==,
-                   "2.0");
+  g_assert_cmpstr (
+    ium_fleet_row_get_release (ium_inventory_service_lookup_row (f->service, "ALPHA")), ==, "2.0");
 
   /* Someone else's name does not hold it. */
   ium_inventory_service_set_who (f->service, "bob");
@@ -842,11 +830,10 @@ test_service_token (ServiceFixture *f,
 }
 
 static void
-test_service_external_change (ServiceFixture *f,
-                              gconstpointer   data)
+test_service_external_change (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = NULL;
   guint loads;
 
   seed (f);
@@ -880,14 +867,13 @@ test_service_external_change (ServiceFixture *f,
 
 /* The position of @name's row in the service's list, G_MAXUINT when it is not there. */
 static guint
-row_position (ServiceFixture *f,
-              const char     *name)
+row_position (ServiceFixture *f, const char *name)
 {
   GListModel *instruments = ium_inventory_service_get_instruments (f->service);
 
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumFleetRow) row = g_list_model_get_item (instruments, i);
+      g_autoptr (IumFleetRow) row = g_list_model_get_item (instruments, i);
       if (g_str_equal (ium_fleet_row_get_name (row), name))
         return i;
     }
@@ -895,16 +881,15 @@ row_position (ServiceFixture *f,
 }
 
 static void
-test_service_edit_in_place (ServiceFixture *f,
-                            gconstpointer   data)
+test_service_edit_in_place (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = NULL;
-  g_autoptr(IumInventory) before = NULL;
-  g_autoptr(IumInstrument) beta = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = NULL;
+  g_autoptr (IumInventory) before = NULL;
+  g_autoptr (IumInstrument) beta = NULL;
   IumInventory *after;
-  gpointer alpha_row, beta_row, gamma_row;
-  GListModel *instruments = ium_inventory_service_get_instruments (f->service);
+  gpointer      alpha_row, beta_row, gamma_row;
+  GListModel   *instruments = ium_inventory_service_get_instruments (f->service);
 
   seed (f);
   ium_inventory_service_open (f->service, f->path, FALSE);
@@ -967,29 +952,29 @@ test_service_edit_in_place (ServiceFixture *f,
                   & IUM_FLAG_PINNED);
   g_assert_true (ium_fleet_row_get_flags (ium_inventory_service_lookup_row (f->service, "ALPHA"))
                  & IUM_FLAG_BUSY);
-  g_assert_true (ium_inventory_lookup_instrument (ium_inventory_service_get_inventory (f->service),
-                                                  "GAMMA")
-                 != ium_inventory_lookup_instrument (before, "GAMMA"));
+  g_assert_true (
+    ium_inventory_lookup_instrument (ium_inventory_service_get_inventory (f->service), "GAMMA")
+    != ium_inventory_lookup_instrument (before, "GAMMA"));
 }
 
 static void
-test_service_import_export (ServiceFixture *f,
-                            gconstpointer   data)
+test_service_import_export (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *in_path = g_build_filename (f->dir, "in.json", NULL);
   g_autofree char *bad_path = g_build_filename (f->dir, "bad.json", NULL);
   g_autofree char *out_path = g_build_filename (f->dir, "out.json", NULL);
-  g_autoptr(GFile) in = g_file_new_for_path (in_path);
-  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr (GFile) in = g_file_new_for_path (in_path);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr (GFile) out = g_file_new_for_path (out_path);
   g_autofree char *exported = NULL;
-  IumStoreChanges changes = { 0 };
+  IumStoreChanges  changes = { 0 };
 
   g_file_set_contents (in_path, inventory_text, -1, &error);
-  g_file_set_contents (bad_path, "{\"format\": \"ium-inventory\", \"format_version\": 1, "
-                                 "\"instruments\": [{\"name\": \"X\", \"colour\": 1}]}", -1,
-                       &error);
+  g_file_set_contents (bad_path,
+                       "{\"format\": \"ium-inventory\", \"format_version\": 1, "
+                       "\"instruments\": [{\"name\": \"X\", \"colour\": 1}]}",
+                       -1, &error);
   g_assert_no_error (error);
   ium_inventory_service_open (f->service, f->path, TRUE);
   WAIT_FOR (f->n_loaded == 1);
@@ -1024,13 +1009,12 @@ test_service_import_export (ServiceFixture *f,
 }
 
 static void
-test_service_cancelled_import (ServiceFixture *f,
-                               gconstpointer   data)
+test_service_cancelled_import (ServiceFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *in_path = g_build_filename (f->dir, "in.json", NULL);
-  g_autoptr(GFile) in = g_file_new_for_path (in_path);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GFile) in = g_file_new_for_path (in_path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
 
   g_file_set_contents (in_path, inventory_text, -1, &error);
   ium_inventory_service_open (f->service, f->path, TRUE);
@@ -1047,13 +1031,12 @@ test_service_cancelled_import (ServiceFixture *f,
   g_unlink (in_path);
 }
 
-#define ADD_SERVICE(path, func)                                                               \
-  g_test_add ("/ium/gui-models/service/" path, ServiceFixture, NULL, service_setup, func,     \
+#define ADD_SERVICE(path, func)                                                           \
+  g_test_add ("/ium/gui-models/service/" path, ServiceFixture, NULL, service_setup, func, \
               service_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("LC_ALL", "C", TRUE);

@@ -18,8 +18,7 @@
 typedef IumTestGui Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
   ium_test_gui_open (f, FALSE);
@@ -28,8 +27,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -42,13 +40,11 @@ releases_view (Fixture *f)
 
 /* The row at @position and its depth in the tree. */
 static const char *
-version_at (Fixture *f,
-            guint    position,
-            guint   *depth)
+version_at (Fixture *f, guint position, guint *depth)
 {
-  g_autoptr(GtkTreeListRow) row =
+  g_autoptr (GtkTreeListRow) row =
     g_list_model_get_item (ium_releases_view_get_model (releases_view (f)), position);
-  g_autoptr(IumReleaseRow) item = gtk_tree_list_row_get_item (row);
+  g_autoptr (IumReleaseRow) item = gtk_tree_list_row_get_item (row);
 
   if (depth != NULL)
     *depth = gtk_tree_list_row_get_depth (row);
@@ -56,8 +52,7 @@ version_at (Fixture *f,
 }
 
 static guint
-position_of (Fixture    *f,
-             const char *version)
+position_of (Fixture *f, const char *version)
 {
   GListModel *model = ium_releases_view_get_model (releases_view (f));
 
@@ -68,11 +63,10 @@ position_of (Fixture    *f,
 }
 
 static void
-test_lineage (Fixture       *f,
-              gconstpointer  data)
+test_lineage (Fixture *f, gconstpointer data)
 {
   GListModel *model = ium_releases_view_get_model (releases_view (f));
-  guint depth, base, patch1, patch2;
+  guint       depth, base, patch1, patch2;
 
   /* All 16 releases of the demo are shown, newest base first. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 16);
@@ -92,17 +86,16 @@ test_lineage (Fixture       *f,
 }
 
 static void
-test_running (Fixture       *f,
-              gconstpointer  data)
+test_running (Fixture *f, gconstpointer data)
 {
-  IumFleet *fleet = ium_inventory_service_get_fleet (ium_main_window_get_service (f->window));
+  IumFleet   *fleet = ium_inventory_service_get_fleet (ium_main_window_get_service (f->window));
   GListModel *instruments = ium_inventory_get_instruments (ium_fleet_get_inventory (fleet));
   g_autofree char *expected = NULL;
-  guint n = 0;
+  guint            n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       IumInstrumentStatus status;
       ium_fleet_get_status (fleet, instrument, &status);
       if (status.release != NULL
@@ -114,8 +107,8 @@ test_running (Fixture       *f,
   g_assert_true (ium_releases_view_select (releases_view (f), "12.3.2.380"));
   ium_test_gui_flush ();
   expected = g_strdup_printf ("%u instruments: ", n);
-  g_assert_true (g_str_has_prefix (ium_releases_view_get_running_text (releases_view (f)),
-                                   expected));
+  g_assert_true (
+    g_str_has_prefix (ium_releases_view_get_running_text (releases_view (f)), expected));
   g_assert_nonnull (strstr (ium_releases_view_get_running_text (releases_view (f)), "LARMOR"));
 }
 
@@ -126,7 +119,7 @@ find_editor (void)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
       if (IUM_IS_RELEASE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return IUM_RELEASE_EDITOR (window);
     }
@@ -134,12 +127,10 @@ find_editor (void)
 }
 
 static IumRelease *
-stored_release (Fixture    *f,
-                const char *version,
-                IumInventory **keep)
+stored_release (Fixture *f, const char *version, IumInventory **keep)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
 
   *keep = ium_store_load (store, &error);
   g_assert_no_error (error);
@@ -147,12 +138,11 @@ stored_release (Fixture    *f,
 }
 
 static void
-test_add (Fixture       *f,
-          gconstpointer  data)
+test_add (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumInventory) stored = NULL;
+  g_autoptr (IumInventory) stored = NULL;
   IumReleaseEditor *editor;
-  IumRelease *release;
+  IumRelease       *release;
 
   gtk_widget_activate_action (GTK_WIDGET (releases_view (f)), "releases.add", NULL);
   ium_test_gui_flush ();
@@ -179,17 +169,17 @@ test_add (Fixture       *f,
   /* Shown, and, as the newest official release, the target of every unpinned instrument. */
   WAIT_FOR (position_of (f, "12.4.0.450") != G_MAXUINT);
   g_assert_cmpstr (ium_fleet_row_get_target (ium_inventory_service_lookup_row (
-                     ium_main_window_get_service (f->window), "LARMOR")), ==, "12.4.0.450");
+                     ium_main_window_get_service (f->window), "LARMOR")),
+                   ==, "12.4.0.450");
 }
 
 static void
-test_edit (Fixture       *f,
-           gconstpointer  data)
+test_edit (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumInventory) stored = NULL;
+  g_autoptr (IumInventory) stored = NULL;
   IumReleaseEditor *editor;
-  IumRelease *release;
-  GtkEditable *version;
+  IumRelease       *release;
+  GtkEditable      *version;
 
   g_assert_true (ium_releases_view_select (releases_view (f), "12.2.0.290"));
   ium_test_gui_flush ();
@@ -218,8 +208,7 @@ test_edit (Fixture       *f,
   g_test_add ("/ium/gui/releases/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

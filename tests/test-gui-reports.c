@@ -19,14 +19,14 @@
 
 #define RELEASE "12.3.2.380"
 
-typedef struct {
+typedef struct
+{
   IumTestGui      gui;
   IumReportsView *view;
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (&f->gui, TRUE);
   ium_test_gui_open (&f->gui, FALSE);
@@ -35,8 +35,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (&f->gui);
 }
@@ -49,8 +48,7 @@ tick_cb (gpointer data)
 }
 
 static const char *
-child_label (IumReportsView *view,
-             const char     *name)
+child_label (IumReportsView *view, const char *name)
 {
   GObject *label = gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_REPORTS_VIEW, name);
 
@@ -59,9 +57,7 @@ child_label (IumReportsView *view,
 }
 
 static void
-assert_count (IumReportsView *view,
-              const char     *name,
-              guint           expected)
+assert_count (IumReportsView *view, const char *name, guint expected)
 {
   g_autofree char *text = g_strdup_printf ("%u", expected);
 
@@ -89,17 +85,16 @@ generate (Fixture *f)
 }
 
 static void
-test_generate (Fixture       *f,
-               gconstpointer  data)
+test_generate (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = ium_test_gui_open_store (&f->gui);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReport) expected = NULL;
+  g_autoptr (IumStore) store = ium_test_gui_open_store (&f->gui);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReport) expected = NULL;
   const IumReportSummary *summary;
-  IumReportPages *pages;
-  GObject *stack;
-  guint n_pages;
-  GtkWidget *page;
+  IumReportPages         *pages;
+  GObject                *stack;
+  guint                   n_pages;
+  GtkWidget              *page;
 
   g_assert_null (ium_reports_view_get_report (f->view));
   g_assert_false (ium_reports_view_generate (f->view, "99.9.9.9", 30));
@@ -110,8 +105,9 @@ test_generate (Fixture       *f,
   g_assert_nonnull (pages);
   n_pages = ium_report_pages_get_n_pages (pages);
   g_assert_cmpuint (n_pages, >, 0);
-  g_assert_cmpstr (ium_release_get_version_text (ium_report_get_release (ium_reports_view_get_report (f->view))),
-                   ==, RELEASE);
+  g_assert_cmpstr (
+    ium_release_get_version_text (ium_report_get_release (ium_reports_view_get_report (f->view))),
+    ==, RELEASE);
   stack = gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW, "stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "report");
 
@@ -124,7 +120,8 @@ test_generate (Fixture       *f,
   assert_count (f->view, "on_release_value", summary->on_release);
   assert_count (f->view, "update_value",
                 summary->by_flag[g_bit_nth_lsf (IUM_FLAG_UPDATE_AVAILABLE, -1)]);
-  assert_count (f->view, "behind_value", summary->by_flag[g_bit_nth_lsf (IUM_FLAG_TOO_FAR_BEHIND, -1)]);
+  assert_count (f->view, "behind_value",
+                summary->by_flag[g_bit_nth_lsf (IUM_FLAG_TOO_FAR_BEHIND, -1)]);
   assert_count (f->view, "planned_value", summary->by_state[IUM_UPGRADE_PLANNED]);
   assert_count (f->view, "done_value", summary->by_state[IUM_UPGRADE_DONE]);
   assert_count (f->view, "failed_value", summary->by_state[IUM_UPGRADE_FAILED]);
@@ -135,8 +132,8 @@ test_generate (Fixture       *f,
 
   /* The preview shows the first page, drawn at the size of A4 at 100 %. */
   ium_test_gui_flush ();
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW,
-                                                    "pages_view"));
+  page = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW, "pages_view"));
   while (page != NULL && !IUM_IS_REPORT_PAGE (page))
     page = gtk_widget_get_first_child (page) ? gtk_widget_get_first_child (page)
                                              : gtk_widget_get_next_sibling (page);
@@ -169,7 +166,7 @@ test_generate (Fixture       *f,
    * offers to make it again. */
   {
     IumBanner *banner = ium_reports_view_get_banner (f->view);
-    guint n_reports = ium_reports_view_get_n_reports (f->view);
+    guint      n_reports = ium_reports_view_get_n_reports (f->view);
 
     g_assert_false (ium_banner_get_revealed (banner));
     ium_store_set_busy (store, "LOQ", TRUE, "Calibration", "someone", &error);
@@ -188,8 +185,7 @@ test_generate (Fixture       *f,
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture *f, gconstpointer data)
 {
   gint64 until;
 
@@ -219,16 +215,13 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (ium_report_get_days (ium_reports_view_get_report (f->view)), ==, 30);
 }
 
-static char *
-export (Fixture         *f,
-        const char      *name,
-        IumReportFormat  format)
+static char *export(Fixture *f, const char *name, IumReportFormat format)
 {
   g_autofree char *path = g_build_filename (f->gui.dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   char *contents = NULL;
   gsize length;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumBanner *banner = ium_reports_view_get_banner (f->view);
 
   ium_reports_view_export (f->view, file, format);
@@ -244,47 +237,46 @@ export (Fixture         *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *pdf = NULL;
   g_autofree char *html = NULL;
   g_autofree char *md = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *json = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   JsonObject *root;
-  guint n_rows;
+  guint       n_rows;
 
   generate (f);
-  pdf = export (f, "report.pdf", IUM_REPORT_FORMAT_PDF);
+  pdf = export(f, "report.pdf", IUM_REPORT_FORMAT_PDF);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
-  html = export (f, "report.html", IUM_REPORT_FORMAT_HTML);
+  html = export(f, "report.html", IUM_REPORT_FORMAT_HTML);
   g_assert_nonnull (strstr (html, "<html"));
   g_assert_nonnull (strstr (html, RELEASE));
-  md = export (f, "report.md", IUM_REPORT_FORMAT_MARKDOWN);
+  md = export(f, "report.md", IUM_REPORT_FORMAT_MARKDOWN);
   g_assert_true (g_str_has_prefix (md, "# Release report: " RELEASE));
-  csv = export (f, "report.csv", IUM_REPORT_FORMAT_CSV);
+  csv = export(f, "report.csv", IUM_REPORT_FORMAT_CSV);
   g_assert_true (g_str_has_prefix (csv, "instrument,site,release,"));
   ium_report_get_rows (ium_reports_view_get_report (f->view), &n_rows);
   {
-    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    g_auto (GStrv) lines = g_strsplit (csv, "\r\n", -1);
     /* The header, a row per instrument, and the empty string after the last line end. */
     g_assert_cmpuint (g_strv_length (lines), ==, n_rows + 2);
   }
 
-  json = export (f, "report.json", IUM_REPORT_FORMAT_JSON);
+  json = export(f, "report.json", IUM_REPORT_FORMAT_JSON);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "ium-report");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "release"),
-                                                  "version"),
-                   ==, RELEASE);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "summary"),
-                                               "on_release"),
-                   ==, ium_report_get_summary (ium_reports_view_get_report (f->view))->on_release);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (root, "release"), "version"), ==,
+    RELEASE);
+  g_assert_cmpint (
+    json_object_get_int_member (json_object_get_object_member (root, "summary"), "on_release"), ==,
+    ium_report_get_summary (ium_reports_view_get_report (f->view))->on_release);
 }
 
 static GtkWidget *
@@ -294,7 +286,7 @@ find_toplevel (const char *type_name)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
       /* By its type's name: GtkPrintUnixDialog's header is gtk4-unix-print's, which nothing
        * else needs. */
@@ -310,8 +302,7 @@ find_toplevel (const char *type_name)
  * a file in GTK's dialog from a test is not reliable: the folder it loads races with the
  * answer. What happens with the file chosen is ium_reports_view_export(), tested above.) */
 static void
-test_export_chooser (Fixture       *f,
-                     gconstpointer  data)
+test_export_chooser (Fixture *f, gconstpointer data)
 {
   const char *formats[] = { "pdf", "html", "md", "csv", "json" };
 
@@ -320,10 +311,10 @@ test_export_chooser (Fixture       *f,
     {
       g_autofree char *suggested = NULL;
       g_autofree char *expected = g_strdup_printf ("report-%s.%s", RELEASE, formats[i]);
-      GtkWidget *dialog;
+      GtkWidget       *dialog;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.export", "s",
-                                                 formats[i]));
+      g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.export", "s", formats[i]));
       WAIT_FOR ((dialog = find_toplevel ("GtkFileChooserDialog")) != NULL);
       g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
       suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
@@ -344,7 +335,7 @@ test_export_chooser (Fixture       *f,
 static guint
 count_entries (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
   guint n = 0;
 
   g_assert_nonnull (handle);
@@ -354,12 +345,10 @@ count_entries (const char *dir)
 }
 
 static void
-assert_export_fails (Fixture    *f,
-                     const char *path,
-                     const char *why)
+assert_export_fails (Fixture *f, const char *path, const char *why)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  IumBanner *banner = ium_reports_view_get_banner (f->view);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  IumBanner  *banner = ium_reports_view_get_banner (f->view);
   const char *body;
 
   ium_reports_view_export (f->view, file, IUM_REPORT_FORMAT_PDF);
@@ -376,14 +365,13 @@ assert_export_fails (Fixture    *f,
 }
 
 static void
-test_export_error (Fixture       *f,
-                   gconstpointer  data)
+test_export_error (Fixture *f, gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->gui.dir, "no-such-folder", "report.pdf", NULL);
   g_autofree char *folder = g_build_filename (f->gui.dir, "a-folder", NULL);
   g_autofree char *locked = g_build_filename (f->gui.dir, "locked", NULL);
   g_autofree char *in_locked = g_build_filename (locked, "report.pdf", NULL);
-  guint n_entries;
+  guint            n_entries;
 
   generate (f);
 
@@ -418,7 +406,7 @@ test_export_error (Fixture       *f,
 
   /* A remote location is refused in words. */
   {
-    g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/report.pdf");
+    g_autoptr (GFile) remote = g_file_new_for_uri ("sftp://example.org/report.pdf");
     IumBanner *banner = ium_reports_view_get_banner (f->view);
 
     ium_reports_view_export (f->view, remote, IUM_REPORT_FORMAT_PDF);
@@ -432,14 +420,14 @@ test_export_error (Fixture       *f,
 static guint
 count_pdf_pages (const char *path)
 {
-  const char *argv[] = { "pdfinfo", path, NULL };
+  const char      *argv[] = { "pdfinfo", path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *pages;
-  int status;
+  int         status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   pages = strstr (out, "Pages:");
@@ -448,12 +436,11 @@ count_pdf_pages (const char *path)
 }
 
 static void
-test_print (Fixture       *f,
-            gconstpointer  data)
+test_print (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->gui.dir, "printed.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (ium_reports_view_print_to_file (f->view, path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
@@ -473,8 +460,7 @@ test_print (Fixture       *f,
 /* Print… opens GTK's print dialog over the window; cancelling it prints nothing and says
  * nothing. */
 static void
-test_print_dialog (Fixture       *f,
-                   gconstpointer  data)
+test_print_dialog (Fixture *f, gconstpointer data)
 {
   GtkWidget *dialog;
 
@@ -495,11 +481,10 @@ test_print_dialog (Fixture       *f,
 }
 
 static void
-test_error_in_view (Fixture       *f,
-                    gconstpointer  data)
+test_error_in_view (Fixture *f, gconstpointer data)
 {
   g_autofree char *moved = g_strconcat (f->gui.path, ".moved", NULL);
-  IumBanner *banner = ium_reports_view_get_banner (f->view);
+  IumBanner       *banner = ium_reports_view_get_banner (f->view);
 
   /* The database goes away under the window: the report cannot be made, and the view says
    * so in words, not in a dialog. */
@@ -519,13 +504,12 @@ test_error_in_view (Fixture       *f,
 }
 
 static void
-test_other_inventory (Fixture       *f,
-                      gconstpointer  data)
+test_other_inventory (Fixture *f, gconstpointer data)
 {
-  g_autofree char *empty = g_build_filename (f->gui.dir, "empty.db", NULL);
+  g_autofree char     *empty = g_build_filename (f->gui.dir, "empty.db", NULL);
   IumInventoryService *service = ium_main_window_get_service (f->gui.window);
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW,
-                                                  "stack");
+  GObject             *stack =
+    gtk_widget_get_template_child (GTK_WIDGET (f->view), IUM_TYPE_REPORTS_VIEW, "stack");
 
   generate (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "report");
@@ -546,12 +530,12 @@ test_other_inventory (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add ("/ium/gui-reports/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) \
+  g_test_add ("/ium/gui-reports/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("generate", test_generate);
   ADD ("cancel", test_cancel);
   ADD ("export", test_export);

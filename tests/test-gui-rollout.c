@@ -29,11 +29,10 @@ rollout_view (Fixture *f)
 }
 
 static gpointer
-child (Fixture    *f,
-       const char *name)
+child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (rollout_view (f)),
-                                                   IUM_TYPE_ROLLOUT_VIEW, name);
+  GObject *object =
+    gtk_widget_get_template_child (GTK_WIDGET (rollout_view (f)), IUM_TYPE_ROLLOUT_VIEW, name);
 
   g_assert_nonnull (object);
   return object;
@@ -41,16 +40,14 @@ child (Fixture    *f,
 
 /* Waits for a plan after the one counted in @before, and for the view to be idle. */
 static void
-wait_plan (Fixture *f,
-           guint    before)
+wait_plan (Fixture *f, guint before)
 {
   WAIT_FOR (ium_rollout_view_get_n_plans (rollout_view (f)) > before
             && !ium_rollout_view_get_busy (rollout_view (f)));
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
   f->width = 1400;
@@ -62,8 +59,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -79,15 +75,14 @@ result (Fixture *f)
 
 /* Chooses @version in the release drop-down, as a click would. */
 static void
-choose_release (Fixture    *f,
-                const char *version)
+choose_release (Fixture *f, const char *version)
 {
   GtkDropDown *dropdown = child (f, "release_dropdown");
-  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GListModel  *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
 
       if (g_str_has_prefix (gtk_string_object_get_string (item), version))
         {
@@ -99,11 +94,10 @@ choose_release (Fixture    *f,
 }
 
 static void
-test_release_makes_plan (Fixture       *f,
-                         gconstpointer  data)
+test_release_makes_plan (Fixture *f, gconstpointer data)
 {
   IumTimeline *timeline = child (f, "timeline");
-  guint before;
+  guint        before;
 
   /* The newest official release is planned from the start. */
   g_assert_cmpstr (ium_plan_get_release (result (f)->plan), ==, "12.3.2.380");
@@ -121,13 +115,13 @@ test_release_makes_plan (Fixture       *f,
   gtk_stack_set_visible_child_name (child (f, "results_stack"), "list");
   {
     GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (child (f, "column_view")));
-    guint n, skipped = 0;
+    guint       n, skipped = 0;
 
     WAIT_FOR (g_list_model_get_n_items (rows) == 34);
     n = g_list_model_get_n_items (rows);
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(IumRolloutRow) row = g_list_model_get_item (rows, i);
+        g_autoptr (IumRolloutRow) row = g_list_model_get_item (rows, i);
 
         if (ium_rollout_row_get_kind (row) == IUM_ROLLOUT_ROW_SKIPPED)
           {
@@ -145,12 +139,11 @@ test_release_makes_plan (Fixture       *f,
 }
 
 static void
-test_per_day_changes_plan (Fixture       *f,
-                           gconstpointer  data)
+test_per_day_changes_plan (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
-  gint64 start3, end3, start1, end1;
-  guint before = ium_rollout_view_get_n_plans (rollout_view (f));
+  g_autoptr (GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64     start3, end3, start1, end1;
+  guint      before = ium_rollout_view_get_n_plans (rollout_view (f));
   GPtrArray *upgrades;
 
   ium_timeline_data_get_range (result (f)->timeline, &start3, &end3);
@@ -163,7 +156,7 @@ test_per_day_changes_plan (Fixture       *f,
   for (guint i = 0; i < upgrades->len; i++)
     {
       IumPlannedUpgrade *upgrade = g_ptr_array_index (upgrades, i);
-      gint64 day = g_date_time_to_unix (upgrade->start) / 86400;
+      gint64             day = g_date_time_to_unix (upgrade->start) / 86400;
 
       g_assert_false (g_hash_table_contains (days, GINT_TO_POINTER (day)));
       g_hash_table_add (days, GINT_TO_POINTER (day));
@@ -196,17 +189,16 @@ wave_rows (Fixture *f)
 static GtkEditable *
 wave_entry (IumWaveRow *row)
 {
-  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), IUM_TYPE_WAVE_ROW,
-                                                      "entry"));
+  return GTK_EDITABLE (
+    gtk_widget_get_template_child (GTK_WIDGET (row), IUM_TYPE_WAVE_ROW, "entry"));
 }
 
 static void
-test_waves (Fixture       *f,
-            gconstpointer  data)
+test_waves (Fixture *f, gconstpointer data)
 {
   IumRolloutView *view = rollout_view (f);
-  g_autoptr(GPtrArray) rows = NULL;
-  guint before = ium_rollout_view_get_n_plans (view);
+  g_autoptr (GPtrArray) rows = NULL;
+  guint     before = ium_rollout_view_get_n_plans (view);
   GtkLabel *waves_error = child (f, "waves_error");
 
   /* The first wave added takes the rest; a second goes before it once moved up. */
@@ -226,10 +218,11 @@ test_waves (Fixture       *f,
   g_assert_cmpuint (ium_timeline_data_get_n_waves (result (f)->timeline), ==, 2);
   {
     const IumTimelineItem *first = ium_timeline_data_get_item (result (f)->timeline, 0);
-    g_autoptr(GError) error = NULL;
-    IumInventory *inventory = ium_inventory_service_get_inventory (ium_main_window_get_service (f->window));
-    const char * const *tags = ium_instrument_get_tags (ium_inventory_lookup_instrument (inventory,
-                                                                                         first->instrument));
+    g_autoptr (GError) error = NULL;
+    IumInventory *inventory =
+      ium_inventory_service_get_inventory (ium_main_window_get_service (f->window));
+    const char *const *tags =
+      ium_instrument_get_tags (ium_inventory_lookup_instrument (inventory, first->instrument));
 
     g_assert_cmpuint (first->wave, ==, 1);
     g_assert_true (g_strv_contains (tags, "sans"));
@@ -252,16 +245,13 @@ test_waves (Fixture       *f,
 
 /* Runs the built `ium` on the test's inventory; returns its standard output. */
 static char *
-run_ium (Fixture     *f,
-         int         *status,
-         const char  *first,
-         ...)
+run_ium (Fixture *f, int *status, const char *first, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
+  char            *out = NULL;
+  va_list          args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("IUM_BIN"));
   g_ptr_array_add (argv, "--db");
@@ -272,15 +262,14 @@ run_ium (Fixture     *f,
   va_end (args);
   g_ptr_array_add (argv, NULL);
   g_assert_nonnull (g_getenv ("IUM_BIN"));
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, status,
+                &error);
   g_assert_no_error (error);
   return out;
 }
 
 static void
-save_as (Fixture    *f,
-         const char *name)
+save_as (Fixture *f, const char *name)
 {
   IumRolloutView *view = rollout_view (f);
 
@@ -291,17 +280,16 @@ save_as (Fixture    *f,
 }
 
 static void
-test_save (Fixture       *f,
-           gconstpointer  data)
+test_save (Fixture *f, gconstpointer data)
 {
   g_autofree char *out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_free);
-  guint n_unscheduled;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) planned = g_ptr_array_new_with_free_func (g_free);
+  guint       n_unscheduled;
   JsonObject *rollout;
-  JsonArray *upgrades;
-  int status;
+  JsonArray  *upgrades;
+  int         status;
 
   gtk_spin_button_set_value (child (f, "per_day_spin"), 2);
   wait_plan (f, ium_rollout_view_get_n_plans (rollout_view (f)));
@@ -309,7 +297,7 @@ test_save (Fixture       *f,
   for (guint i = 0; i < ium_plan_get_upgrades (result (f)->plan)->len; i++)
     {
       IumPlannedUpgrade *upgrade = g_ptr_array_index (ium_plan_get_upgrades (result (f)->plan), i);
-      g_autofree char *start = g_date_time_format (upgrade->start, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char   *start = g_date_time_format (upgrade->start, "%Y-%m-%dT%H:%M:%SZ");
 
       g_ptr_array_add (planned, g_strdup_printf ("%s %s", upgrade->instrument, start));
     }
@@ -332,10 +320,10 @@ test_save (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (upgrades), ==, planned->len + n_unscheduled);
   for (guint j = 0; j < json_array_get_length (upgrades); j++)
     {
-      JsonObject *saved = json_array_get_object_element (upgrades, j);
-      const char *start = json_object_get_string_member_with_default (saved, "start", NULL);
+      JsonObject      *saved = json_array_get_object_element (upgrades, j);
+      const char      *start = json_object_get_string_member_with_default (saved, "start", NULL);
       g_autofree char *key = NULL;
-      guint index;
+      guint            index;
 
       g_assert_cmpstr (json_object_get_string_member (saved, "state"), ==, "planned");
       if (start == NULL)
@@ -356,13 +344,11 @@ test_save (Fixture       *f,
 }
 
 static IumUpgradeState
-saved_state (Fixture    *f,
-             const char *rollout,
-             const char *instrument)
+saved_state (Fixture *f, const char *rollout, const char *instrument)
 {
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRollout) saved = ium_rollout_load (store, rollout, &error);
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRollout) saved = ium_rollout_load (store, rollout, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < saved->upgrades->len; i++)
@@ -391,15 +377,14 @@ first_free (Fixture *f)
 }
 
 static void
-test_mark_needs_token (Fixture       *f,
-                       gconstpointer  data)
+test_mark_needs_token (Fixture *f, gconstpointer data)
 {
-  IumRolloutView *view = rollout_view (f);
-  IumBanner *banner = ium_rollout_view_get_banner (view);
+  IumRolloutView      *view = rollout_view (f);
+  IumBanner           *banner = ium_rollout_view_get_banner (view);
   IumInventoryService *service = ium_main_window_get_service (f->window);
-  g_autofree char *instrument = NULL;
-  GtkPopover *popover = child (f, "state_popover");
-  guint index, before;
+  g_autofree char     *instrument = NULL;
+  GtkPopover          *popover = child (f, "state_popover");
+  guint                index, before;
 
   save_as (f, "spring");
   instrument = g_strdup (first_free (f));
@@ -410,9 +395,10 @@ test_mark_needs_token (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   {
     GtkWidget *buttons = child (f, "popover_buttons");
-    guint n = 0;
+    guint      n = 0;
 
-    for (GtkWidget *b = gtk_widget_get_first_child (buttons); b; b = gtk_widget_get_next_sibling (b))
+    for (GtkWidget *b = gtk_widget_get_first_child (buttons); b;
+         b = gtk_widget_get_next_sibling (b))
       n++;
     g_assert_cmpuint (n, ==, 2); /* Start, Skip */
   }
@@ -447,7 +433,8 @@ test_mark_needs_token (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "rollout.mark", "s", "skipped");
   WAIT_FOR (!ium_rollout_view_get_busy (view) && ium_banner_get_revealed (banner));
   g_assert_cmpint (ium_banner_get_kind (banner), ==, IUM_BANNER_ERROR);
-  g_assert_nonnull (strstr (ium_banner_get_title (banner), "cannot go from In progress to Skipped"));
+  g_assert_nonnull (
+    strstr (ium_banner_get_title (banner), "cannot go from In progress to Skipped"));
   g_assert_nonnull (strstr (ium_banner_get_body (banner), "Done"));
   g_assert_cmpint (saved_state (f, "spring", instrument), ==, IUM_UPGRADE_IN_PROGRESS);
 
@@ -459,11 +446,10 @@ test_mark_needs_token (Fixture       *f,
 }
 
 static void
-test_busy_needs_force (Fixture       *f,
-                       gconstpointer  data)
+test_busy_needs_force (Fixture *f, gconstpointer data)
 {
-  IumRolloutView *view = rollout_view (f);
-  IumBanner *banner = ium_rollout_view_get_banner (view);
+  IumRolloutView      *view = rollout_view (f);
+  IumBanner           *banner = ium_rollout_view_get_banner (view);
   IumInventoryService *service = ium_main_window_get_service (f->window);
 
   /* MARI is busy in the demo: its start is refused until started anyway. */
@@ -482,16 +468,15 @@ test_busy_needs_force (Fixture       *f,
 /* A failure pauses the rollout (threshold 1): the next wave's start is refused with
  * Resume in the banner and the toolbar; resuming lets it start. */
 static void
-test_paused_resume (Fixture       *f,
-                    gconstpointer  data)
+test_paused_resume (Fixture *f, gconstpointer data)
 {
-  IumRolloutView *view = rollout_view (f);
-  IumBanner *banner = ium_rollout_view_get_banner (view);
+  IumRolloutView      *view = rollout_view (f);
+  IumBanner           *banner = ium_rollout_view_get_banner (view);
   IumInventoryService *service = ium_main_window_get_service (f->window);
-  GtkWidget *resume = child (f, "resume_button");
-  g_autofree char *first = NULL;
-  g_autofree char *later = NULL;
-  GPtrArray *rows;
+  GtkWidget           *resume = child (f, "resume_button");
+  g_autofree char     *first = NULL;
+  g_autofree char     *later = NULL;
+  GPtrArray           *rows;
 
   /* Two waves: the SANS instruments, then the rest. */
   gtk_widget_activate_action (GTK_WIDGET (view), "rollout.add-wave", NULL);
@@ -542,17 +527,16 @@ test_paused_resume (Fixture       *f,
 }
 
 static void
-test_timeline (Fixture       *f,
-               gconstpointer  data)
+test_timeline (Fixture *f, gconstpointer data)
 {
-  IumTimeline *timeline = child (f, "timeline");
+  IumTimeline     *timeline = child (f, "timeline");
   IumTimelineData *timeline_data = ium_timeline_get_data (timeline);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (timeline));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (timeline));
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
   g_autofree char *tooltip = NULL;
-  GdkRectangle area;
-  guint item = 0;
+  GdkRectangle     area;
+  guint            item = 0;
 
   ium_test_gui_flush ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 200);
@@ -562,10 +546,11 @@ test_timeline (Fixture       *f,
   while (!ium_timeline_data_get_item (timeline_data, item)->scheduled)
     item++;
   g_assert_true (ium_timeline_get_bar_area (timeline, item, &area));
-  g_assert_cmpuint (ium_timeline_item_at (timeline, area.x + area.width / 2.0,
-                                          area.y + area.height / 2.0), ==, item);
-  tooltip = ium_timeline_dup_tooltip_at (timeline, area.x + area.width / 2.0,
-                                         area.y + area.height / 2.0);
+  g_assert_cmpuint (
+    ium_timeline_item_at (timeline, area.x + area.width / 2.0, area.y + area.height / 2.0), ==,
+    item);
+  tooltip =
+    ium_timeline_dup_tooltip_at (timeline, area.x + area.width / 2.0, area.y + area.height / 2.0);
   g_assert_nonnull (strstr (tooltip, ium_timeline_data_get_item (timeline_data, item)->instrument));
   g_assert_nonnull (strstr (tooltip, "Planned"));
   g_assert_nonnull (strstr (tooltip, "UTC"));
@@ -575,8 +560,8 @@ test_timeline (Fixture       *f,
     double before = ium_timeline_layout_get_px_per_day (ium_timeline_get_layout (timeline));
 
     gtk_widget_activate_action (GTK_WIDGET (rollout_view (f)), "rollout.zoom-in", NULL);
-    g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (ium_timeline_get_layout (timeline)),
-                       >, before);
+    g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (ium_timeline_get_layout (timeline)), >,
+                       before);
   }
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (GTK_WIDGET (timeline)),
@@ -586,8 +571,7 @@ test_timeline (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

@@ -20,22 +20,19 @@
 typedef IumTestGui Fixture;
 
 static void
-setup_seeded (Fixture       *f,
-              gconstpointer  data)
+setup_seeded (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, TRUE);
 }
 
 static void
-setup_empty (Fixture       *f,
-             gconstpointer  data)
+setup_empty (Fixture *f, gconstpointer data)
 {
   ium_test_gui_setup (f, FALSE);
 }
 
 static void
-teardown (Fixture       *f,
-          gconstpointer  data)
+teardown (Fixture *f, gconstpointer data)
 {
   ium_test_gui_teardown (f);
 }
@@ -43,8 +40,8 @@ teardown (Fixture       *f,
 static IumToken *
 stored_token (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_test_gui_open_store (f);
   IumToken *token = ium_token_get (store, &error);
 
   g_assert_no_error (error);
@@ -52,8 +49,7 @@ stored_token (Fixture *f)
 }
 
 static void
-test_opens (Fixture       *f,
-            gconstpointer  data)
+test_opens (Fixture *f, gconstpointer data)
 {
   GtkWidget *window;
 
@@ -67,8 +63,8 @@ test_opens (Fixture       *f,
   g_assert_nonnull (ium_main_window_get_view (f->window, "audit"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
-  g_assert_nonnull (strstr (ium_main_window_get_status (f->window),
-                            "Example Neutron and Muon Source"));
+  g_assert_nonnull (
+    strstr (ium_main_window_get_status (f->window), "Example Neutron and Muon Source"));
   g_assert_false (ium_banner_get_revealed (ium_main_window_get_banner (f->window)));
 
   /* Views switch through win.view, as Alt+1... do. */
@@ -80,11 +76,10 @@ test_opens (Fixture       *f,
 
 /* The window opens on the view it was closed on. */
 static void
-test_last_view (Fixture       *f,
-                gconstpointer  data)
+test_last_view (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = ium_settings_new (&error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = ium_settings_new (&error);
   g_autofree char *last = NULL;
 
   g_assert_no_error (error);
@@ -101,12 +96,11 @@ test_last_view (Fixture       *f,
 }
 
 static void
-test_token (Fixture       *f,
-            gconstpointer  data)
+test_token (Fixture *f, gconstpointer data)
 {
   IumInventoryService *service;
-  IumTokenButton *button;
-  g_autoptr(IumToken) token = NULL;
+  IumTokenButton      *button;
+  g_autoptr (IumToken) token = NULL;
 
   ium_test_gui_open (f, FALSE);
   service = ium_main_window_get_service (f->window);
@@ -128,17 +122,16 @@ test_token (Fixture       *f,
 }
 
 static void
-test_token_steal (Fixture       *f,
-                  gconstpointer  data)
+test_token_steal (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_test_gui_open_store (f);
-  g_autoptr(IumToken) token = NULL;
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = ium_test_gui_open_store (f);
+  g_autoptr (IumToken) token = NULL;
+  g_autoptr (GPtrArray) history = NULL;
   IumInventoryService *service;
-  IumTokenButton *button;
-  IumTokenEvent *last;
-  GtkEditable *reason;
+  IumTokenButton      *button;
+  IumTokenEvent       *last;
+  GtkEditable         *reason;
 
   /* Someone else holds it before the window opens. */
   g_assert_true (ium_token_take (other, "carol", "deploying TS1", FALSE, NULL, &error));
@@ -173,13 +166,12 @@ test_token_steal (Fixture       *f,
 }
 
 static void
-test_token_refused (Fixture       *f,
-                    gconstpointer  data)
+test_token_refused (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_test_gui_open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = ium_test_gui_open_store (f);
   IumInventoryService *service;
-  IumTokenButton *button;
+  IumTokenButton      *button;
 
   ium_test_gui_open (f, FALSE);
   service = ium_main_window_get_service (f->window);
@@ -196,13 +188,12 @@ test_token_refused (Fixture       *f,
 }
 
 static void
-test_corrupt (Fixture       *f,
-              gconstpointer  data)
+test_corrupt (Fixture *f, gconstpointer data)
 {
   const char garbage[] = "Not an inventory: the first page of someone's thesis.\n";
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *after = NULL;
-  IumBanner *banner;
+  IumBanner       *banner;
 
   g_file_set_contents (f->path, garbage, -1, &error);
   g_assert_no_error (error);
@@ -221,10 +212,9 @@ test_corrupt (Fixture       *f,
 }
 
 static void
-test_missing (Fixture       *f,
-              gconstpointer  data)
+test_missing (Fixture *f, gconstpointer data)
 {
-  IumBanner *banner;
+  IumBanner           *banner;
   IumInventoryService *service;
 
   /* Nothing at the path: the window says so and offers to create it. */
@@ -248,7 +238,7 @@ toplevel_of_type (GType type)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return TRUE;
     }
@@ -262,15 +252,14 @@ close_toplevels_of_type (GType type)
 
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i - 1);
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         gtk_window_destroy (GTK_WINDOW (window));
     }
 }
 
 static void
-test_dialogs (Fixture       *f,
-              gconstpointer  data)
+test_dialogs (Fixture *f, gconstpointer data)
 {
   GActionGroup *app;
 
@@ -292,7 +281,7 @@ test_dialogs (Fixture       *f,
 
   /* The accelerators of the shortcuts window and the menu are set. */
   {
-    guint n_views;
+    guint               n_views;
     const IumViewEntry *views = ium_views_get (&n_views);
 
     /* Alt+N for the N-th view of ium-views.c. */
@@ -300,22 +289,21 @@ test_dialogs (Fixture       *f,
       {
         g_autofree char *action = g_strdup_printf ("win.view::%s", views[i].name);
         g_autofree char *expected = g_strdup_printf ("<Alt>%u", i + 1);
-        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
-                                                                       action);
+        g_auto (GStrv) accels =
+          gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
         g_assert_cmpstr (accels[0], ==, expected);
       }
   }
   {
-    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
-                                                                   "win.open");
+    g_auto (GStrv) accels =
+      gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
     g_assert_cmpstr (accels[0], ==, "<Control>o");
   }
   ium_test_gui_flush ();
 }
 
 static void
-test_preferences_identity (Fixture       *f,
-                           gconstpointer  data)
+test_preferences_identity (Fixture *f, gconstpointer data)
 {
   GSettings *settings;
 
@@ -337,8 +325,7 @@ test_preferences_identity (Fixture       *f,
 }
 
 static void
-test_progress (Fixture       *f,
-               gconstpointer  data)
+test_progress (Fixture *f, gconstpointer data)
 {
   GCancellable *cancellable;
 
@@ -357,27 +344,27 @@ test_progress (Fixture       *f,
 }
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *bad_path = g_build_filename (f->dir, "bad.json", NULL);
   g_autofree char *good_path = g_build_filename (f->dir, "good.json", NULL);
-  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr (GFile) good = g_file_new_for_path (good_path);
   IumInventoryService *service;
-  IumBanner *banner;
+  IumBanner           *banner;
 
   g_file_set_contents (bad_path,
                        "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
                        "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
                        " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.x\"}}]}]}",
                        -1, &error);
-  g_file_set_contents (good_path,
-                       "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
-                       "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
-                       " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.3.2.380\"}}]}]}",
-                       -1, &error);
+  g_file_set_contents (
+    good_path,
+    "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
+    "{\"name\": \"NEWONE\", \"site\": \"TS1\", \"hosts\": [{\"name\": \"h\","
+    " \"role\": \"control\", \"installed\": {\"ibex-server\": \"12.3.2.380\"}}]}]}",
+    -1, &error);
   g_assert_no_error (error);
   ium_test_gui_open (f, FALSE);
   service = ium_main_window_get_service (f->window);
@@ -405,8 +392,7 @@ test_import (Fixture       *f,
   g_test_add ("/ium/gui/shell/" path, Fixture, NULL, setup, func, teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   ium_test_gui_init (&argc, &argv);
 

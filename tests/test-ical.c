@@ -16,23 +16,23 @@
 
 /* Europe/London as calendar applications write it, under a name libical has no built-in zone
  * for: these tests pass only if the file's VTIMEZONE is used. */
-#define LONDON_VTIMEZONE \
-  "BEGIN:VTIMEZONE\r\n" \
-  "TZID:Facility Local Time\r\n" \
-  "BEGIN:DAYLIGHT\r\n" \
-  "TZOFFSETFROM:+0000\r\n" \
-  "TZOFFSETTO:+0100\r\n" \
-  "TZNAME:BST\r\n" \
-  "DTSTART:19700329T010000\r\n" \
-  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n" \
-  "END:DAYLIGHT\r\n" \
-  "BEGIN:STANDARD\r\n" \
-  "TZOFFSETFROM:+0100\r\n" \
-  "TZOFFSETTO:+0000\r\n" \
-  "TZNAME:GMT\r\n" \
-  "DTSTART:19701025T020000\r\n" \
+#define LONDON_VTIMEZONE                        \
+  "BEGIN:VTIMEZONE\r\n"                         \
+  "TZID:Facility Local Time\r\n"                \
+  "BEGIN:DAYLIGHT\r\n"                          \
+  "TZOFFSETFROM:+0000\r\n"                      \
+  "TZOFFSETTO:+0100\r\n"                        \
+  "TZNAME:BST\r\n"                              \
+  "DTSTART:19700329T010000\r\n"                 \
+  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"  \
+  "END:DAYLIGHT\r\n"                            \
+  "BEGIN:STANDARD\r\n"                          \
+  "TZOFFSETFROM:+0100\r\n"                      \
+  "TZOFFSETTO:+0000\r\n"                        \
+  "TZNAME:GMT\r\n"                              \
+  "DTSTART:19701025T020000\r\n"                 \
   "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n" \
-  "END:STANDARD\r\n" \
+  "END:STANDARD\r\n"                            \
   "END:VTIMEZONE\r\n"
 
 #define HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
@@ -41,7 +41,7 @@
 static GDateTime *
 at (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDateTime *time = ium_timestamp_parse (text, &error);
 
   g_assert_no_error (error);
@@ -51,7 +51,7 @@ at (const char *text)
 static char *
 format_utc (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
@@ -64,7 +64,7 @@ windows_to_text (GPtrArray *windows)
 
   for (guint i = 0; i < windows->len; i++)
     {
-      IumWindow *window = g_ptr_array_index (windows, i);
+      IumWindow       *window = g_ptr_array_index (windows, i);
       g_autofree char *start = format_utc (ium_window_get_start (window));
       g_autofree char *end = format_utc (ium_window_get_end (window));
 
@@ -74,11 +74,10 @@ windows_to_text (GPtrArray *windows)
 }
 
 static GPtrArray *
-read_ok (const char *text,
-         const char *horizon)
+read_ok (const char *text, const char *horizon)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = horizon != NULL ? at (horizon) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) until = horizon != NULL ? at (horizon) : NULL;
   GPtrArray *windows = ium_ical_read_windows (text, strlen (text), NULL, until, &error);
 
   g_assert_no_error (error);
@@ -87,20 +86,16 @@ read_ok (const char *text,
 }
 
 static void
-assert_windows (const char *ics,
-                const char *horizon,
-                const char *expected)
+assert_windows (const char *ics, const char *horizon, const char *expected)
 {
-  g_autoptr(GPtrArray) windows = read_ok (ics, horizon);
+  g_autoptr (GPtrArray) windows = read_ok (ics, horizon);
   g_autofree char *text = windows_to_text (windows);
 
   g_assert_cmpstr (text, ==, expected);
 }
 
 static void
-assert_offset (IumWindow *window,
-               int        start_hours,
-               int        end_hours)
+assert_offset (IumWindow *window, int start_hours, int end_hours)
 {
   g_assert_cmpint (g_date_time_get_utc_offset (ium_window_get_start (window)), ==,
                    (GTimeSpan) start_hours * G_TIME_SPAN_HOUR);
@@ -111,22 +106,20 @@ assert_offset (IumWindow *window,
 /* A weekly Tuesday 08:00–18:00 local maintenance day from March to November 2027, across
  * both clock changes (28 March and 31 October), with one week excluded. */
 static const char weekly_london[] =
-  HEAD LONDON_VTIMEZONE
-  "BEGIN:VEVENT\r\n"
-  "UID:weekly@example.org\r\n"
-  "SUMMARY:Maintenance day\r\n"
-  "DTSTART;TZID=Facility Local Time:20270316T080000\r\n"
-  "DTEND;TZID=Facility Local Time:20270316T180000\r\n"
-  "RRULE:FREQ=WEEKLY;UNTIL=20271103T000000Z\r\n"
-  "EXDATE;TZID=Facility Local Time:20270323T080000\r\n"
-  "END:VEVENT\r\n"
-  TAIL;
+  HEAD            LONDON_VTIMEZONE "BEGIN:VEVENT\r\n"
+                                   "UID:weekly@example.org\r\n"
+                                   "SUMMARY:Maintenance day\r\n"
+                                   "DTSTART;TZID=Facility Local Time:20270316T080000\r\n"
+                                   "DTEND;TZID=Facility Local Time:20270316T180000\r\n"
+                                   "RRULE:FREQ=WEEKLY;UNTIL=20271103T000000Z\r\n"
+                                   "EXDATE;TZID=Facility Local Time:20270323T080000\r\n"
+                                   "END:VEVENT\r\n" TAIL;
 
 static void
 check_weekly_london (GPtrArray *windows)
 {
   g_autofree char *text = windows_to_text (windows);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
   /* 16 March to 2 November is 34 Tuesdays; 23 March is excluded. */
   g_assert_cmpuint (windows->len, ==, 33);
@@ -149,7 +142,7 @@ check_weekly_london (GPtrArray *windows)
 static void
 test_rrule_exdate_vtimezone (void)
 {
-  g_autoptr(GPtrArray) windows = read_ok (weekly_london, NULL);
+  g_autoptr (GPtrArray) windows = read_ok (weekly_london, NULL);
 
   check_weekly_london (windows);
 }
@@ -158,11 +151,11 @@ static void
 test_builtin_zone (void)
 {
   g_autofree char *builtin = NULL;
-  g_autoptr(GPtrArray) windows = NULL;
-  g_auto(GStrv) parts = g_strsplit (weekly_london, "Facility Local Time", -1);
+  g_autoptr (GPtrArray) windows = NULL;
+  g_auto (GStrv) parts = g_strsplit (weekly_london, "Facility Local Time", -1);
   g_autofree char *replaced = g_strjoinv ("Europe/London", parts);
-  const char *vtz_start = strstr (replaced, "BEGIN:VTIMEZONE");
-  const char *vtz_end = strstr (replaced, "END:VTIMEZONE\r\n");
+  const char      *vtz_start = strstr (replaced, "BEGIN:VTIMEZONE");
+  const char      *vtz_end = strstr (replaced, "END:VTIMEZONE\r\n");
 
   /* The same file without its VTIMEZONE: libical's own Europe/London must give the same. */
   g_assert_nonnull (vtz_start);
@@ -176,17 +169,15 @@ test_builtin_zone (void)
 static void
 test_rdate (void)
 {
-  assert_windows (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "UID:r@example.org\r\n"
-                  "SUMMARY:Shutdown work\r\n"
-                  "DTSTART:20270105T090000Z\r\n"
-                  "DTEND:20270105T130000Z\r\n"
-                  "RDATE:20270112T090000Z,20270119T100000Z\r\n"
-                  "RDATE;VALUE=PERIOD:20270126T080000Z/PT10H\r\n"
-                  "RDATE;TZID=Europe/London:20270706T090000\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
+  assert_windows (HEAD "BEGIN:VEVENT\r\n"
+                       "UID:r@example.org\r\n"
+                       "SUMMARY:Shutdown work\r\n"
+                       "DTSTART:20270105T090000Z\r\n"
+                       "DTEND:20270105T130000Z\r\n"
+                       "RDATE:20270112T090000Z,20270119T100000Z\r\n"
+                       "RDATE;VALUE=PERIOD:20270126T080000Z/PT10H\r\n"
+                       "RDATE;TZID=Europe/London:20270706T090000\r\n"
+                       "END:VEVENT\r\n" TAIL,
                   NULL,
                   "2027-01-05T09:00:00Z 2027-01-05T13:00:00Z Shutdown work\n"
                   "2027-01-12T09:00:00Z 2027-01-12T13:00:00Z Shutdown work\n"
@@ -198,28 +189,26 @@ test_rdate (void)
 static void
 test_all_day (void)
 {
-  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr (GPtrArray) windows = NULL;
 
   /* No DTEND: the one day; a DTEND date is exclusive; a weekly all-day event. */
-  assert_windows (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "UID:a@example.org\r\n"
-                  "SUMMARY:Machine day\r\n"
-                  "DTSTART;VALUE=DATE:20270301\r\n"
-                  "END:VEVENT\r\n"
-                  "BEGIN:VEVENT\r\n"
-                  "UID:b@example.org\r\n"
-                  "SUMMARY:Long shutdown\r\n"
-                  "DTSTART;VALUE=DATE:20270310\r\n"
-                  "DTEND;VALUE=DATE:20270313\r\n"
-                  "END:VEVENT\r\n"
-                  "BEGIN:VEVENT\r\n"
-                  "UID:c@example.org\r\n"
-                  "SUMMARY:Friday\r\n"
-                  "DTSTART;VALUE=DATE:20270326\r\n"
-                  "RRULE:FREQ=WEEKLY;COUNT=2\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
+  assert_windows (HEAD "BEGIN:VEVENT\r\n"
+                       "UID:a@example.org\r\n"
+                       "SUMMARY:Machine day\r\n"
+                       "DTSTART;VALUE=DATE:20270301\r\n"
+                       "END:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\n"
+                       "UID:b@example.org\r\n"
+                       "SUMMARY:Long shutdown\r\n"
+                       "DTSTART;VALUE=DATE:20270310\r\n"
+                       "DTEND;VALUE=DATE:20270313\r\n"
+                       "END:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\n"
+                       "UID:c@example.org\r\n"
+                       "SUMMARY:Friday\r\n"
+                       "DTSTART;VALUE=DATE:20270326\r\n"
+                       "RRULE:FREQ=WEEKLY;COUNT=2\r\n"
+                       "END:VEVENT\r\n" TAIL,
                   NULL,
                   "2027-03-01T00:00:00Z 2027-03-02T00:00:00Z Machine day\n"
                   "2027-03-10T00:00:00Z 2027-03-13T00:00:00Z Long shutdown\n"
@@ -227,11 +216,10 @@ test_all_day (void)
                   "2027-04-02T00:00:00Z 2027-04-03T00:00:00Z Friday\n");
 
   /* All-day dates are taken as UTC days, even across a clock change. */
-  windows = read_ok (HEAD
-                     "BEGIN:VEVENT\r\n"
-                     "DTSTART;VALUE=DATE:20270328\r\n"
-                     "END:VEVENT\r\n"
-                     TAIL, NULL);
+  windows = read_ok (HEAD "BEGIN:VEVENT\r\n"
+                          "DTSTART;VALUE=DATE:20270328\r\n"
+                          "END:VEVENT\r\n" TAIL,
+                     NULL);
   g_assert_cmpuint (windows->len, ==, 1);
   assert_offset (g_ptr_array_index (windows, 0), 0, 0);
 }
@@ -239,25 +227,23 @@ test_all_day (void)
 static void
 test_duration (void)
 {
-  assert_windows (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "SUMMARY:Short\r\n"
-                  "DTSTART:20270105T090000Z\r\n"
-                  "DURATION:PT4H30M\r\n"
-                  "RRULE:FREQ=DAILY;COUNT=2\r\n"
-                  "END:VEVENT\r\n"
-                  /* A day is a day on the wall clock: 12:00 GMT to 12:00 BST is 23 hours. */
-                  "BEGIN:VEVENT\r\n"
-                  "SUMMARY:Over the change\r\n"
-                  "DTSTART;TZID=Europe/London:20270327T120000\r\n"
-                  "DURATION:P1D\r\n"
-                  "END:VEVENT\r\n"
-                  "BEGIN:VEVENT\r\n"
-                  "SUMMARY:Floating\r\n"
-                  "DTSTART:20270401T080000\r\n"
-                  "DURATION:P1DT2H\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
+  assert_windows (HEAD "BEGIN:VEVENT\r\n"
+                       "SUMMARY:Short\r\n"
+                       "DTSTART:20270105T090000Z\r\n"
+                       "DURATION:PT4H30M\r\n"
+                       "RRULE:FREQ=DAILY;COUNT=2\r\n"
+                       "END:VEVENT\r\n"
+                       /* A day is a day on the wall clock: 12:00 GMT to 12:00 BST is 23 hours. */
+                       "BEGIN:VEVENT\r\n"
+                       "SUMMARY:Over the change\r\n"
+                       "DTSTART;TZID=Europe/London:20270327T120000\r\n"
+                       "DURATION:P1D\r\n"
+                       "END:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\n"
+                       "SUMMARY:Floating\r\n"
+                       "DTSTART:20270401T080000\r\n"
+                       "DURATION:P1DT2H\r\n"
+                       "END:VEVENT\r\n" TAIL,
                   NULL,
                   "2027-01-05T09:00:00Z 2027-01-05T13:30:00Z Short\n"
                   "2027-01-06T09:00:00Z 2027-01-06T13:30:00Z Short\n"
@@ -268,39 +254,34 @@ test_duration (void)
 static void
 test_several_events (void)
 {
-  const char *names[] = { "LARMOR", "ZOOM", NULL };
-  const char ics[] =
-    HEAD
-    "BEGIN:VEVENT\r\n"
-    "DTSTART:20270201T080000Z\r\n"
-    "DTEND:20270201T120000Z\r\n"
-    "END:VEVENT\r\n"
-    "BEGIN:VTODO\r\n"
-    "SUMMARY:Not a window\r\n"
-    "DTSTART:20270202T080000Z\r\n"
-    "END:VTODO\r\n"
-    "BEGIN:VEVENT\r\n"
-    "SUMMARY:Cancelled\r\n"
-    "STATUS:CANCELLED\r\n"
-    "DTSTART:20270203T080000Z\r\n"
-    "DTEND:20270203T120000Z\r\n"
-    "END:VEVENT\r\n"
-    "BEGIN:VEVENT\r\n"
-    "SUMMARY:Cooling water\r\n"
-    "DTSTART:20270115T080000Z\r\n"
-    "DTEND:20270115T100000Z\r\n"
-    "END:VEVENT\r\n"
-    TAIL
-    /* A second calendar in the same file. */
-    HEAD
-    "BEGIN:VEVENT\r\n"
-    "SUMMARY:Power\r\n"
-    "DTSTART:20270301T080000+0000\r\n"
-    "DTEND:20270301T090000Z\r\n"
-    "END:VEVENT\r\n"
-    TAIL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) windows = NULL;
+  const char               *names[] = { "LARMOR", "ZOOM", NULL };
+  const char                ics[] = HEAD "BEGIN:VEVENT\r\n"
+                                         "DTSTART:20270201T080000Z\r\n"
+                                         "DTEND:20270201T120000Z\r\n"
+                                         "END:VEVENT\r\n"
+                                         "BEGIN:VTODO\r\n"
+                                         "SUMMARY:Not a window\r\n"
+                                         "DTSTART:20270202T080000Z\r\n"
+                                         "END:VTODO\r\n"
+                                         "BEGIN:VEVENT\r\n"
+                                         "SUMMARY:Cancelled\r\n"
+                                         "STATUS:CANCELLED\r\n"
+                                         "DTSTART:20270203T080000Z\r\n"
+                                         "DTEND:20270203T120000Z\r\n"
+                                         "END:VEVENT\r\n"
+                                         "BEGIN:VEVENT\r\n"
+                                         "SUMMARY:Cooling water\r\n"
+                                         "DTSTART:20270115T080000Z\r\n"
+                                         "DTEND:20270115T100000Z\r\n"
+                                         "END:VEVENT\r\n" TAIL
+                            /* A second calendar in the same file. */
+                            HEAD "BEGIN:VEVENT\r\n"
+                          "SUMMARY:Power\r\n"
+                          "DTSTART:20270301T080000+0000\r\n"
+                          "DTEND:20270301T090000Z\r\n"
+                          "END:VEVENT\r\n" TAIL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) windows = NULL;
   g_autofree char *text = NULL;
 
   windows = ium_ical_read_windows (ics, strlen (ics), names, NULL, &error);
@@ -312,7 +293,7 @@ test_several_events (void)
   g_clear_error (&error);
 
   {
-    g_auto(GStrv) parts = g_strsplit (ics, "20270301T080000+0000", -1);
+    g_auto (GStrv) parts = g_strsplit (ics, "20270301T080000+0000", -1);
     g_autofree char *fixed = g_strjoinv ("20270301T080000Z", parts);
 
     windows = ium_ical_read_windows (fixed, strlen (fixed), names, NULL, &error);
@@ -324,25 +305,22 @@ test_several_events (void)
                    "2027-02-01T08:00:00Z 2027-02-01T12:00:00Z Downtime\n"
                    "2027-03-01T08:00:00Z 2027-03-01T09:00:00Z Power\n");
   for (guint i = 0; i < windows->len; i++)
-    g_assert_true (g_strv_equal (ium_window_get_instruments (g_ptr_array_index (windows, i)),
-                                 names));
+    g_assert_true (
+      g_strv_equal (ium_window_get_instruments (g_ptr_array_index (windows, i)), names));
 }
 
-static const char unbounded[] =
-  HEAD
-  "BEGIN:VEVENT\r\n"
-  "SUMMARY:Weekly\r\n"
-  "DTSTART:20270104T080000Z\r\n"
-  "DTEND:20270104T120000Z\r\n"
-  "RRULE:FREQ=WEEKLY;BYDAY=MO\r\n"
-  "END:VEVENT\r\n"
-  TAIL;
+static const char unbounded[] = HEAD "BEGIN:VEVENT\r\n"
+                                     "SUMMARY:Weekly\r\n"
+                                     "DTSTART:20270104T080000Z\r\n"
+                                     "DTEND:20270104T120000Z\r\n"
+                                     "RRULE:FREQ=WEEKLY;BYDAY=MO\r\n"
+                                     "END:VEVENT\r\n" TAIL;
 
 static void
 test_horizon (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) none = NULL;
 
   /* The horizon is exclusive: the Monday at 08:00 on 25 January is left out. */
   assert_windows (unbounded, "2027-01-25T08:00:00Z",
@@ -350,7 +328,7 @@ test_horizon (void)
                   "2027-01-11T08:00:00Z 2027-01-11T12:00:00Z Weekly\n"
                   "2027-01-18T08:00:00Z 2027-01-18T12:00:00Z Weekly\n");
   {
-    g_autoptr(GPtrArray) year = read_ok (unbounded, "2028-01-01T00:00:00Z");
+    g_autoptr (GPtrArray) year = read_ok (unbounded, "2028-01-01T00:00:00Z");
 
     g_assert_cmpuint (year->len, ==, 52);
   }
@@ -366,10 +344,9 @@ test_horizon (void)
 
   /* A rule too dense for a schedule stops with an error, not a hang. */
   {
-    const char secondly[] =
-      HEAD "BEGIN:VEVENT\r\nDTSTART:20270104T080000Z\r\nDURATION:PT1S\r\n"
-      "RRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n" TAIL;
-    g_autoptr(GDateTime) horizon = at ("2028-01-01T00:00:00Z");
+    const char secondly[] = HEAD "BEGIN:VEVENT\r\nDTSTART:20270104T080000Z\r\nDURATION:PT1S\r\n"
+                                 "RRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n" TAIL;
+    g_autoptr (GDateTime) horizon = at ("2028-01-01T00:00:00Z");
 
     none = ium_ical_read_windows (secondly, strlen (secondly), NULL, horizon, &error);
     g_assert_error (error, IUM_ICAL_ERROR, IUM_ICAL_ERROR_UNBOUNDED);
@@ -381,21 +358,19 @@ test_horizon (void)
 static void
 test_count_until (void)
 {
-  assert_windows (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "SUMMARY:Count\r\n"
-                  "DTSTART:20270104T080000Z\r\n"
-                  "DTEND:20270104T100000Z\r\n"
-                  "RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3\r\n"
-                  "END:VEVENT\r\n"
-                  "BEGIN:VEVENT\r\n"
-                  "SUMMARY:Until\r\n"
-                  "DTSTART:20270201T080000Z\r\n"
-                  "DTEND:20270201T100000Z\r\n"
-                  /* UNTIL is inclusive. */
-                  "RRULE:FREQ=MONTHLY;UNTIL=20270401T080000Z\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
+  assert_windows (HEAD "BEGIN:VEVENT\r\n"
+                       "SUMMARY:Count\r\n"
+                       "DTSTART:20270104T080000Z\r\n"
+                       "DTEND:20270104T100000Z\r\n"
+                       "RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3\r\n"
+                       "END:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\n"
+                       "SUMMARY:Until\r\n"
+                       "DTSTART:20270201T080000Z\r\n"
+                       "DTEND:20270201T100000Z\r\n"
+                       /* UNTIL is inclusive. */
+                       "RRULE:FREQ=MONTHLY;UNTIL=20270401T080000Z\r\n"
+                       "END:VEVENT\r\n" TAIL,
                   /* A horizon later than the rules' own ends changes nothing. */
                   "2030-01-01T00:00:00Z",
                   "2027-01-04T08:00:00Z 2027-01-04T10:00:00Z Count\n"
@@ -410,22 +385,20 @@ static void
 test_recurrence_id (void)
 {
   /* The second occurrence was moved to the Wednesday; the moved one replaces it. */
-  assert_windows (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "UID:m@example.org\r\n"
-                  "SUMMARY:Maintenance\r\n"
-                  "DTSTART:20270105T080000Z\r\n"
-                  "DTEND:20270105T120000Z\r\n"
-                  "RRULE:FREQ=WEEKLY;COUNT=3\r\n"
-                  "END:VEVENT\r\n"
-                  "BEGIN:VEVENT\r\n"
-                  "UID:m@example.org\r\n"
-                  "RECURRENCE-ID:20270112T080000Z\r\n"
-                  "SUMMARY:Maintenance (moved)\r\n"
-                  "DTSTART:20270113T090000Z\r\n"
-                  "DTEND:20270113T130000Z\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
+  assert_windows (HEAD "BEGIN:VEVENT\r\n"
+                       "UID:m@example.org\r\n"
+                       "SUMMARY:Maintenance\r\n"
+                       "DTSTART:20270105T080000Z\r\n"
+                       "DTEND:20270105T120000Z\r\n"
+                       "RRULE:FREQ=WEEKLY;COUNT=3\r\n"
+                       "END:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\n"
+                       "UID:m@example.org\r\n"
+                       "RECURRENCE-ID:20270112T080000Z\r\n"
+                       "SUMMARY:Maintenance (moved)\r\n"
+                       "DTSTART:20270113T090000Z\r\n"
+                       "DTEND:20270113T130000Z\r\n"
+                       "END:VEVENT\r\n" TAIL,
                   NULL,
                   "2027-01-05T08:00:00Z 2027-01-05T12:00:00Z Maintenance\n"
                   "2027-01-13T09:00:00Z 2027-01-13T13:00:00Z Maintenance (moved)\n"
@@ -436,16 +409,16 @@ static IumInventory *
 new_inventory (void)
 {
   IumInventory *inventory = ium_inventory_new ();
-  g_autoptr(GDateTime) s1 = at ("2027-03-02T08:00:00Z");
-  g_autoptr(GDateTime) e1 = at ("2027-03-02T18:00:00Z");
-  g_autoptr(GDateTime) s2 = at ("2027-07-06T08:00:00+01:00");
-  g_autoptr(GDateTime) e2 = at ("2027-07-06T12:00:00+01:00");
-  g_autoptr(GDateTime) cs = at ("2027-02-09T08:00:00Z");
-  g_autoptr(GDateTime) ce = at ("2027-03-26T08:00:00Z");
-  g_autoptr(IumWindow) all = ium_window_new (s1, e1, "Maintenance day");
-  g_autoptr(IumWindow) own = ium_window_new (s2, e2, "LARMOR, detector; work");
-  g_autoptr(IumCycle) frozen = ium_cycle_new ("2027/1", cs, ce, TRUE);
-  g_autoptr(IumCycle) open = ium_cycle_new ("2027/2", s2, e2, FALSE);
+  g_autoptr (GDateTime) s1 = at ("2027-03-02T08:00:00Z");
+  g_autoptr (GDateTime) e1 = at ("2027-03-02T18:00:00Z");
+  g_autoptr (GDateTime) s2 = at ("2027-07-06T08:00:00+01:00");
+  g_autoptr (GDateTime) e2 = at ("2027-07-06T12:00:00+01:00");
+  g_autoptr (GDateTime) cs = at ("2027-02-09T08:00:00Z");
+  g_autoptr (GDateTime) ce = at ("2027-03-26T08:00:00Z");
+  g_autoptr (IumWindow) all = ium_window_new (s1, e1, "Maintenance day");
+  g_autoptr (IumWindow) own = ium_window_new (s2, e2, "LARMOR, detector; work");
+  g_autoptr (IumCycle) frozen = ium_cycle_new ("2027/1", cs, ce, TRUE);
+  g_autoptr (IumCycle) open = ium_cycle_new ("2027/2", s2, e2, FALSE);
   const char *names[] = { "LARMOR", "ZOOM", NULL };
 
   ium_window_set_instruments (own, names);
@@ -459,7 +432,7 @@ new_inventory (void)
 static GPtrArray *
 uids_of (const char *data)
 {
-  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -469,8 +442,7 @@ uids_of (const char *data)
 }
 
 static void
-assert_same_instruments (const char * const *a,
-                         const char * const *b)
+assert_same_instruments (const char *const *a, const char *const *b)
 {
   if (a == NULL || b == NULL)
     g_assert_true (a == b);
@@ -481,16 +453,16 @@ assert_same_instruments (const char * const *a,
 static void
 test_export_read_back (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GPtrArray) uids = NULL;
-  g_autoptr(GPtrArray) uids_again = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) windows = NULL;
+  g_autoptr (GPtrArray) uids = NULL;
+  g_autoptr (GPtrArray) uids_again = NULL;
   g_autofree char *data = NULL;
   g_autofree char *again = NULL;
-  GListModel *stored = ium_inventory_get_windows (inventory);
-  icalcomponent *calendar;
-  gsize length = 0;
+  GListModel      *stored = ium_inventory_get_windows (inventory);
+  icalcomponent   *calendar;
+  gsize            length = 0;
 
   data = ium_ical_windows_to_data (inventory, &length);
   g_assert_cmpuint (length, ==, strlen (data));
@@ -515,7 +487,7 @@ test_export_read_back (void)
   g_assert_cmpuint (windows->len, ==, g_list_model_get_n_items (stored));
   for (guint i = 0; i < windows->len; i++)
     {
-      g_autoptr(IumWindow) expected = g_list_model_get_item (stored, i);
+      g_autoptr (IumWindow) expected = g_list_model_get_item (stored, i);
       g_autofree char *expected_key = ium_window_dup_key (expected);
       g_autofree char *key = ium_window_dup_key (g_ptr_array_index (windows, i));
 
@@ -527,7 +499,7 @@ test_export_read_back (void)
   /* Names given by the caller win over the ones the file lists. */
   {
     const char *only[] = { "WISH", NULL };
-    g_autoptr(GPtrArray) wish = ium_ical_read_windows (data, length, only, NULL, &error);
+    g_autoptr (GPtrArray) wish = ium_ical_read_windows (data, length, only, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (wish->len, ==, 2);
@@ -550,10 +522,10 @@ test_export_read_back (void)
 
   /* An empty inventory is a valid, empty calendar. */
   {
-    g_autoptr(IumInventory) empty = ium_inventory_new ();
+    g_autoptr (IumInventory) empty = ium_inventory_new ();
     g_autofree char *nothing = ium_ical_windows_to_data (empty, NULL);
-    g_autoptr(GPtrArray) none = ium_ical_read_windows (nothing, strlen (nothing), NULL, NULL,
-                                                       &error);
+    g_autoptr (GPtrArray) none =
+      ium_ical_read_windows (nothing, strlen (nothing), NULL, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (none->len, ==, 0);
@@ -563,36 +535,36 @@ test_export_read_back (void)
 static void
 test_plan_export (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumComponent) server = ium_component_new ("ibex-server", "IBEX server",
-                                                      IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
-  g_autoptr(GDateTime) s = at ("2027-03-02T08:00:00Z");
-  g_autoptr(GDateTime) e = at ("2027-03-02T18:00:00Z");
-  g_autoptr(IumWindow) window = ium_window_new (s, e, "Maintenance day");
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumComponent) server =
+    ium_component_new ("ibex-server", "IBEX server", IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (GDateTime) s = at ("2027-03-02T08:00:00Z");
+  g_autoptr (GDateTime) e = at ("2027-03-02T18:00:00Z");
+  g_autoptr (IumWindow) window = ium_window_new (s, e, "Maintenance day");
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *again = NULL;
-  const char *versions[] = { "12.0.0.100", "12.1.0.200" };
-  const char *names[] = { "LARMOR", "ZOOM", "WISH" };
-  icalcomponent *calendar;
-  guint n_events = 0;
+  const char      *versions[] = { "12.0.0.100", "12.1.0.200" };
+  const char      *names[] = { "LARMOR", "ZOOM", "WISH" };
+  icalcomponent   *calendar;
+  guint            n_events = 0;
 
   ium_inventory_put_component (inventory, server);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
-      g_autoptr(IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, versions[i], NULL);
-      g_autoptr(IumRelease) release = ium_release_new (version, IUM_TIER_OFFICIAL);
+      g_autoptr (IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, versions[i], NULL);
+      g_autoptr (IumRelease) release = ium_release_new (version, IUM_TIER_OFFICIAL);
 
       ium_inventory_put_release (inventory, release);
     }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(IumInstrument) instrument = ium_instrument_new (names[i]);
+      g_autoptr (IumInstrument) instrument = ium_instrument_new (names[i]);
       g_autofree char *host_name = g_strconcat ("NDX", names[i], NULL);
-      g_autoptr(IumHost) host = ium_host_new (host_name, "control");
+      g_autoptr (IumHost) host = ium_host_new (host_name, "control");
 
       /* WISH is already there, so it is skipped and has no event. */
       ium_host_set_installed (host, "ibex-server", i == 2 ? "12.1.0.200" : "12.0.0.100");
@@ -625,10 +597,8 @@ test_plan_export (void)
   calendar = icalparser_parse_string (data);
   g_assert_nonnull (calendar);
   g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
-  for (icalcomponent *event = icalcomponent_get_first_component (calendar,
-                                                                 ICAL_VEVENT_COMPONENT);
-       event != NULL;
-       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     n_events++;
   icalcomponent_free (calendar);
   g_assert_cmpuint (n_events, ==, 2);
@@ -636,8 +606,8 @@ test_plan_export (void)
   /* Stable UIDs for the same release and instrument. */
   again = ium_ical_plan_to_data (plan, NULL);
   {
-    g_autoptr(GPtrArray) a = uids_of (data);
-    g_autoptr(GPtrArray) b = uids_of (again);
+    g_autoptr (GPtrArray) a = uids_of (data);
+    g_autoptr (GPtrArray) b = uids_of (again);
 
     g_assert_cmpuint (a->len, ==, 2);
     g_assert_cmpstr (g_ptr_array_index (a, 0), ==, g_ptr_array_index (b, 0));
@@ -647,7 +617,7 @@ test_plan_export (void)
 
   /* A plan calendar imported as downtime by mistake gives no windows. */
   {
-    g_autoptr(GPtrArray) none = ium_ical_read_windows (data, strlen (data), NULL, NULL, &error);
+    g_autoptr (GPtrArray) none = ium_ical_read_windows (data, strlen (data), NULL, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (none->len, ==, 0);
@@ -656,39 +626,38 @@ test_plan_export (void)
 
 typedef struct
 {
-  const char   *ics;
-  IumIcalError  code;
-  const char   *message;
+  const char  *ics;
+  IumIcalError code;
+  const char  *message;
 } Broken;
 
 #define EVENT_START HEAD "BEGIN:VEVENT\r\nSUMMARY:Work\r\n"
-#define EVENT_END "END:VEVENT\r\n" TAIL
+#define EVENT_END   "END:VEVENT\r\n" TAIL
 
 static const Broken broken[] = {
-  { "", IUM_ICAL_ERROR_NOT_ICALENDAR,
-    "line 1: no BEGIN:VCALENDAR; this is not an iCalendar file" },
+  { "", IUM_ICAL_ERROR_NOT_ICALENDAR, "line 1: no BEGIN:VCALENDAR; this is not an iCalendar file" },
   { "{\"format\": \"ium-inventory\"}\n", IUM_ICAL_ERROR_NOT_ICALENDAR,
     "line 1: “{\"format\": \"ium-inventory\"}” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
     "this is not an iCalendar file" },
-  { "BEGIN:VEVENT\r\nDTSTART:20270101T080000Z\r\nEND:VEVENT\r\n",
-    IUM_ICAL_ERROR_NOT_ICALENDAR,
+  { "BEGIN:VEVENT\r\nDTSTART:20270101T080000Z\r\nEND:VEVENT\r\n", IUM_ICAL_ERROR_NOT_ICALENDAR,
     "line 1: BEGIN:VEVENT outside a VCALENDAR; this is not an iCalendar file" },
-  { "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-    IUM_ICAL_ERROR_SYNTAX, "line 3: END:VEVENT without BEGIN" },
+  { "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", IUM_ICAL_ERROR_SYNTAX,
+    "line 3: END:VEVENT without BEGIN" },
   { EVENT_START "DTSTART:20270101T080000Z\r\nDTEND:20270101T120000Z\r\nEND:VCALENDAR\r\n",
     IUM_ICAL_ERROR_SYNTAX, "line 8: END:VCALENDAR while BEGIN:VEVENT of line 4 is still open" },
-  { EVENT_START "DTSTART:20270101T080000Z\r\nDTEND:20270101T120000Z\r\n",
-    IUM_ICAL_ERROR_SYNTAX, "line 4: BEGIN:VEVENT is never closed (no END:VEVENT)" },
+  { EVENT_START "DTSTART:20270101T080000Z\r\nDTEND:20270101T120000Z\r\n", IUM_ICAL_ERROR_SYNTAX,
+    "line 4: BEGIN:VEVENT is never closed (no END:VEVENT)" },
   { "BEGIN:VCALENDAR\r\nSUMMARY:\xff\xfe\r\nEND:VCALENDAR\r\n", IUM_ICAL_ERROR_NOT_ICALENDAR,
     "line 2: not UTF-8 text; iCalendar files are UTF-8" },
   { EVENT_START "DTSTART:20270101T080000Z\r\nDTEND:20270101T120000Z\r\n"
-    "END:VEVENT\r\nEND:VCALENDAR\r\nstray text\r\n", IUM_ICAL_ERROR_NOT_ICALENDAR,
+                "END:VEVENT\r\nEND:VCALENDAR\r\nstray text\r\n",
+    IUM_ICAL_ERROR_NOT_ICALENDAR,
     "line 10: “stray text” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
     "this is not an iCalendar file" },
   /* Line 12: DTSTART with a month 13 (libical takes it for a date and stays silent). */
   { HEAD "BEGIN:VEVENT\r\nSUMMARY:Fine\r\nDTSTART:20270101T080000Z\r\nDTEND:20270101T120000Z\r\n"
-    "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Work\r\n"
-    "DTSTART:2027-13-01\r\nEND:VEVENT\r\n" TAIL,
+         "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Work\r\n"
+         "DTSTART:2027-13-01\r\nEND:VEVENT\r\n" TAIL,
     IUM_ICAL_ERROR_INVALID, "line 12: DTSTART “2027-13-01” is not a date-time" },
   { EVENT_START "DTSTART:20270230T080000Z\r\nDTEND:20270301T080000Z\r\n" EVENT_END,
     IUM_ICAL_ERROR_INVALID, "line 6: DTSTART “20270230T080000Z” is not a date-time" },
@@ -696,38 +665,36 @@ static const Broken broken[] = {
     IUM_ICAL_ERROR_INVALID, "line 6: DTSTART “20270101T250000Z” is not a date-time" },
   { EVENT_START "DTSTART:next tuesday\r\nDTEND:20270102T080000Z\r\n" EVENT_END,
     IUM_ICAL_ERROR_SYNTAX, "line 6: DTSTART “next tuesday” is not a valid DATE-TIME" },
-  { EVENT_START "DTEND:20270102T080000Z\r\n" EVENT_END,
-    IUM_ICAL_ERROR_INVALID, "line 4: event “Work” has no DTSTART" },
+  { EVENT_START "DTEND:20270102T080000Z\r\n" EVENT_END, IUM_ICAL_ERROR_INVALID,
+    "line 4: event “Work” has no DTSTART" },
   { EVENT_START "DTSTART:20270102T080000Z\r\nDTEND:20270102T070000Z\r\n" EVENT_END,
     IUM_ICAL_ERROR_INVALID,
     "line 7: DTEND “20270102T070000Z” is before DTSTART “20270102T080000Z”" },
   { EVENT_START "DTSTART:20270102T080000Z\r\nDTEND:20270102T080000Z\r\n" EVENT_END,
     IUM_ICAL_ERROR_INVALID,
     "line 7: DTEND “20270102T080000Z” is the same instant as DTSTART “20270102T080000Z”" },
-  { EVENT_START "DTSTART:20270102T080000Z\r\n" EVENT_END,
-    IUM_ICAL_ERROR_INVALID,
+  { EVENT_START "DTSTART:20270102T080000Z\r\n" EVENT_END, IUM_ICAL_ERROR_INVALID,
     "line 6: event “Work” has neither DTEND nor DURATION, so its window would be empty" },
-  { EVENT_START "DTSTART:20270102T080000Z\r\nDTEND:20270102T090000Z\r\nDURATION:PT1H\r\n"
-    EVENT_END, IUM_ICAL_ERROR_INVALID,
-    "line 8: event “Work” has both DTEND and DURATION; give one of them" },
-  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:-PT1H\r\n" EVENT_END,
-    IUM_ICAL_ERROR_INVALID, "line 7: DURATION “-PT1H” is not a positive length of time" },
-  { EVENT_START "DTSTART;TZID=Mars/Olympus_Mons:20270102T080000\r\nDURATION:PT1H\r\n"
-    EVENT_END, IUM_ICAL_ERROR_TIMEZONE,
+  { EVENT_START "DTSTART:20270102T080000Z\r\nDTEND:20270102T090000Z\r\nDURATION:PT1H\r\n" EVENT_END,
+    IUM_ICAL_ERROR_INVALID, "line 8: event “Work” has both DTEND and DURATION; give one of them" },
+  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:-PT1H\r\n" EVENT_END, IUM_ICAL_ERROR_INVALID,
+    "line 7: DURATION “-PT1H” is not a positive length of time" },
+  { EVENT_START "DTSTART;TZID=Mars/Olympus_Mons:20270102T080000\r\nDURATION:PT1H\r\n" EVENT_END,
+    IUM_ICAL_ERROR_TIMEZONE,
     "line 6: unknown time zone “Mars/Olympus_Mons” in DTSTART; add its VTIMEZONE to the file "
     "or use a zone name such as Europe/London" },
   { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\n"
-    "EXDATE;TZID=Nowhere:20270109T080000\r\n" EVENT_END, IUM_ICAL_ERROR_TIMEZONE,
+                "EXDATE;TZID=Nowhere:20270109T080000\r\n" EVENT_END,
+    IUM_ICAL_ERROR_TIMEZONE,
     "line 8: unknown time zone “Nowhere” in EXDATE; add its VTIMEZONE to the file "
     "or use a zone name such as Europe/London" },
-  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=SOMETIMES\r\n"
-    EVENT_END, IUM_ICAL_ERROR_SYNTAX,
-    "line 8: RRULE “FREQ=SOMETIMES” is not a valid RECUR" },
-  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\nthis is not a property\r\n"
-    EVENT_END, IUM_ICAL_ERROR_SYNTAX,
-    "line 8: “this is not a property” is not an iCalendar property line" },
+  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=SOMETIMES\r\n" EVENT_END,
+    IUM_ICAL_ERROR_SYNTAX, "line 8: RRULE “FREQ=SOMETIMES” is not a valid RECUR" },
+  { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\nthis is not a property\r\n" EVENT_END,
+    IUM_ICAL_ERROR_SYNTAX, "line 8: “this is not a property” is not an iCalendar property line" },
   { EVENT_START "DTSTART:20270102T080000Z\r\nDURATION:PT1H\r\n"
-    "RDATE:20270109T080000Z,20271309T080000Z\r\n" EVENT_END, IUM_ICAL_ERROR_INVALID,
+                "RDATE:20270109T080000Z,20271309T080000Z\r\n" EVENT_END,
+    IUM_ICAL_ERROR_INVALID,
     "line 8: RDATE “20270109T080000Z,20271309T080000Z” is not a date-time" },
 };
 
@@ -736,13 +703,13 @@ test_broken (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDateTime) horizon = at ("2030-01-01T00:00:00Z");
-      g_autoptr(GPtrArray) windows = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDateTime) horizon = at ("2030-01-01T00:00:00Z");
+      g_autoptr (GPtrArray) windows = NULL;
 
       g_test_message ("case %u: %s", i, broken[i].message);
-      windows = ium_ical_read_windows (broken[i].ics, strlen (broken[i].ics), NULL, horizon,
-                                       &error);
+      windows =
+        ium_ical_read_windows (broken[i].ics, strlen (broken[i].ics), NULL, horizon, &error);
       g_assert_null (windows);
       g_assert_error (error, IUM_ICAL_ERROR, (int) broken[i].code);
       g_assert_cmpstr (error->message, ==, broken[i].message);
@@ -750,8 +717,7 @@ test_broken (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

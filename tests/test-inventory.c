@@ -20,11 +20,8 @@ typedef struct
 } ItemsChanged;
 
 static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *changes)
+items_changed_cb (
+  GListModel *model, guint position, guint removed, guint added, ItemsChanged *changes)
 {
   changes->count++;
   changes->position = position;
@@ -33,20 +30,16 @@ items_changed_cb (GListModel   *model,
 }
 
 static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
 
 static IumRelease *
-make_release (IumScheme   scheme,
-              const char *text,
-              IumTier     tier)
+make_release (IumScheme scheme, const char *text, IumTier tier)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVersion) version = ium_version_parse (scheme, text, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVersion) version = ium_version_parse (scheme, text, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (version);
@@ -54,11 +47,9 @@ make_release (IumScheme   scheme,
 }
 
 static void
-put_release (IumInventory *inventory,
-             const char   *text,
-             IumTier       tier)
+put_release (IumInventory *inventory, const char *text, IumTier tier)
 {
-  g_autoptr(IumRelease) release =
+  g_autoptr (IumRelease) release =
     make_release (ium_inventory_get_release_scheme (inventory), text, tier);
 
   ium_inventory_put_release (inventory, release);
@@ -81,7 +72,7 @@ list_keys (GListModel *model)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
       const char *key;
 
       if (IUM_IS_COMPONENT (item))
@@ -107,21 +98,23 @@ list_keys (GListModel *model)
   return g_string_free (str, FALSE);
 }
 
-#define assert_keys(model, expected) \
-  G_STMT_START { \
+#define assert_keys(model, expected)                            \
+  G_STMT_START                                                  \
+  {                                                             \
     g_autofree char *__keys = list_keys (G_LIST_MODEL (model)); \
-    g_assert_cmpstr (__keys, ==, expected); \
-  } G_STMT_END
+    g_assert_cmpstr (__keys, ==, expected);                     \
+  }                                                             \
+  G_STMT_END
 
 static void
 test_properties (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  IumPolicy policy = IUM_POLICY_INIT;
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  IumPolicy        policy = IUM_POLICY_INIT;
   const IumPolicy *got;
-  guint facility_count = 0;
-  guint scheme_count = 0;
-  guint policy_count = 0;
+  guint            facility_count = 0;
+  guint            scheme_count = 0;
+  guint            policy_count = 0;
 
   g_assert_null (ium_inventory_get_facility (inventory));
   g_assert_cmpint (ium_inventory_get_release_scheme (inventory), ==, IUM_SCHEME_QUAD);
@@ -162,14 +155,14 @@ test_properties (void)
 static void
 test_sorted_puts (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
   const char *components[] = { "ibex-server", "genie-python", "ibex-gui", "aa-tool" };
   const char *rules[] = { "ibex-gui", "genie-python" };
   const char *instruments[] = { "ZOOM", "LARMOR", "SANS2D", "IMAT", "larmor" };
 
   for (guint i = 0; i < G_N_ELEMENTS (components); i++)
     {
-      g_autoptr(IumComponent) component =
+      g_autoptr (IumComponent) component =
         ium_component_new (components[i], NULL, IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
 
       ium_inventory_put_component (inventory, component);
@@ -179,8 +172,8 @@ test_sorted_puts (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      g_autoptr(IumRule) rule = ium_rule_new (rules[i], "ibex-server",
-                                              IUM_COMPAT_POLICY_MINOR_BACKWARD);
+      g_autoptr (IumRule) rule =
+        ium_rule_new (rules[i], "ibex-server", IUM_COMPAT_POLICY_MINOR_BACKWARD);
 
       ium_inventory_put_rule (inventory, rule);
     }
@@ -189,14 +182,14 @@ test_sorted_puts (void)
   /* strcmp order: upper case before lower case. */
   for (guint i = 0; i < G_N_ELEMENTS (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = ium_instrument_new (instruments[i]);
+      g_autoptr (IumInstrument) instrument = ium_instrument_new (instruments[i]);
 
       ium_inventory_put_instrument (inventory, instrument);
     }
   assert_keys (ium_inventory_get_instruments (inventory), "IMAT LARMOR SANS2D ZOOM larmor");
   g_assert_nonnull (ium_inventory_lookup_instrument (inventory, "larmor"));
-  g_assert_true (ium_inventory_lookup_instrument (inventory, "larmor") !=
-                 ium_inventory_lookup_instrument (inventory, "LARMOR"));
+  g_assert_true (ium_inventory_lookup_instrument (inventory, "larmor")
+                 != ium_inventory_lookup_instrument (inventory, "LARMOR"));
   g_assert_null (ium_inventory_lookup_instrument (inventory, "Larmor"));
 
   /* Releases by version, numerically, not by text. */
@@ -214,27 +207,21 @@ test_sorted_puts (void)
 }
 
 static void
-put_window (IumInventory *inventory,
-            const char   *start,
-            const char   *end,
-            const char   *label)
+put_window (IumInventory *inventory, const char *start, const char *end, const char *label)
 {
-  g_autoptr(GDateTime) start_time = parse_time (start);
-  g_autoptr(GDateTime) end_time = parse_time (end);
-  g_autoptr(IumWindow) window = ium_window_new (start_time, end_time, label);
+  g_autoptr (GDateTime) start_time = parse_time (start);
+  g_autoptr (GDateTime) end_time = parse_time (end);
+  g_autoptr (IumWindow) window = ium_window_new (start_time, end_time, label);
 
   ium_inventory_put_window (inventory, window);
 }
 
 static void
-put_cycle (IumInventory *inventory,
-           const char   *name,
-           const char   *start,
-           const char   *end)
+put_cycle (IumInventory *inventory, const char *name, const char *start, const char *end)
 {
-  g_autoptr(GDateTime) start_time = parse_time (start);
-  g_autoptr(GDateTime) end_time = parse_time (end);
-  g_autoptr(IumCycle) cycle = ium_cycle_new (name, start_time, end_time, FALSE);
+  g_autoptr (GDateTime) start_time = parse_time (start);
+  g_autoptr (GDateTime) end_time = parse_time (end);
+  g_autoptr (IumCycle) cycle = ium_cycle_new (name, start_time, end_time, FALSE);
 
   ium_inventory_put_cycle (inventory, cycle);
 }
@@ -242,12 +229,12 @@ put_cycle (IumInventory *inventory,
 static void
 test_windows_and_cycles (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(GDateTime) start = parse_time ("2025-03-01T09:00:00+01:00");
-  g_autoptr(GDateTime) end = parse_time ("2025-03-01T13:00:00+01:00");
-  g_autoptr(IumWindow) same = ium_window_new (start, end, "b-machine");
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (GDateTime) start = parse_time ("2025-03-01T09:00:00+01:00");
+  g_autoptr (GDateTime) end = parse_time ("2025-03-01T13:00:00+01:00");
+  g_autoptr (IumWindow) same = ium_window_new (start, end, "b-machine");
   g_autofree char *key = ium_window_dup_key (same);
-  IumWindow *found;
+  IumWindow       *found;
 
   /* By start instant (whatever the offset), then label: a-early and b-machine start at the
    * same instant, d-latest an hour later. */
@@ -277,23 +264,24 @@ test_windows_and_cycles (void)
   /* A cycle put again under its name with a new start moves to its new place. */
   put_cycle (inventory, "2025/1", "2025-09-01T08:00:00Z", "2025-10-01T08:00:00Z");
   assert_keys (ium_inventory_get_cycles (inventory), "2024/5 2025/1b 2025/2 2025/1");
-  g_assert_cmpuint (g_date_time_get_month (ium_cycle_get_start (ium_inventory_lookup_cycle (inventory, "2025/1"))),
-                    ==, 9);
+  g_assert_cmpuint (
+    g_date_time_get_month (ium_cycle_get_start (ium_inventory_lookup_cycle (inventory, "2025/1"))),
+    ==, 9);
   g_assert_null (ium_inventory_lookup_cycle (inventory, "2026/1"));
 }
 
 static void
 test_replace (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumInstrument) zoom = ium_instrument_new ("ZOOM");
-  g_autoptr(IumInstrument) larmor = ium_instrument_new ("LARMOR");
-  g_autoptr(IumInstrument) larmor2 = ium_instrument_new ("LARMOR");
-  g_autoptr(IumComponent) gui = ium_component_new ("ibex-gui", "GUI", IUM_ROLE_CLIENT,
-                                                   IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) gui2 = ium_component_new ("ibex-gui", "New GUI", IUM_ROLE_CLIENT,
-                                                    IUM_SCHEME_SEMVER);
-  GListModel *instruments = ium_inventory_get_instruments (inventory);
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumInstrument) zoom = ium_instrument_new ("ZOOM");
+  g_autoptr (IumInstrument) larmor = ium_instrument_new ("LARMOR");
+  g_autoptr (IumInstrument) larmor2 = ium_instrument_new ("LARMOR");
+  g_autoptr (IumComponent) gui =
+    ium_component_new ("ibex-gui", "GUI", IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) gui2 =
+    ium_component_new ("ibex-gui", "New GUI", IUM_ROLE_CLIENT, IUM_SCHEME_SEMVER);
+  GListModel  *instruments = ium_inventory_get_instruments (inventory);
   ItemsChanged changes = { 0 };
 
   ium_inventory_put_instrument (inventory, zoom);
@@ -311,7 +299,7 @@ test_replace (void)
   g_assert_cmpuint (changes.added, ==, 1);
   g_assert_true (ium_inventory_lookup_instrument (inventory, "LARMOR") == larmor2);
   {
-    g_autoptr(IumInstrument) first = g_list_model_get_item (instruments, 0);
+    g_autoptr (IumInstrument) first = g_list_model_get_item (instruments, 0);
 
     g_assert_true (first == larmor2);
   }
@@ -326,15 +314,16 @@ test_replace (void)
   ium_inventory_put_component (inventory, gui);
   ium_inventory_put_component (inventory, gui2);
   g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_components (inventory)), ==, 1);
-  g_assert_cmpint (ium_component_get_scheme (ium_inventory_lookup_component (inventory, "ibex-gui")),
-                   ==, IUM_SCHEME_SEMVER);
+  g_assert_cmpint (
+    ium_component_get_scheme (ium_inventory_lookup_component (inventory, "ibex-gui")), ==,
+    IUM_SCHEME_SEMVER);
 }
 
 static void
 test_release_lookup (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumRelease) respelled = make_release (IUM_SCHEME_QUAD, "v12.1", IUM_TIER_TEST);
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumRelease) respelled = make_release (IUM_SCHEME_QUAD, "v12.1", IUM_TIER_TEST);
   IumRelease *release;
 
   put_release (inventory, "12.1.0.0", IUM_TIER_OFFICIAL);
@@ -366,7 +355,7 @@ test_release_lookup (void)
 static void
 test_release_lookup_calver (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
 
   /* Lookups parse in the inventory's release scheme. */
   ium_inventory_set_release_scheme (inventory, IUM_SCHEME_CALVER);
@@ -382,7 +371,7 @@ test_release_lookup_calver (void)
 static void
 test_newest_release (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
   IumRelease *release;
 
   g_assert_null (ium_inventory_get_newest_release (inventory, TRUE, IUM_TIER_OFFICIAL));
@@ -412,13 +401,13 @@ test_newest_release (void)
 static void
 test_parse_component_version (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumComponent) server = ium_component_new ("ibex-server", NULL, IUM_ROLE_SERVER,
-                                                      IUM_SCHEME_QUAD);
-  g_autoptr(IumComponent) genie = ium_component_new ("genie-python", NULL, IUM_ROLE_LIBRARY,
-                                                     IUM_SCHEME_SEMVER);
-  g_autoptr(IumVersion) version = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumComponent) server =
+    ium_component_new ("ibex-server", NULL, IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) genie =
+    ium_component_new ("genie-python", NULL, IUM_ROLE_LIBRARY, IUM_SCHEME_SEMVER);
+  g_autoptr (IumVersion) version = NULL;
+  g_autoptr (GError) error = NULL;
 
   ium_inventory_put_component (inventory, server);
   ium_inventory_put_component (inventory, genie);
@@ -429,8 +418,7 @@ test_parse_component_version (void)
   g_assert_cmpuint (ium_version_get_minor (version), ==, 1);
   g_clear_pointer (&version, ium_version_free);
 
-  version = ium_inventory_parse_component_version (inventory, "genie-python", "3.2.1-rc.1",
-                                                   &error);
+  version = ium_inventory_parse_component_version (inventory, "genie-python", "3.2.1-rc.1", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ium_version_get_scheme (version), ==, IUM_SCHEME_SEMVER);
   g_assert_cmpstr (ium_version_get_prerelease (version), ==, "rc.1");
@@ -451,10 +439,10 @@ test_parse_component_version (void)
 static void
 test_many_sorted (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  GListModel *instruments = ium_inventory_get_instruments (inventory);
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  GListModel  *instruments = ium_inventory_get_instruments (inventory);
   ItemsChanged changes = { 0 };
-  const guint n = 10000;
+  const guint  n = 10000;
 
   g_signal_connect (instruments, "items-changed", G_CALLBACK (items_changed_cb), &changes);
 
@@ -462,7 +450,7 @@ test_many_sorted (void)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("INST%05u", i);
-      g_autoptr(IumInstrument) instrument = ium_instrument_new (name);
+      g_autoptr (IumInstrument) instrument = ium_instrument_new (name);
 
       ium_inventory_put_instrument (inventory, instrument);
     }
@@ -474,7 +462,7 @@ test_many_sorted (void)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       g_autofree char *name = g_strdup_printf ("INST%05u", i);
 
       g_assert_cmpstr (ium_instrument_get_name (instrument), ==, name);
@@ -484,11 +472,11 @@ test_many_sorted (void)
 static void
 test_many_shuffled (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
   GListModel *releases = ium_inventory_get_releases (inventory);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4711);
   const guint n = 3000;
-  guint *order = g_new (guint, n);
+  guint      *order = g_new (guint, n);
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
@@ -505,8 +493,9 @@ test_many_shuffled (void)
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < n; i++)
       {
-        g_autofree char *text = round == 0 ? g_strdup_printf ("%u.%u", order[i] / 100, order[i] % 100)
-                                           : g_strdup_printf ("%u.%u.0.0", order[i] / 100, order[i] % 100);
+        g_autofree char *text = round == 0
+                                  ? g_strdup_printf ("%u.%u", order[i] / 100, order[i] % 100)
+                                  : g_strdup_printf ("%u.%u.0.0", order[i] / 100, order[i] % 100);
 
         put_release (inventory, text, IUM_TIER_OFFICIAL);
       }
@@ -514,7 +503,7 @@ test_many_shuffled (void)
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i);
       const IumVersion *version = ium_release_get_version (release);
 
       g_assert_cmpuint (ium_version_get_major (version), ==, i / 100);
@@ -526,8 +515,7 @@ test_many_shuffled (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -22,25 +22,20 @@
 #include "ium-window.h"
 
 static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
 
 static void
-count_signal_cb (gpointer  instance,
-                 guint    *count)
+count_signal_cb (gpointer instance, guint *count)
 {
   (*count)++;
 }
 
 /* Counts "notify::@property" emissions on @object. */
 static void
-watch (gpointer    object,
-       const char *property,
-       guint      *count)
+watch (gpointer object, const char *property, guint *count)
 {
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
@@ -51,7 +46,7 @@ watch (gpointer    object,
 static IumVersion *
 parse_quad (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumVersion *version = ium_version_parse (IUM_SCHEME_QUAD, text, &error);
 
   g_assert_no_error (error);
@@ -64,19 +59,19 @@ test_enum_nicks (void)
 {
   g_autofree char *tiers = NULL;
   g_autofree char *statuses = NULL;
-  IumStatusFlags flag = 0;
-  int value = -1;
+  IumStatusFlags   flag = 0;
+  int              value = -1;
 
   g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_TIER, IUM_TIER_OFFICIAL), ==, "official");
   g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_TIER, IUM_TIER_INTERNAL), ==, "internal");
-  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, IUM_COMPAT_POLICY_MINOR_BACKWARD),
-                   ==, "minor-backward");
-  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, IUM_VERDICT_UPDATE_AVAILABLE),
-                   ==, "update-available");
+  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, IUM_COMPAT_POLICY_MINOR_BACKWARD), ==,
+                   "minor-backward");
+  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, IUM_VERDICT_UPDATE_AVAILABLE), ==,
+                   "update-available");
   g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_SCHEME, IUM_SCHEME_CALVER), ==, "calver");
   g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_ROLE, IUM_ROLE_LIBRARY), ==, "library");
-  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_COMPAT_RESULT, IUM_COMPAT_CLIENT_NEWER),
-                   ==, "client-newer");
+  g_assert_cmpstr (ium_enum_to_nick (IUM_TYPE_COMPAT_RESULT, IUM_COMPAT_CLIENT_NEWER), ==,
+                   "client-newer");
   g_assert_null (ium_enum_to_nick (IUM_TYPE_TIER, 42));
   g_assert_null (ium_enum_to_nick (IUM_TYPE_TIER, -1));
 
@@ -121,7 +116,7 @@ test_enum_nicks (void)
   /* Every flag has a nick that reads back to it. */
   for (guint i = 0; i < IUM_N_STATUS_FLAGS; i++)
     {
-      const char *nick = ium_status_flag_to_nick (1 << i);
+      const char    *nick = ium_status_flag_to_nick (1 << i);
       IumStatusFlags back = 0;
 
       g_assert_nonnull (nick);
@@ -133,9 +128,9 @@ test_enum_nicks (void)
 static void
 test_component (void)
 {
-  g_autoptr(IumComponent) component = NULL;
+  g_autoptr (IumComponent) component = NULL;
   g_autofree char *id = NULL;
-  guint name_count, role_count, scheme_count;
+  guint            name_count, role_count, scheme_count;
 
   component = ium_component_new ("ibex-gui", "IBEX GUI", IUM_ROLE_CLIENT, IUM_SCHEME_QUAD);
   g_assert_cmpstr (ium_component_get_id (component), ==, "ibex-gui");
@@ -172,7 +167,7 @@ test_component (void)
 static void
 test_rule (void)
 {
-  g_autoptr(IumRule) rule = NULL;
+  g_autoptr (IumRule) rule = NULL;
   guint server_count, policy_count;
 
   rule = ium_rule_new ("ibex-gui", "ibex-server", IUM_COMPAT_POLICY_MINOR_BACKWARD);
@@ -199,11 +194,11 @@ test_rule (void)
 static void
 test_release (void)
 {
-  g_autoptr(IumRelease) release = NULL;
-  g_auto(GStrv) ids = NULL;
+  g_autoptr (IumRelease) release = NULL;
+  g_auto (GStrv) ids = NULL;
   IumVersion *version;
   IumVersion *got = NULL;
-  guint tier_count, date_count, notes_count, patch_count, url_count;
+  guint       tier_count, date_count, notes_count, patch_count, url_count;
 
   /* The release keeps its own copy of the version. */
   version = parse_quad ("12.0.1.130");
@@ -246,7 +241,8 @@ test_release (void)
   g_assert_cmpint (ium_release_get_tier (release), ==, IUM_TIER_TEST);
   g_assert_cmpstr (ium_release_get_date (release), ==, "2025-02-03");
   g_assert_cmpstr (ium_release_get_notes (release), ==, "Fixes");
-  g_assert_cmpstr (ium_release_get_url (release), ==, "https://downloads.example.org/ibex/12.0.1.130");
+  g_assert_cmpstr (ium_release_get_url (release), ==,
+                   "https://downloads.example.org/ibex/12.0.1.130");
   g_assert_cmpstr (ium_release_get_patch_of (release), ==, "12.0.0.100");
   g_assert_true (ium_release_is_patch (release));
 
@@ -283,8 +279,8 @@ test_release (void)
 static void
 test_host (void)
 {
-  g_autoptr(IumHost) host = ium_host_new ("NDXLARMOR", "control");
-  g_auto(GStrv) ids = NULL;
+  g_autoptr (IumHost) host = ium_host_new ("NDXLARMOR", "control");
+  g_auto (GStrv) ids = NULL;
   guint changed = 0;
   guint role_count;
 
@@ -333,11 +329,7 @@ test_host (void)
 }
 
 static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *count)
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
 {
   (*count)++;
 }
@@ -345,14 +337,14 @@ items_changed_cb (GListModel *model,
 static void
 test_instrument (void)
 {
-  g_autoptr(IumInstrument) instrument = ium_instrument_new ("LARMOR");
-  g_autoptr(IumHost) control = ium_host_new ("NDXLARMOR", "control");
-  g_autoptr(IumHost) cluster = ium_host_new ("larmor-cluster", "cluster");
-  g_autoptr(IumHost) control2 = ium_host_new ("NDXLARMOR", "spare");
+  g_autoptr (IumInstrument) instrument = ium_instrument_new ("LARMOR");
+  g_autoptr (IumHost) control = ium_host_new ("NDXLARMOR", "control");
+  g_autoptr (IumHost) cluster = ium_host_new ("larmor-cluster", "cluster");
+  g_autoptr (IumHost) control2 = ium_host_new ("NDXLARMOR", "spare");
   const char *tags[] = { "sans", "tgt2", NULL };
   const char *same_tags[] = { "sans", "tgt2", NULL };
-  guint site_count, tags_count, pin_count, busy_count, note_count;
-  guint hosts_changed = 0;
+  guint       site_count, tags_count, pin_count, busy_count, note_count;
+  guint       hosts_changed = 0;
 
   g_assert_cmpstr (ium_instrument_get_name (instrument), ==, "LARMOR");
   g_assert_null (ium_instrument_get_site (instrument));
@@ -456,19 +448,19 @@ parse_time (const char *text)
 static void
 test_window (void)
 {
-  g_autoptr(GDateTime) start = parse_time ("2025-03-01T09:00:00+01:00");
-  g_autoptr(GDateTime) end = parse_time ("2025-03-01T13:00:00+01:00");
-  g_autoptr(GDateTime) start_utc = parse_time ("2025-03-01T08:00:00Z");
-  g_autoptr(GDateTime) end_utc = parse_time ("2025-03-01T12:00:00Z");
-  g_autoptr(IumWindow) window = ium_window_new (start, end, "Machine physics");
-  g_autoptr(IumWindow) same = ium_window_new (start_utc, end_utc, "Machine physics");
-  g_autoptr(IumWindow) other = ium_window_new (start_utc, end_utc, "Shutdown");
+  g_autoptr (GDateTime) start = parse_time ("2025-03-01T09:00:00+01:00");
+  g_autoptr (GDateTime) end = parse_time ("2025-03-01T13:00:00+01:00");
+  g_autoptr (GDateTime) start_utc = parse_time ("2025-03-01T08:00:00Z");
+  g_autoptr (GDateTime) end_utc = parse_time ("2025-03-01T12:00:00Z");
+  g_autoptr (IumWindow) window = ium_window_new (start, end, "Machine physics");
+  g_autoptr (IumWindow) same = ium_window_new (start_utc, end_utc, "Machine physics");
+  g_autoptr (IumWindow) other = ium_window_new (start_utc, end_utc, "Shutdown");
   g_autofree char *key = NULL;
   g_autofree char *same_key = NULL;
   g_autofree char *other_key = NULL;
-  const char *names[] = { "LARMOR", "ZOOM", NULL };
-  const char *none[] = { NULL };
-  guint instruments_count;
+  const char      *names[] = { "LARMOR", "ZOOM", NULL };
+  const char      *none[] = { NULL };
+  guint            instruments_count;
 
   /* Times keep the offset they were given in. */
   g_assert_cmpint (g_date_time_get_utc_offset (ium_window_get_start (window)), ==,
@@ -516,9 +508,9 @@ test_window (void)
 static void
 test_cycle (void)
 {
-  g_autoptr(GDateTime) start = parse_time ("2025-04-22T08:00:00+01:00");
-  g_autoptr(GDateTime) end = parse_time ("2025-05-30T08:00:00+01:00");
-  g_autoptr(IumCycle) cycle = ium_cycle_new ("2025/1", start, end, TRUE);
+  g_autoptr (GDateTime) start = parse_time ("2025-04-22T08:00:00+01:00");
+  g_autoptr (GDateTime) end = parse_time ("2025-05-30T08:00:00+01:00");
+  g_autoptr (IumCycle) cycle = ium_cycle_new ("2025/1", start, end, TRUE);
   guint freeze_count;
 
   g_assert_cmpstr (ium_cycle_get_name (cycle), ==, "2025/1");
@@ -539,11 +531,9 @@ make_verdict (void)
 {
   const char *warnings[] = { "partial", NULL };
 
-  return ium_verdict_new ("LARMOR", "ibex-gui", "11.2.0.5",
-                          "ibex-server", "12.0.1.130",
-                          IUM_VERDICT_INCOMPATIBLE,
-                          "12.0.1.130", "https://downloads.example.org/ibex/12.0.1.130",
-                          warnings,
+  return ium_verdict_new ("LARMOR", "ibex-gui", "11.2.0.5", "ibex-server", "12.0.1.130",
+                          IUM_VERDICT_INCOMPATIBLE, "12.0.1.130",
+                          "https://downloads.example.org/ibex/12.0.1.130", warnings,
                           "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.0.1.130 on LARMOR: "
                           "major versions differ. Install 12.0.1.130.");
 }
@@ -551,13 +541,13 @@ make_verdict (void)
 static void
 test_verdict_json (void)
 {
-  g_autoptr(IumVerdict) verdict = make_verdict ();
-  g_autoptr(IumVerdict) back = NULL;
-  g_autoptr(IumVerdict) bare = NULL;
-  g_autoptr(IumVerdict) bare_back = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) bare_node = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = make_verdict ();
+  g_autoptr (IumVerdict) back = NULL;
+  g_autoptr (IumVerdict) bare = NULL;
+  g_autoptr (IumVerdict) bare_back = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonNode) bare_node = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *bare_text = NULL;
   g_autofree char *status = NULL;
@@ -592,7 +582,7 @@ test_verdict_json (void)
   g_assert_cmpstr (ium_verdict_get_recommended_version (back), ==, "12.0.1.130");
   g_assert_cmpstr (ium_verdict_get_download_url (back), ==,
                    "https://downloads.example.org/ibex/12.0.1.130");
-  g_assert_cmpstrv (ium_verdict_get_warnings (back), ((const char *[]) { "partial", NULL }));
+  g_assert_cmpstrv (ium_verdict_get_warnings (back), ((const char *[]){ "partial", NULL }));
   g_assert_cmpstr (ium_verdict_get_message (back), ==, ium_verdict_get_message (verdict));
 
   /* Unknown values are null and no warnings is an empty array. */
@@ -617,15 +607,14 @@ test_verdict_json (void)
 
 /* Parses the valid verdict's JSON, applies @edit and expects a refusal naming @key. */
 static void
-assert_rejected (const char *edit,
-                 const char *key)
+assert_rejected (const char *edit, const char *key)
 {
-  g_autoptr(IumVerdict) verdict = make_verdict ();
-  g_autoptr(JsonNode) node = ium_verdict_to_json (verdict);
-  g_autoptr(IumVerdict) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = make_verdict ();
+  g_autoptr (JsonNode) node = ium_verdict_to_json (verdict);
+  g_autoptr (IumVerdict) back = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *quoted = g_strdup_printf ("“%s”", key);
-  JsonObject *object = json_node_get_object (node);
+  JsonObject      *object = json_node_get_object (node);
 
   if (g_str_equal (edit, "remove"))
     json_object_remove_member (object, key);
@@ -659,16 +648,16 @@ static void
 test_verdict_malformed (void)
 {
   static const char *keys[] = {
-    "instrument", "component", "client_version", "server_component", "server_version",
-    "status", "recommended_version", "download_url", "warnings", "message",
+    "instrument", "component",           "client_version", "server_component", "server_version",
+    "status",     "recommended_version", "download_url",   "warnings",         "message",
   };
   static const char *required[] = {
-    "instrument", "component", "client_version", "server_component", "server_version",
-    "status", "message",
+    "instrument",     "component", "client_version", "server_component",
+    "server_version", "status",    "message",
   };
-  g_autoptr(JsonNode) array = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVerdict) verdict = NULL;
+  g_autoptr (JsonNode) array = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -693,10 +682,10 @@ test_verdict_malformed (void)
 static void
 test_verdict_extra_keys (void)
 {
-  g_autoptr(IumVerdict) verdict = make_verdict ();
-  g_autoptr(JsonNode) node = ium_verdict_to_json (verdict);
-  g_autoptr(IumVerdict) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = make_verdict ();
+  g_autoptr (JsonNode) node = ium_verdict_to_json (verdict);
+  g_autoptr (IumVerdict) back = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A newer server may add keys; readers ignore them. */
   json_object_set_string_member (json_node_get_object (node), "hint", "later");
@@ -706,8 +695,7 @@ test_verdict_extra_keys (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -29,14 +29,13 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *demo = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
-                                            "demo-inventory.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *demo =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "demo-inventory.json", NULL);
   g_autofree char *text = NULL;
-  gsize length;
+  gsize            length;
 
   f->dir = g_dir_make_tmp ("ium-planner-form-XXXXXX", &error);
   g_assert_no_error (error);
@@ -53,8 +52,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
@@ -74,17 +72,16 @@ fixture_teardown (Fixture       *f,
 static IumPlannerForm *
 demo_form (Fixture *f)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 12, 1, 10, 30, 0);
+  g_autoptr (GDateTime) today = g_date_time_new_utc (2026, 12, 1, 10, 30, 0);
 
   return ium_planner_form_new (f->inventory, today);
 }
 
 static void
-test_defaults_and_checks (Fixture       *f,
-                          gconstpointer  data)
+test_defaults_and_checks (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumPlannerForm) form = demo_form (f);
-  g_autoptr(IumPlannerFormCheck) good = NULL;
+  g_autoptr (IumPlannerForm) form = demo_form (f);
+  g_autoptr (IumPlannerFormCheck) good = NULL;
 
   /* The newest official release, from today, the facility's policy, one wave of all. */
   g_assert_cmpstr (form->release, ==, "12.3.2.380");
@@ -106,7 +103,7 @@ test_defaults_and_checks (Fixture       *f,
   g_assert_null (good->from_error);
   g_assert_cmpuint (good->request->waves->len, ==, 2);
   g_assert_cmpstrv (g_ptr_array_index (good->request->waves, 0),
-                    ((const char *[]) { "LARMOR", "ZOOM", NULL }));
+                    ((const char *[]){ "LARMOR", "ZOOM", NULL }));
   g_assert_cmpuint (good->request->per_day, ==, 2);
   {
     g_autofree char *until = ium_planner_form_format_time (good->request->until, TRUE);
@@ -117,8 +114,8 @@ test_defaults_and_checks (Fixture       *f,
 
   /* Each wrong field has its sentence, and there is no request. */
   {
-    g_autoptr(IumPlannerForm) bad = ium_planner_form_copy (form);
-    g_autoptr(IumPlannerFormCheck) check = NULL;
+    g_autoptr (IumPlannerForm) bad = ium_planner_form_copy (form);
+    g_autoptr (IumPlannerFormCheck) check = NULL;
 
     g_free (bad->from);
     bad->from = g_strdup ("tomorrow");
@@ -131,8 +128,8 @@ test_defaults_and_checks (Fixture       *f,
     g_assert_null (check->until_error);
   }
   {
-    g_autoptr(IumPlannerForm) bad = ium_planner_form_copy (form);
-    g_autoptr(IumPlannerFormCheck) check = NULL;
+    g_autoptr (IumPlannerForm) bad = ium_planner_form_copy (form);
+    g_autoptr (IumPlannerFormCheck) check = NULL;
 
     g_free (bad->until);
     bad->until = g_strdup ("2026-11-01");
@@ -146,18 +143,17 @@ test_defaults_and_checks (Fixture       *f,
 }
 
 static void
-test_round_trip (Fixture       *f,
-                 gconstpointer  data)
+test_round_trip (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumPlannerForm) form = demo_form (f);
-  g_autoptr(IumPlannerFormCheck) check = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(IumRollout) saved = NULL;
-  g_autoptr(IumPlannerForm) back = NULL;
-  g_autoptr(IumPlannerForm) spaced = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumPlannerForm) form = demo_form (f);
+  g_autoptr (IumPlannerFormCheck) check = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (IumRollout) saved = NULL;
+  g_autoptr (IumPlannerForm) back = NULL;
+  g_autoptr (IumPlannerForm) spaced = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  guint max_failures = 2;
+  guint            max_failures = 2;
 
   g_ptr_array_add (form->waves, g_strdup ("tag:sans"));
   g_ptr_array_add (form->waves, g_strdup ("rest"));
@@ -166,8 +162,8 @@ test_round_trip (Fixture       *f,
   form->until = g_strdup ("2027-08-31");
   check = ium_planner_form_check (form, f->inventory);
   g_assert_nonnull (check->request);
-  plan = ium_rollout_replan (f->store, f->fleet, "spring", check->request, &max_failures, NULL,
-                             &error);
+  plan =
+    ium_rollout_replan (f->store, f->fleet, "spring", check->request, &max_failures, NULL, &error);
   g_assert_no_error (error);
   text = ium_plan_request_to_text (check->request);
   ium_rollout_save (f->store, "spring", plan, text, max_failures, "tester", &error);
@@ -196,8 +192,7 @@ test_round_trip (Fixture       *f,
 }
 
 static guint
-count_kind (IumPlannerResult  *result,
-            IumRolloutRowKind  kind)
+count_kind (IumPlannerResult *result, IumRolloutRowKind kind)
 {
   guint n = 0;
 
@@ -207,12 +202,10 @@ count_kind (IumPlannerResult  *result,
 }
 
 static IumPlannerResult *
-plan_form (Fixture          *f,
-           IumPlannerForm   *form,
-           const IumRollout *saved)
+plan_form (Fixture *f, IumPlannerForm *form, const IumRollout *saved)
 {
-  g_autoptr(IumPlannerFormCheck) check = ium_planner_form_check (form, f->inventory);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumPlannerFormCheck) check = ium_planner_form_check (form, f->inventory);
+  g_autoptr (GError) error = NULL;
   IumPlannerResult *result;
 
   g_assert_nonnull (check->request);
@@ -222,13 +215,12 @@ plan_form (Fixture          *f,
 }
 
 static void
-test_job (Fixture       *f,
-          gconstpointer  data)
+test_job (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumPlannerForm) form = demo_form (f);
-  g_autoptr(IumPlannerResult) result = NULL;
-  g_autoptr(IumPlannerResult) slower = NULL;
-  g_autoptr(GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (IumPlannerForm) form = demo_form (f);
+  g_autoptr (IumPlannerResult) result = NULL;
+  g_autoptr (IumPlannerResult) slower = NULL;
+  g_autoptr (GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint n_instruments = g_list_model_get_n_items (ium_inventory_get_instruments (f->inventory));
   guint wave = 0;
 
@@ -249,7 +241,7 @@ test_job (Fixture       *f,
   for (guint i = 0; i < ium_timeline_data_get_n_items (result->timeline); i++)
     {
       const IumTimelineItem *item = ium_timeline_data_get_item (result->timeline, i);
-      IumRolloutRow *row = g_ptr_array_index (result->rows, i);
+      IumRolloutRow         *row = g_ptr_array_index (result->rows, i);
 
       g_assert_cmpuint (item->wave, >=, wave);
       wave = item->wave;
@@ -265,7 +257,7 @@ test_job (Fixture       *f,
   for (guint i = 0; i < ium_plan_get_upgrades (slower->plan)->len; i++)
     {
       IumPlannedUpgrade *upgrade = g_ptr_array_index (ium_plan_get_upgrades (slower->plan), i);
-      gint64 day = g_date_time_to_unix (upgrade->start) / 86400;
+      gint64             day = g_date_time_to_unix (upgrade->start) / 86400;
 
       g_assert_false (g_hash_table_contains (days, GINT_TO_POINTER (day)));
       g_hash_table_add (days, GINT_TO_POINTER (day));
@@ -286,9 +278,7 @@ typedef struct
 } JobOutcome;
 
 static void
-job_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   JobOutcome *outcome = user_data;
 
@@ -297,34 +287,31 @@ job_done_cb (GObject      *source,
 }
 
 static void
-test_job_keeps_states (Fixture       *f,
-                       gconstpointer  data)
+test_job_keeps_states (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumPlannerForm) form = demo_form (f);
-  g_autoptr(IumPlannerFormCheck) check = ium_planner_form_check (form, f->inventory);
-  g_autoptr(IumPlannerResult) first = NULL;
-  g_autoptr(IumPlannerResult) again = NULL;
-  g_autoptr(IumPlannerResult) changed = NULL;
-  g_autoptr(IumRollout) saved = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumPlannerForm) form = demo_form (f);
+  g_autoptr (IumPlannerFormCheck) check = ium_planner_form_check (form, f->inventory);
+  g_autoptr (IumPlannerResult) first = NULL;
+  g_autoptr (IumPlannerResult) again = NULL;
+  g_autoptr (IumPlannerResult) changed = NULL;
+  g_autoptr (IumRollout) saved = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *started = NULL;
-  guint max_failures = 0;
-  guint index;
+  guint            max_failures = 0;
+  guint            index;
 
-  plan = ium_rollout_replan (f->store, f->fleet, "r", check->request, &max_failures, NULL,
-                             &error);
+  plan = ium_rollout_replan (f->store, f->fleet, "r", check->request, &max_failures, NULL, &error);
   g_assert_no_error (error);
   text = ium_plan_request_to_text (check->request);
   ium_rollout_save (f->store, "r", plan, text, max_failures, "tester", &error);
   g_assert_no_error (error);
-  started = g_strdup (((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (plan), 0))
-                      ->instrument);
+  started = g_strdup (
+    ((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (plan), 0))->instrument);
   ium_token_take (f->store, "tester", NULL, FALSE, NULL, &error);
   g_assert_no_error (error);
-  ium_rollout_mark (f->store, "r", started, IUM_UPGRADE_IN_PROGRESS, NULL, TRUE, "tester",
-                    &error);
+  ium_rollout_mark (f->store, "r", started, IUM_UPGRADE_IN_PROGRESS, NULL, TRUE, "tester", &error);
   g_assert_no_error (error);
   saved = ium_rollout_load (f->store, "r", &error);
   g_assert_no_error (error);
@@ -349,19 +336,19 @@ test_job_keeps_states (Fixture       *f,
   changed = plan_form (f, form, saved);
   g_assert_true (changed->differs);
   g_assert_cmpint (ium_timeline_data_get_item (changed->timeline,
-                                               ium_timeline_data_find (changed->timeline,
-                                                                       started))->state, ==,
-                   IUM_UPGRADE_IN_PROGRESS);
+                                               ium_timeline_data_find (changed->timeline, started))
+                     ->state,
+                   ==, IUM_UPGRADE_IN_PROGRESS);
 
   /* The same on a worker thread; and a cancelled job reports that it was cancelled. */
   {
-    g_autoptr(IumPlannerFormCheck) threaded_check = ium_planner_form_check (form, f->inventory);
-    g_autoptr(IumPlannerFormCheck) cancelled_check = ium_planner_form_check (form, f->inventory);
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (IumPlannerFormCheck) threaded_check = ium_planner_form_check (form, f->inventory);
+    g_autoptr (IumPlannerFormCheck) cancelled_check = ium_planner_form_check (form, f->inventory);
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
     JobOutcome outcome = { NULL, NULL, FALSE }, cancelled = { NULL, NULL, FALSE };
 
-    ium_planner_job_run_async (f->fleet, g_steal_pointer (&threaded_check->request), saved, 0,
-                               NULL, job_done_cb, &outcome);
+    ium_planner_job_run_async (f->fleet, g_steal_pointer (&threaded_check->request), saved, 0, NULL,
+                               job_done_cb, &outcome);
     g_cancellable_cancel (cancellable);
     ium_planner_job_run_async (f->fleet, g_steal_pointer (&cancelled_check->request), saved, 0,
                                cancellable, job_done_cb, &cancelled);
@@ -380,13 +367,22 @@ test_job_keeps_states (Fixture       *f,
 static void
 test_describe_refusals (void)
 {
-  g_autoptr(GError) refused = g_error_new_literal (IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                                                   "take the deploy token first: ium token take");
-  g_autoptr(GError) move = g_error_new_literal (IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                                                "LARMOR cannot move from done to in-progress");
-  IumMarkContext context = { "alice", NULL, NULL, "spring", "LARMOR", FALSE, NULL, FALSE, 0,
-                             IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS };
-  char *title = NULL, *body = NULL;
+  g_autoptr (GError) refused = g_error_new_literal (IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
+                                                    "take the deploy token first: ium token take");
+  g_autoptr (GError) move = g_error_new_literal (IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
+                                                 "LARMOR cannot move from done to in-progress");
+  IumMarkContext context = { "alice",
+                             NULL,
+                             NULL,
+                             "spring",
+                             "LARMOR",
+                             FALSE,
+                             NULL,
+                             FALSE,
+                             0,
+                             IUM_UPGRADE_PLANNED,
+                             IUM_UPGRADE_IN_PROGRESS };
+  char          *title = NULL, *body = NULL;
 
   /* Nobody holds the token: take it here, no command line in sight. */
   g_assert_cmpint (ium_describe_mark_error (refused, &context, &title, &body), ==,
@@ -431,8 +427,7 @@ test_describe_refusals (void)
 
   /* A move the state machine forbids names the moves it allows. */
   context.from = IUM_UPGRADE_DONE;
-  g_assert_cmpint (ium_describe_mark_error (move, &context, &title, &body), ==,
-                   IUM_MARK_FIX_NONE);
+  g_assert_cmpint (ium_describe_mark_error (move, &context, &title, &body), ==, IUM_MARK_FIX_NONE);
   g_assert_cmpstr (title, ==, "LARMOR cannot go from Done to In progress");
   g_assert_nonnull (strstr (body, "Rolled back"));
   g_clear_pointer (&title, g_free);
@@ -440,8 +435,7 @@ test_describe_refusals (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("LC_ALL", "C", TRUE);

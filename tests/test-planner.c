@@ -21,15 +21,15 @@ static IumInventory *
 new_inventory (void)
 {
   IumInventory *inventory = ium_inventory_new ();
-  g_autoptr(IumComponent) server = ium_component_new ("ibex-server", "IBEX server",
-                                                      IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
+  g_autoptr (IumComponent) server =
+    ium_component_new ("ibex-server", "IBEX server", IUM_ROLE_SERVER, IUM_SCHEME_QUAD);
   const char *versions[] = { "10.0.0.0", "11.0.0.0", "12.0.0.0", "12.1.0.0", "12.1.0.1" };
 
   ium_inventory_put_component (inventory, server);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
-      g_autoptr(IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, versions[i], NULL);
-      g_autoptr(IumRelease) release = ium_release_new (version, IUM_TIER_OFFICIAL);
+      g_autoptr (IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, versions[i], NULL);
+      g_autoptr (IumRelease) release = ium_release_new (version, IUM_TIER_OFFICIAL);
 
       if (g_str_equal (versions[i], "12.1.0.1"))
         ium_release_set_patch_of (release, "12.1.0.0");
@@ -46,16 +46,16 @@ add_instrument (IumInventory *inventory,
                 const char   *tags,
                 const char   *release)
 {
-  g_autoptr(IumInstrument) instrument = ium_instrument_new (name);
+  g_autoptr (IumInstrument) instrument = ium_instrument_new (name);
   g_autofree char *host_name = g_strconcat ("NDX", name, NULL);
-  g_autoptr(IumHost) host = ium_host_new (host_name, "control");
-  g_auto(GStrv) tag_list = g_strsplit (tags != NULL ? tags : "", ",", -1);
+  g_autoptr (IumHost) host = ium_host_new (host_name, "control");
+  g_auto (GStrv) tag_list = g_strsplit (tags != NULL ? tags : "", ",", -1);
 
   ium_host_set_installed (host, "ibex-server", release);
   ium_instrument_add_host (instrument, host);
   ium_instrument_set_site (instrument, site);
   if (tags != NULL)
-    ium_instrument_set_tags (instrument, (const char * const *) tag_list);
+    ium_instrument_set_tags (instrument, (const char *const *) tag_list);
   ium_inventory_put_instrument (inventory, instrument);
   return ium_inventory_lookup_instrument (inventory, name);
 }
@@ -63,7 +63,7 @@ add_instrument (IumInventory *inventory,
 static GDateTime *
 at (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDateTime *time = ium_timestamp_parse (text, &error);
 
   g_assert_no_error (error);
@@ -72,43 +72,36 @@ at (const char *text)
 
 /* @names is comma-separated, or NULL for every instrument. */
 static void
-add_window (IumInventory *inventory,
-            const char   *start,
-            const char   *end,
-            const char   *label,
-            const char   *names)
+add_window (
+  IumInventory *inventory, const char *start, const char *end, const char *label, const char *names)
 {
-  g_autoptr(GDateTime) s = at (start);
-  g_autoptr(GDateTime) e = at (end);
-  g_autoptr(IumWindow) window = ium_window_new (s, e, label);
+  g_autoptr (GDateTime) s = at (start);
+  g_autoptr (GDateTime) e = at (end);
+  g_autoptr (IumWindow) window = ium_window_new (s, e, label);
 
   if (names != NULL)
     {
-      g_auto(GStrv) list = g_strsplit (names, ",", -1);
+      g_auto (GStrv) list = g_strsplit (names, ",", -1);
 
-      ium_window_set_instruments (window, (const char * const *) list);
+      ium_window_set_instruments (window, (const char *const *) list);
     }
   ium_inventory_put_window (inventory, window);
 }
 
 static void
-add_cycle (IumInventory *inventory,
-           const char   *name,
-           const char   *start,
-           const char   *end,
-           gboolean      freeze)
+add_cycle (
+  IumInventory *inventory, const char *name, const char *start, const char *end, gboolean freeze)
 {
-  g_autoptr(GDateTime) s = at (start);
-  g_autoptr(GDateTime) e = at (end);
-  g_autoptr(IumCycle) cycle = ium_cycle_new (name, s, e, freeze);
+  g_autoptr (GDateTime) s = at (start);
+  g_autoptr (GDateTime) e = at (end);
+  g_autoptr (IumCycle) cycle = ium_cycle_new (name, s, e, freeze);
 
   ium_inventory_put_cycle (inventory, cycle);
 }
 
 /* A request from 2025-03-03 (a Monday) 00:00 UTC: per_day 3, 4 h, soak 7 days. */
 static IumPlanRequest *
-new_request (IumInventory *inventory,
-             const char   *release)
+new_request (IumInventory *inventory, const char *release)
 {
   IumPlanRequest *request = ium_plan_request_new (inventory, release);
 
@@ -118,11 +111,10 @@ new_request (IumInventory *inventory,
 }
 
 static IumPlan *
-plan (IumInventory         *inventory,
-      const IumPlanRequest *request)
+plan (IumInventory *inventory, const IumPlanRequest *request)
 {
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GError) error = NULL;
   IumPlan *result = ium_plan_new (fleet, request, NULL, &error);
 
   g_assert_no_error (error);
@@ -133,7 +125,7 @@ plan (IumInventory         *inventory,
 static char *
 plan_to_text (IumPlan *p)
 {
-  g_autoptr(JsonNode) node = ium_plan_to_json (p);
+  g_autoptr (JsonNode) node = ium_plan_to_json (p);
 
   return json_to_string (node, FALSE);
 }
@@ -141,14 +133,13 @@ plan_to_text (IumPlan *p)
 static char *
 format_utc (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static const IumPlannedUpgrade *
-find (GPtrArray  *list,
-      const char *instrument)
+find (GPtrArray *list, const char *instrument)
 {
   for (guint i = 0; i < list->len; i++)
     {
@@ -161,12 +152,10 @@ find (GPtrArray  *list,
 }
 
 static void
-assert_start (IumPlan    *p,
-              const char *instrument,
-              const char *start)
+assert_start (IumPlan *p, const char *instrument, const char *start)
 {
   const IumPlannedUpgrade *upgrade = find (ium_plan_get_upgrades (p), instrument);
-  g_autofree char *text = NULL;
+  g_autofree char         *text = NULL;
 
   if (upgrade == NULL)
     g_error ("%s is not scheduled", instrument);
@@ -175,9 +164,7 @@ assert_start (IumPlan    *p,
 }
 
 static void
-assert_reason (GPtrArray  *list,
-               const char *instrument,
-               const char *reason)
+assert_reason (GPtrArray *list, const char *instrument, const char *reason)
 {
   const IumPlannedUpgrade *upgrade = find (list, instrument);
 
@@ -191,9 +178,9 @@ assert_reason (GPtrArray  *list,
 static void
 test_skip_at_target (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "AT", "TS1", NULL, "12.1.0.0");
   add_instrument (inventory, "NEWER", "TS1", NULL, "12.1.0.1");
@@ -212,17 +199,14 @@ test_skip_at_target (void)
 static void
 test_skip_pinned (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
-  ium_instrument_set_pin (add_instrument (inventory, "OTHER", "TS1", NULL, "11.0.0.0"),
-                          "12.0.0.0");
-  ium_instrument_set_pin (add_instrument (inventory, "SAME", "TS1", NULL, "11.0.0.0"),
-                          "12.1.0.0");
+  ium_instrument_set_pin (add_instrument (inventory, "OTHER", "TS1", NULL, "11.0.0.0"), "12.0.0.0");
+  ium_instrument_set_pin (add_instrument (inventory, "SAME", "TS1", NULL, "11.0.0.0"), "12.1.0.0");
   /* Another spelling of the target is the target. */
-  ium_instrument_set_pin (add_instrument (inventory, "SPELT", "TS1", NULL, "11.0.0.0"),
-                          "12.1");
+  ium_instrument_set_pin (add_instrument (inventory, "SPELT", "TS1", NULL, "11.0.0.0"), "12.1");
   add_window (inventory, "2025-03-04T08:00:00Z", "2025-03-04T20:00:00Z", "Maintenance", NULL);
 
   p = plan (inventory, request);
@@ -250,8 +234,7 @@ new_wave_inventory (void)
 }
 
 static guint
-wave_of (IumPlan    *p,
-         const char *instrument)
+wave_of (IumPlan *p, const char *instrument)
 {
   const IumPlannedUpgrade *upgrade = find (ium_plan_get_upgrades (p), instrument);
 
@@ -263,12 +246,12 @@ wave_of (IumPlan    *p,
 static void
 test_waves_selectors (void)
 {
-  g_autoptr(IumInventory) inventory = new_wave_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_wave_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   ium_plan_request_add_wave (request, "tag:sans");
-  ium_plan_request_add_wave (request, "BET, site:TS2");  /* BET is already in wave 1 */
+  ium_plan_request_add_wave (request, "BET, site:TS2"); /* BET is already in wave 1 */
   ium_plan_request_add_wave (request, "DEL");
 
   p = plan (inventory, request);
@@ -286,11 +269,11 @@ test_waves_selectors (void)
 static void
 test_waves_rest (void)
 {
-  g_autoptr(IumInventory) inventory = new_wave_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlanRequest) all = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
-  g_autoptr(IumPlan) p_all = NULL;
+  g_autoptr (IumInventory) inventory = new_wave_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlanRequest) all = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
+  g_autoptr (IumPlan) p_all = NULL;
 
   ium_plan_request_add_wave (request, "GAM");
   ium_plan_request_add_wave (request, "rest");
@@ -309,18 +292,18 @@ test_waves_rest (void)
   g_assert_cmpuint (ium_plan_get_n_waves (p_all), ==, 1);
   g_assert_cmpuint (ium_plan_get_upgrades (p_all)->len, ==, 5);
   for (guint i = 0; i < 5; i++)
-    g_assert_cmpuint (((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (p_all), i))->wave, ==, 1);
+    g_assert_cmpuint (
+      ((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (p_all), i))->wave, ==, 1);
 }
 
 static void
-expect_bad_selector (const char *selectors,
-                     const char *quoted)
+expect_bad_selector (const char *selectors, const char *quoted)
 {
-  g_autoptr(IumInventory) inventory = new_wave_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_wave_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumPlan) p = NULL;
 
   ium_plan_request_add_wave (request, "ALF");
   ium_plan_request_add_wave (request, selectors);
@@ -354,9 +337,9 @@ test_waves_bad_selector (void)
 static void
 test_order_behind_then_name (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "AAA", "TS1", NULL, "12.0.0.0"); /* behind 1 */
   add_instrument (inventory, "ZED", "TS1", NULL, "10.0.0.0"); /* behind 3 */
@@ -383,9 +366,9 @@ test_order_behind_then_name (void)
 static void
 test_window_same_time_of_day (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_instrument (inventory, "B", "TS1", NULL, "12.0.0.0");
@@ -408,9 +391,9 @@ test_window_same_time_of_day (void)
 static void
 test_window_per_day (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
   const char *names[] = { "A", "B", "C", "D", "E" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -436,11 +419,11 @@ test_window_per_day (void)
 static void
 test_window_duration (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
   const IumPlannedUpgrade *upgrade;
-  g_autofree char *end = NULL;
+  g_autofree char         *end = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_instrument (inventory, "B", "TS1", NULL, "12.0.0.0");
@@ -460,11 +443,11 @@ test_window_duration (void)
 static void
 test_window_freeze (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) major = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlanRequest) patch = new_request (inventory, "12.1.0.1");
-  g_autoptr(IumPlan) p_major = NULL;
-  g_autoptr(IumPlan) p_patch = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) major = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlanRequest) patch = new_request (inventory, "12.1.0.1");
+  g_autoptr (IumPlan) p_major = NULL;
+  g_autoptr (IumPlan) p_patch = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_instrument (inventory, "B", "TS1", NULL, "12.0.0.0");
@@ -489,9 +472,9 @@ test_window_freeze (void)
 
   /* A non-frozen cycle does not block: without the two earlier windows, "Open cycle" is used. */
   {
-    g_autoptr(IumInventory) open = new_inventory ();
-    g_autoptr(IumPlanRequest) request = new_request (open, "12.1.0.0");
-    g_autoptr(IumPlan) p = NULL;
+    g_autoptr (IumInventory) open = new_inventory ();
+    g_autoptr (IumPlanRequest) request = new_request (open, "12.1.0.0");
+    g_autoptr (IumPlan) p = NULL;
 
     add_instrument (open, "A", "TS1", NULL, "12.0.0.0");
     add_cycle (open, "2025/2", "2025-04-01T00:00:00Z", "2025-04-30T00:00:00Z", FALSE);
@@ -504,9 +487,9 @@ test_window_freeze (void)
 static void
 test_window_ties_and_own (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
   const IumPlannedUpgrade *upgrade;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
@@ -537,9 +520,9 @@ test_window_ties_and_own (void)
 static void
 test_soak (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_instrument (inventory, "B", "TS1", NULL, "12.0.0.0");
@@ -573,9 +556,9 @@ test_soak (void)
 static void
 test_soak_after_empty_wave (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_instrument (inventory, "B", "TS1", NULL, "12.0.0.0");
@@ -594,11 +577,11 @@ test_soak_after_empty_wave (void)
 static void
 test_unscheduled_reasons (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlanRequest) open_ended = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
-  g_autoptr(IumPlan) p_open = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlanRequest) open_ended = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
+  g_autoptr (IumPlan) p_open = NULL;
   GPtrArray *unscheduled;
 
   add_instrument (inventory, "NONE", "TS1", NULL, "12.0.0.0");
@@ -645,9 +628,9 @@ test_unscheduled_reasons (void)
 static void
 test_until_respected (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   add_window (inventory, "2025-03-04T08:00:00Z", "2025-03-04T18:00:00Z", "Daily", NULL);
@@ -667,9 +650,9 @@ test_until_respected (void)
 static void
 test_fixed (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
   IumPlannedUpgrade done = { 0 };
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
@@ -720,9 +703,9 @@ test_fixed (void)
 static void
 test_json (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1");
+  g_autoptr (IumPlan) p = NULL;
   g_autofree char *text = NULL;
 
   add_instrument (inventory, "LARMOR", "TS2", NULL, "12.0.0.0");
@@ -739,23 +722,24 @@ test_json (void)
   p = plan (inventory, request);
   g_assert_cmpstr (ium_plan_get_release (p), ==, "12.1.0.0");
   text = plan_to_text (p);
-  g_assert_cmpstr (text, ==,
-                   "{\"release\":\"12.1.0.0\","
-                   "\"upgrades\":["
-                   "{\"instrument\":\"LARMOR\",\"wave\":1,\"start\":\"2025-03-04T08:00:00Z\","
-                   "\"end\":\"2025-03-04T12:00:00Z\",\"window\":\"Maintenance day\"}],"
-                   "\"unscheduled\":["
-                   "{\"instrument\":\"ZOOM\",\"wave\":2,\"reason\":\"no downtime window applies to ZOOM\"},"
-                   "{\"instrument\":\"ALF\",\"wave\":2,\"reason\":\"no downtime window before 2025-07-01\"}],"
-                   "\"skipped\":[{\"instrument\":\"WISH\",\"reason\":\"already at 12.1.0.0\"}]}");
+  g_assert_cmpstr (
+    text, ==,
+    "{\"release\":\"12.1.0.0\","
+    "\"upgrades\":["
+    "{\"instrument\":\"LARMOR\",\"wave\":1,\"start\":\"2025-03-04T08:00:00Z\","
+    "\"end\":\"2025-03-04T12:00:00Z\",\"window\":\"Maintenance day\"}],"
+    "\"unscheduled\":["
+    "{\"instrument\":\"ZOOM\",\"wave\":2,\"reason\":\"no downtime window applies to ZOOM\"},"
+    "{\"instrument\":\"ALF\",\"wave\":2,\"reason\":\"no downtime window before 2025-07-01\"}],"
+    "\"skipped\":[{\"instrument\":\"WISH\",\"reason\":\"already at 12.1.0.0\"}]}");
 }
 
 static void
 test_upgrades_sorted (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumPlan) p = NULL;
   GPtrArray *upgrades;
 
   add_instrument (inventory, "ZED", "TS1", NULL, "10.0.0.0");
@@ -777,13 +761,15 @@ test_upgrades_sorted (void)
 static void
 test_parse_time (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = ium_plan_parse_time ("2025-06-30", FALSE, &error);
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GDateTime) stamp = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) day = ium_plan_parse_time ("2025-06-30", FALSE, &error);
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GDateTime) stamp = NULL;
   g_autofree char *text = NULL;
-  const char *bad[] = { "", "2025-02-30", "2025-6-30", "30/06/2025", "2025-06-30T08:00:00",
-                        "tomorrow", "2025-06-30T25:00:00Z" };
+  const char      *bad[] = {
+         "",         "2025-02-30",          "2025-6-30", "30/06/2025", "2025-06-30T08:00:00",
+         "tomorrow", "2025-06-30T25:00:00Z"
+  };
 
   g_assert_no_error (error);
   text = format_utc (day);
@@ -803,8 +789,8 @@ test_parse_time (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) local = NULL;
-      g_autoptr(GDateTime) none = ium_plan_parse_time (bad[i], FALSE, &local);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GDateTime) none = ium_plan_parse_time (bad[i], FALSE, &local);
       g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i]);
 
       g_assert_null (none);
@@ -816,11 +802,11 @@ test_parse_time (void)
 static void
 test_request (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
+  g_autoptr (IumInventory) inventory = new_inventory ();
   IumPolicy policy = { 2, 5, 6, 3 };
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlanRequest) plain = ium_plan_request_new (NULL, "12.1.0.0");
-  const char * const *wave;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlanRequest) plain = ium_plan_request_new (NULL, "12.1.0.0");
+  const char *const *wave;
 
   ium_inventory_set_policy (inventory, &policy);
   request = ium_plan_request_new (inventory, "12.1.0.0");
@@ -843,13 +829,11 @@ test_request (void)
 }
 
 static void
-expect_error (IumInventory   *inventory,
-              IumPlanRequest *request,
-              int             code)
+expect_error (IumInventory *inventory, IumPlanRequest *request, int code)
 {
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumPlan) p = ium_plan_new (fleet, request, NULL, &error);
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumPlan) p = ium_plan_new (fleet, request, NULL, &error);
 
   g_assert_error (error, IUM_PLAN_ERROR, code);
   g_assert_null (p);
@@ -858,9 +842,9 @@ expect_error (IumInventory   *inventory,
 static void
 test_errors (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) unknown = new_request (inventory, "13.0.0.0");
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) unknown = new_request (inventory, "13.0.0.0");
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   expect_error (inventory, unknown, IUM_PLAN_ERROR_UNKNOWN_RELEASE);
@@ -878,12 +862,12 @@ test_errors (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(IumInventory) inventory = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (inventory, "12.1.0.0");
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumPlan) p = NULL;
+  g_autoptr (IumInventory) inventory = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (inventory, "12.1.0.0");
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumPlan) p = NULL;
 
   add_instrument (inventory, "A", "TS1", NULL, "12.0.0.0");
   fleet = ium_fleet_new (inventory);
@@ -895,18 +879,21 @@ test_cancel (void)
 
 /* Properties over random inventories. */
 
-typedef struct {
+typedef struct
+{
   gint64 start, end;
   char  *label;
   GStrv  names; /* NULL for every instrument */
 } RWin;
 
-typedef struct {
+typedef struct
+{
   gint64   start, end;
   gboolean freeze;
 } RCycle;
 
-typedef struct {
+typedef struct
+{
   IumInventory   *inventory;
   IumPlanRequest *request;
   GArray         *wins;   /* of RWin */
@@ -934,19 +921,18 @@ static const char *TAGS[] = { "sans", "reflect", "muon", "diffraction", "imaging
 static const char *RELEASES[] = { "10.0.0.0", "11.0.0.0", "12.0.0.0", "12.1.0.0", "12.1.0.1" };
 
 static void
-random_inventory (Random *r,
-                  guint32 seed)
+random_inventory (Random *r, guint32 seed)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   gint64 base = 1741000000; /* 2025-03-03 */
-  guint n = g_rand_int_range (rand, 20, 201);
-  guint n_fac = g_rand_int_range (rand, 0, 31);
-  guint n_own = g_rand_int_range (rand, 0, n / 2 + 1);
-  guint n_cycles = g_rand_int_range (rand, 0, 4);
-  guint n_waves = g_rand_int_range (rand, 0, 4);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) used_tags = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) used_sites = g_hash_table_new (g_str_hash, g_str_equal);
+  guint  n = g_rand_int_range (rand, 20, 201);
+  guint  n_fac = g_rand_int_range (rand, 0, 31);
+  guint  n_own = g_rand_int_range (rand, 0, n / 2 + 1);
+  guint  n_cycles = g_rand_int_range (rand, 0, 4);
+  guint  n_waves = g_rand_int_range (rand, 0, 4);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) used_tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) used_sites = g_hash_table_new (g_str_hash, g_str_equal);
 
   r->inventory = new_inventory ();
   r->wins = g_array_new (FALSE, TRUE, sizeof (RWin));
@@ -956,11 +942,11 @@ random_inventory (Random *r,
 
   for (guint i = 0; i < n; i++)
     {
-      char *name = g_strdup_printf ("I%03u", i);
-      const char *site = SITES[g_rand_int_range (rand, 0, G_N_ELEMENTS (SITES))];
-      const char *tag = TAGS[g_rand_int_range (rand, 0, G_N_ELEMENTS (TAGS))];
+      char          *name = g_strdup_printf ("I%03u", i);
+      const char    *site = SITES[g_rand_int_range (rand, 0, G_N_ELEMENTS (SITES))];
+      const char    *tag = TAGS[g_rand_int_range (rand, 0, G_N_ELEMENTS (TAGS))];
       /* Mostly behind, some at or past the target. */
-      const char *release = RELEASES[g_rand_int_range (rand, 0, G_N_ELEMENTS (RELEASES))];
+      const char    *release = RELEASES[g_rand_int_range (rand, 0, G_N_ELEMENTS (RELEASES))];
       IumInstrument *instrument = add_instrument (r->inventory, name, site, tag, release);
 
       if (g_rand_int_range (rand, 0, 10) == 0)
@@ -974,9 +960,9 @@ random_inventory (Random *r,
   for (guint i = 0; i < n_fac + n_own; i++)
     {
       RWin w = { 0 };
-      g_autoptr(GDateTime) s = NULL;
-      g_autoptr(GDateTime) e = NULL;
-      g_autoptr(IumWindow) window = NULL;
+      g_autoptr (GDateTime) s = NULL;
+      g_autoptr (GDateTime) e = NULL;
+      g_autoptr (IumWindow) window = NULL;
 
       w.start = base + (gint64) g_rand_int_range (rand, -5 * 24, 60 * 24) * HOUR
                 + g_rand_int_range (rand, 0, 4) * 900;
@@ -994,7 +980,7 @@ random_inventory (Random *r,
       e = from_unix (w.end);
       window = ium_window_new (s, e, w.label);
       if (w.names != NULL)
-        ium_window_set_instruments (window, (const char * const *) w.names);
+        ium_window_set_instruments (window, (const char *const *) w.names);
       {
         g_autofree char *key = ium_window_dup_key (window);
 
@@ -1011,11 +997,11 @@ random_inventory (Random *r,
 
   for (guint i = 0; i < n_cycles; i++)
     {
-      RCycle c;
+      RCycle           c;
       g_autofree char *name = g_strdup_printf ("C%u", i);
-      g_autoptr(GDateTime) s = NULL;
-      g_autoptr(GDateTime) e = NULL;
-      g_autoptr(IumCycle) cycle = NULL;
+      g_autoptr (GDateTime) s = NULL;
+      g_autoptr (GDateTime) e = NULL;
+      g_autoptr (IumCycle) cycle = NULL;
 
       c.start = base + (gint64) g_rand_int_range (rand, 0, 50 * 24) * HOUR;
       c.end = c.start + (gint64) g_rand_int_range (rand, 24, 20 * 24) * HOUR;
@@ -1035,7 +1021,7 @@ random_inventory (Random *r,
     r->request->until = from_unix (base + (gint64) g_rand_int_range (rand, 10, 70) * DAY);
   for (guint k = 0; k < n_waves; k++)
     {
-      g_autoptr(GString) selectors = g_string_new (NULL);
+      g_autoptr (GString) selectors = g_string_new (NULL);
       guint n_sel = g_rand_int_range (rand, 1, 4);
 
       for (guint j = 0; j < n_sel; j++)
@@ -1051,7 +1037,8 @@ random_inventory (Random *r,
               GList *tags = g_hash_table_get_keys (used_tags);
 
               g_string_append_printf (selectors, "tag:%s",
-                                      (const char *) g_list_nth_data (tags, g_rand_int_range (rand, 0, g_list_length (tags))));
+                                      (const char *) g_list_nth_data (
+                                        tags, g_rand_int_range (rand, 0, g_list_length (tags))));
               g_list_free (tags);
             }
           else if (kind == 2)
@@ -1059,7 +1046,8 @@ random_inventory (Random *r,
               GList *sites = g_hash_table_get_keys (used_sites);
 
               g_string_append_printf (selectors, "site:%s",
-                                      (const char *) g_list_nth_data (sites, g_rand_int_range (rand, 0, g_list_length (sites))));
+                                      (const char *) g_list_nth_data (
+                                        sites, g_rand_int_range (rand, 0, g_list_length (sites))));
               g_list_free (sites);
             }
           else
@@ -1079,15 +1067,13 @@ random_clear (Random *r)
 }
 
 static gboolean
-rwin_applies (const RWin *w,
-              const char *name)
+rwin_applies (const RWin *w, const char *name)
 {
-  return w->names == NULL || g_strv_contains ((const char * const *) w->names, name);
+  return w->names == NULL || g_strv_contains ((const char *const *) w->names, name);
 }
 
 static gboolean
-rwin_frozen (const Random *r,
-             const RWin   *w)
+rwin_frozen (const Random *r, const RWin *w)
 {
   for (guint c = 0; c < r->cycles->len; c++)
     {
@@ -1108,15 +1094,12 @@ day_of (gint64 t)
 /* Is there a start before @before for @name from @wave_start on a day with room at the end
  * of planning? Days only fill up, so a day with room now had room when @name was placed. */
 static gboolean
-earlier_start_exists (const Random *r,
-                      GHashTable   *per_day,
-                      const char   *name,
-                      gint64        wave_start,
-                      gint64        before)
+earlier_start_exists (
+  const Random *r, GHashTable *per_day, const char *name, gint64 wave_start, gint64 before)
 {
   const IumPlanRequest *q = r->request;
-  gint64 duration = (gint64) q->hours * HOUR;
-  gint64 until = q->until != NULL ? g_date_time_to_unix (q->until) : G_MAXINT64;
+  gint64                duration = (gint64) q->hours * HOUR;
+  gint64                until = q->until != NULL ? g_date_time_to_unix (q->until) : G_MAXINT64;
 
   for (guint i = 0; i < r->wins->len; i++)
     {
@@ -1134,26 +1117,25 @@ earlier_start_exists (const Random *r,
 }
 
 static void
-check_properties (Random  *r,
-                  IumPlan *p)
+check_properties (Random *r, IumPlan *p)
 {
   const IumPlanRequest *q = r->request;
-  GPtrArray *upgrades = ium_plan_get_upgrades (p);
-  GPtrArray *unscheduled = ium_plan_get_unscheduled (p);
-  g_autoptr(GHashTable) per_day = g_hash_table_new (g_direct_hash, g_direct_equal);
-  guint n_waves = ium_plan_get_n_waves (p);
+  GPtrArray            *upgrades = ium_plan_get_upgrades (p);
+  GPtrArray            *unscheduled = ium_plan_get_unscheduled (p);
+  g_autoptr (GHashTable) per_day = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint              n_waves = ium_plan_get_n_waves (p);
   g_autofree gint64 *latest = g_new0 (gint64, n_waves + 2);
   g_autofree gint64 *wave_start = g_new0 (gint64, n_waves + 2);
-  gint64 from = g_date_time_to_unix (q->from);
-  gint64 duration = (gint64) q->hours * HOUR;
+  gint64             from = g_date_time_to_unix (q->from);
+  gint64             duration = (gint64) q->hours * HOUR;
 
   for (guint i = 0; i < upgrades->len; i++)
     {
       const IumPlannedUpgrade *u = g_ptr_array_index (upgrades, i);
-      gint64 s = g_date_time_to_unix (u->start);
-      gint64 e = g_date_time_to_unix (u->end);
-      gpointer day = GINT_TO_POINTER ((int) day_of (s));
-      gboolean inside = FALSE;
+      gint64                   s = g_date_time_to_unix (u->start);
+      gint64                   e = g_date_time_to_unix (u->end);
+      gpointer                 day = GINT_TO_POINTER ((int) day_of (s));
+      gboolean                 inside = FALSE;
 
       g_assert_cmpint (e - s, ==, duration);
       g_assert_cmpint (s, >=, from);
@@ -1170,8 +1152,8 @@ check_properties (Random  *r,
         }
       if (!inside)
         g_error ("%s at %" G_GINT64_FORMAT " is in no applicable open window", u->instrument, s);
-      g_hash_table_insert (per_day, day,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_day, day)) + 1));
+      g_hash_table_insert (
+        per_day, day, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_day, day)) + 1));
       g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_day, day)), <=, q->per_day);
       g_assert_cmpuint (u->wave, >=, 1);
       g_assert_cmpuint (u->wave, <=, n_waves);
@@ -1180,7 +1162,7 @@ check_properties (Random  *r,
       if (i > 0)
         {
           const IumPlannedUpgrade *prev = g_ptr_array_index (upgrades, i - 1);
-          int cmp = g_date_time_compare (prev->start, u->start);
+          int                      cmp = g_date_time_compare (prev->start, u->start);
 
           g_assert_true (cmp < 0 || (cmp == 0 && strcmp (prev->instrument, u->instrument) < 0));
         }
@@ -1209,8 +1191,8 @@ check_properties (Random  *r,
       const IumPlannedUpgrade *u = g_ptr_array_index (unscheduled, i);
 
       g_assert_nonnull (u->reason);
-      g_assert_false (earlier_start_exists (r, per_day, u->instrument, wave_start[u->wave],
-                                            G_MAXINT64));
+      g_assert_false (
+        earlier_start_exists (r, per_day, u->instrument, wave_start[u->wave], G_MAXINT64));
     }
 }
 
@@ -1222,12 +1204,12 @@ test_property_random (void)
   for (guint32 seed = 1; seed <= 50; seed++)
     {
       Random r = { 0 };
-      g_autoptr(IumPlan) p = NULL;
-      g_autoptr(IumPlan) again = NULL;
+      g_autoptr (IumPlan) p = NULL;
+      g_autoptr (IumPlan) again = NULL;
       g_autofree char *text = NULL;
       g_autofree char *text_again = NULL;
-      g_autoptr(IumFleet) fleet = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (IumFleet) fleet = NULL;
+      g_autoptr (GError) error = NULL;
       guint n_selected;
 
       random_inventory (&r, seed);
@@ -1239,9 +1221,11 @@ test_property_random (void)
       /* Every instrument of a wave is in exactly one list. */
       n_selected = ium_plan_get_upgrades (p)->len + ium_plan_get_unscheduled (p)->len
                    + ium_plan_get_skipped (p)->len;
-      g_assert_cmpuint (n_selected, <=, g_list_model_get_n_items (ium_inventory_get_instruments (r.inventory)));
+      g_assert_cmpuint (n_selected, <=,
+                        g_list_model_get_n_items (ium_inventory_get_instruments (r.inventory)));
       if (r.request->waves->len == 0)
-        g_assert_cmpuint (n_selected, ==, g_list_model_get_n_items (ium_inventory_get_instruments (r.inventory)));
+        g_assert_cmpuint (n_selected, ==,
+                          g_list_model_get_n_items (ium_inventory_get_instruments (r.inventory)));
 
       /* Deterministic: again, and with a fresh fleet. */
       g_clear_object (&fleet);
@@ -1269,14 +1253,14 @@ test_property_random (void)
 static void
 test_determinism_insertion_order (void)
 {
-  g_autoptr(IumInventory) one = new_inventory ();
-  g_autoptr(IumInventory) two = new_inventory ();
-  g_autoptr(IumPlanRequest) request = new_request (one, "12.1.0.0");
-  g_autoptr(IumPlan) p_one = NULL;
-  g_autoptr(IumPlan) p_two = NULL;
+  g_autoptr (IumInventory) one = new_inventory ();
+  g_autoptr (IumInventory) two = new_inventory ();
+  g_autoptr (IumPlanRequest) request = new_request (one, "12.1.0.0");
+  g_autoptr (IumPlan) p_one = NULL;
+  g_autoptr (IumPlan) p_two = NULL;
   g_autofree char *t_one = NULL;
   g_autofree char *t_two = NULL;
-  const char *names[] = { "A", "B", "C", "D", "E", "F" };
+  const char      *names[] = { "A", "B", "C", "D", "E", "F" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1295,12 +1279,12 @@ test_determinism_insertion_order (void)
   t_two = plan_to_text (p_two);
   g_assert_cmpstr (t_one, ==, t_two);
   g_assert_cmpuint (ium_plan_get_upgrades (p_one)->len, ==, 2);
-  g_assert_cmpstr (((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (p_one), 0))->window, ==, "X");
+  g_assert_cmpstr (
+    ((IumPlannedUpgrade *) g_ptr_array_index (ium_plan_get_upgrades (p_one), 0))->window, ==, "X");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -84,8 +84,8 @@ collect_sources (const char *relative_dir, GPtrArray *files)
 
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
         collect_sources (relative, files);
-      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h") ||
-               g_str_has_suffix (name, ".ui"))
+      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h")
+               || g_str_has_suffix (name, ".ui"))
         g_ptr_array_add (files, g_steal_pointer (&relative));
     }
 }
@@ -320,9 +320,8 @@ test_translated_share (void)
       g_test_message ("%s: %u of %u messages translated (%u%%)", relative, translated, total,
                       translated * 100 / total);
       if (translated * 100 < total * MIN_PERCENT)
-        g_test_fail_printf ("%s is %u%% translated (%u of %u); a language needs %d%%",
-                                  relative, translated * 100 / total, translated, total,
-                                  MIN_PERCENT);
+        g_test_fail_printf ("%s is %u%% translated (%u of %u); a language needs %d%%", relative,
+                            translated * 100 / total, translated, total, MIN_PERCENT);
       result_clear (&r);
     }
 }

@@ -23,8 +23,8 @@ make_verdict (IumVerdictStatus status)
 static void
 test_incompatible (void)
 {
-  g_autoptr(IumVerdict) verdict = make_verdict (IUM_VERDICT_INCOMPATIBLE);
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumVerdict) verdict = make_verdict (IUM_VERDICT_INCOMPATIBLE);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
 
   g_assert_cmpstr (ium_prompt_model_get_title (model), ==, "Verbindung mit LARMOR");
   g_assert_cmpstr (ium_prompt_model_get_headline (model), ==,
@@ -35,10 +35,10 @@ test_incompatible (void)
   g_assert_cmpstr (ium_prompt_model_get_details (model), ==,
                    "Dieser Client: 11.2.0.5 · Empfohlen: 12.0.1.130\n"
                    "Server von LARMOR: 12.0.1.130");
-  g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_CONNECT_ANYWAY),
-                   ==, "Trotzdem verbinden");
-  g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_DO_NOT_CONNECT),
-                   ==, "Nicht verbinden");
+  g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_CONNECT_ANYWAY), ==,
+                   "Trotzdem verbinden");
+  g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_DO_NOT_CONNECT), ==,
+                   "Nicht verbinden");
   g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_GET_UPDATE), ==,
                    "Version 12.0.1.130 holen");
 }
@@ -46,8 +46,8 @@ test_incompatible (void)
 static void
 test_update_available (void)
 {
-  g_autoptr(IumVerdict) verdict = make_verdict (IUM_VERDICT_UPDATE_AVAILABLE);
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumVerdict) verdict = make_verdict (IUM_VERDICT_UPDATE_AVAILABLE);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
 
   g_assert_cmpstr (ium_prompt_model_get_headline (model), ==, "Version 12.0.1.130 ist verfügbar");
   g_assert_cmpstr (ium_prompt_model_get_body (model), ==, "A message from the server.");
@@ -58,18 +58,16 @@ test_update_available (void)
 static void
 test_unreachable (void)
 {
-  g_autoptr(IumPromptModel) model =
+  g_autoptr (IumPromptModel) model =
     ium_prompt_model_new_unreachable ("LARMOR", "ibex-gui", "11.2.0.5", "timed out");
 
-  g_assert_cmpstr (ium_prompt_model_get_headline (model), ==,
-                   "Suche nach Updates nicht möglich");
+  g_assert_cmpstr (ium_prompt_model_get_headline (model), ==, "Suche nach Updates nicht möglich");
   g_assert_cmpstr (ium_prompt_model_get_button_label (model, IUM_PROMPT_BUTTON_CONNECT), ==,
                    "Verbinden");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("LANGUAGE", "de", TRUE);

@@ -12,15 +12,15 @@
 #define DOWNLOAD "https://downloads.example.org/ibex/12.0.1.130"
 
 static IumVerdict *
-make_verdict (IumVerdictStatus    status,
-              const char         *client_version,
-              const char         *recommended,
-              const char         *download_url,
-              const char * const *warnings,
-              const char         *message)
+make_verdict (IumVerdictStatus   status,
+              const char        *client_version,
+              const char        *recommended,
+              const char        *download_url,
+              const char *const *warnings,
+              const char        *message)
 {
-  return ium_verdict_new ("LARMOR", "ibex-gui", client_version, "ibex-server", "12.0.1.130",
-                          status, recommended, download_url, warnings, message);
+  return ium_verdict_new ("LARMOR", "ibex-gui", client_version, "ibex-server", "12.0.1.130", status,
+                          recommended, download_url, warnings, message);
 }
 
 /* Every label the prompt shows, with the buttons named by their labels, so that a test
@@ -29,10 +29,8 @@ static char *
 describe_buttons (IumPromptModel *model)
 {
   static const IumPromptButton order[] = {
-    IUM_PROMPT_BUTTON_CONNECT_ANYWAY,
-    IUM_PROMPT_BUTTON_DO_NOT_CONNECT,
-    IUM_PROMPT_BUTTON_REMIND_LATER,
-    IUM_PROMPT_BUTTON_CONNECT,
+    IUM_PROMPT_BUTTON_CONNECT_ANYWAY, IUM_PROMPT_BUTTON_DO_NOT_CONNECT,
+    IUM_PROMPT_BUTTON_REMIND_LATER,   IUM_PROMPT_BUTTON_CONNECT,
     IUM_PROMPT_BUTTON_GET_UPDATE,
   };
   GString *text = g_string_new (NULL);
@@ -57,10 +55,10 @@ describe_buttons (IumPromptModel *model)
 static void
 test_ok (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_OK, "12.0.1.130", "12.0.1.130", DOWNLOAD, NULL,
                   "IBEX GUI 12.0.1.130 is up to date for LARMOR.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   /* A client connects silently; shown on demand, the prompt just says so. */
@@ -81,8 +79,7 @@ test_ok (void)
   /* Nothing to get, even though the server names a download. */
   g_assert_cmpstr (buttons, ==, "Connect (default)");
   g_assert_null (ium_prompt_model_get_download_url (model));
-  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,
-                   IUM_PROMPT_RESPONSE_CONNECT);
+  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==, IUM_PROMPT_RESPONSE_CONNECT);
   g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_CONNECT), ==,
                    IUM_PROMPT_RESPONSE_CONNECT);
 }
@@ -90,11 +87,11 @@ test_ok (void)
 static void
 test_update_available (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_UPDATE_AVAILABLE, "12.0.0.100", "12.0.1.130", DOWNLOAD, NULL,
                   "IBEX GUI 12.0.0.100 works with the IBEX server 12.0.1.130 on LARMOR. "
                   "Version 12.0.1.130 is available.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   g_assert_true (ium_prompt_model_get_needs_prompt (model));
@@ -112,10 +109,10 @@ test_update_available (void)
   g_assert_cmpstr (ium_prompt_model_get_download_url (model), ==, DOWNLOAD);
 
   /* The running version works: getting the update and putting it off both connect. */
-  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE),
-                   ==, IUM_PROMPT_RESPONSE_CONNECT);
-  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_REMIND_LATER),
-                   ==, IUM_PROMPT_RESPONSE_REMIND_LATER);
+  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE), ==,
+                   IUM_PROMPT_RESPONSE_CONNECT);
+  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_REMIND_LATER), ==,
+                   IUM_PROMPT_RESPONSE_REMIND_LATER);
   g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,
                    IUM_PROMPT_RESPONSE_REMIND_LATER);
 }
@@ -123,11 +120,11 @@ test_update_available (void)
 static void
 test_update_available_no_url (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_UPDATE_AVAILABLE, "12.0.0.100", "12.0.1.130", NULL, NULL,
                   "IBEX GUI 12.0.0.100 works with the IBEX server 12.0.1.130 on LARMOR. "
                   "Version 12.0.1.130 is available.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   /* Without a URL there is nothing to open: say who has it instead. */
@@ -140,11 +137,11 @@ test_update_available_no_url (void)
 static void
 test_client_newer (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_CLIENT_NEWER, "12.2.0.1", "12.0.1.130", DOWNLOAD, NULL,
                   "IBEX GUI 12.2.0.1 is newer than the IBEX server 12.0.1.130 on LARMOR and "
                   "may use features it lacks. Install 12.0.1.130 to be safe.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   g_assert_true (ium_prompt_model_get_needs_prompt (model));
@@ -158,20 +155,19 @@ test_client_newer (void)
   g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_WARNING);
   /* Connecting is what the user came for; the older version is offered, not pressed. */
   g_assert_cmpstr (buttons, ==, "Connect (default) | Get version 12.0.1.130");
-  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE),
-                   ==, IUM_PROMPT_RESPONSE_CONNECT);
-  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,
+  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE), ==,
                    IUM_PROMPT_RESPONSE_CONNECT);
+  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==, IUM_PROMPT_RESPONSE_CONNECT);
 }
 
 static void
 test_incompatible (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_INCOMPATIBLE, "11.2.0.5", "12.0.1.130", DOWNLOAD, NULL,
                   "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.0.1.130 on LARMOR: "
                   "major versions differ. Install 12.0.1.130.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   g_assert_true (ium_prompt_model_get_needs_prompt (model));
@@ -190,8 +186,8 @@ test_incompatible (void)
   /* Only "Connect anyway" connects; getting the update and closing do not. */
   g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_CONNECT_ANYWAY),
                    ==, IUM_PROMPT_RESPONSE_CONNECT);
-  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE),
-                   ==, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
+  g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_GET_UPDATE), ==,
+                   IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
   g_assert_cmpint (ium_prompt_model_get_button_response (model, IUM_PROMPT_BUTTON_DO_NOT_CONNECT),
                    ==, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
   g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,
@@ -201,11 +197,11 @@ test_incompatible (void)
 static void
 test_incompatible_no_release (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_INCOMPATIBLE, "11.2.0.5", NULL, NULL, NULL,
                   "IBEX GUI 11.2.0.5 cannot talk to the IBEX server 12.0.1.130 on LARMOR: "
                   "major versions differ. Ask support for a compatible version.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
   g_autofree char *buttons = describe_buttons (model);
 
   /* Nothing to recommend: the safe choice is the default, never "Connect anyway". */
@@ -218,18 +214,17 @@ static void
 test_warnings (void)
 {
   /* As the server words them, and a warning this version does not know. */
-  const char * const warnings[] = {
+  const char *const warnings[] = {
     "partial: the hosts of LARMOR run different ibex-server versions (12.0.1.130, 12.1.0.1); "
     "the lowest is used",
-    "odd-thing",
-    NULL
+    "odd-thing", NULL
   };
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_CLIENT_NEWER, "12.2.0.1", NULL, NULL, warnings, "Newer.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(IumVerdict) ok_verdict =
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (IumVerdict) ok_verdict =
     make_verdict (IUM_VERDICT_OK, "12.0.1.130", "12.0.1.130", NULL, warnings, "Fine.");
-  g_autoptr(IumPromptModel) ok_model = ium_prompt_model_new (ok_verdict);
+  g_autoptr (IumPromptModel) ok_model = ium_prompt_model_new (ok_verdict);
 
   /* The status's own warning first, then the server's, one a line. */
   g_assert_cmpstr (ium_prompt_model_get_warning (model), ==,
@@ -246,7 +241,7 @@ test_warnings (void)
 static void
 test_unreachable (void)
 {
-  g_autoptr(IumPromptModel) model =
+  g_autoptr (IumPromptModel) model =
     ium_prompt_model_new_unreachable ("LARMOR", "ibex-gui", "12.0.0.100",
                                       "Could not reach the Instrument Update Manager server at "
                                       "http://127.0.0.1:1: Connection refused");
@@ -273,43 +268,34 @@ test_unreachable (void)
   g_assert_cmpint (ium_prompt_model_get_tone (model), ==, IUM_PROMPT_TONE_INFO);
   g_assert_cmpstr (buttons, ==, "Connect (default)");
   g_assert_null (ium_prompt_model_get_download_url (model));
-  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==,
-                   IUM_PROMPT_RESPONSE_CONNECT);
+  g_assert_cmpint (ium_prompt_model_get_dismiss_response (model), ==, IUM_PROMPT_RESPONSE_CONNECT);
 }
 
 static void
 test_properties (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     make_verdict (IUM_VERDICT_INCOMPATIBLE, "11.2.0.5", "12.0.1.130", DOWNLOAD, NULL, "No.");
-  g_autoptr(IumPromptModel) model = NULL;
+  g_autoptr (IumPromptModel) model = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *instrument = NULL;
-  IumPromptButton buttons;
-  gboolean can_connect;
+  IumPromptButton  buttons;
+  gboolean         can_connect;
 
   /* Bindings build the model from properties; the verdict wins over separate names. */
-  model = g_object_new (IUM_TYPE_PROMPT_MODEL,
-                        "verdict", verdict,
-                        "instrument", "WISH",
-                        NULL);
-  g_object_get (model,
-                "headline", &headline,
-                "instrument", &instrument,
-                "buttons", &buttons,
-                "can-connect", &can_connect,
-                NULL);
+  model = g_object_new (IUM_TYPE_PROMPT_MODEL, "verdict", verdict, "instrument", "WISH", NULL);
+  g_object_get (model, "headline", &headline, "instrument", &instrument, "buttons", &buttons,
+                "can-connect", &can_connect, NULL);
   g_assert_cmpstr (headline, ==, "This version cannot connect to LARMOR");
   g_assert_cmpstr (instrument, ==, "LARMOR");
-  g_assert_cmpuint (buttons, ==, IUM_PROMPT_BUTTON_CONNECT_ANYWAY |
-                                 IUM_PROMPT_BUTTON_DO_NOT_CONNECT |
-                                 IUM_PROMPT_BUTTON_GET_UPDATE);
+  g_assert_cmpuint (buttons, ==,
+                    IUM_PROMPT_BUTTON_CONNECT_ANYWAY | IUM_PROMPT_BUTTON_DO_NOT_CONNECT
+                      | IUM_PROMPT_BUTTON_GET_UPDATE);
   g_assert_false (can_connect);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -18,16 +18,15 @@
 #include "ium-test-report.h"
 
 static void
-test_csv (ReportFixture *f,
-          gconstpointer  data)
+test_csv (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
-  g_autoptr(GBytes) bytes = report_render (report, IUM_REPORT_FORMAT_CSV);
-  g_autoptr(GPtrArray) records = report_read_csv (g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes));
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (GBytes) bytes = report_render (report, IUM_REPORT_FORMAT_CSV);
+  g_autoptr (GPtrArray) records =
+    report_read_csv (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   ReportCounts counts = { 0 };
-  char **header = records->pdata[0];
-  gboolean seen_hostile = FALSE, seen_comma = FALSE, seen_break = FALSE;
+  char       **header = records->pdata[0];
+  gboolean     seen_hostile = FALSE, seen_comma = FALSE, seen_break = FALSE;
 
   g_assert_cmpuint (g_strv_length (header), ==, 16);
   g_assert_cmpstr (header[0], ==, "instrument");
@@ -41,7 +40,8 @@ test_csv (ReportFixture *f,
     {
       char **record = records->pdata[i];
 
-      seen_hostile |= g_str_equal (record[0], REPORT_HOSTILE_NAME) && g_str_equal (record[1], REPORT_HOSTILE_SITE);
+      seen_hostile |= g_str_equal (record[0], REPORT_HOSTILE_NAME)
+                      && g_str_equal (record[1], REPORT_HOSTILE_SITE);
       seen_comma |= g_str_equal (record[1], "North, Hall");
       seen_break |= g_str_equal (record[1], "Line\nbreak");
       if (g_str_equal (record[0], "BETA"))
@@ -69,17 +69,16 @@ test_csv (ReportFixture *f,
 }
 
 static void
-test_json (ReportFixture *f,
-           gconstpointer  data)
+test_json (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
   g_autofree char *text = report_render_text (report, IUM_REPORT_FORMAT_JSON);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   const IumReportSummary *s = ium_report_get_summary (report);
-  JsonObject *root, *summary, *flags, *states, *release, *first;
-  JsonArray *instruments;
-  ReportCounts counts = { 0 };
+  JsonObject             *root, *summary, *flags, *states, *release, *first;
+  JsonArray              *instruments;
+  ReportCounts            counts = { 0 };
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -114,16 +113,16 @@ test_json (ReportFixture *f,
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "clients")), ==, 3);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "partial")), ==, 1);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (
-                     json_object_get_object_member (root, "timeline"), "days")), ==, 8);
+                     json_object_get_object_member (root, "timeline"), "days")),
+                   ==, 8);
 }
 
 static void
-test_html (ReportFixture *f,
-           gconstpointer  data)
+test_html (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
   g_autofree char *html = report_render_text (report, IUM_REPORT_FORMAT_HTML);
-  ReportCounts counts = { 0 };
+  ReportCounts     counts = { 0 };
 
   /* Self-contained: no external style sheet, script or image. */
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
@@ -146,12 +145,11 @@ test_html (ReportFixture *f,
 }
 
 static void
-test_markdown (ReportFixture *f,
-               gconstpointer  data)
+test_markdown (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
   g_autofree char *md = report_render_text (report, IUM_REPORT_FORMAT_MARKDOWN);
-  ReportCounts counts = { 0 };
+  ReportCounts     counts = { 0 };
 
   g_assert_true (g_str_has_prefix (md, "# Release report: 2.0.0.1\n"));
   /* No raw HTML gets through, and the table survives a pipe or a line break in a value. */
@@ -166,13 +164,10 @@ test_markdown (ReportFixture *f,
 
 /* Writes @pdf to @name in the fixture's folder and reads it back with pdftotext. */
 static char *
-pdf_to_text (ReportFixture    *f,
-             GBytes     *pdf,
-             const char *name,
-             gboolean    raw)
+pdf_to_text (ReportFixture *f, GBytes *pdf, const char *name, gboolean raw)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
                                       (gssize) g_bytes_get_size (pdf), &error));
@@ -181,25 +176,24 @@ pdf_to_text (ReportFixture    *f,
 }
 
 static void
-test_pdf (ReportFixture *f,
-          gconstpointer  data)
+test_pdf (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
-  g_autoptr(GBytes) pdf = report_render (report, IUM_REPORT_FORMAT_PDF);
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (GBytes) pdf = report_render (report, IUM_REPORT_FORMAT_PDF);
   g_autofree char *text = pdf_to_text (f, pdf, "report.pdf", FALSE);
   g_autofree char *raw = pdf_to_text (f, pdf, "report.pdf", TRUE);
-  g_autoptr(GArray) figures = report_pdf_figures (text);
-  g_autoptr(IumReportPages) pages = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GArray) figures = report_pdf_figures (text);
+  g_autoptr (IumReportPages) pages = NULL;
+  g_autoptr (GError) error = NULL;
   const IumReportSummary *s = ium_report_get_summary (report);
-  const IumReportRow *rows;
-  guint n, n_pages, k = 0;
-  g_autofree char *last = NULL;
-  g_autofree char *compact = NULL;
+  const IumReportRow     *rows;
+  guint                   n, n_pages, k = 0;
+  g_autofree char        *last = NULL;
+  g_autofree char        *compact = NULL;
 
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
-  pages = ium_report_pages_new (report, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT,
-                                NULL, &error);
+  pages = ium_report_pages_new (report, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT, NULL,
+                                &error);
   g_assert_no_error (error);
   n_pages = ium_report_pages_get_n_pages (pages);
   g_assert_cmpuint (n_pages, >=, 2);
@@ -253,37 +247,36 @@ test_pdf (ReportFixture *f,
 /* A report long enough to break its tables across pages: every page of the instrument
  * table repeats the header, and the page count is what the layout said. */
 static void
-test_pages (ReportFixture *f,
-            gconstpointer  data)
+test_pages (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumReport) report = NULL;
-  g_autoptr(IumReportPages) pages = NULL;
-  g_autoptr(IumReportPages) small = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumReport) report = NULL;
+  g_autoptr (IumReportPages) pages = NULL;
+  g_autoptr (IumReportPages) small = NULL;
+  g_autoptr (GBytes) pdf = NULL;
   g_autofree char *text = NULL;
-  g_auto(GStrv) page_texts = NULL;
+  g_auto (GStrv) page_texts = NULL;
   guint n_pages, n_continued = 0;
 
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *name = g_strdup_printf ("LONG%03u", i);
-      g_autoptr(IumInstrument) instrument = ium_instrument_new (name);
-      g_autoptr(IumHost) host = ium_host_new ("h", "control");
+      g_autoptr (IumInstrument) instrument = ium_instrument_new (name);
+      g_autoptr (IumHost) host = ium_host_new ("h", "control");
 
       ium_host_set_installed (host, "ibex-server", i % 2 ? "1.0.0.1" : "1.3.0.1");
       ium_instrument_add_host (instrument, host);
       ium_inventory_put_instrument (inventory, instrument);
     }
   fleet = ium_fleet_new (inventory);
-  report = ium_report_new_for_fleet (fleet, "2.0.0.1", NULL, NULL, 30, f->now, NULL, NULL, NULL,
-                                     &error);
+  report =
+    ium_report_new_for_fleet (fleet, "2.0.0.1", NULL, NULL, 30, f->now, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  pages = ium_report_pages_new (report, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT,
-                                NULL, &error);
+  pages = ium_report_pages_new (report, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT, NULL,
+                                &error);
   g_assert_no_error (error);
   n_pages = ium_report_pages_get_n_pages (pages);
   g_assert_cmpuint (n_pages, >, 8);
@@ -315,12 +308,12 @@ test_pages (ReportFixture *f,
 }
 
 static void
-svg_start_element (GMarkupParseContext  *context,
-                   const char           *element,
-                   const char          **names,
-                   const char          **values,
-                   gpointer              user_data,
-                   GError              **error)
+svg_start_element (GMarkupParseContext *context,
+                   const char          *element,
+                   const char         **names,
+                   const char         **values,
+                   gpointer             user_data,
+                   GError             **error)
 {
   guint *n_elements = user_data;
 
@@ -328,22 +321,21 @@ svg_start_element (GMarkupParseContext  *context,
 }
 
 static void
-test_charts (ReportFixture *f,
-             gconstpointer  data)
+test_charts (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (GError) error = NULL;
 
   for (IumReportChart chart = 0; chart < IUM_REPORT_N_CHARTS; chart++)
     {
       g_autofree char *svg = NULL;
-      double width, height;
+      double           width, height;
       cairo_surface_t *surface;
-      cairo_t *cr;
-      guint n_elements = 0, n_coloured = 0;
-      GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
-      g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0,
-                                                                          &n_elements, NULL);
+      cairo_t         *cr;
+      guint            n_elements = 0, n_coloured = 0;
+      GMarkupParser    parser = { svg_start_element, NULL, NULL, NULL, NULL };
+      g_autoptr (GMarkupParseContext) context =
+        g_markup_parse_context_new (&parser, 0, &n_elements, NULL);
 
       ium_report_chart_get_size_hint (chart, &width, &height);
 
@@ -366,8 +358,9 @@ test_charts (ReportFixture *f,
       cairo_surface_flush (surface);
       for (int y = 0; y < (int) height; y++)
         {
-          const guint32 *line = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface) +
-                                                                   y * cairo_image_surface_get_stride (surface));
+          const guint32 *line =
+            (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface)
+                                               + y * cairo_image_surface_get_stride (surface));
           for (int x = 0; x < (int) width; x++)
             {
               guint r = (line[x] >> 16) & 0xff, g = (line[x] >> 8) & 0xff, b = line[x] & 0xff;
@@ -388,8 +381,7 @@ test_charts (ReportFixture *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

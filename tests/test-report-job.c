@@ -17,26 +17,24 @@
 static IumReport *
 demo_report (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data",
-                                            "demo-inventory.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventoryFile) loaded = ium_inventory_file_load (file, NULL, &error);
-  g_autoptr(IumFleet) fleet = NULL;
+  g_autofree char *path =
+    g_build_filename (g_getenv ("IUM_SOURCE_ROOT"), "data", "demo-inventory.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventoryFile) loaded = ium_inventory_file_load (file, NULL, &error);
+  g_autoptr (IumFleet) fleet = NULL;
   IumReport *report;
 
   g_assert_no_error (error);
   fleet = ium_fleet_new (ium_inventory_file_get_inventory (loaded));
-  report = ium_report_new_for_fleet (fleet, "12.3.2.380", NULL, NULL, 30, NULL, NULL, NULL, NULL,
-                                     &error);
+  report =
+    ium_report_new_for_fleet (fleet, "12.3.2.380", NULL, NULL, 30, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return report;
 }
 
 static void
-done_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
@@ -50,8 +48,7 @@ wait_for (GAsyncResult **result)
 }
 
 static void
-finalized_cb (gpointer  data,
-              GObject  *where)
+finalized_cb (gpointer data, GObject *where)
 {
   g_atomic_pointer_set ((gpointer *) data, g_thread_self ());
 }
@@ -59,13 +56,13 @@ finalized_cb (gpointer  data,
 static void
 test_layout (void)
 {
-  g_autoptr(IumReport) report = demo_report ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  IumReportPages *pages;
-  gpointer finalized_on = NULL;
+  g_autoptr (IumReport) report = demo_report ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  IumReportPages  *pages;
+  gpointer         finalized_on = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   ium_report_job_layout_async (report, NULL, done_cb, &result);
   pages = ium_report_job_layout_finish (wait_for (&result), &error);
@@ -95,10 +92,10 @@ test_layout (void)
 static void
 test_layout_cancelled (void)
 {
-  g_autoptr(IumReport) report = demo_report ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumReport) report = demo_report ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
   ium_report_job_layout_async (report, cancellable, done_cb, &result);
@@ -107,12 +104,9 @@ test_layout_cancelled (void)
 }
 
 static gboolean
-save (IumReport        *report,
-      IumReportFormat   format,
-      GFile            *file,
-      GError          **error)
+save (IumReport *report, IumReportFormat format, GFile *file, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   ium_report_job_save_async (report, format, file, NULL, done_cb, &result);
   return ium_report_job_save_finish (wait_for (&result), error);
@@ -121,15 +115,15 @@ save (IumReport        *report,
 static void
 test_save (void)
 {
-  g_autoptr(IumReport) report = demo_report ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumReport) report = demo_report ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-report-job-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "report.json", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing", "report.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
-  g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/report.json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr (GFile) remote = g_file_new_for_uri ("sftp://example.org/report.json");
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *name = NULL;
 
   g_assert_no_error (error);
@@ -137,9 +131,9 @@ test_save (void)
   g_assert_no_error (error);
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                  "format"),
-                   ==, "ium-report");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "format"),
+    ==, "ium-report");
 
   /* A folder that does not exist: an error, and no file. */
   g_assert_false (save (report, IUM_REPORT_FORMAT_PDF, missing_file, &error));
@@ -160,8 +154,7 @@ test_save (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

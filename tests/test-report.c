@@ -26,20 +26,19 @@ flag_bit (IumStatusFlags flag)
 }
 
 static void
-test_model (ReportFixture *f,
-            gconstpointer  data)
+test_model (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, IUM_REPORT_DEFAULT_DAYS);
-  const IumReportSummary *s = ium_report_get_summary (report);
-  const IumReportRow *rows, *row;
-  const IumReportRow * const *list;
-  IumClientSeen * const *clients;
+  g_autoptr (IumReport) report = report_fixture_build (f, IUM_REPORT_DEFAULT_DAYS);
+  const IumReportSummary      *s = ium_report_get_summary (report);
+  const IumReportRow          *rows, *row;
+  const IumReportRow *const   *list;
+  IumClientSeen *const        *clients;
   const IumReportVersionCount *versions;
-  const IumReportWave *waves;
-  const IumReportDay *days;
-  const IumReportUpgrade *upgrades;
-  g_autofree char *generated = NULL;
-  guint n;
+  const IumReportWave         *waves;
+  const IumReportDay          *days;
+  const IumReportUpgrade      *upgrades;
+  g_autofree char             *generated = NULL;
+  guint                        n;
 
   g_assert_cmpstr (ium_report_get_facility (report), ==, "Test <Facility> & Co");
   g_assert_cmpstr (ium_release_get_version_text (ium_report_get_release (report)), ==, "2.0.0.1");
@@ -48,8 +47,8 @@ test_model (ReportFixture *f,
   g_assert_cmpstr (generated, ==, REPORT_NOW);
 
   g_assert_cmpuint (s->n_instruments, ==, 8);
-  g_assert_cmpuint (s->on_release, ==, 2);   /* ALPHA, BETA (upgraded) */
-  g_assert_cmpuint (s->newer, ==, 1);        /* EPSILON */
+  g_assert_cmpuint (s->on_release, ==, 2); /* ALPHA, BETA (upgraded) */
+  g_assert_cmpuint (s->newer, ==, 1);      /* EPSILON */
   g_assert_cmpuint (s->older, ==, 4);
   g_assert_cmpuint (s->n_no_release, ==, 1); /* DELTA */
   g_assert_cmpuint (s->by_tier[IUM_TIER_OFFICIAL], ==, 6);
@@ -165,11 +164,10 @@ test_model (ReportFixture *f,
 
 /* The client window moves with --days and with "now". */
 static void
-test_days (ReportFixture *f,
-           gconstpointer  data)
+test_days (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) one = report_fixture_build (f, 1);
-  g_autoptr(IumReport) sixty = report_fixture_build (f, 60);
+  g_autoptr (IumReport) one = report_fixture_build (f, 1);
+  g_autoptr (IumReport) sixty = report_fixture_build (f, 60);
 
   /* One day: only the checks of yesterday (the hostile instrument's). */
   g_assert_cmpuint (ium_report_get_summary (one)->n_outdated_clients, ==, 1);
@@ -183,10 +181,7 @@ test_days (ReportFixture *f,
 static GStringChunk *strings;
 
 static IumRolloutUpgrade *
-upgrade_new (const char      *instrument,
-             IumUpgradeState  state,
-             const char      *updated,
-             const char      *start)
+upgrade_new (const char *instrument, IumUpgradeState state, const char *updated, const char *start)
 {
   IumRolloutUpgrade *upgrade = g_new0 (IumRolloutUpgrade, 1);
 
@@ -201,8 +196,7 @@ upgrade_new (const char      *instrument,
 }
 
 static IumRollout *
-rollout_new (const char *name,
-             const char *release)
+rollout_new (const char *name, const char *release)
 {
   IumRollout *rollout = g_new0 (IumRollout, 1);
 
@@ -218,18 +212,18 @@ rollout_new (const char *name,
 /* Several rollouts of one release: the upgrade whose state changed last wins, then the one
  * further along; rollouts of other releases and unknown instruments are left out. */
 static void
-test_merge (ReportFixture *f,
-            gconstpointer  data)
+test_merge (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-  g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-  g_autoptr(GPtrArray) rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
-  g_autoptr(IumReport) report = NULL;
-  IumRollout *a, *b, *c, *d;
-  const IumRollout * const *kept;
-  const IumReportRow *row;
-  guint n;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+  g_autoptr (GPtrArray) rollouts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
+  g_autoptr (IumReport) report = NULL;
+  IumRollout              *a, *b, *c, *d;
+  const IumRollout *const *kept;
+  const IumReportRow      *row;
+  guint                    n;
 
   strings = g_string_chunk_new (256);
 
@@ -238,8 +232,8 @@ test_merge (ReportFixture *f,
                                              "2030-01-07T08:00:00Z"));
   g_ptr_array_add (b->upgrades, upgrade_new ("ZETA", IUM_UPGRADE_PLANNED, "2030-01-04T00:00:00Z",
                                              "2030-01-21T08:00:00Z"));
-  g_ptr_array_add (b->upgrades, upgrade_new ("GAMMA", IUM_UPGRADE_PLANNED, "2030-01-03T00:00:00Z",
-                                             NULL));
+  g_ptr_array_add (b->upgrades,
+                   upgrade_new ("GAMMA", IUM_UPGRADE_PLANNED, "2030-01-03T00:00:00Z", NULL));
   g_ptr_array_add (rollouts, b);
   a = rollout_new ("a", "2.0.0.1");
   g_ptr_array_add (a->upgrades, upgrade_new ("ETA", IUM_UPGRADE_PLANNED, "2030-01-01T00:00:00Z",
@@ -258,8 +252,8 @@ test_merge (ReportFixture *f,
                                              "2030-01-07T08:00:00Z"));
   g_ptr_array_add (rollouts, d);
 
-  report = ium_report_new_for_fleet (fleet, "2.0.0.1", rollouts, NULL, 30, f->now, NULL, NULL,
-                                     NULL, &error);
+  report = ium_report_new_for_fleet (fleet, "2.0.0.1", rollouts, NULL, 30, f->now, NULL, NULL, NULL,
+                                     &error);
   g_assert_no_error (error);
 
   kept = ium_report_get_rollouts (report, &n);
@@ -270,10 +264,10 @@ test_merge (ReportFixture *f,
   ium_report_get_upgrades (report, &n);
   g_assert_cmpuint (n, ==, 3);
 
-  row = ium_report_lookup_row (report, "ETA");   /* b's state changed last */
+  row = ium_report_lookup_row (report, "ETA"); /* b's state changed last */
   g_assert_cmpstr (row->upgrade->rollout->name, ==, "b");
   g_assert_cmpint (row->upgrade->upgrade->state, ==, IUM_UPGRADE_IN_PROGRESS);
-  row = ium_report_lookup_row (report, "ZETA");  /* a's done is newer than b's plan */
+  row = ium_report_lookup_row (report, "ZETA"); /* a's done is newer than b's plan */
   g_assert_cmpstr (row->upgrade->rollout->name, ==, "a");
   g_assert_cmpint (row->upgrade->upgrade->state, ==, IUM_UPGRADE_DONE);
   row = ium_report_lookup_row (report, "GAMMA"); /* a tie: failed is further than planned */
@@ -291,12 +285,11 @@ test_merge (ReportFixture *f,
 }
 
 static void
-test_errors (ReportFixture *f,
-             gconstpointer  data)
+test_errors (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  IumReport *report;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  IumReport      *report;
   IumReportFormat format;
 
   report = ium_report_new (f->store, "9.9", 30, f->now, NULL, NULL, NULL, &error);
@@ -315,8 +308,8 @@ test_errors (ReportFixture *f,
   g_assert_null (report);
   g_assert_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID);
   g_clear_error (&error);
-  report = ium_report_new (f->store, "2.0.0.1", IUM_REPORT_MAX_DAYS + 1, f->now, NULL, NULL,
-                           NULL, &error);
+  report =
+    ium_report_new (f->store, "2.0.0.1", IUM_REPORT_MAX_DAYS + 1, f->now, NULL, NULL, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID);
   g_clear_error (&error);
@@ -346,9 +339,7 @@ typedef struct
 } Progress;
 
 static void
-progress_cb (double      fraction,
-             const char *stage,
-             gpointer    user_data)
+progress_cb (double fraction, const char *stage, gpointer user_data)
 {
   Progress *progress = user_data;
 
@@ -365,17 +356,16 @@ assert_progress (Progress *progress)
     g_assert_cmpfloat (g_array_index (progress->fractions, double, i - 1), <=,
                        g_array_index (progress->fractions, double, i));
   g_assert_cmpfloat (g_array_index (progress->fractions, double, 0), >=, 0.0);
-  g_assert_cmpfloat (g_array_index (progress->fractions, double, progress->fractions->len - 1),
-                     ==, 1.0);
+  g_assert_cmpfloat (g_array_index (progress->fractions, double, progress->fractions->len - 1), ==,
+                     1.0);
 }
 
 static void
-test_progress (ReportFixture *f,
-               gconstpointer  data)
+test_progress (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReport) report = NULL;
-  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReport) report = NULL;
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   Progress progress = { fractions, g_thread_self (), FALSE };
 
   report = ium_report_new (f->store, "2.0.0.1", 30, f->now, NULL, progress_cb, &progress, &error);
@@ -385,23 +375,19 @@ test_progress (ReportFixture *f,
 }
 
 static void
-async_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+async_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   IumReport **out = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *out = ium_report_new_finish (result, &error);
   g_assert_no_error (error);
 }
 
 static void
-async_failed_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+async_failed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GError **out = user_data;
+  GError   **out = user_data;
   IumReport *report = ium_report_new_finish (result, out);
 
   g_assert_null (report);
@@ -415,9 +401,7 @@ typedef struct
 } FreeCheck;
 
 static void
-free_check_progress_cb (double      fraction,
-                        const char *stage,
-                        gpointer    user_data)
+free_check_progress_cb (double fraction, const char *stage, gpointer user_data)
 {
   progress_cb (fraction, stage, ((FreeCheck *) user_data)->progress);
 }
@@ -434,15 +418,14 @@ free_progress_data (gpointer data)
 /* Built on a worker thread with its own connection; progress and the result arrive on the
  * caller's main context. */
 static void
-test_async (ReportFixture *f,
-            gconstpointer  data)
+test_async (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   Progress progress = { fractions, g_thread_self (), FALSE };
-  g_autoptr(IumReport) report = NULL;
-  g_autoptr(IumReport) direct = report_fixture_build (f, 30);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (IumReport) report = NULL;
+  g_autoptr (IumReport) direct = report_fixture_build (f, 30);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   FreeCheck check = { &progress, FALSE, FALSE };
 
   ium_report_new_async (f->db, "2.0.0.1", 30, f->now, NULL, progress_cb, &progress, NULL,
@@ -461,8 +444,8 @@ test_async (ReportFixture *f,
   /* Cancelled before it starts: an error, and the progress data is still freed, on this
    * thread. */
   g_cancellable_cancel (cancellable);
-  ium_report_new_async (f->db, "2.0.0.1", 30, f->now, cancellable, free_check_progress_cb,
-                        &check, free_progress_data, async_failed_cb, &error);
+  ium_report_new_async (f->db, "2.0.0.1", 30, f->now, cancellable, free_check_progress_cb, &check,
+                        free_progress_data, async_failed_cb, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -473,15 +456,14 @@ test_async (ReportFixture *f,
 
 /* A release without a rollout: the timeline says so instead of drawing an empty axis. */
 static void
-test_no_rollout (ReportFixture *f,
-                 gconstpointer  data)
+test_no_rollout (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReport) report = ium_report_new (f->store, "V1.3.0.1", 30, f->now, NULL, NULL, NULL,
-                                                &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReport) report =
+    ium_report_new (f->store, "V1.3.0.1", 30, f->now, NULL, NULL, NULL, &error);
   g_autofree char *svg = NULL;
   g_autofree char *md = NULL;
-  guint n;
+  guint            n;
 
   g_assert_no_error (error);
   g_assert_cmpstr (ium_release_get_version_text (ium_report_get_release (report)), ==, "1.3.0.1");
@@ -499,17 +481,17 @@ test_no_rollout (ReportFixture *f,
 /* Table text is drawn from its glyphs; a character that no font has must not vanish, so such
  * a text says so and is drawn through pango (which draws its code in a box). */
 static void
-test_glyphs (ReportFixture *f,
-             gconstpointer  data)
+test_glyphs (ReportFixture *f, gconstpointer data)
 {
   PangoContext *context = ium_report_text_context_new ();
-  g_autoptr(PangoLayout) plain = ium_report_layout_new (context, "LARMOR 12.3.2.380 – ok", 8, FALSE);
-  g_autoptr(PangoLayout) missing = ium_report_layout_new (context, "PUA \xee\x80\x80", 8, FALSE);
-  g_autoptr(IumReportBatch) batch = ium_report_batch_new ();
+  g_autoptr (PangoLayout) plain =
+    ium_report_layout_new (context, "LARMOR 12.3.2.380 – ok", 8, FALSE);
+  g_autoptr (PangoLayout) missing = ium_report_layout_new (context, "PUA \xee\x80\x80", 8, FALSE);
+  g_autoptr (IumReportBatch) batch = ium_report_batch_new ();
   IumReportGlyphs *glyphs = ium_report_glyphs_new (plain);
   IumReportGlyphs *incomplete = ium_report_glyphs_new (missing);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 40);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   g_assert_true (ium_report_glyphs_is_complete (glyphs));
   g_assert_false (ium_report_glyphs_is_complete (incomplete));
@@ -528,8 +510,9 @@ test_glyphs (ReportFixture *f,
       for (int y = band * 20; y < band * 20 + 20; y++)
         for (int x = 0; x < 200; x++)
           {
-            const guint32 *line = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface) +
-                                                                     y * cairo_image_surface_get_stride (surface));
+            const guint32 *line =
+              (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface)
+                                                 + y * cairo_image_surface_get_stride (surface));
             dark += (line[x] & 0xff) < 128;
           }
       g_assert_cmpuint (dark, >, 20);
@@ -546,8 +529,8 @@ test_glyphs (ReportFixture *f,
 static GPtrArray *
 list_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray  *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -558,18 +541,17 @@ list_dir (const char *path)
 /* Saving replaces the file atomically; a failed save leaves no partial file and the old one
  * as it was. */
 static void
-test_save (ReportFixture *f,
-           gconstpointer  data)
+test_save (ReportFixture *f, gconstpointer data)
 {
-  g_autoptr(IumReport) report = report_fixture_build (f, 30);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (IumReport) report = report_fixture_build (f, 30);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
   g_autofree char *path = g_build_filename (out_dir, "report.csv", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing", "report.csv", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GBytes) expected = report_render (report, IUM_REPORT_FORMAT_CSV);
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GBytes) expected = report_render (report, IUM_REPORT_FORMAT_CSV);
   GStatBuf st;
 
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
@@ -610,8 +592,7 @@ test_save (ReportFixture *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

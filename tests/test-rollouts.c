@@ -33,14 +33,18 @@ static const char inventory_text[] =
   "  {\"version\": \"3.0\", \"tier\": \"official\", \"date\": \"2029-09-01\"}],"
   " \"instruments\": ["
   "  {\"name\": \"A\", \"site\": \"S1\", \"hosts\": ["
-  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}},"
+  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}},"
   "    {\"name\": \"a-cl\", \"role\": \"cluster\", \"installed\": {\"srv\": \"1.0\"}}]},"
   "  {\"name\": \"B\", \"site\": \"S1\", \"hosts\": ["
-  "    {\"name\": \"b-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}}]},"
+  "    {\"name\": \"b-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}}]},"
   "  {\"name\": \"C\", \"site\": \"S2\", \"hosts\": ["
-  "    {\"name\": \"c-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}}]},"
+  "    {\"name\": \"c-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}}]},"
   "  {\"name\": \"D\", \"site\": \"S2\", \"hosts\": ["
-  "    {\"name\": \"d-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}}]}],"
+  "    {\"name\": \"d-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}}]}],"
   " \"downtime\": [{\"start\": \"2030-01-01T08:00:00Z\", \"end\": \"2030-12-31T18:00:00Z\","
   "   \"label\": \"Long shutdown\", \"instruments\": \"all\"}]}";
 
@@ -52,10 +56,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-rollouts-XXXXXX", &error);
   g_assert_no_error (error);
@@ -68,8 +71,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
@@ -86,16 +88,13 @@ fixture_teardown (Fixture       *f,
 
 /* Plans @release in two waves (A,B then C,D) and saves it as @name. */
 static void
-save_rollout (Fixture    *f,
-              const char *name,
-              const char *release,
-              guint       max_failures)
+save_rollout (Fixture *f, const char *name, const char *release, guint max_failures)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlan) plan = NULL;
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
@@ -117,8 +116,7 @@ save_rollout (Fixture    *f,
 }
 
 static IumRolloutUpgrade *
-get_upgrade (IumRollout *rollout,
-             const char *instrument)
+get_upgrade (IumRollout *rollout, const char *instrument)
 {
   for (guint i = 0; i < rollout->upgrades->len; i++)
     {
@@ -131,33 +129,28 @@ get_upgrade (IumRollout *rollout,
 }
 
 static IumUpgradeState
-state_of (Fixture    *f,
-          const char *name,
-          const char *instrument)
+state_of (Fixture *f, const char *name, const char *instrument)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRollout) rollout = ium_rollout_load (f->store, name, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRollout) rollout = ium_rollout_load (f->store, name, &error);
 
   g_assert_no_error (error);
   return get_upgrade (rollout, instrument)->state;
 }
 
 static void
-take_token (Fixture    *f,
-            const char *who)
+take_token (Fixture *f, const char *who)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   ium_token_take (f->store, who, NULL, FALSE, NULL, &error);
   g_assert_no_error (error);
 }
 
 static void
-mark_ok (Fixture         *f,
-         const char      *instrument,
-         IumUpgradeState  state)
+mark_ok (Fixture *f, const char *instrument, IumUpgradeState state)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   ium_rollout_mark (f->store, "r", instrument, state, NULL, FALSE, "alice", &error);
   g_assert_no_error (error);
@@ -165,11 +158,10 @@ mark_ok (Fixture         *f,
 }
 
 static guint
-count_audit (Fixture    *f,
-             const char *action)
+count_audit (Fixture *f, const char *action)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_audit_list (f->store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = ium_audit_list (f->store, NULL, NULL, &error);
   guint n = 0;
 
   g_assert_no_error (error);
@@ -179,15 +171,12 @@ count_audit (Fixture    *f,
 }
 
 static const char *
-installed (Fixture    *f,
-           const char *instrument,
-           const char *host,
-           const char *component)
+installed (Fixture *f, const char *instrument, const char *host, const char *component)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
   IumInstrument *i;
-  IumHost *h;
+  IumHost       *h;
 
   g_assert_no_error (error);
   i = ium_inventory_lookup_instrument (inventory, instrument);
@@ -199,11 +188,14 @@ installed (Fixture    *f,
 static void
 test_state_machine (void)
 {
-  const IumUpgradeState P = IUM_UPGRADE_PLANNED, I = IUM_UPGRADE_IN_PROGRESS,
-                        D = IUM_UPGRADE_DONE, F = IUM_UPGRADE_FAILED,
-                        R = IUM_UPGRADE_ROLLED_BACK, S = IUM_UPGRADE_SKIPPED;
+  const IumUpgradeState P = IUM_UPGRADE_PLANNED, I = IUM_UPGRADE_IN_PROGRESS, D = IUM_UPGRADE_DONE,
+                        F = IUM_UPGRADE_FAILED, R = IUM_UPGRADE_ROLLED_BACK,
+                        S = IUM_UPGRADE_SKIPPED;
   const IumUpgradeState all[] = { P, I, D, F, R, S };
-  const struct { IumUpgradeState from, to; } allowed[] = {
+  const struct
+  {
+    IumUpgradeState from, to;
+  } allowed[] = {
     { P, I }, { I, D }, { I, F }, { F, P }, { F, R }, { D, R }, { P, S },
   };
   guint n_allowed = 0;
@@ -223,12 +215,12 @@ test_state_machine (void)
   for (guint a = 0; a < G_N_ELEMENTS (all); a++)
     {
       IumUpgradeState parsed;
-      g_assert_true (ium_upgrade_state_from_string (ium_upgrade_state_to_string (all[a]), &parsed,
-                                                    NULL));
+      g_assert_true (
+        ium_upgrade_state_from_string (ium_upgrade_state_to_string (all[a]), &parsed, NULL));
       g_assert_cmpint (parsed, ==, all[a]);
     }
   {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     IumUpgradeState parsed;
     g_assert_false (ium_upgrade_state_from_string ("finished", &parsed, &error));
     g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID);
@@ -237,20 +229,25 @@ test_state_machine (void)
 
 /* Every allowed move through the store, and every refused one from each state. */
 static void
-test_moves_in_store (Fixture       *f,
-                     gconstpointer  data)
+test_moves_in_store (Fixture *f, gconstpointer data)
 {
-  const IumUpgradeState all[] = { IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE,
-                                  IUM_UPGRADE_FAILED, IUM_UPGRADE_ROLLED_BACK,
-                                  IUM_UPGRADE_SKIPPED };
+  const IumUpgradeState all[] = {
+    IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE,
+    IUM_UPGRADE_FAILED,  IUM_UPGRADE_ROLLED_BACK, IUM_UPGRADE_SKIPPED
+  };
   /* Paths that visit every state; max_failures is high so nothing pauses. */
   const IumUpgradeState path_a[] = { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED,
-                                     IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS,
-                                     IUM_UPGRADE_DONE, IUM_UPGRADE_ROLLED_BACK };
+                                     IUM_UPGRADE_PLANNED,     IUM_UPGRADE_IN_PROGRESS,
+                                     IUM_UPGRADE_DONE,        IUM_UPGRADE_ROLLED_BACK };
   const IumUpgradeState path_b[] = { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED,
                                      IUM_UPGRADE_ROLLED_BACK };
   const IumUpgradeState path_c[] = { IUM_UPGRADE_SKIPPED };
-  struct { const char *instrument; const IumUpgradeState *path; guint n; } paths[] = {
+  struct
+  {
+    const char            *instrument;
+    const IumUpgradeState *path;
+    guint                  n;
+  } paths[] = {
     { "A", path_a, G_N_ELEMENTS (path_a) },
     { "B", path_b, G_N_ELEMENTS (path_b) },
     { "C", path_c, G_N_ELEMENTS (path_c) },
@@ -270,7 +267,7 @@ test_moves_in_store (Fixture       *f,
            * states and the allowed moves in the message, and changes nothing. */
           for (guint t = 0; t < G_N_ELEMENTS (all); t++)
             {
-              g_autoptr(GError) error = NULL;
+              g_autoptr (GError) error = NULL;
 
               if (ium_upgrade_state_can_move (current, all[t]))
                 continue;
@@ -290,27 +287,26 @@ test_moves_in_store (Fixture       *f,
     }
 
   {
-    g_autoptr(GError) error = NULL;
-    g_assert_false (ium_rollout_mark (f->store, "r", "NOPE", IUM_UPGRADE_IN_PROGRESS, NULL,
-                                      FALSE, "alice", &error));
+    g_autoptr (GError) error = NULL;
+    g_assert_false (ium_rollout_mark (f->store, "r", "NOPE", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
+                                      "alice", &error));
     g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND);
   }
   {
-    g_autoptr(GError) error = NULL;
-    g_assert_false (ium_rollout_mark (f->store, "nope", "A", IUM_UPGRADE_IN_PROGRESS, NULL,
-                                      FALSE, "alice", &error));
+    g_autoptr (GError) error = NULL;
+    g_assert_false (ium_rollout_mark (f->store, "nope", "A", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
+                                      "alice", &error));
     g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND);
   }
 }
 
 static void
-test_token (Fixture       *f,
-            gconstpointer  data)
+test_token (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumToken) token = NULL;
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumToken) token = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
 
   token = ium_token_get (f->store, &error);
   g_assert_no_error (error);
@@ -397,22 +393,21 @@ test_token (Fixture       *f,
 }
 
 static void
-test_mark_needs_token (Fixture       *f,
-                       gconstpointer  data)
+test_mark_needs_token (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   save_rollout (f, "r", "2.0", 1);
 
-  g_assert_false (ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
-                                    "alice", &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE, "alice", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "ium token take"));
   g_clear_error (&error);
 
   take_token (f, "bob");
-  g_assert_false (ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
-                                    "alice", &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE, "alice", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "held by bob"));
   g_clear_error (&error);
@@ -423,11 +418,10 @@ test_mark_needs_token (Fixture       *f,
 }
 
 static void
-test_done_upgrades_hosts (Fixture       *f,
-                          gconstpointer  data)
+test_done_upgrades_hosts (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
 
   save_rollout (f, "r", "2.0", 1);
   take_token (f, "alice");
@@ -466,16 +460,16 @@ test_done_upgrades_hosts (Fixture       *f,
 /* Rolling back a done upgrade puts back the versions it replaced, except where something
  * else changed them since; rolling back a failed one changes no host. */
 static void
-test_rollback_restores_hosts (Fixture       *f,
-                              gconstpointer  data)
+test_rollback_restores_hosts (Fixture *f, gconstpointer data)
 {
   static const char changed_since[] =
     "{\"format\": \"ium-inventory\", \"format_version\": 1, \"instruments\": ["
     " {\"name\": \"A\", \"site\": \"S1\", \"hosts\": ["
-    "  {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0\", \"gui\": \"2.0.5\"}},"
+    "  {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"2.0\", \"gui\": "
+    "\"2.0.5\"}},"
     "  {\"name\": \"a-cl\", \"role\": \"cluster\", \"installed\": {\"srv\": \"2.0.1\"}}]}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
   gboolean seen = FALSE;
 
   save_rollout (f, "r", "2.0", 100);
@@ -521,30 +515,31 @@ test_rollback_restores_hosts (Fixture       *f,
 
 /* A failure half-way through the hosts leaves every host, the state and the log as they were. */
 static void
-test_done_all_or_nothing (Fixture       *f,
-                          gconstpointer  data)
+test_done_all_or_nothing (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3 *db = NULL;
-  guint n_audit_before, n_audit_after;
+  guint    n_audit_before, n_audit_after;
 
   save_rollout (f, "r", "2.0", 1);
   take_token (f, "alice");
   mark_ok (f, "A", IUM_UPGRADE_IN_PROGRESS);
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER break_second_host BEFORE UPDATE ON installed "
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER break_second_host BEFORE UPDATE ON installed "
                                  "WHEN NEW.host_id = (SELECT id FROM hosts WHERE name = 'a-cl') "
                                  "BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   {
-    g_autoptr(GPtrArray) all = ium_audit_list (f->store, NULL, NULL, &error);
+    g_autoptr (GPtrArray) all = ium_audit_list (f->store, NULL, NULL, &error);
     n_audit_before = all->len;
   }
-  g_assert_false (ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_DONE, NULL, FALSE, "alice",
-                                    &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "A", IUM_UPGRADE_DONE, NULL, FALSE, "alice", &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "disk full"));
   g_clear_error (&error);
@@ -554,26 +549,25 @@ test_done_all_or_nothing (Fixture       *f,
   g_assert_cmpstr (installed (f, "A", "a-cl", "srv"), ==, "1.0");
   g_assert_cmpint (state_of (f, "r", "A"), ==, IUM_UPGRADE_IN_PROGRESS);
   {
-    g_autoptr(GPtrArray) all = ium_audit_list (f->store, NULL, NULL, &error);
+    g_autoptr (GPtrArray) all = ium_audit_list (f->store, NULL, NULL, &error);
     n_audit_after = all->len;
   }
   g_assert_cmpuint (n_audit_after, ==, n_audit_before);
 }
 
 static void
-test_busy (Fixture       *f,
-           gconstpointer  data)
+test_busy (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
 
   save_rollout (f, "r", "2.0", 1);
   take_token (f, "alice");
   ium_store_set_busy (f->store, "B", TRUE, "long scan", "scientist", &error);
   g_assert_no_error (error);
 
-  g_assert_false (ium_rollout_mark (f->store, "r", "B", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
-                                    "alice", &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "B", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE, "alice", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "busy"));
   g_assert_nonnull (strstr (error->message, "--force"));
@@ -600,11 +594,10 @@ test_busy (Fixture       *f,
 }
 
 static void
-test_failure_threshold (Fixture       *f,
-                        gconstpointer  data)
+test_failure_threshold (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRollout) rollout = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRollout) rollout = NULL;
 
   save_rollout (f, "r", "2.0", 2);
   take_token (f, "alice");
@@ -625,15 +618,16 @@ test_failure_threshold (Fixture       *f,
   g_assert_cmpuint (rollout->paused_wave, ==, 1);
   g_clear_pointer (&rollout, ium_rollout_free);
 
-  g_assert_false (ium_rollout_mark (f->store, "r", "D", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE,
-                                    "alice", &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "D", IUM_UPGRADE_IN_PROGRESS, NULL, FALSE, "alice", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
-  g_assert_cmpstr (error->message, ==, "rollout r is paused after 2 failures in wave 1; "
+  g_assert_cmpstr (error->message, ==,
+                   "rollout r is paused after 2 failures in wave 1; "
                    "resume it with ium rollout resume r");
   g_clear_error (&error);
   /* Not even --force starts a later wave of a paused rollout. */
-  g_assert_false (ium_rollout_mark (f->store, "r", "D", IUM_UPGRADE_IN_PROGRESS, NULL, TRUE,
-                                    "alice", &error));
+  g_assert_false (
+    ium_rollout_mark (f->store, "r", "D", IUM_UPGRADE_IN_PROGRESS, NULL, TRUE, "alice", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
   g_clear_error (&error);
   g_assert_cmpint (state_of (f, "r", "D"), ==, IUM_UPGRADE_PLANNED);
@@ -659,13 +653,12 @@ test_failure_threshold (Fixture       *f,
 }
 
 static void
-test_resave_keeps_states (Fixture       *f,
-                          gconstpointer  data)
+test_resave_keeps_states (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRollout) before = NULL;
-  g_autoptr(IumRollout) after = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRollout) before = NULL;
+  g_autoptr (IumRollout) after = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   save_rollout (f, "r", "2.0", 1);
   take_token (f, "alice");
@@ -700,10 +693,10 @@ test_resave_keeps_states (Fixture       *f,
 
   /* A started rollout cannot change its target release. */
   {
-    g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-    g_autoptr(IumPlanRequest) request = ium_plan_request_new (inventory, "3.0");
-    g_autoptr(IumFleet) fleet = ium_fleet_new (inventory);
-    g_autoptr(IumPlan) plan = NULL;
+    g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
+    g_autoptr (IumPlanRequest) request = ium_plan_request_new (inventory, "3.0");
+    g_autoptr (IumFleet) fleet = ium_fleet_new (inventory);
+    g_autoptr (IumPlan) plan = NULL;
 
     g_clear_pointer (&request->from, g_date_time_unref);
     request->from = g_date_time_new_utc (2030, 1, 1, 0, 0, 0);
@@ -716,18 +709,18 @@ test_resave_keeps_states (Fixture       *f,
   node = ium_rollout_to_json (after);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "release"), ==,
                    "2.0");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (node), "upgrades")), ==, 4);
+  g_assert_cmpuint (
+    json_array_get_length (json_object_get_array_member (json_node_get_object (node), "upgrades")),
+    ==, 4);
 }
 
 static void
-test_list_and_audit_filters (Fixture       *f,
-                             gconstpointer  data)
+test_list_and_audit_filters (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rollouts = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GDateTime) future = g_date_time_new_utc (2999, 1, 1, 0, 0, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rollouts = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GDateTime) future = g_date_time_new_utc (2999, 1, 1, 0, 0, 0);
 
   save_rollout (f, "second", "2.0", 1);
   save_rollout (f, "first", "3.0", 3);
@@ -748,7 +741,7 @@ test_list_and_audit_filters (Fixture       *f,
   g_assert_cmpuint (entries->len, >, 0);
 
   {
-    g_autoptr(IumRollout) missing = ium_rollout_load (f->store, "third", &error);
+    g_autoptr (IumRollout) missing = ium_rollout_load (f->store, "third", &error);
     g_assert_null (missing);
     g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND);
   }
@@ -758,25 +751,30 @@ static void
 test_names (void)
 {
   const char *good[] = { "dec-2026", "12.3.2 on TS2", "Ü-rollout", "a" };
-  const struct { const char *name, *why; } bad[] = {
+  const struct
+  {
+    const char *name, *why;
+  } bad[] = {
     { "", "needs a name" },
     { " dec", "starts or ends with a space" },
     { "dec\n", "starts or ends with a space" },
     { "ts1/ts2", "contains \"/\"" },
     { "a\tb", "control character" },
-    { "a\x7f" "b", "control character" },
+    { "a\x7f"
+      "b",
+      "control character" },
     { "\xff", "not valid UTF-8" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_assert_true (ium_rollout_check_name (good[i], &error));
       g_assert_no_error (error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_assert_false (ium_rollout_check_name (bad[i].name, &error));
       g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, bad[i].why));
@@ -788,21 +786,21 @@ test_names (void)
 static void
 test_request_text (void)
 {
-  g_autoptr(IumPlanRequest) request = ium_plan_request_new (NULL, "2.0");
-  g_autoptr(IumPlanRequest) back = NULL;
-  g_autoptr(IumPlanRequest) bare = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumPlanRequest) request = ium_plan_request_new (NULL, "2.0");
+  g_autoptr (IumPlanRequest) back = NULL;
+  g_autoptr (IumPlanRequest) bare = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *again = NULL;
-  const struct { const char *text; const char *why; } bad[] = {
-    { "not json", "not a JSON object" },
-    { "[1, 2]", "not a JSON object" },
-    { "{\"waves\": [\"A\"]}", "“waves”" },
-    { "{\"waves\": [[1]]}", "“waves”" },
-    { "{\"per_day\": 0}", "“per_day”" },
-    { "{\"hours\": \"4\"}", "“hours”" },
-    { "{\"soak\": -1}", "“soak”" },
-    { "{\"from\": \"yesterday\"}", "“from”" },
+  const struct
+  {
+    const char *text;
+    const char *why;
+  } bad[] = {
+    { "not json", "not a JSON object" },   { "[1, 2]", "not a JSON object" },
+    { "{\"waves\": [\"A\"]}", "“waves”" }, { "{\"waves\": [[1]]}", "“waves”" },
+    { "{\"per_day\": 0}", "“per_day”" },   { "{\"hours\": \"4\"}", "“hours”" },
+    { "{\"soak\": -1}", "“soak”" },        { "{\"from\": \"yesterday\"}", "“from”" },
     { "{\"until\": 5}", "“until”" },
   };
 
@@ -820,8 +818,8 @@ test_request_text (void)
   g_assert_no_error (error);
   g_assert_cmpstr (back->release, ==, "2.0");
   g_assert_cmpuint (back->waves->len, ==, 2);
-  g_assert_cmpstrv (g_ptr_array_index (back->waves, 0), ((const char *[]) { "A", "tag:x", NULL }));
-  g_assert_cmpstrv (g_ptr_array_index (back->waves, 1), ((const char *[]) { "rest", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (back->waves, 0), ((const char *[]){ "A", "tag:x", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (back->waves, 1), ((const char *[]){ "rest", NULL }));
   g_assert_cmpuint (back->per_day, ==, 2);
   g_assert_cmpuint (back->hours, ==, 6);
   g_assert_cmpuint (back->soak_days, ==, 3);
@@ -838,8 +836,8 @@ test_request_text (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(IumPlanRequest) none = ium_plan_request_new_from_text (NULL, "2.0", bad[i].text,
-                                                                       &error);
+      g_autoptr (IumPlanRequest) none =
+        ium_plan_request_new_from_text (NULL, "2.0", bad[i].text, &error);
       g_assert_null (none);
       g_assert_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, bad[i].why));
@@ -850,20 +848,19 @@ test_request_text (void)
 /* Re-planning a saved rollout keeps what happened where it happened and its failure
  * threshold, as `ium plan --save` does; a new name starts at 1; a bad name is refused. */
 static void
-test_replan (Fixture       *f,
-             gconstpointer  data)
+test_replan (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlanRequest) fresh = NULL;
-  g_autoptr(IumPlan) plan = NULL;
-  g_autoptr(IumPlan) other = NULL;
-  g_autoptr(IumRollout) saved = NULL;
-  g_autoptr(IumPlanRequest) from_memory = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlanRequest) fresh = NULL;
+  g_autoptr (IumPlan) plan = NULL;
+  g_autoptr (IumPlan) other = NULL;
+  g_autoptr (IumRollout) saved = NULL;
+  g_autoptr (IumPlanRequest) from_memory = NULL;
   IumRolloutUpgrade *a;
-  guint max_failures = 0;
+  guint              max_failures = 0;
 
   save_rollout (f, "r", "2.0", 2);
   take_token (f, "alice");
@@ -888,8 +885,8 @@ test_replan (Fixture       *f,
   g_assert_cmpstr (((IumPlannedUpgrade *) g_ptr_array_index (request->fixed, 0))->instrument, ==,
                    "A");
   {
-    g_autofree char *start = ium_timestamp_format (((IumPlannedUpgrade *)
-                                                    g_ptr_array_index (request->fixed, 0))->start);
+    g_autofree char *start =
+      ium_timestamp_format (((IumPlannedUpgrade *) g_ptr_array_index (request->fixed, 0))->start);
     g_assert_cmpstr (start, ==, a->start);
   }
   g_assert_cmpuint (ium_plan_get_upgrades (plan)->len, ==, 3);
@@ -902,9 +899,9 @@ test_replan (Fixture       *f,
 
   /* A copy is the same rollout. */
   {
-    g_autoptr(IumRollout) copy = ium_rollout_copy (saved);
-    g_autoptr(JsonNode) a_json = ium_rollout_to_json (saved);
-    g_autoptr(JsonNode) b_json = ium_rollout_to_json (copy);
+    g_autoptr (IumRollout) copy = ium_rollout_copy (saved);
+    g_autoptr (JsonNode) a_json = ium_rollout_to_json (saved);
+    g_autoptr (JsonNode) b_json = ium_rollout_to_json (copy);
     g_autofree char *a_text = json_to_string (a_json, FALSE);
     g_autofree char *b_text = json_to_string (b_json, FALSE);
 
@@ -931,8 +928,7 @@ test_replan (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -21,10 +21,10 @@
 static JsonNode *
 raw_json (GBytes *answer)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (answer, &length);
+  gsize            length;
+  const char      *data = g_bytes_get_data (answer, &length);
   g_autofree char *text = g_strndup (data, length);
-  const char *body = text ? strstr (text, "\r\n\r\n") : NULL;
+  const char      *body = text ? strstr (text, "\r\n\r\n") : NULL;
 
   if (body == NULL || body[4] == '\0')
     return NULL;
@@ -33,15 +33,12 @@ raw_json (GBytes *answer)
 
 /* Sends @request and checks the answer: @status with a JSON error that says @message. */
 static void
-expect_json_error (ServerFixture *f,
-                   const char    *request,
-                   gsize          length,
-                   guint          status,
-                   const char    *message)
+expect_json_error (
+  ServerFixture *f, const char *request, gsize length, guint status, const char *message)
 {
   gboolean closed;
-  g_autoptr(GBytes) answer = raw_request (f, request, length, TIMEOUT_MS, &closed);
-  g_autoptr(JsonNode) json = NULL;
+  g_autoptr (GBytes) answer = raw_request (f, request, length, TIMEOUT_MS, &closed);
+  g_autoptr (JsonNode) json = NULL;
   const char *error;
 
   if (raw_status (answer) != status)
@@ -56,10 +53,7 @@ expect_json_error (ServerFixture *f,
 }
 
 static void
-expect_json_error_text (ServerFixture *f,
-                        const char    *request,
-                        guint          status,
-                        const char    *message)
+expect_json_error_text (ServerFixture *f, const char *request, guint status, const char *message)
 {
   expect_json_error (f, request, strlen (request), status, message);
 }
@@ -69,8 +63,10 @@ static void
 assert_still_serving (ServerFixture *f)
 {
   g_autofree char *err = NULL;
-  Reply reply = http (f, "GET", "/api/v1/check?instrument=LARMOR&component=ibex-gui"
-                      "&version=12.3.2.380", NULL, NULL);
+  Reply            reply = http (f, "GET",
+                                 "/api/v1/check?instrument=LARMOR&component=ibex-gui"
+                                            "&version=12.3.2.380",
+                                 NULL, NULL);
 
   g_assert_cmpuint (reply.status, ==, 200);
   g_assert_cmpstr (json_member_string (reply.json, "status"), ==, "ok");
@@ -82,13 +78,12 @@ assert_still_serving (ServerFixture *f)
 }
 
 static void
-test_long_request_line (ServerFixture *f,
-                        gconstpointer  data)
+test_long_request_line (ServerFixture *f, gconstpointer data)
 {
-  g_autoptr(GString) request = g_string_new ("GET /api/v1/check?instrument=");
-  g_autoptr(GBytes) answer = NULL;
+  g_autoptr (GString) request = g_string_new ("GET /api/v1/check?instrument=");
+  g_autoptr (GBytes) answer = NULL;
   gboolean closed;
-  guint status;
+  guint    status;
 
   start_server (f, NULL);
 
@@ -123,10 +118,9 @@ test_long_request_line (ServerFixture *f,
 }
 
 static void
-test_percent_encoding (ServerFixture *f,
-                       gconstpointer  data)
+test_percent_encoding (ServerFixture *f, gconstpointer data)
 {
-  static const char * const libsoup_refuses[] = {
+  static const char *const libsoup_refuses[] = {
     "GET /api/v1/instruments/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
     "GET /api/v1/check?instrument=%zz&component=ibex-gui&version=1 HTTP/1.1\r\nHost: x\r\n\r\n",
     "GET /api/v1/check?instrument=LARMOR%&component=ibex-gui&version=1 HTTP/1.1\r\nHost: x\r\n\r\n",
@@ -139,8 +133,8 @@ test_percent_encoding (ServerFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (libsoup_refuses); i++)
     {
       gboolean closed;
-      g_autoptr(GBytes) answer = raw_request (f, libsoup_refuses[i], strlen (libsoup_refuses[i]),
-                                              TIMEOUT_MS, &closed);
+      g_autoptr (GBytes) answer =
+        raw_request (f, libsoup_refuses[i], strlen (libsoup_refuses[i]), TIMEOUT_MS, &closed);
       g_assert_cmpuint (raw_status (answer), ==, 400);
     }
 
@@ -149,8 +143,10 @@ test_percent_encoding (ServerFixture *f,
                           "invalid percent-encoding");
   expect_json_error_text (f, "GET /api/v1/instruments/%C3%28 HTTP/1.1\r\nHost: x\r\n\r\n", 400,
                           "invalid percent-encoding");
-  expect_json_error_text (f, "GET /api/v1/check?instrument=%C3%28&component=ibex-gui&version=1 "
-                          "HTTP/1.1\r\nHost: x\r\n\r\n", 400, "invalid percent-encoding");
+  expect_json_error_text (f,
+                          "GET /api/v1/check?instrument=%C3%28&component=ibex-gui&version=1 "
+                          "HTTP/1.1\r\nHost: x\r\n\r\n",
+                          400, "invalid percent-encoding");
   /* An escaped slash stays inside its segment. */
   expect_json_error_text (f, "GET /api/v1/instruments/LAR%2FMOR HTTP/1.1\r\nHost: x\r\n\r\n", 404,
                           "unknown instrument “LAR/MOR”");
@@ -166,13 +162,22 @@ test_percent_encoding (ServerFixture *f,
 }
 
 static void
-test_unknown_paths (ServerFixture *f,
-                    gconstpointer  data)
+test_unknown_paths (ServerFixture *f, gconstpointer data)
 {
-  static const char * const paths[] = {
-    "/api", "/api/v1", "/api/v2/check", "/api/v1/instruments/", "/api/v1/instruments/LARMOR/x",
-    "/api/v1//instruments", "//", "/favicon.ico", "/index.html", "/api/v1/check/", "/metrics/x",
-    "/api/v1/rollouts/r/instruments", "/api/v1/token/x",
+  static const char *const paths[] = {
+    "/api",
+    "/api/v1",
+    "/api/v2/check",
+    "/api/v1/instruments/",
+    "/api/v1/instruments/LARMOR/x",
+    "/api/v1//instruments",
+    "//",
+    "/favicon.ico",
+    "/index.html",
+    "/api/v1/check/",
+    "/metrics/x",
+    "/api/v1/rollouts/r/instruments",
+    "/api/v1/token/x",
   };
 
   start_server (f, NULL);
@@ -189,10 +194,12 @@ test_unknown_paths (ServerFixture *f,
 }
 
 static void
-test_unknown_methods (ServerFixture *f,
-                      gconstpointer  data)
+test_unknown_methods (ServerFixture *f, gconstpointer data)
 {
-  static const struct { const char *request, *allow; } cases[] = {
+  static const struct
+  {
+    const char *request, *allow;
+  } cases[] = {
     { "BREW /api/v1/check HTTP/1.1\r\nHost: x\r\n\r\n", "Allow: GET, HEAD\r\n" },
     { "PATCH /api/v1/instruments/LARMOR HTTP/1.1\r\nHost: x\r\n\r\n", "Allow: GET, HEAD, PUT\r\n" },
     { "DELETE /api/v1/check HTTP/1.1\r\nHost: x\r\n\r\n", "Allow: GET, HEAD\r\n" },
@@ -204,9 +211,10 @@ test_unknown_methods (ServerFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gboolean closed;
-      g_autoptr(GBytes) answer = raw_request (f, cases[i].request, strlen (cases[i].request),
-                                              TIMEOUT_MS, &closed);
-      g_autofree char *text = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+      g_autoptr (GBytes) answer =
+        raw_request (f, cases[i].request, strlen (cases[i].request), TIMEOUT_MS, &closed);
+      g_autofree char *text =
+        g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
 
       expect_json_error_text (f, cases[i].request, 405, "is not allowed here");
       if (strstr (text, cases[i].allow) == NULL)
@@ -215,9 +223,10 @@ test_unknown_methods (ServerFixture *f,
 
   /* OPTIONS says what a path takes. */
   {
-    static const char request[] = "OPTIONS /api/v1/instruments/LARMOR/pin HTTP/1.1\r\nHost: x\r\n\r\n";
+    static const char request[] =
+      "OPTIONS /api/v1/instruments/LARMOR/pin HTTP/1.1\r\nHost: x\r\n\r\n";
     gboolean closed;
-    g_autoptr(GBytes) answer = raw_request (f, request, strlen (request), TIMEOUT_MS, &closed);
+    g_autoptr (GBytes) answer = raw_request (f, request, strlen (request), TIMEOUT_MS, &closed);
     g_autofree char *text = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
 
     g_assert_cmpuint (raw_status (answer), ==, 204);
@@ -230,48 +239,59 @@ test_unknown_methods (ServerFixture *f,
 }
 
 static void
-test_bad_bodies (ServerFixture *f,
-                 gconstpointer  data)
+test_bad_bodies (ServerFixture *f, gconstpointer data)
 {
-  g_autoptr(GString) request = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GString) request = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
 
   start_server (f, NULL);
 
-  expect_json_error_text (f, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                          "Content-Length: 17\r\n\r\ninstrument=LARMOR", 400, "the body is not JSON");
-  expect_json_error_text (f, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                          "Content-Length: 4\r\n\r\n\"\xff\xfe\"", 400, "not UTF-8");
-  expect_json_error_text (f, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                          "Content-Length: 1\r\n\r\n{", 400, "the body is not JSON");
+  expect_json_error_text (f,
+                          "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Length: 17\r\n\r\ninstrument=LARMOR",
+                          400, "the body is not JSON");
+  expect_json_error_text (f,
+                          "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Length: 4\r\n\r\n\"\xff\xfe\"",
+                          400, "not UTF-8");
+  expect_json_error_text (f,
+                          "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Length: 1\r\n\r\n{",
+                          400, "the body is not JSON");
 
   /* Twenty thousand nested arrays would take json-glib's recursive parser deep into the
    * stack. */
   for (guint i = 0; i < 20000; i++)
     g_string_append_c (body, '[');
-  g_string_printf (request, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s", body->len, body->str);
+  g_string_printf (request,
+                   "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
+                   body->len, body->str);
   expect_json_error (f, request->str, request->len, 400, "deeper than 64 levels");
 
   /* 100 KB, sent: read, dropped and answered. */
   g_string_truncate (body, 0);
   for (guint i = 0; i < 100 * 1024; i++)
     g_string_append_c (body, ' ');
-  g_string_printf (request, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s", body->len, body->str);
+  g_string_printf (request,
+                   "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
+                   body->len, body->str);
   expect_json_error (f, request->str, request->len, 413, "larger than 65536 bytes");
 
   /* A terabyte, announced: answered at once, without waiting for it. */
   {
     gint64 start = g_get_monotonic_time ();
-    expect_json_error_text (f, "POST /api/v1/downtime HTTP/1.1\r\nHost: x\r\n"
-                            "Content-Length: 1000000000000\r\n\r\n", 413, "larger than");
+    expect_json_error_text (f,
+                            "POST /api/v1/downtime HTTP/1.1\r\nHost: x\r\n"
+                            "Content-Length: 1000000000000\r\n\r\n",
+                            413, "larger than");
     g_assert_cmpint (g_get_monotonic_time () - start, <, TIMEOUT_MS * G_TIME_SPAN_MILLISECOND);
   }
 
   /* Chunked, with no length up front: counted as it comes. */
   g_string_assign (request, "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
-                   "Transfer-Encoding: chunked\r\n\r\n");
+                            "Transfer-Encoding: chunked\r\n\r\n");
   for (guint i = 0; i < 4; i++)
     {
       g_string_append (request, "8000\r\n");
@@ -287,8 +307,8 @@ test_bad_bodies (ServerFixture *f,
   {
     static const char partial[] = "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
                                   "Content-Length: 100\r\n\r\n{\"instr";
-    gboolean closed;
-    g_autoptr(GBytes) answer = raw_request (f, partial, strlen (partial), 300, &closed);
+    gboolean          closed;
+    g_autoptr (GBytes) answer = raw_request (f, partial, strlen (partial), 300, &closed);
     g_assert_cmpuint (raw_status (answer), ==, 0);
   }
 
@@ -296,11 +316,15 @@ test_bad_bodies (ServerFixture *f,
 }
 
 static void
-test_not_http (ServerFixture *f,
-               gconstpointer  data)
+test_not_http (ServerFixture *f, gconstpointer data)
 {
 #define JUNK(text) text, sizeof text - 1
-  static const struct { const char *data; gsize length; gboolean complete; } junk[] = {
+  static const struct
+  {
+    const char *data;
+    gsize       length;
+    gboolean    complete;
+  } junk[] = {
     { JUNK ("HELLO\r\n\r\n"), TRUE },
     { JUNK ("GET / HTTP/9.9\r\nHost: x\r\n\r\n"), TRUE },
     { JUNK ("GET /api/v1/releases HTTP/1.1\r\n\r\n"), TRUE }, /* HTTP/1.1 without Host */
@@ -317,8 +341,8 @@ test_not_http (ServerFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (junk); i++)
     {
       gboolean closed;
-      g_autoptr(GBytes) answer = raw_request (f, junk[i].data, junk[i].length,
-                                              junk[i].complete ? TIMEOUT_MS : 300, &closed);
+      g_autoptr (GBytes) answer =
+        raw_request (f, junk[i].data, junk[i].length, junk[i].complete ? TIMEOUT_MS : 300, &closed);
       guint status = raw_status (answer);
 
       /* Answered with a client error, or dropped; either way promptly. */
@@ -332,20 +356,19 @@ test_not_http (ServerFixture *f,
   for (guint i = 0; i < 20; i++)
     {
       gboolean closed;
-      g_autoptr(GBytes) answer = raw_request (f, "GET /api/v1/rele", 16, 10, &closed);
+      g_autoptr (GBytes) answer = raw_request (f, "GET /api/v1/rele", 16, 10, &closed);
       g_assert_cmpuint (raw_status (answer), ==, 0);
     }
 
   assert_still_serving (f);
 }
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                    \
   g_test_add ("/ium/server-robust/" path, ServerFixture, NULL, server_fixture_setup, func, \
               server_fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   server_test_init (&argc, &argv);
 

@@ -16,8 +16,7 @@
 #include "ium-test-server.h"
 
 static gboolean
-has_flag (JsonNode   *instrument,
-          const char *flag)
+has_flag (JsonNode *instrument, const char *flag)
 {
   JsonArray *flags = json_object_get_array_member (json_node_get_object (instrument), "flags");
 
@@ -31,9 +30,9 @@ has_flag (JsonNode   *instrument,
 static IumAuditEntry *
 last_audit (ServerFixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open_existing (f->base.db, &error);
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open_existing (f->base.db, &error);
+  g_autoptr (GPtrArray) entries = NULL;
 
   g_assert_no_error (error);
   entries = ium_store_list_audit (store, NULL, NULL, &error);
@@ -45,9 +44,9 @@ last_audit (ServerFixture *f)
 static guint
 n_audit (ServerFixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open_existing (f->base.db, &error);
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open_existing (f->base.db, &error);
+  g_autoptr (GPtrArray) entries = NULL;
 
   g_assert_no_error (error);
   entries = ium_store_list_audit (store, NULL, NULL, &error);
@@ -56,9 +55,7 @@ n_audit (ServerFixture *f)
 }
 
 static void
-expect (Reply      *reply,
-        guint       status,
-        const char *message)
+expect (Reply *reply, guint status, const char *message)
 {
   if (reply->status != status)
     g_error ("expected %u, got %u: %s", status, reply->status, reply->body);
@@ -69,12 +66,11 @@ expect (Reply      *reply,
 /* The bearer token */
 
 static void
-test_auth (ServerFixture *f,
-           gconstpointer  data)
+test_auth (ServerFixture *f, gconstpointer data)
 {
   static const char body[] = "{\"release\": \"12.3.1.365\"}";
-  guint before = n_audit (f);
-  Reply reply;
+  guint             before = n_audit (f);
+  Reply             reply;
 
   start_server_with_token (f);
 
@@ -84,8 +80,8 @@ test_auth (ServerFixture *f,
                    "Bearer realm=\"ium\"");
   reply_clear (&reply);
 
-  reply = http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body,
-                "Authorization", "Basic YWxpY2U6c2VjcmV0", NULL);
+  reply = http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body, "Authorization",
+                "Basic YWxpY2U6c2VjcmV0", NULL);
   expect (&reply, 401, "must be “Bearer TOKEN”");
   g_assert_nonnull (strstr (soup_message_headers_get_one (reply.headers, "WWW-Authenticate"),
                             "error=\"invalid_request\""));
@@ -97,12 +93,13 @@ test_auth (ServerFixture *f,
 
   /* Wrong, whether shorter, longer or one character off. */
   {
-    const char *wrong[] = { "Bearer x", "Bearer " TEST_TOKEN "0", "Bearer test-token-0123456789abcdeF" };
+    const char *wrong[] = { "Bearer x", "Bearer " TEST_TOKEN "0",
+                            "Bearer test-token-0123456789abcdeF" };
 
     for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
       {
-        reply = http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body, "Authorization", wrong[i],
-                      NULL);
+        reply =
+          http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body, "Authorization", wrong[i], NULL);
         expect (&reply, 403, "the bearer token is wrong");
         reply_clear (&reply);
       }
@@ -115,8 +112,8 @@ test_auth (ServerFixture *f,
   reply_clear (&reply);
 
   /* The scheme is case-insensitive, as HTTP says. */
-  reply = http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body,
-                "Authorization", "bearer " TEST_TOKEN, NULL);
+  reply = http (f, "PUT", "/api/v1/instruments/ZOOM/pin", body, "Authorization",
+                "bearer " TEST_TOKEN, NULL);
   expect (&reply, 200, NULL);
   g_assert_true (has_flag (reply.json, "pinned"));
   reply_clear (&reply);
@@ -128,10 +125,12 @@ test_auth (ServerFixture *f,
 }
 
 static void
-test_read_only (ServerFixture *f,
-                gconstpointer  data)
+test_read_only (ServerFixture *f, gconstpointer data)
 {
-  static const struct { const char *method, *path, *body; } changes[] = {
+  static const struct
+  {
+    const char *method, *path, *body;
+  } changes[] = {
     { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12.3.1.365\"}" },
     { "DELETE", "/api/v1/instruments/ZOOM/busy", NULL },
     { "PUT", "/api/v1/instruments/ZOOM", "{\"site\": \"x\"}" },
@@ -144,8 +143,8 @@ test_read_only (ServerFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
       /* Even with the right token: there is none to compare it with. */
-      Reply reply = http (f, changes[i].method, changes[i].path, changes[i].body,
-                          "Authorization", "Bearer " TEST_TOKEN, "X-IUM-User", "alice", NULL);
+      Reply reply = http (f, changes[i].method, changes[i].path, changes[i].body, "Authorization",
+                          "Bearer " TEST_TOKEN, "X-IUM-User", "alice", NULL);
       expect (&reply, 403, "started read-only (without --token-file)");
       reply_clear (&reply);
     }
@@ -155,17 +154,16 @@ test_read_only (ServerFixture *f,
 /* Pins and busy marks */
 
 static void
-test_pin (ServerFixture *f,
-          gconstpointer  data)
+test_pin (ServerFixture *f, gconstpointer data)
 {
-  g_autoptr(IumAuditEntry) anonymous = NULL;
-  g_autoptr(IumAuditEntry) named = NULL;
+  g_autoptr (IumAuditEntry) anonymous = NULL;
+  g_autoptr (IumAuditEntry) named = NULL;
   Reply reply;
 
   start_server_with_token (f);
 
-  reply = http_change (f, "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12.3.1.365\"}",
-                       NULL);
+  reply =
+    http_change (f, "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12.3.1.365\"}", NULL);
   expect (&reply, 200, NULL);
   g_assert_cmpstr (json_member_string (reply.json, "name"), ==, "ZOOM");
   g_assert_cmpstr (json_member_string (reply.json, "target"), ==, "12.3.1.365");
@@ -194,16 +192,25 @@ test_pin (ServerFixture *f,
   g_assert_cmpstr (named->who, ==, "carol");
 
   {
-    static const struct { const char *method, *path, *body; guint status; const char *message; } bad[] = {
-      { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"99.0\"}", 404, "unknown release “99.0”" },
-      { "PUT", "/api/v1/instruments/NOPE/pin", "{\"release\": \"12.3.1.365\"}", 404, "unknown instrument “NOPE”" },
+    static const struct
+    {
+      const char *method, *path, *body;
+      guint       status;
+      const char *message;
+    } bad[] = {
+      { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"99.0\"}", 404,
+        "unknown release “99.0”" },
+      { "PUT", "/api/v1/instruments/NOPE/pin", "{\"release\": \"12.3.1.365\"}", 404,
+        "unknown instrument “NOPE”" },
       { "PUT", "/api/v1/instruments/ZOOM/pin", NULL, 400, "needs a JSON object body with release" },
       { "PUT", "/api/v1/instruments/ZOOM/pin", "{}", 400, "“release” is missing" },
       { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": 12}", 400, "“release” must be text" },
-      { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12.3.1.365\", \"x\": 1}", 400, "unknown key “x”" },
+      { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12.3.1.365\", \"x\": 1}", 400,
+        "unknown key “x”" },
       { "PUT", "/api/v1/instruments/ZOOM/pin", "[\"12.3.1.365\"]", 400, "must be a JSON object" },
       { "PUT", "/api/v1/instruments/ZOOM/pin", "{\"release\": ", 400, "the body is not JSON" },
-      { "DELETE", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12\"}", 400, "unknown key “release”" },
+      { "DELETE", "/api/v1/instruments/ZOOM/pin", "{\"release\": \"12\"}", 400,
+        "unknown key “release”" },
       { "DELETE", "/api/v1/instruments/NOPE/pin", NULL, 404, "unknown instrument" },
       { "POST", "/api/v1/instruments/ZOOM/pin", NULL, 405, "this path takes PUT, DELETE" },
     };
@@ -220,8 +227,7 @@ test_pin (ServerFixture *f,
 }
 
 static void
-test_busy (ServerFixture *f,
-           gconstpointer  data)
+test_busy (ServerFixture *f, gconstpointer data)
 {
   Reply reply;
 
@@ -263,20 +269,21 @@ test_busy (ServerFixture *f,
 /* Instrument edits */
 
 static void
-test_edit_instrument (ServerFixture *f,
-                      gconstpointer  data)
+test_edit_instrument (ServerFixture *f, gconstpointer data)
 {
   static const char hosts_edit[] =
     "{\"hosts\": [{\"name\": \"NDXSURF\", \"installed\": {\"ibex-server\": \"12.3.2.380\", "
     "\"ibex-gui\": \"12.3.2.380\", \"genie-python\": \"12.3.2.380\"}}]}";
-  g_autoptr(IumAuditEntry) entry = NULL;
+  g_autoptr (IumAuditEntry) entry = NULL;
   Reply reply;
   guint before;
 
   start_server_with_token (f);
 
-  reply = http_change (f, "PUT", "/api/v1/instruments/SURF", "{\"site\": \"TS1 east\", \"tags\": "
-                       "[\"reflectometry\", \"<b>new</b>\"]}", "erin");
+  reply = http_change (f, "PUT", "/api/v1/instruments/SURF",
+                       "{\"site\": \"TS1 east\", \"tags\": "
+                       "[\"reflectometry\", \"<b>new</b>\"]}",
+                       "erin");
   expect (&reply, 200, NULL);
   g_assert_cmpstr (json_member_string (reply.json, "site"), ==, "TS1 east");
   reply_clear (&reply);
@@ -303,7 +310,7 @@ test_edit_instrument (ServerFixture *f,
   reply = http_change (f, "PUT", "/api/v1/instruments/SURF", hosts_edit, "erin");
   expect (&reply, 200, NULL);
   {
-    JsonArray *hosts = json_object_get_array_member (json_node_get_object (reply.json), "hosts");
+    JsonArray  *hosts = json_object_get_array_member (json_node_get_object (reply.json), "hosts");
     JsonObject *control = json_array_get_object_element (hosts, 0);
     JsonObject *installed = json_object_get_object_member (control, "installed");
 
@@ -313,7 +320,12 @@ test_edit_instrument (ServerFixture *f,
   reply_clear (&reply);
 
   {
-    static const struct { const char *body; guint status; const char *message; } bad[] = {
+    static const struct
+    {
+      const char *body;
+      guint       status;
+      const char *message;
+    } bad[] = {
       { "{\"hosts\": [{\"name\": \"NDXSURF\", \"installed\": {\"ibex-gui\": \"12.x\"}}]}", 400,
         "hosts[0].installed.ibex-gui: " },
       { "{\"hosts\": [{\"name\": \"NOHOST\", \"installed\": {}}]}", 400,
@@ -342,16 +354,15 @@ test_edit_instrument (ServerFixture *f,
 /* Downtime windows */
 
 static void
-test_downtime (ServerFixture *f,
-               gconstpointer  data)
+test_downtime (ServerFixture *f, gconstpointer data)
 {
   static const char window[] =
     "{\"start\": \"2027-06-01T09:00:00+01:00\", \"end\": \"2027-06-01T17:00:00Z\", "
     "\"label\": \"Extra window\", \"instruments\": [\"ZOOM\", \"LARMOR\"]}";
-  const char *location;
+  const char      *location;
   g_autofree char *location_copy = NULL;
-  JsonArray *array;
-  Reply reply;
+  JsonArray       *array;
+  Reply            reply;
 
   start_server_with_token (f);
 
@@ -372,13 +383,20 @@ test_downtime (ServerFixture *f,
   reply_clear (&reply);
 
   {
-    static const struct { const char *body; const char *message; } bad[] = {
-      { "{\"start\": \"2027-06-01T09:00:00Z\", \"end\": \"2027-06-01T08:00:00Z\", \"label\": \"X\"}",
+    static const struct
+    {
+      const char *body;
+      const char *message;
+    } bad[] = {
+      { "{\"start\": \"2027-06-01T09:00:00Z\", \"end\": \"2027-06-01T08:00:00Z\", \"label\": "
+        "\"X\"}",
         "end: the window must end after it starts" },
       { "{\"start\": \"2027-06-01 09:00\", \"end\": \"2027-06-01T10:00:00Z\", \"label\": \"X\"}",
         "start: " },
-      { "{\"start\": \"2027-06-01T09:00:00Z\", \"end\": \"2027-06-01T10:00:00Z\", \"label\": \"X\", "
-        "\"instruments\": [\"NOPE\"]}", "NOPE" },
+      { "{\"start\": \"2027-06-01T09:00:00Z\", \"end\": \"2027-06-01T10:00:00Z\", \"label\": "
+        "\"X\", "
+        "\"instruments\": [\"NOPE\"]}",
+        "NOPE" },
       { "[]", "a downtime window is an object" },
     };
 
@@ -412,10 +430,9 @@ test_downtime (ServerFixture *f,
 /* Rollouts and the deploy token */
 
 static void
-test_rollout_states (ServerFixture *f,
-                     gconstpointer  data)
+test_rollout_states (ServerFixture *f, gconstpointer data)
 {
-  Reply reply;
+  Reply  reply;
   Result r;
 
   r = run_ium (f->base.db, "plan", "12.3.2.380", "--from", "2026-12-01", "--save", "r12.3", NULL);
@@ -449,7 +466,12 @@ test_rollout_states (ServerFixture *f,
   reply_clear (&reply);
 
   {
-    static const struct { const char *path, *body; guint status; const char *message; } bad[] = {
+    static const struct
+    {
+      const char *path, *body;
+      guint       status;
+      const char *message;
+    } bad[] = {
       /* in-progress → planned is not a move the state machine has. */
       { "/api/v1/rollouts/r12.3/instruments/ARGUS", "{\"state\": \"planned\"}", 409, "planned" },
       { "/api/v1/rollouts/r12.3/instruments/ARGUS", "{\"state\": \"finished\"}", 400, "finished" },
@@ -494,8 +516,7 @@ test_rollout_states (ServerFixture *f,
 }
 
 static void
-test_token (ServerFixture *f,
-            gconstpointer  data)
+test_token (ServerFixture *f, gconstpointer data)
 {
   Reply reply;
 
@@ -526,8 +547,10 @@ test_token (ServerFixture *f,
   expect (&reply, 409, "alice");
   reply_clear (&reply);
 
-  reply = http_change (f, "PUT", "/api/v1/token", "{\"steal\": true, \"reason\": \"alice is on "
-                       "leave\"}", "bob");
+  reply = http_change (f, "PUT", "/api/v1/token",
+                       "{\"steal\": true, \"reason\": \"alice is on "
+                       "leave\"}",
+                       "bob");
   expect (&reply, 200, NULL);
   g_assert_cmpstr (json_member_string (reply.json, "holder"), ==, "bob");
   reply_clear (&reply);
@@ -551,13 +574,12 @@ test_token (ServerFixture *f,
   reply_clear (&reply);
 }
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                   \
   g_test_add ("/ium/server-write/" path, ServerFixture, NULL, server_fixture_setup, func, \
               server_fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   server_test_init (&argc, &argv);
 

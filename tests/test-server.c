@@ -24,8 +24,8 @@
 static GPtrArray *
 list_checks (ServerFixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open_existing (f->base.db, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open_existing (f->base.db, &error);
   GPtrArray *checks;
 
   g_assert_no_error (error);
@@ -37,10 +37,12 @@ list_checks (ServerFixture *f)
 /* The check */
 
 static void
-test_check_verdicts (ServerFixture *f,
-                     gconstpointer  data)
+test_check_verdicts (ServerFixture *f, gconstpointer data)
 {
-  static const struct { const char *instrument, *version, *status; } cases[] = {
+  static const struct
+  {
+    const char *instrument, *version, *status;
+  } cases[] = {
     { "LARMOR", "12.3.2.380", "ok" },
     { "LARMOR", "12.3.0.350", "update-available" },
     { "LARMOR", "v12.4", "client-newer" },
@@ -53,9 +55,9 @@ test_check_verdicts (ServerFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
-                                               "&version=%s", cases[i].instrument,
-                                               cases[i].version);
-      Reply reply = http (f, "GET", path, NULL, NULL);
+                                               "&version=%s",
+                                               cases[i].instrument, cases[i].version);
+      Reply            reply = http (f, "GET", path, NULL, NULL);
       Result cli = run_ium (f->base.db, "--json", "check", cases[i].instrument, "ibex-gui",
                             cases[i].version, NULL);
 
@@ -68,18 +70,22 @@ test_check_verdicts (ServerFixture *f,
       g_assert_cmpstr (json_member_string (reply.json, "instrument"), ==, cases[i].instrument);
       g_assert_cmpstr (json_member_string (reply.json, "download_url"), ==,
                        g_str_equal (cases[i].instrument, "HRPD")
-                       ? "https://downloads.example.org/ibex/12.1.1.215"
-                       : "https://downloads.example.org/ibex/12.3.2.380");
+                         ? "https://downloads.example.org/ibex/12.1.1.215"
+                         : "https://downloads.example.org/ibex/12.3.2.380");
       reply_clear (&reply);
       result_clear (&cli);
     }
 }
 
 static void
-test_check_errors (ServerFixture *f,
-                   gconstpointer  data)
+test_check_errors (ServerFixture *f, gconstpointer data)
 {
-  static const struct { const char *path; guint status; const char *message; } cases[] = {
+  static const struct
+  {
+    const char *path;
+    guint       status;
+    const char *message;
+  } cases[] = {
     { "/api/v1/check", 400, "“instrument” is missing" },
     { "/api/v1/check?instrument=LARMOR&component=ibex-gui", 400, "“version” is missing" },
     { "/api/v1/check?instrument=LARMOR&version=12", 400, "“component” is missing" },
@@ -119,13 +125,17 @@ test_check_errors (ServerFixture *f,
 
   /* Encoded names and a "+" for a space are decoded; the answer names what was asked. */
   {
-    Reply reply = http (f, "GET", "/api/v1/check?instrument=%4C%41RMOR&component=ibex%2Dgui"
-                        "&version=+12.3.2.380", NULL, NULL);
+    Reply reply = http (f, "GET",
+                        "/api/v1/check?instrument=%4C%41RMOR&component=ibex%2Dgui"
+                        "&version=+12.3.2.380",
+                        NULL, NULL);
     g_assert_cmpuint (reply.status, ==, 400);
     g_assert_nonnull (strstr (reply_error (&reply), "\" 12.3.2.380\""));
     reply_clear (&reply);
-    reply = http (f, "GET", "/api/v1/check?instrument=%4C%41RMOR&component=ibex%2Dgui"
-                  "&version=12.3.2.380", NULL, NULL);
+    reply = http (f, "GET",
+                  "/api/v1/check?instrument=%4C%41RMOR&component=ibex%2Dgui"
+                  "&version=12.3.2.380",
+                  NULL, NULL);
     g_assert_cmpuint (reply.status, ==, 200);
     g_assert_cmpstr (json_member_string (reply.json, "status"), ==, "ok");
     reply_clear (&reply);
@@ -133,33 +143,39 @@ test_check_errors (ServerFixture *f,
 }
 
 static void
-test_connect_anyway (ServerFixture *f,
-                     gconstpointer  data)
+test_connect_anyway (ServerFixture *f, gconstpointer data)
 {
-  static const struct { const char *body; guint status; const char *message; } bad[] = {
+  static const struct
+  {
+    const char *body;
+    guint       status;
+    const char *message;
+  } bad[] = {
     { NULL, 400, "must be a JSON object" },
     { "[]", 400, "must be a JSON object" },
     { "{\"instrument\": \"LARMOR\", \"component\": \"ibex-gui\"}", 400, "“version”" },
     { "{\"instrument\": \"LARMOR\", \"component\": \"ibex-gui\", \"version\": 11}", 400,
       "“version” must be given as non-empty text" },
     { "{\"instrument\": \"LARMOR\", \"component\": \"ibex-gui\", \"version\": \"11\", "
-      "\"user\": \"x\"}", 400, "unknown key “user”" },
+      "\"user\": \"x\"}",
+      400, "unknown key “user”" },
     { "{\"instrument\": \"NOPE\", \"component\": \"ibex-gui\", \"version\": \"11\"}", 404,
       "unknown instrument" },
     { "{\"instrument\": \"LARMOR\", \"component\": \"ibex-gui\", \"version\": \"eleven\"}", 400,
       "not a valid quad version" },
     { "instrument=LARMOR", 400, "the body is not JSON" },
   };
-  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
   IumCheckRecord *record;
-  Reply reply;
+  Reply           reply;
 
   start_server (f, NULL);
 
   /* No bearer token: a client GUI has none, and this changes only the check log. */
   reply = http (f, "POST", "/api/v1/check/connect-anyway",
                 "{\"instrument\": \"LARMOR\", \"component\": \"ibex-gui\", \"version\": "
-                "\"11.2.0.5\"}", NULL);
+                "\"11.2.0.5\"}",
+                NULL);
   g_assert_cmpuint (reply.status, ==, 200);
   g_assert_cmpstr (json_member_string (reply.json, "status"), ==, "incompatible");
   g_assert_cmpstr (json_member_string (reply.json, "recommended_version"), ==, "12.3.2.380");
@@ -193,18 +209,18 @@ test_connect_anyway (ServerFixture *f,
 /* Stopping */
 
 static void
-test_sigterm_flushes_log (ServerFixture *f,
-                          gconstpointer  data)
+test_sigterm_flushes_log (ServerFixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
   g_autofree char *err = NULL;
-  guint n_incompatible = 0;
+  guint            n_incompatible = 0;
 
   start_server (f, NULL);
   for (guint i = 0; i < 50; i++)
     {
-      Reply reply = http (f, "GET", i % 2 ? CHECK_PATH ("ZOOM", "11.2.0.5")
-                                          : CHECK_PATH ("ZOOM", "12.3.2.380"), NULL, NULL);
+      Reply reply =
+        http (f, "GET", i % 2 ? CHECK_PATH ("ZOOM", "11.2.0.5") : CHECK_PATH ("ZOOM", "12.3.2.380"),
+              NULL, NULL);
       g_assert_cmpuint (reply.status, ==, 200);
       reply_clear (&reply);
     }
@@ -233,10 +249,9 @@ test_sigterm_flushes_log (ServerFixture *f,
 }
 
 static void
-test_sigint_stops_cleanly (ServerFixture *f,
-                           gconstpointer  data)
+test_sigint_stops_cleanly (ServerFixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
   Reply reply;
 
   start_server (f, NULL);
@@ -252,12 +267,11 @@ test_sigint_stops_cleanly (ServerFixture *f,
 /* The read API */
 
 static void
-test_read_instruments (ServerFixture *f,
-                       gconstpointer  data)
+test_read_instruments (ServerFixture *f, gconstpointer data)
 {
-  Result cli = run_ium (f->base.db, "--json", "status", NULL);
+  Result     cli = run_ium (f->base.db, "--json", "status", NULL);
   JsonArray *instruments;
-  Reply reply;
+  Reply      reply;
 
   start_server (f, NULL);
 
@@ -291,12 +305,11 @@ test_read_instruments (ServerFixture *f,
 }
 
 static void
-test_read_releases_downtime_token (ServerFixture *f,
-                                   gconstpointer  data)
+test_read_releases_downtime_token (ServerFixture *f, gconstpointer data)
 {
   JsonObject *object;
-  JsonArray *array;
-  Reply reply;
+  JsonArray  *array;
+  Reply       reply;
 
   start_server (f, NULL);
 
@@ -331,8 +344,8 @@ test_read_releases_downtime_token (ServerFixture *f,
 
   /* The token as `ium token take` leaves it. */
   {
-    Result r = run_ium (f->base.db, "--as", "alice", "token", "take", "--note", "12.3 rollout",
-                        NULL);
+    Result r =
+      run_ium (f->base.db, "--as", "alice", "token", "take", "--note", "12.3 rollout", NULL);
     g_assert_cmpint (r.status, ==, 0);
     result_clear (&r);
   }
@@ -349,12 +362,11 @@ test_read_releases_downtime_token (ServerFixture *f,
 }
 
 static void
-test_read_rollouts (ServerFixture *f,
-                    gconstpointer  data)
+test_read_rollouts (ServerFixture *f, gconstpointer data)
 {
   JsonArray *array;
-  Reply reply;
-  Result r;
+  Reply      reply;
+  Result     r;
 
   start_server (f, NULL);
 
@@ -389,8 +401,7 @@ test_read_rollouts (ServerFixture *f,
 /* Reload */
 
 static gboolean
-has_flag (JsonNode   *instrument,
-          const char *flag)
+has_flag (JsonNode *instrument, const char *flag)
 {
   JsonArray *flags = json_object_get_array_member (json_node_get_object (instrument), "flags");
 
@@ -401,13 +412,12 @@ has_flag (JsonNode   *instrument,
 }
 
 static void
-test_reload_after_other_process (ServerFixture *f,
-                                 gconstpointer  data)
+test_reload_after_other_process (ServerFixture *f, gconstpointer data)
 {
-  gint64 start, deadline;
+  gint64   start, deadline;
   gboolean seen = FALSE;
-  Reply reply;
-  Result r;
+  Reply    reply;
+  Result   r;
 
   start_server (f, NULL);
   reply = http (f, "GET", CHECK_PATH ("ZOOM", "12.3.0.350"), NULL, NULL);
@@ -452,13 +462,16 @@ test_reload_after_other_process (ServerFixture *f,
 typedef struct
 {
   const char *url;
-  const char *wish;        /* GET /api/v1/instruments/WISH, as answered alone */
+  const char *wish; /* GET /api/v1/instruments/WISH, as answered alone */
   guint       index;
   guint       n_wrong;
   char       *first_wrong; /* owned */
 } ClientThread;
 
-static const struct { const char *instrument, *version, *status; } concurrent_cases[] = {
+static const struct
+{
+  const char *instrument, *version, *status;
+} concurrent_cases[] = {
   { "LARMOR", "12.3.2.380", "ok" },
   { "ARGUS", "11.0.0.50", "ok" },
   { "ARGUS", "12.0.0.100", "incompatible" },
@@ -472,22 +485,23 @@ static const struct { const char *instrument, *version, *status; } concurrent_ca
   { "SURF", "11.1.1.92", "ok" },
 };
 
-#define N_CLIENTS          64
-#define CHECKS_PER_CLIENT  25
+#define N_CLIENTS         64
+#define CHECKS_PER_CLIENT 25
 
 static gpointer
 client_thread (gpointer data)
 {
   ClientThread *client = data;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
 
   for (guint i = 0; i < CHECKS_PER_CLIENT; i++)
     {
-      guint c = (client->index + i) % G_N_ELEMENTS (concurrent_cases);
-      g_autofree char *path = g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
-                                               "&version=%s", concurrent_cases[c].instrument,
-                                               concurrent_cases[c].version);
-      Reply reply = http_on (session, client->url, "GET", path, NULL, NULL);
+      guint            c = (client->index + i) % G_N_ELEMENTS (concurrent_cases);
+      g_autofree char *path =
+        g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
+                         "&version=%s",
+                         concurrent_cases[c].instrument, concurrent_cases[c].version);
+      Reply       reply = http_on (session, client->url, "GET", path, NULL, NULL);
       const char *status = reply.json ? json_member_string (reply.json, "status") : NULL;
       const char *instrument = reply.json ? json_member_string (reply.json, "instrument") : NULL;
 
@@ -516,16 +530,15 @@ client_thread (gpointer data)
 }
 
 static void
-test_concurrent_clients (ServerFixture *f,
-                         gconstpointer  data)
+test_concurrent_clients (ServerFixture *f, gconstpointer data)
 {
-  ClientThread clients[N_CLIENTS] = { 0 };
-  GThread *threads[N_CLIENTS];
+  ClientThread     clients[N_CLIENTS] = { 0 };
+  GThread         *threads[N_CLIENTS];
   g_autofree char *wish = NULL;
-  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
   g_autofree char *expected_total = NULL;
-  guint64 sum = 0;
-  Reply reply;
+  guint64          sum = 0;
+  Reply            reply;
 
   /* Four listener threads share the port. */
   start_server (f, "--threads", "4", NULL);
@@ -533,9 +546,10 @@ test_concurrent_clients (ServerFixture *f,
   /* The expected verdicts, asked one at a time first. */
   for (guint c = 0; c < G_N_ELEMENTS (concurrent_cases); c++)
     {
-      g_autofree char *path = g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
-                                               "&version=%s", concurrent_cases[c].instrument,
-                                               concurrent_cases[c].version);
+      g_autofree char *path =
+        g_strdup_printf ("/api/v1/check?instrument=%s&component=ibex-gui"
+                         "&version=%s",
+                         concurrent_cases[c].instrument, concurrent_cases[c].version);
       reply = http (f, "GET", path, NULL, NULL);
       g_assert_cmpstr (json_member_string (reply.json, "status"), ==, concurrent_cases[c].status);
       reply_clear (&reply);
@@ -565,7 +579,7 @@ test_concurrent_clients (ServerFixture *f,
   g_assert_nonnull (strstr (wish, "\"name\" : \"WISH\""));
   reply = http (f, "GET", "/metrics", NULL, NULL);
   {
-    g_auto(GStrv) lines = g_strsplit (reply.body, "\n", -1);
+    g_auto (GStrv) lines = g_strsplit (reply.body, "\n", -1);
     for (guint i = 0; lines[i] != NULL; i++)
       if (g_str_has_prefix (lines[i], "ium_client_checks_total{"))
         sum += g_ascii_strtoull (strrchr (lines[i], ' ') + 1, NULL, 10);
@@ -576,7 +590,8 @@ test_concurrent_clients (ServerFixture *f,
   /* ... and logged once. */
   g_assert_cmpint (stop_server (f, SIGTERM, NULL), ==, 0);
   checks = list_checks (f);
-  g_assert_cmpuint (checks->len, ==, N_CLIENTS * CHECKS_PER_CLIENT + G_N_ELEMENTS (concurrent_cases));
+  g_assert_cmpuint (checks->len, ==,
+                    N_CLIENTS * CHECKS_PER_CLIENT + G_N_ELEMENTS (concurrent_cases));
   for (guint i = 0; i < N_CLIENTS; i++)
     g_free (clients[i].first_wrong);
 }
@@ -584,11 +599,10 @@ test_concurrent_clients (ServerFixture *f,
 /* /metrics */
 
 static double
-metric (const char *text,
-        const char *line_start)
+metric (const char *text, const char *line_start)
 {
   g_autofree char *needle = g_strconcat ("\n", line_start, " ", NULL);
-  const char *found = strstr (text, needle);
+  const char      *found = strstr (text, needle);
 
   if (found == NULL)
     g_error ("no metric “%s” in:\n%s", line_start, text);
@@ -596,15 +610,19 @@ metric (const char *text,
 }
 
 static void
-test_metrics (ServerFixture *f,
-              gconstpointer  data)
+test_metrics (ServerFixture *f, gconstpointer data)
 {
-  static const char * const families[] = {
-    "ium_client_checks_total counter", "ium_client_check_errors_total counter",
-    "ium_client_connect_anyway_total counter", "ium_instruments gauge",
-    "ium_instruments_total gauge", "ium_snapshot_reloads_total counter",
-    "ium_snapshot_age_seconds gauge", "ium_check_log_queue_length gauge",
-    "ium_check_log_written_total counter", "ium_http_requests_total counter",
+  static const char *const families[] = {
+    "ium_client_checks_total counter",
+    "ium_client_check_errors_total counter",
+    "ium_client_connect_anyway_total counter",
+    "ium_instruments gauge",
+    "ium_instruments_total gauge",
+    "ium_snapshot_reloads_total counter",
+    "ium_snapshot_age_seconds gauge",
+    "ium_check_log_queue_length gauge",
+    "ium_check_log_written_total counter",
+    "ium_http_requests_total counter",
   };
   Reply reply;
 
@@ -631,9 +649,11 @@ test_metrics (ServerFixture *f,
       g_assert_nonnull (strstr (reply.body, help));
     }
 
-  g_assert_cmpfloat (metric (reply.body, "ium_client_checks_total{status=\"incompatible\"}"), ==, 3);
+  g_assert_cmpfloat (metric (reply.body, "ium_client_checks_total{status=\"incompatible\"}"), ==,
+                     3);
   g_assert_cmpfloat (metric (reply.body, "ium_client_checks_total{status=\"ok\"}"), ==, 1);
-  g_assert_cmpfloat (metric (reply.body, "ium_client_checks_total{status=\"client-newer\"}"), ==, 0);
+  g_assert_cmpfloat (metric (reply.body, "ium_client_checks_total{status=\"client-newer\"}"), ==,
+                     0);
   g_assert_cmpfloat (metric (reply.body, "ium_client_check_errors_total{code=\"404\"}"), ==, 1);
   g_assert_cmpfloat (metric (reply.body, "ium_client_check_errors_total{code=\"400\"}"), ==, 1);
   g_assert_cmpfloat (metric (reply.body, "ium_instruments_total"), ==, 34);
@@ -655,14 +675,13 @@ test_metrics (ServerFixture *f,
 /* HTTPS */
 
 static void
-test_https (ServerFixture *f,
-            gconstpointer  data)
+test_https (ServerFixture *f, gconstpointer data)
 {
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
-  g_autoptr(GTlsDatabase) database = NULL;
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTlsDatabase) database = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (GError) error = NULL;
   Reply reply;
 
   make_certificate (f, &cert, &key);
@@ -681,9 +700,9 @@ test_https (ServerFixture *f,
 
   /* Plain HTTP on the HTTPS port gets no answer. */
   {
-    gboolean closed;
+    gboolean          closed;
     static const char request[] = "GET /api/v1/instruments HTTP/1.1\r\nHost: x\r\n\r\n";
-    g_autoptr(GBytes) answer = raw_request (f, request, sizeof request - 1, 3000, &closed);
+    g_autoptr (GBytes) answer = raw_request (f, request, sizeof request - 1, 3000, &closed);
     g_assert_cmpuint (raw_status (answer), ==, 0);
   }
 
@@ -693,12 +712,10 @@ test_https (ServerFixture *f,
 /* Refusing to start */
 
 static void
-expect_refusal (ServerFixture      *f,
-                const char * const *args,
-                const char         *message)
+expect_refusal (ServerFixture *f, const char *const *args, const char *message)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
   Result r;
 
   g_ptr_array_add (argv, (gpointer) "--db");
@@ -708,7 +725,7 @@ expect_refusal (ServerFixture      *f,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = spawn_ium ((const char * const *) argv->pdata, NULL);
+  process = spawn_ium ((const char *const *) argv->pdata, NULL);
   r = finish (process);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.out, ==, "");
@@ -718,8 +735,7 @@ expect_refusal (ServerFixture      *f,
 }
 
 static void
-test_token_file_refused (ServerFixture *f,
-                         gconstpointer  data)
+test_token_file_refused (ServerFixture *f, gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->base.dir, "missing", NULL);
   g_autofree char *empty = write_temp (&f->base, "empty", " \n");
@@ -729,22 +745,26 @@ test_token_file_refused (ServerFixture *f,
   g_assert_cmpint (g_chmod (spaced, 0600), ==, 0);
 
   g_assert_cmpint (g_chmod (f->token_file, 0644), ==, 0);
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", f->token_file,
-                                        NULL }, "can be read or written by group or others (mode 0644)");
+  expect_refusal (
+    f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", f->token_file, NULL },
+    "can be read or written by group or others (mode 0644)");
   g_assert_cmpint (g_chmod (f->token_file, 0620), ==, 0);
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", f->token_file,
-                                        NULL }, "chmod 600");
+  expect_refusal (
+    f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", f->token_file, NULL },
+    "chmod 600");
   g_assert_cmpint (g_chmod (f->token_file, 0604), ==, 0);
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", f->token_file,
-                                        NULL }, "mode 0604");
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", missing, NULL },
+  expect_refusal (
+    f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", f->token_file, NULL },
+    "mode 0604");
+  expect_refusal (f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", missing, NULL },
                   "cannot be read: No such file or directory");
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", empty, NULL },
+  expect_refusal (f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", empty, NULL },
                   "is empty");
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", spaced, NULL },
+  expect_refusal (f, (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", spaced, NULL },
                   "without spaces");
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:0", "--token-file", f->base.dir,
-                                        NULL }, "is not a regular file");
+  expect_refusal (f,
+                  (const char *[]){ "--listen", "127.0.0.1:0", "--token-file", f->base.dir, NULL },
+                  "is not a regular file");
 
   /* Mode 0400 is fine. */
   g_assert_cmpint (g_chmod (f->token_file, 0400), ==, 0);
@@ -753,31 +773,32 @@ test_token_file_refused (ServerFixture *f,
 }
 
 static void
-test_bad_options_refused (ServerFixture *f,
-                          gconstpointer  data)
+test_bad_options_refused (ServerFixture *f, gconstpointer data)
 {
   g_autofree char *junk = write_temp (&f->base, "junk.pem", "not a certificate\n");
   g_autofree char *no_db = g_build_filename (f->base.dir, "none.db", NULL);
 
-  expect_refusal (f, (const char *[]) { "--listen", "localhost", NULL }, "cannot listen on “localhost”");
-  expect_refusal (f, (const char *[]) { "--listen", "127.0.0.1:99999", NULL }, "ADDRESS:PORT");
-  expect_refusal (f, (const char *[]) { "--listen", "example.org:80", NULL }, "IP address");
-  expect_refusal (f, (const char *[]) { "--listen", "0", "--tls-cert", junk, NULL },
+  expect_refusal (f, (const char *[]){ "--listen", "localhost", NULL },
+                  "cannot listen on “localhost”");
+  expect_refusal (f, (const char *[]){ "--listen", "127.0.0.1:99999", NULL }, "ADDRESS:PORT");
+  expect_refusal (f, (const char *[]){ "--listen", "example.org:80", NULL }, "IP address");
+  expect_refusal (f, (const char *[]){ "--listen", "0", "--tls-cert", junk, NULL },
                   "--tls-cert and --tls-key go together");
-  expect_refusal (f, (const char *[]) { "--listen", "0", "--tls-cert", junk, "--tls-key", junk,
-                                        NULL }, "cannot use the certificate");
-  expect_refusal (f, (const char *[]) { "extra", NULL }, "expected no arguments");
+  expect_refusal (f,
+                  (const char *[]){ "--listen", "0", "--tls-cert", junk, "--tls-key", junk, NULL },
+                  "cannot use the certificate");
+  expect_refusal (f, (const char *[]){ "extra", NULL }, "expected no arguments");
 
-  expect_refusal (f, (const char *[]) { "--threads", "-1", NULL }, "--threads takes 1 to 64");
+  expect_refusal (f, (const char *[]){ "--threads", "-1", NULL }, "--threads takes 1 to 64");
 
   /* A port someone else holds, even another ium serve whose listener threads share theirs. */
   start_server (f, "--threads", "2", NULL);
   {
-    g_autoptr(GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
+    g_autoptr (GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
     g_autofree char *taken = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
-    expect_refusal (f, (const char *[]) { "--listen", taken, "--threads", "2", NULL },
+    expect_refusal (f, (const char *[]){ "--listen", taken, "--threads", "2", NULL },
                     "cannot listen on");
-    expect_refusal (f, (const char *[]) { "--listen", taken, "--threads", "1", NULL },
+    expect_refusal (f, (const char *[]){ "--listen", taken, "--threads", "1", NULL },
                     "cannot listen on");
   }
   g_assert_cmpint (stop_server (f, SIGTERM, NULL), ==, 0);
@@ -785,7 +806,7 @@ test_bad_options_refused (ServerFixture *f,
   /* No database: no empty facility served by mistake. */
   {
     const char *args[] = { "--db", no_db, "serve", "--listen", "0", NULL };
-    g_autoptr(GSubprocess) process = spawn_ium (args, NULL);
+    g_autoptr (GSubprocess) process = spawn_ium (args, NULL);
     Result r = finish (process);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "there is no inventory at"));
@@ -794,13 +815,12 @@ test_bad_options_refused (ServerFixture *f,
   }
 }
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                             \
   g_test_add ("/ium/server/" path, ServerFixture, NULL, server_fixture_setup, func, \
               server_fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   server_test_init (&argc, &argv);
 

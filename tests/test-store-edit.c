@@ -65,10 +65,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-test-store-edit-XXXXXX", &error);
   g_assert_no_error (error);
@@ -80,8 +79,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
@@ -99,8 +97,8 @@ fixture_tear_down (Fixture       *f,
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -110,7 +108,7 @@ parse (const char *text)
 static IumInventory *
 load (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumInventory *inventory = ium_store_load (f->store, &error);
 
   g_assert_no_error (error);
@@ -120,8 +118,8 @@ load (Fixture *f)
 static guint
 n_audit (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return entries->len;
@@ -130,8 +128,8 @@ n_audit (Fixture *f)
 static IumAuditEntry *
 last_audit (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, >, 0);
@@ -141,11 +139,10 @@ last_audit (Fixture *f)
 /* Inventory copy and window removal */
 
 static void
-test_copy_and_remove (Fixture       *f,
-                      gconstpointer  data)
+test_copy_and_remove (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumInventory) inventory = load (f);
-  g_autoptr(IumInventory) copy = ium_inventory_copy (inventory);
+  g_autoptr (IumInventory) inventory = load (f);
+  g_autoptr (IumInventory) copy = ium_inventory_copy (inventory);
 
   g_assert_cmpstr (ium_inventory_get_facility (copy), ==, ium_inventory_get_facility (inventory));
   g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_instruments (copy)), ==, 2);
@@ -165,11 +162,10 @@ test_copy_and_remove (Fixture       *f,
 /* The data version */
 
 static void
-test_data_version (Fixture       *f,
-                   gconstpointer  data)
+test_data_version (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_store_open_existing (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = ium_store_open_existing (f->path, &error);
   gint64 first, second, third;
 
   g_assert_no_error (error);
@@ -191,18 +187,17 @@ test_data_version (Fixture       *f,
 /* Downtime windows */
 
 static void
-test_put_window (Fixture       *f,
-                 gconstpointer  data)
+test_put_window (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) window = parse ("{\"start\": \"2025-04-01T09:00:00+01:00\", "
-                                      "\"end\": \"2025-04-01T17:00:00Z\", \"label\": \"Extra\", "
-                                      "\"instruments\": [\"ZOOM\"]}");
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumAuditEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) window = parse ("{\"start\": \"2025-04-01T09:00:00+01:00\", "
+                                       "\"end\": \"2025-04-01T17:00:00Z\", \"label\": \"Extra\", "
+                                       "\"instruments\": [\"ZOOM\"]}");
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumAuditEntry) entry = NULL;
   g_autofree char *key = NULL;
-  IumWindow *stored;
-  guint before = n_audit (f);
+  IumWindow       *stored;
+  guint            before = n_audit (f);
 
   g_assert_true (ium_store_put_window (f->store, window, "alice", &key, &error));
   g_assert_no_error (error);
@@ -227,29 +222,32 @@ test_put_window (Fixture       *f,
 }
 
 static void
-test_put_window_invalid (Fixture       *f,
-                         gconstpointer  data)
+test_put_window_invalid (Fixture *f, gconstpointer data)
 {
-  static const struct { const char *json; const char *message; } cases[] = {
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
     { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T08:00:00Z\", \"label\": \"X\"}",
       "end: the window must end after it starts" },
-    { "{\"start\": \"tomorrow\", \"end\": \"2025-04-01T08:00:00Z\", \"label\": \"X\"}",
-      "start: " },
-    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\"}",
-      "label" },
+    { "{\"start\": \"tomorrow\", \"end\": \"2025-04-01T08:00:00Z\", \"label\": \"X\"}", "start: " },
+    { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\"}", "label" },
     { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\", \"label\": \"X\", "
-      "\"instruments\": [\"NOPE\"]}", "NOPE" },
+      "\"instruments\": [\"NOPE\"]}",
+      "NOPE" },
     { "{\"start\": \"2025-04-01T09:00:00Z\", \"end\": \"2025-04-01T10:00:00Z\", \"label\": \"X\", "
-      "\"colour\": \"red\"}", "colour" },
+      "\"colour\": \"red\"}",
+      "colour" },
     { "[1, 2]", "a downtime window is an object" },
   };
   guint before = n_audit (f);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) window = parse (cases[i].json);
-      g_autoptr(IumInventory) inventory = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) window = parse (cases[i].json);
+      g_autoptr (IumInventory) inventory = NULL;
       g_autofree char *key = NULL;
 
       g_assert_false (ium_store_put_window (f->store, window, "alice", &key, &error));
@@ -267,12 +265,11 @@ test_put_window_invalid (Fixture       *f,
 }
 
 static void
-test_remove_window (Fixture       *f,
-                    gconstpointer  data)
+test_remove_window (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumAuditEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumAuditEntry) entry = NULL;
   guint before = n_audit (f);
 
   g_assert_false (ium_store_remove_window (f->store, "2025-01-01T00:00:00Z|x|y", "bob", &error));
@@ -297,13 +294,13 @@ test_remove_window (Fixture       *f,
 /* Instrument edits */
 
 static void
-test_edit_site_tags (Fixture       *f,
-                     gconstpointer  data)
+test_edit_site_tags (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS2 north\", \"tags\": [\"sans\", \"polarised\"]}");
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumAuditEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) edit =
+    parse ("{\"site\": \"TS2 north\", \"tags\": [\"sans\", \"polarised\"]}");
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumAuditEntry) entry = NULL;
   IumInstrument *larmor;
 
   /* No token needed: nothing is deployed. */
@@ -314,8 +311,8 @@ test_edit_site_tags (Fixture       *f,
   larmor = ium_inventory_lookup_instrument (inventory, "LARMOR");
   g_assert_cmpstr (ium_instrument_get_site (larmor), ==, "TS2 north");
   g_assert_cmpstr (ium_instrument_get_tags (larmor)[1], ==, "polarised");
-  g_assert_cmpstr (ium_host_get_installed_version (ium_instrument_get_host (larmor, 0),
-                                                   "ibex-gui"), ==, "12.0.0.100");
+  g_assert_cmpstr (ium_host_get_installed_version (ium_instrument_get_host (larmor, 0), "ibex-gui"),
+                   ==, "12.0.0.100");
 
   entry = last_audit (f);
   g_assert_cmpstr (entry->action, ==, "edit");
@@ -326,16 +323,16 @@ test_edit_site_tags (Fixture       *f,
 }
 
 static void
-test_edit_installed_needs_token (Fixture       *f,
-                                 gconstpointer  data)
+test_edit_installed_needs_token (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) edit = parse ("{\"hosts\": [{\"name\": \"larmor-cluster\", \"installed\": "
-                                    "{\"ibex-server\": \"12.1.0.200\", \"cal-tool\": \"20250101.0\"}},"
-                                    "{\"name\": \"NDXLARMOR\", \"installed\": {\"ibex-gui\": null}}]}");
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) edit =
+    parse ("{\"hosts\": [{\"name\": \"larmor-cluster\", \"installed\": "
+           "{\"ibex-server\": \"12.1.0.200\", \"cal-tool\": \"20250101.0\"}},"
+           "{\"name\": \"NDXLARMOR\", \"installed\": {\"ibex-gui\": null}}]}");
+  g_autoptr (IumInventory) inventory = NULL;
   IumHost *control, *cluster;
-  guint before = n_audit (f);
+  guint    before = n_audit (f);
 
   g_assert_false (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
   g_assert_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED);
@@ -363,12 +360,11 @@ test_edit_installed_needs_token (Fixture       *f,
 }
 
 static void
-test_edit_same_versions_need_no_token (Fixture       *f,
-                                       gconstpointer  data)
+test_edit_same_versions_need_no_token (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS2\", \"hosts\": [{\"name\": \"NDXLARMOR\", "
-                                    "\"installed\": {\"ibex-server\": \"12.0.0.100\"}}]}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) edit = parse ("{\"site\": \"TS2\", \"hosts\": [{\"name\": \"NDXLARMOR\", "
+                                     "\"installed\": {\"ibex-server\": \"12.0.0.100\"}}]}");
   guint before = n_audit (f);
 
   g_assert_true (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
@@ -377,10 +373,13 @@ test_edit_same_versions_need_no_token (Fixture       *f,
 }
 
 static void
-test_edit_invalid (Fixture       *f,
-                   gconstpointer  data)
+test_edit_invalid (Fixture *f, gconstpointer data)
 {
-  static const struct { const char *json; const char *message; } cases[] = {
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
     { "{\"pin\": \"12.1\"}", "pin: unknown key" },
     { "{\"site\": 3}", "site: " },
     { "{\"tags\": \"sans\"}", "tags: " },
@@ -404,14 +403,14 @@ test_edit_invalid (Fixture       *f,
   };
 
   /* The token is held, so that only the input can be at fault. */
-  g_autoptr(GError) token_error = NULL;
+  g_autoptr (GError) token_error = NULL;
   g_assert_true (ium_token_take (f->store, "dave", NULL, FALSE, NULL, &token_error));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) edit = parse (cases[i].json);
-      g_autoptr(IumInventory) inventory = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) edit = parse (cases[i].json);
+      g_autoptr (IumInventory) inventory = NULL;
       guint before = n_audit (f);
 
       g_assert_false (ium_store_edit_instrument (f->store, "LARMOR", edit, "dave", &error));
@@ -421,18 +420,16 @@ test_edit_invalid (Fixture       *f,
       g_assert_cmpuint (n_audit (f), ==, before);
 
       inventory = load (f);
-      g_assert_cmpstr (ium_instrument_get_site (ium_inventory_lookup_instrument (inventory,
-                                                                                 "LARMOR")),
-                       ==, "TS2");
+      g_assert_cmpstr (
+        ium_instrument_get_site (ium_inventory_lookup_instrument (inventory, "LARMOR")), ==, "TS2");
     }
 }
 
 static void
-test_edit_unknown_instrument (Fixture       *f,
-                              gconstpointer  data)
+test_edit_unknown_instrument (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) edit = parse ("{\"site\": \"TS1\"}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) edit = parse ("{\"site\": \"TS1\"}");
 
   g_assert_false (ium_store_edit_instrument (f->store, "larmor", edit, "dave", &error));
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
@@ -445,19 +442,18 @@ test_edit_unknown_instrument (Fixture       *f,
 static char *
 dump (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
 
   g_assert_no_error (error);
   return ium_inventory_to_data (inventory, NULL);
 }
 
 static guint
-n_audit_action (Fixture    *f,
-         const char *action)
+n_audit_action (Fixture *f, const char *action)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
   guint n = 0;
 
   g_assert_no_error (error);
@@ -467,13 +463,10 @@ n_audit_action (Fixture    *f,
 }
 
 static IumWindow *
-make_window (const char         *start,
-             const char         *end,
-             const char         *label,
-             const char * const *instruments)
+make_window (const char *start, const char *end, const char *label, const char *const *instruments)
 {
-  g_autoptr(GDateTime) s = ium_timestamp_parse (start, NULL);
-  g_autoptr(GDateTime) e = ium_timestamp_parse (end, NULL);
+  g_autoptr (GDateTime) s = ium_timestamp_parse (start, NULL);
+  g_autoptr (GDateTime) e = ium_timestamp_parse (end, NULL);
   IumWindow *window = ium_window_new (s, e, label);
 
   ium_window_set_instruments (window, instruments);
@@ -481,24 +474,23 @@ make_window (const char         *start,
 }
 
 static void
-test_add_windows (Fixture       *f,
-                  gconstpointer  data)
+test_add_windows (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  IumStoreChanges changes;
-  IumWindow *own;
+  IumStoreChanges  changes;
+  IumWindow       *own;
 
-  g_ptr_array_add (windows, make_window ("2025-03-04T08:00:00Z", "2025-03-04T18:00:00Z",
-                                         "Maintenance day", NULL));
-  g_ptr_array_add (windows, make_window ("2030-03-11T08:00:00Z", "2030-03-11T18:00:00Z",
-                                         "Maintenance day", NULL));
+  g_ptr_array_add (
+    windows, make_window ("2025-03-04T08:00:00Z", "2025-03-04T18:00:00Z", "Maintenance day", NULL));
+  g_ptr_array_add (
+    windows, make_window ("2030-03-11T08:00:00Z", "2030-03-11T18:00:00Z", "Maintenance day", NULL));
   g_ptr_array_add (windows, make_window ("2030-03-12T08:00:00Z", "2030-03-12T12:00:00Z",
-                                         "LARMOR beam off", (const char *[]) { "LARMOR", NULL }));
+                                         "LARMOR beam off", (const char *[]){ "LARMOR", NULL }));
   ium_store_add_windows (f->store, windows, "alice", &changes, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes.added, ==, 2);
@@ -515,10 +507,9 @@ test_add_windows (Fixture       *f,
 
   /* One window of an unknown instrument: nothing of the batch is written. */
   before = dump (f);
-  g_ptr_array_add (bad, make_window ("2030-04-01T08:00:00Z", "2030-04-01T18:00:00Z", "Fine",
-                                     NULL));
+  g_ptr_array_add (bad, make_window ("2030-04-01T08:00:00Z", "2030-04-01T18:00:00Z", "Fine", NULL));
   g_ptr_array_add (bad, make_window ("2030-04-02T08:00:00Z", "2030-04-02T18:00:00Z", "Bad",
-                                     (const char *[]) { "NOSUCH", NULL }));
+                                     (const char *[]){ "NOSUCH", NULL }));
   g_assert_false (ium_store_add_windows (f->store, bad, "alice", &changes, &error));
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "unknown instrument “NOSUCH”"));
@@ -527,42 +518,42 @@ test_add_windows (Fixture       *f,
 }
 
 static void
-test_replace_window (Fixture       *f,
-                     gconstpointer  data)
+test_replace_window (Fixture *f, gconstpointer data)
 {
-  g_autoptr(JsonNode) moved = parse ("{\"start\": \"2030-03-05T09:00:00+01:00\","
-                                     " \"end\": \"2030-03-05T17:00:00+01:00\","
-                                     " \"label\": \"Maintenance (moved)\","
-                                     " \"instruments\": [\"LARMOR\"]}");
-  g_autoptr(JsonNode) backwards = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
-                                         " \"end\": \"2030-03-06T08:00:00Z\", \"label\": \"X\"}");
-  g_autoptr(JsonNode) unknown = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
-                                       " \"end\": \"2030-03-06T10:00:00Z\", \"label\": \"X\","
-                                       " \"instruments\": [\"NOSUCH\"]}");
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) moved = parse ("{\"start\": \"2030-03-05T09:00:00+01:00\","
+                                      " \"end\": \"2030-03-05T17:00:00+01:00\","
+                                      " \"label\": \"Maintenance (moved)\","
+                                      " \"instruments\": [\"LARMOR\"]}");
+  g_autoptr (JsonNode) backwards = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
+                                          " \"end\": \"2030-03-06T08:00:00Z\", \"label\": \"X\"}");
+  g_autoptr (JsonNode) unknown = parse ("{\"start\": \"2030-03-06T09:00:00Z\","
+                                        " \"end\": \"2030-03-06T10:00:00Z\", \"label\": \"X\","
+                                        " \"instruments\": [\"NOSUCH\"]}");
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  IumWindow *window;
+  IumWindow       *window;
 
   ium_store_replace_window (f->store, MAINTENANCE_KEY, moved, "alice", &key, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (key, ==, "2030-03-05T08:00:00Z|2030-03-05T16:00:00Z|Maintenance (moved)");
-  g_assert_cmpuint (n_audit_action (f, "downtime edit"), ==, 2); /* the old one out, the new one in */
+  g_assert_cmpuint (n_audit_action (f, "downtime edit"), ==,
+                    2); /* the old one out, the new one in */
 
   inventory = load (f);
   g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_windows (inventory)), ==, 1);
   g_assert_null (ium_inventory_lookup_window (inventory, MAINTENANCE_KEY));
   window = ium_inventory_lookup_window (inventory, key);
   g_assert_nonnull (window);
-  g_assert_cmpstrv (ium_window_get_instruments (window), ((const char *[]) { "LARMOR", NULL }));
+  g_assert_cmpstrv (ium_window_get_instruments (window), ((const char *[]){ "LARMOR", NULL }));
 
   /* Refusals change nothing: a window that is gone, an end before the start, an unknown
    * instrument. */
   before = dump (f);
-  g_assert_false (ium_store_replace_window (f->store, MAINTENANCE_KEY, moved, "alice", NULL,
-                                            &error));
+  g_assert_false (
+    ium_store_replace_window (f->store, MAINTENANCE_KEY, moved, "alice", NULL, &error));
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (ium_store_replace_window (f->store, key, backwards, "alice", NULL, &error));
@@ -578,24 +569,24 @@ test_replace_window (Fixture       *f,
 }
 
 static void
-test_cycles (Fixture       *f,
-             gconstpointer  data)
+test_cycles (Fixture *f, gconstpointer data)
 {
-  g_autoptr(JsonNode) added = parse ("{\"name\": \"2030/2\", \"start\": \"2030-04-20T08:00:00Z\","
-                                     " \"end\": \"2030-06-01T08:00:00Z\", \"freeze\": false}");
-  g_autoptr(JsonNode) thawed = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
-                                      " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": false}");
-  g_autoptr(JsonNode) renamed = parse ("{\"name\": \"Spring\", \"start\": \"2030-02-11T08:00:00Z\","
-                                       " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
-  g_autoptr(JsonNode) clash = parse ("{\"name\": \"2030/2\", \"start\": \"2030-02-11T08:00:00Z\","
-                                     " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
-  g_autoptr(JsonNode) backwards = parse ("{\"name\": \"X\", \"start\": \"2030-02-11T08:00:00Z\","
-                                         " \"end\": \"2030-01-28T08:00:00Z\", \"freeze\": true}");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) added = parse ("{\"name\": \"2030/2\", \"start\": \"2030-04-20T08:00:00Z\","
+                                      " \"end\": \"2030-06-01T08:00:00Z\", \"freeze\": false}");
+  g_autoptr (JsonNode) thawed = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
+                                       " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": false}");
+  g_autoptr (JsonNode) renamed =
+    parse ("{\"name\": \"Spring\", \"start\": \"2030-02-11T08:00:00Z\","
+           " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr (JsonNode) clash = parse ("{\"name\": \"2030/2\", \"start\": \"2030-02-11T08:00:00Z\","
+                                      " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr (JsonNode) backwards = parse ("{\"name\": \"X\", \"start\": \"2030-02-11T08:00:00Z\","
+                                          " \"end\": \"2030-01-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(JsonNode) frozen = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
-                                      " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
+  g_autoptr (JsonNode) frozen = parse ("{\"name\": \"2030/1\", \"start\": \"2030-02-11T08:00:00Z\","
+                                       " \"end\": \"2030-03-28T08:00:00Z\", \"freeze\": true}");
 
   ium_store_put_cycle (f->store, NULL, frozen, "alice", &error);
   g_assert_no_error (error);
@@ -606,14 +597,14 @@ test_cycles (Fixture       *f,
   ium_store_put_cycle (f->store, "2030/1", thawed, "alice", &error);
   g_assert_no_error (error);
   {
-    g_autoptr(IumInventory) inventory = load (f);
+    g_autoptr (IumInventory) inventory = load (f);
     g_assert_false (ium_cycle_get_freeze (ium_inventory_lookup_cycle (inventory, "2030/1")));
   }
 
   ium_store_put_cycle (f->store, "2030/1", renamed, "alice", &error);
   g_assert_no_error (error);
   {
-    g_autoptr(IumInventory) inventory = load (f);
+    g_autoptr (IumInventory) inventory = load (f);
     g_assert_null (ium_inventory_lookup_cycle (inventory, "2030/1"));
     g_assert_true (ium_cycle_get_freeze (ium_inventory_lookup_cycle (inventory, "Spring")));
     g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_cycles (inventory)), ==, 2);
@@ -643,7 +634,7 @@ test_cycles (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n_audit_action (f, "cycle remove"), ==, 1);
   {
-    g_autoptr(IumInventory) inventory = load (f);
+    g_autoptr (IumInventory) inventory = load (f);
     g_assert_null (ium_inventory_lookup_cycle (inventory, "Spring"));
     g_assert_cmpuint (g_list_model_get_n_items (ium_inventory_get_cycles (inventory)), ==, 1);
   }
@@ -653,8 +644,7 @@ test_cycles (Fixture       *f,
   g_test_add ("/ium/store-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -29,7 +29,8 @@ static const char inventory_text[] =
   "   \"components\": {\"py\": \"2.0.0\"}}],"
   " \"instruments\": ["
   "  {\"name\": \"A\", \"site\": \"S1\", \"hosts\": ["
-  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": \"1.0\"}},"
+  "    {\"name\": \"a-ctl\", \"role\": \"control\", \"installed\": {\"srv\": \"1.0\", \"gui\": "
+  "\"1.0\"}},"
   "    {\"name\": \"a-cl\", \"role\": \"cluster\", \"installed\": {\"srv\": \"1.0\"}}]}]}";
 
 typedef struct
@@ -40,10 +41,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-store-edit-XXXXXX", &error);
   g_assert_no_error (error);
@@ -56,8 +56,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
@@ -73,14 +72,12 @@ fixture_teardown (Fixture       *f,
 }
 
 static char *
-dup_host_versions (Fixture    *f,
-                   const char *instrument,
-                   const char *host)
+dup_host_versions (Fixture *f, const char *instrument, const char *host)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = ium_store_load (f->store, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load (f->store, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) ids = NULL;
   IumHost *found;
 
   g_assert_no_error (error);
@@ -94,11 +91,10 @@ dup_host_versions (Fixture    *f,
 }
 
 static guint
-count_audit (Fixture    *f,
-             const char *action)
+count_audit (Fixture *f, const char *action)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = ium_store_list_audit (f->store, NULL, NULL, &error);
   guint n = 0;
 
   g_assert_no_error (error);
@@ -109,11 +105,10 @@ count_audit (Fixture    *f,
 }
 
 static GHashTable *
-versions (const char *first_id,
-          ...)
+versions (const char *first_id, ...)
 {
   GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-  va_list args;
+  va_list     args;
 
   va_start (args, first_id);
   for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
@@ -123,11 +118,10 @@ versions (const char *first_id,
 }
 
 static void
-test_installed_needs_token (Fixture       *f,
-                            gconstpointer  data)
+test_installed_needs_token (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) table = versions ("srv", "2.0", "gui", "2.0", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) table = versions ("srv", "2.0", "gui", "2.0", NULL);
   g_autofree char *after = NULL;
 
   /* Nobody holds the token. */
@@ -148,15 +142,14 @@ test_installed_needs_token (Fixture       *f,
 }
 
 static void
-test_installed_writes (Fixture       *f,
-                       gconstpointer  data)
+test_installed_writes (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) table = versions ("srv", "2.0", "py", "1.2.3-rc.1", NULL);
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) table = versions ("srv", "2.0", "py", "1.2.3-rc.1", NULL);
+  g_autoptr (GPtrArray) entries = NULL;
   g_autofree char *after = NULL;
   g_autofree char *other = NULL;
-  IumAuditEntry *last;
+  IumAuditEntry   *last;
 
   g_assert_true (ium_token_take (f->store, "alice", NULL, FALSE, NULL, &error));
   g_assert_true (ium_store_set_installed (f->store, "A", "a-ctl", table, "alice", &error));
@@ -179,14 +172,13 @@ test_installed_writes (Fixture       *f,
 }
 
 static void
-test_installed_refuses_bad_input (Fixture       *f,
-                                  gconstpointer  data)
+test_installed_refuses_bad_input (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) bad_version = versions ("srv", "2.x", NULL);
-  g_autoptr(GHashTable) bad_scheme = versions ("py", "1.2", NULL);
-  g_autoptr(GHashTable) unknown = versions ("nope", "1.0", NULL);
-  g_autoptr(GHashTable) fine = versions ("srv", "2.0", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) bad_version = versions ("srv", "2.x", NULL);
+  g_autoptr (GHashTable) bad_scheme = versions ("py", "1.2", NULL);
+  g_autoptr (GHashTable) unknown = versions ("nope", "1.0", NULL);
+  g_autoptr (GHashTable) fine = versions ("srv", "2.0", NULL);
   g_autofree char *after = NULL;
 
   g_assert_true (ium_token_take (f->store, "alice", NULL, FALSE, NULL, &error));
@@ -223,24 +215,22 @@ test_installed_refuses_bad_input (Fixture       *f,
 }
 
 static IumRelease *
-new_release (const char *version,
-             IumTier     tier)
+new_release (const char *version, IumTier tier)
 {
-  g_autoptr(IumVersion) parsed = ium_version_parse (IUM_SCHEME_QUAD, version, NULL);
+  g_autoptr (IumVersion) parsed = ium_version_parse (IUM_SCHEME_QUAD, version, NULL);
 
   g_assert_nonnull (parsed);
   return ium_release_new (parsed, tier);
 }
 
 static void
-test_put_release (Fixture       *f,
-                  gconstpointer  data)
+test_put_release (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRelease) added = new_release ("2.0.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) edited = new_release ("1.0.0.0", IUM_TIER_TEST);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRelease) added = new_release ("2.0.1", IUM_TIER_OFFICIAL);
+  g_autoptr (IumRelease) edited = new_release ("1.0.0.0", IUM_TIER_TEST);
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
   IumRelease *stored;
 
   ium_release_set_patch_of (added, "2.0");
@@ -272,14 +262,13 @@ test_put_release (Fixture       *f,
 }
 
 static void
-test_put_release_refused (Fixture       *f,
-                          gconstpointer  data)
+test_put_release_refused (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRelease) orphan = new_release ("3.0.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) bad_date = new_release ("3.0", IUM_TIER_OFFICIAL);
-  g_autoptr(IumRelease) bad_component = new_release ("3.1", IUM_TIER_OFFICIAL);
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRelease) orphan = new_release ("3.0.1", IUM_TIER_OFFICIAL);
+  g_autoptr (IumRelease) bad_date = new_release ("3.0", IUM_TIER_OFFICIAL);
+  g_autoptr (IumRelease) bad_component = new_release ("3.1", IUM_TIER_OFFICIAL);
+  g_autoptr (IumInventory) inventory = NULL;
 
   ium_release_set_patch_of (orphan, "2.9");
   g_assert_false (ium_store_put_release (f->store, orphan, "carol", &error));
@@ -308,11 +297,10 @@ test_put_release_refused (Fixture       *f,
 }
 
 static void
-test_data_version (Fixture       *f,
-                   gconstpointer  data)
+test_data_version (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) other = ium_store_open (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) other = ium_store_open (f->path, &error);
   gint64 before, after_own, after_other;
 
   g_assert_no_error (error);
@@ -335,8 +323,7 @@ test_data_version (Fixture       *f,
   g_test_add ("/ium/store-set/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

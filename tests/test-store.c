@@ -70,7 +70,7 @@ remove_tree (const char *path)
 
   if (S_ISDIR (info.st_mode))
     {
-      g_autoptr(GDir) dir = NULL;
+      g_autoptr (GDir) dir = NULL;
       const char *name;
 
       g_chmod (path, 0700);
@@ -88,10 +88,9 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("ium-test-store-XXXXXX", &error);
   g_assert_no_error (error);
@@ -99,8 +98,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   remove_tree (f->dir);
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
@@ -114,7 +112,7 @@ static sqlite3 *
 db_open (const char *path)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  int      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
   g_assert_cmpint (rc, ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
@@ -122,12 +120,11 @@ db_open (const char *path)
 }
 
 static void
-db_exec (const char *path,
-         const char *sql)
+db_exec (const char *path, const char *sql)
 {
   sqlite3 *db = db_open (path);
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  char    *message = NULL;
+  int      rc = sqlite3_exec (db, sql, NULL, NULL, &message);
 
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message);
@@ -135,12 +132,11 @@ db_exec (const char *path,
 }
 
 static char *
-db_query_text (const char *path,
-               const char *sql)
+db_query_text (const char *path, const char *sql)
 {
-  sqlite3 *db = db_open (path);
+  sqlite3      *db = db_open (path);
   sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
+  char         *text = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -151,8 +147,7 @@ db_query_text (const char *path,
 }
 
 static gint64
-db_query_int (const char *path,
-              const char *sql)
+db_query_int (const char *path, const char *sql)
 {
   g_autofree char *text = db_query_text (path, sql);
 
@@ -165,7 +160,7 @@ db_query_int (const char *path,
 static IumStore *
 open_store (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumStore *store = ium_store_open (path, &error);
 
   g_assert_no_error (error);
@@ -174,13 +169,10 @@ open_store (const char *path)
 }
 
 static void
-import_ok (IumStore        *store,
-           const char      *text,
-           gboolean         replace,
-           const char      *who,
-           IumStoreChanges *changes)
+import_ok (
+  IumStore *store, const char *text, gboolean replace, const char *who, IumStoreChanges *changes)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean ok = ium_store_import (store, text, strlen (text), replace, who, changes, &error);
 
   g_assert_no_error (error);
@@ -190,7 +182,7 @@ import_ok (IumStore        *store,
 static IumInventory *
 load_ok (IumStore *store)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumInventory *inventory = ium_store_load (store, &error);
 
   g_assert_no_error (error);
@@ -201,17 +193,15 @@ load_ok (IumStore *store)
 static char *
 load_text (IumStore *store)
 {
-  g_autoptr(IumInventory) inventory = load_ok (store);
+  g_autoptr (IumInventory) inventory = load_ok (store);
 
   return ium_inventory_to_data (inventory, NULL);
 }
 
 static GPtrArray *
-list_audit (IumStore   *store,
-            const char *kind,
-            const char *key)
+list_audit (IumStore *store, const char *kind, const char *key)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *entries = ium_store_list_audit (store, kind, key, &error);
 
   g_assert_no_error (error);
@@ -222,17 +212,14 @@ list_audit (IumStore   *store,
 static guint
 audit_count (IumStore *store)
 {
-  g_autoptr(GPtrArray) entries = list_audit (store, NULL, NULL);
+  g_autoptr (GPtrArray) entries = list_audit (store, NULL, NULL);
 
   return entries->len;
 }
 
 static void
-assert_changes (const IumStoreChanges *changes,
-                guint                  added,
-                guint                  changed,
-                guint                  removed,
-                guint                  unchanged)
+assert_changes (
+  const IumStoreChanges *changes, guint added, guint changed, guint removed, guint unchanged)
 {
   g_test_message ("changes: %u added, %u changed, %u removed, %u unchanged", changes->added,
                   changes->changed, changes->removed, changes->unchanged);
@@ -243,8 +230,7 @@ assert_changes (const IumStoreChanges *changes,
 }
 
 static void
-assert_mode (const char *path,
-             guint       mode)
+assert_mode (const char *path, guint mode)
 {
   GStatBuf info;
 
@@ -257,8 +243,8 @@ assert_mode (const char *path,
 static JsonNode *
 doc_new (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -266,16 +252,13 @@ doc_new (const char *text)
 }
 
 static JsonArray *
-doc_list (JsonNode   *doc,
-          const char *key)
+doc_list (JsonNode *doc, const char *key)
 {
   return json_object_get_array_member (json_node_get_object (doc), key);
 }
 
 static JsonObject *
-doc_item (JsonNode   *doc,
-          const char *key,
-          guint       index)
+doc_item (JsonNode *doc, const char *key, guint index)
 {
   return json_array_get_object_element (doc_list (doc, key), index);
 }
@@ -288,18 +271,16 @@ doc_text (JsonNode *doc)
 
 /* The minimal document with LARMOR changed by one member. */
 static char *
-minimal_with_larmor (const char *member,
-                     const char *json)
+minimal_with_larmor (const char *member, const char *json)
 {
-  g_autoptr(JsonNode) doc = doc_new (minimal_document);
+  g_autoptr (JsonNode) doc = doc_new (minimal_document);
 
   json_object_set_member (doc_item (doc, "instruments", 0), member, doc_new (json));
   return doc_text (doc);
 }
 
 static JsonObject *
-parse_object (const char *text,
-              JsonNode  **keep)
+parse_object (const char *text, JsonNode **keep)
 {
   g_assert_nonnull (text);
   *keep = doc_new (text);
@@ -310,9 +291,9 @@ parse_object (const char *text,
 static char *
 demo_contents (gsize *length)
 {
-  const char *root = g_getenv ("IUM_SOURCE_ROOT");
+  const char      *root = g_getenv ("IUM_SOURCE_ROOT");
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
 
   g_assert_nonnull (root);
@@ -325,14 +306,13 @@ demo_contents (gsize *length)
 /* Opening. */
 
 static void
-test_open_creates (Fixture       *f,
-                   gconstpointer  data)
+test_open_creates (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = NULL;
+  g_autoptr (IumStore) store = NULL;
   g_autofree char *folder = g_path_get_dirname (f->path);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *journal_mode = NULL;
-  mode_t saved_umask;
+  mode_t           saved_umask;
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
@@ -357,7 +337,7 @@ test_open_creates (Fixture       *f,
 
   /* The store's own connection enforces references and waits for other writers. */
   {
-    sqlite3 *db = ium_store_get_db (store);
+    sqlite3      *db = ium_store_get_db (store);
     sqlite3_stmt *stmt = NULL;
 
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==,
@@ -383,12 +363,11 @@ test_open_creates (Fixture       *f,
 }
 
 static void
-test_open_reopen (Fixture       *f,
-                  gconstpointer  data)
+test_open_reopen (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventoryFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventoryFile) file = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -405,33 +384,31 @@ test_open_reopen (Fixture       *f,
                    ium_store_get_schema_version ());
 
   /* What was stored is what the file said. */
-  file = ium_inventory_file_new_from_data (minimal_document, strlen (minimal_document), NULL,
-                                           &error);
+  file =
+    ium_inventory_file_new_from_data (minimal_document, strlen (minimal_document), NULL, &error);
   g_assert_no_error (error);
   expected = ium_inventory_to_data (ium_inventory_file_get_inventory (file), NULL);
   g_assert_cmpstr (second, ==, expected);
 
   /* Two stores on one database see each other's writes. */
   {
-    g_autoptr(IumStore) other = open_store (f->path);
+    g_autoptr (IumStore) other = open_store (f->path);
     g_autofree char *changed = minimal_with_larmor ("site", "\"TS1\"");
-    g_autoptr(IumInventory) seen = NULL;
+    g_autoptr (IumInventory) seen = NULL;
 
     import_ok (other, changed, FALSE, "bob", NULL);
     seen = load_ok (store);
-    g_assert_cmpstr (ium_instrument_get_site (ium_inventory_lookup_instrument (seen, "LARMOR")),
-                     ==, "TS1");
+    g_assert_cmpstr (ium_instrument_get_site (ium_inventory_lookup_instrument (seen, "LARMOR")), ==,
+                     "TS1");
   }
 }
 
 /* Opening @path fails with @code, and the message names @named (the path unless given). */
 static void
-assert_refused_naming (const char *path,
-                       int         code,
-                       const char *named)
+assert_refused_naming (const char *path, int code, const char *named)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = ium_store_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = ium_store_open (path, &error);
 
   g_assert_null (store);
   g_assert_nonnull (error);
@@ -442,20 +419,17 @@ assert_refused_naming (const char *path,
 }
 
 static void
-assert_refused (const char *path,
-                int         code)
+assert_refused (const char *path, int code)
 {
   assert_refused_naming (path, code, path);
 }
 
 static void
-assert_file_unchanged (const char *path,
-                       const char *expected,
-                       gsize       expected_length)
+assert_file_unchanged (const char *path, const char *expected, gsize expected_length)
 {
   g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
+  gsize            length = 0;
+  g_autoptr (GError) error = NULL;
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
@@ -463,11 +437,10 @@ assert_file_unchanged (const char *path,
 }
 
 static void
-test_open_corrupt (Fixture       *f,
-                   gconstpointer  data)
+test_open_corrupt (Fixture *f, gconstpointer data)
 {
   g_autofree char *folder = g_path_get_dirname (f->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char bytes[8192];
 
   for (gsize i = 0; i < sizeof bytes; i++)
@@ -487,8 +460,7 @@ test_open_corrupt (Fixture       *f,
 }
 
 static void
-test_open_not_inventory (Fixture       *f,
-                         gconstpointer  data)
+test_open_not_inventory (Fixture *f, gconstpointer data)
 {
   g_autofree char *folder = g_path_get_dirname (f->path);
 
@@ -505,12 +477,11 @@ test_open_not_inventory (Fixture       *f,
 }
 
 static void
-test_open_too_new (Fixture       *f,
-                   gconstpointer  data)
+test_open_too_new (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d",
-                                            ium_store_get_schema_version () + 1);
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autofree char *newer =
+    g_strdup_printf ("PRAGMA user_version = %d", ium_store_get_schema_version () + 1);
 
   g_clear_object (&store);
   db_exec (f->path, newer);
@@ -521,8 +492,7 @@ test_open_too_new (Fixture       *f,
 }
 
 static void
-test_open_unwritable (Fixture       *f,
-                      gconstpointer  data)
+test_open_unwritable (Fixture *f, gconstpointer data)
 {
   g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
   g_autofree char *inside = g_build_filename (locked, "inventory.db", NULL);
@@ -549,10 +519,9 @@ test_open_unwritable (Fixture       *f,
 
 /* A folder given as the database is named as a folder, and nothing is created in it. */
 static void
-test_open_folder (Fixture       *f,
-                  gconstpointer  data)
+test_open_folder (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
 
   assert_refused_naming (f->dir, IUM_STORE_ERROR_OPEN, "is a folder");
   assert_refused_naming (f->dir, IUM_STORE_ERROR_OPEN, f->dir);
@@ -564,13 +533,12 @@ test_open_folder (Fixture       *f,
 /* Import. */
 
 static void
-test_import_counts (Fixture       *f,
-                    gconstpointer  data)
+test_import_counts (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (GPtrArray) entries = NULL;
   IumStoreChanges changes = { 99, 99, 99, 99 };
-  guint n_audit;
+  guint           n_audit;
 
   import_ok (store, minimal_document, FALSE, "alice", &changes);
   assert_changes (&changes, MINIMAL_N_OBJECTS, 0, 0, 0);
@@ -581,7 +549,7 @@ test_import_counts (Fixture       *f,
   for (guint i = 0; i < entries->len; i++)
     {
       IumAuditEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(GDateTime) time = NULL;
+      g_autoptr (GDateTime) time = NULL;
 
       g_assert_cmpstr (entry->who, ==, "alice");
       g_assert_cmpstr (entry->action, ==, "import");
@@ -616,10 +584,10 @@ test_import_counts (Fixture       *f,
   /* Nor does the same inventory written another way (other order, other spelling of an
    * equal instant). */
   {
-    g_autoptr(JsonNode) doc = doc_new (minimal_document);
-    g_autoptr(JsonNode) first = NULL;
+    g_autoptr (JsonNode) doc = doc_new (minimal_document);
+    g_autoptr (JsonNode) first = NULL;
     g_autofree char *text = NULL;
-    JsonArray *components = doc_list (doc, "components");
+    JsonArray       *components = doc_list (doc, "components");
 
     first = json_node_copy (json_array_get_element (components, 0));
     json_array_remove_element (components, 0);
@@ -638,19 +606,18 @@ test_import_counts (Fixture       *f,
 }
 
 static void
-test_import_changed (Fixture       *f,
-                     gconstpointer  data)
+test_import_changed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr (IumStore) store = open_store (f->path);
   g_autofree char *moved = minimal_with_larmor ("site", "\"TS1\"");
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(JsonNode) before_node = NULL;
-  g_autoptr(JsonNode) after_node = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (JsonNode) before_node = NULL;
+  g_autoptr (JsonNode) after_node = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
   IumStoreChanges changes = { 0 };
-  IumAuditEntry *entry;
-  JsonObject *before, *after;
-  guint n_audit;
+  IumAuditEntry  *entry;
+  JsonObject     *before, *after;
+  guint           n_audit;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   n_audit = audit_count (store);
@@ -679,11 +646,11 @@ test_import_changed (Fixture       *f,
 
   /* A changed setting is one entry of its own. */
   {
-    g_autoptr(JsonNode) doc = doc_new ("{\"format\": \"ium-inventory\", \"format_version\": 1}");
+    g_autoptr (JsonNode) doc = doc_new ("{\"format\": \"ium-inventory\", \"format_version\": 1}");
     g_autofree char *text = NULL;
-    IumAuditEntry *last;
+    IumAuditEntry   *last;
 
-    JsonObject *policy = json_object_new ();
+    JsonObject      *policy = json_object_new ();
 
     json_object_set_int_member (policy, "soak_days", 10);
     json_object_set_object_member (json_node_get_object (doc), "policy", policy);
@@ -707,34 +674,33 @@ test_import_changed (Fixture       *f,
 }
 
 static void
-test_import_replace (Fixture       *f,
-                     gconstpointer  data)
+test_import_replace (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(JsonNode) doc = doc_new (minimal_document);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (JsonNode) doc = doc_new (minimal_document);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (JsonNode) before_node = NULL;
   g_autofree char *text = NULL;
-  IumStoreChanges changes = { 0 };
-  IumAuditEntry *entry;
-  JsonObject *before;
+  IumStoreChanges  changes = { 0 };
+  IumAuditEntry   *entry;
+  JsonObject      *before;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
 
   /* No cycle, and WISH instead of LARMOR (the window now applies to WISH). */
   json_object_remove_member (json_node_get_object (doc), "cycles");
   json_object_set_string_member (doc_item (doc, "instruments", 0), "name", "WISH");
-  json_array_remove_element (json_object_get_array_member (doc_item (doc, "downtime", 0),
-                                                           "instruments"), 0);
-  json_array_add_string_element (json_object_get_array_member (doc_item (doc, "downtime", 0),
-                                                               "instruments"), "WISH");
+  json_array_remove_element (
+    json_object_get_array_member (doc_item (doc, "downtime", 0), "instruments"), 0);
+  json_array_add_string_element (
+    json_object_get_array_member (doc_item (doc, "downtime", 0), "instruments"), "WISH");
   text = doc_text (doc);
 
   /* Merged, nothing goes away: WISH is added, the window changes, and LARMOR and the cycle
    * stay (unchanged). */
   {
-    g_autoptr(IumStore) scratch = NULL;
+    g_autoptr (IumStore) scratch = NULL;
     g_autofree char *scratch_path = g_build_filename (f->dir, "scratch.db", NULL);
 
     scratch = open_store (scratch_path);
@@ -788,17 +754,17 @@ test_import_replace (Fixture       *f,
 
 /* A failed import leaves the database as it was, to the byte. */
 static void
-test_import_failure (Fixture       *f,
-                     gconstpointer  data)
+test_import_failure (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
+  g_autoptr (IumStore) store = open_store (f->path);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *stored = NULL;
-  gsize stored_length = 0;
+  gsize            stored_length = 0;
   g_autofree char *loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint n_audit;
-  struct {
+  struct
+  {
     const char *name;
     const char *text;
     gboolean    replace;
@@ -844,9 +810,9 @@ test_import_failure (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      IumStoreChanges changes = { 0 };
+      IumStoreChanges  changes = { 0 };
       g_autofree char *after = NULL;
-      gboolean ok;
+      gboolean         ok;
 
       g_test_message ("case: %s", cases[i].name);
       store = open_store (f->path);
@@ -876,19 +842,18 @@ test_import_failure (Fixture       *f,
 /* A write that fails half-way, after some rows are written (here a trigger stands in for a
  * full disk), leaves nothing of itself behind. */
 static void
-test_import_failure_mid_write (Fixture       *f,
-                               gconstpointer  data)
+test_import_failure_mid_write (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(JsonNode) doc = doc_new (minimal_document);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (JsonNode) doc = doc_new (minimal_document);
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *loaded = NULL;
   g_autofree char *after = NULL;
   g_autofree char *stored = NULL;
-  gsize stored_length = 0;
-  IumStoreChanges changes = { 9, 9, 9, 9 };
-  guint n_audit;
+  gsize            stored_length = 0;
+  IumStoreChanges  changes = { 9, 9, 9, 9 };
+  guint            n_audit;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   db_exec (f->path, "CREATE TRIGGER refuse_wish BEFORE INSERT ON instruments "
@@ -907,8 +872,8 @@ test_import_failure_mid_write (Fixture       *f,
   text = doc_text (doc);
 
   store = open_store (f->path);
-  g_assert_false (ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes,
-                                    &error));
+  g_assert_false (
+    ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes, &error));
   g_assert_nonnull (error);
   g_test_message ("error: %s", error->message);
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_FAILED);
@@ -924,11 +889,10 @@ test_import_failure_mid_write (Fixture       *f,
 }
 
 static gint64
-store_query_int (IumStore   *store,
-                 const char *sql)
+store_query_int (IumStore *store, const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   g_assert_cmpint (sqlite3_prepare_v2 (ium_store_get_db (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
@@ -949,18 +913,17 @@ schema_text (const char *path)
 }
 
 static void
-test_import_empty_indexes (Fixture       *f,
-                           gconstpointer  data)
+test_import_empty_indexes (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(JsonNode) doc = doc_new (minimal_document);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (JsonNode) doc = doc_new (minimal_document);
+  g_autoptr (GError) error = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *failed_schema = NULL;
   g_autofree char *imported_schema = NULL;
   g_autofree char *integrity = NULL;
   g_autofree char *text = NULL;
-  IumStoreChanges changes = { 0 };
+  IumStoreChanges  changes = { 0 };
 
   schema = schema_text (f->path);
   g_assert_nonnull (strstr (schema, "index hosts_by_instrument: CREATE INDEX"));
@@ -977,8 +940,8 @@ test_import_empty_indexes (Fixture       *f,
   g_free (schema);
   schema = schema_text (f->path);
 
-  g_assert_false (ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes,
-                                    &error));
+  g_assert_false (
+    ium_store_import (store, text, strlen (text), FALSE, "mallory", &changes, &error));
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_cmpuint (audit_count (store), ==, 0);
@@ -996,7 +959,8 @@ test_import_empty_indexes (Fixture       *f,
   integrity = db_query_text (f->path, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
   g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM installed "
-                                          "INDEXED BY installed_by_component"), ==, 3);
+                                          "INDEXED BY installed_by_component"),
+                   ==, 3);
   g_assert_cmpint (db_query_int (f->path, "SELECT count (*) FROM audit "
                                           "INDEXED BY audit_by_object WHERE kind = 'instrument'"),
                    ==, 2);
@@ -1010,11 +974,10 @@ test_import_empty_indexes (Fixture       *f,
  * PRAGMA foreign_key_check at the end still refuses a dangling reference, and the checks are
  * on again afterwards. */
 static void
-test_import_empty_references (Fixture       *f,
-                              gconstpointer  data)
+test_import_empty_references (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (GError) error = NULL;
   IumStoreChanges changes = { 0 };
 
   db_exec (f->path, "CREATE TRIGGER dangle AFTER INSERT ON hosts BEGIN "
@@ -1040,20 +1003,19 @@ test_import_empty_references (Fixture       *f,
 /* Save. */
 
 static void
-test_save (Fixture       *f,
-           gconstpointer  data)
+test_save (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumInventory) reloaded = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(JsonNode) before_node = NULL;
-  g_autoptr(JsonNode) after_node = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumInventory) reloaded = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (JsonNode) before_node = NULL;
+  g_autoptr (JsonNode) after_node = NULL;
+  g_autoptr (GError) error = NULL;
   IumStoreChanges changes = { 0 };
-  IumAuditEntry *entry;
-  JsonObject *before, *after;
-  guint n_audit;
+  IumAuditEntry  *entry;
+  JsonObject     *before, *after;
+  guint           n_audit;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   n_audit = audit_count (store);
@@ -1090,17 +1052,16 @@ test_save (Fixture       *f,
 
 /* An inventory without some of the stored objects removes them on save. */
 static void
-test_save_removes (Fixture       *f,
-                   gconstpointer  data)
+test_save_removes (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) stored = NULL;
-  g_autoptr(IumInventory) smaller = ium_inventory_new ();
-  g_autoptr(IumInventory) reloaded = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) stored = NULL;
+  g_autoptr (IumInventory) smaller = ium_inventory_new ();
+  g_autoptr (IumInventory) reloaded = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
   IumStoreChanges changes = { 0 };
-  GListModel *releases;
+  GListModel     *releases;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   stored = load_ok (store);
@@ -1115,7 +1076,7 @@ test_save_removes (Fixture       *f,
   ium_inventory_put_instrument (smaller, ium_inventory_lookup_instrument (stored, "LARMOR"));
   ium_inventory_put_cycle (smaller, ium_inventory_lookup_cycle (stored, "2025/1"));
   {
-    g_autoptr(IumWindow) window = g_list_model_get_item (ium_inventory_get_windows (stored), 0);
+    g_autoptr (IumWindow) window = g_list_model_get_item (ium_inventory_get_windows (stored), 0);
     ium_inventory_put_window (smaller, window);
   }
 
@@ -1138,17 +1099,16 @@ test_save_removes (Fixture       *f,
 /* A save that would leave a host's installed version pointing at a removed component is
  * refused, and nothing of it is written. */
 static void
-test_save_dangling_reference (Fixture       *f,
-                              gconstpointer  data)
+test_save_dangling_reference (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) stored = NULL;
-  g_autoptr(IumInventory) broken = ium_inventory_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) stored = NULL;
+  g_autoptr (IumInventory) broken = ium_inventory_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  IumStoreChanges changes = { 0 };
-  guint n_audit;
+  IumStoreChanges  changes = { 0 };
+  guint            n_audit;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   before = load_text (store);
@@ -1174,15 +1134,13 @@ test_save_dangling_reference (Fixture       *f,
 /* What the store holds must export to a file that imports again: a save that breaks the
  * file's rules is refused like an import of that file would be, and writes nothing. */
 static void
-assert_save_refused (IumStore     *store,
-                     IumInventory *inventory,
-                     const char   *needle)
+assert_save_refused (IumStore *store, IumInventory *inventory, const char *needle)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = load_text (store);
   g_autofree char *after = NULL;
-  IumStoreChanges changes = { 9, 9, 9, 9 };
-  guint n_audit = audit_count (store);
+  IumStoreChanges  changes = { 9, 9, 9, 9 };
+  guint            n_audit = audit_count (store);
 
   g_assert_false (ium_store_save (store, inventory, "edit", "dave", &changes, &error));
   assert_changes (&changes, 0, 0, 0, 0);
@@ -1197,11 +1155,10 @@ assert_save_refused (IumStore     *store,
 }
 
 static void
-test_save_breaks_rules (Fixture       *f,
-                        gconstpointer  data)
+test_save_breaks_rules (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) inventory = NULL;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
 
@@ -1211,9 +1168,9 @@ test_save_breaks_rules (Fixture       *f,
   g_clear_object (&inventory);
 
   inventory = load_ok (store);
-  ium_host_set_installed (ium_instrument_get_host (ium_inventory_lookup_instrument (inventory,
-                                                                                  "LARMOR"), 0),
-                          "ibex-gui", "12.x");
+  ium_host_set_installed (
+    ium_instrument_get_host (ium_inventory_lookup_instrument (inventory, "LARMOR"), 0), "ibex-gui",
+    "12.x");
   assert_save_refused (store, inventory, "12.x");
   g_clear_object (&inventory);
 
@@ -1225,17 +1182,16 @@ test_save_breaks_rules (Fixture       *f,
 /* Busy marks are operational state: they survive an import that replaces the instrument, and
  * go when the instrument goes. */
 static void
-test_busy (Fixture       *f,
-           gconstpointer  data)
+test_busy (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) inventory = NULL;
   g_autofree char *rehosted = minimal_with_larmor (
     "hosts", "[{\"name\": \"LARMOR-CLUSTER\", \"installed\": {\"ibex-server\": \"12.0.1.130\"}}]");
-  g_autoptr(JsonNode) without = doc_new (minimal_document);
+  g_autoptr (JsonNode) without = doc_new (minimal_document);
   g_autofree char *without_text = NULL;
-  IumStoreChanges changes = { 0 };
-  IumInstrument *larmor;
+  IumStoreChanges  changes = { 0 };
+  IumInstrument   *larmor;
 
   import_ok (store, minimal_document, FALSE, "alice", NULL);
   db_exec (f->path, "INSERT INTO instrument_busy (instrument, note, since, who) "
@@ -1270,7 +1226,8 @@ test_busy (Fixture       *f,
   import_ok (store, without_text, TRUE, "bob", &changes);
   g_assert_cmpuint (changes.removed, ==, 1);
   g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM instrument_busy "
-                                          "WHERE instrument = 'LARMOR'"), ==, 0);
+                                          "WHERE instrument = 'LARMOR'"),
+                   ==, 0);
 
   /* A new LARMOR is not busy. */
   import_ok (store, minimal_document, FALSE, "alice", &changes);
@@ -1280,20 +1237,19 @@ test_busy (Fixture       *f,
 
 /* The demo facility, through the store and back. */
 static void
-test_demo (Fixture       *f,
-           gconstpointer  data)
+test_demo (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumInventoryFile) file = NULL;
-  g_autoptr(JsonNode) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumInventoryFile) file = NULL;
+  g_autoptr (JsonNode) doc = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *from_file = NULL;
   g_autofree char *from_store = NULL;
-  IumStoreChanges changes = { 0 };
-  gsize length = 0;
-  guint total = 0;
+  IumStoreChanges  changes = { 0 };
+  gsize            length = 0;
+  guint            total = 0;
   const char *lists[] = { "components", "rules", "releases", "instruments", "downtime", "cycles" };
 
   contents = demo_contents (&length);
@@ -1336,17 +1292,16 @@ test_demo (Fixture       *f,
 
 /* One instrument read on its own is the instrument the whole load reads. */
 static void
-test_load_instrument (Fixture       *f,
-                      gconstpointer  data)
+test_load_instrument (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumInstrument) missing = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumInstrument) missing = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  GListModel *instruments;
-  gsize length = 0;
-  guint n_busy = 0;
+  GListModel      *instruments;
+  gsize            length = 0;
+  guint            n_busy = 0;
 
   contents = demo_contents (&length);
   import_ok (store, contents, FALSE, "demo", NULL);
@@ -1357,10 +1312,10 @@ test_load_instrument (Fixture       *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) whole = g_list_model_get_item (instruments, i);
-      g_autoptr(IumInstrument) alone = NULL;
-      g_autoptr(JsonNode) whole_json = ium_instrument_to_json (whole);
-      g_autoptr(JsonNode) alone_json = NULL;
+      g_autoptr (IumInstrument) whole = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) alone = NULL;
+      g_autoptr (JsonNode) whole_json = ium_instrument_to_json (whole);
+      g_autoptr (JsonNode) alone_json = NULL;
       g_autofree char *whole_text = NULL;
       g_autofree char *alone_text = NULL;
 
@@ -1385,19 +1340,18 @@ test_load_instrument (Fixture       *f,
 
 /* A write starts from the kept inventory only while nothing changed the database since. */
 static void
-test_keep_inventory (Fixture       *f,
-                     gconstpointer  data)
+test_keep_inventory (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IumStore) store = open_store (f->path);
-  g_autoptr(IumStore) other = NULL;
-  g_autoptr(IumInventory) kept = NULL;
-  g_autoptr(IumInventory) after = NULL;
-  g_autoptr(IumRelease) release = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = open_store (f->path);
+  g_autoptr (IumStore) other = NULL;
+  g_autoptr (IumInventory) kept = NULL;
+  g_autoptr (IumInventory) after = NULL;
+  g_autoptr (IumRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  const char *version;
-  gint64 data_version;
-  gsize length = 0;
+  const char      *version;
+  gint64           data_version;
+  gsize            length = 0;
 
   contents = demo_contents (&length);
   import_ok (store, contents, FALSE, "demo", NULL);
@@ -1443,16 +1397,14 @@ test_keep_inventory (Fixture       *f,
 
 /* Rows that SQLite accepts but the inventory's rules refuse are damage, not a crash. */
 static void
-assert_damage_refused (Fixture    *f,
-                       const char *edit,
-                       const char *needle)
+assert_damage_refused (Fixture *f, const char *edit, const char *needle)
 {
   g_autofree char *path = NULL;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n_audit;
-  gboolean ok;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64       n_audit;
+  gboolean     ok;
   static guint counter;
 
   path = g_strdup_printf ("%s/damaged-%u.db", f->dir, counter++);
@@ -1473,23 +1425,24 @@ assert_damage_refused (Fixture    *f,
 
   /* A write reads the stored inventory first, so it is refused the same way. */
   n_audit = db_query_int (path, "SELECT count(*) FROM audit");
-  ok = ium_store_import (store, minimal_document, strlen (minimal_document), FALSE, "alice",
-                         NULL, &error);
+  ok = ium_store_import (store, minimal_document, strlen (minimal_document), FALSE, "alice", NULL,
+                         &error);
   g_assert_false (ok);
   g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_CORRUPT);
   g_assert_cmpint (db_query_int (path, "SELECT count(*) FROM audit"), ==, n_audit);
 }
 
 static void
-test_damaged_rows (Fixture       *f,
-                   gconstpointer  data)
+test_damaged_rows (Fixture *f, gconstpointer data)
 {
   assert_damage_refused (f, "UPDATE components SET role = 'bogus' WHERE id = 'ibex-gui'",
                          "ibex-gui");
   assert_damage_refused (f, "UPDATE components SET scheme = 'roman'", NULL);
   assert_damage_refused (f, "UPDATE rules SET policy = 'loose'", "ibex-gui");
-  assert_damage_refused (f, "UPDATE releases SET version = 'banana' "
-                            "WHERE key = (SELECT min(key) FROM releases)", "banana");
+  assert_damage_refused (f,
+                         "UPDATE releases SET version = 'banana' "
+                         "WHERE key = (SELECT min(key) FROM releases)",
+                         "banana");
   assert_damage_refused (f, "UPDATE releases SET tier = 'beta'", NULL);
   assert_damage_refused (f, "UPDATE settings SET value = 'roman' WHERE key = 'release_scheme'",
                          "roman");
@@ -1500,16 +1453,17 @@ test_damaged_rows (Fixture       *f,
 /* The same for values that only the inventory's own rules check: a version that does not
  * parse is never silently taken, and a pin or patch refers to a release that exists. */
 static void
-test_damaged_references (Fixture       *f,
-                         gconstpointer  data)
+test_damaged_references (Fixture *f, gconstpointer data)
 {
   assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
                          "instrument “LARMOR” host “NDXLARMOR”.installed.ibex-gui: ");
   assert_damage_refused (f, "UPDATE installed SET version = 'banana' WHERE component = 'ibex-gui'",
                          "banana");
-  assert_damage_refused (f, "INSERT INTO release_components (release_id, component, version) "
-                            "SELECT id, 'ibex-gui', '12..1' FROM releases "
-                            "WHERE key = (SELECT max(key) FROM releases)", "12..1");
+  assert_damage_refused (f,
+                         "INSERT INTO release_components (release_id, component, version) "
+                         "SELECT id, 'ibex-gui', '12..1' FROM releases "
+                         "WHERE key = (SELECT max(key) FROM releases)",
+                         "12..1");
   assert_damage_refused (f, "UPDATE instruments SET pin = '13.0'",
                          "instrument “LARMOR”.pin: unknown release “13.0”");
   assert_damage_refused (f, "UPDATE releases SET patch_of = '11.0' WHERE patch_of IS NOT NULL",
@@ -1519,8 +1473,8 @@ test_damaged_references (Fixture       *f,
 static void
 test_default_path (void)
 {
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "ium", "inventory.db",
-                                                NULL);
+  g_autofree char *expected =
+    g_build_filename (g_get_user_data_dir (), "ium", "inventory.db", NULL);
   g_autofree char *path = NULL;
   g_autofree char *overridden = NULL;
   g_autofree char *old = g_strdup (g_getenv ("IUM_DB"));
@@ -1543,8 +1497,7 @@ test_default_path (void)
   g_test_add ("/ium/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

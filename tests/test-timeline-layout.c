@@ -17,18 +17,14 @@ static const IumTimelineMetrics metrics = { 24, 30 };
 static gint64
 at (const char *text)
 {
-  g_autoptr(GDateTime) time = ium_timestamp_parse (text, NULL);
+  g_autoptr (GDateTime) time = ium_timestamp_parse (text, NULL);
 
   g_assert_nonnull (time);
   return g_date_time_to_unix (time);
 }
 
 static void
-add_item (GArray     *items,
-          const char *name,
-          guint       wave,
-          const char *start,
-          const char *end)
+add_item (GArray *items, const char *name, guint wave, const char *start, const char *end)
 {
   IumTimelineItem item = { 0 };
 
@@ -46,7 +42,7 @@ add_item (GArray     *items,
 static IumTimelineData *
 make_data (IumInventory *inventory)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
+  g_autoptr (GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
 
   g_array_set_clear_func (items, (GDestroyNotify) ium_timeline_item_clear);
   add_item (items, "A", 1, "2027-03-02T08:00:00Z", "2027-03-02T12:00:00Z");
@@ -59,14 +55,14 @@ make_data (IumInventory *inventory)
 static void
 test_rows (void)
 {
-  g_autoptr(IumTimelineData) data = make_data (NULL);
-  g_autoptr(IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
+  g_autoptr (IumTimelineData) data = make_data (NULL);
+  g_autoptr (IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
   const IumTimelineRow *row;
-  IumTimelineRowKind kinds[] = { IUM_TIMELINE_ROW_WAVE, IUM_TIMELINE_ROW_ITEM,
-                                 IUM_TIMELINE_ROW_ITEM, IUM_TIMELINE_ROW_WAVE,
-                                 IUM_TIMELINE_ROW_ITEM, IUM_TIMELINE_ROW_ITEM };
-  double y = 0;
-  guint first, end;
+  IumTimelineRowKind    kinds[] = { IUM_TIMELINE_ROW_WAVE, IUM_TIMELINE_ROW_ITEM,
+                                    IUM_TIMELINE_ROW_ITEM, IUM_TIMELINE_ROW_WAVE,
+                                    IUM_TIMELINE_ROW_ITEM, IUM_TIMELINE_ROW_ITEM };
+  double                y = 0;
+  guint                 first, end;
 
   g_assert_cmpuint (ium_timeline_data_get_n_waves (data), ==, 2);
   g_assert_cmpuint (ium_timeline_data_find (data, "C"), ==, 2);
@@ -108,8 +104,8 @@ test_rows (void)
 static void
 test_time_and_bars (void)
 {
-  g_autoptr(IumTimelineData) data = make_data (NULL);
-  g_autoptr(IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
+  g_autoptr (IumTimelineData) data = make_data (NULL);
+  g_autoptr (IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
   gint64 t0, t1;
   double x, y, w, h;
 
@@ -124,9 +120,8 @@ test_time_and_bars (void)
                      3 * 24 + 8);
   g_assert_cmpint (ium_timeline_layout_x_to_time (layout, 3 * 24 + 8), ==,
                    at ("2027-03-02T08:00:00Z"));
-  g_assert_cmpint (ium_timeline_layout_x_to_time (layout,
-                                                  ium_timeline_layout_time_to_x (layout, t1)),
-                   ==, t1);
+  g_assert_cmpint (
+    ium_timeline_layout_x_to_time (layout, ium_timeline_layout_time_to_x (layout, t1)), ==, t1);
 
   /* At 2 px an hour a four-hour bar is 8 px wide; at 1 px an hour it is widened to the
    * minimum, around its middle. */
@@ -152,8 +147,8 @@ test_time_and_bars (void)
 static void
 test_hit (void)
 {
-  g_autoptr(IumTimelineData) data = make_data (NULL);
-  g_autoptr(IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
+  g_autoptr (IumTimelineData) data = make_data (NULL);
+  g_autoptr (IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
   double row_a = 30 + 12, row_c = 30 + 48 + 30 + 12;
 
   g_assert_cmpuint (ium_timeline_layout_hit (layout, 82, row_a), ==, 0);
@@ -170,8 +165,8 @@ test_hit (void)
 static void
 test_zoom_and_fit (void)
 {
-  g_autoptr(IumTimelineData) data = make_data (NULL);
-  g_autoptr(IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
+  g_autoptr (IumTimelineData) data = make_data (NULL);
+  g_autoptr (IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 24);
   gint64 anchored = ium_timeline_layout_x_to_time (layout, 100 + 50);
   double scroll;
 
@@ -182,29 +177,26 @@ test_zoom_and_fit (void)
 
   /* Zoom stops at its limits. */
   ium_timeline_layout_zoom (layout, 1e6, 0, 0);
-  g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (layout), ==,
-                     IUM_TIMELINE_MAX_PX_PER_DAY);
+  g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (layout), ==, IUM_TIMELINE_MAX_PX_PER_DAY);
   ium_timeline_layout_zoom (layout, 1e-9, 0, 0);
-  g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (layout), ==,
-                     IUM_TIMELINE_MIN_PX_PER_DAY);
+  g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (layout), ==, IUM_TIMELINE_MIN_PX_PER_DAY);
 
   /* 2 to 15 March is 14 days, plus two either side. */
   scroll = ium_timeline_layout_fit (layout, 800);
   g_assert_cmpfloat (ium_timeline_layout_get_px_per_day (layout), ==, 800.0 / 18);
-  g_assert_cmpint (ium_timeline_layout_x_to_time (layout, scroll), ==,
-                   at ("2027-02-28T00:00:00Z"));
-  g_assert_cmpfloat (ium_timeline_layout_time_to_x (layout, at ("2027-03-18T00:00:00Z"))
-                     - scroll, <=, 800 + 1e-9);
+  g_assert_cmpint (ium_timeline_layout_x_to_time (layout, scroll), ==, at ("2027-02-28T00:00:00Z"));
+  g_assert_cmpfloat (ium_timeline_layout_time_to_x (layout, at ("2027-03-18T00:00:00Z")) - scroll,
+                     <=, 800 + 1e-9);
 }
 
 static void
 test_ticks (void)
 {
-  g_autoptr(IumTimelineData) data = make_data (NULL);
-  g_autoptr(IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 48);
-  g_autoptr(GArray) days = NULL;
-  g_autoptr(GArray) weeks = NULL;
-  g_autoptr(GArray) months = NULL;
+  g_autoptr (IumTimelineData) data = make_data (NULL);
+  g_autoptr (IumTimelineLayout) layout = ium_timeline_layout_new (data, &metrics, 48);
+  g_autoptr (GArray) days = NULL;
+  g_autoptr (GArray) weeks = NULL;
+  g_autoptr (GArray) months = NULL;
   IumTimelineTick *tick;
   g_autofree char *day_label = NULL;
   g_autofree char *week_label = NULL;
@@ -220,8 +212,8 @@ test_ticks (void)
       g_assert_cmpfloat (tick->x, ==, 48 * i);
       g_assert_true (tick->major == (i == 2));
     }
-  day_label = ium_timeline_tick_label (&g_array_index (days, IumTimelineTick, 2),
-                                       IUM_TIMELINE_TICK_DAY);
+  day_label =
+    ium_timeline_tick_label (&g_array_index (days, IumTimelineTick, 2), IUM_TIMELINE_TICK_DAY);
   g_assert_cmpstr (day_label, ==, "Mon 1");
 
   /* Weeks: Mondays only; the first Monday of a month is major. */
@@ -241,19 +233,23 @@ test_ticks (void)
   g_assert_cmpint (ium_timeline_layout_get_tick_unit (layout), ==, IUM_TIMELINE_TICK_MONTH);
   months = ium_timeline_layout_ticks (layout, 0, ium_timeline_layout_get_width (layout));
   g_assert_cmpuint (months->len, ==, 1);
-  month_label = ium_timeline_tick_label (&g_array_index (months, IumTimelineTick, 0),
-                                         IUM_TIMELINE_TICK_MONTH);
+  month_label =
+    ium_timeline_tick_label (&g_array_index (months, IumTimelineTick, 0), IUM_TIMELINE_TICK_MONTH);
   g_assert_cmpstr (month_label, ==, "Mar 2027");
 }
 
 static void
 test_windows (void)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  g_autoptr(IumTimelineData) data = NULL;
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  g_autoptr (IumTimelineData) data = NULL;
   const IumTimelineSpan *spans;
-  guint n;
-  struct { const char *start, *end, *label; const char *only; } windows[] = {
+  guint                  n;
+  struct
+  {
+    const char *start, *end, *label;
+    const char *only;
+  } windows[] = {
     { "2027-03-02T08:00:00Z", "2027-03-02T18:00:00Z", "Maintenance", NULL },
     { "2027-03-03T08:00:00Z", "2027-03-03T18:00:00Z", "B's own", "B" },
     { "2027-03-15T08:00:00Z", "2027-03-15T18:00:00Z", "D's own", "D" },
@@ -262,9 +258,9 @@ test_windows (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
-      g_autoptr(GDateTime) start = ium_timestamp_parse (windows[i].start, NULL);
-      g_autoptr(GDateTime) end = ium_timestamp_parse (windows[i].end, NULL);
-      g_autoptr(IumWindow) window = ium_window_new (start, end, windows[i].label);
+      g_autoptr (GDateTime) start = ium_timestamp_parse (windows[i].start, NULL);
+      g_autoptr (GDateTime) end = ium_timestamp_parse (windows[i].end, NULL);
+      g_autoptr (IumWindow) window = ium_window_new (start, end, windows[i].label);
       const char *names[] = { windows[i].only, NULL };
 
       if (windows[i].only != NULL)
@@ -272,9 +268,9 @@ test_windows (void)
       ium_inventory_put_window (inventory, window);
     }
   {
-    g_autoptr(GDateTime) start = ium_timestamp_parse ("2027-02-09T08:00:00Z", NULL);
-    g_autoptr(GDateTime) end = ium_timestamp_parse ("2027-03-26T08:00:00Z", NULL);
-    g_autoptr(IumCycle) cycle = ium_cycle_new ("2027/1", start, end, TRUE);
+    g_autoptr (GDateTime) start = ium_timestamp_parse ("2027-02-09T08:00:00Z", NULL);
+    g_autoptr (GDateTime) end = ium_timestamp_parse ("2027-03-26T08:00:00Z", NULL);
+    g_autoptr (IumCycle) cycle = ium_cycle_new ("2027/1", start, end, TRUE);
     ium_inventory_put_cycle (inventory, cycle);
   }
 
@@ -300,9 +296,9 @@ test_windows (void)
 static void
 test_many_rows (void)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
-  g_autoptr(IumTimelineData) data = NULL;
-  g_autoptr(IumTimelineLayout) layout = NULL;
+  g_autoptr (GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
+  g_autoptr (IumTimelineData) data = NULL;
+  g_autoptr (IumTimelineLayout) layout = NULL;
   guint first, end;
 
   g_array_set_clear_func (items, (GDestroyNotify) ium_timeline_item_clear);
@@ -322,8 +318,7 @@ test_many_rows (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The labels are checked in English. */

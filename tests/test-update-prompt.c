@@ -14,12 +14,10 @@
 #include "ium-test-client.h"
 
 static IumVerdict *
-check (ServerFixture *server,
-       const char *instrument,
-       const char *version)
+check (ServerFixture *server, const char *instrument, const char *version)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (GError) error = NULL;
   IumVerdict *verdict;
 
   verdict = ium_client_check_sync (client, instrument, "ibex-gui", version, NULL, &error);
@@ -29,9 +27,7 @@ check (ServerFixture *server,
 
 /* Presents @prompt through ium_update_prompt_run_async() and waits until it is on screen. */
 static void
-run_prompt (IumUpdatePrompt *prompt,
-            GCancellable    *cancellable,
-            AsyncWait       *wait)
+run_prompt (IumUpdatePrompt *prompt, GCancellable *cancellable, AsyncWait *wait)
 {
   ium_update_prompt_run_async (prompt, cancellable, async_wait_cb, wait);
   while (!gtk_widget_get_mapped (GTK_WIDGET (prompt)))
@@ -42,11 +38,9 @@ run_prompt (IumUpdatePrompt *prompt,
 }
 
 static IumPromptResponse
-finish_prompt (IumUpdatePrompt *prompt,
-               AsyncWait       *wait,
-               GError         **error)
+finish_prompt (IumUpdatePrompt *prompt, AsyncWait *wait, GError **error)
 {
-  g_autoptr(GAsyncResult) result = async_wait_run (wait);
+  g_autoptr (GAsyncResult) result = async_wait_run (wait);
 
   return ium_update_prompt_run_finish (prompt, result, error);
 }
@@ -55,9 +49,7 @@ finish_prompt (IumUpdatePrompt *prompt,
  * "[Button]" for a button (with " (default)" for the window's default), a label's text
  * otherwise. */
 static void
-describe_widget (GtkWidget *widget,
-                 GtkWindow *window,
-                 GString   *text)
+describe_widget (GtkWidget *widget, GtkWindow *window, GString *text)
 {
   if (!gtk_widget_get_visible (widget))
     return;
@@ -65,8 +57,7 @@ describe_widget (GtkWidget *widget,
   if (GTK_IS_BUTTON (widget))
     {
       g_string_append_printf (text, "[%s%s] ", gtk_button_get_label (GTK_BUTTON (widget)),
-                              gtk_window_get_default_widget (window) == widget
-                              ? " (default)" : "");
+                              gtk_window_get_default_widget (window) == widget ? " (default)" : "");
       return;
     }
 
@@ -77,8 +68,7 @@ describe_widget (GtkWidget *widget,
       return;
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     describe_widget (child, window, text);
 }
@@ -95,14 +85,12 @@ describe_prompt (IumUpdatePrompt *prompt)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+find_button (GtkWidget *widget, const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button (child, label);
@@ -124,18 +112,17 @@ icon_of (IumUpdatePrompt *prompt)
 
 /* Saves what @prompt shows, window decorations included, when IUM_SCREENSHOT_DIR is set. */
 static void
-save_screenshot (IumUpdatePrompt *prompt,
-                 const char      *name)
+save_screenshot (IumUpdatePrompt *prompt, const char *name)
 {
   const char *dir = g_getenv ("IUM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (prompt));
-  int height = gtk_widget_get_height (GTK_WIDGET (prompt));
+  int              width = gtk_widget_get_width (GTK_WIDGET (prompt));
+  int              height = gtk_widget_get_height (GTK_WIDGET (prompt));
 
   if (dir == NULL)
     return;
@@ -153,7 +140,8 @@ save_screenshot (IumUpdatePrompt *prompt,
   g_test_message ("saved %s", path);
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *instrument;
   const char *version;
@@ -204,18 +192,17 @@ static const Case cases[] = {
 };
 
 static void
-test_shows_verdict (ServerFixture *server,
-                    gconstpointer  data)
+test_shows_verdict (ServerFixture *server, gconstpointer data)
 {
   const Case *c = data;
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = check (server, c->instrument, c->version);
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) verdict = check (server, c->instrument, c->version);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (GError) error = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *title = NULL;
   IumUpdatePrompt *prompt = ium_update_prompt_new (client, model);
-  AsyncWait wait = { 0 };
+  AsyncWait        wait = { 0 };
 
   run_prompt (prompt, NULL, &wait);
 
@@ -237,14 +224,14 @@ test_shows_verdict (ServerFixture *server,
 static void
 test_unreachable (void)
 {
-  g_autoptr(IumPromptModel) model =
+  g_autoptr (IumPromptModel) model =
     ium_prompt_model_new_unreachable ("LARMOR", "ibex-gui", "12.3.0.350",
                                       "Could not reach the Instrument Update Manager server "
                                       "at http://127.0.0.1:8080: Connection refused");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *shown = NULL;
   IumUpdatePrompt *prompt = ium_update_prompt_new (NULL, model);
-  AsyncWait wait = { 0 };
+  AsyncWait        wait = { 0 };
 
   run_prompt (prompt, NULL, &wait);
 
@@ -266,25 +253,22 @@ test_unreachable (void)
 }
 
 static void
-response_cb (IumUpdatePrompt   *prompt,
-             IumPromptResponse  response,
-             GArray            *responses)
+response_cb (IumUpdatePrompt *prompt, IumPromptResponse response, GArray *responses)
 {
   g_array_append_val (responses, response);
 }
 
 static void
-test_connect_anyway (ServerFixture *server,
-                     gconstpointer  data)
+test_connect_anyway (ServerFixture *server, gconstpointer data)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = check (server, "LARMOR", "11.2.0.5");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GArray) responses = g_array_new (FALSE, FALSE, sizeof (IumPromptResponse));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) verdict = check (server, "LARMOR", "11.2.0.5");
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (GArray) responses = g_array_new (FALSE, FALSE, sizeof (IumPromptResponse));
+  g_autoptr (GError) error = NULL;
   g_autofree char *checks = NULL;
   IumUpdatePrompt *prompt = ium_update_prompt_new (client, model);
-  g_autoptr(IumUpdatePrompt) hold = g_object_ref (prompt);
+  g_autoptr (IumUpdatePrompt) hold = g_object_ref (prompt);
   AsyncWait wait = { 0 };
 
   g_signal_connect (prompt, "response", G_CALLBACK (response_cb), responses);
@@ -308,9 +292,7 @@ test_connect_anyway (ServerFixture *server,
 }
 
 static gboolean
-open_download_cb (IumUpdatePrompt  *prompt,
-                  const char       *url,
-                  char            **opened)
+open_download_cb (IumUpdatePrompt *prompt, const char *url, char **opened)
 {
   g_free (*opened);
   *opened = g_strdup (url);
@@ -320,18 +302,15 @@ open_download_cb (IumUpdatePrompt  *prompt,
 /* Shows the prompt for LARMOR's verdict on @version, chooses @label (NULL: the default
  * button, by Enter) and returns the response; @opened gets the URL it opened, if any. */
 static IumPromptResponse
-choose (ServerFixture *server,
-        const char  *version,
-        const char  *label,
-        char       **opened)
+choose (ServerFixture *server, const char *version, const char *label, char **opened)
 {
-  g_autoptr(IumClient) client = ium_client_new (server->url);
-  g_autoptr(IumVerdict) verdict = check (server, "LARMOR", version);
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GError) error = NULL;
-  IumUpdatePrompt *prompt = ium_update_prompt_new (client, model);
+  g_autoptr (IumClient) client = ium_client_new (server->url);
+  g_autoptr (IumVerdict) verdict = check (server, "LARMOR", version);
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (GError) error = NULL;
+  IumUpdatePrompt  *prompt = ium_update_prompt_new (client, model);
   IumPromptResponse response;
-  AsyncWait wait = { 0 };
+  AsyncWait         wait = { 0 };
 
   g_signal_connect (prompt, "open-download", G_CALLBACK (open_download_cb), opened);
   run_prompt (prompt, NULL, &wait);
@@ -346,14 +325,14 @@ choose (ServerFixture *server,
 }
 
 static void
-test_choices (ServerFixture *server,
-              gconstpointer  data)
+test_choices (ServerFixture *server, gconstpointer data)
 {
-  const struct {
-    const char        *version;
-    const char        *label;
-    IumPromptResponse  response;
-    gboolean           opens;
+  const struct
+  {
+    const char       *version;
+    const char       *label;
+    IumPromptResponse response;
+    gboolean          opens;
   } choices[] = {
     /* Enter: "Get version X". The running version works, so the client connects while the
      * update downloads; an incompatible one does not. */
@@ -364,7 +343,7 @@ test_choices (ServerFixture *server,
     { "12.3.0.350", "Remind me later", IUM_PROMPT_RESPONSE_REMIND_LATER, FALSE },
     { "11.2.0.5", "Do not connect", IUM_PROMPT_RESPONSE_DO_NOT_CONNECT, FALSE },
   };
-  g_autoptr(IumVerdict) later = NULL;
+  g_autoptr (IumVerdict) later = NULL;
   g_autofree char *checks = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
@@ -373,8 +352,8 @@ test_choices (ServerFixture *server,
 
       g_assert_cmpint (choose (server, choices[i].version, choices[i].label, &opened), ==,
                        choices[i].response);
-      g_assert_cmpstr (opened, ==, choices[i].opens
-                                   ? "https://downloads.example.org/ibex/12.3.2.380" : NULL);
+      g_assert_cmpstr (opened, ==,
+                       choices[i].opens ? "https://downloads.example.org/ibex/12.3.2.380" : NULL);
     }
 
   /* Only "Connect anyway" is reported: once a later check is in the log, a report would be. */
@@ -387,33 +366,32 @@ test_choices (ServerFixture *server,
 static void
 test_cancel (void)
 {
-  g_autoptr(IumVerdict) verdict =
+  g_autoptr (IumVerdict) verdict =
     ium_verdict_new ("LARMOR", "ibex-gui", "11.2.0.5", "ibex-server", "12.3.2.380",
                      IUM_VERDICT_INCOMPATIBLE, NULL, NULL, NULL, "No.");
-  g_autoptr(IumPromptModel) model = ium_prompt_model_new (verdict);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumPromptModel) model = ium_prompt_model_new (verdict);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
   IumUpdatePrompt *prompt = ium_update_prompt_new (NULL, model);
-  g_autoptr(IumUpdatePrompt) hold = g_object_ref (prompt);
+  g_autoptr (IumUpdatePrompt) hold = g_object_ref (prompt);
   AsyncWait wait = { 0 };
 
   /* The caller gave up (it quit, or the user picked another instrument): the prompt goes. */
   run_prompt (prompt, cancellable, &wait);
   g_cancellable_cancel (cancellable);
-  g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==,
-                   IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
+  g_assert_cmpint (finish_prompt (prompt, &wait, &error), ==, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prompt)));
 }
 
 static Result
-run_demo (const char * const *args)
+run_demo (const char *const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
+  g_autoptr (GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
@@ -422,35 +400,36 @@ run_demo (const char * const *args)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   return finish (process);
 }
 
 /* ium-client-demo: what it prints, and its exit status when it does not connect. */
 static void
-test_demo (ServerFixture *server,
-           gconstpointer  data)
+test_demo (ServerFixture *server, gconstpointer data)
 {
-  const char *missing[] = { "--server", server->url, "--instrument", "LARMOR",
-                            "--component", "ibex-gui", NULL };
-  const char *unknown[] = { "--server", server->url, "--instrument", "NOSUCH",
-                            "--component", "ibex-gui", "--version", "12.3.2.380", NULL };
-  const char *bad_timeout[] = { "--server", server->url, "--instrument", "LARMOR",
-                                "--component", "ibex-gui", "--version", "1", "--timeout", "-1",
-                                NULL };
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *missing[] = { "--server", server->url, "--instrument", "LARMOR", "--component",
+                            "ibex-gui", NULL };
+  const char *unknown[] = { "--server", server->url, "--instrument", "NOSUCH", "--component",
+                            "ibex-gui", "--version", "12.3.2.380",   NULL };
+  const char *bad_timeout[] = { "--server",  server->url,   "--instrument",
+                                "LARMOR",    "--component", "ibex-gui",
+                                "--version", "1",           "--timeout",
+                                "-1",        NULL };
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out_path = g_build_filename (server->base.dir, "demo.out", NULL);
   g_autofree char *out = NULL;
-  gint64 deadline;
-  Result r;
+  gint64           deadline;
+  Result           r;
 
   r = run_demo (missing);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_cmpstr (r.err, ==, "ium-client-demo: --version is required\n"
-                              "Try “ium-client-demo --help”.\n");
+  g_assert_cmpstr (r.err, ==,
+                   "ium-client-demo: --version is required\n"
+                   "Try “ium-client-demo --help”.\n");
   result_clear (&r);
 
   r = run_demo (bad_timeout);
@@ -468,10 +447,9 @@ test_demo (ServerFixture *server,
   /* An up-to-date client prints the verdict and connects without a prompt; its "connected"
    * window then stays until closed. */
   g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IUM_CLIENT_DEMO"),
-                                         "--server", server->url, "--instrument", "LARMOR",
-                                         "--component", "ibex-gui", "--version", "12.3.2.380",
-                                         NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IUM_CLIENT_DEMO"), "--server",
+                                         server->url, "--instrument", "LARMOR", "--component",
+                                         "ibex-gui", "--version", "12.3.2.380", NULL);
   g_assert_no_error (error);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (out == NULL || strstr (out, "choice: connect\n") == NULL)
@@ -489,10 +467,9 @@ test_demo (ServerFixture *server,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_auto(GStrv) system_dirs = NULL;
+  g_auto (GStrv) system_dirs = NULL;
   GtkIconTheme *icon_theme;
 
   /* G_TEST_OPTION_ISOLATE_DIRS hides the system's data directories, where the MIME database
@@ -523,13 +500,13 @@ main (int   argc,
                   client_fixture_teardown);
     }
   g_test_add_func ("/ium/update-prompt/shows/unreachable", test_unreachable);
-  g_test_add ("/ium/update-prompt/connect-anyway", ServerFixture, NULL,
-              client_fixture_setup, test_connect_anyway, client_fixture_teardown);
-  g_test_add ("/ium/update-prompt/choices", ServerFixture, NULL,
-              client_fixture_setup, test_choices, client_fixture_teardown);
+  g_test_add ("/ium/update-prompt/connect-anyway", ServerFixture, NULL, client_fixture_setup,
+              test_connect_anyway, client_fixture_teardown);
+  g_test_add ("/ium/update-prompt/choices", ServerFixture, NULL, client_fixture_setup, test_choices,
+              client_fixture_teardown);
   g_test_add_func ("/ium/update-prompt/cancel", test_cancel);
-  g_test_add ("/ium/update-prompt/demo", ServerFixture, NULL,
-              client_fixture_setup, test_demo, client_fixture_teardown);
+  g_test_add ("/ium/update-prompt/demo", ServerFixture, NULL, client_fixture_setup, test_demo,
+              client_fixture_teardown);
 
   return g_test_run ();
 }

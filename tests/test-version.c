@@ -14,7 +14,7 @@
 #define S IUM_SCHEME_SEMVER
 #define C IUM_SCHEME_CALVER
 
-#define U64_MAX_TEXT "18446744073709551615"
+#define U64_MAX_TEXT  "18446744073709551615"
 #define U64_OVER_TEXT "18446744073709551616"
 
 typedef struct
@@ -46,8 +46,8 @@ static const ValidCase valid_cases[] = {
   { Q, "2024.3.1.7", 2024, 3, 1, 7, NULL, "2024.3.1.7" },
   { Q, U64_MAX_TEXT, G_MAXUINT64, 0, 0, 0, NULL, U64_MAX_TEXT ".0.0.0" },
   { Q, "1." U64_MAX_TEXT, 1, G_MAXUINT64, 0, 0, NULL, "1." U64_MAX_TEXT ".0.0" },
-  { Q, U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT,
-    G_MAXUINT64, G_MAXUINT64, G_MAXUINT64, G_MAXUINT64, NULL,
+  { Q, U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT, G_MAXUINT64, G_MAXUINT64,
+    G_MAXUINT64, G_MAXUINT64, NULL,
     U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT },
   { Q, "000000000000000000000000000001", 1, 0, 0, 0, NULL, "1.0.0.0" },
 
@@ -85,9 +85,8 @@ static const ValidCase valid_cases[] = {
   { S, "1.0.0+001", 1, 0, 0, 0, NULL, "1.0.0" },
   { S, "1.0.0-rc.1+001.0002", 1, 0, 0, 0, "rc.1", "1.0.0-rc.1" },
   { S, "0.0.0", 0, 0, 0, 0, NULL, "0.0.0" },
-  { S, U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT,
-    G_MAXUINT64, G_MAXUINT64, G_MAXUINT64, 0, NULL,
-    U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT },
+  { S, U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT, G_MAXUINT64, G_MAXUINT64, G_MAXUINT64, 0,
+    NULL, U64_MAX_TEXT "." U64_MAX_TEXT "." U64_MAX_TEXT },
   /* SemVer sets no size limit on pre-release numbers; they are compared exactly. */
   { S, "1.0.0-99999999999999999999999", 1, 0, 0, 0, "99999999999999999999999",
     "1.0.0-99999999999999999999999" },
@@ -282,10 +281,9 @@ static const InvalidCase invalid_cases[] = {
 };
 
 static IumVersion *
-parse_ok (IumScheme   scheme,
-          const char *text)
+parse_ok (IumScheme scheme, const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumVersion *version;
 
   version = ium_version_parse (scheme, text, &error);
@@ -299,8 +297,8 @@ static void
 test_valid (gconstpointer data)
 {
   const ValidCase *c = data;
-  g_autoptr(IumVersion) version = NULL;
-  g_autoptr(IumVersion) reparsed = NULL;
+  g_autoptr (IumVersion) version = NULL;
+  g_autoptr (IumVersion) reparsed = NULL;
   g_autofree char *canonical = NULL;
 
   g_test_message ("%s version \"%s\"", ium_scheme_to_string (c->scheme), c->text);
@@ -327,8 +325,8 @@ static void
 test_compare (gconstpointer data)
 {
   const CompareCase *c = data;
-  g_autoptr(IumVersion) a = NULL;
-  g_autoptr(IumVersion) b = NULL;
+  g_autoptr (IumVersion) a = NULL;
+  g_autoptr (IumVersion) b = NULL;
 
   g_test_message ("%s \"%s\" vs \"%s\"", ium_scheme_to_string (c->scheme), c->a, c->b);
 
@@ -345,8 +343,8 @@ static void
 test_invalid (gconstpointer data)
 {
   const InvalidCase *c = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumVersion) version = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumVersion) version = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *scheme_part = NULL;
 
@@ -389,8 +387,8 @@ test_exact_messages (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVersion) version = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVersion) version = NULL;
 
       version = ium_version_parse (cases[i].scheme, cases[i].text, &error);
       g_assert_null (version);
@@ -410,21 +408,21 @@ test_escaped_messages (void)
     const char *text;
     const char *quoted;
   } cases[] = {
-    { "1.2\t", "\"1.2\\t\" is not a valid quad version: part 2 contains a control character"
-      DIGITS_ONLY },
-    { "1\"2", "\"1\\\"2\" is not a valid quad version: part 1 contains a double quote"
-      DIGITS_ONLY },
+    { "1.2\t",
+      "\"1.2\\t\" is not a valid quad version: part 2 contains a control character" DIGITS_ONLY },
+    { "1\"2",
+      "\"1\\\"2\" is not a valid quad version: part 1 contains a double quote" DIGITS_ONLY },
     { "1\\2", "\"1\\\\2\" is not a valid quad version: part 1 contains \"\\\"" DIGITS_ONLY },
-    { "1.\xff", "\"1.\\xff\" is not a valid quad version: part 2 contains a non-ASCII character"
-      DIGITS_ONLY },
-    { "1\n", "\"1\\n\" is not a valid quad version: part 1 contains a control character"
-      DIGITS_ONLY },
+    { "1.\xff", "\"1.\\xff\" is not a valid quad version: part 2 contains a non-ASCII "
+                "character" DIGITS_ONLY },
+    { "1\n",
+      "\"1\\n\" is not a valid quad version: part 1 contains a control character" DIGITS_ONLY },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVersion) version = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVersion) version = NULL;
 
       version = ium_version_parse (IUM_SCHEME_QUAD, cases[i].text, &error);
       g_assert_null (version);
@@ -439,8 +437,8 @@ test_null_text (void)
 {
   for (guint i = IUM_SCHEME_QUAD; i <= IUM_SCHEME_CALVER; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVersion) version = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVersion) version = NULL;
       const char *name = ium_scheme_to_string ((IumScheme) i);
 
       version = ium_version_parse ((IumScheme) i, NULL, &error);
@@ -454,11 +452,10 @@ test_null_text (void)
 
 /* Every pair of a list in ascending order compares as the list says. */
 static void
-assert_ascending (IumScheme          scheme,
-                  const char * const *texts,
-                  guint               n_texts)
+assert_ascending (IumScheme scheme, const char *const *texts, guint n_texts)
 {
-  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_version_free);
+  g_autoptr (GPtrArray) versions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_version_free);
 
   for (guint i = 0; i < n_texts; i++)
     g_ptr_array_add (versions, parse_ok (scheme, texts[i]));
@@ -470,8 +467,8 @@ assert_ascending (IumScheme          scheme,
           int expected = (i > j) - (i < j);
 
           g_test_message ("\"%s\" vs \"%s\"", texts[i], texts[j]);
-          g_assert_cmpint (ium_version_compare (versions->pdata[i], versions->pdata[j]),
-                           ==, expected);
+          g_assert_cmpint (ium_version_compare (versions->pdata[i], versions->pdata[j]), ==,
+                           expected);
         }
     }
 }
@@ -480,11 +477,11 @@ static void
 test_semver_precedence (void)
 {
   /* The chain in item 11 of the SemVer 2.0.0 specification, and item 11.2's core order. */
-  static const char * const chain[] = {
-    "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-    "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0",
+  static const char *const chain[] = {
+    "1.0.0-alpha",  "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
+    "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1",       "1.0.0",
   };
-  static const char * const core[] = { "1.0.0", "2.0.0", "2.1.0", "2.1.1" };
+  static const char *const core[] = { "1.0.0", "2.0.0", "2.1.0", "2.1.1" };
 
   assert_ascending (IUM_SCHEME_SEMVER, chain, G_N_ELEMENTS (chain));
   assert_ascending (IUM_SCHEME_SEMVER, core, G_N_ELEMENTS (core));
@@ -493,9 +490,9 @@ test_semver_precedence (void)
 static void
 test_quad_order (void)
 {
-  static const char * const chain[] = {
-    "0", "0.0.0.1", "0.0.1", "0.1", "1", "1.0.0.9", "1.0.0.10", "1.0.1.0", "1.9", "1.10",
-    "11.2.0.5", "12.0.1.99", "12.0.1.130", "12.1", U64_MAX_TEXT,
+  static const char *const chain[] = {
+    "0",   "0.0.0.1", "0.0.1",    "0.1",       "1",          "1.0.0.9", "1.0.0.10",   "1.0.1.0",
+    "1.9", "1.10",    "11.2.0.5", "12.0.1.99", "12.0.1.130", "12.1",    U64_MAX_TEXT,
   };
 
   assert_ascending (IUM_SCHEME_QUAD, chain, G_N_ELEMENTS (chain));
@@ -504,9 +501,10 @@ test_quad_order (void)
 static void
 test_calver_order (void)
 {
-  static const char * const chain[] = {
-    "00010101.0", "19991231.99", "20000101.0", "20240229.0", "20240229.1", "20240229.2",
-    "20240229.10", "20240301.0", "99991231.18446744073709551615",
+  static const char *const chain[] = {
+    "00010101.0",  "19991231.99", "20000101.0",
+    "20240229.0",  "20240229.1",  "20240229.2",
+    "20240229.10", "20240301.0",  "99991231.18446744073709551615",
   };
 
   assert_ascending (IUM_SCHEME_CALVER, chain, G_N_ELEMENTS (chain));
@@ -536,8 +534,8 @@ test_same_line (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(IumVersion) a = parse_ok (cases[i].scheme, cases[i].a);
-      g_autoptr(IumVersion) b = parse_ok (cases[i].scheme, cases[i].b);
+      g_autoptr (IumVersion) a = parse_ok (cases[i].scheme, cases[i].a);
+      g_autoptr (IumVersion) b = parse_ok (cases[i].scheme, cases[i].b);
 
       g_test_message ("\"%s\" vs \"%s\"", cases[i].a, cases[i].b);
       g_assert_true (ium_version_same_line (a, b) == cases[i].same);
@@ -549,8 +547,8 @@ static void
 test_copy (void)
 {
   IumVersion *original = parse_ok (IUM_SCHEME_SEMVER, "1.2.3-rc.1+build.7");
-  g_autoptr(IumVersion) copy = ium_version_copy (original);
-  g_autoptr(IumVersion) boxed = NULL;
+  g_autoptr (IumVersion) copy = ium_version_copy (original);
+  g_autoptr (IumVersion) boxed = NULL;
 
   g_assert_true (copy != original);
   ium_version_free (original);
@@ -574,8 +572,8 @@ test_copy (void)
 
   /* A version without a pre-release copies too. */
   {
-    g_autoptr(IumVersion) quad = parse_ok (IUM_SCHEME_QUAD, "v12.1");
-    g_autoptr(IumVersion) quad_copy = ium_version_copy (quad);
+    g_autoptr (IumVersion) quad = parse_ok (IUM_SCHEME_QUAD, "v12.1");
+    g_autoptr (IumVersion) quad_copy = ium_version_copy (quad);
 
     g_assert_cmpstr (ium_version_get_text (quad_copy), ==, "v12.1");
     g_assert_null (ium_version_get_prerelease (quad_copy));
@@ -593,17 +591,14 @@ test_text_preserved (void)
     IumScheme   scheme;
     const char *text;
   } cases[] = {
-    { Q, "v12.1" },
-    { Q, "V012.001" },
-    { S, "1.0.0-rc.1+build.5" },
-    { S, "1.0.0+001" },
-    { C, "20240323.007" },
+    { Q, "v12.1" },     { Q, "V012.001" },     { S, "1.0.0-rc.1+build.5" },
+    { S, "1.0.0+001" }, { C, "20240323.007" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup (cases[i].text);
-      g_autoptr(IumVersion) version = parse_ok (cases[i].scheme, text);
+      g_autoptr (IumVersion) version = parse_ok (cases[i].scheme, text);
 
       /* The version keeps its own copy, not the caller's buffer. */
       memset (text, 'x', strlen (text));
@@ -614,10 +609,10 @@ test_text_preserved (void)
 static void
 test_mixed_schemes (void)
 {
-  g_autoptr(IumVersion) quad = parse_ok (IUM_SCHEME_QUAD, "20240323.0");
-  g_autoptr(IumVersion) calver = parse_ok (IUM_SCHEME_CALVER, "20240323.0");
-  g_autoptr(IumVersion) semver = parse_ok (IUM_SCHEME_SEMVER, "1.0.0-rc.1");
-  g_autoptr(IumVersion) quad_one = parse_ok (IUM_SCHEME_QUAD, "1.0.0");
+  g_autoptr (IumVersion) quad = parse_ok (IUM_SCHEME_QUAD, "20240323.0");
+  g_autoptr (IumVersion) calver = parse_ok (IUM_SCHEME_CALVER, "20240323.0");
+  g_autoptr (IumVersion) semver = parse_ok (IUM_SCHEME_SEMVER, "1.0.0-rc.1");
+  g_autoptr (IumVersion) quad_one = parse_ok (IUM_SCHEME_QUAD, "1.0.0");
 
   /* Mixing schemes is a caller's mistake, but it must give a stable order, not a crash. */
   g_assert_cmpint (ium_version_compare (quad, calver), ==, 0);
@@ -629,8 +624,8 @@ test_mixed_schemes (void)
 static void
 test_scheme_strings (void)
 {
-  static const char * const bad[] = { "", "Quad", "SEMVER", " calver", "calver ", "date", "q" };
-  IumScheme scheme;
+  static const char *const bad[] = { "", "Quad", "SEMVER", " calver", "calver ", "date", "q" };
+  IumScheme                scheme;
 
   g_assert_cmpstr (ium_scheme_to_string (IUM_SCHEME_QUAD), ==, "quad");
   g_assert_cmpstr (ium_scheme_to_string (IUM_SCHEME_SEMVER), ==, "semver");
@@ -656,8 +651,7 @@ test_scheme_strings (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

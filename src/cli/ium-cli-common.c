@@ -26,17 +26,14 @@ const char *
 ium_cli_parameters (const IumCliCommand *command)
 {
   /* gettext ("") would be the catalogue's header. */
-  return *command->parameters != '\0' ? _(command->parameters) : "";
+  return *command->parameters != '\0' ? _ (command->parameters) : "";
 }
 
 int
-ium_cli_fail (IumCli     *cli,
-              int         code,
-              const char *format,
-              ...)
+ium_cli_fail (IumCli *cli, int code, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -50,8 +47,7 @@ ium_cli_fail (IumCli     *cli,
 }
 
 int
-ium_cli_fail_error (IumCli       *cli,
-                    const GError *error)
+ium_cli_fail_error (IumCli *cli, const GError *error)
 {
   /* Everything core reports is about what the caller gave (a file, a name, a version, a
    * database path), so it is exit 2, except refusals: the token is someone else's, the
@@ -64,16 +60,15 @@ ium_cli_fail_error (IumCli       *cli,
 /* Only an import starts a new inventory; every other command on a missing database is a
  * mistyped path, and saying so beats showing an empty facility. */
 static IumStore *
-open_store (IumCli   *cli,
-            gboolean  create)
+open_store (IumCli *cli, gboolean create)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (cli->store != NULL)
     return cli->store;
 
-  cli->store = create ? ium_store_open (cli->db_path, &error)
-                      : ium_store_open_existing (cli->db_path, &error);
+  cli->store =
+    create ? ium_store_open (cli->db_path, &error) : ium_store_open_existing (cli->db_path, &error);
   if (cli->store == NULL)
     ium_cli_fail_error (cli, error);
   return cli->store;
@@ -94,7 +89,7 @@ ium_cli_create_store (IumCli *cli)
 IumInventory *
 ium_cli_load_inventory (IumCli *cli)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IumInventory *inventory;
 
   if (ium_cli_get_store (cli) == NULL)
@@ -109,8 +104,8 @@ ium_cli_load_inventory (IumCli *cli)
 void
 ium_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -139,52 +134,46 @@ describe_write_error (const GError *error)
   switch (error->code)
     {
     case G_FILE_ERROR_NOENT:
-      return _("its folder does not exist");
+      return _ ("its folder does not exist");
     case G_FILE_ERROR_NOTDIR:
-      return _("part of the path is not a folder");
+      return _ ("part of the path is not a folder");
     case G_FILE_ERROR_ISDIR:
-      return _("it is a folder");
+      return _ ("it is a folder");
     case G_FILE_ERROR_ACCES:
     case G_FILE_ERROR_PERM:
-      return _("permission denied");
+      return _ ("permission denied");
     case G_FILE_ERROR_ROFS:
-      return _("the file system is read-only");
+      return _ ("the file system is read-only");
     case G_FILE_ERROR_NOSPC:
-      return _("the disk is full");
+      return _ ("the disk is full");
     default:
       return error->message;
     }
 }
 
 int
-ium_cli_write_file (IumCli     *cli,
-                    const char *option,
-                    const char *path,
-                    const char *data,
-                    gsize       length)
+ium_cli_write_file (
+  IumCli *cli, const char *option, const char *path, const char *data, gsize length)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Written to a temporary file and renamed into place, so a failed export never leaves a
    * half-written file where a good one may have been. */
-  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
+  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &error))
     {
       /* Translators: the path, then why (“its folder does not exist”). */
-      g_autofree char *message = g_strdup_printf (_("cannot write “%s”: %s"), path,
-                                                  describe_write_error (error));
+      g_autofree char *message =
+        g_strdup_printf (_ ("cannot write “%s”: %s"), path, describe_write_error (error));
 
-      return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s%s%s", option ? option : "",
-                           option ? ": " : "", message);
+      return ium_cli_fail (cli, IUM_EXIT_USAGE, "%s%s%s", option ? option : "", option ? ": " : "",
+                           message);
     }
   return IUM_EXIT_OK;
 }
 
 int
-ium_cli_write_output (IumCli     *cli,
-                      const char *path,
-                      const char *data,
-                      gsize       length)
+ium_cli_write_output (IumCli *cli, const char *path, const char *data, gsize length)
 {
   if (path == NULL || g_str_equal (path, "-"))
     {
@@ -195,13 +184,11 @@ ium_cli_write_output (IumCli     *cli,
 }
 
 int
-ium_cli_export_inventory (IumCli                *cli,
-                          const char            *path,
-                          IumCliInventoryToData  to_data)
+ium_cli_export_inventory (IumCli *cli, const char *path, IumCliInventoryToData to_data)
 {
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
   g_autofree char *data = NULL;
-  gsize length;
+  gsize            length;
 
   if ((inventory = ium_cli_load_inventory (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -211,7 +198,7 @@ ium_cli_export_inventory (IumCli                *cli,
 }
 
 IumCliTable *
-ium_cli_table_new (const char * const *headers)
+ium_cli_table_new (const char *const *headers)
 {
   IumCliTable *table = g_new0 (IumCliTable, 1);
 
@@ -223,8 +210,7 @@ ium_cli_table_new (const char * const *headers)
 }
 
 void
-ium_cli_table_add_row (IumCliTable        *table,
-                       const char * const *cells)
+ium_cli_table_add_row (IumCliTable *table, const char *const *cells)
 {
   char **row = g_new0 (char *, table->n_columns + 1);
 
@@ -239,7 +225,7 @@ ium_cli_table_add_row (IumCliTable        *table,
 void
 ium_cli_table_print (IumCliTable *table)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint r = 0; r < table->rows->len; r++)
     {

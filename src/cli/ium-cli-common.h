@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The exit codes of the spec. */
 typedef enum {
   IUM_EXIT_OK      = 0, /* success */
@@ -108,5 +110,7 @@ void          ium_cli_table_add_row   (IumCliTable        *table,
 void          ium_cli_table_print     (IumCliTable        *table);
 void          ium_cli_table_free      (IumCliTable        *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumCliTable, ium_cli_table_free)
+
+/* clang-format on */
 
 G_END_DECLS

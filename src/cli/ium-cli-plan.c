@@ -14,55 +14,51 @@
 #include "ium-planner.h"
 #include "ium-rollouts.h"
 
-static char **opt_waves;
-static char *opt_from;
-static char *opt_until;
-static char *opt_per_day;
-static char *opt_hours;
-static char *opt_soak;
-static char *opt_save;
-static char *opt_max_failures;
-static gboolean opt_strict;
-static char *opt_ics;
+static char             **opt_waves;
+static char              *opt_from;
+static char              *opt_until;
+static char              *opt_per_day;
+static char              *opt_hours;
+static char              *opt_soak;
+static char              *opt_save;
+static char              *opt_max_failures;
+static gboolean           opt_strict;
+static char              *opt_ics;
 
 static const GOptionEntry plan_entries[] = {
   { "wave", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_waves,
     /* Translators: tag:X, site:X and rest are selector syntax and stay as they are. */
-    N_("A wave: comma-separated instrument names, tag:X, site:X or rest (repeat, in order)"),
-    N_("SEL") },
+    N_ ("A wave: comma-separated instrument names, tag:X, site:X or rest (repeat, in order)"),
+    N_ ("SEL") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
-    N_("When wave 1 starts: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time (default: now)"),
-    N_("DATE") },
+    N_ ("When wave 1 starts: YYYY-MM-DD (00:00 UTC) or an RFC 3339 time (default: now)"),
+    N_ ("DATE") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    N_("Nothing may end after this: YYYY-MM-DD (the end of that day) or an RFC 3339 time"),
-    N_("DATE") },
+    N_ ("Nothing may end after this: YYYY-MM-DD (the end of that day) or an RFC 3339 time"),
+    N_ ("DATE") },
   { "per-day", 0, 0, G_OPTION_ARG_STRING, &opt_per_day,
-    N_("Upgrades that may start on one UTC day (default: the policy's)"), N_("N") },
+    N_ ("Upgrades that may start on one UTC day (default: the policy's)"), N_ ("N") },
   { "hours", 0, 0, G_OPTION_ARG_STRING, &opt_hours,
-    N_("How long one upgrade takes (default: the policy's)"), N_("H") },
+    N_ ("How long one upgrade takes (default: the policy's)"), N_ ("H") },
   { "soak", 0, 0, G_OPTION_ARG_STRING, &opt_soak,
-    N_("Days between the end of one wave and the start of the next (default: the policy's)"),
-    N_("DAYS") },
+    N_ ("Days between the end of one wave and the start of the next (default: the policy's)"),
+    N_ ("DAYS") },
   { "save", 0, 0, G_OPTION_ARG_STRING, &opt_save,
-    N_("Save the plan as rollout NAME; re-saving keeps what already happened"), N_("NAME") },
+    N_ ("Save the plan as rollout NAME; re-saving keeps what already happened"), N_ ("NAME") },
   { "max-failures", 0, 0, G_OPTION_ARG_STRING, &opt_max_failures,
-    N_("Failures in one wave that pause the saved rollout (default 1, or what it was when "
-       "re-saved)"),
-    N_("N") },
+    N_ ("Failures in one wave that pause the saved rollout (default 1, or what it was when "
+        "re-saved)"),
+    N_ ("N") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
-    N_("Exit 1 when any instrument cannot be scheduled"), NULL },
+    N_ ("Exit 1 when any instrument cannot be scheduled"), NULL },
   { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
-    N_("Also write the schedule as iCalendar to FILE, for staff calendars"), N_("FILE") },
+    N_ ("Also write the schedule as iCalendar to FILE, for staff calendars"), N_ ("FILE") },
   { NULL }
 };
 
 /* Parses a whole number option; FALSE after printing what is wrong. */
 static gboolean
-parse_count (IumCli     *cli,
-             const char *option,
-             const char *text,
-             guint       minimum,
-             guint      *value)
+parse_count (IumCli *cli, const char *option, const char *text, guint minimum, guint *value)
 {
   guint64 number;
 
@@ -71,8 +67,8 @@ parse_count (IumCli     *cli,
   if (!g_ascii_string_to_unsigned (text, 10, minimum, G_MAXUINT32, &number, NULL))
     {
       /* Translators: an option (--per-day), its value, the smallest number it takes. */
-      ium_cli_fail (cli, IUM_EXIT_USAGE, _("%s “%s” is not a whole number of at least %u"),
-                    option, text, minimum);
+      ium_cli_fail (cli, IUM_EXIT_USAGE, _ ("%s “%s” is not a whole number of at least %u"), option,
+                    text, minimum);
       return FALSE;
     }
   *value = (guint) number;
@@ -80,11 +76,10 @@ parse_count (IumCli     *cli,
 }
 
 static char *
-format_when (GDateTime *start,
-             GDateTime *end)
+format_when (GDateTime *start, GDateTime *end)
 {
-  g_autoptr(GDateTime) s = g_date_time_to_utc (start);
-  g_autoptr(GDateTime) e = g_date_time_to_utc (end);
+  g_autoptr (GDateTime) s = g_date_time_to_utc (start);
+  g_autoptr (GDateTime) e = g_date_time_to_utc (end);
   g_autofree char *day = g_date_time_format (s, "%Y-%m-%d %H:%M");
 
   if (g_date_time_get_year (s) == g_date_time_get_year (e)
@@ -106,14 +101,15 @@ print_plan (IumPlan *plan)
   GPtrArray *upgrades = ium_plan_get_upgrades (plan);
   GPtrArray *unscheduled = ium_plan_get_unscheduled (plan);
   GPtrArray *skipped = ium_plan_get_skipped (plan);
-  guint n_waves = ium_plan_get_n_waves (plan);
-  gsize width = 0;
+  guint      n_waves = ium_plan_get_n_waves (plan);
+  gsize      width = 0;
 
   for (guint i = 0; i < upgrades->len; i++)
-    width = MAX (width, strlen (((IumPlannedUpgrade *) g_ptr_array_index (upgrades, i))->instrument));
+    width =
+      MAX (width, strlen (((IumPlannedUpgrade *) g_ptr_array_index (upgrades, i))->instrument));
 
   /* Translators: the release, then three counts of instruments. */
-  g_print (_("Rollout of %s: %u scheduled, %u unscheduled, %u skipped.\n"),
+  g_print (_ ("Rollout of %s: %u scheduled, %u unscheduled, %u skipped.\n"),
            ium_plan_get_release (plan), upgrades->len, unscheduled->len, skipped->len);
 
   for (guint wave = 1; wave <= n_waves; wave++)
@@ -122,13 +118,13 @@ print_plan (IumPlan *plan)
 
       for (guint i = 0; i < upgrades->len; i++)
         n += ((IumPlannedUpgrade *) g_ptr_array_index (upgrades, i))->wave == wave;
-      g_print (g_dngettext (GETTEXT_PACKAGE, "\nWave %u (%u upgrade)\n", "\nWave %u (%u upgrades)\n",
-                            n),
-               wave, n);
+      g_print (
+        g_dngettext (GETTEXT_PACKAGE, "\nWave %u (%u upgrade)\n", "\nWave %u (%u upgrades)\n", n),
+        wave, n);
       for (guint i = 0; i < upgrades->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (upgrades, i);
-          g_autofree char *when = NULL;
+          g_autofree char   *when = NULL;
 
           if (upgrade->wave != wave)
             continue;
@@ -140,18 +136,18 @@ print_plan (IumPlan *plan)
 
   if (unscheduled->len > 0)
     {
-      g_print ("\n%s\n", _("Unscheduled"));
+      g_print ("\n%s\n", _ ("Unscheduled"));
       for (guint i = 0; i < unscheduled->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (unscheduled, i);
           /* Translators: an instrument, its wave, and why it could not be scheduled. */
-          g_print (_("  %s (wave %u): %s\n"), upgrade->instrument, upgrade->wave,
-                   upgrade->reason ? upgrade->reason : _("no window"));
+          g_print (_ ("  %s (wave %u): %s\n"), upgrade->instrument, upgrade->wave,
+                   upgrade->reason ? upgrade->reason : _ ("no window"));
         }
     }
   if (skipped->len > 0)
     {
-      g_print ("\n%s\n", _("Skipped"));
+      g_print ("\n%s\n", _ ("Skipped"));
       for (guint i = 0; i < skipped->len; i++)
         {
           IumPlannedUpgrade *upgrade = g_ptr_array_index (skipped, i);
@@ -161,19 +157,17 @@ print_plan (IumPlan *plan)
 }
 
 static int
-run_plan (IumCli *cli,
-          int     argc,
-          char  **argv)
+run_plan (IumCli *cli, int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlan) plan = NULL;
   guint max_failures = 1;
 
   if (opt_max_failures != NULL && opt_save == NULL)
-    return ium_cli_fail (cli, IUM_EXIT_USAGE, _("--max-failures goes with --save NAME"));
+    return ium_cli_fail (cli, IUM_EXIT_USAGE, _ ("--max-failures goes with --save NAME"));
   /* Before anything is planned or written (--ics), so a bad name changes nothing. */
   if (opt_save != NULL && !ium_rollout_check_name (opt_save, &error))
     return ium_cli_fail (cli, IUM_EXIT_USAGE, "--save: %s", error->message);
@@ -213,8 +207,7 @@ run_plan (IumCli *cli,
       /* 0: the saved rollout's threshold, unless --max-failures changes it. */
       if (opt_max_failures == NULL)
         max_failures = 0;
-      plan = ium_rollout_replan (cli->store, fleet, opt_save, request, &max_failures, NULL,
-                                 &error);
+      plan = ium_rollout_replan (cli->store, fleet, opt_save, request, &max_failures, NULL, &error);
     }
   else
     plan = ium_plan_new (fleet, request, NULL, &error);
@@ -223,9 +216,9 @@ run_plan (IumCli *cli,
 
   if (opt_ics != NULL)
     {
-      gsize length = 0;
+      gsize            length = 0;
       g_autofree char *ics = ium_ical_plan_to_data (plan, &length);
-      int status = ium_cli_write_file (cli, "--ics", opt_ics, ics, length);
+      int              status = ium_cli_write_file (cli, "--ics", opt_ics, ics, length);
 
       if (status != IUM_EXIT_OK)
         return status;
@@ -242,7 +235,7 @@ run_plan (IumCli *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = ium_plan_to_json (plan);
+      g_autoptr (JsonNode) node = ium_plan_to_json (plan);
       ium_cli_print_json (node);
     }
   else
@@ -250,8 +243,8 @@ run_plan (IumCli *cli,
       print_plan (plan);
       if (opt_save != NULL)
         /* Translators: both %s are the rollout's name; the commands stay English. */
-        g_print (_("\nSaved as rollout %s. Take the deploy token ('ium token take') before "
-                   "marking upgrades with 'ium rollout mark %s INSTRUMENT in-progress'.\n"),
+        g_print (_ ("\nSaved as rollout %s. Take the deploy token ('ium token take') before "
+                    "marking upgrades with 'ium rollout mark %s INSTRUMENT in-progress'.\n"),
                  opt_save, opt_save);
     }
 
@@ -261,8 +254,7 @@ run_plan (IumCli *cli,
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                "ium plan: %u instrument could not be scheduled (--strict)\n",
-                               "ium plan: %u instruments could not be scheduled (--strict)\n",
-                               n),
+                               "ium plan: %u instruments could not be scheduled (--strict)\n", n),
                   n);
       return IUM_EXIT_FAILURE;
     }
@@ -270,10 +262,10 @@ run_plan (IumCli *cli,
 }
 
 const IumCliCommand ium_cli_plan_commands[] = {
-  { "plan", NULL, N_("RELEASE"), N_("Plan a staged rollout of RELEASE"),
-    N_("Each instrument is placed in the earliest downtime window that applies to it, wave by "
-       "wave, with a soak period between waves; no non-patch upgrade during a frozen cycle. "
-       "Exit 1 with --strict when an instrument cannot be scheduled."),
+  { "plan", NULL, N_ ("RELEASE"), N_ ("Plan a staged rollout of RELEASE"),
+    N_ ("Each instrument is placed in the earliest downtime window that applies to it, wave by "
+        "wave, with a soak period between waves; no non-patch upgrade during a frozen cycle. "
+        "Exit 1 with --strict when an instrument cannot be scheduled."),
     plan_entries, run_plan, 1, 1 },
   { NULL }
 };

@@ -12,29 +12,32 @@
 #include "ium-cli-common.h"
 #include "ium-report.h"
 
-static char *opt_format;
-static char *opt_output;
-static char *opt_days;
+static char              *opt_format;
+static char              *opt_output;
+static char              *opt_days;
 
 static const GOptionEntry report_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("html, md, csv, json or pdf (default: from the extension of -o)"), N_("FORMAT") },
+    N_ ("html, md, csv, json or pdf (default: from the extension of -o)"), N_ ("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("Write to FILE (atomically) instead of standard output"), N_("FILE") },
+    N_ ("Write to FILE (atomically) instead of standard output"), N_ ("FILE") },
   { "days", 0, 0, G_OPTION_ARG_STRING, &opt_days,
-    N_("Clients seen in the last N days (default 30)"), N_("N") },
+    N_ ("Clients seen in the last N days (default 30)"), N_ ("N") },
   { NULL }
 };
 
 /* The format named by @path's extension, if it names one. */
 static gboolean
-format_from_path (const char      *path,
-                  IumReportFormat *format)
+format_from_path (const char *path, IumReportFormat *format)
 {
-  static const struct { const char *suffix; IumReportFormat format; } suffixes[] = {
-    { ".html", IUM_REPORT_FORMAT_HTML }, { ".htm", IUM_REPORT_FORMAT_HTML },
+  static const struct
+  {
+    const char     *suffix;
+    IumReportFormat format;
+  } suffixes[] = {
+    { ".html", IUM_REPORT_FORMAT_HTML },   { ".htm", IUM_REPORT_FORMAT_HTML },
     { ".md", IUM_REPORT_FORMAT_MARKDOWN }, { ".markdown", IUM_REPORT_FORMAT_MARKDOWN },
-    { ".csv", IUM_REPORT_FORMAT_CSV }, { ".json", IUM_REPORT_FORMAT_JSON },
+    { ".csv", IUM_REPORT_FORMAT_CSV },     { ".json", IUM_REPORT_FORMAT_JSON },
     { ".pdf", IUM_REPORT_FORMAT_PDF },
   };
   g_autofree char *lower = NULL;
@@ -52,18 +55,16 @@ format_from_path (const char      *path,
 }
 
 static int
-run_report (IumCli *cli,
-            int     argc,
-            char  **argv)
+run_report (IumCli *cli, int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *release = argv[0];
-  gboolean to_stdout = opt_output == NULL || g_str_equal (opt_output, "-");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReport) report = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char     *release = argv[0];
+  gboolean        to_stdout = opt_output == NULL || g_str_equal (opt_output, "-");
   IumReportFormat format;
-  guint64 days = IUM_REPORT_DEFAULT_DAYS;
-  IumStore *store;
+  guint64         days = IUM_REPORT_DEFAULT_DAYS;
+  IumStore       *store;
 
   /* Every argument is checked before the database is opened. */
   if (opt_format != NULL)
@@ -75,19 +76,19 @@ run_report (IumCli *cli,
     format = IUM_REPORT_FORMAT_JSON;
   else if (!format_from_path (to_stdout ? NULL : opt_output, &format))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         _("give --format html, md, csv, json or pdf (or -o FILE with one of "
-                           "those extensions)"));
+                         _ ("give --format html, md, csv, json or pdf (or -o FILE with one of "
+                            "those extensions)"));
 
-  if (opt_days != NULL &&
-      !g_ascii_string_to_unsigned (opt_days, 10, 1, IUM_REPORT_MAX_DAYS, &days, NULL))
+  if (opt_days != NULL
+      && !g_ascii_string_to_unsigned (opt_days, 10, 1, IUM_REPORT_MAX_DAYS, &days, NULL))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         _("--days: “%s” is not a whole number of days from 1 to %u"), opt_days,
+                         _ ("--days: “%s” is not a whole number of days from 1 to %u"), opt_days,
                          IUM_REPORT_MAX_DAYS);
 
   /* A PDF on a terminal is noise; redirected or piped, it is what the user asked for. */
   if (to_stdout && ium_report_format_is_binary (format) && isatty (STDOUT_FILENO))
     return ium_cli_fail (cli, IUM_EXIT_USAGE,
-                         _("a PDF is binary: give -o FILE.pdf, or redirect standard output"));
+                         _ ("a PDF is binary: give -o FILE.pdf, or redirect standard output"));
 
   if ((store = ium_cli_get_store (cli)) == NULL)
     return IUM_EXIT_USAGE;
@@ -98,7 +99,7 @@ run_report (IumCli *cli,
   if (!to_stdout)
     {
       if (!ium_report_save (report, format, opt_output, NULL, &error))
-        return ium_cli_fail (cli, IUM_EXIT_USAGE, _("cannot write “%s”: %s"), opt_output,
+        return ium_cli_fail (cli, IUM_EXIT_USAGE, _ ("cannot write “%s”: %s"), opt_output,
                              error->message);
       return IUM_EXIT_OK;
     }
@@ -106,21 +107,21 @@ run_report (IumCli *cli,
   if ((bytes = ium_report_render (report, format, NULL, &error)) == NULL)
     return ium_cli_fail_error (cli, error);
   {
-    gsize length;
+    gsize       length;
     const char *data = g_bytes_get_data (bytes, &length);
     return ium_cli_write_output (cli, NULL, data, length);
   }
 }
 
 const IumCliCommand ium_cli_report_commands[] = {
-  { "report", NULL, N_("RELEASE"), N_("Write the release report (html, md, csv, json or pdf)"),
-    N_("What runs where, what is behind, what is planned and done for RELEASE, and which "
-       "clients seen in the last --days days are out of date or incompatible. Every format "
-       "says the same thing: html is one self-contained page with charts, pdf is A4 for "
-       "printing, md is for wikis and mail, csv has one row per instrument, json is for "
-       "scripts. Without -o the report goes to standard output (a PDF only when it is "
-       "redirected). With -o the file is written to a temporary file and renamed, so an error "
-       "leaves no partial file."),
+  { "report", NULL, N_ ("RELEASE"), N_ ("Write the release report (html, md, csv, json or pdf)"),
+    N_ ("What runs where, what is behind, what is planned and done for RELEASE, and which "
+        "clients seen in the last --days days are out of date or incompatible. Every format "
+        "says the same thing: html is one self-contained page with charts, pdf is A4 for "
+        "printing, md is for wikis and mail, csv has one row per instrument, json is for "
+        "scripts. Without -o the report goes to standard output (a PDF only when it is "
+        "redirected). With -o the file is written to a temporary file and renamed, so an error "
+        "leaves no partial file."),
     report_entries, run_report, 1, 1 },
   { NULL }
 };

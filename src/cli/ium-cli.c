@@ -14,30 +14,23 @@
 #include "ium-i18n.h"
 
 static const IumCliCommand *groups[] = {
-  ium_cli_inventory_commands,
-  ium_cli_version_commands,
-  ium_cli_status_commands,
-  ium_cli_instrument_commands,
-  ium_cli_plan_commands,
-  ium_cli_rollout_commands,
-  ium_cli_token_commands,
-  ium_cli_downtime_commands,
-  ium_cli_audit_commands,
-  ium_cli_serve_commands,
-  ium_cli_report_commands,
+  ium_cli_inventory_commands,  ium_cli_version_commands,  ium_cli_status_commands,
+  ium_cli_instrument_commands, ium_cli_plan_commands,     ium_cli_rollout_commands,
+  ium_cli_token_commands,      ium_cli_downtime_commands, ium_cli_audit_commands,
+  ium_cli_serve_commands,      ium_cli_report_commands,
 };
 
-static char *opt_db;
-static char *opt_as;
-static gboolean opt_json;
+static char              *opt_db;
+static char              *opt_as;
+static gboolean           opt_json;
 
 static const GOptionEntry global_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
-    N_("The inventory database (default: $IUM_DB, else $XDG_DATA_HOME/ium/inventory.db)"),
-    N_("PATH") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
+    N_ ("The inventory database (default: $IUM_DB, else $XDG_DATA_HOME/ium/inventory.db)"),
+    N_ ("PATH") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_ ("Print machine-readable JSON"), NULL },
   { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as,
-    N_("Who is acting, for the audit log (default: the login name)"), N_("NAME") },
+    N_ ("Who is acting, for the audit log (default: the login name)"), N_ ("NAME") },
   { NULL }
 };
 
@@ -56,12 +49,12 @@ print_usage (FILE *out)
 
   /* Translators: PATH, COMMAND and ARGUMENTS are placeholders; --db and --json are options
    * and stay as they are. */
-  fputs (_("Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
-           "\n"
-           "Instrument Update Manager: the facility's instruments, the software versions\n"
-           "they run, and whether clients are compatible.\n"
-           "\n"
-           "Commands:\n"),
+  fputs (_ ("Usage: ium [--db PATH] [--json] COMMAND [ARGUMENTS]\n"
+            "\n"
+            "Instrument Update Manager: the facility's instruments, the software versions\n"
+            "they run, and whether clients are compatible.\n"
+            "\n"
+            "Commands:\n"),
          out);
   /* The summaries line up after the widest usage (translated placeholders may be longer). */
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -77,26 +70,23 @@ print_usage (FILE *out)
       {
         g_autofree char *name = command_name (c);
         g_autofree char *usage = g_strdup_printf ("%s %s", name, ium_cli_parameters (c));
-        long pad = width - g_utf8_strlen (usage, -1);
+        long             pad = width - g_utf8_strlen (usage, -1);
 
         /* Padded by characters, not bytes: translated parameters may hold umlauts. */
-        fprintf (out, "  %s%*s %s\n", usage, (int) MAX (pad, 0), "", _(c->summary));
+        fprintf (out, "  %s%*s %s\n", usage, (int) MAX (pad, 0), "", _ (c->summary));
       }
-  fputs (_("\n"
-           "Global options: --db PATH, --json, --as NAME, --help (also after a command).\n"
-           "Exit status: 0 success; 1 the answer is a failure you asked about (an incompatible\n"
-           "check); 2 bad input or usage; 3 refused.\n"
-           "Run 'ium COMMAND --help' for a command's options.\n"),
+  fputs (_ ("\n"
+            "Global options: --db PATH, --json, --as NAME, --help (also after a command).\n"
+            "Exit status: 0 success; 1 the answer is a failure you asked about (an incompatible\n"
+            "check); 2 bad input or usage; 3 refused.\n"
+            "Run 'ium COMMAND --help' for a command's options.\n"),
          out);
 }
 
 /* Finds the command named by the first one or two words of @argv that are not options,
  * skipping the global options that take a value. */
 static const IumCliCommand *
-find_command (int    argc,
-              char **argv,
-              int   *name_index,
-              int   *sub_index)
+find_command (int argc, char **argv, int *name_index, int *sub_index)
 {
   int words[2] = { -1, -1 };
   int n_words = 0;
@@ -148,7 +138,7 @@ is_group (const char *name)
 static void
 print_group_usage (const char *name)
 {
-  g_printerr ("%s\n", _("Usage:"));
+  g_printerr ("%s\n", _ ("Usage:"));
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (const IumCliCommand *c = groups[g]; c->name != NULL; c++)
       if (g_str_equal (c->name, name))
@@ -156,22 +146,17 @@ print_group_usage (const char *name)
 }
 
 static int
-run_command (const IumCliCommand *command,
-             int                  argc,
-             char               **argv,
-             int                  name_index,
-             int                  sub_index)
+run_command (const IumCliCommand *command, int argc, char **argv, int name_index, int sub_index)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = command_name (command);
-  g_autofree char *parameter_string = g_strdup_printf ("%s %s - %s", name,
-                                                       ium_cli_parameters (command),
-                                                       _(command->summary));
+  g_autofree char *parameter_string =
+    g_strdup_printf ("%s %s - %s", name, ium_cli_parameters (command), _ (command->summary));
   g_autofree char **args = g_new0 (char *, argc + 1);
-  IumCli cli = { 0 };
-  int n_args = 0;
-  int status;
+  IumCli            cli = { 0 };
+  int               n_args = 0;
+  int               status;
 
   /* GOptionContext sees the program name and everything but the command words. */
   for (int i = 0; i < argc; i++)
@@ -193,7 +178,7 @@ run_command (const IumCliCommand *command,
   cli.command = name;
   if (!g_option_context_parse (context, &n_args, &args, &error))
     {
-      ium_cli_fail (&cli, IUM_EXIT_USAGE, _("%s (see 'ium %s --help')"), error->message, name);
+      ium_cli_fail (&cli, IUM_EXIT_USAGE, _ ("%s (see 'ium %s --help')"), error->message, name);
       return IUM_EXIT_USAGE;
     }
 
@@ -205,18 +190,18 @@ run_command (const IumCliCommand *command,
     }
 
   if ((guint) (n_args - 1) < command->min_args || (guint) (n_args - 1) > command->max_args)
-    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _("expected %s (see 'ium %s --help')"),
-                         *command->parameters ? ium_cli_parameters (command) : _("no arguments"),
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _ ("expected %s (see 'ium %s --help')"),
+                         *command->parameters ? ium_cli_parameters (command) : _ ("no arguments"),
                          name);
 
   /* An empty name would put a blank holder on the token and blank rows in the audit log,
    * and an empty path would name the current folder. */
   if (opt_db != NULL && *opt_db == '\0')
-    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _("--db: the path is empty"));
+    return ium_cli_fail (&cli, IUM_EXIT_USAGE, _ ("--db: the path is empty"));
   if (opt_as != NULL && *g_strstrip (opt_as) == '\0')
     return ium_cli_fail (&cli, IUM_EXIT_USAGE,
-                         _("--as: the name is empty; give who is acting, or leave --as out to "
-                           "use the login name"));
+                         _ ("--as: the name is empty; give who is acting, or leave --as out to "
+                            "use the login name"));
 
   cli.db_path = opt_db ? g_strdup (opt_db) : ium_store_dup_default_path ();
   cli.who = g_strdup (opt_as ? opt_as : g_get_user_name ());
@@ -231,12 +216,11 @@ run_command (const IumCliCommand *command,
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   const IumCliCommand *command;
-  int name_index = -1, sub_index = -1;
-  int status;
+  int                  name_index = -1, sub_index = -1;
+  int                  status;
 
   setlocale (LC_ALL, "");
   ium_i18n_init ();
@@ -254,13 +238,13 @@ main (int    argc,
       if (name_index >= 0 && is_group (argv[name_index]))
         {
           if (sub_index >= 0)
-            g_printerr (_("ium: “%s %s” is not a command.\n"), argv[name_index], argv[sub_index]);
+            g_printerr (_ ("ium: “%s %s” is not a command.\n"), argv[name_index], argv[sub_index]);
           print_group_usage (argv[name_index]);
           return help && sub_index < 0 ? IUM_EXIT_OK : IUM_EXIT_USAGE;
         }
       if (name_index >= 0)
         {
-          g_printerr (_("ium: “%s” is not a command. Run 'ium --help' for the list.\n"),
+          g_printerr (_ ("ium: “%s” is not a command. Run 'ium --help' for the list.\n"),
                       argv[name_index]);
           return IUM_EXIT_USAGE;
         }

@@ -19,7 +19,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
-typedef struct {
+typedef struct
+{
   GtkApplication *app;        /* borrowed */
   IumClient      *client;     /* owned */
   char           *server;     /* owned */
@@ -29,14 +30,14 @@ typedef struct {
   int             timeout;
   gboolean        insecure;
   gboolean        always_prompt;
-  int             status;     /* the exit status */
+  int             status; /* the exit status */
 } Demo;
 
 static void
 print_verdict (IumVerdict *verdict)
 {
-  g_autoptr(JsonNode) node = ium_verdict_to_json (verdict);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) node = ium_verdict_to_json (verdict);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_root (generator, node);
@@ -53,15 +54,14 @@ response_to_string (IumPromptResponse response)
 
 /* What a client GUI shows once it is connected: here, just who it is connected to. */
 static void
-show_connected (Demo       *demo,
-                const char *note)
+show_connected (Demo *demo, const char *note)
 {
-  GtkWidget *window = gtk_application_window_new (demo->app);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *window = gtk_application_window_new (demo->app);
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   g_autofree char *title = g_strdup_printf ("%s %s", demo->component, demo->version);
-  g_autofree char *headline = g_strdup_printf (_("Connected to %s"), demo->instrument);
-  GtkWidget *label = gtk_label_new (headline);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  g_autofree char *headline = g_strdup_printf (_ ("Connected to %s"), demo->instrument);
+  GtkWidget       *label = gtk_label_new (headline);
+  PangoAttrList   *attributes = pango_attr_list_new ();
 
   pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   pango_attr_list_insert (attributes, pango_attr_scale_new (1.4));
@@ -91,22 +91,20 @@ show_connected (Demo       *demo,
 }
 
 static void
-prompt_run_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+prompt_run_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  Demo *demo = user_data;
-  IumUpdatePrompt *prompt = IUM_UPDATE_PROMPT (object);
+  Demo             *demo = user_data;
+  IumUpdatePrompt  *prompt = IUM_UPDATE_PROMPT (object);
   IumPromptResponse response = ium_update_prompt_run_finish (prompt, result, NULL);
-  IumPromptModel *model = ium_update_prompt_get_model (prompt);
+  IumPromptModel   *model = ium_update_prompt_get_model (prompt);
 
   g_print ("choice: %s\n", response_to_string (response));
 
   if (response == IUM_PROMPT_RESPONSE_DO_NOT_CONNECT)
     demo->status = 1;
   else if (!ium_prompt_model_get_can_connect (model))
-    show_connected (demo, _("Connected anyway: this version is not compatible with the "
-                            "server, and support staff have been told."));
+    show_connected (demo, _ ("Connected anyway: this version is not compatible with the "
+                             "server, and support staff have been told."));
   else
     show_connected (demo, NULL);
 
@@ -114,14 +112,12 @@ prompt_run_cb (GObject      *object,
 }
 
 static void
-check_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+check_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Demo *demo = user_data;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(IumPromptModel) model = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (IumPromptModel) model = NULL;
+  g_autoptr (GError) error = NULL;
   IumUpdatePrompt *prompt;
 
   verdict = ium_client_check_finish (IUM_CLIENT (object), result, &error);
@@ -134,8 +130,8 @@ check_cb (GObject      *object,
     {
       /* No answer is no reason to keep a scientist from the instrument. */
       g_print ("unreachable: %s\n", error->message);
-      model = ium_prompt_model_new_unreachable (demo->instrument, demo->component,
-                                                demo->version, error->message);
+      model = ium_prompt_model_new_unreachable (demo->instrument, demo->component, demo->version,
+                                                error->message);
     }
   else
     {
@@ -151,7 +147,8 @@ check_cb (GObject      *object,
     {
       g_print ("choice: connect\n");
       show_connected (demo, ium_prompt_model_get_unreachable (model)
-                            ? ium_prompt_model_get_details (model) : NULL);
+                              ? ium_prompt_model_get_details (model)
+                              : NULL);
       g_application_release (G_APPLICATION (demo->app));
       return;
     }
@@ -162,8 +159,7 @@ check_cb (GObject      *object,
 }
 
 static void
-activate_cb (GApplication *app,
-             Demo         *demo)
+activate_cb (GApplication *app, Demo *demo)
 {
   /* Held until the check and the prompt are over and a window keeps the application. */
   g_application_hold (app);
@@ -171,15 +167,15 @@ activate_cb (GApplication *app,
   demo->client = ium_client_new (demo->server);
   ium_client_set_timeout (demo->client, (guint) demo->timeout);
   ium_client_set_accept_invalid_certificates (demo->client, demo->insecure);
-  ium_client_check_async (demo->client, demo->instrument, demo->component, demo->version,
-                          NULL, check_cb, demo);
+  ium_client_check_async (demo->client, demo->instrument, demo->component, demo->version, NULL,
+                          check_cb, demo);
 }
 
 static gboolean
-check_options (Demo    *demo,
-               GError **error)
+check_options (Demo *demo, GError **error)
 {
-  const struct {
+  const struct
+  {
     const char *name;
     const char *value;
   } required[] = {
@@ -194,14 +190,14 @@ check_options (Demo    *demo,
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                      /* Translators: an option, --server for example. */
-                     _("%s is required"), required[i].name);
+                     _ ("%s is required"), required[i].name);
         return FALSE;
       }
 
   if (demo->timeout < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--timeout must be 0 or more seconds, not %d"), demo->timeout);
+                   _ ("--timeout must be 0 or more seconds, not %d"), demo->timeout);
       return FALSE;
     }
 
@@ -209,28 +205,27 @@ check_options (Demo    *demo,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  Demo demo = { .timeout = 5 };
+  g_autoptr (GtkApplication) app = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  Demo               demo = { .timeout = 5 };
   const GOptionEntry entries[] = {
     { "server", 's', 0, G_OPTION_ARG_STRING, &demo.server,
-      N_("The Instrument Update Manager server, e.g. http://127.0.0.1:8080"), N_("URL") },
+      N_ ("The Instrument Update Manager server, e.g. http://127.0.0.1:8080"), N_ ("URL") },
     { "instrument", 'i', 0, G_OPTION_ARG_STRING, &demo.instrument,
-      N_("The instrument to connect to, e.g. LARMOR"), N_("NAME") },
+      N_ ("The instrument to connect to, e.g. LARMOR"), N_ ("NAME") },
     { "component", 'c', 0, G_OPTION_ARG_STRING, &demo.component,
-      N_("This client's component id, e.g. ibex-gui"), N_("ID") },
+      N_ ("This client's component id, e.g. ibex-gui"), N_ ("ID") },
     { "version", 'v', 0, G_OPTION_ARG_STRING, &demo.version,
-      N_("This client's version, e.g. 12.0.0.100"), N_("VERSION") },
+      N_ ("This client's version, e.g. 12.0.0.100"), N_ ("VERSION") },
     { "timeout", 't', 0, G_OPTION_ARG_INT, &demo.timeout,
-      N_("Seconds to wait for the server (default 5)"), N_("SECONDS") },
+      N_ ("Seconds to wait for the server (default 5)"), N_ ("SECONDS") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &demo.insecure,
-      N_("Accept any TLS certificate (test servers only)"), NULL },
+      N_ ("Accept any TLS certificate (test servers only)"), NULL },
     { "always-prompt", 0, 0, G_OPTION_ARG_NONE, &demo.always_prompt,
-      N_("Show the prompt even when the client may connect silently"), NULL },
+      N_ ("Show the prompt even when the client may connect silently"), NULL },
     { NULL }
   };
 
@@ -239,16 +234,15 @@ main (int   argc,
    * binds when the class of its first type is made: before --help. */
   g_type_class_unref (g_type_class_ref (IUM_TYPE_PROMPT_MODEL));
 
-  context = g_option_context_new (_("- check a client version and show the update prompt"));
+  context = g_option_context_new (_ ("- check a client version and show the update prompt"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Asks the Instrument Update Manager server whether this "
-                                  "client version works with the instrument,\nprints the "
-                                  "verdict and shows the update prompt a client GUI would."));
+                                _ ("Asks the Instrument Update Manager server whether this "
+                                   "client version works with the instrument,\nprints the "
+                                   "verdict and shows the update prompt a client GUI would."));
   if (!g_option_context_parse (context, &argc, &argv, &error) || !check_options (&demo, &error))
     {
-      g_printerr ("ium-client-demo: %s\n%s\n", error->message,
-                  _("Try “ium-client-demo --help”."));
+      g_printerr ("ium-client-demo: %s\n%s\n", error->message, _ ("Try “ium-client-demo --help”."));
       return 2;
     }
 

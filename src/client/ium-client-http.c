@@ -20,54 +20,55 @@
 void
 ium_client_parse_base_url (IumClient *self)
 {
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  const char *scheme;
+  const char      *scheme;
 
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->base_url_problem, g_free);
 
   if (self->base_url == NULL || self->base_url[0] == '\0')
     {
-      self->base_url_problem = g_strdup (_("no server URL was given"));
+      self->base_url_problem = g_strdup (_ ("no server URL was given"));
       return;
     }
 
   uri = g_uri_parse (self->base_url, SOUP_HTTP_URI_FLAGS, &error);
   if (uri == NULL)
     {
-      self->base_url_problem = g_strdup_printf (_("“%s” is not a URL: %s"),
-                                                self->base_url, error->message);
+      self->base_url_problem =
+        g_strdup_printf (_ ("“%s” is not a URL: %s"), self->base_url, error->message);
       return;
     }
 
   scheme = g_uri_get_scheme (uri);
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     {
-      self->base_url_problem = g_strdup_printf (_("“%s” is not an http or https URL"),
-                                                self->base_url);
+      self->base_url_problem =
+        g_strdup_printf (_ ("“%s” is not an http or https URL"), self->base_url);
       return;
     }
 
   if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
-      self->base_url_problem = g_strdup_printf (_("“%s” names no host"), self->base_url);
+      self->base_url_problem = g_strdup_printf (_ ("“%s” names no host"), self->base_url);
       return;
     }
 
   /* Credentials would end up in every error message, which clients log and show. */
   if (g_uri_get_userinfo (uri) != NULL)
     {
-      self->base_url_problem = g_strdup (_("the server URL carries a user name or password, "
-                                           "which the check does not use; remove them"));
+      self->base_url_problem = g_strdup (_ ("the server URL carries a user name or password, "
+                                            "which the check does not use; remove them"));
       return;
     }
 
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
-      self->base_url_problem = g_strdup_printf (_("“%s” has a query or fragment; give the "
-                                                  "server's address only"), self->base_url);
+      self->base_url_problem = g_strdup_printf (_ ("“%s” has a query or fragment; give the "
+                                                   "server's address only"),
+                                                self->base_url);
       return;
     }
 
@@ -83,29 +84,26 @@ ium_client_parse_base_url (IumClient *self)
 }
 
 static gboolean
-message_accept_certificate_cb (SoupMessage          *message,
-                               GTlsCertificate      *certificate,
-                               GTlsCertificateFlags  errors,
-                               IumClient            *self)
+message_accept_certificate_cb (SoupMessage         *message,
+                               GTlsCertificate     *certificate,
+                               GTlsCertificateFlags errors,
+                               IumClient           *self)
 {
   return self->accept_invalid_certificates;
 }
 
 /* A new request to @path (which starts with "/") with @query (encoded, nullable). */
 static SoupMessage *
-create_message (IumClient   *self,
-                const char  *method,
-                const char  *path,
-                const char  *query,
-                GError     **error)
+create_message (
+  IumClient *self, const char *method, const char *path, const char *query, GError **error)
 {
   g_autofree char *url = NULL;
-  SoupMessage *message;
+  SoupMessage     *message;
 
   if (self->prefix == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   _("Cannot ask the Instrument Update Manager server: %s"),
+                   _ ("Cannot ask the Instrument Update Manager server: %s"),
                    self->base_url_problem);
       return NULL;
     }
@@ -115,13 +113,13 @@ create_message (IumClient   *self,
   if (message == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   _("Cannot ask the Instrument Update Manager server: “%s” is not a valid URL"),
+                   _ ("Cannot ask the Instrument Update Manager server: “%s” is not a valid URL"),
                    url);
       return NULL;
     }
 
-  soup_message_headers_replace (soup_message_get_request_headers (message),
-                                "Accept", "application/json");
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept",
+                                "application/json");
   g_signal_connect_object (message, "accept-certificate",
                            G_CALLBACK (message_accept_certificate_cb), self, 0);
 
@@ -129,32 +127,30 @@ create_message (IumClient   *self,
 }
 
 SoupMessage *
-ium_client_new_check_message (IumClient   *self,
-                              const char  *instrument,
-                              const char  *component,
-                              const char  *version,
-                              GError     **error)
+ium_client_new_check_message (IumClient  *self,
+                              const char *instrument,
+                              const char *component,
+                              const char *version,
+                              GError    **error)
 {
-  g_autofree char *query = soup_form_encode ("instrument", instrument,
-                                             "component", component,
-                                             "version", version,
-                                             NULL);
+  g_autofree char *query =
+    soup_form_encode ("instrument", instrument, "component", component, "version", version, NULL);
 
   return create_message (self, SOUP_METHOD_GET, "/api/v1/check", query, error);
 }
 
 SoupMessage *
-ium_client_new_connect_anyway_message (IumClient   *self,
-                                       const char  *instrument,
-                                       const char  *component,
-                                       const char  *version,
-                                       GError     **error)
+ium_client_new_connect_anyway_message (IumClient  *self,
+                                       const char *instrument,
+                                       const char *component,
+                                       const char *version,
+                                       GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) body = NULL;
   SoupMessage *message;
-  char *text;
+  char        *text;
 
   message = create_message (self, SOUP_METHOD_POST, "/api/v1/check/connect-anyway", NULL, error);
   if (message == NULL)
@@ -180,31 +176,30 @@ ium_client_new_connect_anyway_message (IumClient   *self,
 /* Words for a failure to get any answer from the server. Cancellation stays as it is, so a
  * caller can tell it from a dead server. */
 void
-ium_client_propagate_transport_error (IumClient  *self,
-                                      GError     *transport_error,
-                                      GError    **error)
+ium_client_propagate_transport_error (IumClient *self, GError *transport_error, GError **error)
 {
   if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, transport_error);
   else if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   _("The Instrument Update Manager server at %s did not answer within %u s"),
+                   _ ("The Instrument Update Manager server at %s did not answer within %u s"),
                    self->prefix, self->timeout);
       g_error_free (transport_error);
     }
   else if (transport_error->domain == G_TLS_ERROR)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   _("The Instrument Update Manager server at %s did not prove who it is (%s); "
-                     "trust the facility's certificate authority with the client's TLS "
-                     "database"), self->prefix, transport_error->message);
+                   _ ("The Instrument Update Manager server at %s did not prove who it is (%s); "
+                      "trust the facility's certificate authority with the client's TLS "
+                      "database"),
+                   self->prefix, transport_error->message);
       g_error_free (transport_error);
     }
   else
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                   _("Could not reach the Instrument Update Manager server at %s: %s"),
+                   _ ("Could not reach the Instrument Update Manager server at %s: %s"),
                    self->prefix, transport_error->message);
       g_error_free (transport_error);
     }
@@ -231,26 +226,23 @@ find_error_text (JsonParser *parser)
 /* Reads the server's answer to @message: a verdict, or an error that says what went wrong
  * in the server's words where it gave some. */
 IumVerdict *
-ium_client_read_answer (IumClient    *self,
-                        SoupMessage  *message,
-                        GBytes       *body,
-                        GError      **error)
+ium_client_read_answer (IumClient *self, SoupMessage *message, GBytes *body, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) json_error = NULL;
-  g_autoptr(GError) verdict_error = NULL;
-  guint status = soup_message_get_status (message);
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) json_error = NULL;
+  g_autoptr (GError) verdict_error = NULL;
+  guint       status = soup_message_get_status (message);
   const char *reason = soup_message_get_reason_phrase (message);
   const char *server_text = NULL;
-  gboolean is_json = FALSE;
-  gsize size = 0;
+  gboolean    is_json = FALSE;
+  gsize       size = 0;
   const char *data = g_bytes_get_data (body, &size);
   IumVerdict *verdict;
 
   if (size > MAX_BODY_SIZE)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   _("The server at %s answered %lu bytes, far too many for a check answer"),
+                   _ ("The server at %s answered %lu bytes, far too many for a check answer"),
                    self->prefix, (unsigned long) size);
       return NULL;
     }
@@ -262,14 +254,14 @@ ium_client_read_answer (IumClient    *self,
 
   if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_BAD_REQUEST)
     {
-      IumClientError code = status == SOUP_STATUS_NOT_FOUND ? IUM_CLIENT_ERROR_NOT_FOUND
-                                                            : IUM_CLIENT_ERROR_INVALID;
+      IumClientError code =
+        status == SOUP_STATUS_NOT_FOUND ? IUM_CLIENT_ERROR_NOT_FOUND : IUM_CLIENT_ERROR_INVALID;
 
       if (server_text != NULL)
         g_set_error_literal (error, IUM_CLIENT_ERROR, code, server_text);
       else
-        g_set_error (error, IUM_CLIENT_ERROR, code,
-                     _("The server at %s answered %u %s"), self->prefix, status, reason);
+        g_set_error (error, IUM_CLIENT_ERROR, code, _ ("The server at %s answered %u %s"),
+                     self->prefix, status, reason);
       return NULL;
     }
 
@@ -281,28 +273,29 @@ ium_client_read_answer (IumClient    *self,
         g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
                      /* Translators: the server's address, the HTTP status and reason, and
                       * the server's own words. */
-                     _("The Instrument Update Manager server at %s failed: %u %s: %s"),
+                     _ ("The Instrument Update Manager server at %s failed: %u %s: %s"),
                      self->prefix, status, reason, server_text);
       else
         g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_UNREACHABLE,
-                     _("The Instrument Update Manager server at %s failed: %u %s"),
-                     self->prefix, status, reason);
+                     _ ("The Instrument Update Manager server at %s failed: %u %s"), self->prefix,
+                     status, reason);
       return NULL;
     }
 
   if (status != SOUP_STATUS_OK)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   _("The server at %s answered %u %s, not a verdict; is it an Instrument "
-                     "Update Manager server?"), self->prefix, status, reason);
+                   _ ("The server at %s answered %u %s, not a verdict; is it an Instrument "
+                      "Update Manager server?"),
+                   self->prefix, status, reason);
       return NULL;
     }
 
   if (!is_json)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   _("The server at %s did not answer with JSON: %s"), self->prefix,
-                   json_error != NULL ? json_error->message : _("the answer is empty"));
+                   _ ("The server at %s did not answer with JSON: %s"), self->prefix,
+                   json_error != NULL ? json_error->message : _ ("the answer is empty"));
       return NULL;
     }
 
@@ -310,8 +303,8 @@ ium_client_read_answer (IumClient    *self,
   if (verdict == NULL)
     {
       g_set_error (error, IUM_CLIENT_ERROR, IUM_CLIENT_ERROR_PROTOCOL,
-                   _("The server at %s answered JSON that is not a verdict: %s"),
-                   self->prefix, verdict_error->message);
+                   _ ("The server at %s answered JSON that is not a verdict: %s"), self->prefix,
+                   verdict_error->message);
       return NULL;
     }
 

@@ -29,7 +29,7 @@ static const char *
 locale_dir (void)
 {
   const char *dir = g_getenv ("IUM_TRANSLATIONS_DIR");
-  Dl_info info;
+  Dl_info     info;
 
   if (dir != NULL && dir[0] != '\0')
     return dir;

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 struct _IumClient
 {
   GObject       parent_instance;
@@ -51,5 +53,7 @@ IumVerdict  *ium_client_read_answer               (IumClient     *self,
                                                    SoupMessage   *message,
                                                    GBytes        *body,
                                                    GError       **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -14,7 +14,8 @@
 
 #define DEFAULT_TIMEOUT 5
 
-enum {
+enum
+{
   PROP_0,
   PROP_BASE_URL,
   PROP_TIMEOUT,
@@ -30,21 +31,20 @@ G_DEFINE_FINAL_TYPE (IumClient, ium_client, G_TYPE_OBJECT)
  *
  * Returns: the quark of the %IUM_CLIENT_ERROR domain
  */
+/* clang-format off */
 G_DEFINE_QUARK (ium-client-error-quark, ium_client_error)
+/* clang-format on */
 
 static GParamSpec *properties[N_PROPS];
 
 /* Source tags of the tasks: addresses, as ISO C cannot turn a function into a pointer. */
-static char check_tag;
-static char report_tag;
+static char        check_tag;
+static char        report_tag;
 
 static IumVerdict *
-send_sync (IumClient     *self,
-           SoupMessage   *message,
-           GCancellable  *cancellable,
-           GError       **error)
+send_sync (IumClient *self, SoupMessage *message, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (GBytes) body = NULL;
   GError *transport_error = NULL;
 
   body = soup_session_send_and_read (self->session, message, cancellable, &transport_error);
@@ -58,16 +58,14 @@ send_sync (IumClient     *self,
 }
 
 static void
-send_and_read_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+send_and_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  IumClient *self = g_task_get_source_object (task);
+  g_autoptr (GTask) task = user_data;
+  IumClient   *self = g_task_get_source_object (task);
   SoupMessage *message = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  GError *transport_error = NULL;
-  GError *error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  GError     *transport_error = NULL;
+  GError     *error = NULL;
   IumVerdict *verdict;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
@@ -87,10 +85,7 @@ send_and_read_cb (GObject      *object,
 
 /* Sends @message (owned; NULL when it could not be made, with @error) and completes @task. */
 static void
-send_async (IumClient    *self,
-            GTask        *task,
-            SoupMessage  *message,
-            GError       *error)
+send_async (IumClient *self, GTask *task, SoupMessage *message, GError *error)
 {
   if (message == NULL)
     {
@@ -140,10 +135,7 @@ ium_client_finalize (GObject *object)
 }
 
 static void
-ium_client_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+ium_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumClient *self = IUM_CLIENT (object);
 
@@ -171,10 +163,7 @@ ium_client_get_property (GObject    *object,
 }
 
 static void
-ium_client_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+ium_client_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumClient *self = IUM_CLIENT (object);
 
@@ -230,10 +219,9 @@ ium_client_class_init (IumClientClass *klass)
    * How long, in seconds, to wait for the server to accept a connection and to answer;
    * past it a request fails with %IUM_CLIENT_ERROR_UNREACHABLE. 0 waits for ever.
    */
-  properties[PROP_TIMEOUT] =
-    g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] = g_param_spec_uint (
+    "timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * IumClient:tls-database:
@@ -252,8 +240,7 @@ ium_client_class_init (IumClientClass *klass)
    */
   properties[PROP_ACCEPT_INVALID_CERTIFICATES] =
     g_param_spec_boolean ("accept-invalid-certificates", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -263,8 +250,7 @@ ium_client_init (IumClient *self)
 {
   self->timeout = DEFAULT_TIMEOUT;
   self->session = soup_session_new_with_options ("user-agent", "ium-client/" PACKAGE_VERSION,
-                                                 "timeout", self->timeout,
-                                                 NULL);
+                                                 "timeout", self->timeout, NULL);
 }
 
 /**
@@ -322,8 +308,7 @@ ium_client_get_timeout (IumClient *self)
  * Sets #IumClient:timeout. Requests already under way keep the old timeout.
  */
 void
-ium_client_set_timeout (IumClient *self,
-                        guint      timeout)
+ium_client_set_timeout (IumClient *self, guint timeout)
 {
   g_return_if_fail (IUM_IS_CLIENT (self));
 
@@ -358,8 +343,7 @@ ium_client_get_tls_database (IumClient *self)
  * Sets #IumClient:tls-database, e.g. to a #GTlsFileDatabase of the facility's own CA.
  */
 void
-ium_client_set_tls_database (IumClient    *self,
-                             GTlsDatabase *database)
+ium_client_set_tls_database (IumClient *self, GTlsDatabase *database)
 {
   g_return_if_fail (IUM_IS_CLIENT (self));
   g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
@@ -370,8 +354,8 @@ ium_client_set_tls_database (IumClient    *self,
   if (database != NULL)
     soup_session_set_tls_database (self->session, database);
   else
-    soup_session_set_tls_database (self->session, g_tls_backend_get_default_database (
-                                     g_tls_backend_get_default ()));
+    soup_session_set_tls_database (
+      self->session, g_tls_backend_get_default_database (g_tls_backend_get_default ()));
   /* Open connections were verified against the old database. */
   soup_session_abort (self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_DATABASE]);
@@ -399,8 +383,7 @@ ium_client_get_accept_invalid_certificates (IumClient *self)
  * Sets #IumClient:accept-invalid-certificates. Only for test servers.
  */
 void
-ium_client_set_accept_invalid_certificates (IumClient *self,
-                                            gboolean   accept)
+ium_client_set_accept_invalid_certificates (IumClient *self, gboolean accept)
 {
   g_return_if_fail (IUM_IS_CLIENT (self));
 
@@ -427,16 +410,16 @@ ium_client_set_accept_invalid_certificates (IumClient *self,
  * (`GET /api/v1/check`). Call ium_client_check_finish() in @callback.
  */
 void
-ium_client_check_async (IumClient           *self,
-                        const char          *instrument,
-                        const char          *component,
-                        const char          *version,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+ium_client_check_async (IumClient          *self,
+                        const char         *instrument,
+                        const char         *component,
+                        const char         *version,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
-  GTask *task;
-  GError *error = NULL;
+  GTask       *task;
+  GError      *error = NULL;
   SoupMessage *message;
 
   g_return_if_fail (IUM_IS_CLIENT (self));
@@ -460,14 +443,11 @@ ium_client_check_async (IumClient           *self,
  * Returns: (transfer full): the verdict, or %NULL with @error set
  */
 IumVerdict *
-ium_client_check_finish (IumClient     *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+ium_client_check_finish (IumClient *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (IUM_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &check_tag,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &check_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -488,14 +468,14 @@ ium_client_check_finish (IumClient     *self,
  * Returns: (transfer full): the verdict, or %NULL with @error set
  */
 IumVerdict *
-ium_client_check_sync (IumClient     *self,
-                       const char    *instrument,
-                       const char    *component,
-                       const char    *version,
-                       GCancellable  *cancellable,
-                       GError       **error)
+ium_client_check_sync (IumClient    *self,
+                       const char   *instrument,
+                       const char   *component,
+                       const char   *version,
+                       GCancellable *cancellable,
+                       GError      **error)
 {
-  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr (SoupMessage) message = NULL;
 
   g_return_val_if_fail (IUM_IS_CLIENT (self), NULL);
   g_return_val_if_fail (instrument != NULL, NULL);
@@ -525,16 +505,16 @@ ium_client_check_sync (IumClient     *self,
  * Call ium_client_report_connect_anyway_finish() in @callback.
  */
 void
-ium_client_report_connect_anyway_async (IumClient           *self,
-                                        const char          *instrument,
-                                        const char          *component,
-                                        const char          *version,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+ium_client_report_connect_anyway_async (IumClient          *self,
+                                        const char         *instrument,
+                                        const char         *component,
+                                        const char         *version,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
-  GTask *task;
-  GError *error = NULL;
+  GTask       *task;
+  GError      *error = NULL;
   SoupMessage *message;
 
   g_return_if_fail (IUM_IS_CLIENT (self));
@@ -559,14 +539,11 @@ ium_client_report_connect_anyway_async (IumClient           *self,
  *   @error set
  */
 IumVerdict *
-ium_client_report_connect_anyway_finish (IumClient     *self,
-                                         GAsyncResult  *result,
-                                         GError       **error)
+ium_client_report_connect_anyway_finish (IumClient *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (IUM_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &report_tag,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &report_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -586,14 +563,14 @@ ium_client_report_connect_anyway_finish (IumClient     *self,
  *   @error set
  */
 IumVerdict *
-ium_client_report_connect_anyway_sync (IumClient     *self,
-                                       const char    *instrument,
-                                       const char    *component,
-                                       const char    *version,
-                                       GCancellable  *cancellable,
-                                       GError       **error)
+ium_client_report_connect_anyway_sync (IumClient    *self,
+                                       const char   *instrument,
+                                       const char   *component,
+                                       const char   *version,
+                                       GCancellable *cancellable,
+                                       GError      **error)
 {
-  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr (SoupMessage) message = NULL;
 
   g_return_val_if_fail (IUM_IS_CLIENT (self), NULL);
   g_return_val_if_fail (instrument != NULL, NULL);

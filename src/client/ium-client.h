@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_CLIENT_ERROR (ium_client_error_quark ())
 
 /**
@@ -84,5 +86,7 @@ IumVerdict       *ium_client_report_connect_anyway_sync   (IumClient            
                                                            const char           *version,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 struct _IumPromptModel
 {
   GObject            parent_instance;
@@ -39,5 +41,7 @@ struct _IumPromptModel
  * instrument, component, version and reason of an unreachable server). */
 G_GNUC_INTERNAL
 void ium_prompt_model_compute (IumPromptModel *self);
+
+/* clang-format on */
 
 G_END_DECLS

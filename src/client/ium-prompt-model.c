@@ -19,7 +19,8 @@
 
 #include <glib/gi18n-lib.h>
 
-enum {
+enum
+{
   PROP_0,
   PROP_VERDICT,
   PROP_INSTRUMENT,
@@ -66,13 +67,13 @@ ium_prompt_model_constructed (GObject *object)
     }
 
   if (self->instrument == NULL)
-    self->instrument = g_strdup (_("the instrument"));
+    self->instrument = g_strdup (_ ("the instrument"));
   if (self->component == NULL)
     self->component = g_strdup ("");
   if (self->version == NULL)
-    self->version = g_strdup (_("unknown"));
+    self->version = g_strdup (_ ("unknown"));
 
-  self->title = g_strdup_printf (_("Connecting to %s"), self->instrument);
+  self->title = g_strdup_printf (_ ("Connecting to %s"), self->instrument);
 
   ium_prompt_model_compute (self);
 }
@@ -107,10 +108,7 @@ ium_prompt_model_finalize (GObject *object)
 }
 
 static void
-ium_prompt_model_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+ium_prompt_model_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumPromptModel *self = IUM_PROMPT_MODEL (object);
 
@@ -235,7 +233,7 @@ ium_prompt_model_set_property (GObject      *object,
 static void
 ium_prompt_model_class_init (IumPromptModelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags input = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   const GParamFlags output = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
@@ -252,101 +250,87 @@ ium_prompt_model_class_init (IumPromptModelClass *klass)
    *
    * The verdict shown, or %NULL when the server could not be reached.
    */
-  properties[PROP_VERDICT] =
-    g_param_spec_object ("verdict", NULL, NULL, IUM_TYPE_VERDICT, input);
+  properties[PROP_VERDICT] = g_param_spec_object ("verdict", NULL, NULL, IUM_TYPE_VERDICT, input);
   /**
    * IumPromptModel:instrument:
    *
    * The instrument checked (the verdict's, when there is one).
    */
-  properties[PROP_INSTRUMENT] =
-    g_param_spec_string ("instrument", NULL, NULL, NULL, input);
+  properties[PROP_INSTRUMENT] = g_param_spec_string ("instrument", NULL, NULL, NULL, input);
   /**
    * IumPromptModel:component:
    *
    * The client component checked (the verdict's, when there is one).
    */
-  properties[PROP_COMPONENT] =
-    g_param_spec_string ("component", NULL, NULL, NULL, input);
+  properties[PROP_COMPONENT] = g_param_spec_string ("component", NULL, NULL, NULL, input);
   /**
    * IumPromptModel:version:
    *
    * The client version checked (the verdict's, when there is one).
    */
-  properties[PROP_VERSION] =
-    g_param_spec_string ("version", NULL, NULL, NULL, input);
+  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, input);
   /**
    * IumPromptModel:reason:
    *
    * Why the server could not be reached, for the details line; unused with a verdict.
    */
-  properties[PROP_REASON] =
-    g_param_spec_string ("reason", NULL, NULL, NULL, input);
+  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, input);
 
   /**
    * IumPromptModel:unreachable:
    *
    * Whether the model is of a server that could not be reached (there is no verdict).
    */
-  properties[PROP_UNREACHABLE] =
-    g_param_spec_boolean ("unreachable", NULL, NULL, TRUE, output);
+  properties[PROP_UNREACHABLE] = g_param_spec_boolean ("unreachable", NULL, NULL, TRUE, output);
   /**
    * IumPromptModel:needs-prompt:
    *
    * Whether a client should show the prompt on connect: %FALSE for `ok` and for an
    * unreachable server, where the client connects silently.
    */
-  properties[PROP_NEEDS_PROMPT] =
-    g_param_spec_boolean ("needs-prompt", NULL, NULL, FALSE, output);
+  properties[PROP_NEEDS_PROMPT] = g_param_spec_boolean ("needs-prompt", NULL, NULL, FALSE, output);
   /**
    * IumPromptModel:can-connect:
    *
    * Whether the client may connect without the user choosing "Connect anyway".
    */
-  properties[PROP_CAN_CONNECT] =
-    g_param_spec_boolean ("can-connect", NULL, NULL, TRUE, output);
+  properties[PROP_CAN_CONNECT] = g_param_spec_boolean ("can-connect", NULL, NULL, TRUE, output);
   /**
    * IumPromptModel:title:
    *
    * The window title.
    */
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, output);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:headline:
    *
    * The prompt's headline, a few words.
    */
-  properties[PROP_HEADLINE] =
-    g_param_spec_string ("headline", NULL, NULL, NULL, output);
+  properties[PROP_HEADLINE] = g_param_spec_string ("headline", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:body:
    *
    * The verdict in sentences: the server's message.
    */
-  properties[PROP_BODY] =
-    g_param_spec_string ("body", NULL, NULL, NULL, output);
+  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:details:
    *
    * The versions involved in one line, or why the server was unreachable; may be %NULL.
    */
-  properties[PROP_DETAILS] =
-    g_param_spec_string ("details", NULL, NULL, NULL, output);
+  properties[PROP_DETAILS] = g_param_spec_string ("details", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:warning:
    *
    * Warnings to show apart, one a line, or %NULL.
    */
-  properties[PROP_WARNING] =
-    g_param_spec_string ("warning", NULL, NULL, NULL, output);
+  properties[PROP_WARNING] = g_param_spec_string ("warning", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:icon-name:
    *
    * A symbolic icon name of the freedesktop naming specification.
    */
-  properties[PROP_ICON_NAME] =
-    g_param_spec_string ("icon-name", NULL, NULL, NULL, output);
+  properties[PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, output);
   /**
    * IumPromptModel:tone:
    *
@@ -359,32 +343,28 @@ ium_prompt_model_class_init (IumPromptModelClass *klass)
    *
    * The buttons the prompt shows.
    */
-  properties[PROP_BUTTONS] =
-    g_param_spec_flags ("buttons", NULL, NULL, IUM_TYPE_PROMPT_BUTTON,
-                        IUM_PROMPT_BUTTON_NONE, output);
+  properties[PROP_BUTTONS] = g_param_spec_flags ("buttons", NULL, NULL, IUM_TYPE_PROMPT_BUTTON,
+                                                 IUM_PROMPT_BUTTON_NONE, output);
   /**
    * IumPromptModel:default-button:
    *
    * The one button Enter activates.
    */
-  properties[PROP_DEFAULT_BUTTON] =
-    g_param_spec_flags ("default-button", NULL, NULL, IUM_TYPE_PROMPT_BUTTON,
-                        IUM_PROMPT_BUTTON_NONE, output);
+  properties[PROP_DEFAULT_BUTTON] = g_param_spec_flags (
+    "default-button", NULL, NULL, IUM_TYPE_PROMPT_BUTTON, IUM_PROMPT_BUTTON_NONE, output);
   /**
    * IumPromptModel:dismiss-response:
    *
    * What closing the prompt (Escape, the window's close button) means.
    */
-  properties[PROP_DISMISS_RESPONSE] =
-    g_param_spec_enum ("dismiss-response", NULL, NULL, IUM_TYPE_PROMPT_RESPONSE,
-                       IUM_PROMPT_RESPONSE_CONNECT, output);
+  properties[PROP_DISMISS_RESPONSE] = g_param_spec_enum (
+    "dismiss-response", NULL, NULL, IUM_TYPE_PROMPT_RESPONSE, IUM_PROMPT_RESPONSE_CONNECT, output);
   /**
    * IumPromptModel:download-url:
    *
    * Where to get the recommended version, or %NULL.
    */
-  properties[PROP_DOWNLOAD_URL] =
-    g_param_spec_string ("download-url", NULL, NULL, NULL, output);
+  properties[PROP_DOWNLOAD_URL] = g_param_spec_string ("download-url", NULL, NULL, NULL, output);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -432,12 +412,8 @@ ium_prompt_model_new_unreachable (const char *instrument,
   g_return_val_if_fail (component != NULL, NULL);
   g_return_val_if_fail (version != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_PROMPT_MODEL,
-                       "instrument", instrument,
-                       "component", component,
-                       "version", version,
-                       "reason", reason,
-                       NULL);
+  return g_object_new (IUM_TYPE_PROMPT_MODEL, "instrument", instrument, "component", component,
+                       "version", version, "reason", reason, NULL);
 }
 
 /**
@@ -676,8 +652,7 @@ ium_prompt_model_get_default_button (IumPromptModel *self)
  *   not show it
  */
 const char *
-ium_prompt_model_get_button_label (IumPromptModel  *self,
-                                   IumPromptButton  button)
+ium_prompt_model_get_button_label (IumPromptModel *self, IumPromptButton button)
 {
   g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), NULL);
 
@@ -689,13 +664,13 @@ ium_prompt_model_get_button_label (IumPromptModel  *self,
     case IUM_PROMPT_BUTTON_GET_UPDATE:
       return self->get_label;
     case IUM_PROMPT_BUTTON_REMIND_LATER:
-      return _("Remind me later");
+      return _ ("Remind me later");
     case IUM_PROMPT_BUTTON_CONNECT:
-      return _("Connect");
+      return _ ("Connect");
     case IUM_PROMPT_BUTTON_DO_NOT_CONNECT:
-      return _("Do not connect");
+      return _ ("Do not connect");
     case IUM_PROMPT_BUTTON_CONNECT_ANYWAY:
-      return _("Connect anyway");
+      return _ ("Connect anyway");
     case IUM_PROMPT_BUTTON_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -713,16 +688,14 @@ ium_prompt_model_get_button_label (IumPromptModel  *self,
  * Returns: the response of @button
  */
 IumPromptResponse
-ium_prompt_model_get_button_response (IumPromptModel  *self,
-                                      IumPromptButton  button)
+ium_prompt_model_get_button_response (IumPromptModel *self, IumPromptButton button)
 {
   g_return_val_if_fail (IUM_IS_PROMPT_MODEL (self), IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
 
   switch (button)
     {
     case IUM_PROMPT_BUTTON_GET_UPDATE:
-      return self->can_connect ? IUM_PROMPT_RESPONSE_CONNECT
-                               : IUM_PROMPT_RESPONSE_DO_NOT_CONNECT;
+      return self->can_connect ? IUM_PROMPT_RESPONSE_CONNECT : IUM_PROMPT_RESPONSE_DO_NOT_CONNECT;
     case IUM_PROMPT_BUTTON_REMIND_LATER:
       return IUM_PROMPT_RESPONSE_REMIND_LATER;
     case IUM_PROMPT_BUTTON_CONNECT:

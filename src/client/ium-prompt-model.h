@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /**
  * IumPromptButton:
  * @IUM_PROMPT_BUTTON_NONE: no button
@@ -93,5 +95,7 @@ IumPromptResponse  ium_prompt_model_get_button_response (IumPromptModel  *self,
                                                          IumPromptButton  button);
 IumPromptResponse  ium_prompt_model_get_dismiss_response (IumPromptModel *self);
 const char        *ium_prompt_model_get_download_url    (IumPromptModel  *self);
+
+/* clang-format on */
 
 G_END_DECLS

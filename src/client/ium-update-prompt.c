@@ -21,10 +21,10 @@ struct _IumUpdatePrompt
 {
   GtkWindow       parent_instance;
 
-  IumClient      *client;        /* owned, nullable */
-  IumPromptModel *model;         /* owned */
-  GCancellable   *cancellable;   /* owned: the "Connect anyway" report */
-  GTask          *run_task;      /* owned, nullable: the pending ium_update_prompt_run_async() */
+  IumClient      *client;      /* owned, nullable */
+  IumPromptModel *model;       /* owned */
+  GCancellable   *cancellable; /* owned: the "Connect anyway" report */
+  GTask          *run_task;    /* owned, nullable: the pending ium_update_prompt_run_async() */
   gulong          run_cancelled_id;
   guint           responded : 1;
   guint           reporting : 1; /* "Connect anyway" is being reported */
@@ -42,14 +42,16 @@ struct _IumUpdatePrompt
   GtkButton      *get_update_button;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   PROP_MODEL,
   N_PROPS
 };
 
-enum {
+enum
+{
   RESPONSE,
   OPEN_DOWNLOAD,
   N_SIGNALS
@@ -58,14 +60,13 @@ enum {
 G_DEFINE_FINAL_TYPE (IumUpdatePrompt, ium_update_prompt, GTK_TYPE_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 /* The source tag of ium_update_prompt_run_async()'s task. */
-static char run_tag;
+static char        run_tag;
 
 static GtkButton *
-find_button (IumUpdatePrompt *self,
-             IumPromptButton  button)
+find_button (IumUpdatePrompt *self, IumPromptButton button)
 {
   switch (button)
     {
@@ -86,8 +87,7 @@ find_button (IumUpdatePrompt *self,
 }
 
 static void
-set_optional_label (GtkLabel   *label,
-                    const char *text)
+set_optional_label (GtkLabel *label, const char *text)
 {
   gtk_label_set_text (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
@@ -97,17 +97,15 @@ set_optional_label (GtkLabel   *label,
 static void
 apply_model (IumUpdatePrompt *self)
 {
-  static const char * const tone_classes[] = {
+  static const char *const tone_classes[] = {
     [IUM_PROMPT_TONE_INFO] = "tone-info",
     [IUM_PROMPT_TONE_SUCCESS] = "tone-success",
     [IUM_PROMPT_TONE_WARNING] = "tone-warning",
     [IUM_PROMPT_TONE_ERROR] = "tone-error",
   };
   static const IumPromptButton all_buttons[] = {
-    IUM_PROMPT_BUTTON_CONNECT_ANYWAY,
-    IUM_PROMPT_BUTTON_DO_NOT_CONNECT,
-    IUM_PROMPT_BUTTON_REMIND_LATER,
-    IUM_PROMPT_BUTTON_CONNECT,
+    IUM_PROMPT_BUTTON_CONNECT_ANYWAY, IUM_PROMPT_BUTTON_DO_NOT_CONNECT,
+    IUM_PROMPT_BUTTON_REMIND_LATER,   IUM_PROMPT_BUTTON_CONNECT,
     IUM_PROMPT_BUTTON_GET_UPDATE,
   };
   IumPromptButton buttons = ium_prompt_model_get_buttons (self->model);
@@ -125,12 +123,12 @@ apply_model (IumUpdatePrompt *self)
   for (guint i = 0; i < G_N_ELEMENTS (all_buttons); i++)
     {
       GtkButton *button = find_button (self, all_buttons[i]);
-      gboolean shown = (buttons & all_buttons[i]) != 0;
+      gboolean   shown = (buttons & all_buttons[i]) != 0;
 
       gtk_widget_set_visible (GTK_WIDGET (button), shown);
       if (shown)
-        gtk_button_set_label (button, ium_prompt_model_get_button_label (self->model,
-                                                                         all_buttons[i]));
+        gtk_button_set_label (button,
+                              ium_prompt_model_get_button_label (self->model, all_buttons[i]));
     }
 
   if (default_button != IUM_PROMPT_BUTTON_NONE)
@@ -144,11 +142,9 @@ apply_model (IumUpdatePrompt *self)
 }
 
 static void
-complete_run (IumUpdatePrompt   *self,
-              IumPromptResponse  response,
-              GError            *error)
+complete_run (IumUpdatePrompt *self, IumPromptResponse response, GError *error)
 {
-  g_autoptr(GTask) task = g_steal_pointer (&self->run_task);
+  g_autoptr (GTask) task = g_steal_pointer (&self->run_task);
 
   if (task == NULL)
     return;
@@ -164,10 +160,9 @@ complete_run (IumUpdatePrompt   *self,
 
 /* Emits ::response once and completes a pending run. */
 static void
-emit_response (IumUpdatePrompt   *self,
-               IumPromptResponse  response)
+emit_response (IumUpdatePrompt *self, IumPromptResponse response)
 {
-  g_autoptr(IumUpdatePrompt) hold = g_object_ref (self);
+  g_autoptr (IumUpdatePrompt) hold = g_object_ref (self);
 
   if (self->responded)
     return;
@@ -179,8 +174,7 @@ emit_response (IumUpdatePrompt   *self,
 
 /* Emits ::response once, then closes the window. */
 static void
-respond (IumUpdatePrompt   *self,
-         IumPromptResponse  response)
+respond (IumUpdatePrompt *self, IumPromptResponse response)
 {
   if (self->responded)
     return;
@@ -190,15 +184,11 @@ respond (IumUpdatePrompt   *self,
 }
 
 static void
-set_actions_enabled (IumUpdatePrompt *self,
-                     gboolean         enabled)
+set_actions_enabled (IumUpdatePrompt *self, gboolean enabled)
 {
-  static const char * const actions[] = {
-    "prompt.get-update",
-    "prompt.remind-later",
-    "prompt.connect",
-    "prompt.do-not-connect",
-    "prompt.connect-anyway",
+  static const char *const actions[] = {
+    "prompt.get-update",     "prompt.remind-later",   "prompt.connect",
+    "prompt.do-not-connect", "prompt.connect-anyway",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -206,13 +196,11 @@ set_actions_enabled (IumUpdatePrompt *self,
 }
 
 static void
-report_connect_anyway_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+report_connect_anyway_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumUpdatePrompt) self = user_data;
-  g_autoptr(IumVerdict) verdict = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumUpdatePrompt) self = user_data;
+  g_autoptr (IumVerdict) verdict = NULL;
+  g_autoptr (GError) error = NULL;
 
   verdict = ium_client_report_connect_anyway_finish (IUM_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -226,8 +214,7 @@ report_connect_anyway_cb (GObject      *object,
 }
 
 static void
-choose (IumUpdatePrompt *self,
-        IumPromptButton  button)
+choose (IumUpdatePrompt *self, IumPromptButton button)
 {
   IumPromptResponse response;
 
@@ -254,14 +241,11 @@ choose (IumUpdatePrompt *self,
        * caller quits or reuses the connection at once. */
       self->reporting = TRUE;
       set_actions_enabled (self, FALSE);
-      gtk_button_set_label (self->connect_anyway_button, _("Connecting…"));
-      ium_client_report_connect_anyway_async (self->client,
-                                              ium_verdict_get_instrument (verdict),
-                                              ium_verdict_get_component (verdict),
-                                              ium_verdict_get_client_version (verdict),
-                                              self->cancellable,
-                                              report_connect_anyway_cb,
-                                              g_object_ref (self));
+      gtk_button_set_label (self->connect_anyway_button, _ ("Connecting…"));
+      ium_client_report_connect_anyway_async (
+        self->client, ium_verdict_get_instrument (verdict), ium_verdict_get_component (verdict),
+        ium_verdict_get_client_version (verdict), self->cancellable, report_connect_anyway_cb,
+        g_object_ref (self));
       return;
     }
 
@@ -269,48 +253,37 @@ choose (IumUpdatePrompt *self,
 }
 
 static void
-action_get_update (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+action_get_update (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose (IUM_UPDATE_PROMPT (widget), IUM_PROMPT_BUTTON_GET_UPDATE);
 }
 
 static void
-action_remind_later (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+action_remind_later (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose (IUM_UPDATE_PROMPT (widget), IUM_PROMPT_BUTTON_REMIND_LATER);
 }
 
 static void
-action_connect (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+action_connect (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose (IUM_UPDATE_PROMPT (widget), IUM_PROMPT_BUTTON_CONNECT);
 }
 
 static void
-action_do_not_connect (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+action_do_not_connect (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose (IUM_UPDATE_PROMPT (widget), IUM_PROMPT_BUTTON_DO_NOT_CONNECT);
 }
 
 static void
-action_connect_anyway (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+action_connect_anyway (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose (IUM_UPDATE_PROMPT (widget), IUM_PROMPT_BUTTON_CONNECT_ANYWAY);
 }
 
 static gboolean
-ium_update_prompt_real_open_download (IumUpdatePrompt *self,
-                                      const char      *url)
+ium_update_prompt_real_open_download (IumUpdatePrompt *self, const char *url)
 {
   gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
   return TRUE;
@@ -341,7 +314,8 @@ ium_update_prompt_constructed (GObject *object)
   if (self->model == NULL)
     {
       g_critical ("IumUpdatePrompt needs a model");
-      self->model = ium_prompt_model_new_unreachable (_("the instrument"), "", _("unknown"), NULL);
+      self->model =
+        ium_prompt_model_new_unreachable (_ ("the instrument"), "", _ ("unknown"), NULL);
     }
 
   apply_model (self);
@@ -367,10 +341,7 @@ ium_update_prompt_dispose (GObject *object)
 }
 
 static void
-ium_update_prompt_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+ium_update_prompt_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumUpdatePrompt *self = IUM_UPDATE_PROMPT (object);
 
@@ -415,7 +386,7 @@ ium_update_prompt_set_property (GObject      *object,
 static void
 ium_update_prompt_class_init (IumUpdatePromptClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -457,12 +428,8 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
    * Emitted once, when the user has chosen (closing the window counts as the model's
    * dismiss response); the prompt then closes itself.
    */
-  signals[RESPONSE] =
-    g_signal_new ("response",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, IUM_TYPE_PROMPT_RESPONSE);
+  signals[RESPONSE] = g_signal_new ("response", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, IUM_TYPE_PROMPT_RESPONSE);
 
   /**
    * IumUpdatePrompt::open-download:
@@ -474,13 +441,10 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
    *
    * Returns: %TRUE when @url was handled
    */
-  signals[OPEN_DOWNLOAD] =
-    g_signal_new_class_handler ("open-download",
-                                G_TYPE_FROM_CLASS (klass),
-                                G_SIGNAL_RUN_LAST,
-                                G_CALLBACK (ium_update_prompt_real_open_download),
-                                g_signal_accumulator_true_handled, NULL, NULL,
-                                G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+  signals[OPEN_DOWNLOAD] = g_signal_new_class_handler (
+    "open-download", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    G_CALLBACK (ium_update_prompt_real_open_download), g_signal_accumulator_true_handled, NULL,
+    NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ium/Client/ium-update-prompt.ui");
@@ -496,8 +460,7 @@ ium_update_prompt_class_init (IumUpdatePromptClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IumUpdatePrompt, get_update_button);
 
   gtk_widget_class_install_action (widget_class, "prompt.get-update", NULL, action_get_update);
-  gtk_widget_class_install_action (widget_class, "prompt.remind-later", NULL,
-                                   action_remind_later);
+  gtk_widget_class_install_action (widget_class, "prompt.remind-later", NULL, action_remind_later);
   gtk_widget_class_install_action (widget_class, "prompt.connect", NULL, action_connect);
   gtk_widget_class_install_action (widget_class, "prompt.do-not-connect", NULL,
                                    action_do_not_connect);
@@ -512,7 +475,7 @@ static void
 load_style (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr (GtkCssProvider) provider = NULL;
 
   if (display == NULL || g_object_get_data (G_OBJECT (display), "ium-update-prompt-css") != NULL)
     return;
@@ -522,8 +485,8 @@ load_style (GtkWidget *widget)
   /* Below the application's priority, so that a client can restyle the prompt. */
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
-  g_object_set_data_full (G_OBJECT (display), "ium-update-prompt-css",
-                          g_steal_pointer (&provider), g_object_unref);
+  g_object_set_data_full (G_OBJECT (display), "ium-update-prompt-css", g_steal_pointer (&provider),
+                          g_object_unref);
 }
 
 static void
@@ -547,8 +510,7 @@ ium_update_prompt_init (IumUpdatePrompt *self)
  * Returns: (transfer none): a new prompt, owned by GTK like every toplevel window
  */
 IumUpdatePrompt *
-ium_update_prompt_new (IumClient      *client,
-                       IumPromptModel *model)
+ium_update_prompt_new (IumClient *client, IumPromptModel *model)
 {
   g_return_val_if_fail (client == NULL || IUM_IS_CLIENT (client), NULL);
   g_return_val_if_fail (IUM_IS_PROMPT_MODEL (model), NULL);
@@ -594,7 +556,7 @@ close_cancelled_cb (gpointer user_data)
       self->responded = TRUE;
       complete_run (self, IUM_PROMPT_RESPONSE_DO_NOT_CONNECT,
                     g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                         _("The update prompt was cancelled")));
+                                         _ ("The update prompt was cancelled")));
       gtk_window_destroy (GTK_WINDOW (self));
     }
 
@@ -602,8 +564,7 @@ close_cancelled_cb (gpointer user_data)
 }
 
 static void
-run_cancelled_cb (GCancellable    *cancellable,
-                  IumUpdatePrompt *self)
+run_cancelled_cb (GCancellable *cancellable, IumUpdatePrompt *self)
 {
   /* The handler cannot disconnect itself, which completing the run does: go idle first. */
   g_idle_add_full (G_PRIORITY_DEFAULT, close_cancelled_cb, g_object_ref (self), g_object_unref);
@@ -620,12 +581,12 @@ run_cancelled_cb (GCancellable    *cancellable,
  * ium_update_prompt_run_finish() in @callback.
  */
 void
-ium_update_prompt_run_async (IumUpdatePrompt     *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+ium_update_prompt_run_async (IumUpdatePrompt    *self,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (IUM_IS_UPDATE_PROMPT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -636,14 +597,14 @@ ium_update_prompt_run_async (IumUpdatePrompt     *self,
   if (self->responded || self->run_task != NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The update prompt has already run"));
+                               _ ("The update prompt has already run"));
       return;
     }
 
   self->run_task = g_steal_pointer (&task);
   if (cancellable != NULL)
-    self->run_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (run_cancelled_cb),
-                                                    self, NULL);
+    self->run_cancelled_id =
+      g_cancellable_connect (cancellable, G_CALLBACK (run_cancelled_cb), self, NULL);
 
   gtk_window_present (GTK_WINDOW (self));
 }
@@ -660,12 +621,10 @@ ium_update_prompt_run_async (IumUpdatePrompt     *self,
  * Returns: what the user chose
  */
 IumPromptResponse
-ium_update_prompt_run_finish (IumUpdatePrompt  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
+ium_update_prompt_run_finish (IumUpdatePrompt *self, GAsyncResult *result, GError **error)
 {
   GError *local_error = NULL;
-  gssize response;
+  gssize  response;
 
   g_return_val_if_fail (IUM_IS_UPDATE_PROMPT (self), IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);
   g_return_val_if_fail (g_task_is_valid (result, self), IUM_PROMPT_RESPONSE_DO_NOT_CONNECT);

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_UPDATE_PROMPT (ium_update_prompt_get_type ())
 G_DECLARE_FINAL_TYPE (IumUpdatePrompt, ium_update_prompt, IUM, UPDATE_PROMPT, GtkWindow)
 
@@ -27,5 +29,7 @@ void               ium_update_prompt_run_async  (IumUpdatePrompt  *self,
 IumPromptResponse  ium_update_prompt_run_finish (IumUpdatePrompt  *self,
                                                  GAsyncResult     *result,
                                                  GError          **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "ium-enums.h"
 #include "ium-store-write.h"
 
-static const char * const event_names[] = {
+static const char *const event_names[] = {
   [IUM_CHECK_EVENT_CHECK] = "check",
   [IUM_CHECK_EVENT_CONNECT_ANYWAY] = "connect-anyway",
 };
@@ -57,10 +57,10 @@ status_from_string (const char *text)
  * Returns: (transfer full): a record of the check
  */
 IumCheckRecord *
-ium_check_record_new_from_verdict (IumVerdict    *verdict,
-                                   IumCheckEvent  event,
-                                   GDateTime     *time,
-                                   const char    *address)
+ium_check_record_new_from_verdict (IumVerdict   *verdict,
+                                   IumCheckEvent event,
+                                   GDateTime    *time,
+                                   const char   *address)
 {
   IumCheckRecord *record;
 
@@ -140,9 +140,7 @@ since_unix (GDateTime *since)
  * Returns: whether they were written
  */
 gboolean
-ium_store_append_checks (IumStore   *store,
-                         GPtrArray  *records,
-                         GError    **error)
+ium_store_append_checks (IumStore *store, GPtrArray *records, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -156,7 +154,8 @@ ium_store_append_checks (IumStore   *store,
   stmt = ium_store_prepare (store,
                             "INSERT INTO check_log (time, event, instrument, component, "
                             "version, status, server_version, recommended, address) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     goto failed;
 
@@ -174,7 +173,7 @@ ium_store_append_checks (IumStore   *store,
       ium_bind_text (stmt, 7, record->server_version);
       ium_bind_text (stmt, 8, record->recommended);
       ium_bind_text (stmt, 9, record->address);
-      if (!ium_store_step_done (store, stmt, N_("writing the client check log"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("writing the client check log"), error))
         goto failed;
     }
   return ium_store_commit (store, error);
@@ -195,15 +194,13 @@ failed:
  * Returns: (transfer full) (element-type IumCheckRecord): the checks, oldest first
  */
 GPtrArray *
-ium_store_list_checks (IumStore    *store,
-                       GDateTime   *since,
-                       const char  *instrument,
-                       guint        limit,
-                       GError     **error)
+ium_store_list_checks (
+  IumStore *store, GDateTime *since, const char *instrument, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
+  g_autoptr (GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_check_record_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
@@ -212,7 +209,8 @@ ium_store_list_checks (IumStore    *store,
                             "SELECT * FROM (SELECT time, event, instrument, component, version, "
                             "status, server_version, recommended, address, id FROM check_log "
                             "WHERE time >= ?1 AND (?2 IS NULL OR instrument = ?2) "
-                            "ORDER BY time DESC, id DESC LIMIT ?3) ORDER BY time, id", error);
+                            "ORDER BY time DESC, id DESC LIMIT ?3) ORDER BY time, id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since_unix (since));
@@ -237,7 +235,7 @@ ium_store_list_checks (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading the client check log"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the client check log"), error);
       return NULL;
     }
   return g_steal_pointer (&records);
@@ -253,13 +251,12 @@ ium_store_list_checks (IumStore    *store,
  *   component and client version, by instrument, component, then version
  */
 GPtrArray *
-ium_store_list_clients_seen (IumStore    *store,
-                             GDateTime   *since,
-                             GError     **error)
+ium_store_list_clients_seen (IumStore *store, GDateTime *since, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_client_seen_free);
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_client_seen_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
@@ -279,7 +276,8 @@ ium_store_list_clients_seen (IumStore    *store,
                             "FROM counts c JOIN latest l ON l.r = 1 "
                             "AND l.instrument = c.instrument AND l.component = c.component "
                             "AND l.version = c.version "
-                            "ORDER BY c.instrument, c.component, c.version", error);
+                            "ORDER BY c.instrument, c.component, c.version",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since_unix (since));
@@ -303,7 +301,7 @@ ium_store_list_clients_seen (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading the client check log"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the client check log"), error);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -319,10 +317,7 @@ ium_store_list_clients_seen (IumStore    *store,
  * Returns: whether the log was pruned
  */
 gboolean
-ium_store_prune_checks (IumStore   *store,
-                        GDateTime  *before,
-                        guint      *n_deleted,
-                        GError    **error)
+ium_store_prune_checks (IumStore *store, GDateTime *before, guint *n_deleted, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -333,7 +328,7 @@ ium_store_prune_checks (IumStore   *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (before));
-  if (!ium_store_step_done (store, stmt, N_("pruning the client check log"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("pruning the client check log"), error))
     return FALSE;
   if (n_deleted != NULL)
     *n_deleted = (guint) sqlite3_changes (ium_store_get_db (store));

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* What a logged event was. */
 typedef enum {
   IUM_CHECK_EVENT_CHECK,          /* a client asked, and was given the verdict */
@@ -88,5 +90,7 @@ gboolean        ium_store_prune_checks           (IumStore        *store,
                                                   GDateTime       *before,
                                                   guint           *n_deleted,
                                                   GError         **error);
+
+/* clang-format on */
 
 G_END_DECLS

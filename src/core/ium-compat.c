@@ -11,9 +11,7 @@
 #include "ium-compat.h"
 
 static IumCompatResult
-set_reason (const char      **reason,
-            IumCompatResult   result,
-            const char       *text)
+set_reason (const char **reason, IumCompatResult result, const char *text)
 {
   if (reason != NULL)
     *reason = text;
@@ -58,30 +56,29 @@ ium_compat_evaluate (IumCompatPolicy   policy,
     {
     case IUM_COMPAT_POLICY_MINOR_BACKWARD:
       if (client_major != server_major)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("major versions differ"));
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_ ("major versions differ"));
       /* A newer client may call what the server lacks, so it works but deserves a warning. */
       if (client_minor > server_minor)
         return set_reason (reason, IUM_COMPAT_CLIENT_NEWER,
-                           N_("the client's minor version is newer than the server's"));
+                           N_ ("the client's minor version is newer than the server's"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_SAME_MINOR:
       if (client_major != server_major)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("major versions differ"));
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_ ("major versions differ"));
       if (client_minor != server_minor)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("minor versions differ"));
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_ ("minor versions differ"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_EXACT:
       /* The spec says the build never affects compatibility, so "exact" means equal up to
        * the patch and the semver pre-release: the quad build number and semver build
        * metadata are ignored. */
-      if (client_major != server_major
-          || client_minor != server_minor
+      if (client_major != server_major || client_minor != server_minor
           || ium_version_get_patch (client) != ium_version_get_patch (server)
-          || g_strcmp0 (ium_version_get_prerelease (client),
-                        ium_version_get_prerelease (server)) != 0)
-        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_("versions differ"));
+          || g_strcmp0 (ium_version_get_prerelease (client), ium_version_get_prerelease (server))
+               != 0)
+        return set_reason (reason, IUM_COMPAT_INCOMPATIBLE, N_ ("versions differ"));
       return IUM_COMPAT_COMPATIBLE;
 
     case IUM_COMPAT_POLICY_ANY:

@@ -9,9 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 IumCompatResult ium_compat_evaluate (IumCompatPolicy   policy,
                                      const IumVersion *client,
                                      const IumVersion *server,
                                      const char      **reason);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -13,15 +13,16 @@
 
 struct _IumComponent
 {
-  GObject    parent_instance;
+  GObject   parent_instance;
 
-  char      *id;   /* owned */
-  char      *name; /* owned */
-  IumRole    role;
-  IumScheme  scheme;
+  char     *id;   /* owned */
+  char     *name; /* owned */
+  IumRole   role;
+  IumScheme scheme;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -36,8 +37,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* g_set_str() needs GLib 2.76; the project allows 2.74. */
 static gboolean
-replace_string (char       **ptr,
-                const char  *value)
+replace_string (char **ptr, const char *value)
 {
   if (g_strcmp0 (*ptr, value) == 0)
     return FALSE;
@@ -50,7 +50,7 @@ replace_string (char       **ptr,
 static void
 ium_component_finalize (GObject *object)
 {
-  IumComponent *self = (IumComponent *)object;
+  IumComponent *self = (IumComponent *) object;
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
@@ -59,10 +59,7 @@ ium_component_finalize (GObject *object)
 }
 
 static void
-ium_component_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ium_component_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumComponent *self = IUM_COMPONENT (object);
 
@@ -90,10 +87,7 @@ ium_component_get_property (GObject    *object,
 }
 
 static void
-ium_component_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+ium_component_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumComponent *self = IUM_COMPONENT (object);
 
@@ -129,26 +123,19 @@ ium_component_class_init (IumComponentClass *klass)
   object_class->get_property = ium_component_get_property;
   object_class->set_property = ium_component_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_string (
+    "id", NULL, NULL, NULL, (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL,
-                       IUM_TYPE_ROLE,
-                       IUM_ROLE_SERVER,
+    g_param_spec_enum ("role", NULL, NULL, IUM_TYPE_ROLE, IUM_ROLE_SERVER,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SCHEME] =
-    g_param_spec_enum ("scheme", NULL, NULL,
-                       IUM_TYPE_SCHEME,
-                       IUM_SCHEME_QUAD,
+    g_param_spec_enum ("scheme", NULL, NULL, IUM_TYPE_SCHEME, IUM_SCHEME_QUAD,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -171,18 +158,11 @@ ium_component_init (IumComponent *self)
  * Returns: (transfer full): a new component
  */
 IumComponent *
-ium_component_new (const char *id,
-                   const char *name,
-                   IumRole     role,
-                   IumScheme   scheme)
+ium_component_new (const char *id, const char *name, IumRole role, IumScheme scheme)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_COMPONENT,
-                       "id", id,
-                       "name", name,
-                       "role", role,
-                       "scheme", scheme,
+  return g_object_new (IUM_TYPE_COMPONENT, "id", id, "name", name, "role", role, "scheme", scheme,
                        NULL);
 }
 
@@ -203,8 +183,7 @@ ium_component_get_name (IumComponent *self)
 }
 
 void
-ium_component_set_name (IumComponent *self,
-                        const char   *name)
+ium_component_set_name (IumComponent *self, const char *name)
 {
   g_return_if_fail (IUM_IS_COMPONENT (self));
 
@@ -221,8 +200,7 @@ ium_component_get_role (IumComponent *self)
 }
 
 void
-ium_component_set_role (IumComponent *self,
-                        IumRole       role)
+ium_component_set_role (IumComponent *self, IumRole role)
 {
   g_return_if_fail (IUM_IS_COMPONENT (self));
 
@@ -242,8 +220,7 @@ ium_component_get_scheme (IumComponent *self)
 }
 
 void
-ium_component_set_scheme (IumComponent *self,
-                          IumScheme     scheme)
+ium_component_set_scheme (IumComponent *self, IumScheme scheme)
 {
   g_return_if_fail (IUM_IS_COMPONENT (self));
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_COMPONENT (ium_component_get_type ())
 G_DECLARE_FINAL_TYPE (IumComponent, ium_component, IUM, COMPONENT, GObject)
 
@@ -28,5 +30,7 @@ void          ium_component_set_role   (IumComponent *self,
 IumScheme     ium_component_get_scheme (IumComponent *self);
 void          ium_component_set_scheme (IumComponent *self,
                                         IumScheme     scheme);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -19,7 +19,8 @@ struct _IumCycle
   guint      freeze : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_NAME,
   PROP_START,
@@ -35,7 +36,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 ium_cycle_finalize (GObject *object)
 {
-  IumCycle *self = (IumCycle *)object;
+  IumCycle *self = (IumCycle *) object;
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->start, g_date_time_unref);
@@ -45,10 +46,7 @@ ium_cycle_finalize (GObject *object)
 }
 
 static void
-ium_cycle_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+ium_cycle_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumCycle *self = IUM_CYCLE (object);
 
@@ -76,10 +74,7 @@ ium_cycle_get_property (GObject    *object,
 }
 
 static void
-ium_cycle_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+ium_cycle_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumCycle *self = IUM_CYCLE (object);
 
@@ -116,24 +111,20 @@ ium_cycle_class_init (IumCycleClass *klass)
   object_class->set_property = ium_cycle_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /* Construct-only: the header has no setters, and an inventory sorts cycles by start. */
   properties[PROP_START] =
-    g_param_spec_boxed ("start", NULL, NULL,
-                        G_TYPE_DATE_TIME,
+    g_param_spec_boxed ("start", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_END] =
-    g_param_spec_boxed ("end", NULL, NULL,
-                        G_TYPE_DATE_TIME,
+    g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FREEZE] =
-    g_param_spec_boolean ("freeze", NULL, NULL,
-                          FALSE,
+    g_param_spec_boolean ("freeze", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -154,20 +145,13 @@ ium_cycle_init (IumCycle *self)
  * Returns: (transfer full): a new cycle
  */
 IumCycle *
-ium_cycle_new (const char *name,
-               GDateTime  *start,
-               GDateTime  *end,
-               gboolean    freeze)
+ium_cycle_new (const char *name, GDateTime *start, GDateTime *end, gboolean freeze)
 {
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (start != NULL, NULL);
   g_return_val_if_fail (end != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_CYCLE,
-                       "name", name,
-                       "start", start,
-                       "end", end,
-                       "freeze", freeze,
+  return g_object_new (IUM_TYPE_CYCLE, "name", name, "start", start, "end", end, "freeze", freeze,
                        NULL);
 }
 
@@ -204,13 +188,12 @@ ium_cycle_get_freeze (IumCycle *self)
 }
 
 void
-ium_cycle_set_freeze (IumCycle *self,
-                      gboolean  freeze)
+ium_cycle_set_freeze (IumCycle *self, gboolean freeze)
 {
   g_return_if_fail (IUM_IS_CYCLE (self));
 
   freeze = !!freeze;
-  if (self->freeze == (guint)freeze)
+  if (self->freeze == (guint) freeze)
     return;
 
   self->freeze = freeze;

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_CYCLE (ium_cycle_get_type ())
 G_DECLARE_FINAL_TYPE (IumCycle, ium_cycle, IUM, CYCLE, GObject)
 
@@ -22,5 +24,7 @@ GDateTime  *ium_cycle_get_end    (IumCycle   *self);
 gboolean    ium_cycle_get_freeze (IumCycle   *self);
 void        ium_cycle_set_freeze (IumCycle   *self,
                                   gboolean    freeze);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include "ium-compat.h"
 #include "ium-fleet-private.h"
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-check-error-quark, ium_check_error)
+/* clang-format on */
 
 /* g_strconcat() rather than printf: the check is the server's hot path, and formatting is
  * a good part of its time. */
@@ -33,32 +35,32 @@ build_message (IumVerdictStatus     status,
     {
     case IUM_VERDICT_INCOMPATIBLE:
       if (recommended == NULL)
-        return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
-                            server->name, " ", server_version, " on ", instrument, ": ",
-                            reason, ". Ask support for a compatible version.", NULL);
-      return g_strconcat (client->name, " ", client_version, " cannot talk to the ",
-                          server->name, " ", server_version, " on ", instrument, ": ",
-                          reason, ". Install ", recommended, ".", NULL);
+        return g_strconcat (client->name, " ", client_version, " cannot talk to the ", server->name,
+                            " ", server_version, " on ", instrument, ": ", reason,
+                            ". Ask support for a compatible version.", NULL);
+      return g_strconcat (client->name, " ", client_version, " cannot talk to the ", server->name,
+                          " ", server_version, " on ", instrument, ": ", reason, ". Install ",
+                          recommended, ".", NULL);
 
     case IUM_VERDICT_CLIENT_NEWER:
       if (recommended == NULL)
-        return g_strconcat (client->name, " ", client_version, " is newer than the ",
-                            server->name, " ", server_version, " on ", instrument,
+        return g_strconcat (client->name, " ", client_version, " is newer than the ", server->name,
+                            " ", server_version, " on ", instrument,
                             " and may use features it lacks.", NULL);
-      return g_strconcat (client->name, " ", client_version, " is newer than the ",
-                          server->name, " ", server_version, " on ", instrument,
-                          " and may use features it lacks. Install ", recommended,
-                          " to be safe.", NULL);
+      return g_strconcat (client->name, " ", client_version, " is newer than the ", server->name,
+                          " ", server_version, " on ", instrument,
+                          " and may use features it lacks. Install ", recommended, " to be safe.",
+                          NULL);
 
     case IUM_VERDICT_UPDATE_AVAILABLE:
-      return g_strconcat (client->name, " ", client_version, " works with the ",
-                          server->name, " ", server_version, " on ", instrument,
-                          ". Version ", recommended, " is available.", NULL);
+      return g_strconcat (client->name, " ", client_version, " works with the ", server->name, " ",
+                          server_version, " on ", instrument, ". Version ", recommended,
+                          " is available.", NULL);
 
     case IUM_VERDICT_OK:
     default:
-      return g_strconcat (client->name, " ", client_version, " is up to date for ", instrument,
-                          ".", NULL);
+      return g_strconcat (client->name, " ", client_version, " is up to date for ", instrument, ".",
+                          NULL);
     }
 }
 
@@ -77,11 +79,11 @@ find_compatible_release (IumFleet         *self,
   for (guint i = self->n_releases; i > 0; i--)
     {
       const ReleaseInfo *release = &self->releases[i - 1];
-      const IumVersion *client_version = release->components[client_index];
+      const IumVersion  *client_version = release->components[client_index];
 
       if (client_version == NULL
           || ium_compat_evaluate (policy, client_version, server_version, NULL)
-             != IUM_COMPAT_COMPATIBLE)
+               != IUM_COMPAT_COMPATIBLE)
         continue;
       if (release->tier == IUM_TIER_OFFICIAL)
         return release;
@@ -111,43 +113,43 @@ build_translated_message (IumVerdictStatus     status,
     {
     case IUM_VERDICT_INCOMPATIBLE:
       if (recommended == NULL)
-        return g_strdup_printf (_("%s %s cannot talk to the %s %s on %s: %s. Ask support for a "
-                                  "compatible version."),
+        return g_strdup_printf (_ ("%s %s cannot talk to the %s %s on %s: %s. Ask support for a "
+                                   "compatible version."),
                                 client->name, client_version, server->name, server_version,
-                                instrument, _(reason));
-      return g_strdup_printf (_("%s %s cannot talk to the %s %s on %s: %s. Install %s."),
+                                instrument, _ (reason));
+      return g_strdup_printf (_ ("%s %s cannot talk to the %s %s on %s: %s. Install %s."),
                               client->name, client_version, server->name, server_version,
-                              instrument, _(reason), recommended);
+                              instrument, _ (reason), recommended);
 
     case IUM_VERDICT_CLIENT_NEWER:
       if (recommended == NULL)
-        return g_strdup_printf (_("%s %s is newer than the %s %s on %s and may use features it "
-                                  "lacks."),
+        return g_strdup_printf (_ ("%s %s is newer than the %s %s on %s and may use features it "
+                                   "lacks."),
                                 client->name, client_version, server->name, server_version,
                                 instrument);
-      return g_strdup_printf (_("%s %s is newer than the %s %s on %s and may use features it "
-                                "lacks. Install %s to be safe."),
+      return g_strdup_printf (_ ("%s %s is newer than the %s %s on %s and may use features it "
+                                 "lacks. Install %s to be safe."),
                               client->name, client_version, server->name, server_version,
                               instrument, recommended);
 
     case IUM_VERDICT_UPDATE_AVAILABLE:
-      return g_strdup_printf (_("%s %s works with the %s %s on %s. Version %s is available."),
+      return g_strdup_printf (_ ("%s %s works with the %s %s on %s. Version %s is available."),
                               client->name, client_version, server->name, server_version,
                               instrument, recommended);
 
     case IUM_VERDICT_OK:
     default:
-      return g_strdup_printf (_("%s %s is up to date for %s."), client->name, client_version,
+      return g_strdup_printf (_ ("%s %s is up to date for %s."), client->name, client_version,
                               instrument);
     }
 }
 
-static IumVerdict *check (IumFleet    *self,
-                          const char  *instrument,
-                          const char  *component,
-                          const char  *client_version,
-                          gboolean     translated,
-                          GError     **error);
+static IumVerdict *check (IumFleet   *self,
+                          const char *instrument,
+                          const char *component,
+                          const char *client_version,
+                          gboolean    translated,
+                          GError    **error);
 
 /**
  * ium_fleet_check:
@@ -164,11 +166,11 @@ static IumVerdict *check (IumFleet    *self,
  * Returns: (transfer full) (nullable): the verdict, or %NULL with @error set
  */
 IumVerdict *
-ium_fleet_check (IumFleet    *self,
-                 const char  *instrument,
-                 const char  *component,
-                 const char  *client_version,
-                 GError     **error)
+ium_fleet_check (IumFleet   *self,
+                 const char *instrument,
+                 const char *component,
+                 const char *client_version,
+                 GError    **error)
 {
   return check (self, instrument, component, client_version, FALSE, error);
 }
@@ -188,34 +190,34 @@ ium_fleet_check (IumFleet    *self,
  * Returns: (transfer full) (nullable): the verdict, or %NULL with @error set
  */
 IumVerdict *
-ium_fleet_check_translated (IumFleet    *self,
-                            const char  *instrument,
-                            const char  *component,
-                            const char  *client_version,
-                            GError     **error)
+ium_fleet_check_translated (IumFleet   *self,
+                            const char *instrument,
+                            const char *component,
+                            const char *client_version,
+                            GError    **error)
 {
   return check (self, instrument, component, client_version, TRUE, error);
 }
 
 static IumVerdict *
-check (IumFleet    *self,
-       const char  *instrument,
-       const char  *component,
-       const char  *client_version,
-       gboolean     translated,
-       GError     **error)
+check (IumFleet   *self,
+       const char *instrument,
+       const char *component,
+       const char *client_version,
+       gboolean    translated,
+       GError    **error)
 {
   const InstrumentInfo *info;
-  const ComponentInfo *client;
-  const RuleInfo *rule;
-  const ServerInfo *server;
-  const ReleaseInfo *recommended;
-  const IumVersion *recommended_version = NULL;
-  const char *recommended_text = NULL;
-  const char *reason = NULL;
-  g_autoptr(IumVersion) version = NULL;
+  const ComponentInfo  *client;
+  const RuleInfo       *rule;
+  const ServerInfo     *server;
+  const ReleaseInfo    *recommended;
+  const IumVersion     *recommended_version = NULL;
+  const char           *recommended_text = NULL;
+  const char           *reason = NULL;
+  g_autoptr (IumVersion) version = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   IumVerdictStatus status;
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
@@ -228,7 +230,7 @@ check (IumFleet    *self,
   if (info == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_INSTRUMENT,
-                   _("unknown instrument “%s”"), instrument);
+                   _ ("unknown instrument “%s”"), instrument);
       return NULL;
     }
 
@@ -236,7 +238,7 @@ check (IumFleet    *self,
   if (client == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_UNKNOWN_COMPONENT,
-                   _("unknown component “%s”"), component);
+                   _ ("unknown component “%s”"), component);
       return NULL;
     }
 
@@ -244,7 +246,7 @@ check (IumFleet    *self,
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
-                   _("no compatibility rule has “%s” as its client"), component);
+                   _ ("no compatibility rule has “%s” as its client"), component);
       return NULL;
     }
 
@@ -260,15 +262,16 @@ check (IumFleet    *self,
   if (server == NULL || server->lowest == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_SERVER,
-                   _("no host of “%s” carries the server component “%s”"),
-                   info->name, ium_rule_get_server (rule->rule));
+                   _ ("no host of “%s” carries the server component “%s”"), info->name,
+                   ium_rule_get_server (rule->rule));
       return NULL;
     }
 
   recommended = server->recommended;
   if (recommended != NULL && recommended->components[client->index] != NULL
-      && ium_compat_evaluate (rule->policy, recommended->components[client->index],
-                              server->lowest, NULL) != IUM_COMPAT_COMPATIBLE)
+      && ium_compat_evaluate (rule->policy, recommended->components[client->index], server->lowest,
+                              NULL)
+           != IUM_COMPAT_COMPATIBLE)
     recommended = find_compatible_release (self, rule->policy, client->index, server->lowest);
   if (recommended != NULL && recommended->components[client->index] != NULL)
     {
@@ -292,31 +295,23 @@ check (IumFleet    *self,
 
     case IUM_COMPAT_COMPATIBLE:
     default:
-      status = recommended_version != NULL &&
-               ium_version_compare (recommended_version, version) > 0
-               ? IUM_VERDICT_UPDATE_AVAILABLE
-               : IUM_VERDICT_OK;
+      status = recommended_version != NULL && ium_version_compare (recommended_version, version) > 0
+                 ? IUM_VERDICT_UPDATE_AVAILABLE
+                 : IUM_VERDICT_OK;
       break;
     }
 
   if (reason == NULL)
-    reason = N_("the compatibility policy forbids it");
-  message = translated ? build_translated_message (status, client, client_version, rule->server,
-                                                   server->text, info->name, recommended_text,
-                                                   reason)
-                       : build_message (status, client, client_version, rule->server,
-                                        server->text, info->name, recommended_text, reason);
+    reason = N_ ("the compatibility policy forbids it");
+  message = translated
+              ? build_translated_message (status, client, client_version, rule->server,
+                                          server->text, info->name, recommended_text, reason)
+              : build_message (status, client, client_version, rule->server, server->text,
+                               info->name, recommended_text, reason);
 
-  return ium_verdict_new (info->name,
-                          client->id,
-                          client_version,
-                          rule->server->id,
-                          server->text,
-                          status,
-                          recommended_text,
-                          recommended != NULL ? recommended->url : NULL,
-                          server->warnings,
-                          message);
+  return ium_verdict_new (info->name, client->id, client_version, rule->server->id, server->text,
+                          status, recommended_text, recommended != NULL ? recommended->url : NULL,
+                          server->warnings, message);
 }
 
 /**
@@ -333,13 +328,11 @@ check (IumFleet    *self,
  *   of whose hosts carries the server
  */
 const char *
-ium_fleet_get_server_version (IumFleet   *self,
-                              const char *instrument,
-                              const char *client)
+ium_fleet_get_server_version (IumFleet *self, const char *instrument, const char *client)
 {
   const InstrumentInfo *info;
-  const ComponentInfo *component;
-  const ServerInfo *server;
+  const ComponentInfo  *component;
+  const ServerInfo     *server;
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (instrument != NULL && client != NULL, NULL);

@@ -14,9 +14,7 @@
 #include "ium-inventory-file.h"
 
 static void
-write_instrument (IumJsonOut                *out,
-                  IumInstrument             *instrument,
-                  const IumInstrumentStatus *status)
+write_instrument (IumJsonOut *out, IumInstrument *instrument, const IumInstrumentStatus *status)
 {
   guint n_hosts = ium_instrument_get_n_hosts (instrument);
 
@@ -26,18 +24,16 @@ write_instrument (IumJsonOut                *out,
   if (status->release != NULL)
     {
       ium_json_out_string_member (out, "release", ium_release_get_version_text (status->release));
-      ium_json_out_string_member (out, "tier",
-                                  ium_enum_to_nick (IUM_TYPE_TIER,
-                                                    ium_release_get_tier (status->release)));
+      ium_json_out_string_member (
+        out, "tier", ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (status->release)));
     }
   else
     {
       ium_json_out_string_member (out, "release", NULL);
       ium_json_out_string_member (out, "tier", NULL);
     }
-  ium_json_out_string_member (out, "target",
-                              status->target != NULL
-                              ? ium_release_get_version_text (status->target) : NULL);
+  ium_json_out_string_member (
+    out, "target", status->target != NULL ? ium_release_get_version_text (status->target) : NULL);
   ium_json_out_int_member (out, "behind", status->behind);
 
   ium_json_out_name (out, "flags");
@@ -67,8 +63,7 @@ typedef struct
 } StatusRequest;
 
 static void
-write_one_instrument (IumJsonOut   *out,
-                      StatusRequest *request)
+write_one_instrument (IumJsonOut *out, StatusRequest *request)
 {
   IumInstrumentStatus status;
 
@@ -77,8 +72,7 @@ write_one_instrument (IumJsonOut   *out,
 }
 
 static void
-write_status (IumJsonOut    *out,
-              StatusRequest *request)
+write_status (IumJsonOut *out, StatusRequest *request)
 {
   IumFleet *self = request->fleet;
 
@@ -102,8 +96,7 @@ write_status (IumJsonOut    *out,
  * Returns: (transfer full): one element of the "instruments" array of `ium status --json`
  */
 JsonNode *
-ium_fleet_instrument_to_json (IumFleet      *self,
-                              IumInstrument *instrument)
+ium_fleet_instrument_to_json (IumFleet *self, IumInstrument *instrument)
 {
   StatusRequest request = { self, instrument };
 
@@ -124,8 +117,7 @@ ium_fleet_instrument_to_json (IumFleet      *self,
  * Returns: (transfer full): the status object
  */
 JsonNode *
-ium_fleet_status_to_json (IumFleet      *self,
-                          IumInstrument *only)
+ium_fleet_status_to_json (IumFleet *self, IumInstrument *only)
 {
   StatusRequest request = { self, only };
 
@@ -139,11 +131,9 @@ ium_fleet_status_to_json (IumFleet      *self,
  * more spaces, so that a document can be written one element at a time. JSON strings hold no
  * raw newlines, so every newline is a line break of the layout. */
 void
-ium_json_append_indented (GString    *out,
-                          JsonNode   *node,
-                          guint       indent)
+ium_json_append_indented (GString *out, JsonNode *node, guint indent)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
@@ -173,14 +163,12 @@ ium_json_append_indented (GString    *out,
  * Returns: (transfer full): the text, ending in a newline
  */
 char *
-ium_fleet_status_to_data (IumFleet      *self,
-                          IumInstrument *only,
-                          gsize         *length)
+ium_fleet_status_to_data (IumFleet *self, IumInstrument *only, gsize *length)
 {
   StatusRequest request = { self, only };
-  GString *text;
-  IumJsonOut out;
-  guint n;
+  GString      *text;
+  IumJsonOut    out;
+  guint         n;
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (only == NULL || IUM_IS_INSTRUMENT (only), NULL);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Everything below is computed once, in constructed(), and only read afterwards: the server
  * shares one fleet between its worker threads, so there are no lazily filled caches. The fleet
  * holds a reference on every object it points into, so an inventory edited after the fleet
@@ -107,5 +109,7 @@ struct _IumFleet
 void ium_json_append_indented (GString  *out,
                                JsonNode *node,
                                guint     indent);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -33,7 +33,8 @@ typedef struct
   const IumVersion *version;
 } ComponentVersion;
 
-enum {
+enum
+{
   PROP_0,
   PROP_INVENTORY,
   N_PROPS
@@ -47,7 +48,7 @@ static guint
 component_version_hash (gconstpointer key)
 {
   const ComponentVersion *cv = key;
-  guint64 mix;
+  guint64                 mix;
 
   /* Only fields that every scheme compares on, so versions that compare equal ("12.1" and
    * "12.1.0.0") hash alike; the rest is settled by the equality function. */
@@ -60,19 +61,16 @@ component_version_hash (gconstpointer key)
 }
 
 static gboolean
-component_version_equal (gconstpointer a,
-                         gconstpointer b)
+component_version_equal (gconstpointer a, gconstpointer b)
 {
   const ComponentVersion *cva = a;
   const ComponentVersion *cvb = b;
 
-  return cva->component == cvb->component &&
-         ium_version_compare (cva->version, cvb->version) == 0;
+  return cva->component == cvb->component && ium_version_compare (cva->version, cvb->version) == 0;
 }
 
 static int
-line_compare (const Line *a,
-              const Line *b)
+line_compare (const Line *a, const Line *b)
 {
   if (a->major != b->major)
     return a->major < b->major ? -1 : 1;
@@ -82,40 +80,33 @@ line_compare (const Line *a,
 }
 
 static void
-line_of (const IumVersion *version,
-         Line             *line)
+line_of (const IumVersion *version, Line *line)
 {
   line->major = ium_version_get_major (version);
   line->minor = ium_version_get_minor (version);
 }
 
 static char *
-line_key (guint             slot,
-          const IumVersion *version)
+line_key (guint slot, const IumVersion *version)
 {
-  return g_strdup_printf ("%u:%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT,
-                          slot,
-                          ium_version_get_major (version),
-                          ium_version_get_minor (version));
+  return g_strdup_printf ("%u:%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT, slot,
+                          ium_version_get_major (version), ium_version_get_minor (version));
 }
 
 static int
-release_compare (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+release_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  IumRelease *ra = *(IumRelease * const *) a;
-  IumRelease *rb = *(IumRelease * const *) b;
+  IumRelease *ra = *(IumRelease *const *) a;
+  IumRelease *rb = *(IumRelease *const *) b;
 
   return ium_version_compare (ium_release_get_version (ra), ium_release_get_version (rb));
 }
 
 static int
-version_compare (gconstpointer a,
-                 gconstpointer b)
+version_compare (gconstpointer a, gconstpointer b)
 {
-  const IumVersion *va = *(const IumVersion * const *) a;
-  const IumVersion *vb = *(const IumVersion * const *) b;
+  const IumVersion *va = *(const IumVersion *const *) a;
+  const IumVersion *vb = *(const IumVersion *const *) b;
 
   return ium_version_compare (va, vb);
 }
@@ -131,7 +122,7 @@ index_components (IumFleet *self)
   for (guint i = 0; i < self->n_components; i++)
     {
       ComponentInfo *info = &self->components[i];
-      const char *name;
+      const char    *name;
 
       info->component = g_list_model_get_item (model, i);
       info->id = ium_component_get_id (info->component);
@@ -148,7 +139,7 @@ static void
 index_releases (IumFleet *self)
 {
   GListModel *model = ium_inventory_get_releases (self->inventory);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (sorted, g_list_model_get_item (model, i));
@@ -189,9 +180,11 @@ index_releases (IumFleet *self)
           Line line;
 
           line_of (info->version, &line);
-          if (self->official_lines->len == 0 ||
-              line_compare (&g_array_index (self->official_lines, Line,
-                                            self->official_lines->len - 1), &line) != 0)
+          if (self->official_lines->len == 0
+              || line_compare (
+                   &g_array_index (self->official_lines, Line, self->official_lines->len - 1),
+                   &line)
+                   != 0)
             g_array_append_val (self->official_lines, line);
           self->newest_official = info;
         }
@@ -205,7 +198,7 @@ index_releases (IumFleet *self)
       for (guint j = 0; j < self->n_components; j++)
         {
           ComponentVersion key = { j, info->components[j] };
-          GPtrArray *candidates;
+          GPtrArray       *candidates;
 
           if (key.version == NULL)
             continue;
@@ -234,9 +227,9 @@ index_rules (IumFleet *self)
 
   for (guint i = 0; i < self->n_rules; i++)
     {
-      RuleInfo *info = &self->rules[i];
+      RuleInfo      *info = &self->rules[i];
       ComponentInfo *client;
-      guint slot;
+      guint          slot;
 
       info->rule = g_list_model_get_item (model, i);
       info->server = g_hash_table_lookup (self->components_by_id, ium_rule_get_server (info->rule));
@@ -267,8 +260,8 @@ index_rules (IumFleet *self)
     {
       ComponentInfo *component = &self->components[j];
 
-      if (component->role == IUM_ROLE_SERVER &&
-          !g_ptr_array_find (self->status_servers, component, NULL))
+      if (component->role == IUM_ROLE_SERVER
+          && !g_ptr_array_find (self->status_servers, component, NULL))
         g_ptr_array_add (self->status_servers, component);
     }
 
@@ -279,10 +272,10 @@ index_rules (IumFleet *self)
 
       for (guint i = 0; i < self->n_releases; i++)
         {
-          ReleaseInfo *release = &self->releases[i];
+          ReleaseInfo      *release = &self->releases[i];
           const IumVersion *version = release->components[server->index];
-          g_autofree char *key = NULL;
-          LineReleases *entry;
+          g_autofree char  *key = NULL;
+          LineReleases     *entry;
 
           if (version == NULL)
             continue;
@@ -305,13 +298,11 @@ index_rules (IumFleet *self)
  * FALSE when a component is unknown or a version does not parse: such a host fits no
  * release, but the versions that did parse still count for its servers. */
 static gboolean
-parse_host (IumFleet    *self,
-            IumHost     *host,
-            IumVersion **versions)
+parse_host (IumFleet *self, IumHost *host, IumVersion **versions)
 {
   GHashTableIter iter;
-  gpointer key, value;
-  gboolean ok = TRUE;
+  gpointer       key, value;
+  gboolean       ok = TRUE;
 
   g_hash_table_iter_init (&iter, ium_host_get_installed (host));
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -333,8 +324,7 @@ parse_host (IumFleet    *self,
 }
 
 static void
-clear_versions (IumVersion **versions,
-                guint        n_versions)
+clear_versions (IumVersion **versions, guint n_versions)
 {
   for (guint j = 0; j < n_versions; j++)
     g_clear_pointer (&versions[j], ium_version_free);
@@ -343,15 +333,14 @@ clear_versions (IumVersion **versions,
 /* The newest release whose version of every component in @versions is equal to it, or
  * NULL. Candidates come from the component that narrows them most. */
 static ReleaseInfo *
-match_host (IumFleet    *self,
-            IumVersion **versions)
+match_host (IumFleet *self, IumVersion **versions)
 {
   GPtrArray *best = NULL;
 
   for (guint j = 0; j < self->n_components; j++)
     {
       ComponentVersion key = { j, versions[j] };
-      GPtrArray *candidates;
+      GPtrArray       *candidates;
 
       if (key.version == NULL)
         continue;
@@ -370,14 +359,14 @@ match_host (IumFleet    *self,
   for (guint c = 0; c < best->len; c++)
     {
       ReleaseInfo *release = g_ptr_array_index (best, c);
-      gboolean fits = TRUE;
+      gboolean     fits = TRUE;
 
       for (guint j = 0; j < self->n_components && fits; j++)
         {
           if (versions[j] == NULL)
             continue;
-          fits = release->components[j] != NULL &&
-                 ium_version_compare (release->components[j], versions[j]) == 0;
+          fits = release->components[j] != NULL
+                 && ium_version_compare (release->components[j], versions[j]) == 0;
         }
 
       if (fits)
@@ -388,10 +377,9 @@ match_host (IumFleet    *self,
 }
 
 static guint
-count_lines_behind (IumFleet         *self,
-                    const IumVersion *version)
+count_lines_behind (IumFleet *self, const IumVersion *version)
 {
-  Line line;
+  Line  line;
   guint behind = 0;
 
   line_of (version, &line);
@@ -408,15 +396,15 @@ count_lines_behind (IumFleet         *self,
 /* The lowest version of component @index over the hosts; with @warning, a partial warning
  * when the hosts do not all run the same version. */
 static IumVersion *
-lowest_version (IumFleet     *self,
-                const char   *instrument,
-                IumVersion  **versions,
-                guint         n_hosts,
-                guint         index,
-                char        **text,
-                char        **warning)
+lowest_version (IumFleet    *self,
+                const char  *instrument,
+                IumVersion **versions,
+                guint        n_hosts,
+                guint        index,
+                char       **text,
+                char       **warning)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   guint n_distinct = 1;
 
   for (guint h = 0; h < n_hosts; h++)
@@ -437,12 +425,14 @@ lowest_version (IumFleet     *self,
 
   if (warning != NULL && n_distinct > 1)
     {
-      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr (GString) list = g_string_new (NULL);
 
       for (guint i = 0; i < found->len; i++)
         {
-          if (i > 0 && ium_version_compare (g_ptr_array_index (found, i - 1),
-                                            g_ptr_array_index (found, i)) == 0)
+          if (i > 0
+              && ium_version_compare (g_ptr_array_index (found, i - 1),
+                                      g_ptr_array_index (found, i))
+                   == 0)
             continue;
           if (list->len > 0)
             g_string_append (list, ", ");
@@ -460,8 +450,7 @@ lowest_version (IumFleet     *self,
 }
 
 static ReleaseInfo *
-lookup_pin (IumFleet      *self,
-            IumInstrument *instrument)
+lookup_pin (IumFleet *self, IumInstrument *instrument)
 {
   const char *pin = ium_instrument_get_pin (instrument);
   IumRelease *release;
@@ -480,15 +469,14 @@ recommend_release (IumFleet         *self,
                    ReleaseInfo      *pinned)
 {
   const ComponentInfo *server = g_ptr_array_index (self->server_slots, slot);
-  g_autofree char *key = NULL;
-  LineReleases *entry;
+  g_autofree char     *key = NULL;
+  LineReleases        *entry;
 
   /* The spec recommends the pinned release unconditionally. We take it only when its server
    * is on the line the instrument actually runs: an instrument pinned to a release that is
    * not deployed yet would otherwise tell clients to install a version its server refuses. */
-  if (pinned != NULL &&
-      pinned->components[server->index] != NULL &&
-      ium_version_same_line (pinned->components[server->index], server_version))
+  if (pinned != NULL && pinned->components[server->index] != NULL
+      && ium_version_same_line (pinned->components[server->index], server_version))
     return pinned;
 
   key = line_key (slot, server_version);
@@ -508,8 +496,7 @@ server_info_clear (ServerInfo *server)
 }
 
 static void
-instrument_info_clear (guint           n_server_slots,
-                       InstrumentInfo *info)
+instrument_info_clear (guint n_server_slots, InstrumentInfo *info)
 {
   if (info->servers != NULL)
     {
@@ -528,15 +515,15 @@ compute_instrument (IumFleet       *self,
                     InstrumentInfo *info,
                     gboolean        index_hosts)
 {
-  guint n_hosts = ium_instrument_get_n_hosts (instrument);
+  guint                   n_hosts = ium_instrument_get_n_hosts (instrument);
   g_autofree IumVersion **versions = NULL;
-  IumInstrumentStatus *status = &info->status;
-  ReleaseInfo *lowest = NULL;
-  ReleaseInfo *first = NULL;
-  ReleaseInfo *pinned;
-  ReleaseInfo *target;
-  gboolean custom = FALSE;
-  gboolean partial = FALSE;
+  IumInstrumentStatus    *status = &info->status;
+  ReleaseInfo            *lowest = NULL;
+  ReleaseInfo            *first = NULL;
+  ReleaseInfo            *pinned;
+  ReleaseInfo            *target;
+  gboolean                custom = FALSE;
+  gboolean                partial = FALSE;
 
   /* One row of parsed versions per host, a slot per component. */
   versions = g_new0 (IumVersion *, (gsize) n_hosts * self->n_components + 1);
@@ -546,7 +533,7 @@ compute_instrument (IumFleet       *self,
 
   for (guint h = 0; h < n_hosts; h++)
     {
-      IumHost *host = ium_instrument_get_host (instrument, h);
+      IumHost     *host = ium_instrument_get_host (instrument, h);
       IumVersion **host_versions = &versions[h * self->n_components];
       ReleaseInfo *runs = NULL;
 
@@ -576,7 +563,7 @@ compute_instrument (IumFleet       *self,
   for (guint s = 0; s < self->server_slots->len; s++)
     {
       const ComponentInfo *server = g_ptr_array_index (self->server_slots, s);
-      ServerInfo *server_info = &info->servers[s];
+      ServerInfo          *server_info = &info->servers[s];
 
       server_info->lowest = lowest_version (self, info->name, versions, n_hosts, server->index,
                                             &server_info->text, &server_info->warning);
@@ -606,8 +593,8 @@ compute_instrument (IumFleet       *self,
     {
       status->behind = count_lines_behind (self, lowest->version);
       if (target != NULL)
-        status->flags |= lowest->rank >= target->rank ? IUM_FLAG_UP_TO_DATE
-                                                      : IUM_FLAG_UPDATE_AVAILABLE;
+        status->flags |=
+          lowest->rank >= target->rank ? IUM_FLAG_UP_TO_DATE : IUM_FLAG_UPDATE_AVAILABLE;
       if (lowest->tier != IUM_TIER_OFFICIAL)
         status->flags |= IUM_FLAG_UNSUPPORTED_TIER;
     }
@@ -617,17 +604,16 @@ compute_instrument (IumFleet       *self,
       for (guint k = 0; k < self->status_servers->len; k++)
         {
           const ComponentInfo *server = g_ptr_array_index (self->status_servers, k);
-          g_autoptr(IumVersion) server_version = NULL;
+          g_autoptr (IumVersion) server_version = NULL;
 
-          server_version = lowest_version (self, info->name, versions, n_hosts, server->index,
-                                           NULL, NULL);
+          server_version =
+            lowest_version (self, info->name, versions, n_hosts, server->index, NULL, NULL);
           if (server_version == NULL)
             continue;
 
           status->behind = count_lines_behind (self, server_version);
-          if (target != NULL &&
-              target->components[server->index] != NULL &&
-              ium_version_compare (server_version, target->components[server->index]) < 0)
+          if (target != NULL && target->components[server->index] != NULL
+              && ium_version_compare (server_version, target->components[server->index]) < 0)
             status->flags |= IUM_FLAG_UPDATE_AVAILABLE;
           break;
         }
@@ -656,7 +642,7 @@ index_instruments (IumFleet *self)
   for (guint i = 0; i < self->n_instruments; i++)
     {
       InstrumentInfo *info = &self->instruments[i];
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (model, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (model, i);
 
       compute_instrument (self, instrument, info, TRUE);
       g_hash_table_insert (self->instruments_by_name, (gpointer) info->name, info);
@@ -667,7 +653,7 @@ index_instruments (IumFleet *self)
 static void
 ium_fleet_constructed (GObject *object)
 {
-  IumFleet *self = (IumFleet *)object;
+  IumFleet *self = (IumFleet *) object;
 
   G_OBJECT_CLASS (ium_fleet_parent_class)->constructed (object);
 
@@ -683,7 +669,7 @@ ium_fleet_constructed (GObject *object)
 static void
 ium_fleet_finalize (GObject *object)
 {
-  IumFleet *self = (IumFleet *)object;
+  IumFleet *self = (IumFleet *) object;
 
   /* The indexes first: they borrow from the arrays below. */
   g_clear_pointer (&self->host_releases, g_hash_table_unref);
@@ -730,10 +716,7 @@ ium_fleet_finalize (GObject *object)
 }
 
 static void
-ium_fleet_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+ium_fleet_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumFleet *self = IUM_FLEET (object);
 
@@ -749,10 +732,7 @@ ium_fleet_get_property (GObject    *object,
 }
 
 static void
-ium_fleet_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+ium_fleet_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumFleet *self = IUM_FLEET (object);
 
@@ -778,8 +758,7 @@ ium_fleet_class_init (IumFleetClass *klass)
   object_class->set_property = ium_fleet_set_property;
 
   properties[PROP_INVENTORY] =
-    g_param_spec_object ("inventory", NULL, NULL,
-                         IUM_TYPE_INVENTORY,
+    g_param_spec_object ("inventory", NULL, NULL, IUM_TYPE_INVENTORY,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -790,10 +769,8 @@ ium_fleet_init (IumFleet *self)
 {
   self->components_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->releases_by_object = g_hash_table_new (NULL, NULL);
-  self->releases_by_version = g_hash_table_new_full (component_version_hash,
-                                                     component_version_equal,
-                                                     g_free,
-                                                     (GDestroyNotify) g_ptr_array_unref);
+  self->releases_by_version = g_hash_table_new_full (
+    component_version_hash, component_version_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->official_lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self->server_slots = g_ptr_array_new ();
   self->status_servers = g_ptr_array_new ();
@@ -848,12 +825,11 @@ ium_fleet_get_inventory (IumFleet *self)
  * Returns: (transfer none) (nullable): the release @host runs, or %NULL when it is custom
  */
 IumRelease *
-ium_fleet_get_host_release (IumFleet *self,
-                            IumHost  *host)
+ium_fleet_get_host_release (IumFleet *self, IumHost *host)
 {
-  gpointer value;
+  gpointer                value;
   g_autofree IumVersion **versions = NULL;
-  ReleaseInfo *runs = NULL;
+  ReleaseInfo            *runs = NULL;
 
   g_return_val_if_fail (IUM_IS_FLEET (self), NULL);
   g_return_val_if_fail (IUM_IS_HOST (host), NULL);
@@ -882,12 +858,10 @@ ium_fleet_get_host_release (IumFleet *self,
  * status flags, as of when the fleet was built.
  */
 void
-ium_fleet_get_status (IumFleet            *self,
-                      IumInstrument       *instrument,
-                      IumInstrumentStatus *status)
+ium_fleet_get_status (IumFleet *self, IumInstrument *instrument, IumInstrumentStatus *status)
 {
   InstrumentInfo *info;
-  InstrumentInfo scratch = { 0 };
+  InstrumentInfo  scratch = { 0 };
 
   g_return_if_fail (IUM_IS_FLEET (self));
   g_return_if_fail (IUM_IS_INSTRUMENT (instrument));

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_CHECK_ERROR (ium_check_error_quark ())
 
 typedef enum {
@@ -75,5 +77,7 @@ IumVerdict   *ium_fleet_check_translated      (IumFleet            *self,
                                                const char          *component,
                                                const char          *client_version,
                                                GError             **error);
+
+/* clang-format on */
 
 G_END_DECLS

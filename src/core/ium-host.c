@@ -15,21 +15,23 @@ struct _IumHost
 {
   GObject     parent_instance;
 
-  char       *name;      /* owned */
+  char       *name; /* owned */
   /* Interned (g_intern_string()): a facility's hosts repeat a few roles, component ids and
    * versions, and 25,000 hosts holding copies of each cost megabytes. */
   const char *role;      /* interned */
   GHashTable *installed; /* owned: component id (interned) -> version text (interned) */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_NAME,
   PROP_ROLE,
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -37,19 +39,18 @@ enum {
 G_DEFINE_FINAL_TYPE (IumHost, ium_host, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
 ium_host_finalize (GObject *object)
 {
-  IumHost *self = (IumHost *)object;
+  IumHost *self = (IumHost *) object;
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->installed, g_hash_table_unref);
@@ -58,10 +59,7 @@ ium_host_finalize (GObject *object)
 }
 
 static void
-ium_host_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
+ium_host_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumHost *self = IUM_HOST (object);
 
@@ -81,10 +79,7 @@ ium_host_get_property (GObject    *object,
 }
 
 static void
-ium_host_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
+ium_host_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumHost *self = IUM_HOST (object);
 
@@ -113,13 +108,11 @@ ium_host_class_init (IumHostClass *klass)
   object_class->set_property = ium_host_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("role", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -129,14 +122,8 @@ ium_host_class_init (IumHostClass *klass)
    *
    * Emitted after a version installed on the host was set, changed or removed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -153,8 +140,7 @@ ium_host_init (IumHost *self)
  * Returns: (transfer full): a new host with nothing installed
  */
 IumHost *
-ium_host_new (const char *name,
-              const char *role)
+ium_host_new (const char *name, const char *role)
 {
   IumHost *self;
 
@@ -186,8 +172,7 @@ ium_host_get_role (IumHost *self)
 }
 
 void
-ium_host_set_role (IumHost    *self,
-                   const char *role)
+ium_host_set_role (IumHost *self, const char *role)
 {
   g_return_if_fail (IUM_IS_HOST (self));
 
@@ -222,8 +207,7 @@ ium_host_get_installed (IumHost *self)
  *   or %NULL when the host does not carry it.
  */
 const char *
-ium_host_get_installed_version (IumHost    *self,
-                                const char *component_id)
+ium_host_get_installed_version (IumHost *self, const char *component_id)
 {
   g_return_val_if_fail (IUM_IS_HOST (self), NULL);
   g_return_val_if_fail (component_id != NULL, NULL);
@@ -240,9 +224,7 @@ ium_host_get_installed_version (IumHost    *self,
  * Emits #IumHost::changed when this changes what is installed.
  */
 void
-ium_host_set_installed (IumHost    *self,
-                        const char *component_id,
-                        const char *version)
+ium_host_set_installed (IumHost *self, const char *component_id, const char *version)
 {
   g_return_if_fail (IUM_IS_HOST (self));
   g_return_if_fail (component_id != NULL);
@@ -268,9 +250,9 @@ ium_host_set_installed (IumHost    *self,
 char **
 ium_host_dup_component_ids (IumHost *self)
 {
-  GPtrArray *ids;
+  GPtrArray     *ids;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_return_val_if_fail (IUM_IS_HOST (self), NULL);
 
@@ -281,5 +263,5 @@ ium_host_dup_component_ids (IumHost *self)
   g_ptr_array_sort (ids, compare_strings);
   g_ptr_array_add (ids, NULL);
 
-  return (char **)g_ptr_array_free (ids, FALSE);
+  return (char **) g_ptr_array_free (ids, FALSE);
 }

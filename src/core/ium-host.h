@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_HOST (ium_host_get_type ())
 G_DECLARE_FINAL_TYPE (IumHost, ium_host, IUM, HOST, GObject)
 
@@ -30,5 +32,7 @@ void         ium_host_set_installed         (IumHost    *self,
                                              const char *version);
 /* Sorted component ids, owned (free with g_strfreev). */
 char       **ium_host_dup_component_ids     (IumHost    *self);
+
+/* clang-format on */
 
 G_END_DECLS

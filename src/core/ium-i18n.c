@@ -17,7 +17,7 @@
 const char *
 ium_i18n_get_locale_dir (void)
 {
-  const char *dir = g_getenv ("IUM_TRANSLATIONS_DIR");
+  const char      *dir = g_getenv ("IUM_TRANSLATIONS_DIR");
   g_autofree char *program = NULL;
 
   if (dir != NULL && dir[0] != '\0')

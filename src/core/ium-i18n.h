@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Where the catalogues are: $IUM_TRANSLATIONS_DIR when it is set, else the build tree's po/
  * when the program runs from the build tree, else the installed LOCALEDIR. */
 const char *ium_i18n_get_locale_dir (void);
@@ -16,5 +18,7 @@ const char *ium_i18n_get_locale_dir (void);
  * so textdomain () is left to the program. Returns the directory bound (a static or
  * environment string). */
 const char *ium_i18n_init (void);
+
+/* clang-format on */
 
 G_END_DECLS

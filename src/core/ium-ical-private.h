@@ -9,9 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The writer marks each event with these, and the reader takes them back, so an exported
  * schedule imports as it was. */
 #define IUM_ICAL_KIND_PROPERTY "X-IUM-KIND"
 #define IUM_ICAL_INSTRUMENTS_PROPERTY "X-IUM-INSTRUMENTS"
+
+/* clang-format on */
 
 G_END_DECLS

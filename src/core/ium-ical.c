@@ -22,22 +22,24 @@
 #include <stdio.h>
 #include <string.h>
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-ical-error-quark, ium_ical_error)
+/* clang-format on */
 
 /* A BEGIN ... END pair of the file, for line numbers. */
 typedef struct
 {
-  char  *name;   /* owned, as written after BEGIN: */
-  guint  begin;  /* line of BEGIN, from 1 */
-  guint  end;    /* line of END */
+  char *name;  /* owned, as written after BEGIN: */
+  guint begin; /* line of BEGIN, from 1 */
+  guint end;   /* line of END */
 } IcalBlock;
 
 typedef struct
 {
-  char      **lines;       /* owned: the physical lines, without line ends */
+  char      **lines; /* owned: the physical lines, without line ends */
   guint       n_lines;
-  GArray     *blocks;      /* of IcalBlock, in document order (pre-order) */
-  GHashTable *block_of;    /* icalcomponent * → block index + 1 */
+  GArray     *blocks;   /* of IcalBlock, in document order (pre-order) */
+  GHashTable *block_of; /* icalcomponent * → block index + 1 */
 } IcalSource;
 
 /* One occurrence of an event, as instants with the UTC offset in effect at each. */
@@ -52,11 +54,11 @@ typedef struct
 /* A time property of an event, read and resolved. */
 typedef struct
 {
-  icalproperty        *property; /* borrowed, NULL when absent */
-  struct icaltimetype  time;     /* local time in @zone, or a date */
-  icaltimezone        *zone;     /* borrowed; NULL for UTC, floating and dates */
-  gint64               instant;
-  int                  offset;
+  icalproperty       *property; /* borrowed, NULL when absent */
+  struct icaltimetype time;     /* local time in @zone, or a date */
+  icaltimezone       *zone;     /* borrowed; NULL for UTC, floating and dates */
+  gint64              instant;
+  int                 offset;
 } EventTime;
 
 static void
@@ -77,35 +79,25 @@ source_clear (IcalSource *src)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcalSource, source_clear)
 
-static void
-set_line_error (GError     **error,
-                IumIcalError code,
-                guint        line,
-                const char  *format,
-                ...) G_GNUC_PRINTF (4, 5);
+static void set_line_error (GError **error, IumIcalError code, guint line, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
 
 static void
-set_line_error (GError     **error,
-                IumIcalError code,
-                guint        line,
-                const char  *format,
-                ...)
+set_line_error (GError **error, IumIcalError code, guint line, const char *format, ...)
 {
   g_autofree char *reason = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, IUM_ICAL_ERROR, code, _("line %u: %s"), MAX (line, 1u), reason);
+  g_set_error (error, IUM_ICAL_ERROR, code, _ ("line %u: %s"), MAX (line, 1u), reason);
 }
 
 /* If @line is "BEGIN:X" or "END:X" (any case), returns TRUE with *@is_begin and the name. */
 static gboolean
-line_is_delimiter (const char  *line,
-                   gboolean    *is_begin,
-                   const char **name)
+line_is_delimiter (const char *line, gboolean *is_begin, const char **name)
 {
   if (g_ascii_strncasecmp (line, "BEGIN:", 6) == 0)
     {
@@ -125,14 +117,11 @@ line_is_delimiter (const char  *line,
 /* Indexes the lines and checks that BEGIN and END pair up inside VCALENDARs: libical silently
  * lets an END close whatever is open, and drops what is outside a component. */
 static gboolean
-source_scan (IcalSource  *src,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+source_scan (IcalSource *src, const char *data, gsize length, GError **error)
 {
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *text = NULL;
-  const char *bad = NULL;
+  const char      *bad = NULL;
 
   if (!g_utf8_validate_len (data, length, &bad))
     {
@@ -141,7 +130,7 @@ source_scan (IcalSource  *src,
       for (const char *p = data; p < bad; p++)
         line += *p == '\n';
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, line,
-                      _("not UTF-8 text; iCalendar files are UTF-8"));
+                      _ ("not UTF-8 text; iCalendar files are UTF-8"));
       return FALSE;
     }
 
@@ -154,10 +143,10 @@ source_scan (IcalSource  *src,
 
   for (guint i = 0; i < src->n_lines; i++)
     {
-      char *line = src->lines[i];
-      gsize len = strlen (line);
+      char       *line = src->lines[i];
+      gsize       len = strlen (line);
       const char *name;
-      gboolean is_begin;
+      gboolean    is_begin;
 
       if (len > 0 && line[len - 1] == '\r')
         line[len - 1] = '\0';
@@ -167,12 +156,12 @@ source_scan (IcalSource  *src,
       if (line_is_delimiter (line, &is_begin, &name) && is_begin)
         {
           IcalBlock block = { g_strdup (name), i + 1, 0 };
-          guint index = src->blocks->len;
+          guint     index = src->blocks->len;
 
           if (stack->len == 0 && g_ascii_strcasecmp (name, "VCALENDAR") != 0)
             {
               set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, i + 1,
-                              _("BEGIN:%s outside a VCALENDAR; this is not an iCalendar file"),
+                              _ ("BEGIN:%s outside a VCALENDAR; this is not an iCalendar file"),
                               name);
               g_free (block.name);
               return FALSE;
@@ -186,25 +175,28 @@ source_scan (IcalSource  *src,
 
           if (stack->len == 0)
             {
-              set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _("END:%s without BEGIN"), name);
+              set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _ ("END:%s without BEGIN"),
+                              name);
               return FALSE;
             }
-          open = &g_array_index (src->blocks, IcalBlock,
-                                 g_array_index (stack, guint, stack->len - 1));
+          open =
+            &g_array_index (src->blocks, IcalBlock, g_array_index (stack, guint, stack->len - 1));
           if (g_ascii_strcasecmp (open->name, name) != 0)
             {
               gboolean opened = FALSE;
 
               for (guint k = 0; k < stack->len; k++)
-                opened |= g_ascii_strcasecmp (g_array_index (src->blocks, IcalBlock,
-                                                             g_array_index (stack, guint, k)).name,
-                                              name) == 0;
+                opened |=
+                  g_ascii_strcasecmp (
+                    g_array_index (src->blocks, IcalBlock, g_array_index (stack, guint, k)).name,
+                    name)
+                  == 0;
               if (opened)
                 set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1,
-                                _("END:%s while BEGIN:%s of line %u is still open"), name,
+                                _ ("END:%s while BEGIN:%s of line %u is still open"), name,
                                 open->name, open->begin);
               else
-                set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _("END:%s without BEGIN"),
+                set_line_error (error, IUM_ICAL_ERROR_SYNTAX, i + 1, _ ("END:%s without BEGIN"),
                                 name);
               return FALSE;
             }
@@ -216,8 +208,9 @@ source_scan (IcalSource  *src,
           g_autofree char *shown = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 40));
 
           set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, i + 1,
-                          _("“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
-                            "this is not an iCalendar file"), shown);
+                          _ ("“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR; "
+                             "this is not an iCalendar file"),
+                          shown);
           return FALSE;
         }
     }
@@ -228,20 +221,20 @@ source_scan (IcalSource  *src,
 
       for (guint i = 0; i < stack->len; i++)
         {
-          IcalBlock *block = &g_array_index (src->blocks, IcalBlock,
-                                             g_array_index (stack, guint, i));
+          IcalBlock *block =
+            &g_array_index (src->blocks, IcalBlock, g_array_index (stack, guint, i));
           if (g_ascii_strcasecmp (block->name, "VCALENDAR") != 0)
             open = block;
         }
       set_line_error (error, IUM_ICAL_ERROR_SYNTAX, open->begin,
-                      _("BEGIN:%s is never closed (no END:%s)"), open->name, open->name);
+                      _ ("BEGIN:%s is never closed (no END:%s)"), open->name, open->name);
       return FALSE;
     }
 
   if (src->blocks->len == 0)
     {
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, 1,
-                      _("no BEGIN:VCALENDAR; this is not an iCalendar file"));
+                      _ ("no BEGIN:VCALENDAR; this is not an iCalendar file"));
       return FALSE;
     }
 
@@ -250,15 +243,13 @@ source_scan (IcalSource  *src,
 
 /* Pairs libical's components with the file's blocks: both are in document order. */
 static void
-source_map_components (IcalSource    *src,
-                       icalcomponent *component,
-                       guint         *next)
+source_map_components (IcalSource *src, icalcomponent *component, guint *next)
 {
   if (icalcomponent_isa (component) != ICAL_XROOT_COMPONENT)
     {
       icalcomponent_kind kind = icalcomponent_isa (component);
-      const char *name = icalcomponent_kind_to_string (kind);
-      IcalBlock *block;
+      const char        *name = icalcomponent_kind_to_string (kind);
+      IcalBlock         *block;
 
       if (*next >= src->blocks->len)
         return;
@@ -280,8 +271,7 @@ source_map_components (IcalSource    *src,
 }
 
 static const IcalBlock *
-source_block (IcalSource    *src,
-              icalcomponent *component)
+source_block (IcalSource *src, icalcomponent *component)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (src->block_of, component));
 
@@ -290,8 +280,7 @@ source_block (IcalSource    *src,
 
 /* The logical line that starts on @line, unfolded. Owned. */
 static char *
-source_unfold (IcalSource *src,
-               guint       line)
+source_unfold (IcalSource *src, guint line)
 {
   GString *text = g_string_new (src->lines[line - 1]);
 
@@ -303,11 +292,10 @@ source_unfold (IcalSource *src,
 
 /* The value of the logical line on @line: what follows the first colon outside quotes. */
 static char *
-source_value (IcalSource *src,
-              guint       line)
+source_value (IcalSource *src, guint line)
 {
   g_autofree char *text = source_unfold (src, line);
-  gboolean quoted = FALSE;
+  gboolean         quoted = FALSE;
 
   for (char *p = text; *p != '\0'; p++)
     {
@@ -323,21 +311,18 @@ source_value (IcalSource *src,
  * NULL) whose logical line contains @containing (when set), skipping nested components.
  * 0 when there is none. */
 static guint
-source_search (IcalSource      *src,
-               const IcalBlock *block,
-               const char      *name,
-               const char      *containing)
+source_search (IcalSource *src, const IcalBlock *block, const char *name, const char *containing)
 {
   gsize name_len = name != NULL ? strlen (name) : 0;
   guint first = block != NULL ? block->begin + 1 : 1;
   guint last = block != NULL ? block->end : src->n_lines + 1;
-  int depth = 0;
+  int   depth = 0;
 
   for (guint line = first; line < last; line++)
     {
       const char *text = src->lines[line - 1];
       const char *delimited;
-      gboolean is_begin;
+      gboolean    is_begin;
 
       if (text[0] == ' ' || text[0] == '\t')
         continue;
@@ -348,8 +333,9 @@ source_search (IcalSource      *src,
         }
       if (depth > 0)
         continue;
-      if (name != NULL && (g_ascii_strncasecmp (text, name, name_len) != 0 ||
-                           (text[name_len] != ':' && text[name_len] != ';')))
+      if (name != NULL
+          && (g_ascii_strncasecmp (text, name, name_len) != 0
+              || (text[name_len] != ':' && text[name_len] != ';')))
         continue;
       if (containing != NULL && *containing != '\0')
         {
@@ -372,7 +358,7 @@ source_find_line (IcalSource    *src,
                   const char    *containing)
 {
   const IcalBlock *block = component != NULL ? source_block (src, component) : NULL;
-  guint line = 0;
+  guint            line = 0;
 
   if (block != NULL)
     {
@@ -393,23 +379,22 @@ source_find_line (IcalSource    *src,
  * garbage" becomes "DTSTART “garbage” is not a valid DATE-TIME"; the offending text is
  * returned in *@text to find its line. */
 static char *
-describe_libical_error (const char  *message,
-                        char       **text)
+describe_libical_error (const char *message, char **text)
 {
   const char *colon = strrchr (message, ':');
-  char type[32] = "";
-  char property[64] = "";
+  char        type[32] = "";
+  char        property[64] = "";
 
   *text = g_strstrip (g_strdup (colon != NULL ? colon + 1 : ""));
 
   if (sscanf (message, "Can't parse as %31s value in %63s property.", type, property) == 2)
-    return g_strdup_printf (_("%s “%s” is not a valid %s"), property, *text, type);
+    return g_strdup_printf (_ ("%s “%s” is not a valid %s"), property, *text, type);
   if (g_str_has_prefix (message, "Got a data line, but could not find a property name"))
-    return g_strdup_printf (_("“%s” is not an iCalendar property line"), *text);
+    return g_strdup_printf (_ ("“%s” is not an iCalendar property line"), *text);
 
   {
     g_autofree char *reason = g_strdup (message);
-    char *removing = strstr (reason, ". Removing entire property");
+    char            *removing = strstr (reason, ". Removing entire property");
 
     if (removing != NULL)
       *removing = '\0';
@@ -424,12 +409,11 @@ collect_libical_errors (IcalSource    *src,
                         char         **best_reason)
 {
   for (icalproperty *p = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
-       p != NULL;
-       p = icalcomponent_get_next_property (component, ICAL_XLICERROR_PROPERTY))
+       p != NULL; p = icalcomponent_get_next_property (component, ICAL_XLICERROR_PROPERTY))
     {
       g_autofree char *text = NULL;
       g_autofree char *reason = describe_libical_error (icalproperty_get_xlicerror (p), &text);
-      guint line = source_find_line (src, component, NULL, text);
+      guint            line = source_find_line (src, component, NULL, text);
 
       if (*best_reason == NULL || line < *best_line)
         {
@@ -440,8 +424,7 @@ collect_libical_errors (IcalSource    *src,
     }
 
   for (icalcomponent *child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
-       child != NULL;
-       child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+       child != NULL; child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
     collect_libical_errors (src, child, best_line, best_reason);
 }
 
@@ -454,8 +437,9 @@ time_is_valid (struct icaltimetype t)
     return FALSE;
   if (t.day < 1 || t.day > g_date_get_days_in_month ((GDateMonth) t.month, (GDateYear) t.year))
     return FALSE;
-  if (!t.is_date && (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 ||
-                     t.second < 0 || t.second > 59))
+  if (!t.is_date
+      && (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second < 0
+          || t.second > 59))
     return FALSE;
   return TRUE;
 }
@@ -463,17 +447,17 @@ time_is_valid (struct icaltimetype t)
 /* The zone of @property's TZID: the file's VTIMEZONE, else libical's built-in zone of that
  * name. *@zone is NULL for UTC, floating times and dates. */
 static gboolean
-resolve_zone (IcalSource          *src,
-              icalcomponent       *calendar,
-              icalcomponent       *event,
-              icalproperty        *property,
-              struct icaltimetype  time,
-              icaltimezone       **zone,
-              GError             **error)
+resolve_zone (IcalSource         *src,
+              icalcomponent      *calendar,
+              icalcomponent      *event,
+              icalproperty       *property,
+              struct icaltimetype time,
+              icaltimezone      **zone,
+              GError            **error)
 {
   icalparameter *parameter = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
-  const char *name = icalproperty_get_property_name (property);
-  const char *tzid;
+  const char    *name = icalproperty_get_property_name (property);
+  const char    *tzid;
 
   *zone = NULL;
   if (parameter == NULL || time.is_date || icaltime_is_utc (time))
@@ -483,7 +467,7 @@ resolve_zone (IcalSource          *src,
   if (tzid == NULL || *tzid == '\0')
     {
       set_line_error (error, IUM_ICAL_ERROR_TIMEZONE, source_find_line (src, event, name, NULL),
-                      _("%s has an empty TZID"), name);
+                      _ ("%s has an empty TZID"), name);
       return FALSE;
     }
 
@@ -495,8 +479,9 @@ resolve_zone (IcalSource          *src,
   if (*zone == NULL)
     {
       set_line_error (error, IUM_ICAL_ERROR_TIMEZONE, source_find_line (src, event, name, tzid),
-                      _("unknown time zone “%s” in %s; add its VTIMEZONE to the file or use a "
-                        "zone name such as Europe/London"), tzid, name);
+                      _ ("unknown time zone “%s” in %s; add its VTIMEZONE to the file or use a "
+                         "zone name such as Europe/London"),
+                      tzid, name);
       return FALSE;
     }
   if (*zone == icaltimezone_get_utc_timezone ())
@@ -506,12 +491,9 @@ resolve_zone (IcalSource          *src,
 
 /* The instant of local time @t in @zone, and the UTC offset in effect then. */
 static void
-local_to_instant (struct icaltimetype  t,
-                  icaltimezone        *zone,
-                  gint64              *instant,
-                  int                 *offset)
+local_to_instant (struct icaltimetype t, icaltimezone *zone, gint64 *instant, int *offset)
 {
-  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  icaltimezone       *utc = icaltimezone_get_utc_timezone ();
   struct icaltimetype at;
 
   if (t.is_date || zone == NULL)
@@ -528,11 +510,10 @@ local_to_instant (struct icaltimetype  t,
 }
 
 static GDateTime *
-instant_to_date_time (gint64 instant,
-                      int    offset)
+instant_to_date_time (gint64 instant, int offset)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr (GTimeZone) zone = NULL;
 
   if (utc == NULL)
     return NULL;
@@ -544,13 +525,13 @@ instant_to_date_time (gint64 instant,
 
 /* Reads @time (already taken from @property) and resolves it. */
 static gboolean
-event_time_init (EventTime            *out,
-                 IcalSource           *src,
-                 icalcomponent        *calendar,
-                 icalcomponent        *event,
-                 icalproperty         *property,
-                 struct icaltimetype   time,
-                 GError              **error)
+event_time_init (EventTime          *out,
+                 IcalSource         *src,
+                 icalcomponent      *calendar,
+                 icalcomponent      *event,
+                 icalproperty       *property,
+                 struct icaltimetype time,
+                 GError            **error)
 {
   const char *name = icalproperty_get_property_name (property);
 
@@ -558,11 +539,11 @@ event_time_init (EventTime            *out,
   out->time = time;
   if (!time_is_valid (time))
     {
-      guint line = source_find_line (src, event, name, NULL);
+      guint            line = source_find_line (src, event, name, NULL);
       g_autofree char *value = source_value (src, line);
 
-      set_line_error (error, IUM_ICAL_ERROR_INVALID, line, _("%s “%s” is not a date-time"),
-                      name, value);
+      set_line_error (error, IUM_ICAL_ERROR_INVALID, line, _ ("%s “%s” is not a date-time"), name,
+                      value);
       return FALSE;
     }
   if (!resolve_zone (src, calendar, event, property, time, &out->zone, error))
@@ -573,11 +554,9 @@ event_time_init (EventTime            *out,
 }
 
 static const char *
-event_get_x (icalcomponent *event,
-             const char    *name)
+event_get_x (icalcomponent *event, const char *name)
 {
-  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_X_PROPERTY);
-       p != NULL;
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_X_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
     if (g_ascii_strcasecmp (icalproperty_get_x_name (p), name) == 0)
       return icalproperty_get_x (p);
@@ -596,7 +575,7 @@ static char **
 event_dup_instruments (icalcomponent *event)
 {
   const char *value = event_get_x (event, IUM_ICAL_INSTRUMENTS_PROPERTY);
-  g_auto(GStrv) names = NULL;
+  g_auto (GStrv) names = NULL;
   GPtrArray *list;
 
   if (value == NULL || *value == '\0')
@@ -620,15 +599,14 @@ event_is_skipped (icalcomponent *event)
 {
   const char *kind = event_kind (event);
 
-  if (icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY) != NULL &&
-      icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
+  if (icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY) != NULL
+      && icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
     return TRUE;
   return kind != NULL && g_ascii_strcasecmp (kind, "downtime") != 0;
 }
 
 static char *
-override_key (const char *uid,
-              gint64      instant)
+override_key (const char *uid, gint64 instant)
 {
   return g_strdup_printf ("%s\n%" G_GINT64_FORMAT, uid != NULL ? uid : "", instant);
 }
@@ -644,10 +622,10 @@ typedef struct
 } EventLength;
 
 static void
-occurrence_end (const EventLength   *length,
-                struct icaltimetype  start,
-                icaltimezone        *zone,
-                Occurrence          *occurrence)
+occurrence_end (const EventLength  *length,
+                struct icaltimetype start,
+                icaltimezone       *zone,
+                Occurrence         *occurrence)
 {
   if (length->has_duration)
     {
@@ -671,10 +649,10 @@ occurrence_end (const EventLength   *length,
 }
 
 static void
-add_occurrence (GArray              *occurrences,
-                const EventLength   *length,
-                struct icaltimetype  start,
-                icaltimezone        *zone)
+add_occurrence (GArray             *occurrences,
+                const EventLength  *length,
+                struct icaltimetype start,
+                icaltimezone       *zone)
 {
   Occurrence occurrence = { 0 };
 
@@ -684,49 +662,48 @@ add_occurrence (GArray              *occurrences,
 }
 
 static gboolean
-expand_rrule (IcalSource          *src,
-              icalcomponent       *event,
-              icalproperty        *property,
-              const EventTime     *dtstart,
-              const EventLength   *length,
-              GDateTime           *horizon,
-              GArray              *occurrences,
-              GError             **error)
+expand_rrule (IcalSource        *src,
+              icalcomponent     *event,
+              icalproperty      *property,
+              const EventTime   *dtstart,
+              const EventLength *length,
+              GDateTime         *horizon,
+              GArray            *occurrences,
+              GError           **error)
 {
   struct icalrecurrencetype rule = icalproperty_get_rrule (property);
-  gint64 limit = horizon != NULL ? g_date_time_to_unix (horizon) : G_MAXINT64;
-  icalrecur_iterator *iterator;
-  guint n = 0;
+  gint64                    limit = horizon != NULL ? g_date_time_to_unix (horizon) : G_MAXINT64;
+  icalrecur_iterator       *iterator;
+  guint                     n = 0;
 
   if (horizon == NULL && rule.count == 0 && icaltime_is_null_time (rule.until))
     {
-      guint line = source_find_line (src, event, "RRULE", NULL);
+      guint            line = source_find_line (src, event, "RRULE", NULL);
       g_autofree char *value = source_value (src, line);
 
       set_line_error (error, IUM_ICAL_ERROR_UNBOUNDED, line,
-                      _("RRULE “%s” repeats forever; give a horizon (--until DATE)"), value);
+                      _ ("RRULE “%s” repeats forever; give a horizon (--until DATE)"), value);
       return FALSE;
     }
 
   iterator = icalrecur_iterator_new (rule, dtstart->time);
   if (iterator == NULL)
     {
-      guint line = source_find_line (src, event, "RRULE", NULL);
+      guint            line = source_find_line (src, event, "RRULE", NULL);
       g_autofree char *value = source_value (src, line);
 
       set_line_error (error, IUM_ICAL_ERROR_SYNTAX, line,
-                      _("RRULE “%s” cannot be expanded (libical: %s)"), value,
+                      _ ("RRULE “%s” cannot be expanded (libical: %s)"), value,
                       icalerror_strerror (icalerrno));
       icalerror_clear_errno ();
       return FALSE;
     }
 
-  for (struct icaltimetype next = icalrecur_iterator_next (iterator);
-       !icaltime_is_null_time (next);
+  for (struct icaltimetype next = icalrecur_iterator_next (iterator); !icaltime_is_null_time (next);
        next = icalrecur_iterator_next (iterator))
     {
       gint64 instant;
-      int offset;
+      int    offset;
 
       next.zone = dtstart->zone;
       local_to_instant (next, dtstart->zone, &instant, &offset);
@@ -734,12 +711,12 @@ expand_rrule (IcalSource          *src,
         break;
       if (++n > IUM_ICAL_MAX_OCCURRENCES)
         {
-          guint line = source_find_line (src, event, "RRULE", NULL);
+          guint            line = source_find_line (src, event, "RRULE", NULL);
           g_autofree char *value = source_value (src, line);
 
           icalrecur_iterator_free (iterator);
           set_line_error (error, IUM_ICAL_ERROR_UNBOUNDED, line,
-                          _("RRULE “%s” gives more than %d occurrences before the horizon"), value,
+                          _ ("RRULE “%s” gives more than %d occurrences before the horizon"), value,
                           IUM_ICAL_MAX_OCCURRENCES);
           return FALSE;
         }
@@ -758,13 +735,12 @@ add_rdates (IcalSource        *src,
             GArray            *occurrences,
             GError           **error)
 {
-  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY);
-       p != NULL;
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (event, ICAL_RDATE_PROPERTY))
     {
       struct icaldatetimeperiodtype value = icalproperty_get_rdate (p);
-      gboolean is_period = !icaltime_is_null_time (value.period.start);
-      EventTime start = { 0 };
+      gboolean                      is_period = !icaltime_is_null_time (value.period.start);
+      EventTime                     start = { 0 };
 
       if (!event_time_init (&start, src, calendar, event, p,
                             is_period ? value.period.start : value.time, error))
@@ -773,7 +749,7 @@ add_rdates (IcalSource        *src,
       if (is_period)
         {
           Occurrence occurrence = { start.instant, 0, start.offset, start.offset };
-          EventTime end = { 0 };
+          EventTime  end = { 0 };
 
           if (!icaltime_is_null_time (value.period.end))
             {
@@ -787,17 +763,17 @@ add_rdates (IcalSource        *src,
               EventLength own = { FALSE, 0, TRUE, value.period.duration, 0 };
 
               own.nominal.hours = own.nominal.minutes = own.nominal.seconds = 0;
-              own.exact = value.period.duration.hours * 3600 +
-                          value.period.duration.minutes * 60 + value.period.duration.seconds;
+              own.exact = value.period.duration.hours * 3600 + value.period.duration.minutes * 60
+                          + value.period.duration.seconds;
               occurrence_end (&own, start.time, start.zone, &occurrence);
             }
           if (occurrence.end <= occurrence.start)
             {
-              guint line = source_find_line (src, event, "RDATE", NULL);
+              guint            line = source_find_line (src, event, "RDATE", NULL);
               g_autofree char *text = source_value (src, line);
 
               set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                              _("RDATE period “%s” does not end after it starts"), text);
+                              _ ("RDATE period “%s” does not end after it starts"), text);
               return FALSE;
             }
           g_array_append_val (occurrences, occurrence);
@@ -815,23 +791,21 @@ remove_exdates (IcalSource    *src,
                 GArray        *occurrences,
                 GError       **error)
 {
-  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY);
-       p != NULL;
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
     {
       EventTime except = { 0 };
 
-      if (!event_time_init (&except, src, calendar, event, p, icalproperty_get_exdate (p),
-                            error))
+      if (!event_time_init (&except, src, calendar, event, p, icalproperty_get_exdate (p), error))
         return FALSE;
 
       for (guint i = occurrences->len; i > 0; i--)
         {
           Occurrence *o = &g_array_index (occurrences, Occurrence, i - 1);
           /* A date excludes whatever starts on that (UTC) day. */
-          gboolean match = except.time.is_date
-                           ? o->start >= except.instant && o->start < except.instant + 86400
-                           : o->start == except.instant;
+          gboolean    match = except.time.is_date
+                                ? o->start >= except.instant && o->start < except.instant + 86400
+                                : o->start == except.instant;
 
           if (match)
             g_array_remove_index (occurrences, i - 1);
@@ -851,8 +825,8 @@ read_length (IcalSource      *src,
              GError         **error)
 {
   icalproperty *dtend_property = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
-  icalproperty *duration_property = icalcomponent_get_first_property (event,
-                                                                      ICAL_DURATION_PROPERTY);
+  icalproperty *duration_property =
+    icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
 
   memset (length, 0, sizeof *length);
 
@@ -860,7 +834,7 @@ read_length (IcalSource      *src,
     {
       set_line_error (error, IUM_ICAL_ERROR_INVALID,
                       source_find_line (src, event, "DURATION", NULL),
-                      _("event “%s” has both DTEND and DURATION; give one of them"), label);
+                      _ ("event “%s” has both DTEND and DURATION; give one of them"), label);
       return FALSE;
     }
 
@@ -873,18 +847,18 @@ read_length (IcalSource      *src,
         return FALSE;
       if (dtend.instant <= dtstart->instant)
         {
-          guint line = source_find_line (src, event, "DTEND", NULL);
-          guint start_line = source_find_line (src, event, "DTSTART", NULL);
+          guint            line = source_find_line (src, event, "DTEND", NULL);
+          guint            start_line = source_find_line (src, event, "DTSTART", NULL);
           g_autofree char *end_text = source_value (src, line);
           g_autofree char *start_text = source_value (src, start_line);
 
           if (dtend.instant == dtstart->instant)
             set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                            _("DTEND “%s” is the same instant as DTSTART “%s”"), end_text,
+                            _ ("DTEND “%s” is the same instant as DTSTART “%s”"), end_text,
                             start_text);
           else
             set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                            _("DTEND “%s” is before DTSTART “%s”"), end_text, start_text);
+                            _ ("DTEND “%s” is before DTSTART “%s”"), end_text, start_text);
           return FALSE;
         }
       length->has_end = TRUE;
@@ -895,15 +869,15 @@ read_length (IcalSource      *src,
   if (duration_property != NULL)
     {
       struct icaldurationtype duration = icalproperty_get_duration (duration_property);
-      gint64 seconds = icaldurationtype_as_int (duration);
+      gint64                  seconds = icaldurationtype_as_int (duration);
 
       if (duration.is_neg || seconds <= 0)
         {
-          guint line = source_find_line (src, event, "DURATION", NULL);
+          guint            line = source_find_line (src, event, "DURATION", NULL);
           g_autofree char *text = source_value (src, line);
 
           set_line_error (error, IUM_ICAL_ERROR_INVALID, line,
-                          _("DURATION “%s” is not a positive length of time"), text);
+                          _ ("DURATION “%s” is not a positive length of time"), text);
           return FALSE;
         }
       length->has_duration = TRUE;
@@ -923,7 +897,7 @@ read_length (IcalSource      *src,
     }
 
   set_line_error (error, IUM_ICAL_ERROR_INVALID, source_find_line (src, event, "DTSTART", NULL),
-                  _("event “%s” has neither DTEND nor DURATION, so its window would be empty"),
+                  _ ("event “%s” has neither DTEND nor DURATION, so its window would be empty"),
                   label);
   return FALSE;
 }
@@ -937,14 +911,13 @@ read_event (IcalSource    *src,
             GArray        *occurrences,
             GError       **error)
 {
-  icalproperty *dtstart_property = icalcomponent_get_first_property (event,
-                                                                     ICAL_DTSTART_PROPERTY);
-  const char *summary = icalcomponent_get_summary (event);
-  const char *label = summary != NULL && *summary != '\0' ? summary : "Downtime";
-  const char *uid = icalcomponent_get_uid (event);
-  gboolean is_override = icalcomponent_get_first_property (event,
-                                                           ICAL_RECURRENCEID_PROPERTY) != NULL;
-  EventTime dtstart = { 0 };
+  icalproperty *dtstart_property = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  const char   *summary = icalcomponent_get_summary (event);
+  const char   *label = summary != NULL && *summary != '\0' ? summary : "Downtime";
+  const char   *uid = icalcomponent_get_uid (event);
+  gboolean      is_override =
+    icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL;
+  EventTime   dtstart = { 0 };
   EventLength length;
 
   if (dtstart_property == NULL)
@@ -952,7 +925,7 @@ read_event (IcalSource    *src,
       const IcalBlock *block = source_block (src, event);
 
       set_line_error (error, IUM_ICAL_ERROR_INVALID, block != NULL ? block->begin : 1,
-                      _("event “%s” has no DTSTART"), label);
+                      _ ("event “%s” has no DTSTART"), label);
       return FALSE;
     }
   if (!event_time_init (&dtstart, src, calendar, event, dtstart_property,
@@ -967,8 +940,7 @@ read_event (IcalSource    *src,
   if (!is_override)
     {
       for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
-           p != NULL;
-           p = icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY))
+           p != NULL; p = icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY))
         if (!expand_rrule (src, event, p, &dtstart, &length, horizon, occurrences, error))
           return FALSE;
       if (!add_rdates (src, calendar, event, &length, occurrences, error))
@@ -979,7 +951,7 @@ read_event (IcalSource    *src,
 
   for (guint i = occurrences->len; !is_override && i > 0; i--)
     {
-      Occurrence *o = &g_array_index (occurrences, Occurrence, i - 1);
+      Occurrence      *o = &g_array_index (occurrences, Occurrence, i - 1);
       g_autofree char *key = override_key (uid, o->start);
 
       if (g_hash_table_contains (overrides, key))
@@ -990,22 +962,17 @@ read_event (IcalSource    *src,
 
 /* The instants that VEVENTs with a RECURRENCE-ID replace, as override_key()s. */
 static gboolean
-collect_overrides (IcalSource    *src,
-                   icalcomponent *calendar,
-                   GHashTable    *overrides,
-                   GError       **error)
+collect_overrides (IcalSource *src, icalcomponent *calendar, GHashTable *overrides, GError **error)
 {
   for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
-       event != NULL;
-       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
       icalproperty *p = icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY);
-      EventTime id = { 0 };
+      EventTime     id = { 0 };
 
       if (p == NULL)
         continue;
-      if (!event_time_init (&id, src, calendar, event, p, icalproperty_get_recurrenceid (p),
-                            error))
+      if (!event_time_init (&id, src, calendar, event, p, icalproperty_get_recurrenceid (p), error))
         return FALSE;
       g_hash_table_add (overrides, override_key (icalcomponent_get_uid (event), id.instant));
     }
@@ -1013,12 +980,11 @@ collect_overrides (IcalSource    *src,
 }
 
 static int
-compare_windows (gconstpointer a,
-                 gconstpointer b)
+compare_windows (gconstpointer a, gconstpointer b)
 {
   IumWindow *wa = *(IumWindow **) a;
   IumWindow *wb = *(IumWindow **) b;
-  int c = g_date_time_compare (ium_window_get_start (wa), ium_window_get_start (wb));
+  int        c = g_date_time_compare (ium_window_get_start (wa), ium_window_get_start (wb));
 
   if (c == 0)
     c = g_date_time_compare (ium_window_get_end (wa), ium_window_get_end (wb));
@@ -1028,29 +994,27 @@ compare_windows (gconstpointer a,
 }
 
 static gboolean
-read_calendar (IcalSource          *src,
-               icalcomponent       *calendar,
-               const char * const  *instruments,
-               GDateTime           *horizon,
-               GPtrArray           *windows,
-               GError             **error)
+read_calendar (IcalSource        *src,
+               icalcomponent     *calendar,
+               const char *const *instruments,
+               GDateTime         *horizon,
+               GPtrArray         *windows,
+               GError           **error)
 {
-  g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           NULL);
+  g_autoptr (GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 limit = horizon != NULL ? g_date_time_to_unix (horizon) : G_MAXINT64;
 
   if (!collect_overrides (src, calendar, overrides, error))
     return FALSE;
 
   for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
-       event != NULL;
-       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+      g_autoptr (GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
       const char *summary = icalcomponent_get_summary (event);
       const char *label = summary != NULL && *summary != '\0' ? summary : "Downtime";
 
-      g_auto(GStrv) own = NULL;
+      g_auto (GStrv) own = NULL;
 
       if (event_is_skipped (event))
         continue;
@@ -1062,8 +1026,8 @@ read_calendar (IcalSource          *src,
       for (guint i = 0; i < occurrences->len; i++)
         {
           Occurrence *o = &g_array_index (occurrences, Occurrence, i);
-          g_autoptr(GDateTime) start = NULL;
-          g_autoptr(GDateTime) end = NULL;
+          g_autoptr (GDateTime) start = NULL;
+          g_autoptr (GDateTime) end = NULL;
           IumWindow *window;
 
           if (o->start >= limit)
@@ -1075,13 +1039,12 @@ read_calendar (IcalSource          *src,
               const IcalBlock *block = source_block (src, event);
 
               set_line_error (error, IUM_ICAL_ERROR_INVALID, block != NULL ? block->begin : 1,
-                              _("event “%s” has an occurrence outside the years 1–9999"), label);
+                              _ ("event “%s” has an occurrence outside the years 1–9999"), label);
               return FALSE;
             }
           window = ium_window_new (start, end, label);
-          ium_window_set_instruments (window,
-                                      instruments != NULL ? instruments
-                                                          : (const char * const *) own);
+          ium_window_set_instruments (window, instruments != NULL ? instruments
+                                                                  : (const char *const *) own);
           g_ptr_array_add (windows, window);
         }
     }
@@ -1089,20 +1052,20 @@ read_calendar (IcalSource          *src,
 }
 
 GPtrArray *
-ium_ical_read_windows (const char          *data,
-                       gsize                length,
-                       const char * const  *instruments,
-                       GDateTime           *horizon,
-                       GError             **error)
+ium_ical_read_windows (const char        *data,
+                       gsize              length,
+                       const char *const *instruments,
+                       GDateTime         *horizon,
+                       GError           **error)
 {
-  g_auto(IcalSource) src = { 0 };
-  g_autoptr(GPtrArray) windows = NULL;
+  g_auto (IcalSource) src = { 0 };
+  g_autoptr (GPtrArray) windows = NULL;
   g_autofree char *text = NULL;
   g_autofree char *libical_reason = NULL;
-  icalcomponent *root;
-  guint libical_line = 0;
-  guint next = 0;
-  gboolean ok = TRUE;
+  icalcomponent   *root;
+  guint            libical_line = 0;
+  guint            next = 0;
+  gboolean         ok = TRUE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1115,7 +1078,7 @@ ium_ical_read_windows (const char          *data,
   if (root == NULL)
     {
       set_line_error (error, IUM_ICAL_ERROR_NOT_ICALENDAR, 1,
-                      _("libical found no calendar in this file"));
+                      _ ("libical found no calendar in this file"));
       return NULL;
     }
 
@@ -1132,8 +1095,8 @@ ium_ical_read_windows (const char          *data,
   if (icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
     ok = read_calendar (&src, root, instruments, horizon, windows, error);
   else
-    for (icalcomponent *calendar = icalcomponent_get_first_component (root,
-                                                                      ICAL_VCALENDAR_COMPONENT);
+    for (icalcomponent *calendar =
+           icalcomponent_get_first_component (root, ICAL_VCALENDAR_COMPONENT);
          calendar != NULL && ok;
          calendar = icalcomponent_get_next_component (root, ICAL_VCALENDAR_COMPONENT))
       ok = read_calendar (&src, calendar, instruments, horizon, windows, error);

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_ICAL_ERROR (ium_ical_error_quark ())
 
 /* Every error message starts with "line N: " (N from 1), so a caller can prefix the file
@@ -101,5 +103,7 @@ char      *ium_ical_windows_to_data  (IumInventory        *inventory,
  */
 char      *ium_ical_plan_to_data     (IumPlan             *plan,
                                       gsize               *length);
+
+/* clang-format on */
 
 G_END_DECLS

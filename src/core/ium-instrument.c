@@ -11,20 +11,21 @@
 
 struct _IumInstrument
 {
-  GObject     parent_instance;
+  GObject      parent_instance;
 
-  char       *name;      /* owned */
+  char        *name; /* owned */
   /* Interned (g_intern_string()): a facility has a few sites and tags over thousands of
    * instruments. */
-  const char *site;      /* interned */
-  const char **tags;     /* owned array of interned strings, never NULL */
-  char       *pin;       /* owned */
-  char       *busy_note; /* owned, NULL unless busy */
-  GListStore *hosts;     /* owned, of IumHost */
-  guint       busy : 1;
+  const char  *site;      /* interned */
+  const char **tags;      /* owned array of interned strings, never NULL */
+  char        *pin;       /* owned */
+  char        *busy_note; /* owned, NULL unless busy */
+  GListStore  *hosts;     /* owned, of IumHost */
+  guint        busy : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_NAME,
   PROP_SITE,
@@ -41,8 +42,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* g_set_str() needs GLib 2.76; the project allows 2.74. */
 static gboolean
-replace_string (char       **ptr,
-                const char  *value)
+replace_string (char **ptr, const char *value)
 {
   if (g_strcmp0 (*ptr, value) == 0)
     return FALSE;
@@ -53,15 +53,13 @@ replace_string (char       **ptr,
 }
 
 static gboolean
-find_host_position (IumInstrument *self,
-                    const char    *name,
-                    guint         *position)
+find_host_position (IumInstrument *self, const char *name, guint *position)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->hosts));
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(IumHost) host = g_list_model_get_item (G_LIST_MODEL (self->hosts), i);
+      g_autoptr (IumHost) host = g_list_model_get_item (G_LIST_MODEL (self->hosts), i);
 
       if (g_strcmp0 (ium_host_get_name (host), name) == 0)
         {
@@ -76,7 +74,7 @@ find_host_position (IumInstrument *self,
 static void
 ium_instrument_dispose (GObject *object)
 {
-  IumInstrument *self = (IumInstrument *)object;
+  IumInstrument *self = (IumInstrument *) object;
 
   if (self->hosts != NULL)
     g_list_store_remove_all (self->hosts);
@@ -87,7 +85,7 @@ ium_instrument_dispose (GObject *object)
 static void
 ium_instrument_finalize (GObject *object)
 {
-  IumInstrument *self = (IumInstrument *)object;
+  IumInstrument *self = (IumInstrument *) object;
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->tags, g_free);
@@ -99,10 +97,7 @@ ium_instrument_finalize (GObject *object)
 }
 
 static void
-ium_instrument_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+ium_instrument_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumInstrument *self = IUM_INSTRUMENT (object);
 
@@ -138,10 +133,7 @@ ium_instrument_get_property (GObject    *object,
 }
 
 static void
-ium_instrument_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+ium_instrument_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumInstrument *self = IUM_INSTRUMENT (object);
 
@@ -184,35 +176,29 @@ ium_instrument_class_init (IumInstrumentClass *klass)
   object_class->set_property = ium_instrument_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SITE] =
-    g_param_spec_string ("site", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("site", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TAGS] =
-    g_param_spec_boxed ("tags", NULL, NULL,
-                        G_TYPE_STRV,
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PIN] =
-    g_param_spec_string ("pin", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("pin", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* Read-only: the note only exists while busy, so it is set together with "busy" through
    * ium_instrument_set_busy(). */
   properties[PROP_BUSY_NOTE] =
-    g_param_spec_string ("busy-note", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("busy-note", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -261,8 +247,7 @@ ium_instrument_get_site (IumInstrument *self)
 }
 
 void
-ium_instrument_set_site (IumInstrument *self,
-                         const char    *site)
+ium_instrument_set_site (IumInstrument *self, const char *site)
 {
   g_return_if_fail (IUM_IS_INSTRUMENT (self));
 
@@ -278,12 +263,12 @@ ium_instrument_set_site (IumInstrument *self,
  *
  * Returns: (transfer none): the tags; an empty array when there are none, never %NULL
  */
-const char * const *
+const char *const *
 ium_instrument_get_tags (IumInstrument *self)
 {
   g_return_val_if_fail (IUM_IS_INSTRUMENT (self), NULL);
 
-  return (const char * const *)self->tags;
+  return (const char *const *) self->tags;
 }
 
 /**
@@ -292,18 +277,17 @@ ium_instrument_get_tags (IumInstrument *self)
  * @tags: (nullable): the tags; %NULL for none
  */
 void
-ium_instrument_set_tags (IumInstrument      *self,
-                         const char * const *tags)
+ium_instrument_set_tags (IumInstrument *self, const char *const *tags)
 {
-  static const char * const no_tags[] = { NULL };
-  guint n;
+  static const char *const no_tags[] = { NULL };
+  guint                    n;
 
   g_return_if_fail (IUM_IS_INSTRUMENT (self));
 
   if (tags == NULL)
     tags = no_tags;
 
-  if (g_strv_equal ((const char * const *)self->tags, tags))
+  if (g_strv_equal ((const char *const *) self->tags, tags))
     return;
 
   n = g_strv_length ((char **) tags);
@@ -316,13 +300,12 @@ ium_instrument_set_tags (IumInstrument      *self,
 }
 
 gboolean
-ium_instrument_has_tag (IumInstrument *self,
-                        const char    *tag)
+ium_instrument_has_tag (IumInstrument *self, const char *tag)
 {
   g_return_val_if_fail (IUM_IS_INSTRUMENT (self), FALSE);
   g_return_val_if_fail (tag != NULL, FALSE);
 
-  return g_strv_contains ((const char * const *)self->tags, tag);
+  return g_strv_contains ((const char *const *) self->tags, tag);
 }
 
 const char *
@@ -340,8 +323,7 @@ ium_instrument_get_pin (IumInstrument *self)
  *   facility default, or %NULL to follow the default
  */
 void
-ium_instrument_set_pin (IumInstrument *self,
-                        const char    *pin)
+ium_instrument_set_pin (IumInstrument *self, const char *pin)
 {
   g_return_if_fail (IUM_IS_INSTRUMENT (self));
 
@@ -378,9 +360,7 @@ ium_instrument_get_busy_note (IumInstrument *self)
  * @note: (nullable): why; ignored and cleared when @busy is %FALSE
  */
 void
-ium_instrument_set_busy (IumInstrument *self,
-                         gboolean       busy,
-                         const char    *note)
+ium_instrument_set_busy (IumInstrument *self, gboolean busy, const char *note)
 {
   g_autofree char *note_copy = NULL;
 
@@ -392,7 +372,7 @@ ium_instrument_set_busy (IumInstrument *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->busy != (guint)busy)
+  if (self->busy != (guint) busy)
     {
       self->busy = busy;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -434,10 +414,9 @@ ium_instrument_get_n_hosts (IumInstrument *self)
  * Returns: (nullable) (transfer none): the host at @position, or %NULL past the end
  */
 IumHost *
-ium_instrument_get_host (IumInstrument *self,
-                         guint          position)
+ium_instrument_get_host (IumInstrument *self, guint position)
 {
-  g_autoptr(IumHost) host = NULL;
+  g_autoptr (IumHost) host = NULL;
 
   g_return_val_if_fail (IUM_IS_INSTRUMENT (self), NULL);
 
@@ -455,8 +434,7 @@ ium_instrument_get_host (IumInstrument *self,
  * Returns: (nullable) (transfer none): the host called @name, or %NULL
  */
 IumHost *
-ium_instrument_find_host (IumInstrument *self,
-                          const char    *name)
+ium_instrument_find_host (IumInstrument *self, const char *name)
 {
   guint position;
 
@@ -476,8 +454,7 @@ ium_instrument_find_host (IumInstrument *self,
  * @host: the host to add; a host of the same name is replaced in place
  */
 void
-ium_instrument_add_host (IumInstrument *self,
-                         IumHost       *host)
+ium_instrument_add_host (IumInstrument *self, IumHost *host)
 {
   guint position;
 
@@ -488,9 +465,9 @@ ium_instrument_add_host (IumInstrument *self,
   if (find_host_position (self, ium_host_get_name (host), &position))
     {
       /* Hold @host: it may be the very item the splice drops. */
-      g_autoptr(IumHost) hold = g_object_ref (host);
+      g_autoptr (IumHost) hold = g_object_ref (host);
 
-      g_list_store_splice (self->hosts, position, 1, (gpointer *)&hold, 1);
+      g_list_store_splice (self->hosts, position, 1, (gpointer *) &hold, 1);
     }
   else
     {

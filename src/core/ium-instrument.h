@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_INSTRUMENT (ium_instrument_get_type ())
 G_DECLARE_FINAL_TYPE (IumInstrument, ium_instrument, IUM, INSTRUMENT, GObject)
 
@@ -45,5 +47,7 @@ IumHost            *ium_instrument_find_host     (IumInstrument       *self,
                                                   const char          *name);
 void                ium_instrument_add_host      (IumInstrument       *self,
                                                   IumHost             *host);
+
+/* clang-format on */
 
 G_END_DECLS

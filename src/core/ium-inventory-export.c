@@ -12,22 +12,20 @@
 #include "ium-time.h"
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* A map of component id -> version, sorted so that the output is stable. */
 static void
-write_version_map (IumJsonOut *out,
-                   GHashTable *map)
+write_version_map (IumJsonOut *out, GHashTable *map)
 {
-  guint n = g_hash_table_size (map);
+  guint                   n = g_hash_table_size (map);
   g_autofree const char **pairs = g_new (const char *, 2 * n + 2);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint i = 0;
+  GHashTableIter          iter;
+  gpointer                key, value;
+  guint                   i = 0;
 
   /* Sorting borrowed pairs spares a lookup per member. */
   g_hash_table_iter_init (&iter, map);
@@ -46,18 +44,14 @@ write_version_map (IumJsonOut *out,
 }
 
 static void
-write_optional_string (IumJsonOut *out,
-                       const char *name,
-                       const char *value)
+write_optional_string (IumJsonOut *out, const char *name, const char *value)
 {
   if (value != NULL)
     ium_json_out_string_member (out, name, value);
 }
 
 static void
-write_timestamp (IumJsonOut *out,
-                 const char *name,
-                 GDateTime  *time)
+write_timestamp (IumJsonOut *out, const char *name, GDateTime *time)
 {
   g_autofree char *text = ium_timestamp_format (time);
 
@@ -65,8 +59,7 @@ write_timestamp (IumJsonOut *out,
 }
 
 static void
-write_strings (IumJsonOut         *out,
-               const char * const *strings)
+write_strings (IumJsonOut *out, const char *const *strings)
 {
   ium_json_out_begin_array (out);
   for (guint i = 0; strings[i] != NULL; i++)
@@ -80,8 +73,7 @@ write_strings (IumJsonOut         *out,
  * Writes the component as the file writes it.
  */
 void
-ium_component_write_json (IumJsonOut   *out,
-                          IumComponent *component)
+ium_component_write_json (IumJsonOut *out, IumComponent *component)
 {
   ium_json_out_begin_object (out);
   ium_json_out_string_member (out, "id", ium_component_get_id (component));
@@ -99,15 +91,13 @@ ium_component_write_json (IumJsonOut   *out,
  * Writes the rule as the file writes it.
  */
 void
-ium_rule_write_json (IumJsonOut *out,
-                     IumRule    *rule)
+ium_rule_write_json (IumJsonOut *out, IumRule *rule)
 {
   ium_json_out_begin_object (out);
   ium_json_out_string_member (out, "client", ium_rule_get_client (rule));
   ium_json_out_string_member (out, "server", ium_rule_get_server (rule));
-  ium_json_out_string_member (out, "policy",
-                              ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY,
-                                                ium_rule_get_policy (rule)));
+  ium_json_out_string_member (
+    out, "policy", ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, ium_rule_get_policy (rule)));
   ium_json_out_end_object (out);
 }
 
@@ -117,8 +107,7 @@ ium_rule_write_json (IumJsonOut *out,
  * Writes the release as the file writes it.
  */
 void
-ium_release_write_json (IumJsonOut *out,
-                        IumRelease *release)
+ium_release_write_json (IumJsonOut *out, IumRelease *release)
 {
   GHashTable *components = ium_release_get_components (release);
 
@@ -144,8 +133,7 @@ ium_release_write_json (IumJsonOut *out,
  * Writes the host as the file writes it (as part of its instrument).
  */
 void
-ium_host_write_json (IumJsonOut *out,
-                     IumHost    *host)
+ium_host_write_json (IumJsonOut *out, IumHost *host)
 {
   ium_json_out_begin_object (out);
   ium_json_out_string_member (out, "name", ium_host_get_name (host));
@@ -161,10 +149,9 @@ ium_host_write_json (IumJsonOut *out,
  * Writes the instrument and its hosts as the file writes them.
  */
 void
-ium_instrument_write_json (IumJsonOut    *out,
-                           IumInstrument *instrument)
+ium_instrument_write_json (IumJsonOut *out, IumInstrument *instrument)
 {
-  const char * const *tags = ium_instrument_get_tags (instrument);
+  const char *const *tags = ium_instrument_get_tags (instrument);
 
   ium_json_out_begin_object (out);
   ium_json_out_string_member (out, "name", ium_instrument_get_name (instrument));
@@ -190,10 +177,9 @@ ium_instrument_write_json (IumJsonOut    *out,
  * Writes the downtime window as the file writes it.
  */
 void
-ium_window_write_json (IumJsonOut *out,
-                       IumWindow  *window)
+ium_window_write_json (IumJsonOut *out, IumWindow *window)
 {
-  const char * const *names = ium_window_get_instruments (window);
+  const char *const *names = ium_window_get_instruments (window);
 
   ium_json_out_begin_object (out);
   write_timestamp (out, "start", ium_window_get_start (window));
@@ -213,8 +199,7 @@ ium_window_write_json (IumJsonOut *out,
  * Writes the operating cycle as the file writes it.
  */
 void
-ium_cycle_write_json (IumJsonOut *out,
-                      IumCycle   *cycle)
+ium_cycle_write_json (IumJsonOut *out, IumCycle *cycle)
 {
   ium_json_out_begin_object (out);
   ium_json_out_string_member (out, "name", ium_cycle_get_name (cycle));
@@ -292,10 +277,7 @@ ium_cycle_to_json (IumCycle *cycle)
 }
 
 static void
-write_list (IumJsonOut       *out,
-            const char       *name,
-            GListModel       *list,
-            IumJsonWriteFunc  write)
+write_list (IumJsonOut *out, const char *name, GListModel *list, IumJsonWriteFunc write)
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -303,15 +285,14 @@ write_list (IumJsonOut       *out,
   ium_json_out_begin_array (out);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
       write (out, item);
     }
   ium_json_out_end_array (out);
 }
 
 static void
-write_inventory (IumJsonOut   *out,
-                 IumInventory *inventory)
+write_inventory (IumJsonOut *out, IumInventory *inventory)
 {
   const IumPolicy *limits = ium_inventory_get_policy (inventory);
 
@@ -373,19 +354,19 @@ ium_inventory_to_json (IumInventory *inventory)
  * Returns: (transfer full): the inventory file's text, two-space indented, ending in a newline
  */
 char *
-ium_inventory_to_data (IumInventory *inventory,
-                       gsize        *length)
+ium_inventory_to_data (IumInventory *inventory, gsize *length)
 {
-  guint n_instruments;
-  GString *text;
+  guint      n_instruments;
+  GString   *text;
   IumJsonOut out;
 
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), NULL);
 
   /* About 600 bytes an instrument and 200 a window: one allocation for most files. */
   n_instruments = g_list_model_get_n_items (ium_inventory_get_instruments (inventory));
-  text = g_string_sized_new (4096 + 640 * (gsize) n_instruments
-                             + 256 * (gsize) g_list_model_get_n_items (ium_inventory_get_windows (inventory)));
+  text = g_string_sized_new (
+    4096 + 640 * (gsize) n_instruments
+    + 256 * (gsize) g_list_model_get_n_items (ium_inventory_get_windows (inventory)));
   ium_json_out_init_text (&out, text, TRUE, 0);
   write_inventory (&out, inventory);
   g_string_append_c (text, '\n');

@@ -26,7 +26,9 @@ struct _IumInventoryFile
 
 G_DEFINE_FINAL_TYPE (IumInventoryFile, ium_inventory_file, G_TYPE_OBJECT)
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-inventory-file-error-quark, ium_inventory_file_error)
+/* clang-format on */
 
 /* The state of one read: the JSON path of the value being read, the merged inventory, and
  * where in the file each object came from so that the final checks can name it. */
@@ -45,28 +47,27 @@ describe_type (JsonNode *node)
   if (JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
+    return _ ("an array");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
+    return _ ("an object");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return _("a string");
+      return _ ("a string");
     case G_TYPE_BOOLEAN:
-      return _("true or false");
+      return _ ("true or false");
     case G_TYPE_INT64:
-      return _("a whole number");
+      return _ ("a whole number");
     case G_TYPE_DOUBLE:
-      return _("a number with a fraction");
+      return _ ("a number with a fraction");
     default:
-      return _("a value of another type");
+      return _ ("a value of another type");
     }
 }
 
 static gsize
-path_push_key (Reader     *r,
-               const char *key)
+path_push_key (Reader *r, const char *key)
 {
   gsize saved = r->path->len;
 
@@ -77,11 +78,10 @@ path_push_key (Reader     *r,
 }
 
 static gsize
-path_push_index (Reader *r,
-                 guint   index)
+path_push_index (Reader *r, guint index)
 {
   gsize saved = r->path->len;
-  char digits[16];
+  char  digits[16];
   guint n = 0;
 
   /* By hand rather than with printf: every element of every list passes here. */
@@ -96,47 +96,36 @@ path_push_index (Reader *r,
 }
 
 static void
-path_pop (Reader *r,
-          gsize   saved)
+path_pop (Reader *r, gsize saved)
 {
   g_string_truncate (r->path, saved);
 }
 
-static gboolean fail (Reader     *r,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
+static gboolean fail (Reader *r, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static gboolean
-fail (Reader     *r,
-      const char *format,
-      ...)
+fail (Reader *r, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-               "%s: %s", r->path->len > 0 ? r->path->str : _("(top level)"), message);
+  g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID, "%s: %s",
+               r->path->len > 0 ? r->path->str : _ ("(top level)"), message);
   return FALSE;
 }
 
 /* Fails at the path of @key below the current one. */
-static gboolean fail_at (Reader     *r,
-                         const char *key,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (3, 4);
+static gboolean fail_at (Reader *r, const char *key, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
-fail_at (Reader     *r,
-         const char *key,
-         const char *format,
-         ...)
+fail_at (Reader *r, const char *key, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -147,12 +136,10 @@ fail_at (Reader     *r,
 }
 
 static gboolean
-check_keys (Reader             *r,
-            JsonObject         *object,
-            const char * const *allowed)
+check_keys (Reader *r, JsonObject *object, const char *const *allowed)
 {
   JsonObjectIter iter;
-  const char *key;
+  const char    *key;
 
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &key, NULL))
@@ -160,19 +147,18 @@ check_keys (Reader             *r,
       if (!g_strv_contains (allowed, key))
         {
           g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
-          return fail_at (r, key, _("unknown key; expected one of: %s"), expected);
+          return fail_at (r, key, _ ("unknown key; expected one of: %s"), expected);
         }
     }
   return TRUE;
 }
 
 static JsonObject *
-expect_object (Reader   *r,
-               JsonNode *node)
+expect_object (Reader *r, JsonNode *node)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, _("expected an object, got %s"), describe_type (node));
+      fail (r, _ ("expected an object, got %s"), describe_type (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -193,65 +179,55 @@ read_string (Reader      *r,
   if (node == NULL)
     {
       if (required)
-        return fail_at (r, key, _("missing; it is required"));
+        return fail_at (r, key, _ ("missing; it is required"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail_at (r, key, _("expected a string, got %s"), describe_type (node));
+    return fail_at (r, key, _ ("expected a string, got %s"), describe_type (node));
   if (non_empty && *json_node_get_string (node) == '\0')
-    return fail_at (r, key, _("must not be empty"));
+    return fail_at (r, key, _ ("must not be empty"));
 
   *out = json_node_get_string (node);
   return TRUE;
 }
 
 static gboolean
-read_uint (Reader     *r,
-           JsonObject *object,
-           const char *key,
-           guint      *out)
+read_uint (Reader *r, JsonObject *object, const char *key, guint *out)
 {
   JsonNode *node = json_object_get_member (object, key);
-  gint64 value;
+  gint64    value;
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail_at (r, key, _("expected a whole number, got %s"), describe_type (node));
+    return fail_at (r, key, _ ("expected a whole number, got %s"), describe_type (node));
 
   value = json_node_get_int (node);
   if (value < 0 || value > G_MAXINT32)
     /* %lld rather than G_GINT64_FORMAT, which xgettext cannot see through. */
-    return fail_at (r, key, _("%lld is out of range (0 to %d)"), (long long) value, G_MAXINT32);
+    return fail_at (r, key, _ ("%lld is out of range (0 to %d)"), (long long) value, G_MAXINT32);
 
   *out = (guint) value;
   return TRUE;
 }
 
 static gboolean
-read_bool (Reader     *r,
-           JsonObject *object,
-           const char *key,
-           gboolean   *out)
+read_bool (Reader *r, JsonObject *object, const char *key, gboolean *out)
 {
   JsonNode *node = json_object_get_member (object, key);
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail_at (r, key, _("expected true or false, got %s"), describe_type (node));
+    return fail_at (r, key, _ ("expected true or false, got %s"), describe_type (node));
 
   *out = json_node_get_boolean (node);
   return TRUE;
 }
 
 static gboolean
-read_enum (Reader     *r,
-           JsonObject *object,
-           const char *key,
-           gboolean    required,
-           GType       enum_type,
-           int        *out)
+read_enum (
+  Reader *r, JsonObject *object, const char *key, gboolean required, GType enum_type, int *out)
 {
   const char *text = NULL;
 
@@ -263,18 +239,15 @@ read_enum (Reader     *r,
   if (!ium_enum_from_nick (enum_type, text, out))
     {
       g_autofree char *expected = ium_enum_list_nicks (enum_type);
-      return fail_at (r, key, _("“%s” is not one of: %s"), text, expected);
+      return fail_at (r, key, _ ("“%s” is not one of: %s"), text, expected);
     }
   return TRUE;
 }
 
 static gboolean
-read_timestamp (Reader      *r,
-                JsonObject  *object,
-                const char  *key,
-                GDateTime  **out)
+read_timestamp (Reader *r, JsonObject *object, const char *key, GDateTime **out)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   const char *text = NULL;
 
   if (!read_string (r, object, key, TRUE, FALSE, &text))
@@ -288,11 +261,7 @@ read_timestamp (Reader      *r,
 
 /* Reads a member that must be an array (absent is an empty array unless required). */
 static gboolean
-read_array (Reader      *r,
-            JsonObject  *object,
-            const char  *key,
-            gboolean     required,
-            JsonArray  **out)
+read_array (Reader *r, JsonObject *object, const char *key, gboolean required, JsonArray **out)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -300,11 +269,11 @@ read_array (Reader      *r,
   if (node == NULL)
     {
       if (required)
-        return fail_at (r, key, _("missing; it is required"));
+        return fail_at (r, key, _ ("missing; it is required"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_at (r, key, _("expected an array, got %s"), describe_type (node));
+    return fail_at (r, key, _ ("expected an array, got %s"), describe_type (node));
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -313,24 +282,20 @@ read_array (Reader      *r,
 /* Remembers that @kind @key is defined at the current path; a second definition in the same
  * file is an error that names the first. */
 static gboolean
-define_once (Reader     *r,
-             const char *kind,
-             const char *key,
-             const char *what)
+define_once (Reader *r, const char *kind, const char *key, const char *what)
 {
   g_autofree char *id = g_strconcat (kind, ":", key, NULL);
-  const char *first = g_hash_table_lookup (r->defined_at, id);
+  const char      *first = g_hash_table_lookup (r->defined_at, id);
 
   if (first != NULL)
-    return fail (r, _("%s is already defined at %s"), what, first);
+    return fail (r, _ ("%s is already defined at %s"), what, first);
 
   g_hash_table_insert (r->defined_at, g_steal_pointer (&id), g_strdup (r->path->str));
   return TRUE;
 }
 
 static void
-remember_origin (Reader  *r,
-                 gpointer object)
+remember_origin (Reader *r, gpointer object)
 {
   g_hash_table_insert (r->origins, object, g_strdup (r->path->str));
 }
@@ -347,14 +312,12 @@ is_component_id (const char *id)
 }
 
 static gboolean
-read_policy (Reader   *r,
-             JsonNode *node)
+read_policy (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = {
-    "max_minor_behind", "max_upgrades_per_day", "upgrade_hours", "soak_days", NULL
-  };
-  IumPolicy policy = *ium_inventory_get_policy (r->inventory);
-  JsonObject *object;
+  static const char *const keys[] = { "max_minor_behind", "max_upgrades_per_day", "upgrade_hours",
+                                      "soak_days", NULL };
+  IumPolicy                policy = *ium_inventory_get_policy (r->inventory);
+  JsonObject              *object;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
       || !read_uint (r, object, "max_minor_behind", &policy.max_minor_behind)
@@ -364,22 +327,21 @@ read_policy (Reader   *r,
     return FALSE;
 
   if (policy.max_upgrades_per_day == 0)
-    return fail_at (r, "max_upgrades_per_day", _("must be at least 1"));
+    return fail_at (r, "max_upgrades_per_day", _ ("must be at least 1"));
   if (policy.upgrade_hours == 0)
-    return fail_at (r, "upgrade_hours", _("must be at least 1"));
+    return fail_at (r, "upgrade_hours", _ ("must be at least 1"));
 
   ium_inventory_set_policy (r->inventory, &policy);
   return TRUE;
 }
 
 static gboolean
-read_component (Reader   *r,
-                JsonNode *node)
+read_component (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = { "id", "name", "role", "scheme", NULL };
-  g_autoptr(IumComponent) component = NULL;
+  static const char *const keys[] = { "id", "name", "role", "scheme", NULL };
+  g_autoptr (IumComponent) component = NULL;
   const char *id = NULL, *name = NULL;
-  int role = IUM_ROLE_LIBRARY, scheme = IUM_SCHEME_QUAD;
+  int         role = IUM_ROLE_LIBRARY, scheme = IUM_SCHEME_QUAD;
   JsonObject *object;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
@@ -390,11 +352,13 @@ read_component (Reader   *r,
     return FALSE;
 
   if (!is_component_id (id))
-    return fail_at (r, "id", _("“%s” is not a component id: use lower-case letters, digits, "
-                      "'.', '_' and '-', starting with a letter or digit"), id);
+    return fail_at (r, "id",
+                    _ ("“%s” is not a component id: use lower-case letters, digits, "
+                       "'.', '_' and '-', starting with a letter or digit"),
+                    id);
 
   {
-    g_autofree char *what = g_strdup_printf (_("component “%s”"), id);
+    g_autofree char *what = g_strdup_printf (_ ("component “%s”"), id);
     if (!define_once (r, "component", id, what))
       return FALSE;
   }
@@ -406,13 +370,12 @@ read_component (Reader   *r,
 }
 
 static gboolean
-read_rule (Reader   *r,
-           JsonNode *node)
+read_rule (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = { "client", "server", "policy", NULL };
-  g_autoptr(IumRule) rule = NULL;
+  static const char *const keys[] = { "client", "server", "policy", NULL };
+  g_autoptr (IumRule) rule = NULL;
   const char *client = NULL, *server = NULL;
-  int policy = IUM_COMPAT_POLICY_MINOR_BACKWARD;
+  int         policy = IUM_COMPAT_POLICY_MINOR_BACKWARD;
   JsonObject *object;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
@@ -422,10 +385,10 @@ read_rule (Reader   *r,
     return FALSE;
 
   if (g_strcmp0 (client, server) == 0)
-    return fail_at (r, "server", _("a component cannot be its own server"));
+    return fail_at (r, "server", _ ("a component cannot be its own server"));
 
   {
-    g_autofree char *what = g_strdup_printf (_("a rule for client “%s”"), client);
+    g_autofree char *what = g_strdup_printf (_ ("a rule for client “%s”"), client);
     if (!define_once (r, "rule", client, what))
       return FALSE;
   }
@@ -437,20 +400,18 @@ read_rule (Reader   *r,
 }
 
 static gboolean
-read_version_map (Reader      *r,
-                  JsonObject  *object,
-                  const char  *key,
-                  void       (*set) (gpointer    target,
-                                     const char *component,
-                                     const char *version),
-                  gpointer     target)
+read_version_map (Reader     *r,
+                  JsonObject *object,
+                  const char *key,
+                  void (*set) (gpointer target, const char *component, const char *version),
+                  gpointer target)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode      *node = json_object_get_member (object, key);
   JsonObjectIter iter;
-  const char *component;
-  JsonNode *value;
-  gsize saved;
-  gboolean ok = TRUE;
+  const char    *component;
+  JsonNode      *value;
+  gsize          saved;
+  gboolean       ok = TRUE;
 
   if (node == NULL)
     return TRUE;
@@ -465,7 +426,7 @@ read_version_map (Reader      *r,
       gsize member = path_push_key (r, component);
 
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-        ok = fail (r, _("expected a version string, got %s"), describe_type (value));
+        ok = fail (r, _ ("expected a version string, got %s"), describe_type (value));
       else
         set (target, component, json_node_get_string (value));
       path_pop (r, member);
@@ -475,35 +436,29 @@ read_version_map (Reader      *r,
 }
 
 static void
-set_release_component (gpointer    target,
-                       const char *component,
-                       const char *version)
+set_release_component (gpointer target, const char *component, const char *version)
 {
   ium_release_set_component (target, component, version);
 }
 
 static void
-set_host_installed (gpointer    target,
-                    const char *component,
-                    const char *version)
+set_host_installed (gpointer target, const char *component, const char *version)
 {
   ium_host_set_installed (target, component, version);
 }
 
 static gboolean
-read_release (Reader   *r,
-              JsonNode *node)
+read_release (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = {
-    "version", "tier", "date", "notes", "patch_of", "url", "components", NULL
-  };
-  g_autoptr(IumRelease) release = NULL;
-  g_autoptr(IumVersion) version = NULL;
-  g_autoptr(GError) local_error = NULL;
+  static const char *const keys[] = { "version",  "tier", "date",       "notes",
+                                      "patch_of", "url",  "components", NULL };
+  g_autoptr (IumRelease) release = NULL;
+  g_autoptr (IumVersion) version = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *canonical = NULL;
-  const char *text = NULL, *date = NULL, *notes = NULL, *patch_of = NULL, *url = NULL;
-  int tier = IUM_TIER_OFFICIAL;
-  JsonObject *object;
+  const char      *text = NULL, *date = NULL, *notes = NULL, *patch_of = NULL, *url = NULL;
+  int              tier = IUM_TIER_OFFICIAL;
+  JsonObject      *object;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
       || !read_string (r, object, "version", TRUE, TRUE, &text)
@@ -514,10 +469,9 @@ read_release (Reader   *r,
       || !read_string (r, object, "url", FALSE, TRUE, &url))
     return FALSE;
 
-  version = ium_version_parse (ium_inventory_get_release_scheme (r->inventory), text,
-                               &local_error);
+  version = ium_version_parse (ium_inventory_get_release_scheme (r->inventory), text, &local_error);
   if (version == NULL)
-    return fail_at (r, "version", _("%s (release_scheme is %s)"), local_error->message,
+    return fail_at (r, "version", _ ("%s (release_scheme is %s)"), local_error->message,
                     ium_scheme_to_string (ium_inventory_get_release_scheme (r->inventory)));
 
   if (date != NULL && !ium_date_validate (date, &local_error))
@@ -525,7 +479,7 @@ read_release (Reader   *r,
 
   canonical = ium_version_to_canonical (version);
   {
-    g_autofree char *what = g_strdup_printf (_("release “%s”"), text);
+    g_autofree char *what = g_strdup_printf (_ ("release “%s”"), text);
     if (!define_once (r, "release", canonical, what))
       return FALSE;
   }
@@ -544,12 +498,10 @@ read_release (Reader   *r,
 }
 
 static gboolean
-read_host (Reader        *r,
-           JsonNode      *node,
-           IumInstrument *instrument)
+read_host (Reader *r, JsonNode *node, IumInstrument *instrument)
 {
-  static const char * const keys[] = { "name", "role", "installed", NULL };
-  g_autoptr(IumHost) host = NULL;
+  static const char *const keys[] = { "name", "role", "installed", NULL };
+  g_autoptr (IumHost) host = NULL;
   const char *name = NULL, *role = NULL;
   JsonObject *object;
 
@@ -559,7 +511,7 @@ read_host (Reader        *r,
     return FALSE;
 
   if (ium_instrument_find_host (instrument, name) != NULL)
-    return fail_at (r, "name", _("host “%s” is listed twice for %s"), name,
+    return fail_at (r, "name", _ ("host “%s” is listed twice for %s"), name,
                     ium_instrument_get_name (instrument));
 
   host = ium_host_new (name, role ? role : "");
@@ -572,21 +524,19 @@ read_host (Reader        *r,
 }
 
 static gboolean
-read_string_list (Reader      *r,
-                  JsonArray   *array,
-                  GPtrArray   *out)
+read_string_list (Reader *r, JsonArray *array, GPtrArray *out)
 {
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      gsize saved = path_push_index (r, i);
+      gsize     saved = path_push_index (r, i);
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return fail (r, _("expected a string, got %s"), describe_type (element));
+        return fail (r, _ ("expected a string, got %s"), describe_type (element));
       if (*json_node_get_string (element) == '\0')
-        return fail (r, _("must not be empty"));
+        return fail (r, _ ("must not be empty"));
       g_ptr_array_add (out, (gpointer) json_node_get_string (element));
       path_pop (r, saved);
     }
@@ -595,16 +545,15 @@ read_string_list (Reader      *r,
 }
 
 static gboolean
-read_instrument (Reader   *r,
-                 JsonNode *node)
+read_instrument (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = { "name", "site", "tags", "pin", "hosts", NULL };
-  g_autoptr(IumInstrument) instrument = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  static const char *const keys[] = { "name", "site", "tags", "pin", "hosts", NULL };
+  g_autoptr (IumInstrument) instrument = NULL;
+  g_autoptr (GPtrArray) tags = g_ptr_array_new ();
   const char *name = NULL, *site = NULL, *pin = NULL;
-  JsonArray *tag_array, *hosts;
+  JsonArray  *tag_array, *hosts;
   JsonObject *object;
-  gsize saved;
+  gsize       saved;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
       || !read_string (r, object, "name", TRUE, TRUE, &name)
@@ -615,7 +564,7 @@ read_instrument (Reader   *r,
     return FALSE;
 
   {
-    g_autofree char *what = g_strdup_printf (_("instrument “%s”"), name);
+    g_autofree char *what = g_strdup_printf (_ ("instrument “%s”"), name);
     saved = path_push_key (r, "name");
     if (!define_once (r, "instrument", name, what))
       return FALSE;
@@ -632,13 +581,13 @@ read_instrument (Reader   *r,
       if (!read_string_list (r, tag_array, tags))
         return FALSE;
       path_pop (r, saved);
-      ium_instrument_set_tags (instrument, (const char * const *) tags->pdata);
+      ium_instrument_set_tags (instrument, (const char *const *) tags->pdata);
     }
 
   saved = path_push_key (r, "hosts");
   if (json_array_get_length (hosts) == 0)
-    return fail (r, _("an instrument needs at least one host (the control PC, a cluster "
-                   "account, ...)"));
+    return fail (r, _ ("an instrument needs at least one host (the control PC, a cluster "
+                       "account, ...)"));
   for (guint i = 0; i < json_array_get_length (hosts); i++)
     {
       gsize host_saved = path_push_index (r, i);
@@ -654,21 +603,19 @@ read_instrument (Reader   *r,
 }
 
 static gboolean
-read_window (Reader   *r,
-             JsonNode *node)
+read_window (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = { "start", "end", "label", "instruments", NULL };
-  g_autoptr(IumWindow) window = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
+  static const char *const keys[] = { "start", "end", "label", "instruments", NULL };
+  g_autoptr (IumWindow) window = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
   g_autofree char *key = NULL;
-  const char *label = NULL;
-  JsonObject *object;
-  JsonNode *instruments;
+  const char      *label = NULL;
+  JsonObject      *object;
+  JsonNode        *instruments;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
-      || !read_timestamp (r, object, "start", &start)
-      || !read_timestamp (r, object, "end", &end)
+      || !read_timestamp (r, object, "start", &start) || !read_timestamp (r, object, "end", &end)
       || !read_string (r, object, "label", TRUE, TRUE, &label))
     return FALSE;
 
@@ -676,9 +623,10 @@ read_window (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", _("the window must end after it starts: it ends %s and "
-                        "starts %s"), end_text,
-                      start_text);
+      return fail_at (r, "end",
+                      _ ("the window must end after it starts: it ends %s and "
+                         "starts %s"),
+                      end_text, start_text);
     }
 
   window = ium_window_new (start, end, label);
@@ -688,29 +636,33 @@ read_window (Reader   *r,
       && json_node_get_value_type (instruments) == G_TYPE_STRING)
     {
       if (g_strcmp0 (json_node_get_string (instruments), "all") != 0)
-        return fail_at (r, "instruments", _("expected \"all\" or an array of instrument names, "
-                          "got “%s”"), json_node_get_string (instruments));
+        return fail_at (r, "instruments",
+                        _ ("expected \"all\" or an array of instrument names, "
+                           "got “%s”"),
+                        json_node_get_string (instruments));
     }
   else if (instruments != NULL && JSON_NODE_HOLDS_ARRAY (instruments))
     {
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
       gsize saved = path_push_key (r, "instruments");
 
       if (!read_string_list (r, json_node_get_array (instruments), names))
         return FALSE;
       if (names->len == 1)
-        return fail (r, _("the list is empty; use \"all\" for every instrument"));
+        return fail (r, _ ("the list is empty; use \"all\" for every instrument"));
       path_pop (r, saved);
-      ium_window_set_instruments (window, (const char * const *) names->pdata);
+      ium_window_set_instruments (window, (const char *const *) names->pdata);
     }
   else if (instruments != NULL)
-    return fail_at (r, "instruments", _("expected \"all\" or an array of instrument names, "
-                      "got %s"), describe_type (instruments));
+    return fail_at (r, "instruments",
+                    _ ("expected \"all\" or an array of instrument names, "
+                       "got %s"),
+                    describe_type (instruments));
 
   key = ium_window_dup_key (window);
   {
-    g_autofree char *what = g_strdup_printf (_("the window “%s” with the same start and end"),
-                                             label);
+    g_autofree char *what =
+      g_strdup_printf (_ ("the window “%s” with the same start and end"), label);
     if (!define_once (r, "window", key, what))
       return FALSE;
   }
@@ -721,21 +673,19 @@ read_window (Reader   *r,
 }
 
 static gboolean
-read_cycle (Reader   *r,
-            JsonNode *node)
+read_cycle (Reader *r, JsonNode *node)
 {
-  static const char * const keys[] = { "name", "start", "end", "freeze", NULL };
-  g_autoptr(IumCycle) cycle = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
+  static const char *const keys[] = { "name", "start", "end", "freeze", NULL };
+  g_autoptr (IumCycle) cycle = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
   const char *name = NULL;
-  gboolean freeze = FALSE;
+  gboolean    freeze = FALSE;
   JsonObject *object;
 
   if (!(object = expect_object (r, node)) || !check_keys (r, object, keys)
       || !read_string (r, object, "name", TRUE, TRUE, &name)
-      || !read_timestamp (r, object, "start", &start)
-      || !read_timestamp (r, object, "end", &end)
+      || !read_timestamp (r, object, "start", &start) || !read_timestamp (r, object, "end", &end)
       || !read_bool (r, object, "freeze", &freeze))
     return FALSE;
 
@@ -743,13 +693,14 @@ read_cycle (Reader   *r,
     {
       g_autofree char *start_text = ium_timestamp_format (start);
       g_autofree char *end_text = ium_timestamp_format (end);
-      return fail_at (r, "end", _("the cycle must end after it starts: it ends %s and "
-                        "starts %s"), end_text,
-                      start_text);
+      return fail_at (r, "end",
+                      _ ("the cycle must end after it starts: it ends %s and "
+                         "starts %s"),
+                      end_text, start_text);
     }
 
   {
-    g_autofree char *what = g_strdup_printf (_("cycle “%s”"), name);
+    g_autofree char *what = g_strdup_printf (_ ("cycle “%s”"), name);
     if (!define_once (r, "cycle", name, what))
       return FALSE;
   }
@@ -761,14 +712,13 @@ read_cycle (Reader   *r,
 }
 
 static gboolean
-read_list (Reader      *r,
-           JsonObject  *root,
-           const char  *key,
-           gboolean   (*read_item) (Reader   *r,
-                                    JsonNode *node))
+read_list (Reader     *r,
+           JsonObject *root,
+           const char *key,
+           gboolean (*read_item) (Reader *r, JsonNode *node))
 {
   JsonArray *array;
-  gsize saved;
+  gsize      saved;
 
   if (!read_array (r, root, key, FALSE, &array))
     return FALSE;
@@ -791,9 +741,7 @@ read_list (Reader      *r,
  * already holds. Objects from the file are named by their JSON path; objects that were
  * already there are named in words. */
 static void
-set_path_of (Reader     *r,
-             gpointer    object,
-             const char *description)
+set_path_of (Reader *r, gpointer object, const char *description)
 {
   const char *origin = g_hash_table_lookup (r->origins, object);
 
@@ -801,20 +749,17 @@ set_path_of (Reader     *r,
 }
 
 static gboolean
-check_version_of (Reader      *r,
-                  const char  *component,
-                  const char  *text,
-                  const char  *what)
+check_version_of (Reader *r, const char *component, const char *text, const char *what)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(IumVersion) version = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (IumVersion) version = NULL;
 
   version = ium_inventory_parse_component_version (r->inventory, component, text, &local_error);
   if (version != NULL)
     return TRUE;
 
   if (ium_inventory_lookup_component (r->inventory, component) == NULL)
-    return fail (r, _("unknown component “%s”; define it under \"components\""), component);
+    return fail (r, _ ("unknown component “%s”; define it under \"components\""), component);
   return fail (r, "%s%s", what ? what : "", local_error->message);
 }
 
@@ -825,9 +770,9 @@ check_rules (Reader *r)
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
-      g_autoptr(IumRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *description = g_strdup_printf (_("the rule for “%s”"),
-                                                      ium_rule_get_client (rule));
+      g_autoptr (IumRule) rule = g_list_model_get_item (rules, i);
+      g_autofree char *description =
+        g_strdup_printf (_ ("the rule for “%s”"), ium_rule_get_client (rule));
       const char *ends[] = { ium_rule_get_client (rule), ium_rule_get_server (rule) };
       const char *keys[] = { "client", "server" };
 
@@ -836,7 +781,7 @@ check_rules (Reader *r)
           if (ium_inventory_lookup_component (r->inventory, ends[k]) != NULL)
             continue;
           set_path_of (r, rule, description);
-          return fail_at (r, keys[k], _("unknown component “%s”"), ends[k]);
+          return fail_at (r, keys[k], _ ("unknown component “%s”"), ends[k]);
         }
     }
   return TRUE;
@@ -850,13 +795,13 @@ check_releases (Reader *r)
 
   for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
-      g_autofree char *description = g_strdup_printf (_("release “%s”"),
-                                                      ium_release_get_version_text (release));
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i);
+      g_autofree char *description =
+        g_strdup_printf (_ ("release “%s”"), ium_release_get_version_text (release));
       const char *patch_of = ium_release_get_patch_of (release);
       GHashTable *explicit = ium_release_get_components (release);
       GHashTableIter iter;
-      gpointer key, value;
+      gpointer       key, value;
 
       g_hash_table_iter_init (&iter, explicit);
       while (g_hash_table_iter_next (&iter, &key, &value))
@@ -872,17 +817,17 @@ check_releases (Reader *r)
        * then make sense in that component's scheme. */
       for (guint c = 0; c < g_list_model_get_n_items (components); c++)
         {
-          g_autoptr(IumComponent) component = g_list_model_get_item (components, c);
-          const char *id = ium_component_get_id (component);
+          g_autoptr (IumComponent) component = g_list_model_get_item (components, c);
+          const char      *id = ium_component_get_id (component);
           g_autofree char *what = NULL;
 
           if (g_hash_table_contains (explicit, id))
             continue;
           set_path_of (r, release, description);
           path_push_key (r, "version");
-          what = g_strdup_printf (_("“%s” does not list %s, so %s would be at the release's "
-                                    "own version, but "), ium_release_get_version_text (release),
-                                  id, id);
+          what = g_strdup_printf (_ ("“%s” does not list %s, so %s would be at the release's "
+                                     "own version, but "),
+                                  ium_release_get_version_text (release), id, id);
           if (!check_version_of (r, id, ium_release_get_version_text (release), what))
             return FALSE;
         }
@@ -893,11 +838,14 @@ check_releases (Reader *r)
 
           set_path_of (r, release, description);
           if (base == NULL)
-            return fail_at (r, "patch_of", _("unknown release “%s”"), patch_of);
+            return fail_at (r, "patch_of", _ ("unknown release “%s”"), patch_of);
           if (ium_version_compare (ium_release_get_version (base),
-                                   ium_release_get_version (release)) >= 0)
-            return fail_at (r, "patch_of", _("a patch release must be newer than the release it "
-                              "patches (“%s”)"), patch_of);
+                                   ium_release_get_version (release))
+              >= 0)
+            return fail_at (r, "patch_of",
+                            _ ("a patch release must be newer than the release it "
+                               "patches (“%s”)"),
+                            patch_of);
         }
     }
   return TRUE;
@@ -906,15 +854,12 @@ check_releases (Reader *r)
 /* Fails at @host's installed version of @component, described in words when it was not read
  * from the file. */
 static gboolean
-fail_installed (Reader        *r,
-                IumInstrument *instrument,
-                IumHost       *host,
-                const char    *component,
-                const char    *version)
+fail_installed (
+  Reader *r, IumInstrument *instrument, IumHost *host, const char *component, const char *version)
 {
-  g_autofree char *description = g_strdup_printf (_("instrument “%s” host “%s”"),
-                                                  ium_instrument_get_name (instrument),
-                                                  ium_host_get_name (host));
+  g_autofree char *description =
+    g_strdup_printf (_ ("instrument “%s” host “%s”"), ium_instrument_get_name (instrument),
+                     ium_host_get_name (host));
 
   set_path_of (r, host, description);
   path_push_key (r, "installed");
@@ -926,35 +871,35 @@ static gboolean
 check_instruments (Reader *r)
 {
   GListModel *instruments = ium_inventory_get_instruments (r->inventory);
-  guint n = g_list_model_get_n_items (instruments);
+  guint       n = g_list_model_get_n_items (instruments);
 
   /* Most instruments are right: the words and paths that name one are made only for a fault. */
   for (guint i = 0; i < n; i++)
     {
       IumInstrument *instrument = g_list_model_get_item (instruments, i);
-      const char *pin = ium_instrument_get_pin (instrument);
-      guint n_hosts = ium_instrument_get_n_hosts (instrument);
+      const char    *pin = ium_instrument_get_pin (instrument);
+      guint          n_hosts = ium_instrument_get_n_hosts (instrument);
 
       g_object_unref (instrument); /* the inventory keeps it alive */
 
       if (pin != NULL && ium_inventory_lookup_release (r->inventory, pin) == NULL)
         {
-          g_autofree char *description = g_strdup_printf (_("instrument “%s”"),
-                                                           ium_instrument_get_name (instrument));
+          g_autofree char *description =
+            g_strdup_printf (_ ("instrument “%s”"), ium_instrument_get_name (instrument));
           set_path_of (r, instrument, description);
-          return fail_at (r, "pin", _("unknown release “%s”"), pin);
+          return fail_at (r, "pin", _ ("unknown release “%s”"), pin);
         }
 
       for (guint h = 0; h < n_hosts; h++)
         {
-          IumHost *host = ium_instrument_get_host (instrument, h);
+          IumHost       *host = ium_instrument_get_host (instrument, h);
           GHashTableIter iter;
-          gpointer key, value;
+          gpointer       key, value;
 
           g_hash_table_iter_init (&iter, ium_host_get_installed (host));
           while (g_hash_table_iter_next (&iter, &key, &value))
             {
-              g_autoptr(IumVersion) version =
+              g_autoptr (IumVersion) version =
                 ium_inventory_parse_component_version (r->inventory, key, value, NULL);
 
               if (version == NULL)
@@ -972,8 +917,8 @@ check_windows (Reader *r)
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
-      const char * const *names = ium_window_get_instruments (window);
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
+      const char *const *names = ium_window_get_instruments (window);
 
       for (guint n = 0; names != NULL && names[n] != NULL; n++)
         {
@@ -982,33 +927,31 @@ check_windows (Reader *r)
 
           if (ium_inventory_lookup_instrument (r->inventory, names[n]) != NULL)
             continue;
-          description = g_strdup_printf (_("window “%s”"), ium_window_get_label (window));
+          description = g_strdup_printf (_ ("window “%s”"), ium_window_get_label (window));
           set_path_of (r, window, description);
           path_push_key (r, "instruments");
           path_push_index (r, n);
-          return fail (r, _("unknown instrument “%s”"), names[n]);
+          return fail (r, _ ("unknown instrument “%s”"), names[n]);
         }
     }
   return TRUE;
 }
 
 static gboolean
-read_root (Reader   *r,
-           JsonNode *root_node)
+read_root (Reader *r, JsonNode *root_node)
 {
-  static const char * const keys[] = {
-    "format", "format_version", "facility", "release_scheme", "policy", "components", "rules",
-    "releases", "instruments", "downtime", "cycles", NULL
-  };
-  const char *format = NULL, *facility = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  int scheme;
+  static const char *const keys[] = { "format",      "format_version", "facility", "release_scheme",
+                                      "policy",      "components",     "rules",    "releases",
+                                      "instruments", "downtime",       "cycles",   NULL };
+  const char              *format = NULL, *facility = NULL;
+  JsonObject              *root;
+  JsonNode                *node;
+  int                      scheme;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   _("(top level): expected an object with \"format\": \"%s\", got %s"),
+                   _ ("(top level): expected an object with \"format\": \"%s\", got %s"),
                    IUM_INVENTORY_FILE_FORMAT, describe_type (root_node));
       return FALSE;
     }
@@ -1022,7 +965,7 @@ read_root (Reader   *r,
       || g_strcmp0 (json_node_get_string (node), IUM_INVENTORY_FILE_FORMAT) != 0)
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   _("format: expected \"%s\"; this is not an inventory file"),
+                   _ ("format: expected \"%s\"; this is not an inventory file"),
                    IUM_INVENTORY_FILE_FORMAT);
       return FALSE;
     }
@@ -1034,7 +977,7 @@ read_root (Reader   *r,
       || json_node_get_int (node) != IUM_INVENTORY_FILE_VERSION)
     {
       g_set_error (r->error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_FORMAT,
-                   _("format_version: this version of ium reads %s format version %d only"),
+                   _ ("format_version: this version of ium reads %s format version %d only"),
                    format, IUM_INVENTORY_FILE_VERSION);
       return FALSE;
     }
@@ -1050,8 +993,9 @@ read_root (Reader   *r,
   if ((IumScheme) scheme != ium_inventory_get_release_scheme (r->inventory))
     {
       if (g_list_model_get_n_items (ium_inventory_get_releases (r->inventory)) > 0)
-        return fail_at (r, "release_scheme", _("the inventory already holds %s releases; "
-                          "change the release scheme with import --replace"),
+        return fail_at (r, "release_scheme",
+                        _ ("the inventory already holds %s releases; "
+                           "change the release scheme with import --replace"),
                         ium_scheme_to_string (ium_inventory_get_release_scheme (r->inventory)));
       ium_inventory_set_release_scheme (r->inventory, scheme);
     }
@@ -1065,15 +1009,11 @@ read_root (Reader   *r,
     }
 
   return read_list (r, root, "components", read_component)
-         && read_list (r, root, "rules", read_rule)
-         && read_list (r, root, "releases", read_release)
+         && read_list (r, root, "rules", read_rule) && read_list (r, root, "releases", read_release)
          && read_list (r, root, "instruments", read_instrument)
          && read_list (r, root, "downtime", read_window)
-         && read_list (r, root, "cycles", read_cycle)
-         && check_rules (r)
-         && check_releases (r)
-         && check_instruments (r)
-         && check_windows (r);
+         && read_list (r, root, "cycles", read_cycle) && check_rules (r) && check_releases (r)
+         && check_instruments (r) && check_windows (r);
 }
 
 /**
@@ -1084,10 +1024,9 @@ read_root (Reader   *r,
  * Returns: %TRUE when every cross-object rule of the inventory file holds
  */
 gboolean
-ium_inventory_check (IumInventory  *inventory,
-                     GError       **error)
+ium_inventory_check (IumInventory *inventory, GError **error)
 {
-  Reader r = { 0 };
+  Reader   r = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), FALSE);
@@ -1129,19 +1068,17 @@ ium_inventory_file_init (IumInventoryFile *self)
 
 /* JsonParser's reading of @data, with its syntax errors in words for people. */
 static JsonNode *
-parse_with_json_glib (const char  *data,
-                      gsize        length,
-                      GError     **error)
+parse_with_json_glib (const char *data, gsize length, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) parse_error = NULL;
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
       /* json-glib says "<data>:3:14: Parse error: unexpected ..."; people read lines. */
       unsigned int line = 0, column = 0;
-      int consumed = 0;
-      const char *reason = parse_error->message;
+      int          consumed = 0;
+      const char  *reason = parse_error->message;
 
       if (sscanf (reason, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
         {
@@ -1149,17 +1086,17 @@ parse_with_json_glib (const char  *data,
           if (g_str_has_prefix (reason, "Parse error: "))
             reason += strlen ("Parse error: ");
           g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                       _("not valid JSON: line %u, column %u: %s"), line, column, reason);
+                       _ ("not valid JSON: line %u, column %u: %s"), line, column, reason);
         }
       else
         g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                     _("not valid JSON: %s"), parse_error->message);
+                     _ ("not valid JSON: %s"), parse_error->message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   _("not valid JSON: the file is empty"));
+                   _ ("not valid JSON: the file is empty"));
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -1176,14 +1113,14 @@ parse_with_json_glib (const char  *data,
  *   file merged over it
  */
 IumInventoryFile *
-ium_inventory_file_new_from_data (const char    *data,
-                                  gsize          length,
-                                  IumInventory  *base,
-                                  GError       **error)
+ium_inventory_file_new_from_data (const char   *data,
+                                  gsize         length,
+                                  IumInventory *base,
+                                  GError      **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(IumInventoryFile) self = NULL;
-  Reader r = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (IumInventoryFile) self = NULL;
+  Reader   r = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1192,14 +1129,14 @@ ium_inventory_file_new_from_data (const char    *data,
   if (length > G_MAXSSIZE)
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   _("the file is too large"));
+                   _ ("the file is too large"));
       return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
-                   _("not JSON: the file is not valid UTF-8 text"));
+                   _ ("not JSON: the file is not valid UTF-8 text"));
       return NULL;
     }
 
@@ -1235,12 +1172,10 @@ ium_inventory_file_new_from_data (const char    *data,
  * Returns: (transfer full) (nullable): the file read over an empty inventory
  */
 IumInventoryFile *
-ium_inventory_file_load (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+ium_inventory_file_load (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 

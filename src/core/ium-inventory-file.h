@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_INVENTORY_FILE_ERROR (ium_inventory_file_error_quark ())
 
 typedef enum {
@@ -80,5 +82,7 @@ void              ium_window_write_json             (IumJsonOut        *out,
                                                      IumWindow         *window);
 void              ium_cycle_write_json              (IumJsonOut        *out,
                                                      IumCycle          *cycle);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -20,28 +20,29 @@
  * and "policy" emit "notify". There is no catch-all "changed" signal. */
 typedef struct
 {
-  GListStore       *store; /* owned */
-  GHashTable       *index; /* owned: key (owned) -> item (borrowed from the store) */
-  GCompareDataFunc  compare;
+  GListStore      *store; /* owned */
+  GHashTable      *index; /* owned: key (owned) -> item (borrowed from the store) */
+  GCompareDataFunc compare;
 } Collection;
 
 struct _IumInventory
 {
-  GObject     parent_instance;
+  GObject    parent_instance;
 
-  char       *facility; /* owned */
-  IumScheme   release_scheme;
-  IumPolicy   policy;
+  char      *facility; /* owned */
+  IumScheme  release_scheme;
+  IumPolicy  policy;
 
-  Collection  components;
-  Collection  rules;
-  Collection  releases;
-  Collection  instruments;
-  Collection  windows;
-  Collection  cycles;
+  Collection components;
+  Collection rules;
+  Collection releases;
+  Collection instruments;
+  Collection windows;
+  Collection cycles;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_FACILITY,
   PROP_RELEASE_SCHEME,
@@ -54,52 +55,41 @@ G_DEFINE_FINAL_TYPE (IumInventory, ium_inventory, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 
 static int
-compare_components (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+compare_components (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_strcmp0 (ium_component_get_id ((IumComponent *)a),
-                    ium_component_get_id ((IumComponent *)b));
+  return g_strcmp0 (ium_component_get_id ((IumComponent *) a),
+                    ium_component_get_id ((IumComponent *) b));
 }
 
 static int
-compare_rules (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_rules (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_strcmp0 (ium_rule_get_client ((IumRule *)a),
-                    ium_rule_get_client ((IumRule *)b));
+  return g_strcmp0 (ium_rule_get_client ((IumRule *) a), ium_rule_get_client ((IumRule *) b));
 }
 
 static int
-compare_releases (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+compare_releases (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return ium_version_compare (ium_release_get_version ((IumRelease *)a),
-                              ium_release_get_version ((IumRelease *)b));
+  return ium_version_compare (ium_release_get_version ((IumRelease *) a),
+                              ium_release_get_version ((IumRelease *) b));
 }
 
 static int
-compare_instruments (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+compare_instruments (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_strcmp0 (ium_instrument_get_name ((IumInstrument *)a),
-                    ium_instrument_get_name ((IumInstrument *)b));
+  return g_strcmp0 (ium_instrument_get_name ((IumInstrument *) a),
+                    ium_instrument_get_name ((IumInstrument *) b));
 }
 
 static int
-compare_windows (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+compare_windows (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  IumWindow *window_a = (IumWindow *)a;
-  IumWindow *window_b = (IumWindow *)b;
-  int result;
+  IumWindow *window_a = (IumWindow *) a;
+  IumWindow *window_b = (IumWindow *) b;
+  int        result;
 
-  if ((result = g_date_time_compare (ium_window_get_start (window_a),
-                                     ium_window_get_start (window_b))))
+  if ((result =
+         g_date_time_compare (ium_window_get_start (window_a), ium_window_get_start (window_b))))
     return result;
 
   if ((result = g_strcmp0 (ium_window_get_label (window_a), ium_window_get_label (window_b))))
@@ -110,25 +100,20 @@ compare_windows (gconstpointer a,
 }
 
 static int
-compare_cycles (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+compare_cycles (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  IumCycle *cycle_a = (IumCycle *)a;
-  IumCycle *cycle_b = (IumCycle *)b;
-  int result;
+  IumCycle *cycle_a = (IumCycle *) a;
+  IumCycle *cycle_b = (IumCycle *) b;
+  int       result;
 
-  if ((result = g_date_time_compare (ium_cycle_get_start (cycle_a),
-                                     ium_cycle_get_start (cycle_b))))
+  if ((result = g_date_time_compare (ium_cycle_get_start (cycle_a), ium_cycle_get_start (cycle_b))))
     return result;
 
   return g_strcmp0 (ium_cycle_get_name (cycle_a), ium_cycle_get_name (cycle_b));
 }
 
 static void
-collection_init (Collection       *collection,
-                 GType             item_type,
-                 GCompareDataFunc  compare)
+collection_init (Collection *collection, GType item_type, GCompareDataFunc compare)
 {
   collection->store = g_list_store_new (item_type);
   collection->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -144,11 +129,9 @@ collection_clear (Collection *collection)
 }
 
 static int
-collection_compare_at (Collection *collection,
-                       guint       position,
-                       gpointer    item)
+collection_compare_at (Collection *collection, guint position, gpointer item)
 {
-  g_autoptr(GObject) other = g_list_model_get_item (G_LIST_MODEL (collection->store), position);
+  g_autoptr (GObject) other = g_list_model_get_item (G_LIST_MODEL (collection->store), position);
 
   return collection->compare (other, item, NULL);
 }
@@ -156,8 +139,7 @@ collection_compare_at (Collection *collection,
 /* The first position whose item sorts after @item (binary search, O(log² n) on a
  * GListStore). */
 static guint
-collection_upper_bound (Collection *collection,
-                        gpointer    item)
+collection_upper_bound (Collection *collection, gpointer item)
 {
   guint low = 0;
   guint high = g_list_model_get_n_items (G_LIST_MODEL (collection->store));
@@ -177,12 +159,11 @@ collection_upper_bound (Collection *collection,
 
 /* The position of @item, which is in the store. */
 static guint
-collection_find (Collection *collection,
-                 gpointer    item)
+collection_find (Collection *collection, gpointer item)
 {
   GListModel *model = G_LIST_MODEL (collection->store);
-  guint low = 0;
-  guint high = g_list_model_get_n_items (model);
+  guint       low = 0;
+  guint       high = g_list_model_get_n_items (model);
 
   /* Lower bound of @item, then step over any items that compare equal but are others. */
   while (low < high)
@@ -197,7 +178,7 @@ collection_find (Collection *collection,
 
   for (guint i = low; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      g_autoptr (GObject) other = g_list_model_get_item (model, i);
 
       if (other == item)
         return i;
@@ -207,27 +188,24 @@ collection_find (Collection *collection,
 }
 
 static gboolean
-collection_fits_at (Collection *collection,
-                    guint       position,
-                    gpointer    item)
+collection_fits_at (Collection *collection, guint position, gpointer item)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (collection->store));
 
-  return (position == 0 || collection_compare_at (collection, position - 1, item) <= 0) &&
-         (position + 1 >= n_items || collection_compare_at (collection, position + 1, item) >= 0);
+  return (position == 0 || collection_compare_at (collection, position - 1, item) <= 0)
+         && (position + 1 >= n_items
+             || collection_compare_at (collection, position + 1, item) >= 0);
 }
 
 /* Replaces the item with key @key, else inserts @item at its sorted place. Takes @key. */
 static void
-collection_put (Collection *collection,
-                char       *key,
-                gpointer    item)
+collection_put (Collection *collection, char *key, gpointer item)
 {
-  g_autoptr(GObject) hold = g_object_ref (item);
+  g_autoptr (GObject) hold = g_object_ref (item);
   GListModel *model = G_LIST_MODEL (collection->store);
-  gpointer old = g_hash_table_lookup (collection->index, key);
-  guint n_items = g_list_model_get_n_items (model);
-  guint position;
+  gpointer    old = g_hash_table_lookup (collection->index, key);
+  guint       n_items = g_list_model_get_n_items (model);
+  guint       position;
 
   /* Update the index before the store so that "items-changed" handlers find the new item. */
   g_hash_table_replace (collection->index, key, item);
@@ -239,7 +217,7 @@ collection_put (Collection *collection,
       /* In place when the new item sorts where the old one was, which is the usual case. */
       if (collection_fits_at (collection, position, item))
         {
-          g_list_store_splice (collection->store, position, 1, (gpointer *)&hold, 1);
+          g_list_store_splice (collection->store, position, 1, (gpointer *) &hold, 1);
           return;
         }
 
@@ -257,19 +235,17 @@ collection_put (Collection *collection,
 }
 
 static gpointer
-collection_lookup (Collection *collection,
-                   const char *key)
+collection_lookup (Collection *collection, const char *key)
 {
   return g_hash_table_lookup (collection->index, key);
 }
 
 /* Removes the item with key @key; FALSE when there is none. */
 static gboolean
-collection_remove (Collection *collection,
-                   const char *key)
+collection_remove (Collection *collection, const char *key)
 {
   gpointer item = g_hash_table_lookup (collection->index, key);
-  guint position;
+  guint    position;
 
   if (item == NULL)
     return FALSE;
@@ -285,7 +261,7 @@ collection_remove (Collection *collection,
 static void
 ium_inventory_dispose (GObject *object)
 {
-  IumInventory *self = (IumInventory *)object;
+  IumInventory *self = (IumInventory *) object;
 
   collection_clear (&self->components);
   collection_clear (&self->rules);
@@ -300,7 +276,7 @@ ium_inventory_dispose (GObject *object)
 static void
 ium_inventory_finalize (GObject *object)
 {
-  IumInventory *self = (IumInventory *)object;
+  IumInventory *self = (IumInventory *) object;
 
   g_clear_pointer (&self->facility, g_free);
 
@@ -308,10 +284,7 @@ ium_inventory_finalize (GObject *object)
 }
 
 static void
-ium_inventory_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ium_inventory_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumInventory *self = IUM_INVENTORY (object);
 
@@ -335,10 +308,7 @@ ium_inventory_get_property (GObject    *object,
 }
 
 static void
-ium_inventory_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+ium_inventory_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumInventory *self = IUM_INVENTORY (object);
 
@@ -368,14 +338,11 @@ ium_inventory_class_init (IumInventoryClass *klass)
   object_class->set_property = ium_inventory_set_property;
 
   properties[PROP_FACILITY] =
-    g_param_spec_string ("facility", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("facility", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_RELEASE_SCHEME] =
-    g_param_spec_enum ("release-scheme", NULL, NULL,
-                       IUM_TYPE_SCHEME,
-                       IUM_SCHEME_QUAD,
+    g_param_spec_enum ("release-scheme", NULL, NULL, IUM_TYPE_SCHEME, IUM_SCHEME_QUAD,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -384,9 +351,8 @@ ium_inventory_class_init (IumInventoryClass *klass)
    * The `const IumPolicy *`, borrowed. Read-only here: change it with
    * ium_inventory_set_policy(), which emits "notify::policy".
    */
-  properties[PROP_POLICY] =
-    g_param_spec_pointer ("policy", NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_POLICY] = g_param_spec_pointer (
+    "policy", NULL, NULL, (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -426,8 +392,7 @@ ium_inventory_get_facility (IumInventory *self)
 }
 
 void
-ium_inventory_set_facility (IumInventory *self,
-                            const char   *facility)
+ium_inventory_set_facility (IumInventory *self, const char *facility)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
 
@@ -456,8 +421,7 @@ ium_inventory_get_release_scheme (IumInventory *self)
  * parsed with, and lookups parse in the new scheme.
  */
 void
-ium_inventory_set_release_scheme (IumInventory *self,
-                                  IumScheme     scheme)
+ium_inventory_set_release_scheme (IumInventory *self, IumScheme scheme)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
 
@@ -490,16 +454,15 @@ ium_inventory_get_policy (IumInventory *self)
  * Emits "notify::policy" when the policy changes.
  */
 void
-ium_inventory_set_policy (IumInventory    *self,
-                          const IumPolicy *policy)
+ium_inventory_set_policy (IumInventory *self, const IumPolicy *policy)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (policy != NULL);
 
-  if (self->policy.max_minor_behind == policy->max_minor_behind &&
-      self->policy.max_upgrades_per_day == policy->max_upgrades_per_day &&
-      self->policy.upgrade_hours == policy->upgrade_hours &&
-      self->policy.soak_days == policy->soak_days)
+  if (self->policy.max_minor_behind == policy->max_minor_behind
+      && self->policy.max_upgrades_per_day == policy->max_upgrades_per_day
+      && self->policy.upgrade_hours == policy->upgrade_hours
+      && self->policy.soak_days == policy->soak_days)
     return;
 
   self->policy = *policy;
@@ -591,8 +554,7 @@ ium_inventory_get_cycles (IumInventory *self)
 }
 
 IumComponent *
-ium_inventory_lookup_component (IumInventory *self,
-                                const char   *id)
+ium_inventory_lookup_component (IumInventory *self, const char *id)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -601,8 +563,7 @@ ium_inventory_lookup_component (IumInventory *self,
 }
 
 IumRule *
-ium_inventory_lookup_rule (IumInventory *self,
-                           const char   *client)
+ium_inventory_lookup_rule (IumInventory *self, const char *client)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
   g_return_val_if_fail (client != NULL, NULL);
@@ -619,10 +580,9 @@ ium_inventory_lookup_rule (IumInventory *self,
  *   finds "12.1.0.0"), or %NULL when there is none or @version does not parse
  */
 IumRelease *
-ium_inventory_lookup_release (IumInventory *self,
-                              const char   *version)
+ium_inventory_lookup_release (IumInventory *self, const char *version)
 {
-  g_autoptr(IumVersion) parsed = NULL;
+  g_autoptr (IumVersion) parsed = NULL;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
@@ -637,8 +597,7 @@ ium_inventory_lookup_release (IumInventory *self,
 }
 
 IumInstrument *
-ium_inventory_lookup_instrument (IumInventory *self,
-                                 const char   *name)
+ium_inventory_lookup_instrument (IumInventory *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -654,8 +613,7 @@ ium_inventory_lookup_instrument (IumInventory *self,
  * Returns: (nullable) (transfer none): the window with that key, or %NULL
  */
 IumWindow *
-ium_inventory_lookup_window (IumInventory *self,
-                             const char   *key)
+ium_inventory_lookup_window (IumInventory *self, const char *key)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -664,8 +622,7 @@ ium_inventory_lookup_window (IumInventory *self,
 }
 
 IumCycle *
-ium_inventory_lookup_cycle (IumInventory *self,
-                            const char   *name)
+ium_inventory_lookup_cycle (IumInventory *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -674,8 +631,7 @@ ium_inventory_lookup_cycle (IumInventory *self,
 }
 
 void
-ium_inventory_put_component (IumInventory *self,
-                             IumComponent *component)
+ium_inventory_put_component (IumInventory *self, IumComponent *component)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_COMPONENT (component));
@@ -685,8 +641,7 @@ ium_inventory_put_component (IumInventory *self,
 }
 
 void
-ium_inventory_put_rule (IumInventory *self,
-                        IumRule      *rule)
+ium_inventory_put_rule (IumInventory *self, IumRule *rule)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_RULE (rule));
@@ -703,21 +658,18 @@ ium_inventory_put_rule (IumInventory *self,
  * Replaces the release with an equal version (whatever its spelling), else adds @release.
  */
 void
-ium_inventory_put_release (IumInventory *self,
-                           IumRelease   *release)
+ium_inventory_put_release (IumInventory *self, IumRelease *release)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_RELEASE (release));
   g_return_if_fail (ium_release_get_version (release) != NULL);
 
-  collection_put (&self->releases,
-                  ium_version_to_canonical (ium_release_get_version (release)),
+  collection_put (&self->releases, ium_version_to_canonical (ium_release_get_version (release)),
                   release);
 }
 
 void
-ium_inventory_put_instrument (IumInventory  *self,
-                              IumInstrument *instrument)
+ium_inventory_put_instrument (IumInventory *self, IumInstrument *instrument)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_INSTRUMENT (instrument));
@@ -727,8 +679,7 @@ ium_inventory_put_instrument (IumInventory  *self,
 }
 
 void
-ium_inventory_put_window (IumInventory *self,
-                          IumWindow    *window)
+ium_inventory_put_window (IumInventory *self, IumWindow *window)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_WINDOW (window));
@@ -739,8 +690,7 @@ ium_inventory_put_window (IumInventory *self,
 }
 
 void
-ium_inventory_put_cycle (IumInventory *self,
-                         IumCycle     *cycle)
+ium_inventory_put_cycle (IumInventory *self, IumCycle *cycle)
 {
   g_return_if_fail (IUM_IS_INVENTORY (self));
   g_return_if_fail (IUM_IS_CYCLE (cycle));
@@ -758,8 +708,7 @@ ium_inventory_put_cycle (IumInventory *self,
  * Returns: %TRUE when the window was there and is removed
  */
 gboolean
-ium_inventory_remove_window (IumInventory *self,
-                             const char   *key)
+ium_inventory_remove_window (IumInventory *self, const char *key)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -775,8 +724,7 @@ ium_inventory_remove_window (IumInventory *self,
  * Returns: %TRUE when the cycle was there and is removed
  */
 gboolean
-ium_inventory_remove_cycle (IumInventory *self,
-                            const char   *name)
+ium_inventory_remove_cycle (IumInventory *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -798,8 +746,12 @@ IumInventory *
 ium_inventory_copy (IumInventory *self)
 {
   IumInventory *copy;
-  typedef void (*Put) (IumInventory *inventory, gpointer item);
-  const struct { Collection *from; Put put; } lists[] = {
+  typedef void (*Put) (IumInventory * inventory, gpointer item);
+  const struct
+  {
+    Collection *from;
+    Put         put;
+  } lists[] = {
     { &self->components, (Put) ium_inventory_put_component },
     { &self->rules, (Put) ium_inventory_put_rule },
     { &self->releases, (Put) ium_inventory_put_release },
@@ -821,7 +773,7 @@ ium_inventory_copy (IumInventory *self)
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          g_autoptr (GObject) item = g_list_model_get_item (model, i);
           lists[l].put (copy, item);
         }
     }
@@ -839,9 +791,7 @@ ium_inventory_copy (IumInventory *self)
  *   considered, or %NULL when there is none
  */
 IumRelease *
-ium_inventory_get_newest_release (IumInventory *self,
-                                  gboolean      any_tier,
-                                  IumTier       tier)
+ium_inventory_get_newest_release (IumInventory *self, gboolean any_tier, IumTier tier)
 {
   GListModel *model;
 
@@ -852,7 +802,7 @@ ium_inventory_get_newest_release (IumInventory *self,
   /* Releases are sorted oldest first, so the newest match is the last one. */
   for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (model, i - 1);
+      g_autoptr (IumRelease) release = g_list_model_get_item (model, i - 1);
 
       if (any_tier || ium_release_get_tier (release) == tier)
         return release; /* Still held by the store. */
@@ -873,10 +823,10 @@ ium_inventory_get_newest_release (IumInventory *self,
  *   not parse
  */
 IumVersion *
-ium_inventory_parse_component_version (IumInventory  *self,
-                                       const char    *component_id,
-                                       const char    *text,
-                                       GError       **error)
+ium_inventory_parse_component_version (IumInventory *self,
+                                       const char   *component_id,
+                                       const char   *text,
+                                       GError      **error)
 {
   IumComponent *component;
 
@@ -887,8 +837,8 @@ ium_inventory_parse_component_version (IumInventory  *self,
 
   if (!(component = ium_inventory_lookup_component (self, component_id)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("unknown component “%s”"), component_id);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("unknown component “%s”"),
+                   component_id);
       return NULL;
     }
 

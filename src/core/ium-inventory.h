@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_INVENTORY (ium_inventory_get_type ())
 G_DECLARE_FINAL_TYPE (IumInventory, ium_inventory, IUM, INVENTORY, GObject)
 
@@ -91,5 +93,7 @@ IumVersion      *ium_inventory_parse_component_version (IumInventory  *self,
                                                         const char    *component_id,
                                                         const char    *text,
                                                         GError       **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -22,9 +22,7 @@
 /* g_string_append_len() without its checks when the text fits, which it nearly always does:
  * most of what a large document costs is appending short runs. */
 static inline void
-put (GString    *text,
-     const char *bytes,
-     gsize       n)
+put (GString *text, const char *bytes, gsize n)
 {
   if (G_LIKELY (text->len + n < text->allocated_len))
     {
@@ -37,8 +35,7 @@ put (GString    *text,
 }
 
 static void
-append_spaces (GString *text,
-               guint    n)
+append_spaces (GString *text, guint n)
 {
   static const char spaces[] = "                                ";
 
@@ -52,8 +49,7 @@ append_spaces (GString *text,
 }
 
 static void
-append_escaped (GString    *text,
-                const char *value)
+append_escaped (GString *text, const char *value)
 {
   const char *run = value;
   const char *p;
@@ -61,9 +57,9 @@ append_escaped (GString    *text,
   g_string_append_c (text, '"');
   for (p = value; *p != '\0'; p++)
     {
-      guchar c = (guchar) *p;
+      guchar      c = (guchar) *p;
       const char *escape;
-      char unicode[8];
+      char        unicode[8];
 
       if (c == '"' || c == '\\')
         {
@@ -79,11 +75,21 @@ append_escaped (GString    *text,
 
       switch (c)
         {
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
+        case '\b':
+          escape = "\\b";
+          break;
+        case '\f':
+          escape = "\\f";
+          break;
+        case '\n':
+          escape = "\\n";
+          break;
+        case '\r':
+          escape = "\\r";
+          break;
+        case '\t':
+          escape = "\\t";
+          break;
         default:
           g_snprintf (unicode, sizeof unicode, "\\u00%02x", (guint) c);
           escape = unicode;
@@ -123,8 +129,7 @@ separate (IumJsonOut *out)
 }
 
 static void
-begin (IumJsonOut *out,
-       gboolean    object)
+begin (IumJsonOut *out, gboolean object)
 {
   g_return_if_fail (out->depth < IUM_JSON_OUT_MAX_DEPTH);
 
@@ -146,8 +151,7 @@ begin (IumJsonOut *out,
 }
 
 static void
-end (IumJsonOut *out,
-     gboolean    object)
+end (IumJsonOut *out, gboolean object)
 {
   g_return_if_fail (out->depth > 0 && out->in_object[out->depth - 1] == object);
 
@@ -172,12 +176,9 @@ end (IumJsonOut *out,
 }
 
 void
-ium_json_out_init_text (IumJsonOut *out,
-                        GString    *text,
-                        gboolean    pretty,
-                        guint       margin)
+ium_json_out_init_text (IumJsonOut *out, GString *text, gboolean pretty, guint margin)
 {
-  *out = (IumJsonOut) { 0 };
+  *out = (IumJsonOut){ 0 };
   out->text = text;
   out->pretty = pretty;
   out->margin = margin;
@@ -186,7 +187,7 @@ ium_json_out_init_text (IumJsonOut *out,
 void
 ium_json_out_init_tree (IumJsonOut *out)
 {
-  *out = (IumJsonOut) { 0 };
+  *out = (IumJsonOut){ 0 };
   out->builder = json_builder_new ();
 }
 
@@ -227,8 +228,7 @@ ium_json_out_end_array (IumJsonOut *out)
 }
 
 void
-ium_json_out_name (IumJsonOut *out,
-                   const char *name)
+ium_json_out_name (IumJsonOut *out, const char *name)
 {
   g_return_if_fail (out->depth > 0 && out->in_object[out->depth - 1] && !out->after_name);
 
@@ -247,8 +247,7 @@ ium_json_out_name (IumJsonOut *out,
 }
 
 void
-ium_json_out_string (IumJsonOut *out,
-                     const char *value)
+ium_json_out_string (IumJsonOut *out, const char *value)
 {
   if (value == NULL)
     {
@@ -265,8 +264,7 @@ ium_json_out_string (IumJsonOut *out,
 }
 
 void
-ium_json_out_int (IumJsonOut *out,
-                  gint64      value)
+ium_json_out_int (IumJsonOut *out, gint64 value)
 {
   if (out->builder != NULL)
     {
@@ -278,8 +276,7 @@ ium_json_out_int (IumJsonOut *out,
 }
 
 void
-ium_json_out_boolean (IumJsonOut *out,
-                      gboolean    value)
+ium_json_out_boolean (IumJsonOut *out, gboolean value)
 {
   if (out->builder != NULL)
     {
@@ -303,26 +300,21 @@ ium_json_out_null (IumJsonOut *out)
 }
 
 void
-ium_json_out_string_member (IumJsonOut *out,
-                            const char *name,
-                            const char *value)
+ium_json_out_string_member (IumJsonOut *out, const char *name, const char *value)
 {
   ium_json_out_name (out, name);
   ium_json_out_string (out, value);
 }
 
 void
-ium_json_out_int_member (IumJsonOut *out,
-                         const char *name,
-                         gint64      value)
+ium_json_out_int_member (IumJsonOut *out, const char *name, gint64 value)
 {
   ium_json_out_name (out, name);
   ium_json_out_int (out, value);
 }
 
 JsonNode *
-ium_json_out_to_node (IumJsonWriteFunc write,
-                      gpointer         data)
+ium_json_out_to_node (IumJsonWriteFunc write, gpointer data)
 {
   IumJsonOut out;
 
@@ -332,10 +324,9 @@ ium_json_out_to_node (IumJsonWriteFunc write,
 }
 
 char *
-ium_json_out_to_text (IumJsonWriteFunc write,
-                      gpointer         data)
+ium_json_out_to_text (IumJsonWriteFunc write, gpointer data)
 {
-  GString *text = g_string_sized_new (256);
+  GString   *text = g_string_sized_new (256);
   IumJsonOut out;
 
   ium_json_out_init_text (&out, text, FALSE, 0);

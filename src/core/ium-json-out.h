@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_JSON_OUT_MAX_DEPTH 16
 
 /* The writer's state; lives on the stack. Either @text or @builder is set. */
@@ -68,5 +70,7 @@ JsonNode *ium_json_out_to_node      (IumJsonWriteFunc  write,
                                      gpointer          data);
 char     *ium_json_out_to_text      (IumJsonWriteFunc  write,
                                      gpointer          data);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -67,11 +67,14 @@ struct _IumPlan
 
 G_DEFINE_FINAL_TYPE (IumPlan, ium_plan, G_TYPE_OBJECT)
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-plan-error-quark, ium_plan_error)
+/* clang-format on */
 
 /* A window as the planner sees it. */
 /* Why a window can take no more upgrades in the current wave. */
-typedef enum {
+typedef enum
+{
   ALIVE,
   DEAD_NO_TIME,   /* no time between the wave start and until */
   DEAD_TOO_SHORT, /* the upgrade does not fit in that time */
@@ -79,10 +82,11 @@ typedef enum {
   DEAD_PER_DAY,   /* every day it could start on is full */
 } Dead;
 
-typedef struct {
-  IumWindow  *window; /* borrowed */
+typedef struct
+{
+  IumWindow  *window;       /* borrowed */
   guint       facility_pos; /* its position in Planner.facility, or G_MAXUINT */
-  guint8      dead;   /* a Dead, for the current wave */
+  guint8      dead;         /* a Dead, for the current wave */
   gint64      start;
   gint64      end;
   const char *label;  /* borrowed from the window */
@@ -92,29 +96,32 @@ typedef struct {
 /* Windows in sorted order (indices into Planner.wins, ascending) and the longest of them.
  * The indices live in one flat array per kind, so building the lists of 100,000 instruments
  * costs no allocation per instrument. */
-typedef struct {
-  const guint *idx;     /* borrowed from Planner.facility_idx or Planner.own_idx */
-  guint        offset;  /* into Planner.own_idx */
+typedef struct
+{
+  const guint *idx;    /* borrowed from Planner.facility_idx or Planner.own_idx */
+  guint        offset; /* into Planner.own_idx */
   guint        n;
-  guint        last;    /* the last window added, to drop a name listed twice */
+  guint        last; /* the last window added, to drop a name listed twice */
   gint64       max_len;
 } WinList;
 
-typedef struct {
+typedef struct
+{
   gint64      start;
   gint64      end;
   const char *name; /* borrowed */
 } FrozenCycle;
 
-typedef struct {
-  Win         *wins;       /* owned */
+typedef struct
+{
+  Win         *wins; /* owned */
   guint        n_wins;
   WinList      facility;     /* windows for every instrument */
   GArray      *facility_idx; /* owned, of guint */
   GHashTable  *own;          /* instrument name (borrowed) -> index + 1 into own_lists */
   GArray      *own_lists;    /* owned, of WinList: each instrument's own windows */
   guint       *own_idx;      /* owned */
-  FrozenCycle *frozen;     /* owned */
+  FrozenCycle *frozen;       /* owned */
   guint        n_frozen;
   GHashTable  *day_counts; /* UTC day number -> upgrades starting that day */
   guint        per_day;
@@ -130,19 +137,21 @@ typedef struct {
 } Planner;
 
 /* An instrument waiting for its place. */
-typedef struct {
-  const char *name;     /* borrowed */
+typedef struct
+{
+  const char *name; /* borrowed */
   guint       behind;
   guint       wave;     /* from 1 */
   guint       position; /* in the inventory, which keeps instruments sorted by name */
 } Item;
 
-typedef enum {
-  STOP_NO_WINDOW,   /* no window applies at all */
-  STOP_NO_TIME,     /* none has time between the wave start and until */
+typedef enum
+{
+  STOP_NO_WINDOW, /* no window applies at all */
+  STOP_NO_TIME,   /* none has time between the wave start and until */
   STOP_TOO_SHORT,
   STOP_PER_DAY,
-  STOP_FROZEN,      /* last: reasons are cached by STOP_FROZEN + the cycle's index */
+  STOP_FROZEN, /* last: reasons are cached by STOP_FROZEN + the cycle's index */
 } Stop;
 
 /* Static helpers. */
@@ -154,19 +163,17 @@ day_of (gint64 t)
 }
 
 static guint
-day_count (Planner *planner,
-           gint64   t)
+day_count (Planner *planner, gint64 t)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (planner->day_counts,
-                                                GINT_TO_POINTER ((int) day_of (t))));
+  return GPOINTER_TO_UINT (
+    g_hash_table_lookup (planner->day_counts, GINT_TO_POINTER ((int) day_of (t))));
 }
 
 static void
-count_day (Planner *planner,
-           gint64   t)
+count_day (Planner *planner, gint64 t)
 {
   gpointer key = GINT_TO_POINTER ((int) day_of (t));
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (planner->day_counts, key));
+  guint    n = GPOINTER_TO_UINT (g_hash_table_lookup (planner->day_counts, key));
 
   g_hash_table_insert (planner->day_counts, key, GUINT_TO_POINTER (n + 1));
 }
@@ -179,12 +186,11 @@ to_unix_ceil (GDateTime *time)
 }
 
 static int
-compare_wins (gconstpointer a,
-              gconstpointer b)
+compare_wins (gconstpointer a, gconstpointer b)
 {
   const Win *wa = a;
   const Win *wb = b;
-  int cmp;
+  int        cmp;
 
   if (wa->start != wb->start)
     return wa->start < wb->start ? -1 : 1;
@@ -197,8 +203,7 @@ compare_wins (gconstpointer a,
 }
 
 static int
-compare_frozen (gconstpointer a,
-                gconstpointer b)
+compare_frozen (gconstpointer a, gconstpointer b)
 {
   const FrozenCycle *ca = a;
   const FrozenCycle *cb = b;
@@ -209,8 +214,7 @@ compare_frozen (gconstpointer a,
 }
 
 static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+compare_items (gconstpointer a, gconstpointer b)
 {
   const Item *ia = a;
   const Item *ib = b;
@@ -222,31 +226,27 @@ compare_items (gconstpointer a,
 }
 
 static int
-compare_upgrades (gconstpointer a,
-                  gconstpointer b)
+compare_upgrades (gconstpointer a, gconstpointer b)
 {
-  const IumPlannedUpgrade *ua = *(IumPlannedUpgrade * const *)a;
-  const IumPlannedUpgrade *ub = *(IumPlannedUpgrade * const *)b;
-  int cmp = g_date_time_compare (ua->start, ub->start);
+  const IumPlannedUpgrade *ua = *(IumPlannedUpgrade *const *) a;
+  const IumPlannedUpgrade *ub = *(IumPlannedUpgrade *const *) b;
+  int                      cmp = g_date_time_compare (ua->start, ub->start);
 
   return cmp != 0 ? cmp : strcmp (ua->instrument, ub->instrument);
 }
 
 static int
-compare_by_instrument (gconstpointer a,
-                       gconstpointer b)
+compare_by_instrument (gconstpointer a, gconstpointer b)
 {
-  const IumPlannedUpgrade *ua = *(IumPlannedUpgrade * const *)a;
-  const IumPlannedUpgrade *ub = *(IumPlannedUpgrade * const *)b;
+  const IumPlannedUpgrade *ua = *(IumPlannedUpgrade *const *) a;
+  const IumPlannedUpgrade *ub = *(IumPlannedUpgrade *const *) b;
 
   return strcmp (ua->instrument, ub->instrument);
 }
 
 /* Counts window @index into @list; the indices are filled in later. */
 static void
-win_list_count (WinList   *list,
-                const Win *wins,
-                guint      index)
+win_list_count (WinList *list, const Win *wins, guint index)
 {
   /* A window that lists a name twice is still one window. */
   if (list->n > 0 && list->last == index)
@@ -259,12 +259,10 @@ win_list_count (WinList   *list,
 /* The first position in @list whose window could still end after @from: windows are in start
  * order and none is longer than max_len, so any starting before from - max_len ends before. */
 static guint
-win_list_lower_bound (const WinList *list,
-                      const Win     *wins,
-                      gint64         from)
+win_list_lower_bound (const WinList *list, const Win *wins, gint64 from)
 {
   gint64 threshold = from - list->max_len;
-  guint lo = 0, hi = list->n;
+  guint  lo = 0, hi = list->n;
 
   while (lo < hi)
     {
@@ -299,7 +297,7 @@ planner_init (Planner              *planner,
 {
   GListModel *windows = ium_inventory_get_windows (inventory);
   GListModel *cycles = ium_inventory_get_cycles (inventory);
-  guint n_cycles = g_list_model_get_n_items (cycles);
+  guint       n_cycles = g_list_model_get_n_items (cycles);
 
   memset (planner, 0, sizeof *planner);
   planner->per_day = request->per_day;
@@ -313,7 +311,7 @@ planner_init (Planner              *planner,
   planner->frozen = g_new0 (FrozenCycle, MAX (n_cycles, 1));
   for (guint i = 0; i < n_cycles && !patch; i++)
     {
-      g_autoptr(IumCycle) cycle = g_list_model_get_item (cycles, i);
+      g_autoptr (IumCycle) cycle = g_list_model_get_item (cycles, i);
 
       if (!ium_cycle_get_freeze (cycle))
         continue;
@@ -328,8 +326,8 @@ planner_init (Planner              *planner,
   planner->wins = g_new0 (Win, MAX (planner->n_wins, 1));
   for (guint i = 0; i < planner->n_wins; i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
-      Win *w = &planner->wins[i];
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
+      Win        *w = &planner->wins[i];
       const char *label = ium_window_get_label (window);
 
       /* The inventory holds a reference, so a borrowed pointer outlives the plan. */
@@ -354,15 +352,15 @@ planner_init (Planner              *planner,
   /* First pass: the facility list, and how many windows each instrument has of its own. */
   for (guint i = 0; i < planner->n_wins; i++)
     {
-      const char * const *names = ium_window_get_instruments (planner->wins[i].window);
+      const char *const *names = ium_window_get_instruments (planner->wins[i].window);
 
       planner->wins[i].facility_pos = G_MAXUINT;
       if (names == NULL)
         {
           planner->wins[i].facility_pos = planner->facility_idx->len;
           g_array_append_val (planner->facility_idx, i);
-          planner->facility.max_len = MAX (planner->facility.max_len,
-                                           planner->wins[i].end - planner->wins[i].start);
+          planner->facility.max_len =
+            MAX (planner->facility.max_len, planner->wins[i].end - planner->wins[i].start);
           continue;
         }
       for (guint n = 0; names[n] != NULL; n++)
@@ -377,8 +375,8 @@ planner_init (Planner              *planner,
               group = planner->own_lists->len;
               g_hash_table_insert (planner->own, (gpointer) names[n], GUINT_TO_POINTER (group));
             }
-          win_list_count (&g_array_index (planner->own_lists, WinList, group - 1),
-                          planner->wins, i);
+          win_list_count (&g_array_index (planner->own_lists, WinList, group - 1), planner->wins,
+                          i);
         }
     }
   planner->facility.idx = (const guint *) planner->facility_idx->data;
@@ -398,15 +396,15 @@ planner_init (Planner              *planner,
       }
     planner->own_idx = g_new (guint, MAX (total, 1));
     for (guint g = 0; g < planner->own_lists->len; g++)
-      g_array_index (planner->own_lists, WinList, g).idx = planner->own_idx
-                                                          + g_array_index (planner->own_lists, WinList, g).offset;
+      g_array_index (planner->own_lists, WinList, g).idx =
+        planner->own_idx + g_array_index (planner->own_lists, WinList, g).offset;
     for (guint i = 0; i < planner->n_wins; i++)
       {
-        const char * const *names = ium_window_get_instruments (planner->wins[i].window);
+        const char *const *names = ium_window_get_instruments (planner->wins[i].window);
 
         for (guint n = 0; names != NULL && names[n] != NULL; n++)
           {
-            guint group = GPOINTER_TO_UINT (g_hash_table_lookup (planner->own, names[n]));
+            guint    group = GPOINTER_TO_UINT (g_hash_table_lookup (planner->own, names[n]));
             WinList *list = &g_array_index (planner->own_lists, WinList, group - 1);
 
             if (list->n > 0 && list->idx[list->n - 1] == i)
@@ -420,8 +418,7 @@ planner_init (Planner              *planner,
 
 /* Reset at the start of every wave: no window is dead yet. */
 static void
-planner_start_wave (Planner *planner,
-                    gint64   wave_start)
+planner_start_wave (Planner *planner, gint64 wave_start)
 {
   planner->wave_start = wave_start;
   for (guint i = 0; i < planner->n_wins; i++)
@@ -434,8 +431,7 @@ planner_start_wave (Planner *planner,
 
 /* The first facility position at or after @p whose window is alive (path halving). */
 static guint
-facility_find (Planner *planner,
-               guint    p)
+facility_find (Planner *planner, guint p)
 {
   guint *next = planner->facility_next;
 
@@ -453,16 +449,12 @@ facility_find (Planner *planner,
  * the wave with the reason why, and nobody looks at it again. Returns TRUE with *start set
  * when it found one. */
 static gboolean
-try_window (Planner *planner,
-            guint    index,
-            gboolean found,
-            gint64   best,
-            gint64  *start)
+try_window (Planner *planner, guint index, gboolean found, gint64 best, gint64 *start)
 {
-  Win *w = &planner->wins[index];
+  Win   *w = &planner->wins[index];
   gint64 lo = MAX (w->start, planner->wave_start);
   gint64 hi = planner->has_until ? MIN (w->end, planner->until) : w->end;
-  Dead dead;
+  Dead   dead;
 
   if (lo >= hi)
     dead = DEAD_NO_TIME;
@@ -500,26 +492,21 @@ try_window (Planner *planner,
 /* Finds the earliest start for @name in the current wave. Returns TRUE with *start and *win
  * set, else FALSE with *stop (and *frozen, the cycle for STOP_FROZEN) saying why. */
 static gboolean
-place (Planner    *planner,
-       const char *name,
-       gint64     *start,
-       guint      *win,
-       Stop       *stop,
-       int        *frozen)
+place (Planner *planner, const char *name, gint64 *start, guint *win, Stop *stop, int *frozen)
 {
-  guint group = GPOINTER_TO_UINT (g_hash_table_lookup (planner->own, name));
+  guint          group = GPOINTER_TO_UINT (g_hash_table_lookup (planner->own, name));
   const WinList *own = group > 0 ? &g_array_index (planner->own_lists, WinList, group - 1) : NULL;
   const WinList *facility = &planner->facility;
-  guint n_fac = facility->n;
-  guint n_own = own != NULL ? own->n : 0;
-  guint i = facility_find (planner, win_list_lower_bound (facility, planner->wins,
-                                                          planner->wave_start));
-  guint j = own != NULL ? win_list_lower_bound (own, planner->wins, planner->wave_start) : 0;
+  guint          n_fac = facility->n;
+  guint          n_own = own != NULL ? own->n : 0;
+  guint          i =
+    facility_find (planner, win_list_lower_bound (facility, planner->wins, planner->wave_start));
+  guint    j = own != NULL ? win_list_lower_bound (own, planner->wins, planner->wave_start) : 0;
   gboolean found = FALSE;
-  guint kinds = 0;
-  guint first_frozen = G_MAXUINT;
-  gint64 best = 0;
-  guint best_win = 0;
+  guint    kinds = 0;
+  guint    first_frozen = G_MAXUINT;
+  gint64   best = 0;
+  guint    best_win = 0;
 
   if (n_fac == 0 && n_own == 0)
     {
@@ -531,13 +518,11 @@ place (Planner    *planner,
    * windows; what killed them is summed up in planner->dead_kinds. */
   while (i < n_fac || j < n_own)
     {
-      guint index;
+      guint      index;
       const Win *w;
-      gint64 candidate = 0;
+      gint64     candidate = 0;
 
-      if (j >= n_own
-          || (i < n_fac
-              && facility->idx[i] < own->idx[j]))
+      if (j >= n_own || (i < n_fac && facility->idx[i] < own->idx[j]))
         {
           index = facility->idx[i];
           i = facility_find (planner, i + 1);
@@ -601,7 +586,7 @@ utc_from_unix (gint64 t)
 static char *
 format_until (GDateTime *until)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (until);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (until);
 
   if (g_date_time_get_hour (utc) == 0 && g_date_time_get_minute (utc) == 0
       && g_date_time_get_seconds (utc) == 0.0)
@@ -610,15 +595,12 @@ format_until (GDateTime *until)
 }
 
 static char *
-describe_stop (const Planner        *planner,
-               const IumPlanRequest *request,
-               const char           *name,
-               Stop                  stop,
-               int                   frozen)
+describe_stop (
+  const Planner *planner, const IumPlanRequest *request, const char *name, Stop stop, int frozen)
 {
   g_autofree char *until = request->until != NULL ? format_until (request->until) : NULL;
-  g_autofree char *when = until != NULL ? g_strdup_printf ("before %s", until)
-                                        : g_strdup ("after the wave starts");
+  g_autofree char *when =
+    until != NULL ? g_strdup_printf ("before %s", until) : g_strdup ("after the wave starts");
 
   switch (stop)
     {
@@ -640,9 +622,7 @@ describe_stop (const Planner        *planner,
 }
 
 static IumPlannedUpgrade *
-planned_upgrade_new (const char *instrument,
-                     guint       wave,
-                     char       *reason)
+planned_upgrade_new (const char *instrument, guint wave, char *reason)
 {
   IumPlannedUpgrade *upgrade = g_new0 (IumPlannedUpgrade, 1);
 
@@ -653,13 +633,10 @@ planned_upgrade_new (const char *instrument,
 }
 
 static gboolean
-set_bad_selector (GError    **error,
-                  guint       wave,
-                  const char *selector,
-                  const char *why)
+set_bad_selector (GError **error, guint wave, const char *selector, const char *why)
 {
-  g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-               _("wave %u: selector “%s” %s"), wave, selector, why);
+  g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID, _ ("wave %u: selector “%s” %s"), wave,
+               selector, why);
   return FALSE;
 }
 
@@ -672,9 +649,9 @@ select_waves (IumInventory         *inventory,
               GError              **error)
 {
   GListModel *instruments = ium_inventory_get_instruments (inventory);
-  guint n = g_list_model_get_n_items (instruments);
-  g_autoptr(GPtrArray) objects = NULL;
-  g_autoptr(GHashTable) index_of = NULL;
+  guint       n = g_list_model_get_n_items (instruments);
+  g_autoptr (GPtrArray) objects = NULL;
+  g_autoptr (GHashTable) index_of = NULL;
 
   if (request->waves == NULL || request->waves->len == 0)
     {
@@ -696,13 +673,13 @@ select_waves (IumInventory         *inventory,
 
   for (guint w = 0; w < request->waves->len; w++)
     {
-      const char * const *selectors = g_ptr_array_index (request->waves, w);
-      guint wave = w + 1;
+      const char *const *selectors = g_ptr_array_index (request->waves, w);
+      guint              wave = w + 1;
 
       if (selectors == NULL || selectors[0] == NULL)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       _("wave %u has no selectors"), wave);
+                       _ ("wave %u has no selectors"), wave);
           return FALSE;
         }
 
@@ -718,17 +695,17 @@ select_waves (IumInventory         *inventory,
             }
           else if (g_str_has_prefix (selector, "tag:") || g_str_has_prefix (selector, "site:"))
             {
-              gboolean tag = selector[0] == 't';
+              gboolean    tag = selector[0] == 't';
               const char *value = selector + (tag ? 4 : 5);
-              gboolean matched = FALSE;
+              gboolean    matched = FALSE;
 
               if (value[0] == '\0')
                 return set_bad_selector (error, wave, selector, "names no tag or site");
               for (guint i = 0; i < n; i++)
                 {
                   IumInstrument *instrument = g_ptr_array_index (objects, i);
-                  gboolean hit = tag ? ium_instrument_has_tag (instrument, value)
-                                     : g_strcmp0 (ium_instrument_get_site (instrument), value) == 0;
+                  gboolean       hit = tag ? ium_instrument_has_tag (instrument, value)
+                                           : g_strcmp0 (ium_instrument_get_site (instrument), value) == 0;
 
                   if (!hit)
                     continue;
@@ -798,11 +775,9 @@ ium_plan_init (IumPlan *self)
  *   error quoting @text
  */
 GDateTime *
-ium_plan_parse_time (const char  *text,
-                     gboolean     end_of_day,
-                     GError     **error)
+ium_plan_parse_time (const char *text, gboolean end_of_day, GError **error)
 {
-  g_autoptr(GDateTime) day = NULL;
+  g_autoptr (GDateTime) day = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -813,29 +788,31 @@ ium_plan_parse_time (const char  *text,
       if (!ium_date_validate (text, NULL) || sscanf (text, "%d-%d-%d", &year, &month, &mday) != 3)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       _("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
-                         "2025-03-04T08:00:00Z"), text);
+                       _ ("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
+                          "2025-03-04T08:00:00Z"),
+                       text);
           return NULL;
         }
       day = g_date_time_new_utc (year, month, mday, 0, 0, 0);
       if (day == NULL)
         {
-          g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       _("“%s” is out of range"), text);
+          g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID, _ ("“%s” is out of range"),
+                       text);
           return NULL;
         }
       return end_of_day ? g_date_time_add_days (day, 1) : g_steal_pointer (&day);
     }
   else
     {
-      g_autoptr(GError) local = NULL;
+      g_autoptr (GError) local = NULL;
       GDateTime *time = ium_timestamp_parse (text, &local);
 
       if (time == NULL)
         {
           g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                       _("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
-                         "2025-03-04T08:00:00Z"), text != NULL ? text : "");
+                       _ ("“%s” is not a date (YYYY-MM-DD) or an RFC 3339 time such as "
+                          "2025-03-04T08:00:00Z"),
+                       text != NULL ? text : "");
           return NULL;
         }
       return time;
@@ -892,12 +869,11 @@ ium_planned_upgrade_free (IumPlannedUpgrade *upgrade)
  *   @inventory)
  */
 IumPlanRequest *
-ium_plan_request_new (IumInventory *inventory,
-                      const char   *release)
+ium_plan_request_new (IumInventory *inventory, const char *release)
 {
-  IumPolicy defaults = IUM_POLICY_INIT;
+  IumPolicy        defaults = IUM_POLICY_INIT;
   const IumPolicy *policy = &defaults;
-  IumPlanRequest *request;
+  IumPlanRequest  *request;
 
   g_return_val_if_fail (inventory == NULL || IUM_IS_INVENTORY (inventory), NULL);
   g_return_val_if_fail (release != NULL, NULL);
@@ -942,11 +918,10 @@ ium_plan_request_free (IumPlanRequest *request)
  * selector is refused by ium_plan_new().
  */
 void
-ium_plan_request_add_wave (IumPlanRequest *request,
-                           const char     *selectors)
+ium_plan_request_add_wave (IumPlanRequest *request, const char *selectors)
 {
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   g_return_if_fail (request != NULL);
   g_return_if_fail (selectors != NULL);
@@ -982,18 +957,18 @@ ium_plan_new (IumFleet             *fleet,
               GCancellable         *cancellable,
               GError              **error)
 {
-  IumInventory *inventory;
-  IumRelease *target;
-  GListModel *instruments;
-  guint n, n_waves;
+  IumInventory     *inventory;
+  IumRelease       *target;
+  GListModel       *instruments;
+  guint             n, n_waves;
   g_autofree guint *wave_of = NULL;
-  g_autoptr(GHashTable) fixed_names = NULL;
+  g_autoptr (GHashTable) fixed_names = NULL;
   g_autofree gint64 *fixed_latest = NULL;
-  g_autoptr(GArray) items = NULL;
-  g_autoptr(IumPlan) self = NULL;
-  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (IumPlan) self = NULL;
+  g_autoptr (GPtrArray) reasons = NULL;
   Planner planner;
-  gint64 wave_start;
+  gint64  wave_start;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (request != NULL, NULL);
@@ -1006,19 +981,19 @@ ium_plan_new (IumFleet             *fleet,
   if (target == NULL)
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_UNKNOWN_RELEASE,
-                   _("unknown release “%s”"), request->release);
+                   _ ("unknown release “%s”"), request->release);
       return NULL;
     }
   if (request->per_day == 0)
     {
       g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                           _("the per-day limit must be at least 1"));
+                           _ ("the per-day limit must be at least 1"));
       return NULL;
     }
   if (request->hours == 0)
     {
       g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                           _("an upgrade must take at least 1 hour"));
+                           _ ("an upgrade must take at least 1 hour"));
       return NULL;
     }
   if (request->until != NULL && g_date_time_compare (request->until, request->from) <= 0)
@@ -1027,7 +1002,7 @@ ium_plan_new (IumFleet             *fleet,
       g_autofree char *until = ium_timestamp_format (request->until);
 
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   _("the end of the plan (%s) is not after its start (%s)"), until, from);
+                   _ ("the end of the plan (%s) is not after its start (%s)"), until, from);
       return NULL;
     }
 
@@ -1074,9 +1049,9 @@ ium_plan_new (IumFleet             *fleet,
   items = g_array_sized_new (FALSE, FALSE, sizeof (Item), n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
-      const char *name = ium_instrument_get_name (instrument);
-      const char *pin = ium_instrument_get_pin (instrument);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      const char         *name = ium_instrument_get_name (instrument);
+      const char         *pin = ium_instrument_get_pin (instrument);
       IumInstrumentStatus status;
 
       if (i % CANCEL_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1092,22 +1067,24 @@ ium_plan_new (IumFleet             *fleet,
       ium_fleet_get_status (fleet, instrument, &status);
       if (status.release != NULL
           && ium_version_compare (ium_release_get_version (status.release),
-                                  ium_release_get_version (target)) >= 0)
+                                  ium_release_get_version (target))
+               >= 0)
         {
-          g_ptr_array_add (self->skipped,
-                           planned_upgrade_new (name, wave_of[i],
-                                                g_strdup_printf ("already at %s",
-                                                                 ium_release_get_version_text (status.release))));
+          g_ptr_array_add (
+            self->skipped,
+            planned_upgrade_new (
+              name, wave_of[i],
+              g_strdup_printf ("already at %s", ium_release_get_version_text (status.release))));
           continue;
         }
       if (pin != NULL && ium_inventory_lookup_release (inventory, pin) != target)
         {
-          g_ptr_array_add (self->skipped,
-                           planned_upgrade_new (name, wave_of[i],
-                                                g_strdup_printf ("pinned to %s", pin)));
+          g_ptr_array_add (
+            self->skipped,
+            planned_upgrade_new (name, wave_of[i], g_strdup_printf ("pinned to %s", pin)));
           continue;
         }
-      g_array_append_val (items, ((Item) { name, status.behind, wave_of[i], i }));
+      g_array_append_val (items, ((Item){ name, status.behind, wave_of[i], i }));
     }
 
   /* Rule 3: stable order within each wave; waves are placed one after another. */
@@ -1122,11 +1099,11 @@ ium_plan_new (IumFleet             *fleet,
 
       for (guint k = 0; k < items->len; k++)
         {
-          Item *item = &g_array_index (items, Item, k);
+          Item  *item = &g_array_index (items, Item, k);
           gint64 start = 0;
-          guint win = 0;
-          Stop stop = STOP_NO_WINDOW;
-          int frozen = -1;
+          guint  win = 0;
+          Stop   stop = STOP_NO_WINDOW;
+          int    frozen = -1;
 
           if (item->wave != wave)
             continue;
@@ -1140,7 +1117,7 @@ ium_plan_new (IumFleet             *fleet,
           if (place (&planner, item->name, &start, &win, &stop, &frozen))
             {
               IumPlannedUpgrade *upgrade = planned_upgrade_new (item->name, wave, NULL);
-              gint64 end = start + planner.duration;
+              gint64             end = start + planner.duration;
 
               upgrade->start = utc_from_unix (start);
               upgrade->end = utc_from_unix (end);
@@ -1162,8 +1139,8 @@ ium_plan_new (IumFleet             *fleet,
                   if (slot >= reasons->len)
                     g_ptr_array_set_size (reasons, slot + 1);
                   if (g_ptr_array_index (reasons, slot) == NULL)
-                    reasons->pdata[slot] = describe_stop (&planner, request, item->name, stop,
-                                                          frozen);
+                    reasons->pdata[slot] =
+                      describe_stop (&planner, request, item->name, stop, frozen);
                   reason = g_strdup (g_ptr_array_index (reasons, slot));
                 }
               g_ptr_array_add (self->unscheduled, planned_upgrade_new (item->name, wave, reason));
@@ -1257,11 +1234,9 @@ ium_plan_get_n_waves (IumPlan *self)
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          GDateTime   *time)
+add_time (JsonBuilder *builder, const char *member, GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
   g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 
   json_builder_set_member_name (builder, member);
@@ -1278,7 +1253,7 @@ add_time (JsonBuilder *builder,
 JsonNode *
 ium_plan_to_json (IumPlan *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
 
   g_return_val_if_fail (IUM_IS_PLAN (self), NULL);
 

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_PLAN_ERROR (ium_plan_error_quark ())
 
 typedef enum {
@@ -83,5 +85,7 @@ GPtrArray  *ium_plan_get_skipped     (IumPlan              *self);
 guint       ium_plan_get_n_waves     (IumPlan              *self);
 /* The spec's plan JSON. Owned. */
 JsonNode   *ium_plan_to_json         (IumPlan              *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -17,7 +17,7 @@ struct _IumRelease
 {
   GObject     parent_instance;
 
-  IumVersion *version;    /* owned */
+  IumVersion *version; /* owned */
   IumTier     tier;
   char       *date;       /* owned */
   char       *notes;      /* owned */
@@ -26,7 +26,8 @@ struct _IumRelease
   GHashTable *components; /* owned: component id (owned) -> version text (owned) */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_VERSION,
   PROP_TIER,
@@ -43,8 +44,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* g_set_str() needs GLib 2.76; the project allows 2.74. */
 static gboolean
-replace_string (char       **ptr,
-                const char  *value)
+replace_string (char **ptr, const char *value)
 {
   if (g_strcmp0 (*ptr, value) == 0)
     return FALSE;
@@ -55,18 +55,17 @@ replace_string (char       **ptr,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static char **
 dup_sorted_keys (GHashTable *table)
 {
-  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table) + 1);
+  GPtrArray     *keys = g_ptr_array_sized_new (g_hash_table_size (table) + 1);
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -74,13 +73,13 @@ dup_sorted_keys (GHashTable *table)
   g_ptr_array_sort (keys, compare_strings);
   g_ptr_array_add (keys, NULL);
 
-  return (char **)g_ptr_array_free (keys, FALSE);
+  return (char **) g_ptr_array_free (keys, FALSE);
 }
 
 static void
 ium_release_finalize (GObject *object)
 {
-  IumRelease *self = (IumRelease *)object;
+  IumRelease *self = (IumRelease *) object;
 
   g_clear_pointer (&self->version, ium_version_free);
   g_clear_pointer (&self->date, g_free);
@@ -93,10 +92,7 @@ ium_release_finalize (GObject *object)
 }
 
 static void
-ium_release_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+ium_release_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumRelease *self = IUM_RELEASE (object);
 
@@ -132,10 +128,7 @@ ium_release_get_property (GObject    *object,
 }
 
 static void
-ium_release_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+ium_release_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumRelease *self = IUM_RELEASE (object);
 
@@ -180,34 +173,27 @@ ium_release_class_init (IumReleaseClass *klass)
   object_class->set_property = ium_release_set_property;
 
   properties[PROP_VERSION] =
-    g_param_spec_boxed ("version", NULL, NULL,
-                        IUM_TYPE_VERSION,
+    g_param_spec_boxed ("version", NULL, NULL, IUM_TYPE_VERSION,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TIER] =
-    g_param_spec_enum ("tier", NULL, NULL,
-                       IUM_TYPE_TIER,
-                       IUM_TIER_OFFICIAL,
+    g_param_spec_enum ("tier", NULL, NULL, IUM_TYPE_TIER, IUM_TIER_OFFICIAL,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("date", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("notes", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PATCH_OF] =
-    g_param_spec_string ("patch-of", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("patch-of", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("url", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -228,15 +214,11 @@ ium_release_init (IumRelease *self)
  * Returns: (transfer full): a new release
  */
 IumRelease *
-ium_release_new (const IumVersion *version,
-                 IumTier           tier)
+ium_release_new (const IumVersion *version, IumTier tier)
 {
   g_return_val_if_fail (version != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_RELEASE,
-                       "version", version,
-                       "tier", tier,
-                       NULL);
+  return g_object_new (IUM_TYPE_RELEASE, "version", version, "tier", tier, NULL);
 }
 
 const IumVersion *
@@ -264,8 +246,7 @@ ium_release_get_tier (IumRelease *self)
 }
 
 void
-ium_release_set_tier (IumRelease *self,
-                      IumTier     tier)
+ium_release_set_tier (IumRelease *self, IumTier tier)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
 
@@ -285,8 +266,7 @@ ium_release_get_date (IumRelease *self)
 }
 
 void
-ium_release_set_date (IumRelease *self,
-                      const char *date)
+ium_release_set_date (IumRelease *self, const char *date)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
 
@@ -303,8 +283,7 @@ ium_release_get_notes (IumRelease *self)
 }
 
 void
-ium_release_set_notes (IumRelease *self,
-                       const char *notes)
+ium_release_set_notes (IumRelease *self, const char *notes)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
 
@@ -321,8 +300,7 @@ ium_release_get_patch_of (IumRelease *self)
 }
 
 void
-ium_release_set_patch_of (IumRelease *self,
-                          const char *patch_of)
+ium_release_set_patch_of (IumRelease *self, const char *patch_of)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
 
@@ -353,8 +331,7 @@ ium_release_get_url (IumRelease *self)
 }
 
 void
-ium_release_set_url (IumRelease *self,
-                     const char *url)
+ium_release_set_url (IumRelease *self, const char *url)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
 
@@ -385,9 +362,7 @@ ium_release_get_components (IumRelease *self)
  *   component falls back to the release's own version
  */
 void
-ium_release_set_component (IumRelease *self,
-                           const char *component_id,
-                           const char *version)
+ium_release_set_component (IumRelease *self, const char *component_id, const char *version)
 {
   g_return_if_fail (IUM_IS_RELEASE (self));
   g_return_if_fail (component_id != NULL);
@@ -407,8 +382,7 @@ ium_release_set_component (IumRelease *self,
  *   version text (every part of the suite is released under one number).
  */
 const char *
-ium_release_get_component_version (IumRelease *self,
-                                   const char *component_id)
+ium_release_get_component_version (IumRelease *self, const char *component_id)
 {
   const char *version;
 

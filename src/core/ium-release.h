@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_RELEASE (ium_release_get_type ())
 G_DECLARE_FINAL_TYPE (IumRelease, ium_release, IUM, RELEASE, GObject)
 
@@ -50,5 +52,7 @@ const char       *ium_release_get_component_version (IumRelease       *self,
                                                      const char       *component_id);
 /* Sorted component ids of the explicit map, owned (free with g_strfreev). */
 char            **ium_release_dup_component_ids     (IumRelease       *self);
+
+/* clang-format on */
 
 G_END_DECLS

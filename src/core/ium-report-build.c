@@ -26,8 +26,7 @@ typedef struct
 } Candidate;
 
 static guint
-release_rank (IumFleet   *fleet,
-              IumRelease *release)
+release_rank (IumFleet *fleet, IumRelease *release)
 {
   ReleaseInfo *info = g_hash_table_lookup (fleet->releases_by_object, release);
 
@@ -40,13 +39,20 @@ state_weight (IumUpgradeState state)
 {
   switch (state)
     {
-    case IUM_UPGRADE_PLANNED: return 0;
-    case IUM_UPGRADE_SKIPPED: return 1;
-    case IUM_UPGRADE_IN_PROGRESS: return 2;
-    case IUM_UPGRADE_FAILED: return 3;
-    case IUM_UPGRADE_ROLLED_BACK: return 4;
-    case IUM_UPGRADE_DONE: return 5;
-    default: return 0;
+    case IUM_UPGRADE_PLANNED:
+      return 0;
+    case IUM_UPGRADE_SKIPPED:
+      return 1;
+    case IUM_UPGRADE_IN_PROGRESS:
+      return 2;
+    case IUM_UPGRADE_FAILED:
+      return 3;
+    case IUM_UPGRADE_ROLLED_BACK:
+      return 4;
+    case IUM_UPGRADE_DONE:
+      return 5;
+    default:
+      return 0;
     }
 }
 
@@ -54,8 +60,7 @@ state_weight (IumUpgradeState state)
  * timestamps are all RFC 3339 UTC of one length, so they compare as text), then the state
  * further along, then the rollout whose name sorts first. */
 static gboolean
-candidate_wins (const Candidate *a,
-                const Candidate *b)
+candidate_wins (const Candidate *a, const Candidate *b)
 {
   int cmp = g_strcmp0 (a->upgrade->updated, b->upgrade->updated);
 
@@ -69,7 +74,7 @@ candidate_wins (const Candidate *a,
 static gint64
 parse_utc (const char *text)
 {
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr (GDateTime) time = NULL;
 
   if (text == NULL)
     return 0;
@@ -88,8 +93,7 @@ day_of (gint64 time)
 }
 
 static int
-compare_upgrades (gconstpointer a,
-                  gconstpointer b)
+compare_upgrades (gconstpointer a, gconstpointer b)
 {
   const IumReportUpgrade *ua = a, *ub = b;
 
@@ -103,12 +107,11 @@ compare_upgrades (gconstpointer a,
 }
 
 static int
-compare_waves (gconstpointer a,
-               gconstpointer b)
+compare_waves (gconstpointer a, gconstpointer b)
 {
   const IumReportWave *wa = a, *wb = b;
   gboolean sa = wa->n_upgrades > wa->n_unscheduled, sb = wb->n_upgrades > wb->n_unscheduled;
-  int cmp;
+  int      cmp;
 
   if (sa != sb)
     return sa ? -1 : 1;
@@ -120,12 +123,11 @@ compare_waves (gconstpointer a,
 }
 
 static int
-compare_clients (gconstpointer a,
-                 gconstpointer b)
+compare_clients (gconstpointer a, gconstpointer b)
 {
-  const IumClientSeen *ca = *(IumClientSeen * const *) a;
-  const IumClientSeen *cb = *(IumClientSeen * const *) b;
-  int cmp;
+  const IumClientSeen *ca = *(IumClientSeen *const *) a;
+  const IumClientSeen *cb = *(IumClientSeen *const *) b;
+  int                  cmp;
 
   if ((cmp = strcmp (ca->instrument, cb->instrument)) != 0)
     return cmp;
@@ -137,11 +139,10 @@ compare_clients (gconstpointer a,
 }
 
 static int
-compare_rollouts (gconstpointer a,
-                  gconstpointer b)
+compare_rollouts (gconstpointer a, gconstpointer b)
 {
-  const IumRollout *ra = *(IumRollout * const *) a;
-  const IumRollout *rb = *(IumRollout * const *) b;
+  const IumRollout *ra = *(IumRollout *const *) a;
+  const IumRollout *rb = *(IumRollout *const *) b;
 
   return strcmp (ra->name, rb->name);
 }
@@ -166,13 +167,13 @@ build_rows (IumReport               *self,
             GError                 **error)
 {
   GListModel *instruments = ium_inventory_get_instruments (ium_fleet_get_inventory (self->fleet));
-  guint n = g_list_model_get_n_items (instruments);
+  guint       n = g_list_model_get_n_items (instruments);
   IumReportSummary *summary = &self->summary;
-  guint n_hosts = 0, h = 0;
+  guint             n_hosts = 0, h = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       n_hosts += ium_instrument_get_n_hosts (instrument);
     }
 
@@ -184,14 +185,14 @@ build_rows (IumReport               *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
-      IumReportRow *row = &self->rows[i];
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      IumReportRow       *row = &self->rows[i];
       IumInstrumentStatus status;
-      guint n_instrument_hosts = ium_instrument_get_n_hosts (instrument);
+      guint               n_instrument_hosts = ium_instrument_get_n_hosts (instrument);
 
-      if (i % ROWS_PER_STEP == 0 &&
-          !step (progress, cancellable, 0.2 + 0.5 * i / MAX (n, 1), _("Going through the instruments"),
-                 error))
+      if (i % ROWS_PER_STEP == 0
+          && !step (progress, cancellable, 0.2 + 0.5 * i / MAX (n, 1),
+                    _ ("Going through the instruments"), error))
         return FALSE;
 
       ium_fleet_get_status (self->fleet, instrument, &status);
@@ -244,7 +245,7 @@ build_rows (IumReport               *self,
 static void
 build_versions (IumReport *self)
 {
-  guint n_releases = self->fleet->n_releases;
+  guint             n_releases = self->fleet->n_releases;
   g_autofree guint *counts = g_new0 (guint, MAX (n_releases, 1));
 
   for (guint i = 0; i < self->n_rows; i++)
@@ -268,10 +269,10 @@ build_versions (IumReport *self)
 static void
 merge_rollouts (IumReport *self)
 {
-  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
-  Candidate *candidate;
-  guint n = 0;
+  Candidate     *candidate;
+  guint          n = 0;
 
   for (guint r = 0; r < self->rollouts->len; r++)
     {
@@ -279,7 +280,7 @@ merge_rollouts (IumReport *self)
 
       for (guint u = 0; u < rollout->upgrades->len; u++)
         {
-          Candidate c = { rollout, g_ptr_array_index (rollout->upgrades, u) };
+          Candidate  c = { rollout, g_ptr_array_index (rollout->upgrades, u) };
           Candidate *current;
 
           /* An upgrade of an instrument that has left the inventory is not reported. */
@@ -313,7 +314,7 @@ merge_rollouts (IumReport *self)
   for (guint i = 0; i < self->n_upgrades; i++)
     {
       IumReportUpgrade *upgrade = &self->upgrades[i];
-      IumReportRow *row = (IumReportRow *) upgrade->row;
+      IumReportRow     *row = (IumReportRow *) upgrade->row;
 
       row->upgrade = upgrade;
       self->summary.n_in_rollout++;
@@ -326,17 +327,17 @@ merge_rollouts (IumReport *self)
 static void
 build_timeline (IumReport *self)
 {
-  g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  gint64 first = 0, last = 0;
-  gboolean any = FALSE;
+  g_autoptr (GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gint64         first = 0, last = 0;
+  gboolean       any = FALSE;
   GHashTableIter iter;
   IumReportWave *wave;
 
   for (guint i = 0; i < self->n_upgrades; i++)
     {
       const IumReportUpgrade *upgrade = &self->upgrades[i];
-      g_autofree char *key = g_strdup_printf ("%s\n%u", upgrade->rollout->name,
-                                              upgrade->upgrade->wave);
+      g_autofree char        *key =
+        g_strdup_printf ("%s\n%u", upgrade->rollout->name, upgrade->upgrade->wave);
 
       wave = g_hash_table_lookup (waves, key);
       if (wave == NULL)
@@ -379,7 +380,7 @@ build_timeline (IumReport *self)
   for (guint i = 0; i < self->n_upgrades; i++)
     {
       const IumReportUpgrade *upgrade = &self->upgrades[i];
-      guint d;
+      guint                   d;
 
       if (!upgrade->scheduled)
         continue;
@@ -392,7 +393,7 @@ static void
 build_clients (IumReport *self)
 {
   gint64 since = g_date_time_to_unix (self->clients_since);
-  g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (self->all_clients == NULL)
     return;
@@ -412,7 +413,7 @@ build_clients (IumReport *self)
   for (guint i = 0; i < self->clients->len; i++)
     {
       IumClientSeen *seen = g_ptr_array_index (self->clients, i);
-      IumReportRow *row = g_hash_table_lookup (self->rows_by_name, seen->instrument);
+      IumReportRow  *row = g_hash_table_lookup (self->rows_by_name, seen->instrument);
 
       if (seen->status == IUM_VERDICT_INCOMPATIBLE)
         self->summary.n_incompatible_clients++;
@@ -430,8 +431,7 @@ build_clients (IumReport *self)
 }
 
 static gboolean
-rollout_targets (IumReport        *self,
-                 const IumRollout *rollout)
+rollout_targets (IumReport *self, const IumRollout *rollout)
 {
   IumInventory *inventory = ium_fleet_get_inventory (self->fleet);
 
@@ -459,12 +459,12 @@ ium_report_build (IumReport               *self,
     return FALSE;
   build_versions (self);
 
-  if (!step (progress, cancellable, 0.75, _("Merging the rollouts"), error))
+  if (!step (progress, cancellable, 0.75, _ ("Merging the rollouts"), error))
     return FALSE;
   merge_rollouts (self);
   build_timeline (self);
 
-  if (!step (progress, cancellable, 0.9, _("Reading the clients seen"), error))
+  if (!step (progress, cancellable, 0.9, _ ("Reading the clients seen"), error))
     return FALSE;
   build_clients (self);
 

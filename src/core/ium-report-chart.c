@@ -25,21 +25,31 @@
 /* At most this many bars in the releases chart; the rest are summed in one. */
 #define MAX_VERSION_BARS 10
 
-typedef enum { SHAPE_RECT, SHAPE_LINE, SHAPE_TEXT } ShapeKind;
-typedef enum { ANCHOR_START, ANCHOR_MIDDLE, ANCHOR_END } Anchor;
+typedef enum
+{
+  SHAPE_RECT,
+  SHAPE_LINE,
+  SHAPE_TEXT
+} ShapeKind;
+typedef enum
+{
+  ANCHOR_START,
+  ANCHOR_MIDDLE,
+  ANCHOR_END
+} Anchor;
 
 typedef struct
 {
-  ShapeKind  kind;
-  double     x, y, w, h; /* a rectangle; a line from (x, y) to (w, h); text at (x, baseline y) */
-  double     radius;
-  guint32    colour;
-  double     line_width;
-  gboolean   dashed;
-  char      *text;       /* owned */
-  double     size;
-  gboolean   bold;
-  Anchor     anchor;
+  ShapeKind kind;
+  double    x, y, w, h; /* a rectangle; a line from (x, y) to (w, h); text at (x, baseline y) */
+  double    radius;
+  guint32   colour;
+  double    line_width;
+  gboolean  dashed;
+  char     *text; /* owned */
+  double    size;
+  gboolean  bold;
+  Anchor    anchor;
 } Shape;
 
 typedef struct
@@ -57,9 +67,9 @@ static const struct
   double      width;
   double      height;
 } charts[IUM_REPORT_N_CHARTS] = {
-  [IUM_REPORT_CHART_STATUS] = { N_("Status flags"), 246, 196 },
-  [IUM_REPORT_CHART_VERSIONS] = { N_("Releases in use"), 246, 196 },
-  [IUM_REPORT_CHART_TIMELINE] = { N_("Rollout timeline"), 499, 190 },
+  [IUM_REPORT_CHART_STATUS] = { N_ ("Status flags"), 246, 196 },
+  [IUM_REPORT_CHART_VERSIONS] = { N_ ("Releases in use"), 246, 196 },
+  [IUM_REPORT_CHART_TIMELINE] = { N_ ("Rollout timeline"), 499, 190 },
 };
 
 static void
@@ -69,14 +79,11 @@ shape_clear (gpointer data)
 }
 
 static void
-scene_init (Scene          *scene,
-            IumReportChart  chart,
-            double          width,
-            double          height)
+scene_init (Scene *scene, IumReportChart chart, double width, double height)
 {
   scene->width = width;
   scene->height = height;
-  scene->title = _(charts[chart].title);
+  scene->title = _ (charts[chart].title);
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
   g_array_set_clear_func (scene->shapes, shape_clear);
   scene->context = ium_report_text_context_new ();
@@ -90,13 +97,7 @@ scene_clear (Scene *scene)
 }
 
 static void
-add_rect (Scene   *scene,
-          double   x,
-          double   y,
-          double   w,
-          double   h,
-          double   radius,
-          guint32  colour)
+add_rect (Scene *scene, double x, double y, double w, double h, double radius, guint32 colour)
 {
   Shape shape = { SHAPE_RECT, x, y, MAX (w, 0), MAX (h, 0), radius, colour };
 
@@ -104,14 +105,14 @@ add_rect (Scene   *scene,
 }
 
 static void
-add_line (Scene    *scene,
-          double    x1,
-          double    y1,
-          double    x2,
-          double    y2,
-          double    line_width,
-          gboolean  dashed,
-          guint32   colour)
+add_line (Scene   *scene,
+          double   x1,
+          double   y1,
+          double   x2,
+          double   y2,
+          double   line_width,
+          gboolean dashed,
+          guint32  colour)
 {
   Shape shape = { SHAPE_LINE, x1, y1, x2, y2, 0, colour, line_width, dashed };
 
@@ -139,10 +140,7 @@ add_text (Scene      *scene,
 }
 
 static double
-text_width (Scene      *scene,
-            const char *text,
-            double      size,
-            gboolean    bold)
+text_width (Scene *scene, const char *text, double size, gboolean bold)
 {
   return ium_report_text_width (scene->context, text, size, bold);
 }
@@ -155,11 +153,7 @@ add_title (Scene *scene)
 
 /* A legend entry: a swatch and a label; returns the x after it. */
 static double
-add_legend_entry (Scene      *scene,
-                  double      x,
-                  double      baseline,
-                  guint32     colour,
-                  const char *label)
+add_legend_entry (Scene *scene, double x, double baseline, guint32 colour, const char *label)
 {
   add_rect (scene, x, baseline - 6.5, 8, 8, 2, colour);
   add_text (scene, x + 11, baseline, label, SMALL_SIZE, FALSE, ANCHOR_START, IUM_REPORT_MUTED);
@@ -169,11 +163,11 @@ add_legend_entry (Scene      *scene,
 /* Horizontal bars: a label column, a track, a bar and the count after it. */
 typedef struct
 {
-  char     *label;  /* owned */
-  gboolean  strong; /* the label in bold and ink */
-  guint     value;
-  guint32   colour;
-  char     *note;   /* owned, nullable: after the count */
+  char    *label;  /* owned */
+  gboolean strong; /* the label in bold and ink */
+  guint    value;
+  guint32  colour;
+  char    *note; /* owned, nullable: after the count */
 } Bar;
 
 static void
@@ -186,13 +180,10 @@ bar_clear (gpointer data)
 }
 
 static void
-add_bars (Scene  *scene,
-          GArray *bars,
-          double  top,
-          double  bottom)
+add_bars (Scene *scene, GArray *bars, double top, double bottom)
 {
   double label_width = 0, count_width = 0, row, x0, x1;
-  guint max = 0;
+  guint  max = 0;
 
   for (guint i = 0; i < bars->len; i++)
     {
@@ -201,8 +192,9 @@ add_bars (Scene  *scene,
 
       g_snprintf (count, sizeof count, "%u", bar->value);
       label_width = MAX (label_width, text_width (scene, bar->label, LABEL_SIZE, bar->strong));
-      count_width = MAX (count_width, text_width (scene, count, LABEL_SIZE, TRUE) +
-                         (bar->note ? text_width (scene, bar->note, SMALL_SIZE, FALSE) + 4 : 0));
+      count_width = MAX (
+        count_width, text_width (scene, count, LABEL_SIZE, TRUE)
+                       + (bar->note ? text_width (scene, bar->note, SMALL_SIZE, FALSE) + 4 : 0));
       max = MAX (max, bar->value);
     }
   if (bars->len == 0)
@@ -215,10 +207,10 @@ add_bars (Scene  *scene,
 
   for (guint i = 0; i < bars->len; i++)
     {
-      Bar *bar = &g_array_index (bars, Bar, i);
+      Bar   *bar = &g_array_index (bars, Bar, i);
       double y = top + i * row, h = MIN (row * 0.62, 12.0), mid = y + row / 2;
       double length = max > 0 ? (x1 - x0) * bar->value / max : 0;
-      char count[32];
+      char   count[32];
 
       g_snprintf (count, sizeof count, "%u", bar->value);
       add_text (scene, label_width, mid + 3, bar->label, LABEL_SIZE, bar->strong, ANCHOR_END,
@@ -235,31 +227,28 @@ add_bars (Scene  *scene,
 }
 
 static void
-build_status (Scene     *scene,
-              IumReport *report)
+build_status (Scene *scene, IumReport *report)
 {
   const IumReportSummary *summary = ium_report_get_summary (report);
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
 
   g_array_set_clear_func (bars, bar_clear);
   add_title (scene);
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     {
       Bar bar = { g_strdup (ium_report_badge_label (IUM_REPORT_BADGE_FLAG, bit)), FALSE,
-                  summary->by_flag[bit],
-                  ium_report_tone (IUM_REPORT_BADGE_FLAG, bit)->solid, NULL };
+                  summary->by_flag[bit], ium_report_tone (IUM_REPORT_BADGE_FLAG, bit)->solid,
+                  NULL };
       g_array_append_val (bars, bar);
     }
   add_bars (scene, bars, TOP, scene->height);
 }
 
 static int
-compare_counts_desc (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      data)
+compare_counts_desc (gconstpointer a, gconstpointer b, gpointer data)
 {
   const IumReportVersionCount *versions = data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint                        ia = *(const guint *) a, ib = *(const guint *) b;
 
   if (versions[ia].n_instruments != versions[ib].n_instruments)
     return versions[ia].n_instruments > versions[ib].n_instruments ? -1 : 1;
@@ -267,24 +256,23 @@ compare_counts_desc (gconstpointer a,
 }
 
 static void
-build_versions (Scene     *scene,
-                IumReport *report)
+build_versions (Scene *scene, IumReport *report)
 {
-  guint n;
+  guint                        n;
   const IumReportVersionCount *versions = ium_report_get_versions (report, &n);
-  IumRelease *release = ium_report_get_release (report);
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  IumRelease                  *release = ium_report_get_release (report);
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_autofree gboolean *shown = g_new0 (gboolean, MAX (n, 1));
-  gboolean tiers[IUM_REPORT_NO_TIER + 1] = { FALSE };
-  guint n_other = 0, other = 0;
-  double x;
+  gboolean             tiers[IUM_REPORT_NO_TIER + 1] = { FALSE };
+  guint                n_other = 0, other = 0;
+  double               x;
 
   g_array_set_clear_func (bars, bar_clear);
   add_title (scene);
 
   if (n == 0)
     {
-      add_text (scene, scene->width / 2, scene->height / 2, _("No instruments"), LABEL_SIZE, FALSE,
+      add_text (scene, scene->width / 2, scene->height / 2, _ ("No instruments"), LABEL_SIZE, FALSE,
                 ANCHOR_MIDDLE, IUM_REPORT_FAINT);
       return;
     }
@@ -297,7 +285,7 @@ build_versions (Scene     *scene,
   else
     {
       g_autofree guint *order = g_new (guint, n);
-      guint kept = 0;
+      guint             kept = 0;
 
       for (guint i = 0; i < n; i++)
         order[i] = i;
@@ -327,20 +315,21 @@ build_versions (Scene     *scene,
           continue;
         }
       {
-        Bar bar = { g_strdup (versions[i].release ? ium_release_get_version_text (versions[i].release)
-                                                  : _("no release")),
+        Bar bar = { g_strdup (versions[i].release
+                                ? ium_release_get_version_text (versions[i].release)
+                                : _ ("no release")),
                     versions[i].release == release, versions[i].n_instruments,
                     ium_report_tone (IUM_REPORT_BADGE_TIER, tier)->solid,
-                    versions[i].release == release ? g_strdup (_("this release")) : NULL };
+                    versions[i].release == release ? g_strdup (_ ("this release")) : NULL };
         g_array_append_val (bars, bar);
         tiers[tier] = TRUE;
       }
     }
   if (n_other > 0)
     {
-      Bar bar = { g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other release",
-                                                "%u other releases", n_other),
-                                   n_other),
+      Bar bar = { g_strdup_printf (
+                    g_dngettext (GETTEXT_PACKAGE, "%u other release", "%u other releases", n_other),
+                    n_other),
                   FALSE, other, IUM_REPORT_RULE, NULL };
       g_array_append_val (bars, bar);
     }
@@ -356,8 +345,7 @@ build_versions (Scene     *scene,
 
 /* 1, 2, 5, 10, 20, 50, ...: a step that gives about @ticks grid lines up to @max. */
 static guint
-nice_step (guint max,
-           guint ticks)
+nice_step (guint max, guint ticks)
 {
   double raw = MAX (1.0, (double) max / ticks);
   double magnitude = pow (10, floor (log10 (raw)));
@@ -368,17 +356,17 @@ nice_step (guint max,
 }
 
 static char *
-format_tick (gint64 time,
-             gint64 bin)
+format_tick (gint64 time, gint64 bin)
 {
   /* Translators: abbreviated month names on the timeline chart's axis. */
-  static const char *months[] = { NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"),
-                                  NC_("month", "Apr"), NC_("month", "May"), NC_("month", "Jun"),
-                                  NC_("month", "Jul"), NC_("month", "Aug"), NC_("month", "Sep"),
-                                  NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec") };
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month",
-                                    months[g_date_time_get_month (utc) - 1]);
+  static const char *months[] = {
+    NC_ ("month", "Jan"), NC_ ("month", "Feb"), NC_ ("month", "Mar"), NC_ ("month", "Apr"),
+    NC_ ("month", "May"), NC_ ("month", "Jun"), NC_ ("month", "Jul"), NC_ ("month", "Aug"),
+    NC_ ("month", "Sep"), NC_ ("month", "Oct"), NC_ ("month", "Nov"), NC_ ("month", "Dec")
+  };
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  const char *month =
+    g_dpgettext2 (GETTEXT_PACKAGE, "month", months[g_date_time_get_month (utc) - 1]);
 
   if (bin >= 28 * SECONDS_PER_DAY)
     return g_strdup_printf ("%s %d", month, g_date_time_get_year (utc));
@@ -386,30 +374,28 @@ format_tick (gint64 time,
 }
 
 static void
-build_timeline (Scene     *scene,
-                IumReport *report)
+build_timeline (Scene *scene, IumReport *report)
 {
-  guint n_days, n_waves, n_rollouts;
-  const IumReportDay *days = ium_report_get_timeline (report, &n_days);
+  guint                n_days, n_waves, n_rollouts;
+  const IumReportDay  *days = ium_report_get_timeline (report, &n_days);
   const IumReportWave *waves = ium_report_get_waves (report, &n_waves);
-  gint64 now = g_date_time_to_unix (ium_report_get_generated (report));
-  gint64 bin, x0, x1;
-  guint n_bins, max = 0, step, n_lanes = 0;
-  g_autofree guint *totals = NULL;
-  g_autofree guint *stacks = NULL;
-  gint64 lane_end[3] = { 0 };
-  g_autofree guint *lanes = g_new0 (guint, MAX (n_waves, 1));
-  gboolean present[IUM_REPORT_N_STATES] = { FALSE };
-  double left, right, top, bottom, x, label_width;
+  gint64               now = g_date_time_to_unix (ium_report_get_generated (report));
+  gint64               bin, x0, x1;
+  guint                n_bins, max = 0, step, n_lanes = 0;
+  g_autofree guint    *totals = NULL;
+  g_autofree guint    *stacks = NULL;
+  gint64               lane_end[3] = { 0 };
+  g_autofree guint    *lanes = g_new0 (guint, MAX (n_waves, 1));
+  gboolean             present[IUM_REPORT_N_STATES] = { FALSE };
+  double               left, right, top, bottom, x, label_width;
 
   ium_report_get_rollouts (report, &n_rollouts);
   add_title (scene);
   if (n_days == 0)
     {
-      g_autofree char *text = g_strdup_printf (n_rollouts == 0 ? _("No rollout of %s is saved")
-                                                              : _("No upgrade to %s is scheduled"),
-                                               ium_release_get_version_text (
-                                                 ium_report_get_release (report)));
+      g_autofree char *text = g_strdup_printf (
+        n_rollouts == 0 ? _ ("No rollout of %s is saved") : _ ("No upgrade to %s is scheduled"),
+        ium_release_get_version_text (ium_report_get_release (report)));
       add_rect (scene, 0, TOP, scene->width, scene->height - TOP, 4, IUM_REPORT_ZEBRA);
       add_text (scene, scene->width / 2, TOP + (scene->height - TOP) / 2 + 3, text, LABEL_SIZE,
                 FALSE, ANCHOR_MIDDLE, IUM_REPORT_MUTED);
@@ -466,13 +452,13 @@ build_timeline (Scene     *scene,
   top = TOP + n_lanes * 14 + 4 + (now >= x0 && now <= x1 ? 12 : 0);
   bottom = scene->height - 30;
 
-#define X_OF(t) (left + (double) ((t) - x0) / (double) (x1 - x0) * (right - left))
+#define X_OF(t) (left + (double) ((t) -x0) / (double) (x1 - x0) * (right - left))
 
   for (guint w = 0; w < n_waves; w++)
     {
       const IumReportWave *wave = &waves[w];
-      double wx0, wx1, y = TOP + lanes[w] * 14;
-      g_autofree char *label = NULL;
+      double               wx0, wx1, y = TOP + lanes[w] * 14;
+      g_autofree char     *label = NULL;
 
       if (wave->n_upgrades == wave->n_unscheduled)
         continue;
@@ -480,8 +466,8 @@ build_timeline (Scene     *scene,
       wx1 = MAX (X_OF (CLAMP (wave->end, x0, x1)), wx0 + 3);
       add_rect (scene, wx0, y, wx1 - wx0, 11, 3, 0xdbe6f3);
       /* Translators: a bar of the timeline chart: a rollout's name and a wave. */
-      label = n_rollouts > 1 ? g_strdup_printf (_("%s · wave %u"), wave->rollout->name, wave->wave)
-                             : g_strdup_printf (_("Wave %u"), wave->wave);
+      label = n_rollouts > 1 ? g_strdup_printf (_ ("%s · wave %u"), wave->rollout->name, wave->wave)
+                             : g_strdup_printf (_ ("Wave %u"), wave->wave);
       if (text_width (scene, label, SMALL_SIZE, TRUE) + 8 <= wx1 - wx0)
         add_text (scene, wx0 + 4, y + 8.3, label, SMALL_SIZE, TRUE, ANCHOR_START, 0x1c4f8a);
       else if (wx1 + 4 + text_width (scene, label, SMALL_SIZE, TRUE) <= right)
@@ -492,7 +478,7 @@ build_timeline (Scene     *scene,
   for (guint v = 0; v <= max; v += step)
     {
       double y = bottom - (bottom - top) * v / MAX (max, 1);
-      char label[32];
+      char   label[32];
 
       g_snprintf (label, sizeof label, "%u", v);
       add_line (scene, left, y, right, y, 0.5, FALSE, v == 0 ? IUM_REPORT_FAINT : IUM_REPORT_RULE);
@@ -509,31 +495,33 @@ build_timeline (Scene     *scene,
       for (guint i = 0; i < IUM_REPORT_N_STATES; i++)
         {
           IumUpgradeState state = ium_report_state_order[i];
-          guint count = stacks[b * IUM_REPORT_N_STATES + state];
-          double h = (bottom - top) * count / MAX (max, 1);
+          guint           count = stacks[b * IUM_REPORT_N_STATES + state];
+          double          h = (bottom - top) * count / MAX (max, 1);
 
           if (count == 0)
             continue;
-          add_rect (scene, bx, y - h, bw, h, 0, ium_report_tone (IUM_REPORT_BADGE_STATE, state)->solid);
+          add_rect (scene, bx, y - h, bw, h, 0,
+                    ium_report_tone (IUM_REPORT_BADGE_STATE, state)->solid);
           y -= h;
         }
     }
 
   /* Date labels under the axis: about six, never overlapping. */
   {
-    guint every = MAX (1u, (n_bins + 5) / 6);
+    guint  every = MAX (1u, (n_bins + 5) / 6);
     double last_end = -1000;
 
     for (guint b = 0; b < n_bins; b += every)
       {
         g_autofree char *label = format_tick (x0 + b * bin, bin);
-        double cx = left + (b + 0.5) * (right - left) / n_bins;
-        double w = text_width (scene, label, SMALL_SIZE, FALSE);
+        double           cx = left + (b + 0.5) * (right - left) / n_bins;
+        double           w = text_width (scene, label, SMALL_SIZE, FALSE);
 
         if (cx - w / 2 < last_end + 6 || cx + w / 2 > scene->width)
           continue;
         add_line (scene, cx, bottom, cx, bottom + 3, 0.5, FALSE, IUM_REPORT_FAINT);
-        add_text (scene, cx, bottom + 12, label, SMALL_SIZE, FALSE, ANCHOR_MIDDLE, IUM_REPORT_MUTED);
+        add_text (scene, cx, bottom + 12, label, SMALL_SIZE, FALSE, ANCHOR_MIDDLE,
+                  IUM_REPORT_MUTED);
         last_end = cx + w / 2;
       }
   }
@@ -543,11 +531,11 @@ build_timeline (Scene     *scene,
       double nx = X_OF (now);
 
       /* Translators: the mark of the current day on the timeline chart. */
-      double w = text_width (scene, _("today"), SMALL_SIZE, TRUE);
+      double w = text_width (scene, _ ("today"), SMALL_SIZE, TRUE);
       double lx = nx + 3 + w <= right ? nx + 3 : nx - 3 - w;
 
       add_line (scene, nx, top - 11, nx, bottom, 1.0, TRUE, 0xc01c28);
-      add_text (scene, lx, top - 3, _("today"), SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
+      add_text (scene, lx, top - 3, _ ("today"), SMALL_SIZE, TRUE, ANCHOR_START, 0xc01c28);
     }
 #undef X_OF
 
@@ -561,19 +549,16 @@ build_timeline (Scene     *scene,
                               ium_report_badge_label (IUM_REPORT_BADGE_STATE, state));
     }
   {
-    const char *unit = bin == SECONDS_PER_DAY ? _("upgrades starting per day (UTC)")
-                       : bin == 7 * SECONDS_PER_DAY ? _("upgrades starting per week (UTC)")
-                                                    : _("upgrades starting per 30 days (UTC)");
-    add_text (scene, right, scene->height - 3, unit, SMALL_SIZE, FALSE, ANCHOR_END, IUM_REPORT_FAINT);
+    const char *unit = bin == SECONDS_PER_DAY       ? _ ("upgrades starting per day (UTC)")
+                       : bin == 7 * SECONDS_PER_DAY ? _ ("upgrades starting per week (UTC)")
+                                                    : _ ("upgrades starting per 30 days (UTC)");
+    add_text (scene, right, scene->height - 3, unit, SMALL_SIZE, FALSE, ANCHOR_END,
+              IUM_REPORT_FAINT);
   }
 }
 
 static void
-build_scene (Scene          *scene,
-             IumReport      *report,
-             IumReportChart  chart,
-             double          width,
-             double          height)
+build_scene (Scene *scene, IumReport *report, IumReportChart chart, double width, double height)
 {
   scene_init (scene, chart, width, height);
   switch (chart)
@@ -595,13 +580,11 @@ const char *
 ium_report_chart_get_title (IumReportChart chart)
 {
   g_return_val_if_fail ((guint) chart < IUM_REPORT_N_CHARTS, NULL);
-  return _(charts[chart].title);
+  return _ (charts[chart].title);
 }
 
 void
-ium_report_chart_get_size_hint (IumReportChart  chart,
-                                double         *width,
-                                double         *height)
+ium_report_chart_get_size_hint (IumReportChart chart, double *width, double *height)
 {
   g_return_if_fail ((guint) chart < IUM_REPORT_N_CHARTS);
   if (width != NULL)
@@ -611,11 +594,8 @@ ium_report_chart_get_size_hint (IumReportChart  chart,
 }
 
 void
-ium_report_chart_draw (IumReport      *report,
-                       IumReportChart  chart,
-                       cairo_t        *cr,
-                       double          width,
-                       double          height)
+ium_report_chart_draw (
+  IumReport *report, IumReportChart chart, cairo_t *cr, double width, double height)
 {
   Scene scene = { 0 };
 
@@ -649,10 +629,10 @@ ium_report_chart_draw (IumReport      *report,
         case SHAPE_TEXT:
         default:
           {
-            g_autoptr(PangoLayout) layout = ium_report_layout_new (scene.context, shape->text,
-                                                                   shape->size, shape->bold);
+            g_autoptr (PangoLayout) layout =
+              ium_report_layout_new (scene.context, shape->text, shape->size, shape->bold);
             PangoRectangle logical;
-            double x = shape->x;
+            double         x = shape->x;
 
             pango_layout_get_extents (layout, NULL, &logical);
             if (shape->anchor == ANCHOR_MIDDLE)
@@ -669,8 +649,7 @@ ium_report_chart_draw (IumReport      *report,
 }
 
 static void
-append_number (GString *out,
-               double   value)
+append_number (GString *out, double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -679,15 +658,12 @@ append_number (GString *out,
 }
 
 char *
-ium_report_chart_to_svg (IumReport      *report,
-                         IumReportChart  chart,
-                         double          width,
-                         double          height)
+ium_report_chart_to_svg (IumReport *report, IumReportChart chart, double width, double height)
 {
   static const char *anchors[] = { "start", "middle", "end" };
-  Scene scene = { 0 };
-  GString *out = g_string_new (NULL);
-  char colour[8];
+  Scene              scene = { 0 };
+  GString           *out = g_string_new (NULL);
+  char               colour[8];
 
   g_return_val_if_fail (IUM_IS_REPORT (report), NULL);
   g_return_val_if_fail ((guint) chart < IUM_REPORT_N_CHARTS, NULL);
@@ -747,8 +723,8 @@ ium_report_chart_to_svg (IumReport      *report,
           g_string_append (out, "\" font-size=\"");
           append_number (out, shape->size);
           g_string_append_printf (out, "\"%s text-anchor=\"%s\" fill=\"%s\">",
-                                  shape->bold ? " font-weight=\"700\"" : "",
-                                  anchors[shape->anchor], colour);
+                                  shape->bold ? " font-weight=\"700\"" : "", anchors[shape->anchor],
+                                  colour);
           ium_report_append_escaped (out, shape->text);
           g_string_append (out, "</text>\n");
           break;

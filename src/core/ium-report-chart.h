@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_REPORT_CHART_STATUS,   /* instruments per status flag */
   IUM_REPORT_CHART_VERSIONS, /* instruments per release they run, coloured by tier */
@@ -42,5 +44,7 @@ char       *ium_report_chart_to_svg        (IumReport      *report,
                                             IumReportChart  chart,
                                             double          width,
                                             double          height);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -10,17 +10,29 @@
 #include "ium-report-style.h"
 
 static const char *columns[] = {
-  "instrument", "site", "release", "tier", "target", "behind", "flags", "rollout", "wave",
-  "start", "end", "window", "state", "note", "outdated_clients", "incompatible_clients",
+  "instrument",
+  "site",
+  "release",
+  "tier",
+  "target",
+  "behind",
+  "flags",
+  "rollout",
+  "wave",
+  "start",
+  "end",
+  "window",
+  "state",
+  "note",
+  "outdated_clients",
+  "incompatible_clients",
 };
 
 /* RFC 4180: a field with a comma, a double quote or a line break is quoted, and a double
  * quote inside doubled. Values are written as they are (no prefix against spreadsheet
  * formulas: the file is data; see docs/reports.md). */
 static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    last)
+append_field (GString *out, const char *value, gboolean last)
 {
   if (value != NULL)
     {
@@ -42,17 +54,13 @@ append_field (GString    *out,
 }
 
 static void
-append_number (GString *out,
-               guint    value,
-               gboolean last)
+append_number (GString *out, guint value, gboolean last)
 {
   g_string_append_printf (out, "%u%s", value, last ? "\r\n" : ",");
 }
 
 GBytes *
-ium_report_to_csv (IumReport     *self,
-                   GCancellable  *cancellable,
-                   GError       **error)
+ium_report_to_csv (IumReport *self, GCancellable *cancellable, GError **error)
 {
   GString *out = g_string_sized_new (256 + self->n_rows * 160);
 
@@ -61,10 +69,10 @@ ium_report_to_csv (IumReport     *self,
 
   for (guint i = 0; i < self->n_rows; i++)
     {
-      const IumReportRow *row = &self->rows[i];
+      const IumReportRow     *row = &self->rows[i];
       const IumReportUpgrade *upgrade = row->upgrade;
-      g_autofree char *flags = ium_report_format_flags (row->flags);
-      int tier = ium_report_row_tier (row);
+      g_autofree char        *flags = ium_report_format_flags (row->flags);
+      int                     tier = ium_report_row_tier (row);
 
       if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -75,8 +83,10 @@ ium_report_to_csv (IumReport     *self,
       append_field (out, row->name, FALSE);
       append_field (out, row->site, FALSE);
       append_field (out, row->release ? ium_release_get_version_text (row->release) : NULL, FALSE);
-      append_field (out, tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
-                                                    : NULL, FALSE);
+      append_field (out,
+                    tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
+                                               : NULL,
+                    FALSE);
       append_field (out, row->target ? ium_release_get_version_text (row->target) : NULL, FALSE);
       append_number (out, row->behind, FALSE);
       append_field (out, flags, FALSE);

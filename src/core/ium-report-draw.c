@@ -13,8 +13,8 @@ PangoContext *
 ium_report_text_context_new (void)
 {
   /* The default font map is per thread, so a worker thread gets its own. */
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontMap         *map = pango_cairo_font_map_get_default ();
+  PangoContext         *context = pango_font_map_create_context (map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -28,8 +28,7 @@ ium_report_text_context_new (void)
 }
 
 PangoFontDescription *
-ium_report_font_new (double   size,
-                     gboolean bold)
+ium_report_font_new (double size, gboolean bold)
 {
   PangoFontDescription *font = pango_font_description_from_string (IUM_REPORT_FONT_FAMILY);
 
@@ -51,25 +50,19 @@ ium_report_layout_new_with_font (PangoContext               *context,
 }
 
 PangoLayout *
-ium_report_layout_new (PangoContext *context,
-                       const char   *text,
-                       double        size,
-                       gboolean      bold)
+ium_report_layout_new (PangoContext *context, const char *text, double size, gboolean bold)
 {
   PangoFontDescription *font = ium_report_font_new (size, bold);
-  PangoLayout *layout = ium_report_layout_new_with_font (context, text, font);
+  PangoLayout          *layout = ium_report_layout_new_with_font (context, text, font);
 
   pango_font_description_free (font);
   return layout;
 }
 
 double
-ium_report_text_width (PangoContext *context,
-                       const char   *text,
-                       double        size,
-                       gboolean      bold)
+ium_report_text_width (PangoContext *context, const char *text, double size, gboolean bold)
 {
-  g_autoptr(PangoLayout) layout = ium_report_layout_new (context, text, size, bold);
+  g_autoptr (PangoLayout) layout = ium_report_layout_new (context, text, size, bold);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -77,18 +70,14 @@ ium_report_text_width (PangoContext *context,
 }
 
 void
-ium_report_show_layout (cairo_t     *cr,
-                        PangoLayout *layout,
-                        double       x,
-                        double       baseline)
+ium_report_show_layout (cairo_t *cr, PangoLayout *layout, double x, double baseline)
 {
   cairo_move_to (cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
 }
 
 void
-ium_report_set_colour (cairo_t *cr,
-                       guint32  colour)
+ium_report_set_colour (cairo_t *cr, guint32 colour)
 {
   double r, g, b;
 
@@ -97,12 +86,8 @@ ium_report_set_colour (cairo_t *cr,
 }
 
 void
-ium_report_rounded_rect (cairo_t *cr,
-                         double   x,
-                         double   y,
-                         double   width,
-                         double   height,
-                         double   radius)
+ium_report_rounded_rect (
+  cairo_t *cr, double x, double y, double width, double height, double radius)
 {
   radius = MIN (radius, MIN (width, height) / 2);
   if (radius <= 0)
@@ -127,8 +112,8 @@ typedef struct
 
 struct _IumReportGlyphs
 {
-  GArray   *runs;     /* of GlyphRun */
-  gboolean  complete; /* every character has its glyph */
+  GArray  *runs;     /* of GlyphRun */
+  gboolean complete; /* every character has its glyph */
 };
 
 static void
@@ -151,11 +136,11 @@ ium_report_glyphs_new (PangoLayout *layout)
   g_array_set_clear_func (glyphs->runs, glyph_run_clear);
   do
     {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
+      PangoLayoutRun      *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle       logical;
       cairo_scaled_font_t *font;
-      GlyphRun *glyph_run;
-      int x, baseline;
+      GlyphRun            *glyph_run;
+      int                  x, baseline;
 
       if (run == NULL) /* the end of a line */
         continue;
@@ -226,7 +211,7 @@ typedef struct
 
 typedef struct
 {
-  cairo_scaled_font_t *font;   /* borrowed from the glyph runs, which outlive the batch */
+  cairo_scaled_font_t *font; /* borrowed from the glyph runs, which outlive the batch */
   guint32              colour;
   GArray              *glyphs; /* of cairo_glyph_t */
 } GlyphBatch;
@@ -240,10 +225,10 @@ typedef struct
 
 struct _IumReportBatch
 {
-  GArray    *rects;   /* of Rect */
-  GArray    *lines;   /* of Line */
-  GPtrArray *glyphs;  /* of GlyphBatch, owned */
-  GArray    *texts;   /* of Text */
+  GArray    *rects;  /* of Rect */
+  GArray    *lines;  /* of Line */
+  GPtrArray *glyphs; /* of GlyphBatch, owned */
+  GArray    *texts;  /* of Text */
 };
 
 static void
@@ -302,13 +287,8 @@ ium_report_batch_add_rect (IumReportBatch *batch,
 }
 
 void
-ium_report_batch_add_line (IumReportBatch *batch,
-                           double          x1,
-                           double          y1,
-                           double          x2,
-                           double          y2,
-                           double          width,
-                           guint32         colour)
+ium_report_batch_add_line (
+  IumReportBatch *batch, double x1, double y1, double x2, double y2, double width, guint32 colour)
 {
   Line line = { x1, y1, x2, y2, width, colour };
 
@@ -316,17 +296,14 @@ ium_report_batch_add_line (IumReportBatch *batch,
 }
 
 void
-ium_report_batch_add_glyphs (IumReportBatch        *batch,
-                             const IumReportGlyphs *glyphs,
-                             double                 x,
-                             double                 y,
-                             guint32                colour)
+ium_report_batch_add_glyphs (
+  IumReportBatch *batch, const IumReportGlyphs *glyphs, double x, double y, guint32 colour)
 {
   for (guint r = 0; r < glyphs->runs->len; r++)
     {
       const GlyphRun *run = &g_array_index (glyphs->runs, GlyphRun, r);
-      GlyphBatch *target = NULL;
-      guint start;
+      GlyphBatch     *target = NULL;
+      guint           start;
 
       /* A page has a few fonts and colours: a linear search is the fastest. */
       for (guint i = batch->glyphs->len; i-- > 0;)
@@ -358,11 +335,8 @@ ium_report_batch_add_glyphs (IumReportBatch        *batch,
 }
 
 void
-ium_report_batch_add_layout (IumReportBatch *batch,
-                             PangoLayout    *layout,
-                             double          x,
-                             double          y,
-                             guint32         colour)
+ium_report_batch_add_layout (
+  IumReportBatch *batch, PangoLayout *layout, double x, double y, guint32 colour)
 {
   Text text = { g_object_ref (layout), x, y, colour };
 
@@ -374,16 +348,14 @@ ium_report_batch_add_layout (IumReportBatch *batch,
  * round joins and twice the radius as width: four numbers a rectangle in the PDF instead of
  * four curves. */
 static void
-flush_rects (IumReportBatch *batch,
-             cairo_t        *cr,
-             IumReportLayer  layer)
+flush_rects (IumReportBatch *batch, cairo_t *cr, IumReportLayer layer)
 {
-  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < batch->rects->len; i++)
     {
       const Rect *first = &g_array_index (batch->rects, Rect, i);
-      gboolean seen = FALSE;
+      gboolean    seen = FALSE;
 
       if (first->layer != layer)
         continue;
@@ -400,9 +372,10 @@ flush_rects (IumReportBatch *batch,
       for (guint k = i; k < batch->rects->len; k++)
         {
           const Rect *rect = &g_array_index (batch->rects, Rect, k);
-          double r = MIN (rect->radius, MIN (rect->width, rect->height) / 2 - 0.01);
+          double      r = MIN (rect->radius, MIN (rect->width, rect->height) / 2 - 0.01);
 
-          if (rect->layer != layer || rect->colour != first->colour || rect->radius != first->radius)
+          if (rect->layer != layer || rect->colour != first->colour
+              || rect->radius != first->radius)
             continue;
           r = MAX (r, 0);
           cairo_rectangle (cr, rect->x + r, rect->y + r, rect->width - 2 * r, rect->height - 2 * r);
@@ -421,8 +394,7 @@ flush_rects (IumReportBatch *batch,
 }
 
 void
-ium_report_batch_flush (IumReportBatch *batch,
-                        cairo_t        *cr)
+ium_report_batch_flush (IumReportBatch *batch, cairo_t *cr)
 {
   cairo_save (cr);
   flush_rects (batch, cr, IUM_REPORT_LAYER_BACKGROUND);
@@ -431,7 +403,7 @@ ium_report_batch_flush (IumReportBatch *batch,
   while (batch->lines->len > 0)
     {
       const Line first = g_array_index (batch->lines, Line, 0);
-      guint kept = 0;
+      guint      kept = 0;
 
       cairo_new_path (cr);
       for (guint i = 0; i < batch->lines->len; i++)

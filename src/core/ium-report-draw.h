@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The report's typeface, with fallbacks, for pango and for CSS. */
 #define IUM_REPORT_FONT_FAMILY "Cantarell, DejaVu Sans"
 #define IUM_REPORT_CSS_FONTS   "Cantarell, 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
@@ -111,5 +113,7 @@ void             ium_report_batch_flush      (IumReportBatch  *batch,
                                               cairo_t         *cr);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumReportBatch, ium_report_batch_free)
+
+/* clang-format on */
 
 G_END_DECLS

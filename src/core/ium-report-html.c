@@ -58,7 +58,8 @@ static const char stylesheet[] =
   "table{border-collapse:collapse;width:100%;font-size:13px}\n"
   "#figures table{width:auto;min-width:55%}\n"
   "thead th{background:var(--head);color:#3c4858;text-align:left;font-size:11px;"
-  "text-transform:uppercase;letter-spacing:.04em;padding:7px 10px;border-bottom:1px solid var(--rule)}\n"
+  "text-transform:uppercase;letter-spacing:.04em;padding:7px 10px;border-bottom:1px solid "
+  "var(--rule)}\n"
   "td{padding:6px 10px;border-bottom:1px solid var(--rule);vertical-align:top}\n"
   "tbody tr:nth-child(even) td{background:var(--zebra)}\n"
   "th.num,td.num{text-align:right;white-space:nowrap}\n"
@@ -68,9 +69,11 @@ static const char stylesheet[] =
   ".badge{display:inline-block;padding:1px 7px;margin:1px 3px 1px 0;border-radius:9px;"
   "font-size:11px;font-weight:700;line-height:1.5;white-space:nowrap}\n"
   "a{color:var(--accent)}\n"
-  "footer{padding:14px 40px 22px;color:var(--faint);font-size:12px;border-top:1px solid var(--rule)}\n"
+  "footer{padding:14px 40px 22px;color:var(--faint);font-size:12px;border-top:1px solid "
+  "var(--rule)}\n"
   "@media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}"
-  ".charts{grid-template-columns:1fr}main,.masthead,footer{padding-left:18px;padding-right:18px}}\n";
+  ".charts{grid-template-columns:1fr}main,.masthead,footer{padding-left:18px;padding-right:18px}}"
+  "\n";
 
 /* Paper: A4, the layout of a wide screen, colours kept, header rows repeated on every page. */
 static const char print_stylesheet[] =
@@ -84,7 +87,8 @@ static const char print_stylesheet[] =
   "nav.toc{display:none}\n"
   ".cards{grid-template-columns:repeat(4,1fr);gap:8px}.card{padding:8px 10px;break-inside:avoid}\n"
   ".card .value{font-size:18pt}.card .label{font-size:9pt}.card .caption{font-size:7.5pt}\n"
-  ".charts{grid-template-columns:1fr 1fr;gap:8px 12px}.charts figure{break-inside:avoid;padding:8px}\n"
+  ".charts{grid-template-columns:1fr 1fr;gap:8px 12px}.charts "
+  "figure{break-inside:avoid;padding:8px}\n"
   ".masthead .meta{font-size:8.5pt}.lede{font-size:9pt}\n"
   "table{font-size:8pt}thead{display:table-header-group}tr{break-inside:avoid}\n"
   "h2{break-after:avoid;font-size:13pt}p.intro{break-after:avoid}\n"
@@ -94,7 +98,11 @@ static const char print_stylesheet[] =
 static void
 append_badge_styles (GString *out)
 {
-  static const struct { IumReportBadge badge; int n; } kinds[] = {
+  static const struct
+  {
+    IumReportBadge badge;
+    int            n;
+  } kinds[] = {
     { IUM_REPORT_BADGE_FLAG, IUM_N_STATUS_FLAGS },
     { IUM_REPORT_BADGE_STATE, IUM_REPORT_N_STATES },
     { IUM_REPORT_BADGE_TIER, IUM_REPORT_NO_TIER + 1 },
@@ -106,7 +114,7 @@ append_badge_styles (GString *out)
     for (int v = 0; v < kinds[k].n; v++)
       {
         const IumReportTone *tone = ium_report_tone (kinds[k].badge, v);
-        char fg[8], bg[8], solid[8];
+        char                 fg[8], bg[8], solid[8];
 
         ium_report_css_colour (tone->fg, fg);
         ium_report_css_colour (tone->bg, bg);
@@ -118,9 +126,7 @@ append_badge_styles (GString *out)
 }
 
 static void
-append_badge (GString        *out,
-              IumReportBadge  badge,
-              int             value)
+append_badge (GString *out, IumReportBadge badge, int value)
 {
   g_string_append_printf (out, "<span class=\"badge %s\">", ium_report_badge_class (badge, value));
   ium_report_append_escaped (out, ium_report_badge_text (badge, value));
@@ -128,11 +134,10 @@ append_badge (GString        *out,
 }
 
 static void
-append_cell (GString               *out,
-             const IumReportColumn *column,
-             const IumReportCell   *cell)
+append_cell (GString *out, const IumReportColumn *column, const IumReportCell *cell)
 {
-  gboolean none = column->kind != IUM_REPORT_CELL_FLAGS && (cell->text == NULL || *cell->text == '\0');
+  gboolean none =
+    column->kind != IUM_REPORT_CELL_FLAGS && (cell->text == NULL || *cell->text == '\0');
 
   if (cell->blank)
     {
@@ -188,10 +193,10 @@ append_section (GString                *out,
                 GError                **error)
 {
   g_autofree char *intro = section->dup_intro (self);
-  guint n_rows = section->n_rows (self);
+  guint            n_rows = section->n_rows (self);
 
   g_string_append_printf (out, "<section class=\"part\" id=\"%s\">\n<h2>", section->id);
-  ium_report_append_escaped (out, _(section->title));
+  ium_report_append_escaped (out, _ (section->title));
   if (section->counted)
     g_string_append_printf (out, "<span class=\"n\">%u</span>", n_rows);
   g_string_append (out, "</h2>\n<p class=\"intro\">");
@@ -210,9 +215,9 @@ append_section (GString                *out,
   g_string_append (out, "<table>\n<thead><tr>");
   for (guint c = 0; c < section->n_columns; c++)
     {
-      g_string_append (out, section->columns[c].kind == IUM_REPORT_CELL_NUMBER ? "<th class=\"num\">"
-                                                                                : "<th>");
-      ium_report_append_escaped (out, _(section->columns[c].title));
+      g_string_append (
+        out, section->columns[c].kind == IUM_REPORT_CELL_NUMBER ? "<th class=\"num\">" : "<th>");
+      ium_report_append_escaped (out, _ (section->columns[c].title));
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead>\n<tbody>\n");
@@ -234,13 +239,10 @@ append_section (GString                *out,
 }
 
 static void
-append_chart (GString        *out,
-              IumReport      *self,
-              IumReportChart  chart,
-              gboolean        wide)
+append_chart (GString *out, IumReport *self, IumReportChart chart, gboolean wide)
 {
   g_autofree char *svg = NULL;
-  double width, height;
+  double           width, height;
 
   ium_report_chart_get_size_hint (chart, &width, &height);
   svg = ium_report_chart_to_svg (self, chart, width, height);
@@ -250,19 +252,18 @@ append_chart (GString        *out,
 }
 
 static void
-append_masthead (GString   *out,
-                 IumReport *self)
+append_masthead (GString *out, IumReport *self)
 {
   g_autofree char *described = ium_report_describe_release (self->release);
   g_autofree char *generated = ium_report_format_date_long (self->generated);
   g_autofree char *time = g_date_time_format (self->generated, "%H:%M");
-  const char *version = ium_release_get_version_text (self->release);
+  const char      *version = ium_release_get_version_text (self->release);
 
   g_string_append (out, "<header class=\"masthead\">\n<div class=\"facility\">");
   ium_report_append_escaped (out, *self->facility ? self->facility : "Instrument Update Manager");
   g_string_append (out, "</div>\n<h1>");
   /* Translators: the report's title, before the release's version. */
-  ium_report_append_escaped (out, _("Release report"));
+  ium_report_append_escaped (out, _ ("Release report"));
   g_string_append (out, " <span class=\"version\">");
   ium_report_append_escaped (out, version);
   g_string_append (out, "</span></h1>\n<p class=\"meta\">");
@@ -272,12 +273,11 @@ append_masthead (GString   *out,
   g_string_append (out, "<span class=\"sep\">·</span>");
   {
     /* Translators: the date (“4 March 2027”) and the time (“08:00”) the report was made. */
-    g_autofree char *when = g_strdup_printf (_("Generated %s, %s UTC"), generated, time);
-    g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "Clients seen in the last %u day",
-                                                          "Clients seen in the last %u days",
-                                                          self->days),
-                                             self->days);
+    g_autofree char *when = g_strdup_printf (_ ("Generated %s, %s UTC"), generated, time);
+    g_autofree char *seen =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Clients seen in the last %u day",
+                                    "Clients seen in the last %u days", self->days),
+                       self->days);
 
     ium_report_append_escaped (out, when);
     g_string_append (out, "<span class=\"sep\">·</span>");
@@ -287,8 +287,7 @@ append_masthead (GString   *out,
 }
 
 static void
-append_cards (GString   *out,
-              IumReport *self)
+append_cards (GString *out, IumReport *self)
 {
   IumReportCard cards[IUM_REPORT_N_CARDS] = { { 0 } };
 
@@ -296,9 +295,11 @@ append_cards (GString   *out,
   g_string_append (out, "<section class=\"cards\">\n");
   for (guint i = 0; i < IUM_REPORT_N_CARDS; i++)
     {
-      g_string_append_printf (out, "<div class=\"card %s\"><div class=\"value\">%u</div>"
+      g_string_append_printf (out,
+                              "<div class=\"card %s\"><div class=\"value\">%u</div>"
                               "<div class=\"label\">",
-                              ium_report_badge_class (cards[i].badge, cards[i].tone), cards[i].value);
+                              ium_report_badge_class (cards[i].badge, cards[i].tone),
+                              cards[i].value);
       ium_report_append_escaped (out, cards[i].label);
       g_string_append (out, "</div><div class=\"caption\">");
       ium_report_append_escaped (out, cards[i].caption);
@@ -309,25 +310,24 @@ append_cards (GString   *out,
 }
 
 GBytes *
-ium_report_to_html (IumReport     *self,
-                    GCancellable  *cancellable,
-                    GError       **error)
+ium_report_to_html (IumReport *self, GCancellable *cancellable, GError **error)
 {
-  GString *out = g_string_sized_new (32768 + self->n_rows * 700);
-  g_autofree char *rollouts = ium_report_describe_rollouts (self);
-  g_autofree char *generated = ium_report_format_time (self->generated);
-  const char *notes = ium_release_get_notes (self->release);
-  const char *url = ium_release_get_url (self->release);
-  guint n_sections;
+  GString                *out = g_string_sized_new (32768 + self->n_rows * 700);
+  g_autofree char        *rollouts = ium_report_describe_rollouts (self);
+  g_autofree char        *generated = ium_report_format_time (self->generated);
+  const char             *notes = ium_release_get_notes (self->release);
+  const char             *url = ium_release_get_url (self->release);
+  guint                   n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
 
   /* Translators: the language of the HTML report (lang attribute), e.g. de. */
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n", _("en"));
-  g_string_append (out, "<meta charset=\"utf-8\">\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                        "<meta name=\"generator\" content=\"Instrument Update Manager "
-                        PACKAGE_VERSION "\">\n<title>");
-  ium_report_append_escaped (out, _("Release report"));
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n", _ ("en"));
+  g_string_append (out,
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Instrument Update Manager " PACKAGE_VERSION
+                   "\">\n<title>");
+  ium_report_append_escaped (out, _ ("Release report"));
   g_string_append_c (out, ' ');
   ium_report_append_escaped (out, ium_release_get_version_text (self->release));
   if (*self->facility)
@@ -355,7 +355,7 @@ ium_report_to_html (IumReport     *self,
     {
       g_string_append_c (out, ' ');
       /* Translators: before the release's download link. */
-      ium_report_append_escaped (out, _("Download:"));
+      ium_report_append_escaped (out, _ ("Download:"));
       g_string_append (out, " <a href=\"");
       ium_report_append_escaped (out, url);
       g_string_append (out, "\">");
@@ -375,7 +375,7 @@ ium_report_to_html (IumReport     *self,
   for (guint i = 0; i < n_sections; i++)
     {
       g_string_append_printf (out, "<a href=\"#%s\">", sections[i].id);
-      ium_report_append_escaped (out, _(sections[i].title));
+      ium_report_append_escaped (out, _ (sections[i].title));
       if (sections[i].counted)
         g_string_append_printf (out, "<span class=\"n\">%u</span>", sections[i].n_rows (self));
       /* A space between links, so that the line can wrap. */
@@ -392,11 +392,12 @@ ium_report_to_html (IumReport     *self,
 
   {
     /* Translators: the program and its version, the date, the facility's name. */
-    g_autofree char *footer = *self->facility
-      ? g_strdup_printf (_("Generated by %s on %s from the inventory of %s."),
-                         "Instrument Update Manager " PACKAGE_VERSION, generated, self->facility)
-      : g_strdup_printf (_("Generated by %s on %s from the inventory of the facility."),
-                         "Instrument Update Manager " PACKAGE_VERSION, generated);
+    g_autofree char *footer =
+      *self->facility
+        ? g_strdup_printf (_ ("Generated by %s on %s from the inventory of %s."),
+                           "Instrument Update Manager " PACKAGE_VERSION, generated, self->facility)
+        : g_strdup_printf (_ ("Generated by %s on %s from the inventory of the facility."),
+                           "Instrument Update Manager " PACKAGE_VERSION, generated);
 
     g_string_append (out, "</main>\n<footer>");
     ium_report_append_escaped (out, footer);

@@ -12,9 +12,7 @@
 #include "ium-time.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
+add_string (JsonBuilder *builder, const char *key, const char *value)
 {
   json_builder_set_member_name (builder, key);
   if (value != NULL)
@@ -24,37 +22,29 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *key,
-         gint64       value)
+add_int (JsonBuilder *builder, const char *key, gint64 value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_int_value (builder, value);
 }
 
 static void
-add_release (JsonBuilder *builder,
-             const char  *key,
-             IumRelease  *release)
+add_release (JsonBuilder *builder, const char *key, IumRelease *release)
 {
   add_string (builder, key, release != NULL ? ium_release_get_version_text (release) : NULL);
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          gint64       time)
+add_time (JsonBuilder *builder, const char *key, gint64 time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (time);
   g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 
   add_string (builder, key, text);
 }
 
 static void
-add_states (JsonBuilder *builder,
-            const char  *key,
-            const guint *by_state)
+add_states (JsonBuilder *builder, const char *key, const guint *by_state)
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
@@ -64,14 +54,13 @@ add_states (JsonBuilder *builder,
 }
 
 static void
-add_release_object (JsonBuilder *builder,
-                    IumRelease  *release)
+add_release_object (JsonBuilder *builder, IumRelease *release)
 {
   json_builder_set_member_name (builder, "release");
   json_builder_begin_object (builder);
   add_string (builder, "version", ium_release_get_version_text (release));
-  add_string (builder, "tier", ium_report_badge_text (IUM_REPORT_BADGE_TIER,
-                                                      ium_release_get_tier (release)));
+  add_string (builder, "tier",
+              ium_report_badge_text (IUM_REPORT_BADGE_TIER, ium_release_get_tier (release)));
   add_string (builder, "date", ium_release_get_date (release));
   add_string (builder, "patch_of", ium_release_get_patch_of (release));
   add_string (builder, "notes", ium_release_get_notes (release));
@@ -80,8 +69,7 @@ add_release_object (JsonBuilder *builder,
 }
 
 static void
-add_summary (JsonBuilder            *builder,
-             const IumReportSummary *s)
+add_summary (JsonBuilder *builder, const IumReportSummary *s)
 {
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
@@ -111,8 +99,7 @@ add_summary (JsonBuilder            *builder,
 }
 
 static void
-add_upgrade_members (JsonBuilder            *builder,
-                     const IumReportUpgrade *upgrade)
+add_upgrade_members (JsonBuilder *builder, const IumReportUpgrade *upgrade)
 {
   const IumRolloutUpgrade *u = upgrade != NULL ? upgrade->upgrade : NULL;
 
@@ -130,8 +117,7 @@ add_upgrade_members (JsonBuilder            *builder,
 }
 
 static void
-add_flags (JsonBuilder    *builder,
-           IumStatusFlags  flags)
+add_flags (JsonBuilder *builder, IumStatusFlags flags)
 {
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);
@@ -142,8 +128,7 @@ add_flags (JsonBuilder    *builder,
 }
 
 static void
-add_row (JsonBuilder        *builder,
-         const IumReportRow *row)
+add_row (JsonBuilder *builder, const IumReportRow *row)
 {
   int tier = ium_report_row_tier (row);
 
@@ -151,8 +136,9 @@ add_row (JsonBuilder        *builder,
   add_string (builder, "name", row->name);
   add_string (builder, "site", row->site);
   add_release (builder, "release", row->release);
-  add_string (builder, "tier", tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
-                                                          : NULL);
+  add_string (builder, "tier",
+              tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
+                                         : NULL);
   add_release (builder, "target", row->target);
   add_int (builder, "behind", row->behind);
   add_flags (builder, row->flags);
@@ -163,15 +149,14 @@ add_row (JsonBuilder        *builder,
 }
 
 static void
-add_hosts (JsonBuilder        *builder,
-           const IumReportRow *row)
+add_hosts (JsonBuilder *builder, const IumReportRow *row)
 {
   json_builder_set_member_name (builder, "hosts");
   json_builder_begin_array (builder);
   for (guint i = 0; i < row->n_hosts; i++)
     {
       IumHost *host = row->hosts[i].host;
-      g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+      g_auto (GStrv) ids = ium_host_dup_component_ids (host);
 
       json_builder_begin_object (builder);
       add_string (builder, "name", ium_host_get_name (host));
@@ -189,23 +174,21 @@ add_hosts (JsonBuilder        *builder,
 
 /* A list section: the instruments' names and what the section is about. */
 static void
-add_list (JsonBuilder *builder,
-          const char  *key,
-          GPtrArray   *rows,
-          gboolean     hosts)
+add_list (JsonBuilder *builder, const char *key, GPtrArray *rows, gboolean hosts)
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
   for (guint i = 0; i < rows->len; i++)
     {
       const IumReportRow *row = g_ptr_array_index (rows, i);
-      int tier = ium_report_row_tier (row);
+      int                 tier = ium_report_row_tier (row);
 
       json_builder_begin_object (builder);
       add_string (builder, "instrument", row->name);
       add_release (builder, "release", row->release);
-      add_string (builder, "tier", tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
-                                                              : NULL);
+      add_string (builder, "tier",
+                  tier != IUM_REPORT_NO_TIER ? ium_report_badge_text (IUM_REPORT_BADGE_TIER, tier)
+                                             : NULL);
       add_int (builder, "behind", row->behind);
       if (hosts)
         add_hosts (builder, row);
@@ -215,8 +198,7 @@ add_list (JsonBuilder *builder,
 }
 
 static void
-add_clients (JsonBuilder *builder,
-             GPtrArray   *clients)
+add_clients (JsonBuilder *builder, GPtrArray *clients)
 {
   json_builder_set_member_name (builder, "clients");
   json_builder_begin_array (builder);
@@ -228,7 +210,8 @@ add_clients (JsonBuilder *builder,
       add_string (builder, "instrument", seen->instrument);
       add_string (builder, "component", seen->component);
       add_string (builder, "version", seen->version);
-      add_string (builder, "status", ium_report_badge_text (IUM_REPORT_BADGE_VERDICT, seen->status));
+      add_string (builder, "status",
+                  ium_report_badge_text (IUM_REPORT_BADGE_VERDICT, seen->status));
       add_string (builder, "recommended", seen->recommended);
       add_time (builder, "first_seen", seen->first_seen);
       add_time (builder, "last_seen", seen->last_seen);
@@ -241,8 +224,7 @@ add_clients (JsonBuilder *builder,
 }
 
 static void
-add_timeline (JsonBuilder *builder,
-              IumReport   *self)
+add_timeline (JsonBuilder *builder, IumReport *self)
 {
   json_builder_set_member_name (builder, "timeline");
   json_builder_begin_object (builder);
@@ -252,7 +234,7 @@ add_timeline (JsonBuilder *builder,
   for (guint i = 0; i < self->waves->len; i++)
     {
       const IumReportWave *wave = &g_array_index (self->waves, IumReportWave, i);
-      gboolean scheduled = wave->n_upgrades > wave->n_unscheduled;
+      gboolean             scheduled = wave->n_upgrades > wave->n_unscheduled;
 
       json_builder_begin_object (builder);
       add_string (builder, "rollout", wave->rollout->name);
@@ -279,7 +261,7 @@ add_timeline (JsonBuilder *builder,
   for (guint i = 0; i < self->timeline->len; i++)
     {
       const IumReportDay *day = &g_array_index (self->timeline, IumReportDay, i);
-      g_autofree char *date = ium_report_format_day (day->day);
+      g_autofree char    *date = ium_report_format_day (day->day);
 
       json_builder_begin_object (builder);
       add_string (builder, "date", date);
@@ -291,18 +273,16 @@ add_timeline (JsonBuilder *builder,
 }
 
 GBytes *
-ium_report_to_json (IumReport     *self,
-                    GCancellable  *cancellable,
-                    GError       **error)
+ium_report_to_json (IumReport *self, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *generated = ium_timestamp_format (self->generated);
   g_autofree char *since = ium_timestamp_format (self->clients_since);
   g_autofree char *text = NULL;
-  const char *placeholder;
-  GString *out;
+  const char      *placeholder;
+  GString         *out;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", "ium-report");
@@ -337,13 +317,15 @@ ium_report_to_json (IumReport     *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->versions->len; i++)
     {
-      const IumReportVersionCount *count = &g_array_index (self->versions, IumReportVersionCount, i);
+      const IumReportVersionCount *count =
+        &g_array_index (self->versions, IumReportVersionCount, i);
 
       json_builder_begin_object (builder);
       add_release (builder, "release", count->release);
-      add_string (builder, "tier", count->release ? ium_report_badge_text (IUM_REPORT_BADGE_TIER,
-                                                                           ium_release_get_tier (count->release))
-                                                  : NULL);
+      add_string (builder, "tier",
+                  count->release ? ium_report_badge_text (IUM_REPORT_BADGE_TIER,
+                                                          ium_release_get_tier (count->release))
+                                 : NULL);
       add_int (builder, "instruments", count->n_instruments);
       json_builder_end_object (builder);
     }
@@ -376,8 +358,8 @@ ium_report_to_json (IumReport     *self,
   g_string_append (out, "\n  \"instruments\" : [");
   for (guint i = 0; i < self->n_rows; i++)
     {
-      g_autoptr(JsonBuilder) row = json_builder_new_immutable ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) row = json_builder_new_immutable ();
+      g_autoptr (JsonNode) node = NULL;
 
       if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {

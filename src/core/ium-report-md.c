@@ -15,19 +15,34 @@
  * entities, because Markdown passes raw HTML through to the page it renders. A line break
  * inside a value would end a table row, so it becomes a space. */
 static void
-append_text (GString    *out,
-             const char *text)
+append_text (GString *out, const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p++)
     switch (*p)
       {
-      case '<': g_string_append (out, "&lt;"); break;
-      case '>': g_string_append (out, "&gt;"); break;
-      case '&': g_string_append (out, "&amp;"); break;
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
       case '\r':
-      case '\n': g_string_append_c (out, ' '); break;
-      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '#':
-      case '~': case '!':
+      case '\n':
+        g_string_append_c (out, ' ');
+        break;
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '#':
+      case '~':
+      case '!':
         g_string_append_c (out, '\\');
         g_string_append_c (out, *p);
         break;
@@ -37,8 +52,7 @@ append_text (GString    *out,
 }
 
 static void
-append_cell (GString             *out,
-             const IumReportCell *cell)
+append_cell (GString *out, const IumReportCell *cell)
 {
   if (cell->blank)
     return;
@@ -62,10 +76,10 @@ append_section (GString                *out,
                 GError                **error)
 {
   g_autofree char *intro = section->dup_intro (self);
-  guint n_rows = section->n_rows (self);
+  guint            n_rows = section->n_rows (self);
 
   g_string_append (out, "\n## ");
-  append_text (out, _(section->title));
+  append_text (out, _ (section->title));
   g_string_append (out, "\n\n");
   append_text (out, intro);
   g_string_append (out, "\n\n");
@@ -83,12 +97,13 @@ append_section (GString                *out,
   for (guint c = 0; c < section->n_columns; c++)
     {
       g_string_append_c (out, ' ');
-      append_text (out, _(section->columns[c].title));
+      append_text (out, _ (section->columns[c].title));
       g_string_append (out, " |");
     }
   g_string_append (out, "\n|");
   for (guint c = 0; c < section->n_columns; c++)
-    g_string_append (out, section->columns[c].kind == IUM_REPORT_CELL_NUMBER ? " ---: |" : " --- |");
+    g_string_append (out,
+                     section->columns[c].kind == IUM_REPORT_CELL_NUMBER ? " ---: |" : " --- |");
   g_string_append_c (out, '\n');
 
   for (guint r = 0; r < n_rows; r++)
@@ -112,22 +127,20 @@ append_section (GString                *out,
 }
 
 GBytes *
-ium_report_to_markdown (IumReport     *self,
-                        GCancellable  *cancellable,
-                        GError       **error)
+ium_report_to_markdown (IumReport *self, GCancellable *cancellable, GError **error)
 {
-  GString *out = g_string_sized_new (4096 + self->n_rows * 200);
-  g_autofree char *described = ium_report_describe_release (self->release);
-  g_autofree char *generated = ium_report_format_time (self->generated);
-  g_autofree char *rollouts = ium_report_describe_rollouts (self);
-  const char *notes = ium_release_get_notes (self->release);
-  IumReportCard cards[IUM_REPORT_N_CARDS] = { { 0 } };
-  guint n_sections;
+  GString                *out = g_string_sized_new (4096 + self->n_rows * 200);
+  g_autofree char        *described = ium_report_describe_release (self->release);
+  g_autofree char        *generated = ium_report_format_time (self->generated);
+  g_autofree char        *rollouts = ium_report_describe_rollouts (self);
+  const char             *notes = ium_release_get_notes (self->release);
+  IumReportCard           cards[IUM_REPORT_N_CARDS] = { { 0 } };
+  guint                   n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
 
   g_string_append (out, "# ");
   /* Translators: the report's title, before the release's version. */
-  append_text (out, _("Release report"));
+  append_text (out, _ ("Release report"));
   g_string_append (out, ": ");
   append_text (out, ium_release_get_version_text (self->release));
   g_string_append (out, "\n\n**");
@@ -136,12 +149,11 @@ ium_report_to_markdown (IumReport     *self,
   append_text (out, described);
   g_string_append (out, " · ");
   {
-    g_autofree char *when = g_strdup_printf (_("generated %s"), generated);
-    g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "clients seen in the last %u day",
-                                                          "clients seen in the last %u days",
-                                                          self->days),
-                                             self->days);
+    g_autofree char *when = g_strdup_printf (_ ("generated %s"), generated);
+    g_autofree char *seen =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "clients seen in the last %u day",
+                                    "clients seen in the last %u days", self->days),
+                       self->days);
 
     append_text (out, when);
     g_string_append (out, " · ");

@@ -60,7 +60,7 @@ draw_running_header (IumReportPages *self, cairo_t *cr)
 static void
 draw_footer (IumReportPages *self, cairo_t *cr, guint page)
 {
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->pages->len);
   PangoLayout     *left = self->header[2];
   g_autoptr (PangoLayout) right = ium_report_layout_new (self->context, number, 7.5, TRUE);
   double baseline = self->height - 24;
@@ -137,7 +137,8 @@ draw_heading (IumReportPages *self, cairo_t *cr, const Item *item)
   const IumReportSection *section = &self->sections[item->section];
   g_autofree char        *count =
     section->counted ? g_strdup_printf ("%u", section->n_rows (self->report)) : g_strdup ("");
-  g_autoptr (PangoLayout) title = ium_report_layout_new (self->context, _(section->title), 13.0, TRUE);
+  g_autoptr (PangoLayout) title =
+    ium_report_layout_new (self->context, _ (section->title), 13.0, TRUE);
   g_autoptr (PangoLayout) number = ium_report_layout_new (self->context, count, 10.0, FALSE);
   double baseline = item->y + 16;
 
@@ -241,7 +242,7 @@ draw_item (IumReportPages *self, cairo_t *cr, IumReportBatch *batch, const Item 
       {
         g_autofree char *text =
           /* Translators: a section's title on the next page of the PDF. */
-          g_strdup_printf (_("%s (continued)"), _(self->sections[item->section].title));
+          g_strdup_printf (_ ("%s (continued)"), _ (self->sections[item->section].title));
         g_autoptr (PangoLayout) layout =
           ium_report_layout_new (self->context, text, SMALL_SIZE, TRUE);
         draw_layout_at (cr, layout, item->x, item->y, IUM_REPORT_MUTED);

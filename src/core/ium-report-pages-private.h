@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define MARGIN_X      46.0
 #define MARGIN_TOP    58.0 /* below the running header */
 #define MARGIN_BOTTOM 50.0 /* above the footer */
@@ -136,5 +138,7 @@ double       ium_pages_flow_flags    (IumReportPages      *self,
                                       IumReportBatch      *batch,
                                       double               x0,
                                       double               y0);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -49,17 +49,14 @@ new_page (IumReportPages *self)
 
 /* Starts a new page unless @height fits below the current position. */
 static void
-ensure_room (IumReportPages *self,
-             double          height)
+ensure_room (IumReportPages *self, double height)
 {
   if (self->y + height > content_bottom (self) && self->y > MARGIN_TOP + 0.5)
     new_page (self);
 }
 
 static Item *
-place (IumReportPages *self,
-       ItemKind        kind,
-       double          height)
+place (IumReportPages *self, ItemKind kind, double height)
 {
   Item item = { kind, MARGIN_X, self->y, ium_pages_content_width (self), height };
 
@@ -69,8 +66,7 @@ place (IumReportPages *self,
 }
 
 static PangoLayout *
-keep_layout (IumReportPages *self,
-             PangoLayout    *layout)
+keep_layout (IumReportPages *self, PangoLayout *layout)
 {
   g_ptr_array_add (self->layouts, layout);
   return layout;
@@ -78,11 +74,9 @@ keep_layout (IumReportPages *self,
 
 /* Parsing a font description for each of thousands of cells shows in a profile: one each. */
 static const PangoFontDescription *
-font_of (IumReportPages *self,
-         double          size,
-         gboolean        bold)
+font_of (IumReportPages *self, double size, gboolean bold)
 {
-  gpointer key = GINT_TO_POINTER ((int) (size * 100) * 2 + (bold ? 1 : 0));
+  gpointer              key = GINT_TO_POINTER ((int) (size * 100) * 2 + (bold ? 1 : 0));
   PangoFontDescription *font = g_hash_table_lookup (self->fonts, key);
 
   if (font == NULL)
@@ -96,8 +90,8 @@ font_of (IumReportPages *self,
 PangoLayout *
 ium_pages_wrap (IumReportPages *self, const char *text, double size, gboolean bold, double width)
 {
-  PangoLayout *layout = ium_report_layout_new_with_font (self->context, text,
-                                                         font_of (self, size, bold));
+  PangoLayout *layout =
+    ium_report_layout_new_with_font (self->context, text, font_of (self, size, bold));
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -133,7 +127,7 @@ add_paragraph (IumReportPages *self,
   PangoLayout *layout =
     keep_layout (self, ium_pages_wrap (self, text, size, bold, ium_pages_content_width (self)));
   double height = ium_pages_height (layout);
-  Item *item;
+  Item  *item;
 
   ensure_room (self, height);
   item = place (self, ITEM_PARAGRAPH, height);
@@ -143,21 +137,16 @@ add_paragraph (IumReportPages *self,
 }
 
 static PangoLayout *
-badge_layout (IumReportPages *self,
-              IumReportBadge  badge,
-              int             value)
+badge_layout (IumReportPages *self, IumReportBadge badge, int value)
 {
   if (self->badges[badge][value] == NULL)
-    self->badges[badge][value] = ium_report_layout_new (self->context,
-                                                        ium_report_badge_text (badge, value),
-                                                        BADGE_SIZE, TRUE);
+    self->badges[badge][value] =
+      ium_report_layout_new (self->context, ium_report_badge_text (badge, value), BADGE_SIZE, TRUE);
   return self->badges[badge][value];
 }
 
 static double
-badge_width (IumReportPages *self,
-             IumReportBadge  badge,
-             int             value)
+badge_width (IumReportPages *self, IumReportBadge badge, int value)
 {
   double *width = &self->badge_widths[badge][value];
 
@@ -171,7 +160,7 @@ ium_pages_badge (
   IumReportPages *self, IumReportBatch *batch, IumReportBadge badge, int value, double x, double y)
 {
   const IumReportTone *tone = ium_report_tone (badge, value);
-  IumReportGlyphs **glyphs = &self->badge_glyphs[badge][value];
+  IumReportGlyphs    **glyphs = &self->badge_glyphs[badge][value];
 
   /* Glyphs are placed from the layout's top; its text's baseline sits 2.9 above the foot. */
   if (*glyphs == NULL)
@@ -191,7 +180,7 @@ ium_pages_flow_flags (IumReportPages *self,
                       double          x0,
                       double          y0)
 {
-  double x = 0, y = 0;
+  double   x = 0, y = 0;
   gboolean any = FALSE;
 
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
@@ -228,10 +217,10 @@ cell_entry_free (gpointer data)
 Cell *
 ium_pages_cell (IumReportPages *self, guint section, guint column, const IumReportCell *cell)
 {
-  Table *table = &self->tables[section];
+  Table       *table = &self->tables[section];
   GHashTable **cache = &table->cells[column][cell->emphasis ? 1 : 0];
-  const char *text = cell->text != NULL && *cell->text != '\0' ? cell->text : "—";
-  Cell *entry;
+  const char  *text = cell->text != NULL && *cell->text != '\0' ? cell->text : "—";
+  Cell        *entry;
 
   if (*cache == NULL)
     *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_entry_free);
@@ -276,19 +265,18 @@ cell_height (IumReportPages        *self,
 }
 
 static void
-init_table (IumReportPages *self,
-            guint           index)
+init_table (IumReportPages *self, guint index)
 {
   const IumReportSection *section = &self->sections[index];
-  Table *table = &self->tables[index];
-  double total = 0, x = MARGIN_X, tallest = 0;
+  Table                  *table = &self->tables[index];
+  double                  total = 0, x = MARGIN_X, tallest = 0;
 
   for (guint c = 0; c < section->n_columns; c++)
     total += section->columns[c].weight;
   table->total_width = ium_pages_content_width (self) * CLAMP (section->width, 0.2, 1.0);
   for (guint c = 0; c < section->n_columns; c++)
     {
-      g_autofree char *title = g_utf8_strup (_(section->columns[c].title), -1);
+      g_autofree char *title = g_utf8_strup (_ (section->columns[c].title), -1);
 
       table->x[c] = x;
       table->width[c] = table->total_width * section->columns[c].weight / total;
@@ -301,13 +289,11 @@ init_table (IumReportPages *self,
 }
 
 static double
-row_height (IumReportPages *self,
-            guint           index,
-            guint           row)
+row_height (IumReportPages *self, guint index, guint row)
 {
   const IumReportSection *section = &self->sections[index];
-  IumReportCell cells[IUM_REPORT_MAX_COLUMNS] = { 0 };
-  double tallest = 0;
+  IumReportCell           cells[IUM_REPORT_MAX_COLUMNS] = { 0 };
+  double                  tallest = 0;
 
   section->fill (self->report, row, cells);
   for (guint c = 0; c < section->n_columns; c++)
@@ -317,20 +303,17 @@ row_height (IumReportPages *self,
 }
 
 static gboolean
-lay_out_section (IumReportPages *self,
-                 guint           index,
-                 GCancellable   *cancellable,
-                 GError        **error)
+lay_out_section (IumReportPages *self, guint index, GCancellable *cancellable, GError **error)
 {
   const IumReportSection *section = &self->sections[index];
-  Table *table = &self->tables[index];
-  g_autofree char *intro = section->dup_intro (self->report);
-  guint n_rows = section->n_rows (self->report);
+  Table                  *table = &self->tables[index];
+  g_autofree char        *intro = section->dup_intro (self->report);
+  guint                   n_rows = section->n_rows (self->report);
   PangoLayout            *intro_layout = keep_layout (
                self, ium_pages_wrap (self, intro, SMALL_SIZE, FALSE, ium_pages_content_width (self)));
   double heading = 26 + ium_pages_height (intro_layout) + 8;
   double first = n_rows > 0 ? table->header_height + row_height (self, index, 0) : 30;
-  Item *item;
+  Item  *item;
 
   /* A heading never stays alone at the foot of a page. */
   self->y += 14;
@@ -361,8 +344,8 @@ lay_out_section (IumReportPages *self,
     {
       double height = row_height (self, index, r);
 
-      if (r % ROWS_PER_STEP == ROWS_PER_STEP - 1 &&
-          g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (r % ROWS_PER_STEP == ROWS_PER_STEP - 1
+          && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (self->y + height > content_bottom (self))
         {
@@ -384,20 +367,19 @@ lay_out_section (IumReportPages *self,
 static void
 init_band (IumReportPages *self)
 {
-  IumReport *report = self->report;
-  IumRelease *release = ium_report_get_release (report);
-  const char *facility = ium_report_get_facility (report);
+  IumReport       *report = self->report;
+  IumRelease      *release = ium_report_get_release (report);
+  const char      *facility = ium_report_get_facility (report);
   g_autofree char *upper = g_utf8_strup (*facility ? facility : "Instrument Update Manager", -1);
-  g_autofree char *title = g_strdup_printf ("%s %s", _("Release report"),
-                                            ium_release_get_version_text (release));
+  g_autofree char *title =
+    g_strdup_printf ("%s %s", _ ("Release report"), ium_release_get_version_text (release));
   g_autofree char *described = ium_report_describe_release (release);
   g_autofree char *time = g_date_time_format (ium_report_get_generated (report), "%H:%M");
-  g_autofree char *when = g_strdup_printf (_("Generated %s, %s UTC"), self->date, time);
-  g_autofree char *seen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "Clients seen in the last %u day",
-                                                        "Clients seen in the last %u days",
-                                                        ium_report_get_days (report)),
-                                           ium_report_get_days (report));
+  g_autofree char *when = g_strdup_printf (_ ("Generated %s, %s UTC"), self->date, time);
+  g_autofree char *seen =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Clients seen in the last %u day",
+                                  "Clients seen in the last %u days", ium_report_get_days (report)),
+                     ium_report_get_days (report));
   g_autofree char *meta = g_strdup_printf ("%s  ·  %s", when, seen);
   double           width = ium_pages_content_width (self);
 
@@ -406,23 +388,24 @@ init_band (IumReportPages *self)
   self->band[2] = ium_pages_wrap (self, described, 9.5, FALSE, width);
   self->band[3] = ium_pages_wrap (self, meta, 8.5, FALSE, width);
   self->running = g_strdup_printf ("%s%s%s %s", facility, *facility ? "  ·  " : "",
-                                   _("Release report"), ium_release_get_version_text (release));
+                                   _ ("Release report"), ium_release_get_version_text (release));
   /* The same on every page: laid out once. */
   self->header[0] = ium_report_layout_new (self->context, self->running, 7.5, FALSE);
   self->header[1] = ium_report_layout_new (self->context, self->date, 7.5, FALSE);
   self->header[2] = ium_report_layout_new (self->context, "Instrument Update Manager", 7.0, FALSE);
-  self->badge_baseline = (double) pango_layout_get_baseline (
-    badge_layout (self, IUM_REPORT_BADGE_FLAG, 0)) / PANGO_SCALE;
+  self->badge_baseline =
+    (double) pango_layout_get_baseline (badge_layout (self, IUM_REPORT_BADGE_FLAG, 0))
+    / PANGO_SCALE;
 }
 
 static void
 lay_out_title_page (IumReportPages *self)
 {
-  IumReport *report = self->report;
-  const char *notes = ium_release_get_notes (ium_report_get_release (report));
+  IumReport       *report = self->report;
+  const char      *notes = ium_release_get_notes (ium_report_get_release (report));
   g_autofree char *rollouts = ium_report_describe_rollouts (report);
   double           half = (ium_pages_content_width (self) - 12) / 2, chart_height, timeline_height;
-  Item *item;
+  Item            *item;
 
   self->y = BAND_HEIGHT + 22;
   if (notes != NULL && *notes != '\0')
@@ -501,8 +484,8 @@ static void
 ium_report_pages_init (IumReportPages *self)
 {
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->fonts = g_hash_table_new_full (NULL, NULL, NULL,
-                                       (GDestroyNotify) pango_font_description_free);
+  self->fonts =
+    g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pango_font_description_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
@@ -512,21 +495,19 @@ ium_report_pages_init (IumReportPages *self)
  * Returns: (transfer full) (nullable): the laid out report, or %NULL with @error set.
  */
 IumReportPages *
-ium_report_pages_new (IumReport     *report,
-                      double         width,
-                      double         height,
-                      GCancellable  *cancellable,
-                      GError       **error)
+ium_report_pages_new (
+  IumReport *report, double width, double height, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(IumReportPages) self = NULL;
+  g_autoptr (IumReportPages) self = NULL;
 
   g_return_val_if_fail (IUM_IS_REPORT (report), NULL);
 
   if (width < 300 || height < 400)
     {
-      g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-                   _("a page of %.0f × %.0f points is too small for the report (at least 300 × 400)"),
-                   width, height);
+      g_set_error (
+        error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
+        _ ("a page of %.0f × %.0f points is too small for the report (at least 300 × 400)"), width,
+        height);
       return NULL;
     }
 
@@ -567,8 +548,7 @@ ium_report_pages_get_n_pages (IumReportPages *self)
 }
 
 int
-ium_report_pages_get_section_page (IumReportPages *self,
-                                   const char     *id)
+ium_report_pages_get_section_page (IumReportPages *self, const char *id)
 {
   g_return_val_if_fail (IUM_IS_REPORT_PAGES (self), -1);
   g_return_val_if_fail (id != NULL, -1);

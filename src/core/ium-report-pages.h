@@ -20,6 +20,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* A4 in points. */
 #define IUM_REPORT_PAGE_A4_WIDTH  595.276
 #define IUM_REPORT_PAGE_A4_HEIGHT 841.89
@@ -46,5 +48,7 @@ int             ium_report_pages_get_section_page (IumReportPages  *self,
 void            ium_report_pages_draw_page        (IumReportPages  *self,
                                                    cairo_t         *cr,
                                                    guint            page);
+
+/* clang-format on */
 
 G_END_DECLS

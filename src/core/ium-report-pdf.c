@@ -16,20 +16,17 @@
 #include "ium-report-style.h"
 
 static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+write_cb (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static void
-set_metadata (cairo_surface_t *surface,
-              IumReport       *self)
+set_metadata (cairo_surface_t *surface, IumReport *self)
 {
-  g_autofree char *title = g_strdup_printf ("%s %s", _("Release report"),
-                                            ium_release_get_version_text (self->release));
+  g_autofree char *title =
+    g_strdup_printf ("%s %s", _ ("Release report"), ium_release_get_version_text (self->release));
   g_autofree char *date = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%SZ");
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -41,34 +38,31 @@ set_metadata (cairo_surface_t *surface,
 }
 
 static void
-add_outline (cairo_surface_t *surface,
-             IumReportPages  *pages)
+add_outline (cairo_surface_t *surface, IumReportPages *pages)
 {
-  guint n_sections;
+  guint                   n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
 
   for (guint i = 0; i < n_sections; i++)
     {
-      int page = ium_report_pages_get_section_page (pages, sections[i].id);
+      int              page = ium_report_pages_get_section_page (pages, sections[i].id);
       g_autofree char *link = g_strdup_printf ("page=%d", page + 1);
 
       if (page >= 0)
-        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _(sections[i].title), link,
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _ (sections[i].title), link,
                                        0);
     }
 }
 
 GBytes *
-ium_report_to_pdf (IumReport     *self,
-                   GCancellable  *cancellable,
-                   GError       **error)
+ium_report_to_pdf (IumReport *self, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(IumReportPages) pages = NULL;
-  g_autoptr(GByteArray) data = NULL;
+  g_autoptr (IumReportPages) pages = NULL;
+  g_autoptr (GByteArray) data = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
+  cairo_status_t   status;
+  cairo_t         *cr;
+  guint            n_pages;
 
   pages = ium_report_pages_new (self, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT,
                                 cancellable, error);
@@ -101,7 +95,7 @@ ium_report_to_pdf (IumReport     *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_FAILED,
-                   _("drawing the PDF failed: %s"), cairo_status_to_string (status));
+                   _ ("drawing the PDF failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));

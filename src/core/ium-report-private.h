@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 struct _IumReport
 {
   GObject            parent_instance;
@@ -80,5 +82,7 @@ GBytes      *ium_report_to_json         (IumReport     *self,
 GBytes      *ium_report_to_pdf          (IumReport     *self,
                                          GCancellable  *cancellable,
                                          GError       **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -19,25 +19,21 @@ release_text (IumReport *report)
 }
 
 static void
-set_number (IumReportCell *cell,
-            guint          value)
+set_number (IumReportCell *cell, guint value)
 {
   g_snprintf (cell->scratch, sizeof cell->scratch, "%u", value);
   cell->text = cell->scratch;
 }
 
 static void
-set_owned (IumReportCell *cell,
-           char          *text)
+set_owned (IumReportCell *cell, char *text)
 {
   cell->owned = text;
   cell->text = text;
 }
 
 static void
-set_badge (IumReportCell  *cell,
-           IumReportBadge  badge,
-           int             value)
+set_badge (IumReportCell *cell, IumReportBadge badge, int value)
 {
   cell->badge = badge;
   cell->value = value;
@@ -46,10 +42,7 @@ set_badge (IumReportCell  *cell,
 }
 
 static void
-set_release (IumReport     *report,
-             IumReportCell *cell,
-             IumRelease    *release,
-             const char    *none)
+set_release (IumReport *report, IumReportCell *cell, IumRelease *release, const char *none)
 {
   cell->text = release != NULL ? ium_release_get_version_text (release) : none;
   cell->emphasis = release != NULL && release == ium_report_get_release (report);
@@ -57,9 +50,7 @@ set_release (IumReport     *report,
 
 /* The planned window and the state of @row's upgrade, in two cells. */
 static void
-set_upgrade (IumReportCell      *window,
-             IumReportCell      *state,
-             const IumReportRow *row)
+set_upgrade (IumReportCell *window, IumReportCell *state, const IumReportRow *row)
 {
   set_owned (window, ium_report_format_window (row->upgrade));
   set_badge (state, IUM_REPORT_BADGE_STATE,
@@ -68,26 +59,33 @@ set_upgrade (IumReportCell      *window,
 
 /* At a glance: every headline number, by group. */
 
-typedef enum { GLANCE_RELEASES, GLANCE_TIERS, GLANCE_FLAGS, GLANCE_ROLLOUT, GLANCE_CLIENTS } Group;
+typedef enum
+{
+  GLANCE_RELEASES,
+  GLANCE_TIERS,
+  GLANCE_FLAGS,
+  GLANCE_ROLLOUT,
+  GLANCE_CLIENTS
+} Group;
 
 /* Translators: the groups of the table of every figure in the report. */
-static const char *group_names[] = { N_("Releases"), N_("Tiers"), N_("Status flags"), N_("Rollout"),
-                                     N_("Clients") };
+static const char *group_names[] = { N_ ("Releases"), N_ ("Tiers"), N_ ("Status flags"),
+                                     N_ ("Rollout"), N_ ("Clients") };
 
 #define N_GLANCE (5 + 4 + IUM_N_STATUS_FLAGS + 3 + IUM_REPORT_N_STATES + 3)
 
 static const IumReportColumn glance_columns[] = {
-  { N_("Group"), IUM_REPORT_CELL_TEXT, 1.0 },
-  { N_("What"), IUM_REPORT_CELL_TEXT, 2.4 },
-  { N_("Count"), IUM_REPORT_CELL_NUMBER, 0.7 },
+  { N_ ("Group"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_ ("What"), IUM_REPORT_CELL_TEXT, 2.4 },
+  { N_ ("Count"), IUM_REPORT_CELL_NUMBER, 0.7 },
 };
 
 static char *
 glance_intro (IumReport *report)
 {
-  return g_strdup_printf (_("Every count behind this report, for reference: what the %u "
-                            "instruments run, their tiers and status flags (an instrument may "
-                            "have several), their upgrades to %s, and the clients seen."),
+  return g_strdup_printf (_ ("Every count behind this report, for reference: what the %u "
+                             "instruments run, their tiers and status flags (an instrument may "
+                             "have several), their upgrades to %s, and the clients seen."),
                           ium_report_get_summary (report)->n_instruments, release_text (report));
 }
 
@@ -98,27 +96,36 @@ glance_rows (IumReport *report)
 }
 
 static void
-glance_fill (IumReport     *report,
-             guint          row,
-             IumReportCell *cells)
+glance_fill (IumReport *report, guint row, IumReportCell *cells)
 {
   const IumReportSummary *s = ium_report_get_summary (report);
-  guint value = 0;
-  Group group;
+  guint                   value = 0;
+  Group                   group;
 
   if (row < 5)
     {
       group = GLANCE_RELEASES;
       switch (row)
         {
-        case 0: cells[1].text = _("Instruments"); value = s->n_instruments; break;
+        case 0:
+          cells[1].text = _ ("Instruments");
+          value = s->n_instruments;
+          break;
         case 1:
-          set_owned (&cells[1], g_strdup_printf (_("On %s"), release_text (report)));
+          set_owned (&cells[1], g_strdup_printf (_ ("On %s"), release_text (report)));
           value = s->on_release;
           break;
-        case 2: cells[1].text = _("On a newer release"); value = s->newer; break;
-        case 3: cells[1].text = _("On an older release"); value = s->older; break;
-        default: cells[1].text = _("Running no release (custom builds)"); value = s->n_no_release;
+        case 2:
+          cells[1].text = _ ("On a newer release");
+          value = s->newer;
+          break;
+        case 3:
+          cells[1].text = _ ("On an older release");
+          value = s->older;
+          break;
+        default:
+          cells[1].text = _ ("Running no release (custom builds)");
+          value = s->n_no_release;
         }
     }
   else if ((row -= 5) < 4)
@@ -138,17 +145,17 @@ glance_fill (IumReport     *report,
       group = GLANCE_ROLLOUT;
       if (row == 0)
         {
-          cells[1].text = _("In a rollout");
+          cells[1].text = _ ("In a rollout");
           value = s->n_in_rollout;
         }
       else if (row == 1)
         {
-          cells[1].text = _("Not in a rollout");
+          cells[1].text = _ ("Not in a rollout");
           value = s->n_instruments - s->n_in_rollout;
         }
       else if (row == 2)
         {
-          cells[1].text = _("Planned without a window");
+          cells[1].text = _ ("Planned without a window");
           value = s->n_unscheduled;
         }
       else
@@ -164,23 +171,23 @@ glance_fill (IumReport     *report,
       group = GLANCE_CLIENTS;
       if (row == 0)
         {
-          cells[1].text = _("Out-of-date clients (update-available)");
+          cells[1].text = _ ("Out-of-date clients (update-available)");
           value = s->n_outdated_clients;
         }
       else if (row == 1)
         {
-          cells[1].text = _("Incompatible clients");
+          cells[1].text = _ ("Incompatible clients");
           value = s->n_incompatible_clients;
         }
       else
         {
-          cells[1].text = _("Instruments with either");
+          cells[1].text = _ ("Instruments with either");
           value = s->n_instruments_with_clients;
         }
     }
   /* The group is named on its first row only. */
   if (row == 0)
-    cells[0].text = _(group_names[group]);
+    cells[0].text = _ (group_names[group]);
   else
     cells[0].blank = TRUE;
   set_number (&cells[2], value);
@@ -189,20 +196,20 @@ glance_fill (IumReport     *report,
 /* The exception lists: each a subset of the rows. */
 
 static const IumReportColumn too_far_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
-  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
-  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Behind"), IUM_REPORT_CELL_NUMBER, 0.6 },
-  { N_("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
-  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
+  { N_ ("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
+  { N_ ("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Behind"), IUM_REPORT_CELL_NUMBER, 0.6 },
+  { N_ ("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
+  { N_ ("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 too_far_intro (IumReport *report)
 {
-  const IumPolicy *policy = ium_inventory_get_policy (ium_fleet_get_inventory (
-    ium_report_get_fleet (report)));
+  const IumPolicy *policy =
+    ium_inventory_get_policy (ium_fleet_get_inventory (ium_report_get_fleet (report)));
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Instruments more than %u official release line "
@@ -220,7 +227,7 @@ too_far_intro (IumReport *report)
 static char *
 too_far_empty (IumReport *report)
 {
-  return g_strdup (_("No instrument is too far behind."));
+  return g_strdup (_ ("No instrument is too far behind."));
 }
 
 static guint
@@ -233,11 +240,9 @@ too_far_rows (IumReport *report)
 }
 
 static void
-too_far_fill (IumReport     *report,
-              guint          index,
-              IumReportCell *cells)
+too_far_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint               n;
   const IumReportRow *row = ium_report_get_too_far_behind (report, &n)[index];
 
   cells[0].text = row->name;
@@ -249,26 +254,26 @@ too_far_fill (IumReport     *report,
 }
 
 static const IumReportColumn unsupported_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
-  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
-  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Tier"), IUM_REPORT_CELL_BADGE, 0.9 },
-  { N_("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
-  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.3 },
+  { N_ ("Site"), IUM_REPORT_CELL_TEXT, 0.9 },
+  { N_ ("Release"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Tier"), IUM_REPORT_CELL_BADGE, 0.9 },
+  { N_ ("Target"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.5 },
+  { N_ ("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 unsupported_intro (IumReport *report)
 {
-  return g_strdup (_("Instruments that run a test release (partially supported) or an internal "
-                     "build (best effort) instead of an official release."));
+  return g_strdup (_ ("Instruments that run a test release (partially supported) or an internal "
+                      "build (best effort) instead of an official release."));
 }
 
 static char *
 unsupported_empty (IumReport *report)
 {
-  return g_strdup (_("Every instrument runs an official release or a custom build."));
+  return g_strdup (_ ("Every instrument runs an official release or a custom build."));
 }
 
 static guint
@@ -281,11 +286,9 @@ unsupported_rows (IumReport *report)
 }
 
 static void
-unsupported_fill (IumReport     *report,
-                  guint          index,
-                  IumReportCell *cells)
+unsupported_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint               n;
   const IumReportRow *row = ium_report_get_unsupported_tier (report, &n)[index];
 
   cells[0].text = row->name;
@@ -297,26 +300,26 @@ unsupported_fill (IumReport     *report,
 }
 
 static const IumReportColumn partial_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
-  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
-  { N_("Runs"), IUM_REPORT_CELL_TEXT, 1.0 },
-  { N_("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 3.6 },
-  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_ ("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
+  { N_ ("Runs"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_ ("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 3.6 },
+  { N_ ("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 partial_intro (IumReport *report)
 {
-  return g_strdup (_("Instruments whose hosts run different releases: an upgrade is complete "
-                     "only when every host is upgraded. The instrument counts as running the "
-                     "lowest."));
+  return g_strdup (_ ("Instruments whose hosts run different releases: an upgrade is complete "
+                      "only when every host is upgraded. The instrument counts as running the "
+                      "lowest."));
 }
 
 static char *
 partial_empty (IumReport *report)
 {
-  return g_strdup (_("No upgrade is part way through: every instrument's hosts agree."));
+  return g_strdup (_ ("No upgrade is part way through: every instrument's hosts agree."));
 }
 
 static guint
@@ -329,11 +332,9 @@ partial_rows (IumReport *report)
 }
 
 static void
-partial_fill (IumReport     *report,
-              guint          index,
-              IumReportCell *cells)
+partial_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint               n;
   const IumReportRow *row = ium_report_get_partial (report, &n)[index];
 
   cells[0].text = row->name;
@@ -344,24 +345,24 @@ partial_fill (IumReport     *report,
 }
 
 static const IumReportColumn custom_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
-  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
-  { N_("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 4.6 },
-  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("State"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_ ("Site"), IUM_REPORT_CELL_TEXT, 0.8 },
+  { N_ ("Hosts and what they run"), IUM_REPORT_CELL_TEXT, 4.6 },
+  { N_ ("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("State"), IUM_REPORT_CELL_BADGE, 1.0 },
 };
 
 static char *
 custom_intro (IumReport *report)
 {
-  return g_strdup (_("Instruments with a host whose installed versions match no release: a "
-                     "hand-made or patched build. They run no release until they are upgraded."));
+  return g_strdup (_ ("Instruments with a host whose installed versions match no release: a "
+                      "hand-made or patched build. They run no release until they are upgraded."));
 }
 
 static char *
 custom_empty (IumReport *report)
 {
-  return g_strdup (_("No instrument runs a custom build."));
+  return g_strdup (_ ("No instrument runs a custom build."));
 }
 
 static guint
@@ -374,11 +375,9 @@ custom_rows (IumReport *report)
 }
 
 static void
-custom_fill (IumReport     *report,
-             guint          index,
-             IumReportCell *cells)
+custom_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint               n;
   const IumReportRow *row = ium_report_get_custom (report, &n)[index];
 
   cells[0].text = row->name;
@@ -388,13 +387,13 @@ custom_fill (IumReport     *report,
 }
 
 static const IumReportColumn clients_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
-  { N_("Client"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Version"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Verdict"), IUM_REPORT_CELL_BADGE, 1.3 },
-  { N_("Recommended"), IUM_REPORT_CELL_TEXT, 1.1 },
-  { N_("Last seen (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("Checks"), IUM_REPORT_CELL_NUMBER, 0.6 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_ ("Client"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Version"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Verdict"), IUM_REPORT_CELL_BADGE, 1.3 },
+  { N_ ("Recommended"), IUM_REPORT_CELL_TEXT, 1.1 },
+  { N_ ("Last seen (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("Checks"), IUM_REPORT_CELL_NUMBER, 0.6 },
 };
 
 static char *
@@ -439,13 +438,11 @@ clients_rows (IumReport *report)
 }
 
 static void
-clients_fill (IumReport     *report,
-              guint          index,
-              IumReportCell *cells)
+clients_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint                n;
   const IumClientSeen *seen = ium_report_get_clients (report, &n)[index];
-  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (seen->last_seen);
+  g_autoptr (GDateTime) last = g_date_time_new_from_unix_utc (seen->last_seen);
 
   cells[0].text = seen->instrument;
   cells[1].text = seen->component;
@@ -457,12 +454,12 @@ clients_fill (IumReport     *report,
 }
 
 static const IumReportColumn timeline_columns[] = {
-  { N_("Rollout"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("Wave"), IUM_REPORT_CELL_NUMBER, 0.5 },
-  { N_("First start (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("Last end (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
-  { N_("Upgrades"), IUM_REPORT_CELL_NUMBER, 0.8 },
-  { N_("States"), IUM_REPORT_CELL_TEXT, 2.6 },
+  { N_ ("Rollout"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("Wave"), IUM_REPORT_CELL_NUMBER, 0.5 },
+  { N_ ("First start (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("Last end (UTC)"), IUM_REPORT_CELL_TEXT, 1.4 },
+  { N_ ("Upgrades"), IUM_REPORT_CELL_NUMBER, 0.8 },
+  { N_ ("States"), IUM_REPORT_CELL_TEXT, 2.6 },
 };
 
 static char *
@@ -472,18 +469,20 @@ timeline_intro (IumReport *report)
 
   ium_report_get_rollouts (report, &n);
   if (n > 1)
-    return g_strdup_printf (_("The waves of the %u rollouts saved for %s, in the order they start. "
-                              "Where rollouts share an instrument, the upgrade whose state changed "
-                              "last counts."), n, release_text (report));
-  return g_strdup_printf (_("The waves of the rollout of %s, in the order they start; each wave "
-                            "waits for the soak period after the one before."),
+    return g_strdup_printf (
+      _ ("The waves of the %u rollouts saved for %s, in the order they start. "
+         "Where rollouts share an instrument, the upgrade whose state changed "
+         "last counts."),
+      n, release_text (report));
+  return g_strdup_printf (_ ("The waves of the rollout of %s, in the order they start; each wave "
+                             "waits for the soak period after the one before."),
                           release_text (report));
 }
 
 static char *
 timeline_empty (IumReport *report)
 {
-  return g_strdup_printf (_("No rollout of %s is saved. Plan one with 'ium plan %s --save NAME'."),
+  return g_strdup_printf (_ ("No rollout of %s is saved. Plan one with 'ium plan %s --save NAME'."),
                           release_text (report), release_text (report));
 }
 
@@ -497,26 +496,24 @@ timeline_rows (IumReport *report)
 }
 
 static void
-timeline_fill (IumReport     *report,
-               guint          index,
-               IumReportCell *cells)
+timeline_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint                n;
   const IumReportWave *wave = &ium_report_get_waves (report, &n)[index];
-  GString *states = g_string_new (NULL);
-  gboolean scheduled = wave->n_upgrades > wave->n_unscheduled;
+  GString             *states = g_string_new (NULL);
+  gboolean             scheduled = wave->n_upgrades > wave->n_unscheduled;
 
   cells[0].text = wave->rollout->name;
   set_number (&cells[1], wave->wave);
   if (scheduled)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (wave->start);
-      g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (wave->end);
+      g_autoptr (GDateTime) start = g_date_time_new_from_unix_utc (wave->start);
+      g_autoptr (GDateTime) end = g_date_time_new_from_unix_utc (wave->end);
       set_owned (&cells[2], g_date_time_format (start, "%Y-%m-%d %H:%M"));
       set_owned (&cells[3], g_date_time_format (end, "%Y-%m-%d %H:%M"));
     }
   else
-    cells[2].text = _("unscheduled");
+    cells[2].text = _ ("unscheduled");
   set_number (&cells[4], wave->n_upgrades);
   for (guint i = 0; i < IUM_REPORT_N_STATES; i++)
     {
@@ -528,29 +525,29 @@ timeline_fill (IumReport     *report,
     }
   if (wave->n_unscheduled > 0)
     /* Translators: after the counts of the states of a wave’s upgrades. */
-    g_string_append_printf (states, _(" (%u without a window)"), wave->n_unscheduled);
+    g_string_append_printf (states, _ (" (%u without a window)"), wave->n_unscheduled);
   set_owned (&cells[5], g_string_free (states, FALSE));
 }
 
 static const IumReportColumn versions_columns[] = {
-  { N_("Release"), IUM_REPORT_CELL_TEXT, 1.2 },
-  { N_("Tier"), IUM_REPORT_CELL_BADGE, 1.0 },
-  { N_("Date"), IUM_REPORT_CELL_TEXT, 1.0 },
-  { N_("Instruments"), IUM_REPORT_CELL_NUMBER, 0.9 },
-  { N_("Share"), IUM_REPORT_CELL_NUMBER, 0.8 },
+  { N_ ("Release"), IUM_REPORT_CELL_TEXT, 1.2 },
+  { N_ ("Tier"), IUM_REPORT_CELL_BADGE, 1.0 },
+  { N_ ("Date"), IUM_REPORT_CELL_TEXT, 1.0 },
+  { N_ ("Instruments"), IUM_REPORT_CELL_NUMBER, 0.9 },
+  { N_ ("Share"), IUM_REPORT_CELL_NUMBER, 0.8 },
 };
 
 static char *
 versions_intro (IumReport *report)
 {
-  return g_strdup_printf (_("How many instruments run each release, newest first. %s is in bold."),
+  return g_strdup_printf (_ ("How many instruments run each release, newest first. %s is in bold."),
                           release_text (report));
 }
 
 static char *
 versions_empty (IumReport *report)
 {
-  return g_strdup (_("The inventory has no instruments."));
+  return g_strdup (_ ("The inventory has no instruments."));
 }
 
 static guint
@@ -563,15 +560,13 @@ versions_rows (IumReport *report)
 }
 
 static void
-versions_fill (IumReport     *report,
-               guint          index,
-               IumReportCell *cells)
+versions_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint                        n;
   const IumReportVersionCount *count = &ium_report_get_versions (report, &n)[index];
-  guint total = ium_report_get_summary (report)->n_instruments;
+  guint                        total = ium_report_get_summary (report)->n_instruments;
 
-  set_release (report, &cells[0], count->release, _("none (custom builds)"));
+  set_release (report, &cells[0], count->release, _ ("none (custom builds)"));
   set_badge (&cells[1], IUM_REPORT_BADGE_TIER,
              count->release != NULL ? (int) ium_release_get_tier (count->release)
                                     : IUM_REPORT_NO_TIER);
@@ -583,30 +578,31 @@ versions_fill (IumReport     *report,
 }
 
 static const IumReportColumn instruments_columns[] = {
-  { N_("Instrument"), IUM_REPORT_CELL_TEXT, 1.15 },
-  { N_("Site"), IUM_REPORT_CELL_TEXT, 0.65 },
-  { N_("Release"), IUM_REPORT_CELL_TEXT, 0.95 },
-  { N_("Tier"), IUM_REPORT_CELL_BADGE, 0.75 },
-  { N_("Target"), IUM_REPORT_CELL_TEXT, 0.95 },
-  { N_("Behind"), IUM_REPORT_CELL_NUMBER, 0.7 },
-  { N_("Flags"), IUM_REPORT_CELL_FLAGS, 1.95 },
-  { N_("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.25 },
-  { N_("State"), IUM_REPORT_CELL_BADGE, 0.85 },
+  { N_ ("Instrument"), IUM_REPORT_CELL_TEXT, 1.15 },
+  { N_ ("Site"), IUM_REPORT_CELL_TEXT, 0.65 },
+  { N_ ("Release"), IUM_REPORT_CELL_TEXT, 0.95 },
+  { N_ ("Tier"), IUM_REPORT_CELL_BADGE, 0.75 },
+  { N_ ("Target"), IUM_REPORT_CELL_TEXT, 0.95 },
+  { N_ ("Behind"), IUM_REPORT_CELL_NUMBER, 0.7 },
+  { N_ ("Flags"), IUM_REPORT_CELL_FLAGS, 1.95 },
+  { N_ ("Planned (UTC)"), IUM_REPORT_CELL_TEXT, 1.25 },
+  { N_ ("State"), IUM_REPORT_CELL_BADGE, 0.85 },
 };
 
 static char *
 instruments_intro (IumReport *report)
 {
-  return g_strdup_printf (_("Every instrument: the release it runs (the lowest of its hosts), the "
-                            "release it should run (its pin, else the newest official release), "
-                            "how many official release lines it is behind, its status flags, and "
-                            "its upgrade to %s."), release_text (report));
+  return g_strdup_printf (_ ("Every instrument: the release it runs (the lowest of its hosts), the "
+                             "release it should run (its pin, else the newest official release), "
+                             "how many official release lines it is behind, its status flags, and "
+                             "its upgrade to %s."),
+                          release_text (report));
 }
 
 static char *
 instruments_empty (IumReport *report)
 {
-  return g_strdup (_("The inventory has no instruments."));
+  return g_strdup (_ ("The inventory has no instruments."));
 }
 
 static guint
@@ -616,11 +612,9 @@ instruments_rows (IumReport *report)
 }
 
 static void
-instruments_fill (IumReport     *report,
-                  guint          index,
-                  IumReportCell *cells)
+instruments_fill (IumReport *report, guint index, IumReportCell *cells)
 {
-  guint n;
+  guint               n;
   const IumReportRow *row = &ium_report_get_rows (report, &n)[index];
 
   cells[0].text = row->name;
@@ -634,9 +628,11 @@ instruments_fill (IumReport     *report,
   set_upgrade (&cells[7], &cells[8], row);
 }
 
-#define SECTION(id, title, counted, width, name)                                        \
-  { id, title, counted, width, name##_columns, G_N_ELEMENTS (name##_columns), name##_intro, \
-    name##_empty, name##_rows, name##_fill }
+#define SECTION(id, title, counted, width, name)                                            \
+  {                                                                                         \
+    id, title, counted, width, name##_columns, G_N_ELEMENTS (name##_columns), name##_intro, \
+      name##_empty, name##_rows, name##_fill                                                \
+  }
 
 static char *
 glance_empty (IumReport *report)
@@ -645,15 +641,15 @@ glance_empty (IumReport *report)
 }
 
 static const IumReportSection sections[] = {
-  SECTION ("too-far-behind", N_("Too far behind"), TRUE, 1.0, too_far),
-  SECTION ("unsupported-tier", N_("Unsupported tiers"), TRUE, 1.0, unsupported),
-  SECTION ("partial", N_("Partial upgrades"), TRUE, 1.0, partial),
-  SECTION ("custom", N_("Custom builds"), TRUE, 1.0, custom),
-  SECTION ("clients", N_("Out-of-date and incompatible clients"), TRUE, 1.0, clients),
-  SECTION ("timeline", N_("Rollout timeline"), TRUE, 1.0, timeline),
-  SECTION ("versions", N_("Releases in use"), TRUE, 1.0, versions),
-  SECTION ("instruments", N_("Every instrument"), TRUE, 1.0, instruments),
-  SECTION ("figures", N_("All the figures"), FALSE, 0.62, glance),
+  SECTION ("too-far-behind", N_ ("Too far behind"), TRUE, 1.0, too_far),
+  SECTION ("unsupported-tier", N_ ("Unsupported tiers"), TRUE, 1.0, unsupported),
+  SECTION ("partial", N_ ("Partial upgrades"), TRUE, 1.0, partial),
+  SECTION ("custom", N_ ("Custom builds"), TRUE, 1.0, custom),
+  SECTION ("clients", N_ ("Out-of-date and incompatible clients"), TRUE, 1.0, clients),
+  SECTION ("timeline", N_ ("Rollout timeline"), TRUE, 1.0, timeline),
+  SECTION ("versions", N_ ("Releases in use"), TRUE, 1.0, versions),
+  SECTION ("instruments", N_ ("Every instrument"), TRUE, 1.0, instruments),
+  SECTION ("figures", N_ ("All the figures"), FALSE, 0.62, glance),
 };
 
 const IumReportSection *

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Colours are 0xRRGGBB. */
 #define IUM_REPORT_INK        0x1d2530 /* body text */
 #define IUM_REPORT_MUTED      0x5b6675 /* captions, secondary text */
@@ -162,5 +164,7 @@ typedef struct
 const IumReportSection *ium_report_get_sections (guint *n_sections);
 void                    ium_report_cells_clear  (IumReportCell *cells,
                                                  guint          n_cells);
+
+/* clang-format on */
 
 G_END_DECLS

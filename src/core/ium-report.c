@@ -13,7 +13,9 @@
 
 #include "ium-report-private.h"
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-report-error-quark, ium_report_error)
+/* clang-format on */
 
 G_DEFINE_FINAL_TYPE (IumReport, ium_report, G_TYPE_OBJECT)
 
@@ -22,20 +24,16 @@ static char new_async_tag;
 
 static const struct
 {
-  IumReportFormat  format;
-  const char      *name;
+  IumReportFormat format;
+  const char     *name;
 } formats[] = {
-  { IUM_REPORT_FORMAT_HTML, "html" },
-  { IUM_REPORT_FORMAT_MARKDOWN, "md" },
-  { IUM_REPORT_FORMAT_CSV, "csv" },
-  { IUM_REPORT_FORMAT_JSON, "json" },
+  { IUM_REPORT_FORMAT_HTML, "html" }, { IUM_REPORT_FORMAT_MARKDOWN, "md" },
+  { IUM_REPORT_FORMAT_CSV, "csv" },   { IUM_REPORT_FORMAT_JSON, "json" },
   { IUM_REPORT_FORMAT_PDF, "pdf" },
 };
 
 void
-ium_report_progress_report (const IumReportProgress *progress,
-                            double                   fraction,
-                            const char              *stage)
+ium_report_progress_report (const IumReportProgress *progress, double fraction, const char *stage)
 {
   if (progress == NULL || progress->func == NULL)
     return;
@@ -93,20 +91,18 @@ ium_report_init (IumReport *self)
 }
 
 static gboolean
-check_days (guint    days,
-            GError **error)
+check_days (guint days, GError **error)
 {
   if (days >= 1 && days <= IUM_REPORT_MAX_DAYS)
     return TRUE;
   g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-               _("the client window must be from 1 to %u days, not %u"), (guint) IUM_REPORT_MAX_DAYS, days);
+               _ ("the client window must be from 1 to %u days, not %u"),
+               (guint) IUM_REPORT_MAX_DAYS, days);
   return FALSE;
 }
 
 static IumRelease *
-lookup_release (IumInventory  *inventory,
-                const char    *version,
-                GError       **error)
+lookup_release (IumInventory *inventory, const char *version, GError **error)
 {
   IumRelease *release = ium_inventory_lookup_release (inventory, version);
   IumRelease *newest;
@@ -117,13 +113,14 @@ lookup_release (IumInventory  *inventory,
   newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
   if (newest != NULL)
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
-                 _("there is no release “%s” in the inventory (the newest official release is "
-                   "%s); 'ium status' names the releases instruments run"), version,
-                 ium_release_get_version_text (newest));
+                 _ ("there is no release “%s” in the inventory (the newest official release is "
+                    "%s); 'ium status' names the releases instruments run"),
+                 version, ium_release_get_version_text (newest));
   else
     g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_UNKNOWN_RELEASE,
-                 _("there is no release “%s”: the inventory has no releases; import one with "
-                   "'ium import FILE'"), version);
+                 _ ("there is no release “%s”: the inventory has no releases; import one with "
+                    "'ium import FILE'"),
+                 version);
   return NULL;
 }
 
@@ -138,10 +135,10 @@ report_new_for_fleet (IumFleet                *fleet,
                       GCancellable            *cancellable,
                       GError                 **error)
 {
-  g_autoptr(IumReport) self = NULL;
+  g_autoptr (IumReport) self = NULL;
   IumInventory *inventory = ium_fleet_get_inventory (fleet);
-  IumRelease *found;
-  const char *facility;
+  IumRelease   *found;
+  const char   *facility;
 
   if (!check_days (days, error))
     return NULL;
@@ -170,24 +167,24 @@ report_new_for_fleet (IumFleet                *fleet,
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set.
  */
 IumReport *
-ium_report_new_for_fleet (IumFleet              *fleet,
-                          const char            *release,
-                          GPtrArray             *rollouts,
-                          GPtrArray             *clients,
-                          guint                  days,
-                          GDateTime             *now,
-                          GCancellable          *cancellable,
-                          IumReportProgressFunc  progress,
-                          gpointer               progress_data,
-                          GError               **error)
+ium_report_new_for_fleet (IumFleet             *fleet,
+                          const char           *release,
+                          GPtrArray            *rollouts,
+                          GPtrArray            *clients,
+                          guint                 days,
+                          GDateTime            *now,
+                          GCancellable         *cancellable,
+                          IumReportProgressFunc progress,
+                          gpointer              progress_data,
+                          GError              **error)
 {
   IumReportProgress whole = { progress, progress_data, 0.0, 1.0 };
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (release != NULL, NULL);
 
-  return report_new_for_fleet (fleet, release, rollouts, clients, days, now, &whole,
-                               cancellable, error);
+  return report_new_for_fleet (fleet, release, rollouts, clients, days, now, &whole, cancellable,
+                               error);
 }
 
 /**
@@ -196,23 +193,23 @@ ium_report_new_for_fleet (IumFleet              *fleet,
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set.
  */
 IumReport *
-ium_report_new (IumStore              *store,
-                const char            *release,
-                guint                  days,
-                GDateTime             *now,
-                GCancellable          *cancellable,
-                IumReportProgressFunc  progress,
-                gpointer               progress_data,
-                GError               **error)
+ium_report_new (IumStore             *store,
+                const char           *release,
+                guint                 days,
+                GDateTime            *now,
+                GCancellable         *cancellable,
+                IumReportProgressFunc progress,
+                gpointer              progress_data,
+                GError              **error)
 {
   IumReportProgress loading = { progress, progress_data, 0.0, 1.0 };
   IumReportProgress building = { progress, progress_data, 0.45, 0.55 };
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(GPtrArray) rollouts = NULL;
-  g_autoptr(GPtrArray) clients = NULL;
-  g_autoptr(GDateTime) utc_now = NULL;
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (GPtrArray) rollouts = NULL;
+  g_autoptr (GPtrArray) clients = NULL;
+  g_autoptr (GDateTime) utc_now = NULL;
+  g_autoptr (GDateTime) since = NULL;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
   g_return_val_if_fail (release != NULL, NULL);
@@ -221,7 +218,7 @@ ium_report_new (IumStore              *store,
   if (!check_days (days, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.0, _("Loading the inventory"));
+  ium_report_progress_report (&loading, 0.0, _ ("Loading the inventory"));
   if ((inventory = ium_store_load (store, error)) == NULL)
     return NULL;
   if (lookup_release (inventory, release, error) == NULL)
@@ -229,18 +226,18 @@ ium_report_new (IumStore              *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.25, _("Indexing the instruments"));
+  ium_report_progress_report (&loading, 0.25, _ ("Indexing the instruments"));
   fleet = ium_fleet_new (inventory);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.35, _("Reading the rollouts"));
+  ium_report_progress_report (&loading, 0.35, _ ("Reading the rollouts"));
   if ((rollouts = ium_rollout_list (store, error)) == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  ium_report_progress_report (&loading, 0.4, _("Reading the client check log"));
+  ium_report_progress_report (&loading, 0.4, _ ("Reading the client check log"));
   utc_now = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
   since = g_date_time_add_days (utc_now, -(int) days);
   if ((clients = ium_store_list_clients_seen (store, since, error)) == NULL)
@@ -253,10 +250,7 @@ ium_report_new (IumStore              *store,
 /* Runs @func on @context, never on this thread even when it could: g_main_context_invoke()
  * would run it right here when @context is the global default and nobody iterates it. */
 static void
-run_on_context (GMainContext   *context,
-                GSourceFunc     func,
-                gpointer        data,
-                GDestroyNotify  notify)
+run_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify notify)
 {
   GSource *source = g_idle_source_new ();
 
@@ -271,10 +265,10 @@ run_on_context (GMainContext   *context,
  * data are shared by the task and every queued message, so the last one frees them. */
 typedef struct
 {
-  IumReportProgressFunc  func;
-  gpointer               data;
-  GDestroyNotify         data_free;
-  GMainContext          *context; /* owned */
+  IumReportProgressFunc func;
+  gpointer              data;
+  GDestroyNotify        data_free;
+  GMainContext         *context; /* owned */
 } ProgressTarget;
 
 static gboolean
@@ -303,7 +297,7 @@ typedef struct
 {
   ProgressTarget *target; /* owned reference */
   double          fraction;
-  char           *stage;  /* owned */
+  char           *stage; /* owned */
 } ProgressMessage;
 
 static void
@@ -327,12 +321,12 @@ deliver_progress_cb (gpointer data)
 
 typedef struct
 {
-  char           *db_path;  /* owned */
-  char           *release;  /* owned */
+  char           *db_path; /* owned */
+  char           *release; /* owned */
   guint           days;
-  GDateTime      *now;      /* owned, nullable */
-  ProgressTarget *target;   /* owned reference, nullable */
-  double          last;     /* the fraction last handed on (worker thread only) */
+  GDateTime      *now;        /* owned, nullable */
+  ProgressTarget *target;     /* owned reference, nullable */
+  double          last;       /* the fraction last handed on (worker thread only) */
   char           *last_stage; /* owned (worker thread only) */
 } AsyncData;
 
@@ -351,11 +345,9 @@ async_data_free (gpointer data)
 }
 
 static void
-worker_progress_cb (double      fraction,
-                    const char *stage,
-                    gpointer    user_data)
+worker_progress_cb (double fraction, const char *stage, gpointer user_data)
 {
-  AsyncData *async = user_data;
+  AsyncData       *async = user_data;
   ProgressMessage *message;
 
   /* About a hundred messages in all: one per percent, and one per new stage. */
@@ -373,14 +365,11 @@ worker_progress_cb (double      fraction,
 }
 
 static void
-build_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+build_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   AsyncData *async = task_data;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   IumReport *report;
 
   /* One thread owns a connection at a time: this one is the worker's own. */
@@ -399,18 +388,18 @@ build_in_thread (GTask        *task,
 }
 
 void
-ium_report_new_async (const char            *db_path,
-                      const char            *release,
-                      guint                  days,
-                      GDateTime             *now,
-                      GCancellable          *cancellable,
-                      IumReportProgressFunc  progress,
-                      gpointer               progress_data,
-                      GDestroyNotify         progress_data_free,
-                      GAsyncReadyCallback    callback,
-                      gpointer               user_data)
+ium_report_new_async (const char           *db_path,
+                      const char           *release,
+                      guint                 days,
+                      GDateTime            *now,
+                      GCancellable         *cancellable,
+                      IumReportProgressFunc progress,
+                      gpointer              progress_data,
+                      GDestroyNotify        progress_data_free,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   AsyncData *async;
 
   g_return_if_fail (db_path != NULL);
@@ -445,8 +434,7 @@ ium_report_new_async (const char            *db_path,
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set.
  */
 IumReport *
-ium_report_new_finish (GAsyncResult  *result,
-                       GError       **error)
+ium_report_new_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &new_async_tag, NULL);
@@ -504,8 +492,7 @@ ium_report_get_summary (IumReport *self)
 }
 
 const IumReportRow *
-ium_report_get_rows (IumReport *self,
-                     guint     *n_rows)
+ium_report_get_rows (IumReport *self, guint *n_rows)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   g_return_val_if_fail (n_rows != NULL, NULL);
@@ -514,8 +501,7 @@ ium_report_get_rows (IumReport *self,
 }
 
 const IumReportRow *
-ium_report_lookup_row (IumReport  *self,
-                       const char *instrument)
+ium_report_lookup_row (IumReport *self, const char *instrument)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   g_return_val_if_fail (instrument != NULL, NULL);
@@ -523,64 +509,56 @@ ium_report_lookup_row (IumReport  *self,
 }
 
 static gconstpointer
-array_data (GPtrArray *array,
-            guint     *n)
+array_data (GPtrArray *array, guint *n)
 {
   *n = array->len;
   return array->pdata;
 }
 
-const IumReportRow * const *
-ium_report_get_too_far_behind (IumReport *self,
-                               guint     *n)
+const IumReportRow *const *
+ium_report_get_too_far_behind (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->too_far_behind, n);
 }
 
-const IumReportRow * const *
-ium_report_get_unsupported_tier (IumReport *self,
-                                 guint     *n)
+const IumReportRow *const *
+ium_report_get_unsupported_tier (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->unsupported_tier, n);
 }
 
-const IumReportRow * const *
-ium_report_get_partial (IumReport *self,
-                        guint     *n)
+const IumReportRow *const *
+ium_report_get_partial (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->partial, n);
 }
 
-const IumReportRow * const *
-ium_report_get_custom (IumReport *self,
-                       guint     *n)
+const IumReportRow *const *
+ium_report_get_custom (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->custom, n);
 }
 
-IumClientSeen * const *
-ium_report_get_clients (IumReport *self,
-                        guint     *n)
+IumClientSeen *const *
+ium_report_get_clients (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->clients, n);
 }
 
-const IumRollout * const *
-ium_report_get_rollouts (IumReport *self,
-                         guint     *n)
+const IumRollout *const *
+ium_report_get_rollouts (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   return array_data (self->rollouts, n);
 }
 
 const IumReportUpgrade *
-ium_report_get_upgrades (IumReport *self,
-                         guint     *n)
+ium_report_get_upgrades (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   *n = self->n_upgrades;
@@ -588,8 +566,7 @@ ium_report_get_upgrades (IumReport *self,
 }
 
 const IumReportWave *
-ium_report_get_waves (IumReport *self,
-                      guint     *n)
+ium_report_get_waves (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   *n = self->waves->len;
@@ -597,8 +574,7 @@ ium_report_get_waves (IumReport *self,
 }
 
 const IumReportDay *
-ium_report_get_timeline (IumReport *self,
-                         guint     *n)
+ium_report_get_timeline (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   *n = self->timeline->len;
@@ -606,8 +582,7 @@ ium_report_get_timeline (IumReport *self,
 }
 
 const IumReportVersionCount *
-ium_report_get_versions (IumReport *self,
-                         guint     *n)
+ium_report_get_versions (IumReport *self, guint *n)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
   *n = self->versions->len;
@@ -615,9 +590,7 @@ ium_report_get_versions (IumReport *self,
 }
 
 gboolean
-ium_report_format_from_string (const char       *text,
-                               IumReportFormat  *format,
-                               GError          **error)
+ium_report_format_from_string (const char *text, IumReportFormat *format, GError **error)
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -629,7 +602,7 @@ ium_report_format_from_string (const char       *text,
         return TRUE;
       }
   g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-               _("unknown report format “%s”: use html, md, csv, json or pdf"), text);
+               _ ("unknown report format “%s”: use html, md, csv, json or pdf"), text);
   return FALSE;
 }
 
@@ -654,10 +627,10 @@ ium_report_format_is_binary (IumReportFormat format)
  * Returns: (transfer full) (nullable): the report as a file's contents.
  */
 GBytes *
-ium_report_render (IumReport        *self,
-                   IumReportFormat   format,
-                   GCancellable     *cancellable,
-                   GError          **error)
+ium_report_render (IumReport      *self,
+                   IumReportFormat format,
+                   GCancellable   *cancellable,
+                   GError        **error)
 {
   g_return_val_if_fail (IUM_IS_REPORT (self), NULL);
 
@@ -675,20 +648,20 @@ ium_report_render (IumReport        *self,
       return ium_report_to_pdf (self, cancellable, error);
     default:
       g_set_error (error, IUM_REPORT_ERROR, IUM_REPORT_ERROR_INVALID,
-                   _("unknown report format %d"), (int) format);
+                   _ ("unknown report format %d"), (int) format);
       return NULL;
     }
 }
 
 gboolean
-ium_report_save (IumReport        *self,
-                 IumReportFormat   format,
-                 const char       *path,
-                 GCancellable     *cancellable,
-                 GError          **error)
+ium_report_save (IumReport      *self,
+                 IumReportFormat format,
+                 const char     *path,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize       length;
   const char *data;
 
   g_return_val_if_fail (IUM_IS_REPORT (self), FALSE);

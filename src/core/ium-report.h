@@ -22,6 +22,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_REPORT_ERROR (ium_report_error_quark ())
 
 typedef enum {
@@ -259,5 +261,7 @@ gboolean     ium_report_save            (IumReport             *self,
                                          const char            *path,
                                          GCancellable          *cancellable,
                                          GError               **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -19,8 +19,7 @@
 #include "ium-store-write.h"
 
 static IumRolloutUpgrade *
-find_upgrade (IumRollout *rollout,
-              const char *instrument)
+find_upgrade (IumRollout *rollout, const char *instrument)
 {
   for (guint i = 0; i < rollout->upgrades->len; i++)
     {
@@ -32,15 +31,13 @@ find_upgrade (IumRollout *rollout,
 }
 
 static gboolean
-is_busy (IumStore    *store,
-         const char  *instrument,
-         gboolean    *busy,
-         char       **note,
-         GError     **error)
+is_busy (IumStore *store, const char *instrument, gboolean *busy, char **note, GError **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "SELECT note FROM instrument_busy "
-                                          "WHERE instrument = ?", error);
-  int rc;
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT note FROM instrument_busy "
+                                          "WHERE instrument = ?",
+                                          error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -51,15 +48,14 @@ is_busy (IumStore    *store,
     *note = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, N_("reading the busy mark"), error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("reading the busy mark"), error);
   return TRUE;
 }
 
 /* The "installed" map of the host called @host in @instrument_json (an instrument as
  * ium_instrument_to_json() writes it), or NULL. */
 static JsonObject *
-find_installed (JsonObject *instrument_json,
-                const char *host)
+find_installed (JsonObject *instrument_json, const char *host)
 {
   JsonArray *hosts;
 
@@ -71,54 +67,57 @@ find_installed (JsonObject *instrument_json,
       JsonObject *candidate = json_array_get_object_element (hosts, i);
 
       if (candidate != NULL
-          && g_strcmp0 (json_object_get_string_member_with_default (candidate, "name", ""),
-                        host) == 0)
+          && g_strcmp0 (json_object_get_string_member_with_default (candidate, "name", ""), host)
+               == 0)
         return json_object_has_member (candidate, "installed")
-               ? json_object_get_object_member (candidate, "installed") : NULL;
+                 ? json_object_get_object_member (candidate, "installed")
+                 : NULL;
     }
   return NULL;
 }
 
 /* Sets @component on host @host of @instrument to @version. */
 static gboolean
-set_installed (IumStore    *store,
-               const char  *instrument,
-               const char  *host,
-               const char  *component,
-               const char  *version,
-               GError     **error)
+set_installed (IumStore   *store,
+               const char *instrument,
+               const char *host,
+               const char *component,
+               const char *version,
+               GError    **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "UPDATE installed SET version = ?1 "
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "UPDATE installed SET version = ?1 "
                                           "WHERE component = ?2 AND host_id = "
                                           "(SELECT h.id FROM hosts h JOIN instruments i "
                                           "ON h.instrument_id = i.id WHERE i.name = ?3 "
-                                          "AND h.name = ?4)", error);
+                                          "AND h.name = ?4)",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   ium_bind_text (stmt, 1, version);
   ium_bind_text (stmt, 2, component);
   ium_bind_text (stmt, 3, instrument);
   ium_bind_text (stmt, 4, host);
-  return ium_store_step_done (store, stmt, N_("changing a host's installed versions"), error);
+  return ium_store_step_done (store, stmt, N_ ("changing a host's installed versions"), error);
 }
 
 /* Sets every component each host of @instrument carries to @release's version of it, with an
  * audit entry for the instrument. */
 static gboolean
-upgrade_hosts (IumStore    *store,
-               const char  *rollout_release,
-               const char  *instrument_name,
-               const char  *now,
-               const char  *who,
-               GError     **error)
+upgrade_hosts (IumStore   *store,
+               const char *rollout_release,
+               const char *instrument_name,
+               const char *now,
+               const char *who,
+               GError    **error)
 {
-  g_autoptr(IumInventory) inventory = ium_store_load_locked (store, error);
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
+  g_autoptr (IumInventory) inventory = ium_store_load_locked (store, error);
+  g_autoptr (JsonNode) before = NULL;
+  g_autoptr (JsonNode) after = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
-  IumInstrument *instrument;
-  IumRelease *release;
+  IumInstrument   *instrument;
+  IumRelease      *release;
 
   if (inventory == NULL)
     return FALSE;
@@ -126,14 +125,14 @@ upgrade_hosts (IumStore    *store,
   if (instrument == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   _("instrument “%s” is no longer in the inventory"), instrument_name);
+                   _ ("instrument “%s” is no longer in the inventory"), instrument_name);
       return FALSE;
     }
   release = ium_inventory_lookup_release (inventory, rollout_release);
   if (release == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   _("release %s of this rollout is no longer in the inventory"), rollout_release);
+                   _ ("release %s of this rollout is no longer in the inventory"), rollout_release);
       return FALSE;
     }
 
@@ -144,9 +143,9 @@ upgrade_hosts (IumStore    *store,
   for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
     {
       IumHost *host = ium_instrument_get_host (instrument, h);
-      g_auto(GStrv) ids = ium_host_dup_component_ids (host);
-      JsonObject *installed = find_installed (json_node_get_object (after),
-                                              ium_host_get_name (host));
+      g_auto (GStrv) ids = ium_host_dup_component_ids (host);
+      JsonObject *installed =
+        find_installed (json_node_get_object (after), ium_host_get_name (host));
 
       for (guint c = 0; ids[c] != NULL; c++)
         {
@@ -163,37 +162,39 @@ upgrade_hosts (IumStore    *store,
   before_text = ium_node_text (before);
   after_text = ium_node_text (after);
   return ium_write_audit (store, now, who, "upgrade", "instrument", instrument_name, before_text,
-                      after_text, error);
+                          after_text, error);
 }
 
 /* Undoes what `done` recorded: every component that still has the version the release gave
  * it goes back to the version it had before, as the audit entry of the upgrade (written at
  * @done_time) has it. A component changed since (by an import) is left as it is. */
 static gboolean
-restore_hosts (IumStore    *store,
-               const char  *rollout_release,
-               const char  *instrument_name,
-               const char  *done_time,
-               const char  *now,
-               const char  *who,
-               GError     **error)
+restore_hosts (IumStore   *store,
+               const char *rollout_release,
+               const char *instrument_name,
+               const char *done_time,
+               const char *now,
+               const char *who,
+               GError    **error)
 {
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(JsonNode) recorded = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (JsonNode) recorded = NULL;
+  g_autoptr (JsonNode) before = NULL;
+  g_autoptr (JsonNode) after = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
   g_autofree char *recorded_text = NULL;
-  IumInstrument *instrument;
-  IumRelease *release;
-  sqlite3_stmt *stmt;
-  gboolean changed = FALSE;
-  int rc;
+  IumInstrument   *instrument;
+  IumRelease      *release;
+  sqlite3_stmt    *stmt;
+  gboolean         changed = FALSE;
+  int              rc;
 
-  stmt = ium_store_prepare (store, "SELECT before FROM audit WHERE action = 'upgrade' AND "
+  stmt = ium_store_prepare (store,
+                            "SELECT before FROM audit WHERE action = 'upgrade' AND "
                             "kind = 'instrument' AND key = ? AND time = ? "
-                            "ORDER BY id DESC LIMIT 1", error);
+                            "ORDER BY id DESC LIMIT 1",
+                            error);
   if (stmt == NULL)
     return FALSE;
   ium_bind_text (stmt, 1, instrument_name);
@@ -203,7 +204,7 @@ restore_hosts (IumStore    *store,
     recorded_text = g_strdup (ium_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, N_("reading the upgrade's audit entry"), error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("reading the upgrade's audit entry"), error);
   /* Nothing recorded, nothing to undo. */
   if (recorded_text == NULL || (recorded = json_from_string (recorded_text, NULL)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (recorded))
@@ -221,11 +222,11 @@ restore_hosts (IumStore    *store,
 
   for (guint h = 0; h < ium_instrument_get_n_hosts (instrument); h++)
     {
-      IumHost *host = ium_instrument_get_host (instrument, h);
+      IumHost    *host = ium_instrument_get_host (instrument, h);
       const char *host_name = ium_host_get_name (host);
       JsonObject *old_installed = find_installed (json_node_get_object (recorded), host_name);
       JsonObject *new_installed = find_installed (json_node_get_object (after), host_name);
-      g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+      g_auto (GStrv) ids = ium_host_dup_component_ids (host);
 
       for (guint c = 0; old_installed != NULL && ids[c] != NULL; c++)
         {
@@ -250,17 +251,14 @@ restore_hosts (IumStore    *store,
     return TRUE;
   before_text = ium_node_text (before);
   after_text = ium_node_text (after);
-  return ium_write_audit (store, now, who, "roll-back", "instrument", instrument_name,
-                          before_text, after_text, error);
+  return ium_write_audit (store, now, who, "roll-back", "instrument", instrument_name, before_text,
+                          after_text, error);
 }
 
 static char *
-dup_state_json (const char      *rollout,
-                IumUpgradeState  state,
-                const char      *note,
-                gboolean         forced)
+dup_state_json (const char *rollout, IumUpgradeState state, const char *note, gboolean forced)
 {
-  g_autoptr(JsonNode) node = ium_new_object_node ();
+  g_autoptr (JsonNode) node = ium_new_object_node ();
   JsonObject *object = json_node_get_object (node);
 
   json_object_set_string_member (object, "rollout", rollout);
@@ -273,16 +271,13 @@ dup_state_json (const char      *rollout,
 }
 
 static gboolean
-count_failures (IumStore    *store,
-                gint64       id,
-                guint        wave,
-                guint       *count,
-                GError     **error)
+count_failures (IumStore *store, gint64 id, guint wave, guint *count, GError **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "SELECT count(*) FROM rollout_upgrades WHERE "
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT count(*) FROM rollout_upgrades WHERE "
                                           "rollout_id = ? AND wave = ? AND state = 'failed'",
                                           error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -292,19 +287,17 @@ count_failures (IumStore    *store,
   *count = rc == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return ium_store_set_sqlite_error (store, rc, N_("counting failures"), error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("counting failures"), error);
   return TRUE;
 }
 
 static gboolean
-set_paused (IumStore    *store,
-            gint64       id,
-            gboolean     paused,
-            guint        wave,
-            GError     **error)
+set_paused (IumStore *store, gint64 id, gboolean paused, guint wave, GError **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "UPDATE rollouts SET paused = ?, "
-                                          "paused_wave = ? WHERE id = ?", error);
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "UPDATE rollouts SET paused = ?, "
+                                          "paused_wave = ? WHERE id = ?",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, paused);
@@ -313,28 +306,28 @@ set_paused (IumStore    *store,
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, id);
-  return ium_store_step_done (store, stmt, N_("pausing a rollout"), error);
+  return ium_store_step_done (store, stmt, N_ ("pausing a rollout"), error);
 }
 
 gboolean
-ium_rollout_mark (IumStore        *store,
-                  const char      *name,
-                  const char      *instrument,
-                  IumUpgradeState  state,
-                  const char      *note,
-                  gboolean         force,
-                  const char      *who,
-                  GError         **error)
+ium_rollout_mark (IumStore       *store,
+                  const char     *name,
+                  const char     *instrument,
+                  IumUpgradeState state,
+                  const char     *note,
+                  gboolean        force,
+                  const char     *who,
+                  GError        **error)
 {
-  g_autoptr(IumRollout) rollout = NULL;
-  g_autofree char *now = ium_dup_now ();
-  g_autofree char *before_text = NULL;
-  g_autofree char *after_text = NULL;
-  g_autofree char *busy_note = NULL;
+  g_autoptr (IumRollout) rollout = NULL;
+  g_autofree char   *now = ium_dup_now ();
+  g_autofree char   *before_text = NULL;
+  g_autofree char   *after_text = NULL;
+  g_autofree char   *busy_note = NULL;
   IumRolloutUpgrade *upgrade;
-  gboolean forced = FALSE;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gboolean           forced = FALSE;
+  sqlite3_stmt      *stmt;
+  gint64             id = 0;
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL && instrument != NULL && who != NULL, FALSE);
@@ -349,7 +342,7 @@ ium_rollout_mark (IumStore        *store,
   if (upgrade == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   _("instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')"),
+                   _ ("instrument “%s” is not part of rollout “%s” (see 'ium rollout show %s')"),
                    instrument, name, name);
       goto failed;
     }
@@ -358,7 +351,7 @@ ium_rollout_mark (IumStore        *store,
     {
       g_autofree char *allowed = ium_upgrade_state_dup_allowed_moves (upgrade->state);
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   _("%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s"),
+                   _ ("%s cannot move from %s to %s in rollout “%s”; from %s it can move to %s"),
                    instrument, ium_upgrade_state_to_string (upgrade->state),
                    ium_upgrade_state_to_string (state), name,
                    ium_upgrade_state_to_string (upgrade->state), allowed);
@@ -395,13 +388,13 @@ ium_rollout_mark (IumStore        *store,
           if (busy_note != NULL)
             /* Translators: the instrument, what it is busy with, the instrument again. */
             g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                         _("%s is busy (%s); start its upgrade anyway with --force, or wait "
-                           "until 'ium instrument free %s'"),
+                         _ ("%s is busy (%s); start its upgrade anyway with --force, or wait "
+                            "until 'ium instrument free %s'"),
                          instrument, busy_note, instrument);
           else
             g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                         _("%s is busy; start its upgrade anyway with --force, or wait until "
-                           "'ium instrument free %s'"),
+                         _ ("%s is busy; start its upgrade anyway with --force, or wait until "
+                            "'ium instrument free %s'"),
                          instrument, instrument);
           goto failed;
         }
@@ -415,8 +408,10 @@ ium_rollout_mark (IumStore        *store,
       && !restore_hosts (store, rollout->release, instrument, upgrade->updated, now, who, error))
     goto failed;
 
-  stmt = ium_store_prepare (store, "UPDATE rollout_upgrades SET state = ?, note = ?, "
-                            "updated = ?, who = ? WHERE rollout_id = ? AND instrument = ?", error);
+  stmt = ium_store_prepare (store,
+                            "UPDATE rollout_upgrades SET state = ?, note = ?, "
+                            "updated = ?, who = ? WHERE rollout_id = ? AND instrument = ?",
+                            error);
   if (stmt == NULL)
     goto failed;
   ium_bind_text (stmt, 1, ium_upgrade_state_to_string (state));
@@ -425,13 +420,13 @@ ium_rollout_mark (IumStore        *store,
   ium_bind_text (stmt, 4, who);
   sqlite3_bind_int64 (stmt, 5, id);
   ium_bind_text (stmt, 6, instrument);
-  if (!ium_store_step_done (store, stmt, N_("changing an upgrade's state"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("changing an upgrade's state"), error))
     goto failed;
 
   before_text = dup_state_json (name, upgrade->state, upgrade->note, FALSE);
   after_text = dup_state_json (name, state, note ? note : upgrade->note, forced);
   if (!ium_write_audit (store, now, who, forced ? "forced-start" : "mark", "upgrade", instrument,
-                    before_text, after_text, error))
+                        before_text, after_text, error))
     goto failed;
 
   if (state == IUM_UPGRADE_FAILED && !rollout->paused)
@@ -443,7 +438,8 @@ ium_rollout_mark (IumStore        *store,
       if (failures >= rollout->max_failures)
         {
           g_autofree char *after = g_strdup_printf ("{\"paused\":true,\"wave\":%u,"
-                                                    "\"failures\":%u}", upgrade->wave, failures);
+                                                    "\"failures\":%u}",
+                                                    upgrade->wave, failures);
           if (!set_paused (store, id, TRUE, upgrade->wave, error)
               || !ium_write_audit (store, now, who, "pause", "rollout", name, NULL, after, error))
             goto failed;
@@ -460,15 +456,12 @@ failed:
 }
 
 gboolean
-ium_rollout_resume (IumStore    *store,
-                    const char  *name,
-                    const char  *who,
-                    GError     **error)
+ium_rollout_resume (IumStore *store, const char *name, const char *who, GError **error)
 {
-  g_autoptr(IumRollout) rollout = NULL;
+  g_autoptr (IumRollout) rollout = NULL;
   g_autofree char *now = ium_dup_now ();
   g_autofree char *before = NULL;
-  gint64 id;
+  gint64           id;
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL && who != NULL, FALSE);
@@ -481,7 +474,7 @@ ium_rollout_resume (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones."), name);
+                   _ ("there is no rollout “%s”. 'ium rollout list' shows the saved ones."), name);
       goto failed;
     }
   if (!ium_check_token (store, who, error))
@@ -489,14 +482,14 @@ ium_rollout_resume (IumStore    *store,
   if (!rollout->paused)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID_MOVE,
-                   _("rollout “%s” is not paused"), name);
+                   _ ("rollout “%s” is not paused"), name);
       goto failed;
     }
 
   before = g_strdup_printf ("{\"paused\":true,\"wave\":%u}", rollout->paused_wave);
   if (!set_paused (store, id, FALSE, 0, error)
       || !ium_write_audit (store, now, who, "resume", "rollout", name, before, "{\"paused\":false}",
-                       error)
+                           error)
       || !ium_store_commit (store, error))
     goto failed;
   return TRUE;

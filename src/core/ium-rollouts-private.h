@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* In ium-rollouts.c. */
 
 /* Whether @state is one of IumUpgradeState's values. */
@@ -40,5 +42,7 @@ IumRollout *ium_rollout_load_with_id            (IumStore         *store,
 gboolean    ium_check_token (IumStore     *store,
                              const char   *who,
                              GError      **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -18,9 +18,11 @@
 #include "ium-store-write.h"
 #include "ium-time.h"
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-rollout-error-quark, ium_rollout_error)
+/* clang-format on */
 
-static const char * const state_names[] = {
+static const char *const state_names[] = {
   [IUM_UPGRADE_PLANNED] = "planned",
   [IUM_UPGRADE_IN_PROGRESS] = "in-progress",
   [IUM_UPGRADE_DONE] = "done",
@@ -30,16 +32,14 @@ static const char * const state_names[] = {
 };
 
 /* The spec's state machine, and nothing else. */
-static const struct {
+static const struct
+{
   IumUpgradeState from;
   IumUpgradeState to;
 } moves[] = {
-  { IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS },
-  { IUM_UPGRADE_PLANNED, IUM_UPGRADE_SKIPPED },
-  { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE },
-  { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED },
-  { IUM_UPGRADE_FAILED, IUM_UPGRADE_PLANNED },
-  { IUM_UPGRADE_FAILED, IUM_UPGRADE_ROLLED_BACK },
+  { IUM_UPGRADE_PLANNED, IUM_UPGRADE_IN_PROGRESS }, { IUM_UPGRADE_PLANNED, IUM_UPGRADE_SKIPPED },
+  { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_DONE },    { IUM_UPGRADE_IN_PROGRESS, IUM_UPGRADE_FAILED },
+  { IUM_UPGRADE_FAILED, IUM_UPGRADE_PLANNED },      { IUM_UPGRADE_FAILED, IUM_UPGRADE_ROLLED_BACK },
   { IUM_UPGRADE_DONE, IUM_UPGRADE_ROLLED_BACK },
 };
 
@@ -52,9 +52,7 @@ ium_upgrade_state_to_string (IumUpgradeState state)
 }
 
 gboolean
-ium_upgrade_state_from_string (const char       *text,
-                               IumUpgradeState  *state,
-                               GError          **error)
+ium_upgrade_state_from_string (const char *text, IumUpgradeState *state, GError **error)
 {
   g_return_val_if_fail (text != NULL && state != NULL, FALSE);
 
@@ -65,14 +63,14 @@ ium_upgrade_state_from_string (const char       *text,
         return TRUE;
       }
   g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-               _("unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
-                 "or skipped"), text);
+               _ ("unknown state “%s”: expected planned, in-progress, done, failed, rolled-back "
+                  "or skipped"),
+               text);
   return FALSE;
 }
 
 gboolean
-ium_upgrade_state_can_move (IumUpgradeState from,
-                            IumUpgradeState to)
+ium_upgrade_state_can_move (IumUpgradeState from, IumUpgradeState to)
 {
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     if (moves[i].from == from && moves[i].to == to)
@@ -89,7 +87,7 @@ ium_upgrade_state_is_valid (IumUpgradeState state)
 char *
 ium_upgrade_state_dup_allowed_moves (IumUpgradeState from)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     if (moves[i].from == from)
@@ -113,16 +111,13 @@ ium_new_object_node (void)
 static char *
 dup_utc_text (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   if (time == NULL)
     return NULL;
   utc = g_date_time_to_utc (time);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
-
-
-
 
 
 /* Rollouts */
@@ -175,7 +170,7 @@ ium_rollout_copy (const IumRollout *rollout)
   for (guint i = 0; rollout->upgrades != NULL && i < rollout->upgrades->len; i++)
     {
       const IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, i);
-      IumRolloutUpgrade *dup = g_new0 (IumRolloutUpgrade, 1);
+      IumRolloutUpgrade       *dup = g_new0 (IumRolloutUpgrade, 1);
 
       dup->instrument = g_strdup (upgrade->instrument);
       dup->wave = upgrade->wave;
@@ -194,8 +189,8 @@ ium_rollout_copy (const IumRollout *rollout)
 char *
 ium_plan_request_to_text (const IumPlanRequest *request)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
 
@@ -242,14 +237,11 @@ ium_plan_request_to_text (const IumPlanRequest *request)
 /* Reads member @name of @object as a whole number of at least @minimum into @value; a
  * missing member leaves @value as it is. */
 static gboolean
-read_request_count (JsonObject  *object,
-                    const char  *name,
-                    guint        minimum,
-                    guint       *value,
-                    GError     **error)
+read_request_count (
+  JsonObject *object, const char *name, guint minimum, guint *value, GError **error)
 {
   JsonNode *node = json_object_get_member (object, name);
-  gint64 number;
+  gint64    number;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
@@ -257,7 +249,7 @@ read_request_count (JsonObject  *object,
       || (number = json_node_get_int (node)) < minimum || number > G_MAXUINT32)
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   _("the saved request's “%s” is not a whole number of at least %u"), name,
+                   _ ("the saved request's “%s” is not a whole number of at least %u"), name,
                    minimum);
       return FALSE;
     }
@@ -266,13 +258,10 @@ read_request_count (JsonObject  *object,
 }
 
 static gboolean
-read_request_time (JsonObject  *object,
-                   const char  *name,
-                   GDateTime  **value,
-                   GError     **error)
+read_request_time (JsonObject *object, const char *name, GDateTime **value, GError **error)
 {
   JsonNode *node = json_object_get_member (object, name);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   GDateTime *time;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -281,7 +270,7 @@ read_request_time (JsonObject  *object,
       || !(time = ium_timestamp_parse (json_node_get_string (node), &local_error)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   _("the saved request's “%s” is not an RFC 3339 time%s%s"), name,
+                   _ ("the saved request's “%s” is not an RFC 3339 time%s%s"), name,
                    local_error ? ": " : "", local_error ? local_error->message : "");
       return FALSE;
     }
@@ -291,16 +280,16 @@ read_request_time (JsonObject  *object,
 }
 
 IumPlanRequest *
-ium_plan_request_new_from_text (IumInventory  *inventory,
-                                const char    *release,
-                                const char    *text,
-                                GError       **error)
+ium_plan_request_new_from_text (IumInventory *inventory,
+                                const char   *release,
+                                const char   *text,
+                                GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (GError) local_error = NULL;
   JsonObject *object;
-  JsonNode *waves;
+  JsonNode   *waves;
 
   g_return_val_if_fail (release != NULL && text != NULL, NULL);
 
@@ -309,7 +298,7 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                   _("the saved request is not a JSON object%s%s"), local_error ? ": " : "",
+                   _ ("the saved request is not a JSON object%s%s"), local_error ? ": " : "",
                    local_error ? local_error->message : "");
       return NULL;
     }
@@ -322,9 +311,9 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
 
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
-          JsonNode *wave = json_array_get_element (array, i);
+          JsonNode  *wave = json_array_get_element (array, i);
           JsonArray *selectors = JSON_NODE_HOLDS_ARRAY (wave) ? json_node_get_array (wave) : NULL;
-          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
           for (guint j = 0; selectors != NULL && j < json_array_get_length (selectors); j++)
             {
@@ -348,8 +337,8 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
       if (array == NULL)
         {
           g_set_error_literal (error, IUM_PLAN_ERROR, IUM_PLAN_ERROR_INVALID,
-                               _("the saved request's “waves” is not a list of lists of "
-                                 "selectors"));
+                               _ ("the saved request's “waves” is not a list of lists of "
+                                  "selectors"));
           return NULL;
         }
     }
@@ -365,17 +354,15 @@ ium_plan_request_new_from_text (IumInventory  *inventory,
 
 /* Reads the rollout row @name; returns its id, 0 when there is none, -1 on error. */
 gint64
-ium_rollout_read_row (IumStore    *store,
-                      const char  *name,
-                      IumRollout **out,
-                      GError     **error)
+ium_rollout_read_row (IumStore *store, const char *name, IumRollout **out, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "SELECT id, name, release, request, max_failures, "
                                           "paused, paused_wave, created, who FROM rollouts "
-                                          "WHERE name = ?", error);
-  gint64 id = 0;
-  int rc;
+                                          "WHERE name = ?",
+                                          error);
+  gint64        id = 0;
+  int           rc;
 
   if (stmt == NULL)
     return -1;
@@ -403,24 +390,22 @@ ium_rollout_read_row (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading a rollout"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading a rollout"), error);
       return -1;
     }
   return id;
 }
 
 static gboolean
-read_upgrades (IumStore    *store,
-               gint64       id,
-               IumRollout  *rollout,
-               GError     **error)
+read_upgrades (IumStore *store, gint64 id, IumRollout *rollout, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "SELECT instrument, wave, start, end, window, state, "
                                           "note, updated, who FROM rollout_upgrades "
                                           "WHERE rollout_id = ? ORDER BY wave, start IS NULL, "
-                                          "start, instrument", error);
-  int rc;
+                                          "start, instrument",
+                                          error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -443,17 +428,14 @@ read_upgrades (IumStore    *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, N_("reading a rollout's upgrades"), error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("reading a rollout's upgrades"), error);
   return TRUE;
 }
 
 IumRollout *
-ium_rollout_load_with_id (IumStore    *store,
-                          const char  *name,
-                          gint64      *id_out,
-                          GError     **error)
+ium_rollout_load_with_id (IumStore *store, const char *name, gint64 *id_out, GError **error)
 {
-  g_autoptr(IumRollout) rollout = NULL;
+  g_autoptr (IumRollout) rollout = NULL;
   gint64 id = ium_rollout_read_row (store, name, &rollout, error);
 
   if (id < 0)
@@ -461,8 +443,9 @@ ium_rollout_load_with_id (IumStore    *store,
   if (id == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND,
-                   _("there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
-                     "one with 'ium plan RELEASE --save NAME'."), name);
+                   _ ("there is no rollout “%s”. 'ium rollout list' shows the saved ones; save "
+                      "one with 'ium plan RELEASE --save NAME'."),
+                   name);
       return NULL;
     }
   if (!read_upgrades (store, id, rollout, error))
@@ -473,9 +456,7 @@ ium_rollout_load_with_id (IumStore    *store,
 }
 
 IumRollout *
-ium_rollout_load (IumStore    *store,
-                  const char  *name,
-                  GError     **error)
+ium_rollout_load (IumStore *store, const char *name, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -484,13 +465,13 @@ ium_rollout_load (IumStore    *store,
 }
 
 GPtrArray *
-ium_rollout_list (IumStore  *store,
-                  GError   **error)
+ium_rollout_list (IumStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) rollouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) rollouts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_rollout_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
@@ -502,14 +483,14 @@ ium_rollout_list (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading the rollouts"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the rollouts"), error);
       return NULL;
     }
 
   for (guint i = 0; i < names->len; i++)
     {
-      IumRollout *rollout = ium_rollout_load_with_id (store, g_ptr_array_index (names, i), NULL,
-                                                      error);
+      IumRollout *rollout =
+        ium_rollout_load_with_id (store, g_ptr_array_index (names, i), NULL, error);
       if (rollout == NULL)
         return NULL;
       g_ptr_array_add (rollouts, rollout);
@@ -526,8 +507,7 @@ parse_optional_time (const char *text)
 }
 
 void
-ium_plan_request_add_fixed (IumPlanRequest   *request,
-                            const IumRollout *rollout)
+ium_plan_request_add_fixed (IumPlanRequest *request, const IumRollout *rollout)
 {
   g_return_if_fail (request != NULL && rollout != NULL);
 
@@ -551,13 +531,10 @@ ium_plan_request_add_fixed (IumPlanRequest   *request,
 }
 
 gboolean
-ium_rollout_add_fixed (IumStore        *store,
-                       const char      *name,
-                       IumPlanRequest  *request,
-                       GError         **error)
+ium_rollout_add_fixed (IumStore *store, const char *name, IumPlanRequest *request, GError **error)
 {
-  g_autoptr(IumRollout) rollout = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (IumRollout) rollout = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL && request != NULL, FALSE);
@@ -575,16 +552,16 @@ ium_rollout_add_fixed (IumStore        *store,
 }
 
 IumPlan *
-ium_rollout_replan (IumStore        *store,
-                    IumFleet        *fleet,
-                    const char      *name,
-                    IumPlanRequest  *request,
-                    guint           *max_failures,
-                    GCancellable    *cancellable,
-                    GError         **error)
+ium_rollout_replan (IumStore       *store,
+                    IumFleet       *fleet,
+                    const char     *name,
+                    IumPlanRequest *request,
+                    guint          *max_failures,
+                    GCancellable   *cancellable,
+                    GError        **error)
 {
-  g_autoptr(IumRollout) saved = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (IumRollout) saved = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
@@ -596,8 +573,8 @@ ium_rollout_replan (IumStore        *store,
   /* Re-planning a saved rollout keeps what already happened where it happened, and its
    * failure threshold unless the caller gives one. */
   saved = ium_rollout_load_with_id (store, name, NULL, &local_error);
-  if (saved == NULL && !g_error_matches (local_error, IUM_ROLLOUT_ERROR,
-                                         IUM_ROLLOUT_ERROR_NOT_FOUND))
+  if (saved == NULL
+      && !g_error_matches (local_error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -611,19 +588,20 @@ ium_rollout_replan (IumStore        *store,
 }
 
 static gboolean
-insert_upgrade (IumStore           *store,
-                gint64              id,
-                IumPlannedUpgrade  *upgrade,
-                const char         *now,
-                const char         *who,
-                GError            **error)
+insert_upgrade (IumStore          *store,
+                gint64             id,
+                IumPlannedUpgrade *upgrade,
+                const char        *now,
+                const char        *who,
+                GError           **error)
 {
   g_autofree char *start = dup_utc_text (upgrade->start);
   g_autofree char *end = dup_utc_text (upgrade->end);
-  sqlite3_stmt *stmt = ium_store_prepare (store,
-                                          "INSERT INTO rollout_upgrades (rollout_id, instrument, "
-                                          "wave, start, end, window, state, note, updated, who) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)", error);
+  sqlite3_stmt    *stmt = ium_store_prepare (store,
+                                             "INSERT INTO rollout_upgrades (rollout_id, instrument, "
+                                                "wave, start, end, window, state, note, updated, who) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)",
+                                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -635,12 +613,11 @@ insert_upgrade (IumStore           *store,
   ium_bind_text (stmt, 7, upgrade->reason);
   ium_bind_text (stmt, 8, now);
   ium_bind_text (stmt, 9, who);
-  return ium_store_step_done (store, stmt, N_("writing an upgrade"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing an upgrade"), error);
 }
 
 static gboolean
-is_kept (IumRollout *rollout,
-         const char *instrument)
+is_kept (IumRollout *rollout, const char *instrument)
 {
   if (rollout == NULL)
     return FALSE;
@@ -654,8 +631,7 @@ is_kept (IumRollout *rollout,
 }
 
 gboolean
-ium_rollout_check_name (const char  *name,
-                        GError     **error)
+ium_rollout_check_name (const char *name, GError **error)
 {
   const char *why = NULL;
 
@@ -664,7 +640,7 @@ ium_rollout_check_name (const char  *name,
   if (*name == '\0')
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   _("a rollout needs a name"));
+                   _ ("a rollout needs a name"));
       return FALSE;
     }
   if (!g_utf8_validate (name, -1, NULL))
@@ -682,27 +658,27 @@ ium_rollout_check_name (const char  *name,
     {
       g_autofree char *shown = g_utf8_validate (name, -1, NULL) ? g_strescape (name, "") : NULL;
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   _("“%s” cannot name a rollout: %s"), shown ? shown : "?", why);
+                   _ ("“%s” cannot name a rollout: %s"), shown ? shown : "?", why);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-ium_rollout_save (IumStore    *store,
-                  const char  *name,
-                  IumPlan     *plan,
-                  const char  *request_text,
-                  guint        max_failures,
-                  const char  *who,
-                  GError     **error)
+ium_rollout_save (IumStore   *store,
+                  const char *name,
+                  IumPlan    *plan,
+                  const char *request_text,
+                  guint       max_failures,
+                  const char *who,
+                  GError    **error)
 {
-  g_autoptr(IumRollout) old = NULL;
+  g_autoptr (IumRollout) old = NULL;
   g_autofree char *now = ium_dup_now ();
-  const char *release;
-  GPtrArray *lists[2];
-  sqlite3_stmt *stmt;
-  gint64 id;
+  const char      *release;
+  GPtrArray       *lists[2];
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL && IUM_IS_PLAN (plan) && who != NULL, FALSE);
@@ -712,7 +688,7 @@ ium_rollout_save (IumStore    *store,
   if (max_failures == 0)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   _("--max-failures must be at least 1"));
+                   _ ("--max-failures must be at least 1"));
       return FALSE;
     }
 
@@ -734,16 +710,19 @@ ium_rollout_save (IumStore    *store,
       if (started)
         {
           g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                       _("rollout “%s” deploys %s and has started; it cannot change to %s. "
-                         "Save the new plan under another name."), name, old->release, release);
+                       _ ("rollout “%s” deploys %s and has started; it cannot change to %s. "
+                          "Save the new plan under another name."),
+                       name, old->release, release);
           goto failed;
         }
     }
 
   if (id == 0)
     {
-      stmt = ium_store_prepare (store, "INSERT INTO rollouts (name, release, request, "
-                                "max_failures, created, who) VALUES (?, ?, ?, ?, ?, ?)", error);
+      stmt = ium_store_prepare (store,
+                                "INSERT INTO rollouts (name, release, request, "
+                                "max_failures, created, who) VALUES (?, ?, ?, ?, ?, ?)",
+                                error);
       if (stmt == NULL)
         goto failed;
       ium_bind_text (stmt, 1, name);
@@ -752,14 +731,16 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 4, (int) max_failures);
       ium_bind_text (stmt, 5, now);
       ium_bind_text (stmt, 6, who);
-      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("saving a rollout"), error))
         goto failed;
       id = sqlite3_last_insert_rowid (ium_store_get_db (store));
     }
   else
     {
-      stmt = ium_store_prepare (store, "UPDATE rollouts SET release = ?, request = ?, "
-                                "max_failures = ?, who = ? WHERE id = ?", error);
+      stmt = ium_store_prepare (store,
+                                "UPDATE rollouts SET release = ?, request = ?, "
+                                "max_failures = ?, who = ? WHERE id = ?",
+                                error);
       if (stmt == NULL)
         goto failed;
       ium_bind_text (stmt, 1, release);
@@ -767,16 +748,18 @@ ium_rollout_save (IumStore    *store,
       sqlite3_bind_int (stmt, 3, (int) max_failures);
       ium_bind_text (stmt, 4, who);
       sqlite3_bind_int64 (stmt, 5, id);
-      if (!ium_store_step_done (store, stmt, N_("saving a rollout"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("saving a rollout"), error))
         goto failed;
 
       /* What already happened stays; only what is still planned is placed again. */
-      stmt = ium_store_prepare (store, "DELETE FROM rollout_upgrades WHERE rollout_id = ? "
-                                "AND state = 'planned'", error);
+      stmt = ium_store_prepare (store,
+                                "DELETE FROM rollout_upgrades WHERE rollout_id = ? "
+                                "AND state = 'planned'",
+                                error);
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!ium_store_step_done (store, stmt, N_("replacing planned upgrades"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("replacing planned upgrades"), error))
         goto failed;
     }
 
@@ -795,7 +778,7 @@ ium_rollout_save (IumStore    *store,
       }
 
   {
-    g_autoptr(JsonNode) node = ium_new_object_node ();
+    g_autoptr (JsonNode) node = ium_new_object_node ();
     g_autofree char *after_text = NULL;
 
     json_object_set_string_member (json_node_get_object (node), "release", release);
@@ -804,7 +787,7 @@ ium_rollout_save (IumStore    *store,
                                    request_text ? request_text : "{}");
     after_text = ium_node_text (node);
     if (!ium_write_audit (store, now, who, old ? "replan" : "plan", "rollout", name, NULL,
-                      after_text, error))
+                          after_text, error))
       goto failed;
   }
 
@@ -818,9 +801,7 @@ failed:
 }
 
 static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
+add_optional_string (JsonBuilder *builder, const char *member, const char *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -832,8 +813,8 @@ add_optional_string (JsonBuilder *builder,
 JsonNode *
 ium_rollout_to_json (const IumRollout *rollout)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   g_return_val_if_fail (rollout != NULL, NULL);
 
@@ -882,15 +863,13 @@ ium_rollout_to_json (const IumRollout *rollout)
 }
 
 GPtrArray *
-ium_audit_list (IumStore    *store,
-                GDateTime   *since,
-                const char  *instrument,
-                GError     **error)
+ium_audit_list (IumStore *store, GDateTime *since, const char *instrument, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
+  g_autoptr (GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
   g_autofree char *since_text = dup_utc_text (since);
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
@@ -898,7 +877,8 @@ ium_audit_list (IumStore    *store,
   stmt = ium_store_prepare (store,
                             "SELECT id, time, who, action, kind, key, before, after FROM audit "
                             "WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR (key = ?2 AND "
-                            "kind IN ('instrument', 'upgrade'))) ORDER BY id", error);
+                            "kind IN ('instrument', 'upgrade'))) ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
   ium_bind_text (stmt, 1, since_text);
@@ -921,7 +901,7 @@ ium_audit_list (IumStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading the audit log"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);

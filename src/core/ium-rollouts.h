@@ -17,6 +17,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_ROLLOUT_ERROR (ium_rollout_error_quark ())
 
 typedef enum {
@@ -163,5 +165,7 @@ GPtrArray  *ium_audit_list           (IumStore       *store,
                                       GDateTime      *since,
                                       const char     *instrument,
                                       GError        **error);
+
+/* clang-format on */
 
 G_END_DECLS

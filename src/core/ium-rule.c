@@ -13,14 +13,15 @@
 
 struct _IumRule
 {
-  GObject          parent_instance;
+  GObject         parent_instance;
 
-  char            *client; /* owned */
-  char            *server; /* owned */
-  IumCompatPolicy  policy;
+  char           *client; /* owned */
+  char           *server; /* owned */
+  IumCompatPolicy policy;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   PROP_SERVER,
@@ -35,7 +36,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 ium_rule_finalize (GObject *object)
 {
-  IumRule *self = (IumRule *)object;
+  IumRule *self = (IumRule *) object;
 
   g_clear_pointer (&self->client, g_free);
   g_clear_pointer (&self->server, g_free);
@@ -44,10 +45,7 @@ ium_rule_finalize (GObject *object)
 }
 
 static void
-ium_rule_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
+ium_rule_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumRule *self = IUM_RULE (object);
 
@@ -71,10 +69,7 @@ ium_rule_get_property (GObject    *object,
 }
 
 static void
-ium_rule_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
+ium_rule_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumRule *self = IUM_RULE (object);
 
@@ -107,20 +102,16 @@ ium_rule_class_init (IumRuleClass *klass)
   object_class->set_property = ium_rule_set_property;
 
   properties[PROP_CLIENT] =
-    g_param_spec_string ("client", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("client", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SERVER] =
-    g_param_spec_string ("server", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("server", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_POLICY] =
-    g_param_spec_enum ("policy", NULL, NULL,
-                       IUM_TYPE_COMPAT_POLICY,
-                       IUM_COMPAT_POLICY_MINOR_BACKWARD,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_POLICY] = g_param_spec_enum (
+    "policy", NULL, NULL, IUM_TYPE_COMPAT_POLICY, IUM_COMPAT_POLICY_MINOR_BACKWARD,
+    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -140,18 +131,12 @@ ium_rule_init (IumRule *self)
  * Returns: (transfer full): a new rule
  */
 IumRule *
-ium_rule_new (const char      *client,
-              const char      *server,
-              IumCompatPolicy  policy)
+ium_rule_new (const char *client, const char *server, IumCompatPolicy policy)
 {
   g_return_val_if_fail (client != NULL, NULL);
   g_return_val_if_fail (server != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_RULE,
-                       "client", client,
-                       "server", server,
-                       "policy", policy,
-                       NULL);
+  return g_object_new (IUM_TYPE_RULE, "client", client, "server", server, "policy", policy, NULL);
 }
 
 const char *
@@ -171,8 +156,7 @@ ium_rule_get_server (IumRule *self)
 }
 
 void
-ium_rule_set_server (IumRule    *self,
-                     const char *server)
+ium_rule_set_server (IumRule *self, const char *server)
 {
   g_return_if_fail (IUM_IS_RULE (self));
 
@@ -193,8 +177,7 @@ ium_rule_get_policy (IumRule *self)
 }
 
 void
-ium_rule_set_policy (IumRule         *self,
-                     IumCompatPolicy  policy)
+ium_rule_set_policy (IumRule *self, IumCompatPolicy policy)
 {
   g_return_if_fail (IUM_IS_RULE (self));
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_RULE (ium_rule_get_type ())
 G_DECLARE_FINAL_TYPE (IumRule, ium_rule, IUM, RULE, GObject)
 
@@ -24,5 +26,7 @@ void             ium_rule_set_server (IumRule         *self,
 IumCompatPolicy  ium_rule_get_policy (IumRule         *self);
 void             ium_rule_set_policy (IumRule         *self,
                                       IumCompatPolicy  policy);
+
+/* clang-format on */
 
 G_END_DECLS

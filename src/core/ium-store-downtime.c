@@ -22,23 +22,21 @@
 /* Windows */
 
 static IumInventory *
-make_with_windows (IumInventory  *before,
-                   gpointer       data,
-                   GError       **error)
+make_with_windows (IumInventory *before, gpointer data, GError **error)
 {
   GPtrArray *windows = data;
-  g_autoptr(IumInventory) after = ium_inventory_copy (before);
+  g_autoptr (IumInventory) after = ium_inventory_copy (before);
 
   for (guint i = 0; i < windows->len; i++)
     {
-      IumWindow *window = g_ptr_array_index (windows, i);
-      const char * const *names = ium_window_get_instruments (window);
+      IumWindow         *window = g_ptr_array_index (windows, i);
+      const char *const *names = ium_window_get_instruments (window);
 
       for (guint k = 0; names != NULL && names[k] != NULL; k++)
         if (ium_inventory_lookup_instrument (before, names[k]) == NULL)
           {
             g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                         _("unknown instrument “%s”"), names[k]);
+                         _ ("unknown instrument “%s”"), names[k]);
             return NULL;
           }
       ium_inventory_put_window (after, window);
@@ -58,11 +56,8 @@ make_with_windows (IumInventory  *before,
  * Returns: %TRUE when written (also when every window was already there)
  */
 gboolean
-ium_store_add_windows (IumStore         *self,
-                       GPtrArray        *windows,
-                       const char       *who,
-                       IumStoreChanges  *changes,
-                       GError          **error)
+ium_store_add_windows (
+  IumStore *self, GPtrArray *windows, const char *who, IumStoreChanges *changes, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (windows != NULL && who != NULL, FALSE);
@@ -83,12 +78,11 @@ static char *
 dup_window_key (JsonNode *node)
 {
   JsonObject *object = json_node_get_object (node);
-  g_autoptr(GDateTime) start = ium_timestamp_parse (json_object_get_string_member (object,
-                                                                                   "start"),
-                                                    NULL);
-  g_autoptr(GDateTime) end = ium_timestamp_parse (json_object_get_string_member (object, "end"),
-                                                  NULL);
-  g_autoptr(IumWindow) window = NULL;
+  g_autoptr (GDateTime) start =
+    ium_timestamp_parse (json_object_get_string_member (object, "start"), NULL);
+  g_autoptr (GDateTime) end =
+    ium_timestamp_parse (json_object_get_string_member (object, "end"), NULL);
+  g_autoptr (IumWindow) window = NULL;
 
   g_assert (start != NULL && end != NULL);
   window = ium_window_new (start, end, json_object_get_string_member (object, "label"));
@@ -96,26 +90,25 @@ dup_window_key (JsonNode *node)
 }
 
 static IumInventory *
-make_with_replaced_window (IumInventory  *before,
-                           gpointer       data,
-                           GError       **error)
+make_with_replaced_window (IumInventory *before, gpointer data, GError **error)
 {
   ReplaceRequest *request = data;
-  g_autoptr(IumInventory) without = NULL;
-  g_autoptr(IumInventory) after = NULL;
+  g_autoptr (IumInventory) without = NULL;
+  g_autoptr (IumInventory) after = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (request->object))
     {
       g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-                           _("a downtime window is an object with \"start\", \"end\", \"label\" "
-                             "and optionally \"instruments\""));
+                           _ ("a downtime window is an object with \"start\", \"end\", \"label\" "
+                              "and optionally \"instruments\""));
       return NULL;
     }
   if (ium_inventory_lookup_window (before, request->old_key) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("there is no downtime window with the key “%s”; it may have been removed "
-                     "meanwhile"), request->old_key);
+                   _ ("there is no downtime window with the key “%s”; it may have been removed "
+                      "meanwhile"),
+                   request->old_key);
       return NULL;
     }
 
@@ -139,21 +132,21 @@ make_with_replaced_window (IumInventory  *before,
  * Returns: %TRUE when written
  */
 gboolean
-ium_store_replace_window (IumStore    *self,
-                          const char  *old_key,
-                          JsonNode    *window,
-                          const char  *who,
-                          char       **key,
-                          GError     **error)
+ium_store_replace_window (IumStore   *self,
+                          const char *old_key,
+                          JsonNode   *window,
+                          const char *who,
+                          char      **key,
+                          GError    **error)
 {
   ReplaceRequest request = { old_key, window, NULL };
-  gboolean ok;
+  gboolean       ok;
 
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (old_key != NULL && window != NULL && who != NULL, FALSE);
 
-  ok = ium_store_run_write (self, "downtime edit", who, NULL, make_with_replaced_window,
-                            &request, error);
+  ok = ium_store_run_write (self, "downtime edit", who, NULL, make_with_replaced_window, &request,
+                            error);
   if (ok && key != NULL)
     *key = g_steal_pointer (&request.key);
   g_free (request.key);
@@ -163,20 +156,18 @@ ium_store_replace_window (IumStore    *self,
 /* Cycles */
 
 static IumInventory *
-make_with_cycle (IumInventory  *before,
-                 gpointer       data,
-                 GError       **error)
+make_with_cycle (IumInventory *before, gpointer data, GError **error)
 {
   ReplaceRequest *request = data;
-  g_autoptr(IumInventory) base = NULL;
-  JsonNode *name_node;
+  g_autoptr (IumInventory) base = NULL;
+  JsonNode   *name_node;
   const char *name = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (request->object))
     {
       g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-                           _("an operating cycle is an object with \"name\", \"start\", \"end\" "
-                             "and \"freeze\""));
+                           _ ("an operating cycle is an object with \"name\", \"start\", \"end\" "
+                              "and \"freeze\""));
       return NULL;
     }
   name_node = json_object_get_member (json_node_get_object (request->object), "name");
@@ -190,7 +181,7 @@ make_with_cycle (IumInventory  *before,
       if (ium_inventory_lookup_cycle (before, request->old_key) == NULL)
         {
           g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                       _("there is no operating cycle “%s”; it may have been removed meanwhile"),
+                       _ ("there is no operating cycle “%s”; it may have been removed meanwhile"),
                        request->old_key);
           return NULL;
         }
@@ -198,7 +189,7 @@ make_with_cycle (IumInventory  *before,
           && ium_inventory_lookup_cycle (before, name) != NULL)
         {
           g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                       _("name: there is already a cycle “%s”; choose another name"), name);
+                       _ ("name: there is already a cycle “%s”; choose another name"), name);
           return NULL;
         }
       ium_inventory_remove_cycle (base, request->old_key);
@@ -218,11 +209,8 @@ make_with_cycle (IumInventory  *before,
  * Returns: %TRUE when written (also when nothing changed)
  */
 gboolean
-ium_store_put_cycle (IumStore    *self,
-                     const char  *replaces,
-                     JsonNode    *cycle,
-                     const char  *who,
-                     GError     **error)
+ium_store_put_cycle (
+  IumStore *self, const char *replaces, JsonNode *cycle, const char *who, GError **error)
 {
   ReplaceRequest request = { replaces, cycle, NULL };
 
@@ -234,17 +222,15 @@ ium_store_put_cycle (IumStore    *self,
 }
 
 static IumInventory *
-make_without_cycle (IumInventory  *before,
-                    gpointer       data,
-                    GError       **error)
+make_without_cycle (IumInventory *before, gpointer data, GError **error)
 {
   const char *name = data;
-  g_autoptr(IumInventory) after = NULL;
+  g_autoptr (IumInventory) after = NULL;
 
   if (ium_inventory_lookup_cycle (before, name) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("there is no operating cycle “%s”"), name);
+                   _ ("there is no operating cycle “%s”"), name);
       return NULL;
     }
   after = ium_inventory_copy (before);
@@ -262,14 +248,11 @@ make_without_cycle (IumInventory  *before,
  * Returns: %TRUE when removed
  */
 gboolean
-ium_store_remove_cycle (IumStore    *self,
-                        const char  *name,
-                        const char  *who,
-                        GError     **error)
+ium_store_remove_cycle (IumStore *self, const char *name, const char *who, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL && who != NULL, FALSE);
 
-  return ium_store_run_write (self, "cycle remove", who, NULL, make_without_cycle,
-                              (gpointer) name, error);
+  return ium_store_run_write (self, "cycle remove", who, NULL, make_without_cycle, (gpointer) name,
+                              error);
 }

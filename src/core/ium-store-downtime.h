@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* How far ahead a repeating calendar event is expanded when the caller gives no horizon. */
 #define IUM_DOWNTIME_DEFAULT_HORIZON_YEARS 2
 
@@ -55,5 +57,7 @@ gboolean ium_store_remove_cycle    (IumStore         *self,
                                     const char       *name,
                                     const char       *who,
                                     GError          **error);
+
+/* clang-format on */
 
 G_END_DECLS

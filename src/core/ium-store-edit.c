@@ -23,34 +23,28 @@
 #include "ium-store-write.h"
 #include "ium-time.h"
 
-static gboolean fail_invalid (GError    **error,
-                              const char *format,
-                              ...) G_GNUC_PRINTF (2, 3);
+static gboolean fail_invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static gboolean
-fail_invalid (GError    **error,
-              const char *format,
-              ...)
+fail_invalid (GError **error, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID,
-                       message);
+  g_set_error_literal (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID, message);
   return FALSE;
 }
 
 /* The reader names paths in the document the change is wrapped in ("instruments[0].site");
  * the caller gave only the object, so the wrapper's part goes. */
 static void
-strip_wrapper_path (GError     *error,
-                    const char *wrapper)
+strip_wrapper_path (GError *error, const char *wrapper)
 {
   const char *rest;
-  char *message;
+  char       *message;
 
   if (error == NULL || error->domain != IUM_INVENTORY_FILE_ERROR
       || !g_str_has_prefix (error->message, wrapper))
@@ -60,7 +54,7 @@ strip_wrapper_path (GError     *error,
   if (*rest == '.')
     message = g_strdup (rest + 1);
   else
-    message = g_strconcat (_("(the object)"), rest, NULL);
+    message = g_strconcat (_ ("(the object)"), rest, NULL);
   g_free (error->message);
   error->message = message;
 }
@@ -75,18 +69,15 @@ strip_wrapper_path (GError     *error,
  * Returns: (transfer full) (nullable): @before with @object read over it
  */
 IumInventory *
-ium_store_read_over (IumInventory  *before,
-                     const char    *list,
-                     JsonNode      *object,
-                     GError       **error)
+ium_store_read_over (IumInventory *before, const char *list, JsonNode *object, GError **error)
 {
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), root);
-  g_autoptr(IumInventoryFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonObject) root = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), root);
+  g_autoptr (IumInventoryFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *wrapper = g_strdup_printf ("%s[0]", list);
-  JsonArray *array = json_array_new ();
+  JsonArray       *array = json_array_new ();
 
   json_object_set_string_member (root, "format", IUM_INVENTORY_FILE_FORMAT);
   json_object_set_int_member (root, "format_version", IUM_INVENTORY_FILE_VERSION);
@@ -107,13 +98,10 @@ ium_store_read_over (IumInventory  *before,
 /* ium_store_read_over() for the edits made in code rather than sent as JSON: an error names
  * the object in words (@what: "release 12.4.0.1") and is an IUM_STORE_ERROR_INVALID. */
 static IumInventory *
-read_over_as (IumInventory  *before,
-              const char    *list,
-              JsonNode      *object,
-              const char    *what,
-              GError       **error)
+read_over_as (
+  IumInventory *before, const char *list, JsonNode *object, const char *what, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   IumInventory *after = ium_store_read_over (before, list, object, &local_error);
 
   if (after == NULL)
@@ -125,11 +113,10 @@ read_over_as (IumInventory  *before,
 /* Busy marks, pins and releases */
 
 static JsonNode *
-busy_to_json (gboolean    busy,
-              const char *note)
+busy_to_json (gboolean busy, const char *note)
 {
   JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  JsonNode   *node = json_node_init_object (json_node_alloc (), object);
 
   json_object_set_boolean_member (object, "busy", busy);
   if (note != NULL)
@@ -150,21 +137,21 @@ busy_to_json (gboolean    busy,
  * Returns: %TRUE when written (also when nothing changed)
  */
 gboolean
-ium_store_set_busy (IumStore    *self,
-                    const char  *instrument,
-                    gboolean     busy,
-                    const char  *note,
-                    const char  *who,
-                    GError     **error)
+ium_store_set_busy (IumStore   *self,
+                    const char *instrument,
+                    gboolean    busy,
+                    const char *note,
+                    const char *who,
+                    GError    **error)
 {
-  g_autoptr(IumInventory) before = NULL;
-  g_autoptr(JsonNode) old_node = NULL;
-  g_autoptr(JsonNode) new_node = NULL;
+  g_autoptr (IumInventory) before = NULL;
+  g_autoptr (JsonNode) old_node = NULL;
+  g_autoptr (JsonNode) new_node = NULL;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *now = ium_dup_now ();
-  IumInstrument *current;
-  sqlite3_stmt *stmt;
+  IumInstrument   *current;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
@@ -177,12 +164,13 @@ ium_store_set_busy (IumStore    *self,
   current = ium_inventory_lookup_instrument (before, instrument);
   if (current == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown instrument “%s”"), instrument);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown instrument “%s”"),
+                   instrument);
       goto failed;
     }
 
-  old_node = busy_to_json (ium_instrument_get_busy (current), ium_instrument_get_busy_note (current));
+  old_node =
+    busy_to_json (ium_instrument_get_busy (current), ium_instrument_get_busy_note (current));
   new_node = busy_to_json (busy, busy ? note : NULL);
   old_text = ium_node_text (old_node);
   new_text = ium_node_text (new_node);
@@ -194,8 +182,10 @@ ium_store_set_busy (IumStore    *self,
 
   if (busy)
     {
-      stmt = ium_store_prepare (self, "INSERT OR REPLACE INTO instrument_busy "
-                                "(instrument, note, since, who) VALUES (?, ?, ?, ?)", error);
+      stmt = ium_store_prepare (self,
+                                "INSERT OR REPLACE INTO instrument_busy "
+                                "(instrument, note, since, who) VALUES (?, ?, ?, ?)",
+                                error);
       if (stmt == NULL)
         goto failed;
       ium_bind_text (stmt, 1, instrument);
@@ -211,7 +201,7 @@ ium_store_set_busy (IumStore    *self,
       ium_bind_text (stmt, 1, instrument);
     }
 
-  if (!ium_store_step_done (self, stmt, N_("marking the instrument"), error)
+  if (!ium_store_step_done (self, stmt, N_ ("marking the instrument"), error)
       || !ium_write_audit (self, now, who, busy ? "busy" : "free", "instrument", instrument,
                            old_text, new_text, error)
       || !ium_store_commit (self, error))
@@ -230,27 +220,25 @@ typedef struct
 } PinRequest;
 
 static IumInventory *
-make_pinned (IumInventory  *before,
-             gpointer       data,
-             GError       **error)
+make_pinned (IumInventory *before, gpointer data, GError **error)
 {
   PinRequest *request = data;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *what = NULL;
-  IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
-  IumRelease *release = NULL;
+  IumInstrument   *current = ium_inventory_lookup_instrument (before, request->instrument);
+  IumRelease      *release = NULL;
 
   if (current == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown instrument “%s”"), request->instrument);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown instrument “%s”"),
+                   request->instrument);
       return NULL;
     }
   if (request->release != NULL
       && (release = ium_inventory_lookup_release (before, request->release)) == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown release “%s”"), request->release);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown release “%s”"),
+                   request->release);
       return NULL;
     }
 
@@ -278,11 +266,8 @@ make_pinned (IumInventory  *before,
  * Returns: %TRUE when written
  */
 gboolean
-ium_store_set_pin (IumStore    *self,
-                   const char  *instrument,
-                   const char  *release,
-                   const char  *who,
-                   GError     **error)
+ium_store_set_pin (
+  IumStore *self, const char *instrument, const char *release, const char *who, GError **error)
 {
   PinRequest request = { instrument, release };
 
@@ -294,12 +279,10 @@ ium_store_set_pin (IumStore    *self,
 }
 
 static IumInventory *
-make_with_release (IumInventory  *before,
-                   gpointer       data,
-                   GError       **error)
+make_with_release (IumInventory *before, gpointer data, GError **error)
 {
   IumRelease *release = data;
-  g_autoptr(JsonNode) node = ium_release_to_json (release);
+  g_autoptr (JsonNode) node = ium_release_to_json (release);
   g_autofree char *what = g_strdup_printf ("release %s", ium_release_get_version_text (release));
 
   return read_over_as (before, "releases", node, what, error);
@@ -317,10 +300,7 @@ make_with_release (IumInventory  *before,
  * Returns: %TRUE when written (also when nothing changed)
  */
 gboolean
-ium_store_put_release (IumStore    *self,
-                       IumRelease  *release,
-                       const char  *who,
-                       GError     **error)
+ium_store_put_release (IumStore *self, IumRelease *release, const char *who, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (IUM_IS_RELEASE (release), FALSE);
@@ -338,21 +318,19 @@ typedef struct
 } WindowRequest;
 
 static IumInventory *
-make_with_window (IumInventory  *before,
-                  gpointer       data,
-                  GError       **error)
+make_with_window (IumInventory *before, gpointer data, GError **error)
 {
   WindowRequest *request = data;
-  g_autoptr(IumInventory) after = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(IumWindow) window = NULL;
+  g_autoptr (IumInventory) after = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (IumWindow) window = NULL;
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (request->window))
     {
-      fail_invalid (error, _("a downtime window is an object with \"start\", \"end\", \"label\" "
-                      "and optionally \"instruments\""));
+      fail_invalid (error, _ ("a downtime window is an object with \"start\", \"end\", \"label\" "
+                              "and optionally \"instruments\""));
       return NULL;
     }
   if (!(after = ium_store_read_over (before, "downtime", request->window, error)))
@@ -379,14 +357,10 @@ make_with_window (IumInventory  *before,
  * Returns: %TRUE when written (also when the same window was already there)
  */
 gboolean
-ium_store_put_window (IumStore    *self,
-                      JsonNode    *window,
-                      const char  *who,
-                      char       **key,
-                      GError     **error)
+ium_store_put_window (IumStore *self, JsonNode *window, const char *who, char **key, GError **error)
 {
   WindowRequest request = { window, NULL };
-  gboolean ok;
+  gboolean      ok;
 
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (window != NULL && who != NULL, FALSE);
@@ -399,18 +373,17 @@ ium_store_put_window (IumStore    *self,
 }
 
 static IumInventory *
-make_without_window (IumInventory  *before,
-                     gpointer       data,
-                     GError       **error)
+make_without_window (IumInventory *before, gpointer data, GError **error)
 {
   const char *key = data;
-  g_autoptr(IumInventory) after = NULL;
+  g_autoptr (IumInventory) after = NULL;
 
   if (ium_inventory_lookup_window (before, key) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("there is no downtime window with the key “%s” (START|END|LABEL, times "
-                     "in UTC)"), key);
+                   _ ("there is no downtime window with the key “%s” (START|END|LABEL, times "
+                      "in UTC)"),
+                   key);
       return NULL;
     }
 
@@ -429,10 +402,7 @@ make_without_window (IumInventory  *before,
  * Returns: %TRUE when removed
  */
 gboolean
-ium_store_remove_window (IumStore    *self,
-                         const char  *key,
-                         const char  *who,
-                         GError     **error)
+ium_store_remove_window (IumStore *self, const char *key, const char *who, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && who != NULL, FALSE);
@@ -452,8 +422,7 @@ typedef struct
 } EditRequest;
 
 static JsonObject *
-find_host_object (JsonArray  *hosts,
-                  const char *name)
+find_host_object (JsonArray *hosts, const char *name)
 {
   for (guint i = 0; i < json_array_get_length (hosts); i++)
     {
@@ -468,7 +437,7 @@ find_host_object (JsonArray  *hosts,
 static char *
 dup_host_names (JsonArray *hosts)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < json_array_get_length (hosts); i++)
     {
@@ -483,45 +452,51 @@ dup_host_names (JsonArray *hosts)
 /* Applies one element of the edit's "hosts" to @hosts (the instrument's, as the file writes
  * them), checking every component and version; sets *@changed when a version text changes. */
 static gboolean
-apply_host_edit (IumInventory  *before,
-                 const char    *instrument,
-                 JsonArray     *hosts,
-                 guint          index,
-                 JsonNode      *node,
-                 gboolean      *changed,
-                 GError       **error)
+apply_host_edit (IumInventory *before,
+                 const char   *instrument,
+                 JsonArray    *hosts,
+                 guint         index,
+                 JsonNode     *node,
+                 gboolean     *changed,
+                 GError      **error)
 {
   JsonObject *edit, *host, *installed, *host_installed;
-  JsonNode *name_node, *installed_node;
+  JsonNode   *name_node, *installed_node;
   const char *name;
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_invalid (error, _("hosts[%u]: expected an object {\"name\": HOST, \"installed\": "
-                           "{COMPONENT: VERSION or null}}"), index);
+    return fail_invalid (error,
+                         _ ("hosts[%u]: expected an object {\"name\": HOST, \"installed\": "
+                            "{COMPONENT: VERSION or null}}"),
+                         index);
   edit = json_node_get_object (node);
   members = json_object_get_members (edit);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_str_equal (l->data, "name") && !g_str_equal (l->data, "installed"))
-      return fail_invalid (error, _("hosts[%u].%s: unknown key; a host edit has \"name\" and "
-                             "\"installed\""), index, (const char *) l->data);
+      return fail_invalid (error,
+                           _ ("hosts[%u].%s: unknown key; a host edit has \"name\" and "
+                              "\"installed\""),
+                           index, (const char *) l->data);
 
   name_node = json_object_get_member (edit, "name");
   if (name_node == NULL || !JSON_NODE_HOLDS_VALUE (name_node)
       || json_node_get_value_type (name_node) != G_TYPE_STRING)
-    return fail_invalid (error, _("hosts[%u].name: expected the host's name as text"), index);
+    return fail_invalid (error, _ ("hosts[%u].name: expected the host's name as text"), index);
   name = json_node_get_string (name_node);
   if ((host = find_host_object (hosts, name)) == NULL)
     {
       g_autofree char *names = dup_host_names (hosts);
-      return fail_invalid (error, _("hosts[%u].name: %s has no host “%s” (its hosts: %s)"), index,
+      return fail_invalid (error, _ ("hosts[%u].name: %s has no host “%s” (its hosts: %s)"), index,
                            instrument, name, names);
     }
 
   installed_node = json_object_get_member (edit, "installed");
   if (installed_node == NULL || !JSON_NODE_HOLDS_OBJECT (installed_node))
-    return fail_invalid (error, _("hosts[%u].installed: expected an object {COMPONENT: VERSION or "
-                           "null}"), index);
+    return fail_invalid (error,
+                         _ ("hosts[%u].installed: expected an object {COMPONENT: VERSION or "
+                            "null}"),
+                         index);
   installed = json_node_get_object (installed_node);
 
   if (!json_object_has_member (host, "installed"))
@@ -532,35 +507,35 @@ apply_host_edit (IumInventory  *before,
   members = json_object_get_members (installed);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const char *component = l->data;
-      JsonNode *value = json_object_get_member (installed, component);
+      const char      *component = l->data;
+      JsonNode        *value = json_object_get_member (installed, component);
       /* A copy: setting the member frees the old text. */
-      g_autofree char *old = g_strdup (json_object_get_string_member_with_default (host_installed,
-                                                                                   component,
-                                                                                   NULL));
+      g_autofree char *old =
+        g_strdup (json_object_get_string_member_with_default (host_installed, component, NULL));
       const char *text = NULL;
 
       if (ium_inventory_lookup_component (before, component) == NULL)
-        return fail_invalid (error, _("hosts[%u].installed.%s: unknown component “%s”"), index,
+        return fail_invalid (error, _ ("hosts[%u].installed.%s: unknown component “%s”"), index,
                              component, component);
       if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
         {
-          g_autoptr(IumVersion) version = NULL;
-          g_autoptr(GError) version_error = NULL;
+          g_autoptr (IumVersion) version = NULL;
+          g_autoptr (GError) version_error = NULL;
 
           text = json_node_get_string (value);
-          version = ium_inventory_parse_component_version (before, component, text,
-                                                           &version_error);
+          version = ium_inventory_parse_component_version (before, component, text, &version_error);
           if (version == NULL)
-            return fail_invalid (error, _("hosts[%u].installed.%s: %s"), index, component,
+            return fail_invalid (error, _ ("hosts[%u].installed.%s: %s"), index, component,
                                  version_error->message);
           json_object_set_string_member (host_installed, component, text);
         }
       else if (JSON_NODE_HOLDS_NULL (value))
         json_object_remove_member (host_installed, component);
       else
-        return fail_invalid (error, _("hosts[%u].installed.%s: expected a version as text, or "
-                               "null to take the component off the host"), index, component);
+        return fail_invalid (error,
+                             _ ("hosts[%u].installed.%s: expected a version as text, or "
+                                "null to take the component off the host"),
+                             index, component);
 
       *changed |= g_strcmp0 (old, text) != 0;
     }
@@ -568,28 +543,26 @@ apply_host_edit (IumInventory  *before,
 }
 
 static IumInventory *
-make_edited (IumInventory  *before,
-             gpointer       data,
-             GError       **error)
+make_edited (IumInventory *before, gpointer data, GError **error)
 {
-  EditRequest *request = data;
+  EditRequest   *request = data;
   IumInstrument *current = ium_inventory_lookup_instrument (before, request->name);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GList) members = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GList) members = NULL;
   JsonObject *edit, *object;
-  JsonNode *hosts;
-  gboolean installed_changed = FALSE;
+  JsonNode   *hosts;
+  gboolean    installed_changed = FALSE;
 
   if (current == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown instrument “%s”"), request->name);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown instrument “%s”"),
+                   request->name);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (request->edit))
     {
-      fail_invalid (error, _("an instrument edit is an object with any of \"site\", \"tags\" and "
-                      "\"hosts\""));
+      fail_invalid (error, _ ("an instrument edit is an object with any of \"site\", \"tags\" and "
+                              "\"hosts\""));
       return NULL;
     }
 
@@ -599,8 +572,9 @@ make_edited (IumInventory  *before,
     if (!g_str_equal (l->data, "site") && !g_str_equal (l->data, "tags")
         && !g_str_equal (l->data, "hosts"))
       {
-        fail_invalid (error, _("%s: unknown key; an instrument edit has \"site\", \"tags\" and "
-                        "\"hosts\" (pins and busy marks have their own requests)"),
+        fail_invalid (error,
+                      _ ("%s: unknown key; an instrument edit has \"site\", \"tags\" and "
+                         "\"hosts\" (pins and busy marks have their own requests)"),
                       (const char *) l->data);
         return NULL;
       }
@@ -620,8 +594,8 @@ make_edited (IumInventory  *before,
 
       if (!JSON_NODE_HOLDS_ARRAY (hosts))
         {
-          fail_invalid (error, _("hosts: expected a list of {\"name\": HOST, \"installed\": "
-                          "{COMPONENT: VERSION or null}}"));
+          fail_invalid (error, _ ("hosts: expected a list of {\"name\": HOST, \"installed\": "
+                                  "{COMPONENT: VERSION or null}}"));
           return NULL;
         }
       array = json_node_get_array (hosts);
@@ -650,11 +624,8 @@ make_edited (IumInventory  *before,
  * Returns: %TRUE when written (also when nothing changed)
  */
 gboolean
-ium_store_edit_instrument (IumStore    *self,
-                           const char  *name,
-                           JsonNode    *edit,
-                           const char  *who,
-                           GError     **error)
+ium_store_edit_instrument (
+  IumStore *self, const char *name, JsonNode *edit, const char *who, GError **error)
 {
   EditRequest request = { self, name, edit, who };
 
@@ -676,32 +647,30 @@ typedef struct
 /* An instrument edit that sets exactly @installed on one host: what the host carries and
  * @installed lacks is taken off it. Made from @before, inside the write transaction. */
 static IumInventory *
-make_installed (IumInventory  *before,
-                gpointer       data,
-                GError       **error)
+make_installed (IumInventory *before, gpointer data, GError **error)
 {
   InstalledRequest *request = data;
-  IumInstrument *current = ium_inventory_lookup_instrument (before, request->instrument);
-  g_autoptr(JsonNode) edit = ium_new_object_node ();
-  g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) carried = NULL;
-  JsonObject *host_edit, *installed;
-  JsonArray *hosts;
+  IumInstrument    *current = ium_inventory_lookup_instrument (before, request->instrument);
+  g_autoptr (JsonNode) edit = ium_new_object_node ();
+  g_autoptr (GError) local_error = NULL;
+  g_auto (GStrv) carried = NULL;
+  JsonObject    *host_edit, *installed;
+  JsonArray     *hosts;
   GHashTableIter iter;
-  gpointer id, version;
-  IumInventory *after;
-  IumHost *host;
+  gpointer       id, version;
+  IumInventory  *after;
+  IumHost       *host;
 
   if (current == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown instrument “%s”"), request->instrument);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown instrument “%s”"),
+                   request->instrument);
       return NULL;
     }
   if ((host = ium_instrument_find_host (current, request->host)) == NULL)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("instrument “%s” has no host “%s”"), request->instrument, request->host);
+                   _ ("instrument “%s” has no host “%s”"), request->instrument, request->host);
       return NULL;
     }
 
@@ -721,8 +690,9 @@ make_installed (IumInventory  *before,
   json_array_add_object_element (hosts, host_edit);
   json_object_set_array_member (json_node_get_object (edit), "hosts", hosts);
 
-  after = make_edited (before, &(EditRequest) { request->store, request->instrument, edit,
-                                                request->who }, &local_error);
+  after =
+    make_edited (before, &(EditRequest){ request->store, request->instrument, edit, request->who },
+                 &local_error);
   if (after != NULL)
     return after;
 
@@ -733,7 +703,7 @@ make_installed (IumInventory  *before,
 
       if (g_str_has_prefix (message, "hosts[0]."))
         message += strlen ("hosts[0].");
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, _("host “%s” of %s, %s"),
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID, _ ("host “%s” of %s, %s"),
                    request->host, request->instrument, message);
       return NULL;
     }
@@ -759,12 +729,12 @@ make_installed (IumInventory  *before,
  * Returns: %TRUE when written (also when nothing changed)
  */
 gboolean
-ium_store_set_installed (IumStore    *self,
-                         const char  *instrument,
-                         const char  *host,
-                         GHashTable  *installed,
-                         const char  *who,
-                         GError     **error)
+ium_store_set_installed (IumStore   *self,
+                         const char *instrument,
+                         const char *host,
+                         GHashTable *installed,
+                         const char *who,
+                         GError    **error)
 {
   InstalledRequest request = { self, instrument, host, installed, who };
 

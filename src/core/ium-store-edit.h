@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Adds the downtime window @window, a JSON object as the inventory file writes one ("start",
  * "end", "label" and optionally "instruments"), or replaces the window with the same start,
  * end and label. Bad input is IUM_INVENTORY_FILE_ERROR_INVALID with the key at fault first
@@ -43,5 +45,7 @@ gboolean ium_store_edit_instrument (IumStore    *self,
                                     JsonNode    *edit,
                                     const char  *who,
                                     GError     **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include "ium-store-private.h"
 
-const char * const ium_store_migrations[] = {
+const char *const ium_store_migrations[] = {
   /* 1: the inventory, operational state that import leaves alone, and the audit log. */
   "CREATE TABLE settings ("
   "  key   TEXT PRIMARY KEY NOT NULL,"

@@ -18,14 +18,12 @@
 /* What the writer needs to know of each kind of object. */
 typedef struct
 {
-  const char  *kind;
+  const char *kind;
   GListModel *(*get_list) (IumInventory *inventory);
-  char       *(*dup_key)  (gpointer      object);
-  IumJsonWriteFunc write;   /* the object as the audit log keeps it */
-  gboolean    (*insert)   (IumStore     *store,
-                           gpointer      object,
-                           GError      **error);
-  const char  *delete_sql;
+  char *(*dup_key) (gpointer object);
+  IumJsonWriteFunc write; /* the object as the audit log keeps it */
+  gboolean (*insert) (IumStore *store, gpointer object, GError **error);
+  const char *delete_sql;
 } Kind;
 
 typedef struct
@@ -33,14 +31,12 @@ typedef struct
   IumStore        *store;
   const char      *who;
   const char      *action;
-  char            *now;     /* owned */
+  char            *now; /* owned */
   IumStoreChanges *changes;
 } Writer;
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
 {
   /* NULL binds SQL NULL; SQLITE_STATIC is safe because the statement runs before the
    * objects that own the strings can change. */
@@ -90,57 +86,54 @@ dup_cycle_key (gpointer object)
 }
 
 static gboolean
-insert_component (IumStore  *store,
-                  gpointer   object,
-                  GError   **error)
+insert_component (IumStore *store, gpointer object, GError **error)
 {
   IumComponent *component = object;
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "INSERT INTO components (id, name, role, scheme) "
                                           "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                                           "name = excluded.name, role = excluded.role, "
-                                          "scheme = excluded.scheme", error);
+                                          "scheme = excluded.scheme",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, ium_component_get_id (component));
   bind_text (stmt, 2, ium_component_get_name (component));
   bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_ROLE, ium_component_get_role (component)));
   bind_text (stmt, 4, ium_scheme_to_string (ium_component_get_scheme (component)));
-  return ium_store_step_done (store, stmt, N_("writing a component"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing a component"), error);
 }
 
 static gboolean
-insert_rule (IumStore  *store,
-             gpointer   object,
-             GError   **error)
+insert_rule (IumStore *store, gpointer object, GError **error)
 {
-  IumRule *rule = object;
+  IumRule      *rule = object;
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "INSERT OR REPLACE INTO rules (client, server, policy) "
-                                          "VALUES (?, ?, ?)", error);
+                                          "VALUES (?, ?, ?)",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, ium_rule_get_client (rule));
   bind_text (stmt, 2, ium_rule_get_server (rule));
   bind_text (stmt, 3, ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, ium_rule_get_policy (rule)));
-  return ium_store_step_done (store, stmt, N_("writing a rule"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing a rule"), error);
 }
 
 static gboolean
-insert_release (IumStore  *store,
-                gpointer   object,
-                GError   **error)
+insert_release (IumStore *store, gpointer object, GError **error)
 {
-  IumRelease *release = object;
+  IumRelease      *release = object;
   g_autofree char *key = dup_release_key (release);
-  g_auto(GStrv) ids = NULL;
+  g_auto (GStrv) ids = NULL;
   sqlite3_stmt *stmt;
   sqlite3_int64 id;
 
   /* The release's old row is deleted first, so its component versions go with it. */
   stmt = ium_store_prepare (store,
                             "INSERT INTO releases (key, version, tier, date, notes, patch_of, url) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, key);
@@ -150,7 +143,7 @@ insert_release (IumStore  *store,
   bind_text (stmt, 5, ium_release_get_notes (release));
   bind_text (stmt, 6, ium_release_get_patch_of (release));
   bind_text (stmt, 7, ium_release_get_url (release));
-  if (!ium_store_step_done (store, stmt, N_("writing a release"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("writing a release"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -159,39 +152,38 @@ insert_release (IumStore  *store,
     {
       stmt = ium_store_prepare (store,
                                 "INSERT INTO release_components (release_id, component, version) "
-                                "VALUES (?, ?, ?)", error);
+                                "VALUES (?, ?, ?)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       bind_text (stmt, 2, ids[i]);
       bind_text (stmt, 3, ium_release_get_component_version (release, ids[i]));
-      if (!ium_store_step_done (store, stmt, N_("writing a release"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("writing a release"), error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-insert_host (IumStore       *store,
-             sqlite3_int64   instrument_id,
-             guint           position,
-             IumHost        *host,
-             GError        **error)
+insert_host (
+  IumStore *store, sqlite3_int64 instrument_id, guint position, IumHost *host, GError **error)
 {
-  g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+  g_auto (GStrv) ids = ium_host_dup_component_ids (host);
   sqlite3_stmt *stmt;
   sqlite3_int64 host_id;
 
   stmt = ium_store_prepare (store,
                             "INSERT INTO hosts (instrument_id, position, name, role) "
-                            "VALUES (?, ?, ?, ?)", error);
+                            "VALUES (?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, instrument_id);
   sqlite3_bind_int (stmt, 2, (int) position);
   bind_text (stmt, 3, ium_host_get_name (host));
   bind_text (stmt, 4, ium_host_get_role (host));
-  if (!ium_store_step_done (store, stmt, N_("writing a host"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("writing a host"), error))
     return FALSE;
   host_id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -199,36 +191,35 @@ insert_host (IumStore       *store,
     {
       stmt = ium_store_prepare (store,
                                 "INSERT INTO installed (host_id, component, version) "
-                                "VALUES (?, ?, ?)", error);
+                                "VALUES (?, ?, ?)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, host_id);
       bind_text (stmt, 2, ids[i]);
       bind_text (stmt, 3, ium_host_get_installed_version (host, ids[i]));
-      if (!ium_store_step_done (store, stmt, N_("writing an installed version"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("writing an installed version"), error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-insert_instrument (IumStore  *store,
-                   gpointer   object,
-                   GError   **error)
+insert_instrument (IumStore *store, gpointer object, GError **error)
 {
-  IumInstrument *instrument = object;
-  const char * const *tags = ium_instrument_get_tags (instrument);
-  sqlite3_stmt *stmt;
-  sqlite3_int64 id;
+  IumInstrument     *instrument = object;
+  const char *const *tags = ium_instrument_get_tags (instrument);
+  sqlite3_stmt      *stmt;
+  sqlite3_int64      id;
 
-  stmt = ium_store_prepare (store, "INSERT INTO instruments (name, site, pin) VALUES (?, ?, ?)",
-                            error);
+  stmt =
+    ium_store_prepare (store, "INSERT INTO instruments (name, site, pin) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, ium_instrument_get_name (instrument));
   bind_text (stmt, 2, ium_instrument_get_site (instrument));
   bind_text (stmt, 3, ium_instrument_get_pin (instrument));
-  if (!ium_store_step_done (store, stmt, N_("writing an instrument"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("writing an instrument"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -236,13 +227,14 @@ insert_instrument (IumStore  *store,
     {
       stmt = ium_store_prepare (store,
                                 "INSERT INTO instrument_tags (instrument_id, position, tag) "
-                                "VALUES (?, ?, ?)", error);
+                                "VALUES (?, ?, ?)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, tags[i]);
-      if (!ium_store_step_done (store, stmt, N_("writing a tag"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("writing a tag"), error))
         return FALSE;
     }
 
@@ -253,21 +245,20 @@ insert_instrument (IumStore  *store,
 }
 
 static gboolean
-insert_window (IumStore  *store,
-               gpointer   object,
-               GError   **error)
+insert_window (IumStore *store, gpointer object, GError **error)
 {
-  IumWindow *window = object;
-  g_autofree char *key = ium_window_dup_key (window);
-  g_autofree char *start = ium_timestamp_format (ium_window_get_start (window));
-  g_autofree char *end = ium_timestamp_format (ium_window_get_end (window));
-  const char * const *names = ium_window_get_instruments (window);
-  sqlite3_stmt *stmt;
-  sqlite3_int64 id;
+  IumWindow         *window = object;
+  g_autofree char   *key = ium_window_dup_key (window);
+  g_autofree char   *start = ium_timestamp_format (ium_window_get_start (window));
+  g_autofree char   *end = ium_timestamp_format (ium_window_get_end (window));
+  const char *const *names = ium_window_get_instruments (window);
+  sqlite3_stmt      *stmt;
+  sqlite3_int64      id;
 
   stmt = ium_store_prepare (store,
                             "INSERT INTO windows (key, start, end, start_unix, end_unix, label, "
-                            "all_instruments) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                            "all_instruments) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, key);
@@ -277,7 +268,7 @@ insert_window (IumStore  *store,
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_window_get_end (window)));
   bind_text (stmt, 6, ium_window_get_label (window));
   sqlite3_bind_int (stmt, 7, names == NULL);
-  if (!ium_store_step_done (store, stmt, N_("writing a downtime window"), error))
+  if (!ium_store_step_done (store, stmt, N_ ("writing a downtime window"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (ium_store_get_db (store));
 
@@ -285,31 +276,31 @@ insert_window (IumStore  *store,
     {
       stmt = ium_store_prepare (store,
                                 "INSERT INTO window_instruments (window_id, position, instrument) "
-                                "VALUES (?, ?, ?)", error);
+                                "VALUES (?, ?, ?)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, names[i]);
-      if (!ium_store_step_done (store, stmt, N_("writing a downtime window"), error))
+      if (!ium_store_step_done (store, stmt, N_ ("writing a downtime window"), error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-insert_cycle (IumStore  *store,
-              gpointer   object,
-              GError   **error)
+insert_cycle (IumStore *store, gpointer object, GError **error)
 {
-  IumCycle *cycle = object;
+  IumCycle        *cycle = object;
   g_autofree char *start = ium_timestamp_format (ium_cycle_get_start (cycle));
   g_autofree char *end = ium_timestamp_format (ium_cycle_get_end (cycle));
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   stmt = ium_store_prepare (store,
                             "INSERT OR REPLACE INTO cycles (name, start, end, start_unix, "
-                            "end_unix, freeze) VALUES (?, ?, ?, ?, ?, ?)", error);
+                            "end_unix, freeze) VALUES (?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, ium_cycle_get_name (cycle));
@@ -318,7 +309,7 @@ insert_cycle (IumStore  *store,
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (ium_cycle_get_start (cycle)));
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (ium_cycle_get_end (cycle)));
   sqlite3_bind_int (stmt, 6, ium_cycle_get_freeze (cycle));
-  return ium_store_step_done (store, stmt, N_("writing a cycle"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing a cycle"), error);
 }
 
 /* In the order they are written; removal runs backwards, so nothing is removed while
@@ -327,34 +318,32 @@ static const Kind kinds[] = {
   { "component", ium_inventory_get_components, dup_component_key,
     (IumJsonWriteFunc) ium_component_write_json, insert_component,
     "DELETE FROM components WHERE id = ?" },
-  { "rule", ium_inventory_get_rules, dup_rule_key,
-    (IumJsonWriteFunc) ium_rule_write_json, insert_rule,
-    "DELETE FROM rules WHERE client = ?" },
+  { "rule", ium_inventory_get_rules, dup_rule_key, (IumJsonWriteFunc) ium_rule_write_json,
+    insert_rule, "DELETE FROM rules WHERE client = ?" },
   { "release", ium_inventory_get_releases, dup_release_key,
     (IumJsonWriteFunc) ium_release_write_json, insert_release,
     "DELETE FROM releases WHERE key = ?" },
   { "instrument", ium_inventory_get_instruments, dup_instrument_key,
     (IumJsonWriteFunc) ium_instrument_write_json, insert_instrument,
     "DELETE FROM instruments WHERE name = ?" },
-  { "window", ium_inventory_get_windows, dup_window_key,
-    (IumJsonWriteFunc) ium_window_write_json, insert_window,
-    "DELETE FROM windows WHERE key = ?" },
-  { "cycle", ium_inventory_get_cycles, dup_cycle_key,
-    (IumJsonWriteFunc) ium_cycle_write_json, insert_cycle,
-    "DELETE FROM cycles WHERE name = ?" },
+  { "window", ium_inventory_get_windows, dup_window_key, (IumJsonWriteFunc) ium_window_write_json,
+    insert_window, "DELETE FROM windows WHERE key = ?" },
+  { "cycle", ium_inventory_get_cycles, dup_cycle_key, (IumJsonWriteFunc) ium_cycle_write_json,
+    insert_cycle, "DELETE FROM cycles WHERE name = ?" },
 };
 
 static gboolean
-audit (Writer      *w,
-       const char  *kind,
-       const char  *key,
-       const char  *before,
-       const char  *after,
-       GError     **error)
+audit (Writer     *w,
+       const char *kind,
+       const char *key,
+       const char *before,
+       const char *after,
+       GError    **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (w->store,
                                           "INSERT INTO audit (time, who, action, kind, key, "
-                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, w->now);
@@ -364,34 +353,30 @@ audit (Writer      *w,
   bind_text (stmt, 5, key);
   bind_text (stmt, 6, before);
   bind_text (stmt, 7, after);
-  return ium_store_step_done (w->store, stmt, N_("writing the audit log"), error);
+  return ium_store_step_done (w->store, stmt, N_ ("writing the audit log"), error);
 }
 
 static gboolean
-delete_by_key (Writer      *w,
-               const Kind  *kind,
-               const char  *key,
-               GError     **error)
+delete_by_key (Writer *w, const Kind *kind, const char *key, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (w->store, kind->delete_sql, error);
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, key);
-  return ium_store_step_done (w->store, stmt, N_("removing an old version of an object"), error);
+  return ium_store_step_done (w->store, stmt, N_ ("removing an old version of an object"), error);
 }
 
 /* Maps each object's key to the object (borrowed from the inventory's list). */
 static GHashTable *
-index_by_key (const Kind   *kind,
-              IumInventory *inventory)
+index_by_key (const Kind *kind, IumInventory *inventory)
 {
   GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *list = kind->get_list (inventory);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      g_autoptr (GObject) object = g_list_model_get_item (list, i);
       g_hash_table_insert (objects, kind->dup_key (object), object);
     }
   return objects;
@@ -399,31 +384,30 @@ index_by_key (const Kind   *kind,
 
 /* The object's JSON as the audit log keeps it: what json_to_string() writes for its tree. */
 static char *
-object_text (const Kind *kind,
-             gpointer    object)
+object_text (const Kind *kind, gpointer object)
 {
   return ium_json_out_to_text (kind->write, object);
 }
 
 static gboolean
-write_kind (Writer        *w,
-            const Kind    *kind,
-            IumInventory  *before,
-            IumInventory  *after,
-            gboolean       removing,
-            GError       **error)
+write_kind (Writer       *w,
+            const Kind   *kind,
+            IumInventory *before,
+            IumInventory *after,
+            gboolean      removing,
+            GError      **error)
 {
-  g_autoptr(GHashTable) old_objects = index_by_key (kind, before);
-  g_autoptr(GHashTable) new_objects = index_by_key (kind, after);
+  g_autoptr (GHashTable) old_objects = index_by_key (kind, before);
+  g_autoptr (GHashTable) new_objects = index_by_key (kind, after);
   GListModel *list = kind->get_list (removing ? before : after);
 
   /* Walk the list rather than the hash table, so that the audit log comes in key order. */
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      g_autoptr (GObject) object = g_list_model_get_item (list, i);
       g_autofree char *key = kind->dup_key (object);
-      gpointer old_object = g_hash_table_lookup (old_objects, key);
-      gpointer new_object = g_hash_table_lookup (new_objects, key);
+      gpointer         old_object = g_hash_table_lookup (old_objects, key);
+      gpointer         new_object = g_hash_table_lookup (new_objects, key);
       g_autofree char *old_text = NULL;
       g_autofree char *new_text = NULL;
 
@@ -476,16 +460,16 @@ write_kind (Writer        *w,
 static JsonNode *
 settings_to_json (IumInventory *inventory)
 {
-  g_autoptr(JsonNode) whole = NULL;
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr (JsonNode) whole = NULL;
+  JsonObject      *object = json_object_new ();
+  JsonNode        *node = json_node_init_object (json_node_alloc (), object);
   const IumPolicy *policy = ium_inventory_get_policy (inventory);
-  JsonObject *limits = json_object_new ();
+  JsonObject      *limits = json_object_new ();
 
   if (ium_inventory_get_facility (inventory) != NULL)
     json_object_set_string_member (object, "facility", ium_inventory_get_facility (inventory));
-  json_object_set_string_member (object, "release_scheme",
-                                 ium_scheme_to_string (ium_inventory_get_release_scheme (inventory)));
+  json_object_set_string_member (
+    object, "release_scheme", ium_scheme_to_string (ium_inventory_get_release_scheme (inventory)));
   json_object_set_int_member (limits, "max_minor_behind", policy->max_minor_behind);
   json_object_set_int_member (limits, "max_upgrades_per_day", policy->max_upgrades_per_day);
   json_object_set_int_member (limits, "upgrade_hours", policy->upgrade_hours);
@@ -496,10 +480,7 @@ settings_to_json (IumInventory *inventory)
 }
 
 static gboolean
-write_setting (Writer      *w,
-               const char  *key,
-               const char  *value,
-               GError     **error)
+write_setting (Writer *w, const char *key, const char *value, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -512,28 +493,29 @@ write_setting (Writer      *w,
     }
   else
     {
-      stmt = ium_store_prepare (w->store,
-                                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+      stmt = ium_store_prepare (
+        w->store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, key);
       bind_text (stmt, 2, value);
     }
-  return ium_store_step_done (w->store, stmt, N_("writing the settings"), error);
+  return ium_store_step_done (w->store, stmt, N_ ("writing the settings"), error);
 }
 
 static gboolean
-write_settings (Writer        *w,
-                IumInventory  *before,
-                IumInventory  *after,
-                GError       **error)
+write_settings (Writer *w, IumInventory *before, IumInventory *after, GError **error)
 {
-  g_autoptr(JsonNode) old_node = settings_to_json (before);
-  g_autoptr(JsonNode) new_node = settings_to_json (after);
+  g_autoptr (JsonNode) old_node = settings_to_json (before);
+  g_autoptr (JsonNode) new_node = settings_to_json (after);
   g_autofree char *old_text = json_text (old_node);
   g_autofree char *new_text = json_text (new_node);
   const IumPolicy *policy = ium_inventory_get_policy (after);
-  const struct { const char *key; guint value; } limits[] = {
+  const struct
+  {
+    const char *key;
+    guint       value;
+  } limits[] = {
     { "max_minor_behind", policy->max_minor_behind },
     { "max_upgrades_per_day", policy->max_upgrades_per_day },
     { "upgrade_hours", policy->upgrade_hours },
@@ -547,7 +529,7 @@ write_settings (Writer        *w,
    * they have been stored: the first import sets them rather than changing them. */
   {
     sqlite3_stmt *stmt = ium_store_prepare (w->store, "SELECT count(*) FROM settings", error);
-    gboolean stored;
+    gboolean      stored;
 
     if (stmt == NULL)
       return FALSE;
@@ -571,10 +553,7 @@ write_settings (Writer        *w,
 }
 
 static gboolean
-write_difference (Writer        *w,
-                  IumInventory  *before,
-                  IumInventory  *after,
-                  GError       **error)
+write_difference (Writer *w, IumInventory *before, IumInventory *after, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -592,16 +571,16 @@ write_difference (Writer        *w,
    * same name; they go with the instrument. */
   stmt = ium_store_prepare (w->store,
                             "DELETE FROM instrument_busy WHERE instrument NOT IN "
-                            "(SELECT name FROM instruments)", error);
-  return stmt != NULL && ium_store_step_done (w->store, stmt, N_("clearing busy marks"), error);
+                            "(SELECT name FROM instruments)",
+                            error);
+  return stmt != NULL && ium_store_step_done (w->store, stmt, N_ ("clearing busy marks"), error);
 }
 
 static gboolean
-check_foreign_keys (IumStore  *store,
-                    GError   **error)
+check_foreign_keys (IumStore *store, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store, "PRAGMA foreign_key_check", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -609,14 +588,14 @@ check_foreign_keys (IumStore  *store,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   _("the change would leave a reference in table “%s” to something removed"),
+                   _ ("the change would leave a reference in table “%s” to something removed"),
                    (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
       return FALSE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, N_("checking references"), error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("checking references"), error);
   return TRUE;
 }
 
@@ -625,8 +604,8 @@ is_empty (IumInventory *inventory)
 {
   GListModel *lists[] = {
     ium_inventory_get_components (inventory), ium_inventory_get_rules (inventory),
-    ium_inventory_get_releases (inventory), ium_inventory_get_instruments (inventory),
-    ium_inventory_get_windows (inventory), ium_inventory_get_cycles (inventory),
+    ium_inventory_get_releases (inventory),   ium_inventory_get_instruments (inventory),
+    ium_inventory_get_windows (inventory),    ium_inventory_get_cycles (inventory),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -642,9 +621,7 @@ is_empty (IumInventory *inventory)
  * its rows is much cheaper than updating it row by row, and a rollback brings the old ones
  * back. Returns the CREATE INDEX statements to run again in @saved. */
 static gboolean
-drop_fill_indexes (IumStore   *store,
-                   GPtrArray  *saved,
-                   GError    **error)
+drop_fill_indexes (IumStore *store, GPtrArray *saved, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "SELECT name, sql FROM sqlite_master "
@@ -654,16 +631,16 @@ drop_fill_indexes (IumStore   *store,
                                           "'instrument_tags', 'hosts', 'installed', 'windows', "
                                           "'window_instruments', 'cycles', 'audit') "
                                           "AND (tbl_name <> 'audit' OR NOT EXISTS "
-                                          "(SELECT 1 FROM audit))", error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (sqlite3_free);
+                                          "(SELECT 1 FROM audit))",
+                                          error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (sqlite3_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (names, sqlite3_mprintf ("DROP INDEX \"%w\"",
-                                               ium_column_text (stmt, 0)));
+      g_ptr_array_add (names, sqlite3_mprintf ("DROP INDEX \"%w\"", ium_column_text (stmt, 0)));
       g_ptr_array_add (saved, g_strdup (ium_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
@@ -682,12 +659,10 @@ drop_fill_indexes (IumStore   *store,
 #define BULK_CACHE_SIZE (-65536)
 
 static gboolean
-query_cache_size (IumStore  *store,
-                  gint64    *size,
-                  GError   **error)
+query_cache_size (IumStore *store, gint64 *size, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store, "PRAGMA cache_size", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -701,8 +676,7 @@ query_cache_size (IumStore  *store,
 }
 
 static void
-set_cache_size (IumStore *store,
-                gint64    size)
+set_cache_size (IumStore *store, gint64 size)
 {
   /* PRAGMA takes no bound parameters; the number is ours. */
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
@@ -712,9 +686,7 @@ set_cache_size (IumStore *store,
 }
 
 static gboolean
-create_indexes (IumStore   *store,
-                GPtrArray  *saved,
-                GError    **error)
+create_indexes (IumStore *store, GPtrArray *saved, GError **error)
 {
   for (guint i = 0; i < saved->len; i++)
     if (!ium_store_exec (store, g_ptr_array_index (saved, i), "building an index", error))
@@ -733,8 +705,9 @@ looks_empty (IumStore *store)
                                           "AND NOT EXISTS (SELECT 1 FROM releases) "
                                           "AND NOT EXISTS (SELECT 1 FROM instruments) "
                                           "AND NOT EXISTS (SELECT 1 FROM windows) "
-                                          "AND NOT EXISTS (SELECT 1 FROM cycles)", NULL);
-  gboolean empty = FALSE;
+                                          "AND NOT EXISTS (SELECT 1 FROM cycles)",
+                                          NULL);
+  gboolean      empty = FALSE;
 
   if (stmt == NULL)
     return FALSE;
@@ -750,7 +723,7 @@ looks_empty (IumStore *store)
 static void
 restore_references (IumStore *store)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (!ium_store_exec (store, "PRAGMA foreign_keys = ON", "switching reference checks",
                        &local_error))
@@ -758,9 +731,7 @@ restore_references (IumStore *store)
 }
 
 static gboolean
-set_references (IumStore  *store,
-                gboolean   on,
-                GError   **error)
+set_references (IumStore *store, gboolean on, GError **error)
 {
   return ium_store_exec (store, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
                          "switching reference checks", error);
@@ -770,24 +741,24 @@ set_references (IumStore  *store,
  * write lock is held, so no other process's change can slip in between the read and the
  * write. */
 gboolean
-ium_store_run_write (IumStore            *self,
-                     const char          *action,
-                     const char          *who,
-                     IumStoreChanges     *changes,
-                     IumStoreMakeAfter    make_after,
-                     gpointer             data,
-                     GError             **error)
+ium_store_run_write (IumStore         *self,
+                     const char       *action,
+                     const char       *who,
+                     IumStoreChanges  *changes,
+                     IumStoreMakeAfter make_after,
+                     gpointer          data,
+                     GError          **error)
 {
-  g_autoptr(IumInventory) before = NULL;
-  g_autoptr(IumInventory) after = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  gint64 cache_size = 0; /* to restore, when changed */
-  gboolean references_off;
+  g_autoptr (IumInventory) before = NULL;
+  g_autoptr (IumInventory) after = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  gint64          cache_size = 0; /* to restore, when changed */
+  gboolean        references_off;
   IumStoreChanges local_changes = { 0 };
-  Writer w = { self, who, action, NULL, changes ? changes : &local_changes };
+  Writer          w = { self, who, action, NULL, changes ? changes : &local_changes };
 
-  *w.changes = (IumStoreChanges) { 0 };
+  *w.changes = (IumStoreChanges){ 0 };
 
   /* Into an empty inventory a write only adds rows, so nothing needs SQLite's cascades, and
    * PRAGMA foreign_key_check below checks every reference before the commit: SQLite's check
@@ -813,13 +784,13 @@ again:
     }
 
   if (!(after = make_after (before, data, error))
-      || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", N_("deferring references"), error))
+      || !ium_store_exec (self, "PRAGMA defer_foreign_keys = ON", N_ ("deferring references"),
+                          error))
     goto failed;
 
   if (is_empty (before))
     {
-      if (!query_cache_size (self, &cache_size, error)
-          || !drop_fill_indexes (self, indexes, error))
+      if (!query_cache_size (self, &cache_size, error) || !drop_fill_indexes (self, indexes, error))
         goto failed;
       set_cache_size (self, BULK_CACHE_SIZE);
     }
@@ -843,7 +814,7 @@ failed:
     set_cache_size (self, cache_size);
   if (references_off)
     restore_references (self);
-  *w.changes = (IumStoreChanges) { 0 };
+  *w.changes = (IumStoreChanges){ 0 };
   return FALSE;
 }
 
@@ -857,12 +828,10 @@ typedef struct
 
 
 static IumInventory *
-read_import (IumInventory  *before,
-             gpointer       data,
-             GError       **error)
+read_import (IumInventory *before, gpointer data, GError **error)
 {
   ImportRequest *request = data;
-  g_autoptr(IumInventoryFile) file = NULL;
+  g_autoptr (IumInventoryFile) file = NULL;
 
   /* Merged over nothing, the file read on its own is the result: no need to read it twice. */
   if (request->alone != NULL && (request->replace || is_empty (before)))
@@ -890,16 +859,16 @@ read_import (IumInventory  *before,
  * Returns: %TRUE when the file was imported
  */
 gboolean
-ium_store_import (IumStore         *self,
-                  const char       *data,
-                  gsize             length,
-                  gboolean          replace,
-                  const char       *who,
-                  IumStoreChanges  *changes,
-                  GError          **error)
+ium_store_import (IumStore        *self,
+                  const char      *data,
+                  gsize            length,
+                  gboolean         replace,
+                  const char      *who,
+                  IumStoreChanges *changes,
+                  GError         **error)
 {
-  g_autoptr(GError) check_error = NULL;
-  g_autoptr(IumInventoryFile) checked = NULL;
+  g_autoptr (GError) check_error = NULL;
+  g_autoptr (IumInventoryFile) checked = NULL;
 
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (who != NULL, FALSE);
@@ -908,8 +877,8 @@ ium_store_import (IumStore         *self,
    * bad file never makes another writer wait. Reference errors need the stored inventory
    * and are found inside the transaction. */
   checked = ium_inventory_file_new_from_data (data, length, NULL, &check_error);
-  if (checked == NULL && !g_error_matches (check_error, IUM_INVENTORY_FILE_ERROR,
-                                           IUM_INVENTORY_FILE_ERROR_INVALID))
+  if (checked == NULL
+      && !g_error_matches (check_error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_INVALID))
     {
       g_propagate_error (error, g_steal_pointer (&check_error));
       return FALSE;
@@ -940,14 +909,14 @@ ium_store_import (IumStore         *self,
  * Returns: %TRUE when the file was imported
  */
 gboolean
-ium_store_import_checked (IumStore          *self,
-                          const char        *data,
-                          gsize              length,
-                          IumInventoryFile  *checked,
-                          gboolean           replace,
-                          const char        *who,
-                          IumStoreChanges   *changes,
-                          GError           **error)
+ium_store_import_checked (IumStore         *self,
+                          const char       *data,
+                          gsize             length,
+                          IumInventoryFile *checked,
+                          gboolean          replace,
+                          const char       *who,
+                          IumStoreChanges  *changes,
+                          GError          **error)
 {
   ImportRequest request = { data, length, replace, checked };
 
@@ -959,9 +928,7 @@ ium_store_import_checked (IumStore          *self,
 }
 
 static IumInventory *
-take_inventory (IumInventory  *before,
-                gpointer       data,
-                GError       **error)
+take_inventory (IumInventory *before, gpointer data, GError **error)
 {
   return g_object_ref (data);
 }
@@ -978,14 +945,14 @@ take_inventory (IumInventory  *before,
  * Returns: %TRUE when written
  */
 gboolean
-ium_store_save (IumStore         *self,
-                IumInventory     *inventory,
-                const char       *action,
-                const char       *who,
-                IumStoreChanges  *changes,
-                GError          **error)
+ium_store_save (IumStore        *self,
+                IumInventory    *inventory,
+                const char      *action,
+                const char      *who,
+                IumStoreChanges *changes,
+                GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), FALSE);
@@ -995,9 +962,9 @@ ium_store_save (IumStore         *self,
   if (!ium_store_check_inventory (inventory, &local_error))
     {
       if (changes != NULL)
-        *changes = (IumStoreChanges) { 0 };
+        *changes = (IumStoreChanges){ 0 };
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
-                   _("the change would break the inventory's rules: %s"), local_error->message);
+                   _ ("the change would break the inventory's rules: %s"), local_error->message);
       return FALSE;
     }
 

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 sqlite3      *ium_store_get_db           (IumStore     *self);
 sqlite3_stmt *ium_store_prepare          (IumStore     *self,
                                           const char   *sql,
@@ -89,5 +91,7 @@ gboolean    ium_write_audit (IumStore     *store,
                              const char   *before,
                              const char   *after,
                              GError      **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -27,22 +27,24 @@
 
 struct _IumStore
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *path;       /* owned */
-  sqlite3    *db;         /* owned */
-  GHashTable *statements; /* const char *sql -> sqlite3_stmt*, owned */
+  char         *path;       /* owned */
+  sqlite3      *db;         /* owned */
+  GHashTable   *statements; /* const char *sql -> sqlite3_stmt*, owned */
 
   /* ium_store_keep_inventory(): what the database held at kept_version, before this
    * connection had changed kept_changes rows. */
-  IumInventory *kept;     /* owned, nullable */
+  IumInventory *kept; /* owned, nullable */
   gint64        kept_version;
   int           kept_changes;
 };
 
 G_DEFINE_FINAL_TYPE (IumStore, ium_store, G_TYPE_OBJECT)
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-store-error-quark, ium_store_error)
+/* clang-format on */
 
 static IumStoreError
 error_code_for (int sqlite_code)
@@ -65,33 +67,31 @@ error_code_for (int sqlite_code)
 }
 
 gboolean
-ium_store_set_sqlite_error (IumStore    *self,
-                            int          code,
-                            const char  *doing,
-                            GError     **error)
+ium_store_set_sqlite_error (IumStore *self, int code, const char *doing, GError **error)
 {
   IumStoreError ium_code = error_code_for (code);
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
+  const char   *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
 
   /* The callers mark what they were doing with N_(); it is translated only here, on failure. */
-  doing = _(doing);
+  doing = _ (doing);
 
   switch (ium_code)
     {
     case IUM_STORE_ERROR_CORRUPT:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   _("%s is not a readable inventory database (%s while %s). Check the path "
-                     "given with --db or IUM_DB, or restore the inventory from an export "
-                     "into a new database."), self->path, detail, doing);
+                   _ ("%s is not a readable inventory database (%s while %s). Check the path "
+                      "given with --db or IUM_DB, or restore the inventory from an export "
+                      "into a new database."),
+                   self->path, detail, doing);
       break;
     case IUM_STORE_ERROR_BUSY:
       g_set_error (error, IUM_STORE_ERROR, ium_code,
-                   _("%s is busy: another program kept it locked for more than %d s while "
-                     "%s. Try again when it has finished."), self->path, BUSY_TIMEOUT_MS / 1000,
-                   doing);
+                   _ ("%s is busy: another program kept it locked for more than %d s while "
+                      "%s. Try again when it has finished."),
+                   self->path, BUSY_TIMEOUT_MS / 1000, doing);
       break;
     default:
-      g_set_error (error, IUM_STORE_ERROR, ium_code, _("%s: %s failed: %s"), self->path, doing,
+      g_set_error (error, IUM_STORE_ERROR, ium_code, _ ("%s: %s failed: %s"), self->path, doing,
                    detail);
       break;
     }
@@ -101,12 +101,10 @@ ium_store_set_sqlite_error (IumStore    *self,
 /* Returns a cached prepared statement for @sql (a string literal: cached by address),
  * reset and with its bindings cleared. Borrowed. */
 sqlite3_stmt *
-ium_store_prepare (IumStore    *self,
-                   const char  *sql,
-                   GError     **error)
+ium_store_prepare (IumStore *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  int           rc;
 
   if (stmt != NULL)
     {
@@ -118,7 +116,7 @@ ium_store_prepare (IumStore    *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, N_("preparing a query"), error);
+      ium_store_set_sqlite_error (self, rc, N_ ("preparing a query"), error);
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -127,10 +125,7 @@ ium_store_prepare (IumStore    *self,
 
 /* Runs @stmt to completion, for statements that return no rows. */
 gboolean
-ium_store_step_done (IumStore     *self,
-                     sqlite3_stmt *stmt,
-                     const char   *doing,
-                     GError      **error)
+ium_store_step_done (IumStore *self, sqlite3_stmt *stmt, const char *doing, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -141,10 +136,7 @@ ium_store_step_done (IumStore     *self,
 }
 
 gboolean
-ium_store_exec (IumStore    *self,
-                const char  *sql,
-                const char  *doing,
-                GError     **error)
+ium_store_exec (IumStore *self, const char *sql, const char *doing, GError **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -154,14 +146,10 @@ ium_store_exec (IumStore    *self,
 }
 
 static gboolean
-query_int (IumStore    *self,
-           const char  *sql,
-           const char  *doing,
-           gint64      *value,
-           GError     **error)
+query_int (IumStore *self, const char *sql, const char *doing, gint64 *value, GError **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (self, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -177,19 +165,17 @@ query_int (IumStore    *self,
 }
 
 gboolean
-ium_store_begin (IumStore  *self,
-                 GError   **error)
+ium_store_begin (IumStore *self, GError **error)
 {
   /* IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
    * writes can fail with SQLITE_BUSY without waiting when another writer got in between. */
-  return ium_store_exec (self, "BEGIN IMMEDIATE", N_("starting a transaction"), error);
+  return ium_store_exec (self, "BEGIN IMMEDIATE", N_ ("starting a transaction"), error);
 }
 
 gboolean
-ium_store_commit (IumStore  *self,
-                  GError   **error)
+ium_store_commit (IumStore *self, GError **error)
 {
-  return ium_store_exec (self, "COMMIT", N_("committing"), error);
+  return ium_store_exec (self, "COMMIT", N_ ("committing"), error);
 }
 
 void
@@ -200,18 +186,17 @@ ium_store_rollback (IumStore *self)
 }
 
 static gboolean
-migrate (IumStore  *self,
-         GError   **error)
+migrate (IumStore *self, GError **error)
 {
   gint64 version, application_id, n_tables;
 
-  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error))
+  if (!query_int (self, "PRAGMA user_version", N_ ("reading the schema version"), &version, error))
     return FALSE;
   if (version > (gint64) ium_store_n_migrations)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of ium (schema %lld, this one knows up "
-                     "to %u). Use the newer version, or export from it and import here."),
+                   _ ("%s was written by a newer version of ium (schema %lld, this one knows up "
+                      "to %u). Use the newer version, or export from it and import here."),
                    self->path, (long long) version, ium_store_n_migrations);
       return FALSE;
     }
@@ -222,24 +207,25 @@ migrate (IumStore  *self,
     return FALSE;
 
   /* Another process may have migrated while this one waited for the lock. */
-  if (!query_int (self, "PRAGMA user_version", N_("reading the schema version"), &version, error)
-      || !query_int (self, "PRAGMA application_id", N_("reading the application id"),
+  if (!query_int (self, "PRAGMA user_version", N_ ("reading the schema version"), &version, error)
+      || !query_int (self, "PRAGMA application_id", N_ ("reading the application id"),
                      &application_id, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_master", N_("reading the schema"),
+      || !query_int (self, "SELECT count(*) FROM sqlite_master", N_ ("reading the schema"),
                      &n_tables, error))
     goto failed;
 
   if (version == 0 && n_tables > 0 && application_id != IUM_STORE_APPLICATION_ID)
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_INVENTORY,
-                   _("%s is an SQLite database of another program, not an inventory. Give "
-                     "another path with --db or IUM_DB."), self->path);
+                   _ ("%s is an SQLite database of another program, not an inventory. Give "
+                      "another path with --db or IUM_DB."),
+                   self->path);
       goto failed;
     }
 
   for (guint i = (guint) version; i < ium_store_n_migrations; i++)
     {
-      g_autofree char *doing = g_strdup_printf (_("migrating the schema to version %u"), i + 1);
+      g_autofree char *doing = g_strdup_printf (_ ("migrating the schema to version %u"), i + 1);
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
 
       /* PRAGMA takes no bound parameters; the number is ours, not the user's. */
@@ -249,9 +235,9 @@ migrate (IumStore  *self,
     }
 
   {
-    g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                               IUM_STORE_APPLICATION_ID);
-    if (!ium_store_exec (self, set_id, N_("marking the database"), error))
+    g_autofree char *set_id =
+      g_strdup_printf ("PRAGMA application_id = %d", IUM_STORE_APPLICATION_ID);
+    if (!ium_store_exec (self, set_id, N_ ("marking the database"), error))
       goto failed;
   }
 
@@ -267,12 +253,11 @@ failed:
  * processes create the same database together. The mode is persistent, so this only waits
  * on a new database. */
 static gboolean
-enable_wal (IumStore  *self,
-            GError   **error)
+enable_wal (IumStore *self, GError **error)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+  gint64        deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   for (;;)
     {
@@ -284,7 +269,7 @@ enable_wal (IumStore  *self,
       if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return TRUE;
       if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
-        return ium_store_set_sqlite_error (self, rc, N_("enabling the write-ahead log"), error);
+        return ium_store_set_sqlite_error (self, rc, N_ ("enabling the write-ahead log"), error);
       g_usleep (10 * 1000);
     }
 }
@@ -292,17 +277,17 @@ enable_wal (IumStore  *self,
 /* Creates the file with mode 0600 before SQLite opens it, because SQLite would create it
  * with the umask's mode, readable by others on most systems. */
 static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+create_private_file (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  int              fd;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   _("%s is a folder, not an inventory database. Give the path of the database "
-                     "file with --db or IUM_DB."), path);
+                   _ ("%s is a folder, not an inventory database. Give the path of the database "
+                      "file with --db or IUM_DB."),
+                   path);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -312,7 +297,8 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   _("Cannot create the folder %s for the inventory: %s"), dir, g_strerror (saved));
+                   _ ("Cannot create the folder %s for the inventory: %s"), dir,
+                   g_strerror (saved));
       return FALSE;
     }
 
@@ -321,7 +307,7 @@ create_private_file (const char  *path,
     {
       int saved = errno;
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_OPEN,
-                   _("Cannot create the inventory %s: %s"), path, g_strerror (saved));
+                   _ ("Cannot create the inventory %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (fd >= 0)
@@ -390,12 +376,11 @@ ium_store_get_schema_version (void)
  * Returns: (transfer full) (nullable): the store, migrated to the current schema
  */
 IumStore *
-ium_store_open (const char  *path,
-                GError     **error)
+ium_store_open (const char *path, GError **error)
 {
-  g_autoptr(IumStore) self = NULL;
+  g_autoptr (IumStore) self = NULL;
   gint64 ignored;
-  int rc;
+  int    rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -408,19 +393,20 @@ ium_store_open (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      ium_store_set_sqlite_error (self, rc, N_("opening"), error);
+      ium_store_set_sqlite_error (self, rc, N_ ("opening"), error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* The first read tells a file that is not a database at all. */
-  if (!query_int (self, "PRAGMA application_id", N_("opening"), &ignored, error))
+  if (!query_int (self, "PRAGMA application_id", N_ ("opening"), &ignored, error))
     return NULL;
 
-  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", N_("enabling foreign keys"), error)
+  if (!ium_store_exec (self, "PRAGMA foreign_keys = ON", N_ ("enabling foreign keys"), error)
       || !enable_wal (self, error)
-      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", N_("setting synchronous mode"), error)
+      || !ium_store_exec (self, "PRAGMA synchronous = NORMAL", N_ ("setting synchronous mode"),
+                          error)
       || !migrate (self, error))
     return NULL;
 
@@ -435,16 +421,16 @@ ium_store_open (const char  *path,
  * Returns: (transfer full) (nullable): the store
  */
 IumStore *
-ium_store_open_existing (const char  *path,
-                         GError     **error)
+ium_store_open_existing (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("there is no inventory at %s. Import one with 'ium import FILE', or give "
-                     "the right path with --db or IUM_DB."), path);
+                   _ ("there is no inventory at %s. Import one with 'ium import FILE', or give "
+                      "the right path with --db or IUM_DB."),
+                   path);
       return NULL;
     }
   return ium_store_open (path, error);
@@ -471,14 +457,12 @@ ium_store_get_path (IumStore *self)
  * Returns: %TRUE when read
  */
 gboolean
-ium_store_get_data_version (IumStore  *self,
-                            gint64    *version,
-                            GError   **error)
+ium_store_get_data_version (IumStore *self, gint64 *version, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  return query_int (self, "PRAGMA data_version", N_("reading the data version"), version, error);
+  return query_int (self, "PRAGMA data_version", N_ ("reading the data version"), version, error);
 }
 
 /**
@@ -497,9 +481,7 @@ ium_store_get_data_version (IumStore  *self,
  * objects).
  */
 void
-ium_store_keep_inventory (IumStore     *self,
-                          IumInventory *inventory,
-                          gint64        data_version)
+ium_store_keep_inventory (IumStore *self, IumInventory *inventory, gint64 data_version)
 {
   g_return_if_fail (IUM_IS_STORE (self));
   g_return_if_fail (inventory == NULL || IUM_IS_INVENTORY (inventory));
@@ -511,8 +493,7 @@ ium_store_keep_inventory (IumStore     *self,
 
 /* Inside a write transaction: the inventory as it is now, the kept one when it still is. */
 IumInventory *
-ium_store_load_current (IumStore  *self,
-                        GError   **error)
+ium_store_load_current (IumStore *self, GError **error)
 {
   gint64 version;
 
@@ -530,29 +511,26 @@ ium_store_get_db (IumStore *self)
 }
 
 static gpointer
-id_key (sqlite3_stmt *stmt,
-        int           column)
+id_key (sqlite3_stmt *stmt, int column)
 {
   return GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, column));
 }
 
-typedef gboolean (*RowFunc) (sqlite3_stmt *stmt,
-                             gpointer      data,
-                             GError      **error);
+typedef gboolean (*RowFunc) (sqlite3_stmt *stmt, gpointer data, GError **error);
 
 /* Steps through every row of @sql, with @name (when not %NULL) bound to its first parameter,
  * calling @row for each. */
 static gboolean
-for_each_row_of (IumStore    *self,
-                 const char  *sql,
-                 const char  *name,
-                 const char  *doing,
-                 RowFunc      row,
-                 gpointer     data,
-                 GError     **error)
+for_each_row_of (IumStore   *self,
+                 const char *sql,
+                 const char *name,
+                 const char *doing,
+                 RowFunc     row,
+                 gpointer    data,
+                 GError    **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (self, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -574,12 +552,8 @@ for_each_row_of (IumStore    *self,
 
 /* Steps through every row of @sql, calling @row for each. */
 static gboolean
-for_each_row (IumStore    *self,
-              const char  *sql,
-              const char  *doing,
-              RowFunc      row,
-              gpointer     data,
-              GError     **error)
+for_each_row (
+  IumStore *self, const char *sql, const char *doing, RowFunc row, gpointer data, GError **error)
 {
   return for_each_row_of (self, sql, NULL, doing, row, data, error);
 }
@@ -595,48 +569,39 @@ typedef struct
 
 /* A row that SQLite accepted but the inventory's rules refuse means the file was edited
  * behind ium's back: report it as damage rather than crash or guess. */
-static gboolean
-damaged (Loader      *l,
-         GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (3, 4);
+static gboolean damaged (Loader *l, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
-damaged (Loader      *l,
-         GError     **error,
-         const char  *format,
-         ...)
+damaged (Loader *l, GError **error, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
   g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_CORRUPT,
-               _("%s holds a damaged inventory: %s. Restore it from an export."),
-               l->store->path, message);
+               _ ("%s holds a damaged inventory: %s. Restore it from an export."), l->store->path,
+               message);
   return FALSE;
 }
 
 static gboolean
-load_setting (sqlite3_stmt *stmt,
-              gpointer      data,
-              GError      **error)
+load_setting (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Loader *l = data;
+  Loader     *l = data;
   const char *key = ium_column_text (stmt, 0);
   const char *value = ium_column_text (stmt, 1);
-  guint *number = NULL;
-  int scheme;
+  guint      *number = NULL;
+  int         scheme;
 
   if (g_str_equal (key, "facility"))
     ium_inventory_set_facility (l->inventory, value);
   else if (g_str_equal (key, "release_scheme"))
     {
       if (!ium_enum_from_nick (IUM_TYPE_SCHEME, value, &scheme))
-        return damaged (l, error, _("unknown release scheme “%s”"), value);
+        return damaged (l, error, _ ("unknown release scheme “%s”"), value);
       ium_inventory_set_release_scheme (l->inventory, scheme);
     }
   else if (g_str_equal (key, "max_minor_behind"))
@@ -654,35 +619,33 @@ load_setting (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_component (sqlite3_stmt *stmt,
-                gpointer      data,
-                GError      **error)
+load_component (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(IumComponent) component = NULL;
+  g_autoptr (IumComponent) component = NULL;
   int role, scheme;
 
   if (!ium_enum_from_nick (IUM_TYPE_ROLE, ium_column_text (stmt, 2), &role)
       || !ium_enum_from_nick (IUM_TYPE_SCHEME, ium_column_text (stmt, 3), &scheme))
-    return damaged (l, error, _("component “%s” has an unknown role or scheme"),
+    return damaged (l, error, _ ("component “%s” has an unknown role or scheme"),
                     ium_column_text (stmt, 0));
 
-  component = ium_component_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), role, scheme);
+  component =
+    ium_component_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), role, scheme);
   ium_inventory_put_component (l->inventory, component);
   return TRUE;
 }
 
 static gboolean
-load_rule (sqlite3_stmt *stmt,
-           gpointer      data,
-           GError      **error)
+load_rule (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(IumRule) rule = NULL;
+  g_autoptr (IumRule) rule = NULL;
   int policy;
 
   if (!ium_enum_from_nick (IUM_TYPE_COMPAT_POLICY, ium_column_text (stmt, 2), &policy))
-    return damaged (l, error, _("the rule for “%s” has an unknown policy"), ium_column_text (stmt, 0));
+    return damaged (l, error, _ ("the rule for “%s” has an unknown policy"),
+                    ium_column_text (stmt, 0));
 
   rule = ium_rule_new (ium_column_text (stmt, 0), ium_column_text (stmt, 1), policy);
   ium_inventory_put_rule (l->inventory, rule);
@@ -690,19 +653,17 @@ load_rule (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_release (sqlite3_stmt *stmt,
-              gpointer      data,
-              GError      **error)
+load_release (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(IumRelease) release = NULL;
-  g_autoptr(IumVersion) version = NULL;
+  g_autoptr (IumRelease) release = NULL;
+  g_autoptr (IumVersion) version = NULL;
   int tier;
 
   version = ium_version_parse (ium_inventory_get_release_scheme (l->inventory),
                                ium_column_text (stmt, 1), NULL);
   if (version == NULL || !ium_enum_from_nick (IUM_TYPE_TIER, ium_column_text (stmt, 2), &tier))
-    return damaged (l, error, _("release “%s” has an invalid version or tier"),
+    return damaged (l, error, _ ("release “%s” has an invalid version or tier"),
                     ium_column_text (stmt, 1));
 
   release = ium_release_new (version, tier);
@@ -716,26 +677,22 @@ load_release (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_release_component (sqlite3_stmt *stmt,
-                        gpointer      data,
-                        GError      **error)
+load_release_component (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Loader *l = data;
+  Loader     *l = data;
   IumRelease *release = g_hash_table_lookup (l->by_id, id_key (stmt, 0));
 
   if (release == NULL)
-    return damaged (l, error, _("a component version belongs to no release"));
+    return damaged (l, error, _ ("a component version belongs to no release"));
   ium_release_set_component (release, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
 
 static gboolean
-load_instrument (sqlite3_stmt *stmt,
-                 gpointer      data,
-                 GError      **error)
+load_instrument (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(IumInstrument) instrument = ium_instrument_new (ium_column_text (stmt, 1));
+  g_autoptr (IumInstrument) instrument = ium_instrument_new (ium_column_text (stmt, 1));
 
   ium_instrument_set_site (instrument, ium_column_text (stmt, 2));
   ium_instrument_set_pin (instrument, ium_column_text (stmt, 3));
@@ -747,12 +704,10 @@ load_instrument (sqlite3_stmt *stmt,
 }
 
 static gboolean
-collect_string (sqlite3_stmt *stmt,
-                gpointer      data,
-                GError      **error)
+collect_string (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Loader *l = data;
-  gpointer key = id_key (stmt, 0);
+  Loader    *l = data;
+  gpointer   key = id_key (stmt, 0);
   GPtrArray *list = g_hash_table_lookup (l->lists, key);
 
   if (list == NULL)
@@ -765,16 +720,14 @@ collect_string (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_host (sqlite3_stmt *stmt,
-           gpointer      data,
-           GError      **error)
+load_host (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Loader *l = data;
+  Loader        *l = data;
   IumInstrument *instrument = g_hash_table_lookup (l->by_id, id_key (stmt, 1));
-  g_autoptr(IumHost) host = NULL;
+  g_autoptr (IumHost) host = NULL;
 
   if (instrument == NULL)
-    return damaged (l, error, _("host “%s” belongs to no instrument"), ium_column_text (stmt, 2));
+    return damaged (l, error, _ ("host “%s” belongs to no instrument"), ium_column_text (stmt, 2));
 
   host = ium_host_new (ium_column_text (stmt, 2), ium_column_text (stmt, 3));
   ium_instrument_add_host (instrument, host);
@@ -784,56 +737,50 @@ load_host (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_installed (sqlite3_stmt *stmt,
-                gpointer      data,
-                GError      **error)
+load_installed (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Loader *l = data;
+  Loader  *l = data;
   IumHost *host = g_hash_table_lookup (l->lists, id_key (stmt, 0));
 
   if (host == NULL)
-    return damaged (l, error, _("an installed version belongs to no host"));
+    return damaged (l, error, _ ("an installed version belongs to no host"));
   ium_host_set_installed (host, ium_column_text (stmt, 1), ium_column_text (stmt, 2));
   return TRUE;
 }
 
 static gboolean
-load_window (sqlite3_stmt *stmt,
-             gpointer      data,
-             GError      **error)
+load_window (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
-  g_autoptr(GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
-  g_autoptr(IumWindow) window = NULL;
+  g_autoptr (GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
+  g_autoptr (GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
+  g_autoptr (IumWindow) window = NULL;
   GPtrArray *names;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, _("window “%s” has an invalid time"), ium_column_text (stmt, 3));
+    return damaged (l, error, _ ("window “%s” has an invalid time"), ium_column_text (stmt, 3));
 
   window = ium_window_new (start, end, ium_column_text (stmt, 3));
   names = g_hash_table_lookup (l->lists, id_key (stmt, 0));
   if (!sqlite3_column_int (stmt, 4) && names != NULL)
     {
       g_ptr_array_add (names, NULL);
-      ium_window_set_instruments (window, (const char * const *) names->pdata);
+      ium_window_set_instruments (window, (const char *const *) names->pdata);
     }
   ium_inventory_put_window (l->inventory, window);
   return TRUE;
 }
 
 static gboolean
-load_cycle (sqlite3_stmt *stmt,
-            gpointer      data,
-            GError      **error)
+load_cycle (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   Loader *l = data;
-  g_autoptr(GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
-  g_autoptr(GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
-  g_autoptr(IumCycle) cycle = NULL;
+  g_autoptr (GDateTime) start = ium_timestamp_parse (ium_column_text (stmt, 1), NULL);
+  g_autoptr (GDateTime) end = ium_timestamp_parse (ium_column_text (stmt, 2), NULL);
+  g_autoptr (IumCycle) cycle = NULL;
 
   if (start == NULL || end == NULL)
-    return damaged (l, error, _("cycle “%s” has an invalid time"), ium_column_text (stmt, 0));
+    return damaged (l, error, _ ("cycle “%s” has an invalid time"), ium_column_text (stmt, 0));
 
   cycle = ium_cycle_new (ium_column_text (stmt, 0), start, end, sqlite3_column_int (stmt, 3));
   ium_inventory_put_cycle (l->inventory, cycle);
@@ -844,17 +791,17 @@ static void
 apply_tags (Loader *l)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   g_hash_table_iter_init (&iter, l->lists);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       IumInstrument *instrument = g_hash_table_lookup (l->by_id, key);
-      GPtrArray *tags = value;
+      GPtrArray     *tags = value;
 
       g_ptr_array_add (tags, NULL);
       if (instrument != NULL)
-        ium_instrument_set_tags (instrument, (const char * const *) tags->pdata);
+        ium_instrument_set_tags (instrument, (const char *const *) tags->pdata);
     }
 }
 
@@ -862,45 +809,48 @@ apply_tags (Loader *l)
  * parse, releases that exist, ...): what the store holds must export to a file that imports
  * again. The error is an #IUM_INVENTORY_FILE_ERROR naming the object. */
 gboolean
-ium_store_check_inventory (IumInventory  *inventory,
-                           GError       **error)
+ium_store_check_inventory (IumInventory *inventory, GError **error)
 {
   return ium_inventory_check (inventory, error);
 }
 
 /* Loads inside whatever transaction is open; ium_store_load wraps it in a read one. */
 IumInventory *
-ium_store_load_locked (IumStore  *self,
-                       GError   **error)
+ium_store_load_locked (IumStore *self, GError **error)
 {
-  g_autoptr(IumInventory) inventory = ium_inventory_new ();
-  Loader l = { self, inventory, IUM_POLICY_INIT, NULL, NULL };
+  g_autoptr (IumInventory) inventory = ium_inventory_new ();
+  Loader   l = { self, inventory, IUM_POLICY_INIT, NULL, NULL };
   gboolean ok;
 
   l.by_id = g_hash_table_new (NULL, NULL);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  ok = for_each_row (self, "SELECT key, value FROM settings", N_("reading the settings"),
+  ok = for_each_row (self, "SELECT key, value FROM settings", N_ ("reading the settings"),
                      load_setting, &l, error)
        && for_each_row (self, "SELECT id, name, role, scheme FROM components ORDER BY id",
-                        N_("reading components"), load_component, &l, error)
+                        N_ ("reading components"), load_component, &l, error)
        && for_each_row (self, "SELECT client, server, policy FROM rules ORDER BY client",
-                        N_("reading rules"), load_rule, &l, error)
-       && for_each_row (self, "SELECT id, version, tier, date, notes, patch_of, url "
-                        "FROM releases", N_("reading releases"), load_release, &l, error)
+                        N_ ("reading rules"), load_rule, &l, error)
+       && for_each_row (self,
+                        "SELECT id, version, tier, date, notes, patch_of, url "
+                        "FROM releases",
+                        N_ ("reading releases"), load_release, &l, error)
        && for_each_row (self, "SELECT release_id, component, version FROM release_components",
-                        N_("reading releases"), load_release_component, &l, error);
+                        N_ ("reading releases"), load_release_component, &l, error);
   ium_inventory_set_policy (inventory, &l.policy);
 
   g_hash_table_remove_all (l.by_id);
   ok = ok
-       && for_each_row (self, "SELECT i.id, i.name, i.site, i.pin, b.note, "
+       && for_each_row (self,
+                        "SELECT i.id, i.name, i.site, i.pin, b.note, "
                         "b.instrument IS NOT NULL FROM instruments AS i "
                         "LEFT JOIN instrument_busy AS b ON b.instrument = i.name "
-                        "ORDER BY i.name", N_("reading instruments"), load_instrument, &l, error)
-       && for_each_row (self, "SELECT instrument_id, tag FROM instrument_tags "
-                        "ORDER BY instrument_id, position", N_("reading tags"), collect_string,
-                        &l, error);
+                        "ORDER BY i.name",
+                        N_ ("reading instruments"), load_instrument, &l, error)
+       && for_each_row (self,
+                        "SELECT instrument_id, tag FROM instrument_tags "
+                        "ORDER BY instrument_id, position",
+                        N_ ("reading tags"), collect_string, &l, error);
   if (ok)
     apply_tags (&l);
 
@@ -908,22 +858,24 @@ ium_store_load_locked (IumStore  *self,
   g_hash_table_unref (l.lists);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, NULL);
   ok = ok
-       && for_each_row (self, "SELECT id, instrument_id, name, role FROM hosts "
-                        "ORDER BY instrument_id, position", N_("reading hosts"), load_host, &l,
-                        error)
+       && for_each_row (self,
+                        "SELECT id, instrument_id, name, role FROM hosts "
+                        "ORDER BY instrument_id, position",
+                        N_ ("reading hosts"), load_host, &l, error)
        && for_each_row (self, "SELECT host_id, component, version FROM installed",
-                        N_("reading installed versions"), load_installed, &l, error);
+                        N_ ("reading installed versions"), load_installed, &l, error);
 
   g_hash_table_unref (l.lists);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   ok = ok
-       && for_each_row (self, "SELECT window_id, instrument FROM window_instruments "
-                        "ORDER BY window_id, position", N_("reading downtime"),
-                        collect_string, &l, error)
+       && for_each_row (self,
+                        "SELECT window_id, instrument FROM window_instruments "
+                        "ORDER BY window_id, position",
+                        N_ ("reading downtime"), collect_string, &l, error)
        && for_each_row (self, "SELECT id, start, end, label, all_instruments FROM windows",
-                        N_("reading downtime"), load_window, &l, error)
-       && for_each_row (self, "SELECT name, start, end, freeze FROM cycles",
-                        N_("reading cycles"), load_cycle, &l, error);
+                        N_ ("reading downtime"), load_window, &l, error)
+       && for_each_row (self, "SELECT name, start, end, freeze FROM cycles", N_ ("reading cycles"),
+                        load_cycle, &l, error);
 
   g_hash_table_unref (l.by_id);
   g_hash_table_unref (l.lists);
@@ -932,7 +884,7 @@ ium_store_load_locked (IumStore  *self,
    * the file's rules accept, such as installed versions that parse. */
   if (ok)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (!ium_store_check_inventory (inventory, &local_error))
         ok = damaged (&l, error, "%s", local_error->message);
@@ -955,33 +907,33 @@ ium_store_load_locked (IumStore  *self,
  * Returns: (transfer full) (nullable): the instrument
  */
 IumInstrument *
-ium_store_load_instrument (IumStore    *self,
-                           const char  *name,
-                           GError     **error)
+ium_store_load_instrument (IumStore *self, const char *name, GError **error)
 {
-  g_autoptr(IumInventory) inventory = NULL;
-  Loader l = { self, NULL, IUM_POLICY_INIT, NULL, NULL };
+  g_autoptr (IumInventory) inventory = NULL;
+  Loader         l = { self, NULL, IUM_POLICY_INIT, NULL, NULL };
   IumInstrument *instrument;
-  gboolean ok;
+  gboolean       ok;
 
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!ium_store_exec (self, "BEGIN", N_("starting a read"), error))
+  if (!ium_store_exec (self, "BEGIN", N_ ("starting a read"), error))
     return NULL;
 
   l.inventory = inventory = ium_inventory_new ();
   l.by_id = g_hash_table_new (NULL, NULL);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  ok = for_each_row_of (self, "SELECT i.id, i.name, i.site, i.pin, b.note, "
+  ok = for_each_row_of (self,
+                        "SELECT i.id, i.name, i.site, i.pin, b.note, "
                         "b.instrument IS NOT NULL FROM instruments AS i "
                         "LEFT JOIN instrument_busy AS b ON b.instrument = i.name "
-                        "WHERE i.name = ?1", name, N_("reading instruments"), load_instrument,
-                        &l, error)
-       && for_each_row_of (self, "SELECT t.instrument_id, t.tag FROM instrument_tags AS t "
+                        "WHERE i.name = ?1",
+                        name, N_ ("reading instruments"), load_instrument, &l, error)
+       && for_each_row_of (self,
+                           "SELECT t.instrument_id, t.tag FROM instrument_tags AS t "
                            "JOIN instruments AS i ON i.id = t.instrument_id WHERE i.name = ?1 "
-                           "ORDER BY t.position", name, N_("reading tags"), collect_string, &l,
-                           error);
+                           "ORDER BY t.position",
+                           name, N_ ("reading tags"), collect_string, &l, error);
   if (ok)
     apply_tags (&l);
 
@@ -989,14 +941,16 @@ ium_store_load_instrument (IumStore    *self,
   g_hash_table_unref (l.lists);
   l.lists = g_hash_table_new_full (NULL, NULL, NULL, NULL);
   ok = ok
-       && for_each_row_of (self, "SELECT h.id, h.instrument_id, h.name, h.role FROM hosts AS h "
+       && for_each_row_of (self,
+                           "SELECT h.id, h.instrument_id, h.name, h.role FROM hosts AS h "
                            "JOIN instruments AS i ON i.id = h.instrument_id WHERE i.name = ?1 "
-                           "ORDER BY h.position", name, N_("reading hosts"), load_host, &l,
-                           error)
-       && for_each_row_of (self, "SELECT s.host_id, s.component, s.version FROM installed AS s "
+                           "ORDER BY h.position",
+                           name, N_ ("reading hosts"), load_host, &l, error)
+       && for_each_row_of (self,
+                           "SELECT s.host_id, s.component, s.version FROM installed AS s "
                            "JOIN hosts AS h ON h.id = s.host_id "
                            "JOIN instruments AS i ON i.id = h.instrument_id WHERE i.name = ?1",
-                           name, N_("reading installed versions"), load_installed, &l, error);
+                           name, N_ ("reading installed versions"), load_installed, &l, error);
   ium_store_rollback (self);
   g_hash_table_unref (l.by_id);
   g_hash_table_unref (l.lists);
@@ -1006,8 +960,8 @@ ium_store_load_instrument (IumStore    *self,
   instrument = ium_inventory_lookup_instrument (inventory, name);
   if (instrument == NULL)
     {
-      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND,
-                   _("unknown instrument “%s”"), name);
+      g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND, _ ("unknown instrument “%s”"),
+                   name);
       return NULL;
     }
   return g_object_ref (instrument);
@@ -1021,15 +975,14 @@ ium_store_load_instrument (IumStore    *self,
  * Returns: (transfer full) (nullable): the whole inventory, as one consistent snapshot
  */
 IumInventory *
-ium_store_load (IumStore  *self,
-                GError   **error)
+ium_store_load (IumStore *self, GError **error)
 {
   IumInventory *inventory;
 
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
 
   /* One read transaction, so the snapshot is consistent while another process writes. */
-  if (!ium_store_exec (self, "BEGIN", N_("starting a read"), error))
+  if (!ium_store_exec (self, "BEGIN", N_ ("starting a read"), error))
     return NULL;
   inventory = ium_store_load_locked (self, error);
   ium_store_rollback (self);
@@ -1061,21 +1014,20 @@ ium_audit_entry_free (IumAuditEntry *entry)
  * Returns: (transfer full) (element-type IumAuditEntry): the entries, oldest first
  */
 GPtrArray *
-ium_store_list_audit (IumStore    *self,
-                      const char  *kind,
-                      const char  *key,
-                      GError     **error)
+ium_store_list_audit (IumStore *self, const char *kind, const char *key, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
+  g_autoptr (GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_audit_entry_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (IUM_IS_STORE (self), NULL);
 
   stmt = ium_store_prepare (self,
                             "SELECT id, time, who, action, kind, key, before, after FROM audit "
                             "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR key = ?2) "
-                            "ORDER BY id", error);
+                            "ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
@@ -1099,7 +1051,7 @@ ium_store_list_audit (IumStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (self, rc, N_("reading the audit log"), error);
+      ium_store_set_sqlite_error (self, rc, N_ ("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -1110,22 +1062,19 @@ ium_store_list_audit (IumStore    *self,
 char *
 ium_dup_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 const char *
-ium_column_text (sqlite3_stmt *stmt,
-                 int           column)
+ium_column_text (sqlite3_stmt *stmt, int column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
 void
-ium_bind_text (sqlite3_stmt *stmt,
-               int           index,
-               const char   *text)
+ium_bind_text (sqlite3_stmt *stmt, int index, const char *text)
 {
   sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
@@ -1137,19 +1086,20 @@ ium_node_text (JsonNode *node)
 }
 
 gboolean
-ium_write_audit (IumStore    *store,
-                 const char  *now,
-                 const char  *who,
-                 const char  *action,
-                 const char  *kind,
-                 const char  *key,
-                 const char  *before,
-                 const char  *after,
-                 GError     **error)
+ium_write_audit (IumStore   *store,
+                 const char *now,
+                 const char *who,
+                 const char *action,
+                 const char *kind,
+                 const char *key,
+                 const char *before,
+                 const char *after,
+                 GError    **error)
 {
   sqlite3_stmt *stmt = ium_store_prepare (store,
                                           "INSERT INTO audit (time, who, action, kind, key, "
-                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                          "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   ium_bind_text (stmt, 1, now);
@@ -1159,5 +1109,5 @@ ium_write_audit (IumStore    *store,
   ium_bind_text (stmt, 5, key);
   ium_bind_text (stmt, 6, before);
   ium_bind_text (stmt, 7, after);
-  return ium_store_step_done (store, stmt, N_("writing the audit log"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing the audit log"), error);
 }

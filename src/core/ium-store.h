@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_STORE_ERROR (ium_store_error_quark ())
 
 typedef enum {
@@ -162,5 +164,7 @@ GPtrArray    *ium_store_list_audit         (IumStore         *self,
                                             const char       *kind,
                                             const char       *key,
                                             GError          **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -20,7 +20,7 @@ static gboolean
 has_rfc3339_shape (const char *text)
 {
   static GRegex *shape;
-  static gsize once;
+  static gsize   once;
 
   if (g_once_init_enter (&once))
     {
@@ -33,16 +33,16 @@ has_rfc3339_shape (const char *text)
 }
 
 GDateTime *
-ium_timestamp_parse (const char  *text,
-                     GError     **error)
+ium_timestamp_parse (const char *text, GError **error)
 {
   GDateTime *time;
 
   if (text == NULL || !has_rfc3339_shape (text))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not an RFC 3339 timestamp with an offset, such as 2025-03-04T08:00:00Z"),
-                   text ? text : "");
+      g_set_error (
+        error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+        _ ("“%s” is not an RFC 3339 timestamp with an offset, such as 2025-03-04T08:00:00Z"),
+        text ? text : "");
       return NULL;
     }
 
@@ -53,7 +53,7 @@ ium_timestamp_parse (const char  *text,
   }
   if (time == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("“%s” is not a valid time: a field is out of range"), text);
+                 _ ("“%s” is not a valid time: a field is out of range"), text);
   return time;
 }
 
@@ -66,8 +66,8 @@ ium_timestamp_format (GDateTime *time)
 
   /* Not g_date_time_format_iso8601(): it writes whole-hour offsets as "+01", which RFC 3339
    * (and so our own reader) does not accept. */
-  seconds = g_date_time_format (time, g_date_time_get_microsecond (time) != 0
-                                        ? "%Y-%m-%dT%H:%M:%S.%f" : "%Y-%m-%dT%H:%M:%S");
+  seconds = g_date_time_format (
+    time, g_date_time_get_microsecond (time) != 0 ? "%Y-%m-%dT%H:%M:%S.%f" : "%Y-%m-%dT%H:%M:%S");
   if (g_date_time_get_utc_offset (time) == 0)
     return g_strconcat (seconds, "Z", NULL);
   else
@@ -78,12 +78,11 @@ ium_timestamp_format (GDateTime *time)
 }
 
 gboolean
-ium_date_validate (const char  *text,
-                   GError     **error)
+ium_date_validate (const char *text, GError **error)
 {
   static GRegex *shape;
-  static gsize once;
-  guint year, month, day;
+  static gsize   once;
+  guint          year, month, day;
 
   if (g_once_init_enter (&once))
     {
@@ -95,14 +94,14 @@ ium_date_validate (const char  *text,
       || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a date of the form YYYY-MM-DD"), text ? text : "");
+                   _ ("“%s” is not a date of the form YYYY-MM-DD"), text ? text : "");
       return FALSE;
     }
 
   if (year < 1 || !g_date_valid_dmy (day, month, year))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a calendar date"), text);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("“%s” is not a calendar date"),
+                   text);
       return FALSE;
     }
 

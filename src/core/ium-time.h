@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Parses an RFC 3339 timestamp with an explicit offset ("2025-03-04T08:00:00Z",
  * "2025-03-04T09:00:00+01:00"). The result keeps the offset it was given in. On failure,
  * sets a G_IO_ERROR_INVALID_DATA error quoting the text. Owned. */
@@ -18,5 +20,7 @@ char      *ium_timestamp_format (GDateTime   *time);
 /* Checks a calendar date "YYYY-MM-DD". */
 gboolean   ium_date_validate    (const char  *text,
                                  GError     **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -44,13 +44,14 @@ ium_token_event_free (IumTokenEvent *event)
 }
 
 static IumToken *
-read_token (IumStore  *store,
-            GError   **error)
+read_token (IumStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "SELECT holder, since, note FROM token "
-                                          "WHERE id = 1", error);
-  IumToken *token;
-  int rc;
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "SELECT holder, since, note FROM token "
+                                          "WHERE id = 1",
+                                          error);
+  IumToken     *token;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -66,43 +67,40 @@ read_token (IumStore  *store,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       ium_token_free (token);
-      ium_store_set_sqlite_error (store, rc, N_("reading the deploy token"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the deploy token"), error);
       return NULL;
     }
   return token;
 }
 
 static void
-set_held_error (GError     **error,
-                IumToken    *token)
+set_held_error (GError **error, IumToken *token)
 {
   if (token->note != NULL)
     /* Translators: who, since when (an RFC 3339 time), and their note. */
     g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                 _("the deploy token is held by %s since %s (note: “%s”). Ask them to release "
-                   "it, or take it over with 'ium token take --steal --reason TEXT'."),
+                 _ ("the deploy token is held by %s since %s (note: “%s”). Ask them to release "
+                    "it, or take it over with 'ium token take --steal --reason TEXT'."),
                  token->holder, token->since, token->note);
   else
     g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                 _("the deploy token is held by %s since %s. Ask them to release it, or take it "
-                   "over with 'ium token take --steal --reason TEXT'."),
+                 _ ("the deploy token is held by %s since %s. Ask them to release it, or take it "
+                    "over with 'ium token take --steal --reason TEXT'."),
                  token->holder, token->since);
 }
 
 /* Inside a transaction: refuses unless @who holds the token. */
 gboolean
-ium_check_token (IumStore    *store,
-                 const char  *who,
-                 GError     **error)
+ium_check_token (IumStore *store, const char *who, GError **error)
 {
-  g_autoptr(IumToken) token = read_token (store, error);
+  g_autoptr (IumToken) token = read_token (store, error);
 
   if (token == NULL)
     return FALSE;
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   _("take the deploy token first: ium token take"));
+                   _ ("take the deploy token first: ium token take"));
       return FALSE;
     }
   if (!g_str_equal (token->holder, who))
@@ -116,7 +114,7 @@ ium_check_token (IumStore    *store,
 JsonNode *
 ium_token_to_json (const IumToken *token)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (token != NULL, NULL);
 
@@ -148,8 +146,7 @@ ium_token_to_json (const IumToken *token)
  * Returns: (transfer full) (nullable): the token; its holder is %NULL when nobody holds it
  */
 IumToken *
-ium_token_get (IumStore  *store,
-               GError   **error)
+ium_token_get (IumStore *store, GError **error)
 {
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
@@ -157,33 +154,34 @@ ium_token_get (IumStore  *store,
 }
 
 static gboolean
-write_token (IumStore    *store,
-             const char  *holder,
-             const char  *since,
-             const char  *note,
-             GError     **error)
+write_token (
+  IumStore *store, const char *holder, const char *since, const char *note, GError **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "UPDATE token SET holder = ?, since = ?, "
-                                          "note = ? WHERE id = 1", error);
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "UPDATE token SET holder = ?, since = ?, "
+                                          "note = ? WHERE id = 1",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   ium_bind_text (stmt, 1, holder);
   ium_bind_text (stmt, 2, since);
   ium_bind_text (stmt, 3, note);
-  return ium_store_step_done (store, stmt, N_("writing the deploy token"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing the deploy token"), error);
 }
 
 static gboolean
-write_history (IumStore    *store,
-               const char  *now,
-               const char  *who,
-               const char  *action,
-               const char  *note,
-               const char  *reason,
-               GError     **error)
+write_history (IumStore   *store,
+               const char *now,
+               const char *who,
+               const char *action,
+               const char *note,
+               const char *reason,
+               GError    **error)
 {
-  sqlite3_stmt *stmt = ium_store_prepare (store, "INSERT INTO token_history (time, who, "
-                                          "action, note, reason) VALUES (?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *stmt = ium_store_prepare (store,
+                                          "INSERT INTO token_history (time, who, "
+                                          "action, note, reason) VALUES (?, ?, ?, ?, ?)",
+                                          error);
   if (stmt == NULL)
     return FALSE;
   ium_bind_text (stmt, 1, now);
@@ -191,20 +189,20 @@ write_history (IumStore    *store,
   ium_bind_text (stmt, 3, action);
   ium_bind_text (stmt, 4, note);
   ium_bind_text (stmt, 5, reason);
-  return ium_store_step_done (store, stmt, N_("writing the token history"), error);
+  return ium_store_step_done (store, stmt, N_ ("writing the token history"), error);
 }
 
 gboolean
-ium_token_take (IumStore    *store,
-                const char  *who,
-                const char  *note,
-                gboolean     steal,
-                const char  *reason,
-                GError     **error)
+ium_token_take (IumStore   *store,
+                const char *who,
+                const char *note,
+                gboolean    steal,
+                const char *reason,
+                GError    **error)
 {
-  g_autoptr(IumToken) token = NULL;
+  g_autoptr (IumToken) token = NULL;
   g_autofree char *now = ium_dup_now ();
-  gboolean stealing;
+  gboolean         stealing;
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (who != NULL, FALSE);
@@ -212,7 +210,7 @@ ium_token_take (IumStore    *store,
   if (steal && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
-                   _("taking over the deploy token needs a reason: --steal --reason TEXT"));
+                   _ ("taking over the deploy token needs a reason: --steal --reason TEXT"));
       return FALSE;
     }
 
@@ -239,16 +237,16 @@ ium_token_take (IumStore    *store,
 
   if (stealing)
     {
-      g_autoptr(JsonNode) before = ium_token_to_json (token);
+      g_autoptr (JsonNode) before = ium_token_to_json (token);
       IumToken taken = { (char *) who, now, (char *) note };
-      g_autoptr(JsonNode) after = ium_token_to_json (&taken);
+      g_autoptr (JsonNode) after = ium_token_to_json (&taken);
       g_autofree char *before_text = ium_node_text (before);
       g_autofree char *after_text = NULL;
 
       json_object_set_string_member (json_node_get_object (after), "reason", reason);
       after_text = ium_node_text (after);
       if (!ium_write_audit (store, now, who, "steal", "token", "deploy", before_text, after_text,
-                        error))
+                            error))
         goto failed;
     }
 
@@ -262,12 +260,9 @@ failed:
 }
 
 gboolean
-ium_token_release (IumStore    *store,
-                   const char  *who,
-                   const char  *note,
-                   GError     **error)
+ium_token_release (IumStore *store, const char *who, const char *note, GError **error)
 {
-  g_autoptr(IumToken) token = NULL;
+  g_autoptr (IumToken) token = NULL;
   g_autofree char *now = ium_dup_now ();
 
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
@@ -281,14 +276,15 @@ ium_token_release (IumStore    *store,
   if (token->holder == NULL)
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   _("nobody holds the deploy token, so %s cannot release it"), who);
+                   _ ("nobody holds the deploy token, so %s cannot release it"), who);
       goto failed;
     }
   if (!g_str_equal (token->holder, who))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED,
-                   _("only the holder can release the deploy token: it is held by %s since %s, "
-                     "not by %s"), token->holder, token->since, who);
+                   _ ("only the holder can release the deploy token: it is held by %s since %s, "
+                      "not by %s"),
+                   token->holder, token->since, who);
       goto failed;
     }
 
@@ -304,17 +300,19 @@ failed:
 }
 
 GPtrArray *
-ium_token_list_history (IumStore  *store,
-                        GError   **error)
+ium_token_list_history (IumStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_token_event_free);
+  g_autoptr (GPtrArray) events =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ium_token_event_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (IUM_IS_STORE (store), NULL);
 
-  stmt = ium_store_prepare (store, "SELECT time, who, action, note, reason FROM token_history "
-                            "ORDER BY id", error);
+  stmt = ium_store_prepare (store,
+                            "SELECT time, who, action, note, reason FROM token_history "
+                            "ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -331,7 +329,7 @@ ium_token_list_history (IumStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      ium_store_set_sqlite_error (store, rc, N_("reading the token history"), error);
+      ium_store_set_sqlite_error (store, rc, N_ ("reading the token history"), error);
       return NULL;
     }
   return g_steal_pointer (&events);

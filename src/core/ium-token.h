@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 
 /* The deploy token. */
 typedef struct {
@@ -58,5 +60,7 @@ GPtrArray *ium_token_list_history (IumStore    *store,
                                    GError     **error);
 /* The token as JSON: {"holder": ..., "since": ..., "note": ...}. Owned. */
 JsonNode  *ium_token_to_json      (const IumToken *token);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -20,8 +20,7 @@
  *   @value is not a member of @enum_type. The string is static.
  */
 const char *
-ium_enum_to_nick (GType enum_type,
-                  int   value)
+ium_enum_to_nick (GType enum_type, int value)
 {
   GEnumClass *klass;
   GEnumValue *enum_value;
@@ -47,13 +46,11 @@ ium_enum_to_nick (GType enum_type,
  * Returns: %TRUE when @nick is a nick of @enum_type; @value is left alone otherwise.
  */
 gboolean
-ium_enum_from_nick (GType       enum_type,
-                    const char *nick,
-                    int        *value)
+ium_enum_from_nick (GType enum_type, const char *nick, int *value)
 {
   GEnumClass *klass;
   GEnumValue *enum_value;
-  gboolean found = FALSE;
+  gboolean    found = FALSE;
 
   g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
 
@@ -85,7 +82,7 @@ char *
 ium_enum_list_nicks (GType enum_type)
 {
   GEnumClass *klass;
-  GString *str;
+  GString    *str;
 
   g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
 
@@ -113,7 +110,7 @@ const char *
 ium_status_flag_to_nick (IumStatusFlags flag)
 {
   GFlagsClass *klass;
-  const char *nick = NULL;
+  const char  *nick = NULL;
 
   klass = g_type_class_ref (IUM_TYPE_STATUS_FLAGS);
   /* g_flags_get_first_value() would also accept a combination; only a single flag has a nick. */
@@ -138,12 +135,11 @@ ium_status_flag_to_nick (IumStatusFlags flag)
  * Returns: %TRUE when @nick names a status flag; @flag is left alone otherwise.
  */
 gboolean
-ium_status_flag_from_nick (const char     *nick,
-                           IumStatusFlags *flag)
+ium_status_flag_from_nick (const char *nick, IumStatusFlags *flag)
 {
   GFlagsClass *klass;
   GFlagsValue *flags_value;
-  gboolean found = FALSE;
+  gboolean     found = FALSE;
 
   if (nick == NULL)
     return FALSE;

@@ -17,21 +17,22 @@
 
 struct _IumVerdict
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  char             *instrument;          /* owned */
-  char             *component;           /* owned */
-  char             *client_version;      /* owned */
-  char             *server_component;    /* owned */
-  char             *server_version;      /* owned */
-  IumVerdictStatus  status;
-  char             *recommended_version; /* owned, nullable */
-  char             *download_url;        /* owned, nullable */
-  char            **warnings;            /* owned, never NULL */
-  char             *message;             /* owned */
+  char            *instrument;       /* owned */
+  char            *component;        /* owned */
+  char            *client_version;   /* owned */
+  char            *server_component; /* owned */
+  char            *server_version;   /* owned */
+  IumVerdictStatus status;
+  char            *recommended_version; /* owned, nullable */
+  char            *download_url;        /* owned, nullable */
+  char           **warnings;            /* owned, never NULL */
+  char            *message;             /* owned */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_INSTRUMENT,
   PROP_COMPONENT,
@@ -51,22 +52,17 @@ G_DEFINE_FINAL_TYPE (IumVerdict, ium_verdict, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-set_invalid (GError     **error,
-             const char  *key,
-             const char  *problem)
+set_invalid (GError **error, const char *key, const char *problem)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("Invalid verdict: key “%s” %s"), key, problem);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Invalid verdict: key “%s” %s"), key,
+               problem);
   return FALSE;
 }
 
 /* Reads the string member @key of @object into @value (borrowed). */
 static gboolean
-read_string (JsonObject  *object,
-             const char  *key,
-             gboolean     nullable,
-             const char **value,
-             GError     **error)
+read_string (
+  JsonObject *object, const char *key, gboolean nullable, const char **value, GError **error)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -90,13 +86,12 @@ read_string (JsonObject  *object,
 }
 
 static char **
-read_warnings (JsonObject  *object,
-               GError     **error)
+read_warnings (JsonObject *object, GError **error)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonNode *node = json_object_get_member (object, "warnings");
+  g_autoptr (GStrvBuilder) builder = NULL;
+  JsonNode  *node = json_object_get_member (object, "warnings");
   JsonArray *array;
-  guint length;
+  guint      length;
 
   if (node == NULL)
     {
@@ -130,9 +125,7 @@ read_warnings (JsonObject  *object,
 }
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *key,
-                     const char  *value)
+add_nullable_string (JsonBuilder *builder, const char *key, const char *value)
 {
   json_builder_set_member_name (builder, key);
   if (value != NULL)
@@ -144,7 +137,7 @@ add_nullable_string (JsonBuilder *builder,
 static void
 ium_verdict_finalize (GObject *object)
 {
-  IumVerdict *self = (IumVerdict *)object;
+  IumVerdict *self = (IumVerdict *) object;
 
   g_clear_pointer (&self->instrument, g_free);
   g_clear_pointer (&self->component, g_free);
@@ -160,10 +153,7 @@ ium_verdict_finalize (GObject *object)
 }
 
 static void
-ium_verdict_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+ium_verdict_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumVerdict *self = IUM_VERDICT (object);
 
@@ -215,10 +205,7 @@ ium_verdict_get_property (GObject    *object,
 }
 
 static void
-ium_verdict_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+ium_verdict_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumVerdict *self = IUM_VERDICT (object);
 
@@ -258,8 +245,8 @@ ium_verdict_set_property (GObject      *object,
 
     case PROP_WARNINGS:
       g_strfreev (self->warnings);
-      self->warnings = g_value_get_boxed (value) != NULL ? g_value_dup_boxed (value)
-                                                         : g_new0 (char *, 1);
+      self->warnings =
+        g_value_get_boxed (value) != NULL ? g_value_dup_boxed (value) : g_new0 (char *, 1);
       break;
 
     case PROP_MESSAGE:
@@ -274,7 +261,7 @@ ium_verdict_set_property (GObject      *object,
 static void
 ium_verdict_class_init (IumVerdictClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   /* A verdict is immutable: every property is set once, at construction. */
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
@@ -282,27 +269,19 @@ ium_verdict_class_init (IumVerdictClass *klass)
   object_class->get_property = ium_verdict_get_property;
   object_class->set_property = ium_verdict_set_property;
 
-  properties[PROP_INSTRUMENT] =
-    g_param_spec_string ("instrument", NULL, NULL, NULL, flags);
-  properties[PROP_COMPONENT] =
-    g_param_spec_string ("component", NULL, NULL, NULL, flags);
-  properties[PROP_CLIENT_VERSION] =
-    g_param_spec_string ("client-version", NULL, NULL, NULL, flags);
+  properties[PROP_INSTRUMENT] = g_param_spec_string ("instrument", NULL, NULL, NULL, flags);
+  properties[PROP_COMPONENT] = g_param_spec_string ("component", NULL, NULL, NULL, flags);
+  properties[PROP_CLIENT_VERSION] = g_param_spec_string ("client-version", NULL, NULL, NULL, flags);
   properties[PROP_SERVER_COMPONENT] =
     g_param_spec_string ("server-component", NULL, NULL, NULL, flags);
-  properties[PROP_SERVER_VERSION] =
-    g_param_spec_string ("server-version", NULL, NULL, NULL, flags);
+  properties[PROP_SERVER_VERSION] = g_param_spec_string ("server-version", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       IUM_TYPE_VERDICT_STATUS, IUM_VERDICT_OK, flags);
+    g_param_spec_enum ("status", NULL, NULL, IUM_TYPE_VERDICT_STATUS, IUM_VERDICT_OK, flags);
   properties[PROP_RECOMMENDED_VERSION] =
     g_param_spec_string ("recommended-version", NULL, NULL, NULL, flags);
-  properties[PROP_DOWNLOAD_URL] =
-    g_param_spec_string ("download-url", NULL, NULL, NULL, flags);
-  properties[PROP_WARNINGS] =
-    g_param_spec_boxed ("warnings", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_MESSAGE] =
-    g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_DOWNLOAD_URL] = g_param_spec_string ("download-url", NULL, NULL, NULL, flags);
+  properties[PROP_WARNINGS] = g_param_spec_boxed ("warnings", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -329,16 +308,16 @@ ium_verdict_init (IumVerdict *self)
  * Returns: (transfer full): a new, immutable verdict
  */
 IumVerdict *
-ium_verdict_new (const char         *instrument,
-                 const char         *component,
-                 const char         *client_version,
-                 const char         *server_component,
-                 const char         *server_version,
-                 IumVerdictStatus    status,
-                 const char         *recommended_version,
-                 const char         *download_url,
-                 const char * const *warnings,
-                 const char         *message)
+ium_verdict_new (const char        *instrument,
+                 const char        *component,
+                 const char        *client_version,
+                 const char        *server_component,
+                 const char        *server_version,
+                 IumVerdictStatus   status,
+                 const char        *recommended_version,
+                 const char        *download_url,
+                 const char *const *warnings,
+                 const char        *message)
 {
   g_return_val_if_fail (instrument != NULL, NULL);
   g_return_val_if_fail (component != NULL, NULL);
@@ -347,18 +326,11 @@ ium_verdict_new (const char         *instrument,
   g_return_val_if_fail (server_version != NULL, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_VERDICT,
-                       "instrument", instrument,
-                       "component", component,
-                       "client-version", client_version,
-                       "server-component", server_component,
-                       "server-version", server_version,
-                       "status", status,
-                       "recommended-version", recommended_version,
-                       "download-url", download_url,
-                       "warnings", warnings,
-                       "message", message,
-                       NULL);
+  return g_object_new (IUM_TYPE_VERDICT, "instrument", instrument, "component", component,
+                       "client-version", client_version, "server-component", server_component,
+                       "server-version", server_version, "status", status, "recommended-version",
+                       recommended_version, "download-url", download_url, "warnings", warnings,
+                       "message", message, NULL);
 }
 
 /**
@@ -482,12 +454,12 @@ ium_verdict_get_download_url (IumVerdict *self)
  * Returns: (transfer none) (array zero-terminated=1): the warnings; an empty array when
  *   there are none, never %NULL
  */
-const char * const *
+const char *const *
 ium_verdict_get_warnings (IumVerdict *self)
 {
   g_return_val_if_fail (IUM_IS_VERDICT (self), NULL);
 
-  return (const char * const *)self->warnings;
+  return (const char *const *) self->warnings;
 }
 
 /**
@@ -516,7 +488,7 @@ ium_verdict_get_message (IumVerdict *self)
 JsonNode *
 ium_verdict_to_json (IumVerdict *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
 
   g_return_val_if_fail (IUM_IS_VERDICT (self), NULL);
 
@@ -528,8 +500,7 @@ ium_verdict_to_json (IumVerdict *self)
   add_nullable_string (builder, "client_version", self->client_version);
   add_nullable_string (builder, "server_component", self->server_component);
   add_nullable_string (builder, "server_version", self->server_version);
-  add_nullable_string (builder, "status",
-                       ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, self->status));
+  add_nullable_string (builder, "status", ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, self->status));
   add_nullable_string (builder, "recommended_version", self->recommended_version);
   add_nullable_string (builder, "download_url", self->download_url);
 
@@ -557,8 +528,7 @@ ium_verdict_to_json (IumVerdict *self)
  * Returns: (transfer full) (nullable): the verdict, or %NULL with @error set
  */
 IumVerdict *
-ium_verdict_new_from_json (JsonNode  *node,
-                           GError   **error)
+ium_verdict_new_from_json (JsonNode *node, GError **error)
 {
   JsonObject *object;
   const char *instrument;
@@ -570,7 +540,7 @@ ium_verdict_new_from_json (JsonNode  *node,
   const char *recommended_version;
   const char *download_url;
   const char *message;
-  g_auto(GStrv) warnings = NULL;
+  g_auto (GStrv) warnings = NULL;
   int status;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -579,20 +549,20 @@ ium_verdict_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Invalid verdict: expected a JSON object"));
+                           _ ("Invalid verdict: expected a JSON object"));
       return NULL;
     }
 
   object = json_node_get_object (node);
 
-  if (!read_string (object, "instrument", FALSE, &instrument, error) ||
-      !read_string (object, "component", FALSE, &component, error) ||
-      !read_string (object, "client_version", FALSE, &client_version, error) ||
-      !read_string (object, "server_component", FALSE, &server_component, error) ||
-      !read_string (object, "server_version", FALSE, &server_version, error) ||
-      !read_string (object, "status", FALSE, &status_nick, error) ||
-      !read_string (object, "recommended_version", TRUE, &recommended_version, error) ||
-      !read_string (object, "download_url", TRUE, &download_url, error))
+  if (!read_string (object, "instrument", FALSE, &instrument, error)
+      || !read_string (object, "component", FALSE, &component, error)
+      || !read_string (object, "client_version", FALSE, &client_version, error)
+      || !read_string (object, "server_component", FALSE, &server_component, error)
+      || !read_string (object, "server_version", FALSE, &server_version, error)
+      || !read_string (object, "status", FALSE, &status_nick, error)
+      || !read_string (object, "recommended_version", TRUE, &recommended_version, error)
+      || !read_string (object, "download_url", TRUE, &download_url, error))
     return NULL;
 
   if (!ium_enum_from_nick (IUM_TYPE_VERDICT_STATUS, status_nick, &status))
@@ -600,7 +570,7 @@ ium_verdict_new_from_json (JsonNode  *node,
       g_autofree char *nicks = ium_enum_list_nicks (IUM_TYPE_VERDICT_STATUS);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Invalid verdict: key “status” has unknown value “%s” (expected one of %s)"),
+                   _ ("Invalid verdict: key “status” has unknown value “%s” (expected one of %s)"),
                    status_nick, nicks);
       return NULL;
     }
@@ -611,8 +581,7 @@ ium_verdict_new_from_json (JsonNode  *node,
   if (!read_string (object, "message", FALSE, &message, error))
     return NULL;
 
-  return ium_verdict_new (instrument, component, client_version,
-                          server_component, server_version, status,
-                          recommended_version, download_url,
-                          (const char * const *)warnings, message);
+  return ium_verdict_new (instrument, component, client_version, server_component, server_version,
+                          status, recommended_version, download_url, (const char *const *) warnings,
+                          message);
 }

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_VERDICT (ium_verdict_get_type ())
 G_DECLARE_FINAL_TYPE (IumVerdict, ium_verdict, IUM, VERDICT, GObject)
 
@@ -42,5 +44,7 @@ JsonNode           *ium_verdict_to_json                 (IumVerdict *self);
 /* Reads the object back (for client libraries); NULL with an error on a malformed object. */
 IumVerdict         *ium_verdict_new_from_json           (JsonNode   *node,
                                                          GError    **error);
+
+/* clang-format on */
 
 G_END_DECLS

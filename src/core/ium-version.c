@@ -66,8 +66,7 @@ ium_version_get_type (void)
   if (g_once_init_enter (&type_id))
     {
       GType id = g_boxed_type_register_static (g_intern_static_string ("IumVersion"),
-                                               version_boxed_copy,
-                                               version_boxed_free);
+                                               version_boxed_copy, version_boxed_free);
 
       g_once_init_leave (&type_id, id);
     }
@@ -75,13 +74,13 @@ ium_version_get_type (void)
   return type_id;
 }
 
-static const char * const scheme_names[] = {
+static const char *const scheme_names[] = {
   [IUM_SCHEME_QUAD] = "quad",
   [IUM_SCHEME_SEMVER] = "semver",
   [IUM_SCHEME_CALVER] = "calver",
 };
 
-static const char * const semver_core_names[] = { "major", "minor", "patch" };
+static const char *const semver_core_names[] = { "major", "minor", "patch" };
 
 static gboolean
 scheme_is_valid (IumScheme scheme)
@@ -119,8 +118,7 @@ quote_text (const char *text)
 
 /* Names an unexpected character for an error message; @buf must hold 4 bytes. */
 static const char *
-describe_char (char  c,
-               char *buf)
+describe_char (char c, char *buf)
 {
   if (c == ' ')
     return "a space";
@@ -138,23 +136,17 @@ describe_char (char  c,
   return buf;
 }
 
-static gboolean set_invalid (GError     **error,
-                             IumScheme    scheme,
-                             const char  *text,
-                             const char  *format,
-                             ...) G_GNUC_PRINTF (4, 5);
+static gboolean
+set_invalid (GError **error, IumScheme scheme, const char *text, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
 
 /* Always returns FALSE, so that parsers can `return set_invalid (...)`. */
 static gboolean
-set_invalid (GError     **error,
-             IumScheme    scheme,
-             const char  *text,
-             const char  *format,
-             ...)
+set_invalid (GError **error, IumScheme scheme, const char *text, const char *format, ...)
 {
   g_autofree char *reason = NULL;
   g_autofree char *quoted = NULL;
-  va_list args;
+  va_list          args;
 
   /* Callers that pass no GError only want to know whether the text parses. */
   if (error == NULL)
@@ -166,16 +158,14 @@ set_invalid (GError     **error,
 
   quoted = quote_text (text);
   g_set_error (error, IUM_VERSION_ERROR, IUM_VERSION_ERROR_INVALID,
-               _("%s is not a valid %s version: %s"),
-               quoted, scheme_names[scheme], reason);
+               _ ("%s is not a valid %s version: %s"), quoted, scheme_names[scheme], reason);
 
   return FALSE;
 }
 
 /* Appends a decimal digit to @value; FALSE if the result would not fit in 64 bits. */
 static inline gboolean
-accumulate_digit (guint64 *value,
-                  char     digit)
+accumulate_digit (guint64 *value, char digit)
 {
   guint d = (guint) (digit - '0');
 
@@ -187,52 +177,50 @@ accumulate_digit (guint64 *value,
 }
 
 static gboolean
-parse_quad (const char  *text,
-            Fields      *fields,
-            GError     **error)
+parse_quad (const char *text, Fields *fields, GError **error)
 {
   const char *p = text;
-  guint64 parts[4] = { 0, 0, 0, 0 };
-  guint n = 0;
-  char buf[4];
+  guint64     parts[4] = { 0, 0, 0, 0 };
+  guint       n = 0;
+  char        buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_QUAD, text, _("it is empty"));
+    return set_invalid (error, IUM_SCHEME_QUAD, text, _ ("it is empty"));
 
   /* Tags are often written "v12.1"; the prefix carries no meaning. */
   if (*p == 'v' || *p == 'V')
     {
       p++;
       if (*p == '\0')
-        return set_invalid (error, IUM_SCHEME_QUAD, text,
-                            _("there is no number after the \"%c\""), text[0]);
+        return set_invalid (error, IUM_SCHEME_QUAD, text, _ ("there is no number after the \"%c\""),
+                            text[0]);
     }
 
   for (;;)
     {
       const char *start = p;
-      guint64 value = 0;
+      guint64     value = 0;
 
       for (; g_ascii_isdigit (*p); p++)
         {
           if (!accumulate_digit (&value, *p))
-            return set_invalid (error, IUM_SCHEME_QUAD, text,
-                                _("part %u does not fit in 64 bits"), n + 1);
+            return set_invalid (error, IUM_SCHEME_QUAD, text, _ ("part %u does not fit in 64 bits"),
+                                n + 1);
         }
 
       if (*p != '\0' && *p != '.')
         return set_invalid (error, IUM_SCHEME_QUAD, text,
-                            _("part %u contains %s; only decimal digits are allowed"),
-                            n + 1, describe_char (*p, buf));
+                            _ ("part %u contains %s; only decimal digits are allowed"), n + 1,
+                            describe_char (*p, buf));
       if (p == start)
-        return set_invalid (error, IUM_SCHEME_QUAD, text, _("part %u is empty"), n + 1);
+        return set_invalid (error, IUM_SCHEME_QUAD, text, _ ("part %u is empty"), n + 1);
 
       parts[n++] = value;
 
       if (*p == '\0')
         break;
       if (n == G_N_ELEMENTS (parts))
-        return set_invalid (error, IUM_SCHEME_QUAD, text, _("more than four parts"));
+        return set_invalid (error, IUM_SCHEME_QUAD, text, _ ("more than four parts"));
 
       p++;
     }
@@ -254,21 +242,18 @@ is_identifier_char (char c)
 /* Parses the dot-separated identifiers of a semver pre-release (@prerelease TRUE, ends at
  * "+" or the end) or build metadata (ends at the end), leaving *@pp on the terminator. */
 static gboolean
-parse_semver_identifiers (const char  *text,
-                          const char **pp,
-                          gboolean     prerelease,
-                          GError     **error)
+parse_semver_identifiers (const char *text, const char **pp, gboolean prerelease, GError **error)
 {
   const char *what = prerelease ? "pre-release" : "build metadata";
   const char *p = *pp;
-  guint n = 0;
-  char buf[4];
+  guint       n = 0;
+  char        buf[4];
 
   for (;;)
     {
       const char *start = p;
-      gboolean numeric = TRUE;
-      gboolean at_end;
+      gboolean    numeric = TRUE;
+      gboolean    at_end;
 
       n++;
       for (; is_identifier_char (*p); p++)
@@ -280,23 +265,23 @@ parse_semver_identifiers (const char  *text,
       at_end = *p == '\0' || (prerelease && *p == '+');
       if (!at_end && *p != '.')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            _("the %s contains %s; only ASCII letters, digits, \"-\" and \".\" "
-                              "are allowed"),
+                            _ ("the %s contains %s; only ASCII letters, digits, \"-\" and \".\" "
+                               "are allowed"),
                             what, describe_char (*p, buf));
 
       if (p == start)
         {
           if (n == 1 && at_end)
-            return set_invalid (error, IUM_SCHEME_SEMVER, text, _("the %s is empty"), what);
-          return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              _("%s identifier %u is empty"), what, n);
+            return set_invalid (error, IUM_SCHEME_SEMVER, text, _ ("the %s is empty"), what);
+          return set_invalid (error, IUM_SCHEME_SEMVER, text, _ ("%s identifier %u is empty"), what,
+                              n);
         }
 
       /* Build metadata may have leading zeros ("+001"); pre-release numbers may not. */
       if (prerelease && numeric && p - start > 1 && *start == '0')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            _("numeric identifier \"%.*s\" has a leading zero"),
-                            (int) (p - start), start);
+                            _ ("numeric identifier \"%.*s\" has a leading zero"), (int) (p - start),
+                            start);
 
       if (at_end)
         break;
@@ -309,20 +294,18 @@ parse_semver_identifiers (const char  *text,
 }
 
 static gboolean
-parse_semver (const char  *text,
-              Fields      *fields,
-              GError     **error)
+parse_semver (const char *text, Fields *fields, GError **error)
 {
   const char *p = text;
-  guint64 core[3];
-  char buf[4];
+  guint64     core[3];
+  char        buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_SEMVER, text, _("it is empty"));
+    return set_invalid (error, IUM_SCHEME_SEMVER, text, _ ("it is empty"));
 
   if (*p == 'v' || *p == 'V')
     return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                        _("it starts with \"%c\"; semver versions have no prefix"), *p);
+                        _ ("it starts with \"%c\"; semver versions have no prefix"), *p);
 
   for (guint i = 0; i < G_N_ELEMENTS (core); i++)
     {
@@ -334,7 +317,7 @@ parse_semver (const char  *text,
         {
           if (!accumulate_digit (&core[i], *p))
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                _("the %s version does not fit in 64 bits"), name);
+                                _ ("the %s version does not fit in 64 bits"), name);
         }
 
       if (p == start)
@@ -342,38 +325,38 @@ parse_semver (const char  *text,
           /* The empty string is handled above, so an empty field here follows a "." or
            * is the major before a "-" or "+". */
           if (*p == '\0' || *p == '.' || *p == '-' || *p == '+')
-            return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                _("the %s version is empty"), name);
+            return set_invalid (error, IUM_SCHEME_SEMVER, text, _ ("the %s version is empty"),
+                                name);
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              _("the %s version contains %s; only decimal digits are allowed"),
+                              _ ("the %s version contains %s; only decimal digits are allowed"),
                               name, describe_char (*p, buf));
         }
 
       if (p - start > 1 && *start == '0')
         return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                            _("numeric identifier \"%.*s\" has a leading zero"),
-                            (int) (p - start), start);
+                            _ ("numeric identifier \"%.*s\" has a leading zero"), (int) (p - start),
+                            start);
 
       if (i + 1 < G_N_ELEMENTS (core))
         {
           if (*p == '\0' || *p == '-' || *p == '+')
-            return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                _("the %s version is missing"), semver_core_names[i + 1]);
+            return set_invalid (error, IUM_SCHEME_SEMVER, text, _ ("the %s version is missing"),
+                                semver_core_names[i + 1]);
           if (*p != '.')
             return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                                _("the %s version contains %s; only decimal digits are allowed"),
+                                _ ("the %s version contains %s; only decimal digits are allowed"),
                                 name, describe_char (*p, buf));
           p++;
         }
       else if (*p == '.')
         {
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              _("more than three parts; the form is MAJOR.MINOR.PATCH"));
+                              _ ("more than three parts; the form is MAJOR.MINOR.PATCH"));
         }
       else if (*p != '\0' && *p != '-' && *p != '+')
         {
           return set_invalid (error, IUM_SCHEME_SEMVER, text,
-                              _("the %s version contains %s; only decimal digits are allowed"),
+                              _ ("the %s version contains %s; only decimal digits are allowed"),
                               name, describe_char (*p, buf));
         }
     }
@@ -408,35 +391,33 @@ parse_semver (const char  *text,
 }
 
 static gboolean
-parse_calver (const char  *text,
-              Fields      *fields,
-              GError     **error)
+parse_calver (const char *text, Fields *fields, GError **error)
 {
   const char *p = text;
   const char *start;
-  guint date_digits = 0;
-  guint year, month, day;
-  guint64 index = 0;
-  char buf[4];
+  guint       date_digits = 0;
+  guint       year, month, day;
+  guint64     index = 0;
+  char        buf[4];
 
   if (*p == '\0')
-    return set_invalid (error, IUM_SCHEME_CALVER, text, _("it is empty"));
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _ ("it is empty"));
 
   while (g_ascii_isdigit (p[date_digits]))
     date_digits++;
 
   if (p[date_digits] != '\0' && p[date_digits] != '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("the date contains %s; it must be 8 digits, YYYYMMDD"),
+                        _ ("the date contains %s; it must be 8 digits, YYYYMMDD"),
                         describe_char (p[date_digits], buf));
   if (date_digits == 0)
-    return set_invalid (error, IUM_SCHEME_CALVER, text, _("the date is empty"));
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _ ("the date is empty"));
   if (date_digits != 8)
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("the date has %u digits; it must be 8 digits, YYYYMMDD"), date_digits);
+                        _ ("the date has %u digits; it must be 8 digits, YYYYMMDD"), date_digits);
 
-  year = (guint) (p[0] - '0') * 1000 + (guint) (p[1] - '0') * 100
-         + (guint) (p[2] - '0') * 10 + (guint) (p[3] - '0');
+  year = (guint) (p[0] - '0') * 1000 + (guint) (p[1] - '0') * 100 + (guint) (p[2] - '0') * 10
+         + (guint) (p[3] - '0');
   month = (guint) (p[4] - '0') * 10 + (guint) (p[5] - '0');
   day = (guint) (p[6] - '0') * 10 + (guint) (p[7] - '0');
 
@@ -444,13 +425,13 @@ parse_calver (const char  *text,
    * GDateMonth; year 0 is not a GDate year either. */
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31
       || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("%04u-%02u-%02u is not a calendar date"), year, month, day);
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _ ("%04u-%02u-%02u is not a calendar date"),
+                        year, month, day);
 
   p += 8;
   if (*p == '\0')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("the release index is missing; the form is YYYYMMDD.I"));
+                        _ ("the release index is missing; the form is YYYYMMDD.I"));
   p++;
 
   start = p;
@@ -458,18 +439,18 @@ parse_calver (const char  *text,
     {
       if (!accumulate_digit (&index, *p))
         return set_invalid (error, IUM_SCHEME_CALVER, text,
-                            _("the release index does not fit in 64 bits"));
+                            _ ("the release index does not fit in 64 bits"));
     }
 
   if (*p != '\0' && *p != '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("the release index contains %s; only decimal digits are allowed"),
+                        _ ("the release index contains %s; only decimal digits are allowed"),
                         describe_char (*p, buf));
   if (p == start)
-    return set_invalid (error, IUM_SCHEME_CALVER, text, _("the release index is empty"));
+    return set_invalid (error, IUM_SCHEME_CALVER, text, _ ("the release index is empty"));
   if (*p == '.')
     return set_invalid (error, IUM_SCHEME_CALVER, text,
-                        _("more than two parts; the form is YYYYMMDD.I"));
+                        _ ("more than two parts; the form is YYYYMMDD.I"));
 
   fields->major = (guint64) year * 10000 + month * 100 + day;
   fields->minor = index;
@@ -492,15 +473,15 @@ parse_calver (const char  *text,
  *   %NULL with @error set
  */
 IumVersion *
-ium_version_parse (IumScheme    scheme,
-                   const char  *text,
-                   GError     **error)
+ium_version_parse (IumScheme scheme, const char *text, GError **error)
 {
-  Fields fields = { 0, };
+  Fields fields = {
+    0,
+  };
   IumVersion *self;
-  gsize text_size;
-  gsize size;
-  gboolean ok = FALSE;
+  gsize       text_size;
+  gsize       size;
+  gboolean    ok = FALSE;
 
   g_return_val_if_fail (scheme_is_valid (scheme), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -508,7 +489,7 @@ ium_version_parse (IumScheme    scheme,
   if (text == NULL)
     {
       g_set_error (error, IUM_VERSION_ERROR, IUM_VERSION_ERROR_INVALID,
-                   _("no %s version was given"), scheme_names[scheme]);
+                   _ ("no %s version was given"), scheme_names[scheme]);
       return NULL;
     }
 
@@ -699,8 +680,7 @@ ium_version_get_prerelease (const IumVersion *self)
 }
 
 static inline int
-compare_u64 (guint64 a,
-             guint64 b)
+compare_u64 (guint64 a, guint64 b)
 {
   return (a > b) - (a < b);
 }
@@ -710,16 +690,15 @@ compare_u64 (guint64 a,
  * all of it is equal. Numbers are compared by length then digits, which is exact for any
  * size since they have no leading zeros. */
 static int
-compare_prerelease (const char *a,
-                    const char *b)
+compare_prerelease (const char *a, const char *b)
 {
   for (;;)
     {
-      gsize len_a = strcspn (a, ".");
-      gsize len_b = strcspn (b, ".");
+      gsize    len_a = strcspn (a, ".");
+      gsize    len_b = strcspn (b, ".");
       gboolean numeric_a = strspn (a, "0123456789") == len_a;
       gboolean numeric_b = strspn (b, "0123456789") == len_b;
-      int cmp;
+      int      cmp;
 
       if (numeric_a && numeric_b)
         {
@@ -765,16 +744,14 @@ compare_prerelease (const char *a,
  * Returns: -1, 0 or 1 as @a is lower than, equal to or higher than @b
  */
 int
-ium_version_compare (const IumVersion *a,
-                     const IumVersion *b)
+ium_version_compare (const IumVersion *a, const IumVersion *b)
 {
   int cmp;
 
   g_return_val_if_fail (a != NULL, 0);
   g_return_val_if_fail (b != NULL, 0);
 
-  if ((cmp = compare_u64 (a->major, b->major)) != 0
-      || (cmp = compare_u64 (a->minor, b->minor)) != 0
+  if ((cmp = compare_u64 (a->major, b->major)) != 0 || (cmp = compare_u64 (a->minor, b->minor)) != 0
       || (cmp = compare_u64 (a->patch, b->patch)) != 0
       || (cmp = compare_u64 (a->build, b->build)) != 0)
     return cmp;
@@ -794,8 +771,7 @@ ium_version_compare (const IumVersion *a,
  *   or semver "1.0.0+a" and "1.0.0+b"
  */
 gboolean
-ium_version_equal (const IumVersion *a,
-                   const IumVersion *b)
+ium_version_equal (const IumVersion *a, const IumVersion *b)
 {
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
@@ -812,8 +788,7 @@ ium_version_equal (const IumVersion *a,
  *   same date and index)
  */
 gboolean
-ium_version_same_line (const IumVersion *a,
-                       const IumVersion *b)
+ium_version_same_line (const IumVersion *a, const IumVersion *b)
 {
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
@@ -839,21 +814,20 @@ ium_version_to_canonical (const IumVersion *self)
   switch (self->scheme)
     {
     case IUM_SCHEME_QUAD:
-      return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT
-                              ".%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT,
+      return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT
+                              ".%" G_GUINT64_FORMAT,
                               self->major, self->minor, self->patch, self->build);
 
     case IUM_SCHEME_SEMVER:
-      return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT
-                              ".%" G_GUINT64_FORMAT "%s%s",
-                              self->major, self->minor, self->patch,
-                              self->prerelease != NULL ? "-" : "",
-                              self->prerelease != NULL ? self->prerelease : "");
+      return g_strdup_printf (
+        "%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT "%s%s", self->major,
+        self->minor, self->patch, self->prerelease != NULL ? "-" : "",
+        self->prerelease != NULL ? self->prerelease : "");
 
     case IUM_SCHEME_CALVER:
       /* Years before 1000 still print as 8 digits. */
-      return g_strdup_printf ("%08" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT,
-                              self->major, self->minor);
+      return g_strdup_printf ("%08" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT, self->major,
+                              self->minor);
 
     default:
       g_return_val_if_reached (NULL);
@@ -884,8 +858,7 @@ ium_scheme_to_string (IumScheme scheme)
  * Returns: %TRUE if @text names a scheme; @scheme is left untouched otherwise
  */
 gboolean
-ium_scheme_from_string (const char *text,
-                        IumScheme  *scheme)
+ium_scheme_from_string (const char *text, IumScheme *scheme)
 {
   if (text == NULL)
     return FALSE;

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_VERSION_ERROR (ium_version_error_quark ())
 
 typedef enum {
@@ -52,5 +54,7 @@ gboolean     ium_scheme_from_string     (const char       *text,
                                          IumScheme        *scheme);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumVersion, ium_version_free)
+
+/* clang-format on */
 
 G_END_DECLS

@@ -11,15 +11,16 @@
 
 struct _IumWindow
 {
-  GObject     parent_instance;
+  GObject    parent_instance;
 
-  GDateTime  *start;       /* owned */
-  GDateTime  *end;         /* owned */
-  char       *label;       /* owned */
-  char      **instruments; /* owned; NULL for every instrument */
+  GDateTime *start;       /* owned */
+  GDateTime *end;         /* owned */
+  char      *label;       /* owned */
+  char     **instruments; /* owned; NULL for every instrument */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_START,
   PROP_END,
@@ -35,14 +36,13 @@ static GParamSpec *properties[N_PROPS];
 static char *
 format_utc (GDateTime *date_time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (date_time);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static gboolean
-strv_equal_nullable (const char * const *a,
-                     const char * const *b)
+strv_equal_nullable (const char *const *a, const char *const *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -53,7 +53,7 @@ strv_equal_nullable (const char * const *a,
 static void
 ium_window_finalize (GObject *object)
 {
-  IumWindow *self = (IumWindow *)object;
+  IumWindow *self = (IumWindow *) object;
 
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
@@ -64,10 +64,7 @@ ium_window_finalize (GObject *object)
 }
 
 static void
-ium_window_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+ium_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumWindow *self = IUM_WINDOW (object);
 
@@ -95,10 +92,7 @@ ium_window_get_property (GObject    *object,
 }
 
 static void
-ium_window_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+ium_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumWindow *self = IUM_WINDOW (object);
 
@@ -135,23 +129,19 @@ ium_window_class_init (IumWindowClass *klass)
   object_class->set_property = ium_window_set_property;
 
   properties[PROP_START] =
-    g_param_spec_boxed ("start", NULL, NULL,
-                        G_TYPE_DATE_TIME,
+    g_param_spec_boxed ("start", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_END] =
-    g_param_spec_boxed ("end", NULL, NULL,
-                        G_TYPE_DATE_TIME,
+    g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL,
-                         NULL,
+    g_param_spec_string ("label", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INSTRUMENTS] =
-    g_param_spec_boxed ("instruments", NULL, NULL,
-                        G_TYPE_STRV,
+    g_param_spec_boxed ("instruments", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -171,18 +161,12 @@ ium_window_init (IumWindow *self)
  * Returns: (transfer full): a new window that applies to every instrument
  */
 IumWindow *
-ium_window_new (GDateTime  *start,
-                GDateTime  *end,
-                const char *label)
+ium_window_new (GDateTime *start, GDateTime *end, const char *label)
 {
   g_return_val_if_fail (start != NULL, NULL);
   g_return_val_if_fail (end != NULL, NULL);
 
-  return g_object_new (IUM_TYPE_WINDOW,
-                       "start", start,
-                       "end", end,
-                       "label", label,
-                       NULL);
+  return g_object_new (IUM_TYPE_WINDOW, "start", start, "end", end, "label", label, NULL);
 }
 
 GDateTime *
@@ -216,12 +200,12 @@ ium_window_get_label (IumWindow *self)
  * Returns: (nullable) (transfer none): the names of the instruments the window applies to,
  *   or %NULL when it applies to every instrument
  */
-const char * const *
+const char *const *
 ium_window_get_instruments (IumWindow *self)
 {
   g_return_val_if_fail (IUM_IS_WINDOW (self), NULL);
 
-  return (const char * const *)self->instruments;
+  return (const char *const *) self->instruments;
 }
 
 /**
@@ -230,16 +214,15 @@ ium_window_get_instruments (IumWindow *self)
  * @names: (nullable): instrument names, or %NULL for every instrument
  */
 void
-ium_window_set_instruments (IumWindow          *self,
-                            const char * const *names)
+ium_window_set_instruments (IumWindow *self, const char *const *names)
 {
   g_return_if_fail (IUM_IS_WINDOW (self));
 
-  if (strv_equal_nullable ((const char * const *)self->instruments, names))
+  if (strv_equal_nullable ((const char *const *) self->instruments, names))
     return;
 
   g_strfreev (self->instruments);
-  self->instruments = g_strdupv ((char **)names);
+  self->instruments = g_strdupv ((char **) names);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTRUMENTS]);
 }
 
@@ -251,8 +234,7 @@ ium_window_set_instruments (IumWindow          *self,
  * Returns: %TRUE when the window is for every instrument or lists @instrument
  */
 gboolean
-ium_window_applies_to (IumWindow  *self,
-                       const char *instrument)
+ium_window_applies_to (IumWindow *self, const char *instrument)
 {
   g_return_val_if_fail (IUM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (instrument != NULL, FALSE);
@@ -260,7 +242,7 @@ ium_window_applies_to (IumWindow  *self,
   if (self->instruments == NULL)
     return TRUE;
 
-  return g_strv_contains ((const char * const *)self->instruments, instrument);
+  return g_strv_contains ((const char *const *) self->instruments, instrument);
 }
 
 /**

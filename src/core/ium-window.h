@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_WINDOW (ium_window_get_type ())
 G_DECLARE_FINAL_TYPE (IumWindow, ium_window, IUM, WINDOW, GObject)
 
@@ -28,5 +30,7 @@ gboolean            ium_window_applies_to      (IumWindow          *self,
                                                 const char         *instrument);
 /* A stable text key "START|END|LABEL" (UTC instants), owned. */
 char               *ium_window_dup_key         (IumWindow          *self);
+
+/* clang-format on */
 
 G_END_DECLS

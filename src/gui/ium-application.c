@@ -42,12 +42,13 @@ G_DEFINE_FINAL_TYPE (IumApplication, ium_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry options[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The inventory database (default: $IUM_DB, else the last one opened, else "
-       "~/.local/share/ium/inventory.db)"), N_("PATH") },
+    N_ ("The inventory database (default: $IUM_DB, else the last one opened, else "
+        "~/.local/share/ium/inventory.db)"),
+    N_ ("PATH") },
   { "as", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Your name in the audit log and on the deploy token (default: the login name)"),
-    N_("NAME") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    N_ ("Your name in the audit log and on the deploy token (default: the login name)"),
+    N_ ("NAME") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
   { NULL }
 };
 
@@ -76,9 +77,9 @@ apply_style_setting (IumApplication *self)
 static void
 identity_setting_changed_cb (IumApplication *self)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "identity")
-                                            : NULL;
+  GList           *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autofree char *setting =
+    self->settings ? g_settings_get_string (self->settings, "identity") : NULL;
 
   g_free (self->login_identity);
   self->login_identity = g_strdup (setting != NULL && *setting ? setting : g_get_user_name ());
@@ -92,10 +93,9 @@ identity_setting_changed_cb (IumApplication *self)
 /* The inventory to open when the command line names none: IUM_DB, else the one opened last
  * (if it is still there), else the default path. */
 static char *
-choose_path (IumApplication          *self,
-             GApplicationCommandLine *command_line)
+choose_path (IumApplication *self, GApplicationCommandLine *command_line)
 {
-  const char *env = g_application_command_line_getenv (command_line, "IUM_DB");
+  const char      *env = g_application_command_line_getenv (command_line, "IUM_DB");
   g_autofree char *last = NULL;
 
   if (env != NULL && *env != '\0')
@@ -108,21 +108,20 @@ choose_path (IumApplication          *self,
 }
 
 static IumMainWindow *
-find_window (IumApplication *self,
-             const char     *path)
+find_window (IumApplication *self, const char *path)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (IUM_IS_MAIN_WINDOW (l->data)
         && (path == NULL
             || g_strcmp0 (ium_inventory_service_get_path (ium_main_window_get_service (l->data)),
-                          path) == 0))
+                          path)
+                 == 0))
       return l->data;
   return NULL;
 }
 
 static int
-ium_application_handle_local_options (GApplication *application,
-                                      GVariantDict *dict)
+ium_application_handle_local_options (GApplication *application, GVariantDict *dict)
 {
   if (g_variant_dict_contains (dict, "version"))
     {
@@ -133,20 +132,19 @@ ium_application_handle_local_options (GApplication *application,
 }
 
 static int
-ium_application_command_line (GApplication            *application,
-                              GApplicationCommandLine *command_line)
+ium_application_command_line (GApplication *application, GApplicationCommandLine *command_line)
 {
-  IumApplication *self = IUM_APPLICATION (application);
-  GVariantDict *dict = g_application_command_line_get_options_dict (command_line);
+  IumApplication  *self = IUM_APPLICATION (application);
+  GVariantDict    *dict = g_application_command_line_get_options_dict (command_line);
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
-  const char *as = NULL;
-  IumMainWindow *window;
+  const char      *as = NULL;
+  IumMainWindow   *window;
 
   if (g_variant_dict_lookup (dict, "db", "^ay", &db) && db != NULL && *db != '\0')
     {
       /* A relative path means what it meant where the command was typed. */
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
       path = g_file_get_path (file);
     }
   if (g_variant_dict_lookup (dict, "as", "&s", &as))
@@ -175,8 +173,8 @@ ium_application_command_line (GApplication            *application,
 static void
 ium_application_activate (GApplication *application)
 {
-  IumApplication *self = IUM_APPLICATION (application);
-  IumMainWindow *window = find_window (self, NULL);
+  IumApplication  *self = IUM_APPLICATION (application);
+  IumMainWindow   *window = find_window (self, NULL);
   g_autofree char *path = NULL;
 
   if (window != NULL)
@@ -191,9 +189,7 @@ ium_application_activate (GApplication *application)
 }
 
 static void
-quit_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GApplication *application = user_data;
 
@@ -208,35 +204,28 @@ quit_action_cb (GSimpleAction *action,
 }
 
 static void
-about_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *application = user_data;
-  const char *authors[] = { _("The Instrument Update Manager authors"), NULL };
+  const char     *authors[] = { _ ("The Instrument Update Manager authors"), NULL };
 
-  gtk_show_about_dialog (gtk_application_get_active_window (application),
-                         "program-name", _("Instrument Update Manager"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Keep the software of a facility's instruments up to "
-                                       "date: the fleet at a glance, releases, rollouts and "
-                                       "the deploy token."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         "translator-credits", _("translator-credits"),
-                         "website", "https://github.com/ium/instrument-update-manager",
-                         NULL);
+  gtk_show_about_dialog (gtk_application_get_active_window (application), "program-name",
+                         _ ("Instrument Update Manager"), "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION, "comments",
+                         _ ("Keep the software of a facility's instruments up to "
+                            "date: the fleet at a glance, releases, rollouts and "
+                            "the deploy token."),
+                         "license-type", GTK_LICENSE_GPL_3_0, "authors", authors,
+                         "translator-credits", _ ("translator-credits"), "website",
+                         "https://github.com/ium/instrument-update-manager", NULL);
 }
 
 static void
-preferences_action_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+preferences_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog;
+  GtkWindow      *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget      *dialog;
 
   if (self->settings == NULL)
     return;
@@ -254,7 +243,8 @@ static const GActionEntry app_actions[] = {
 static void
 set_accels (GtkApplication *application)
 {
-  static const struct {
+  static const struct
+  {
     const char *action;
     const char *accels[3];
   } accels[] = {
@@ -269,7 +259,7 @@ set_accels (GtkApplication *application)
     { "win.reload", { "F5", "<Control>r", NULL } },
     { "win.search", { "<Control>f", NULL } },
   };
-  guint n_views;
+  guint               n_views;
   const IumViewEntry *views = ium_views_get (&n_views);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -280,7 +270,7 @@ set_accels (GtkApplication *application)
     {
       g_autofree char *detailed = g_strdup_printf ("win.view::%s", views[i].name);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
-      const char *list[] = { accel, NULL };
+      const char      *list[] = { accel, NULL };
       gtk_application_set_accels_for_action (application, detailed, list);
     }
 }
@@ -289,7 +279,7 @@ static void
 ium_application_startup (GApplication *application)
 {
   IumApplication *self = IUM_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GdkDisplay *display;
 
   G_APPLICATION_CLASS (ium_application_parent_class)->startup (application);
@@ -302,17 +292,16 @@ ium_application_startup (GApplication *application)
                error->message);
   else
     {
-      g_signal_connect_object (self->settings, "changed::style",
-                               G_CALLBACK (apply_style_setting), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style_setting),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::identity",
-                               G_CALLBACK (identity_setting_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+                               G_CALLBACK (identity_setting_changed_cb), self, G_CONNECT_SWAPPED);
     }
   identity_setting_changed_cb (self);
 
   self->style_monitor = ium_style_monitor_new ();
-  g_signal_connect_object (self->style_monitor, "notify::dark", G_CALLBACK (update_dark_css),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->style_monitor, "notify::dark", G_CALLBACK (update_dark_css), self,
+                           G_CONNECT_SWAPPED);
   apply_style_setting (self);
 
   display = gdk_display_get_default ();
@@ -359,7 +348,7 @@ ium_application_finalize (GObject *object)
 static void
 ium_application_class_init (IumApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = ium_application_dispose;
@@ -390,18 +379,16 @@ ium_application_init (IumApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Keep the software of a facility's instruments "
-                                              "up to date."));
+                                            _ ("Keep the software of a facility's instruments "
+                                               "up to date."));
 }
 
 IumApplication *
 ium_application_new (GApplicationFlags flags)
 {
-  return g_object_new (IUM_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/io/github/ium/InstrumentUpdateManager",
-                       NULL);
+  return g_object_new (IUM_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       flags | G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path",
+                       "/io/github/ium/InstrumentUpdateManager", NULL);
 }
 
 GSettings *
@@ -421,8 +408,7 @@ ium_application_get_identity (IumApplication *self)
 }
 
 void
-ium_application_set_identity (IumApplication *self,
-                              const char     *identity)
+ium_application_set_identity (IumApplication *self, const char *identity)
 {
   g_return_if_fail (IUM_IS_APPLICATION (self));
 

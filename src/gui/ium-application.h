@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_APPLICATION (ium_application_get_type ())
 G_DECLARE_FINAL_TYPE (IumApplication, ium_application, IUM, APPLICATION, GtkApplication)
 
@@ -20,5 +22,7 @@ const char     *ium_application_get_identity (IumApplication    *self);
 /* Sets the identity for this run, as --as does (NULL: back to the setting). */
 void            ium_application_set_identity (IumApplication    *self,
                                               const char        *identity);
+
+/* clang-format on */
 
 G_END_DECLS

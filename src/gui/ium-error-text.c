@@ -55,10 +55,7 @@ ium_error_sentence (const GError *error)
 }
 
 IumErrorFix
-ium_error_describe_open (const GError  *error,
-                         const char    *path,
-                         char         **title,
-                         char         **body)
+ium_error_describe_open (const GError *error, const char *path, char **title, char **body)
 {
   g_autofree char *sentence = ium_error_sentence (error);
   g_autofree char *name = g_filename_display_name (path);
@@ -67,42 +64,48 @@ ium_error_describe_open (const GError  *error,
     switch ((IumStoreError) error->code)
       {
       case IUM_STORE_ERROR_NOT_FOUND:
-        *title = g_strdup (_("There is no inventory here yet"));
-        *body = g_strdup_printf (_("No inventory was found at %s. Create a new, empty inventory "
-                                   "there, or open the one you meant."), name);
+        *title = g_strdup (_ ("There is no inventory here yet"));
+        *body = g_strdup_printf (_ ("No inventory was found at %s. Create a new, empty inventory "
+                                    "there, or open the one you meant."),
+                                 name);
         return IUM_ERROR_FIX_CREATE;
 
       case IUM_STORE_ERROR_CORRUPT:
-        *title = g_strdup (_("The inventory is damaged"));
-        *body = g_strdup_printf (_("%s cannot be read: it is not an SQLite database, or it is "
-                                   "damaged (%s) It has not been changed. Restore it from a "
-                                   "backup, or open another inventory."), name, sentence);
+        *title = g_strdup (_ ("The inventory is damaged"));
+        *body = g_strdup_printf (_ ("%s cannot be read: it is not an SQLite database, or it is "
+                                    "damaged (%s) It has not been changed. Restore it from a "
+                                    "backup, or open another inventory."),
+                                 name, sentence);
         return IUM_ERROR_FIX_OPEN_OTHER;
 
       case IUM_STORE_ERROR_NOT_INVENTORY:
-        *title = g_strdup (_("This is not an inventory"));
-        *body = g_strdup_printf (_("%s is a database of another program. It has not been "
-                                   "changed. Open the inventory you meant, or create a new "
-                                   "one."), name);
+        *title = g_strdup (_ ("This is not an inventory"));
+        *body = g_strdup_printf (_ ("%s is a database of another program. It has not been "
+                                    "changed. Open the inventory you meant, or create a new "
+                                    "one."),
+                                 name);
         return IUM_ERROR_FIX_OPEN_OTHER;
 
       case IUM_STORE_ERROR_TOO_NEW:
-        *title = g_strdup (_("The inventory is from a newer version"));
-        *body = g_strdup_printf (_("%s was written by a newer version of Instrument Update "
-                                   "Manager (%s) It has not been changed. Update this "
-                                   "application to open it."), name, sentence);
+        *title = g_strdup (_ ("The inventory is from a newer version"));
+        *body = g_strdup_printf (_ ("%s was written by a newer version of Instrument Update "
+                                    "Manager (%s) It has not been changed. Update this "
+                                    "application to open it."),
+                                 name, sentence);
         return IUM_ERROR_FIX_OPEN_OTHER;
 
       case IUM_STORE_ERROR_BUSY:
-        *title = g_strdup (_("The inventory is busy"));
-        *body = g_strdup_printf (_("Another program kept %s locked for too long. Try again in "
-                                   "a moment."), name);
+        *title = g_strdup (_ ("The inventory is busy"));
+        *body = g_strdup_printf (_ ("Another program kept %s locked for too long. Try again in "
+                                    "a moment."),
+                                 name);
         return IUM_ERROR_FIX_RETRY;
 
       case IUM_STORE_ERROR_OPEN:
-        *title = g_strdup (_("The inventory cannot be opened"));
-        *body = g_strdup_printf (_("%s Check that the folder exists and that you may write "
-                                   "to it, or open another inventory."), sentence);
+        *title = g_strdup (_ ("The inventory cannot be opened"));
+        *body = g_strdup_printf (_ ("%s Check that the folder exists and that you may write "
+                                    "to it, or open another inventory."),
+                                 sentence);
         return IUM_ERROR_FIX_OPEN_OTHER;
 
       case IUM_STORE_ERROR_FAILED:
@@ -111,8 +114,9 @@ ium_error_describe_open (const GError  *error,
         break;
       }
 
-  *title = g_strdup (_("The inventory cannot be loaded"));
-  *body = g_strdup_printf (_("%s (%s) Nothing has been changed. Try again, or open another "
-                             "inventory."), sentence, name);
+  *title = g_strdup (_ ("The inventory cannot be loaded"));
+  *body = g_strdup_printf (_ ("%s (%s) Nothing has been changed. Try again, or open another "
+                              "inventory."),
+                           sentence, name);
   return IUM_ERROR_FIX_RETRY;
 }

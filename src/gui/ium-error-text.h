@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* What the banner offers to do about an error. */
 typedef enum {
   IUM_ERROR_FIX_NONE,
@@ -25,5 +27,7 @@ IumErrorFix  ium_error_describe_open (const GError  *error,
                                       const char    *path,
                                       char         **title,
                                       char         **body);
+
+/* clang-format on */
 
 G_END_DECLS

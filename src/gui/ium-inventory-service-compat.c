@@ -31,30 +31,27 @@ matrix_job_free (gpointer data)
 }
 
 static gpointer
-matrix_job (IumStore      *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+matrix_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   MatrixJob *job = data;
-  g_autoptr(GPtrArray) seen = ium_store_list_clients_seen (store, job->since, error);
+  g_autoptr (GPtrArray) seen = ium_store_list_clients_seen (store, job->since, error);
 
   if (seen == NULL)
     return NULL;
-  return ium_compat_matrix_new (job->fleet, job->client, seen,
-                                (const char * const *) job->entered, cancellable, error);
+  return ium_compat_matrix_new (job->fleet, job->client, seen, (const char *const *) job->entered,
+                                cancellable, error);
 }
 
 void
 ium_inventory_service_compat_matrix_async (IumInventoryService *self,
                                            const char          *client,
                                            GDateTime           *since,
-                                           const char * const  *entered,
+                                           const char *const   *entered,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  IumFleet *fleet;
+  IumFleet  *fleet;
   MatrixJob *job;
 
   g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
@@ -64,7 +61,7 @@ ium_inventory_service_compat_matrix_async (IumInventoryService *self,
   if (fleet == NULL)
     {
       g_task_report_new_error (self, callback, user_data, NULL, G_IO_ERROR,
-                               G_IO_ERROR_NOT_INITIALIZED, _("No inventory is open."));
+                               G_IO_ERROR_NOT_INITIALIZED, _ ("No inventory is open."));
       return;
     }
   job = g_new0 (MatrixJob, 1);
@@ -73,8 +70,8 @@ ium_inventory_service_compat_matrix_async (IumInventoryService *self,
   job->since = since ? g_date_time_ref (since) : NULL;
   job->entered = g_strdupv ((char **) entered);
   ium_inventory_service_run_async (self, matrix_job, job, matrix_job_free,
-                                   (GDestroyNotify) ium_compat_matrix_free,
-                                   IUM_SERVICE_JOB_DEFAULT, cancellable, callback, user_data);
+                                   (GDestroyNotify) ium_compat_matrix_free, IUM_SERVICE_JOB_DEFAULT,
+                                   cancellable, callback, user_data);
 }
 
 IumCompatMatrix *

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The matrix of @client: the versions seen in the check log at or after @since (nullable:
  * ever), and @entered (nullable), against the server versions of the current fleet. */
 void             ium_inventory_service_compat_matrix_async  (IumInventoryService *self,
@@ -25,5 +27,7 @@ void             ium_inventory_service_compat_matrix_async  (IumInventoryService
 IumCompatMatrix *ium_inventory_service_compat_matrix_finish (IumInventoryService *self,
                                                              GAsyncResult        *result,
                                                              GError             **error);
+
+/* clang-format on */
 
 G_END_DECLS

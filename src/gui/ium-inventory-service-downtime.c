@@ -18,16 +18,13 @@
 typedef struct
 {
   char     *who;
-  char     *key;    /* a window's key, a cycle's name */
+  char     *key; /* a window's key, a cycle's name */
   JsonNode *object;
   GFile    *file;
 } DowntimeJob;
 
 static DowntimeJob *
-downtime_job_new (IumInventoryService *service,
-                  const char          *key,
-                  JsonNode            *object,
-                  GFile               *file)
+downtime_job_new (IumInventoryService *service, const char *key, JsonNode *object, GFile *file)
 {
   DowntimeJob *job = g_new0 (DowntimeJob, 1);
 
@@ -80,17 +77,14 @@ ium_calendar_import_free (IumCalendarImport *import)
 }
 
 static gpointer
-import_job (IumStore      *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+import_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
-  g_autoptr(IumCalendarImport) import = g_new0 (IumCalendarImport, 1);
-  g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (IumCalendarImport) import = g_new0 (IumCalendarImport, 1);
+  g_autoptr (GPtrArray) windows = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, error))
     return NULL;
@@ -129,15 +123,12 @@ ium_inventory_service_import_calendar_finish (IumInventoryService *self,
 }
 
 static gpointer
-export_job (IumStore      *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+export_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
-  g_autoptr(IumInventory) inventory = ium_store_load (store, error);
+  g_autoptr (IumInventory) inventory = ium_store_load (store, error);
   g_autofree char *text = NULL;
-  gsize length;
+  gsize            length;
 
   if (inventory == NULL)
     return NULL;
@@ -163,10 +154,7 @@ ium_inventory_service_export_calendar_async (IumInventoryService *self,
 }
 
 static gpointer
-put_window_job (IumStore      *store,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+put_window_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
 
@@ -191,10 +179,7 @@ ium_inventory_service_put_window_async (IumInventoryService *self,
 }
 
 static gpointer
-remove_window_job (IumStore      *store,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
+remove_window_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
 
@@ -216,10 +201,7 @@ ium_inventory_service_remove_window_async (IumInventoryService *self,
 }
 
 static gpointer
-put_cycle_job (IumStore      *store,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
+put_cycle_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
 
@@ -242,10 +224,7 @@ ium_inventory_service_put_cycle_async (IumInventoryService *self,
 }
 
 static gpointer
-remove_cycle_job (IumStore      *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
+remove_cycle_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   DowntimeJob *job = data;
 

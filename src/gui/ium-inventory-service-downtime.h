@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct {
   guint            n_windows; /* read from the file */
   IumStoreChanges  changes;   /* what they changed */
@@ -63,5 +65,7 @@ void ium_inventory_service_remove_cycle_async    (IumInventoryService *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+
+/* clang-format on */
 
 G_END_DECLS

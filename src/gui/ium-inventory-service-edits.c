@@ -21,11 +21,11 @@ typedef struct
   char       *who;
   char       *instrument;
   char       *host;
-  char       *text;      /* a release, a note */
+  char       *text; /* a release, a note */
   char       *reason;
-  gboolean    flag;      /* busy, steal, replace */
+  gboolean    flag; /* busy, steal, replace */
   GHashTable *installed;
-  GObject    *object;    /* a release, a file */
+  GObject    *object; /* a release, a file */
   GDateTime  *since;
 } EditData;
 
@@ -86,18 +86,13 @@ run_edit (IumInventoryService *self,
 }
 
 gboolean
-ium_inventory_service_edit_finish (IumInventoryService *self,
-                                   GAsyncResult        *result,
-                                   GError             **error)
+ium_inventory_service_edit_finish (IumInventoryService *self, GAsyncResult *result, GError **error)
 {
   return ium_inventory_service_run_finish (self, result, error) != NULL;
 }
 
 static gpointer
-set_pin_job (IumStore      *store,
-             gpointer       user_data,
-             GCancellable  *cancellable,
-             GError       **error)
+set_pin_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return done (ium_store_set_pin (store, data->instrument, data->text, data->who, error));
@@ -123,14 +118,11 @@ ium_inventory_service_set_pin_async (IumInventoryService *self,
 }
 
 static gpointer
-set_busy_job (IumStore      *store,
-              gpointer       user_data,
-              GCancellable  *cancellable,
-              GError       **error)
+set_busy_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
-  return done (ium_store_set_busy (store, data->instrument, data->flag, data->text, data->who,
-                                   error));
+  return done (
+    ium_store_set_busy (store, data->instrument, data->flag, data->text, data->who, error));
 }
 
 void
@@ -155,10 +147,7 @@ ium_inventory_service_set_busy_async (IumInventoryService *self,
 }
 
 static gpointer
-set_installed_job (IumStore      *store,
-                   gpointer       user_data,
-                   GCancellable  *cancellable,
-                   GError       **error)
+set_installed_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return done (ium_store_set_installed (store, data->instrument, data->host, data->installed,
@@ -174,9 +163,9 @@ ium_inventory_service_set_installed_async (IumInventoryService *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  EditData *data;
+  EditData      *data;
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
   g_return_if_fail (instrument != NULL && host != NULL && installed != NULL);
@@ -193,10 +182,7 @@ ium_inventory_service_set_installed_async (IumInventoryService *self,
 }
 
 static gpointer
-put_release_job (IumStore      *store,
-                 gpointer       user_data,
-                 GCancellable  *cancellable,
-                 GError       **error)
+put_release_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return done (ium_store_put_release (store, IUM_RELEASE (data->object), data->who, error));
@@ -221,10 +207,7 @@ ium_inventory_service_put_release_async (IumInventoryService *self,
 }
 
 static gpointer
-take_token_job (IumStore      *store,
-                gpointer       user_data,
-                GCancellable  *cancellable,
-                GError       **error)
+take_token_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return done (ium_token_take (store, data->who, data->text, data->flag, data->reason, error));
@@ -251,10 +234,7 @@ ium_inventory_service_take_token_async (IumInventoryService *self,
 }
 
 static gpointer
-release_token_job (IumStore      *store,
-                   gpointer       user_data,
-                   GCancellable  *cancellable,
-                   GError       **error)
+release_token_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return done (ium_token_release (store, data->who, data->text, error));
@@ -277,15 +257,12 @@ ium_inventory_service_release_token_async (IumInventoryService *self,
 }
 
 static gpointer
-import_job (IumStore      *store,
-            gpointer       user_data,
-            GCancellable  *cancellable,
-            GError       **error)
+import_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
-  EditData *data = user_data;
-  g_autofree char *contents = NULL;
+  EditData                   *data = user_data;
+  g_autofree char            *contents = NULL;
   g_autofree IumStoreChanges *changes = g_new0 (IumStoreChanges, 1);
-  gsize length;
+  gsize                       length;
 
   if (!g_file_load_contents (G_FILE (data->object), cancellable, &contents, &length, NULL, error))
     return NULL;
@@ -333,15 +310,12 @@ ium_inventory_service_import_finish (IumInventoryService *self,
 }
 
 static gpointer
-export_job (IumStore      *store,
-            gpointer       user_data,
-            GCancellable  *cancellable,
-            GError       **error)
+export_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
-  g_autoptr(IumInventory) inventory = ium_store_load (store, error);
+  g_autoptr (IumInventory) inventory = ium_store_load (store, error);
   g_autofree char *text = NULL;
-  gsize length;
+  gsize            length;
 
   if (inventory == NULL)
     return NULL;
@@ -371,10 +345,7 @@ ium_inventory_service_export_async (IumInventoryService *self,
 }
 
 static gpointer
-list_audit_job (IumStore      *store,
-                gpointer       user_data,
-                GCancellable  *cancellable,
-                GError       **error)
+list_audit_job (IumStore *store, gpointer user_data, GCancellable *cancellable, GError **error)
 {
   EditData *data = user_data;
   return ium_audit_list (store, data->since, data->instrument, error);

@@ -14,20 +14,19 @@
 
 typedef struct
 {
-  char            *who;
-  char            *rollout;
-  char            *instrument;
-  char            *note;
-  IumUpgradeState  state;
-  gboolean         force;
-  guint            max_failures;
-  IumPlanRequest  *request;
-  IumFleet        *fleet;
+  char           *who;
+  char           *rollout;
+  char           *instrument;
+  char           *note;
+  IumUpgradeState state;
+  gboolean        force;
+  guint           max_failures;
+  IumPlanRequest *request;
+  IumFleet       *fleet;
 } RolloutJob;
 
 static RolloutJob *
-rollout_job_new (IumInventoryService *service,
-                 const char          *rollout)
+rollout_job_new (IumInventoryService *service, const char *rollout)
 {
   RolloutJob *job = g_new0 (RolloutJob, 1);
 
@@ -64,28 +63,25 @@ run (IumInventoryService *self,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  ium_inventory_service_run_async (self, func, job, rollout_job_free, NULL,
-                                   IUM_SERVICE_JOB_RELOAD, cancellable, callback, user_data);
+  ium_inventory_service_run_async (self, func, job, rollout_job_free, NULL, IUM_SERVICE_JOB_RELOAD,
+                                   cancellable, callback, user_data);
 }
 
 static gpointer
-save_job (IumStore      *store,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+save_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   RolloutJob *job = data;
-  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr (IumPlan) plan = NULL;
   g_autofree char *request_text = NULL;
-  guint max_failures = job->max_failures;
+  guint            max_failures = job->max_failures;
 
   plan = ium_rollout_replan (store, job->fleet, job->rollout, job->request, &max_failures,
                              cancellable, error);
   if (plan == NULL)
     return NULL;
   request_text = ium_plan_request_to_text (job->request);
-  return done (ium_rollout_save (store, job->rollout, plan, request_text, max_failures, job->who,
-                                 error));
+  return done (
+    ium_rollout_save (store, job->rollout, plan, request_text, max_failures, job->who, error));
 }
 
 void
@@ -98,7 +94,7 @@ ium_inventory_service_save_rollout_async (IumInventoryService *self,
                                           gpointer             user_data)
 {
   RolloutJob *job;
-  IumFleet *fleet;
+  IumFleet   *fleet;
 
   g_return_if_fail (IUM_IS_INVENTORY_SERVICE (self));
   g_return_if_fail (name != NULL && request != NULL);
@@ -108,7 +104,7 @@ ium_inventory_service_save_rollout_async (IumInventoryService *self,
     {
       ium_plan_request_free (request);
       g_task_report_new_error (self, callback, user_data, NULL, G_IO_ERROR,
-                               G_IO_ERROR_NOT_INITIALIZED, _("No inventory is open."));
+                               G_IO_ERROR_NOT_INITIALIZED, _ ("No inventory is open."));
       return;
     }
   job = rollout_job_new (self, name);
@@ -120,10 +116,7 @@ ium_inventory_service_save_rollout_async (IumInventoryService *self,
 }
 
 static gpointer
-mark_job (IumStore      *store,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+mark_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   RolloutJob *job = data;
 
@@ -156,10 +149,7 @@ ium_inventory_service_mark_upgrade_async (IumInventoryService *self,
 }
 
 static gpointer
-resume_job (IumStore      *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+resume_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   RolloutJob *job = data;
 
@@ -180,8 +170,7 @@ ium_inventory_service_resume_rollout_async (IumInventoryService *self,
 }
 
 IumRollout *
-ium_inventory_service_lookup_rollout (IumInventoryService *self,
-                                      const char          *name)
+ium_inventory_service_lookup_rollout (IumInventoryService *self, const char *name)
 {
   GPtrArray *rollouts;
 

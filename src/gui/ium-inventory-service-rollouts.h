@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Plans @request (taken) over the current fleet and saves it as rollout @name, keeping what
  * already happened, exactly as `ium plan RELEASE --save NAME` does (ium_rollout_replan() then
  * ium_rollout_save()). @max_failures 0 keeps the saved rollout's threshold. */
@@ -39,5 +41,7 @@ void ium_inventory_service_resume_rollout_async (IumInventoryService *self,
 /* The saved rollout @name of the current state, or NULL. Borrowed. */
 IumRollout *ium_inventory_service_lookup_rollout (IumInventoryService *self,
                                                   const char          *name);
+
+/* clang-format on */
 
 G_END_DECLS

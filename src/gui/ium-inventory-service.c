@@ -6,9 +6,9 @@
  * to the main thread, which swaps it in at once: the main loop only ever splices a ready list.
  * An edit of one instrument reads only that instrument again: the new inventory shares every
  * other object with the one shown, and only its row is replaced, so that an edit does not hold
- * two whole inventories at once (docs/performance.md). Changes made by another program (the CLI, the server, a second window) are noticed through
- * a file monitor on the database and its WAL file, confirmed with SQLite's data_version (which
- * our own writes do not move), and loaded the same way.
+ * two whole inventories at once (docs/performance.md). Changes made by another program (the CLI,
+ * the server, a second window) are noticed through a file monitor on the database and its WAL file,
+ * confirmed with SQLite's data_version (which our own writes do not move), and loaded the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,26 +41,27 @@ struct _IumInventoryService
 {
   GObject         parent_instance;
 
-  IumStoreWorker *worker;        /* owned */
-  char           *path;          /* owned */
-  char           *who;           /* owned */
-  GError         *error;         /* owned */
-  IumInventory   *inventory;     /* owned */
-  IumFleet       *fleet;         /* owned */
-  IumToken       *token;         /* owned */
-  GPtrArray      *rollouts;      /* owned */
-  GListStore     *instruments;   /* owned, of IumFleetRow */
-  GHashTable     *rows_by_name;  /* owned: name -> IumFleetRow, borrowed from instruments */
+  IumStoreWorker *worker;           /* owned */
+  char           *path;             /* owned */
+  char           *who;              /* owned */
+  GError         *error;            /* owned */
+  IumInventory   *inventory;        /* owned */
+  IumFleet       *fleet;            /* owned */
+  IumToken       *token;            /* owned */
+  GPtrArray      *rollouts;         /* owned */
+  GListStore     *instruments;      /* owned, of IumFleetRow */
+  GHashTable     *rows_by_name;     /* owned: name -> IumFleetRow, borrowed from instruments */
   GCancellable   *load_cancellable; /* owned: the open or reload in flight */
-  GFileMonitor   *monitors[2];   /* owned: the database and its WAL file */
+  GFileMonitor   *monitors[2];      /* owned: the database and its WAL file */
   guint           settle_id;
-  guint           generation;    /* counts open() calls, so a late load of an old file is dropped */
-  guint           loads;         /* loads in flight */
+  guint           generation; /* counts open() calls, so a late load of an old file is dropped */
+  guint           loads;      /* loads in flight */
   gint64          data_version;
   gboolean        opened;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_PATH,
   PROP_WHO,
@@ -75,13 +76,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   LOADED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IumInventoryService, ium_inventory_service, G_TYPE_OBJECT)
 
@@ -102,12 +104,10 @@ snapshot_free (gpointer data)
 
 /* On the worker thread: everything the views show, read in one go. */
 static Snapshot *
-snapshot_load (IumStore      *store,
-               GCancellable  *cancellable,
-               GError       **error)
+snapshot_load (IumStore *store, GCancellable *cancellable, GError **error)
 {
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   /* The version is read first: a change that lands during the load moves it again, so the
    * next check loads once more rather than missing it. */
@@ -131,21 +131,22 @@ snapshot_load (IumStore      *store,
  * @base_version) with that instrument read again, a fleet over it and the instrument's row.
  * Anything else (another program wrote too, the instrument is gone) loads everything. */
 static Snapshot *
-snapshot_update (IumStore      *store,
-                 IumInventory  *base,
-                 gint64         base_version,
-                 GPtrArray     *rollouts,
-                 const char    *name,
-                 GError       **error)
+snapshot_update (IumStore     *store,
+                 IumInventory *base,
+                 gint64        base_version,
+                 GPtrArray    *rollouts,
+                 const char   *name,
+                 GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(IumInstrument) instrument = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (IumInstrument) instrument = NULL;
   Snapshot *snapshot;
-  gint64 version;
+  gint64    version;
 
   if (!ium_store_get_data_version (store, &version, error))
     return NULL;
-  if (version != base_version || (instrument = ium_store_load_instrument (store, name, NULL)) == NULL)
+  if (version != base_version
+      || (instrument = ium_store_load_instrument (store, name, NULL)) == NULL)
     return snapshot_load (store, NULL, error);
 
   snapshot = g_new0 (Snapshot, 1);
@@ -162,8 +163,7 @@ snapshot_update (IumStore      *store,
 }
 
 static void
-set_loading (IumInventoryService *self,
-             gboolean             loading)
+set_loading (IumInventoryService *self, gboolean loading)
 {
   gboolean was = self->loads > 0;
 
@@ -176,8 +176,7 @@ set_loading (IumInventoryService *self,
 }
 
 static void
-set_error (IumInventoryService *self,
-           const GError        *error)
+set_error (IumInventoryService *self, const GError *error)
 {
   if (self->error == NULL && error == NULL)
     return;
@@ -188,17 +187,15 @@ set_error (IumInventoryService *self,
 }
 
 static gboolean
-token_field_changed (const char *old_value,
-                     const char *new_value)
+token_field_changed (const char *old_value, const char *new_value)
 {
   return g_strcmp0 (old_value, new_value) != 0;
 }
 
 static void
-set_token (IumInventoryService *self,
-           IumToken            *token)
+set_token (IumInventoryService *self, IumToken *token)
 {
-  g_autoptr(IumToken) old = g_steal_pointer (&self->token);
+  g_autoptr (IumToken) old = g_steal_pointer (&self->token);
   gboolean held_before = ium_inventory_service_get_holds_token (self);
 
   self->token = token;
@@ -216,12 +213,11 @@ set_token (IumInventoryService *self,
 /* Takes @snapshot, which holds the one row that changed. Returns FALSE (and takes nothing)
  * when that row is not shown: then only a whole snapshot will do. */
 static gboolean
-apply_update (IumInventoryService *self,
-              Snapshot            *snapshot)
+apply_update (IumInventoryService *self, Snapshot *snapshot)
 {
   IumFleetRow *row = g_ptr_array_index (snapshot->rows, 0);
-  gpointer old = g_hash_table_lookup (self->rows_by_name, ium_fleet_row_get_name (row));
-  guint position;
+  gpointer     old = g_hash_table_lookup (self->rows_by_name, ium_fleet_row_get_name (row));
+  guint        position;
 
   if (old == NULL || !g_list_store_find (self->instruments, old, &position))
     return FALSE;
@@ -245,8 +241,7 @@ apply_update (IumInventoryService *self,
 
 /* Takes @snapshot. */
 static void
-apply_snapshot (IumInventoryService *self,
-                Snapshot            *snapshot)
+apply_snapshot (IumInventoryService *self, Snapshot *snapshot)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->instruments));
 
@@ -301,9 +296,9 @@ clear_state (IumInventoryService *self)
 
 typedef struct
 {
-  char     *path;
-  gboolean  create;
-  guint     generation;
+  char    *path;
+  gboolean create;
+  guint    generation;
 } OpenData;
 
 static void
@@ -316,13 +311,10 @@ open_data_free (gpointer data)
 }
 
 static void
-open_in_worker (IumStore     **store,
-                GTask         *task,
-                gpointer       task_data,
-                GCancellable  *cancellable)
+open_in_worker (IumStore **store, GTask *task, gpointer task_data, GCancellable *cancellable)
 {
   OpenData *open = task_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Snapshot *snapshot;
 
   g_clear_object (store);
@@ -347,18 +339,15 @@ open_in_worker (IumStore     **store,
 }
 
 static void
-load_in_worker (IumStore     **store,
-                GTask         *task,
-                gpointer       task_data,
-                GCancellable  *cancellable)
+load_in_worker (IumStore **store, GTask *task, gpointer task_data, GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Snapshot *snapshot;
 
   if (*store == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("No inventory is open."));
+                               _ ("No inventory is open."));
       return;
     }
   if ((snapshot = snapshot_load (*store, cancellable, &error)) == NULL)
@@ -370,14 +359,11 @@ load_in_worker (IumStore     **store,
 /* Checks data_version against the one of the last load (the task data) and loads only when
  * another program changed the database. Returns NULL (no error) when nothing changed. */
 static void
-check_in_worker (IumStore     **store,
-                 GTask         *task,
-                 gpointer       task_data,
-                 GCancellable  *cancellable)
+check_in_worker (IumStore **store, GTask *task, gpointer task_data, GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 *known = task_data;
-  gint64 version;
+  gint64  version;
 
   if (*store == NULL)
     {
@@ -398,13 +384,11 @@ check_in_worker (IumStore     **store,
 }
 
 static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   IumInventoryService *self = IUM_INVENTORY_SERVICE (object);
-  guint generation = GPOINTER_TO_UINT (user_data);
-  g_autoptr(GError) error = NULL;
+  guint                generation = GPOINTER_TO_UINT (user_data);
+  g_autoptr (GError) error = NULL;
   Snapshot *snapshot = g_task_propagate_pointer (G_TASK (result), &error);
 
   set_loading (self, FALSE);
@@ -438,10 +422,10 @@ push_load (IumInventoryService *self,
            gpointer             task_data,
            GDestroyNotify       task_data_free)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
-  task = g_task_new (self, self->load_cancellable, load_done_cb,
-                     GUINT_TO_POINTER (self->generation));
+  task =
+    g_task_new (self, self->load_cancellable, load_done_cb, GUINT_TO_POINTER (self->generation));
   g_task_set_task_data (task, task_data, task_data_free);
   set_loading (self, TRUE);
   ium_store_worker_push (self->worker, task, func);
@@ -451,7 +435,7 @@ static gboolean
 settle_cb (gpointer data)
 {
   IumInventoryService *self = data;
-  gint64 *known;
+  gint64              *known;
 
   /* While a load (or an edit) is on its way, the version it will have read is not known yet:
    * compared with the one before it, the check would load everything a second time (the
@@ -467,11 +451,11 @@ settle_cb (gpointer data)
 }
 
 static void
-file_changed_cb (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other_file,
-                 GFileMonitorEvent  event,
-                 gpointer           user_data)
+file_changed_cb (GFileMonitor     *monitor,
+                 GFile            *file,
+                 GFile            *other_file,
+                 GFileMonitorEvent event,
+                 gpointer          user_data)
 {
   IumInventoryService *self = user_data;
 
@@ -500,19 +484,18 @@ static void
 start_monitoring (IumInventoryService *self)
 {
   g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-  const char *paths[] = { self->path, wal };
+  const char      *paths[] = { self->path, wal };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr (GError) error = NULL;
 
       self->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
       if (self->monitors[i] == NULL)
         {
           /* Not fatal: the inventory is still shown and reloaded after our own edits. */
-          g_warning ("Cannot watch %s for changes by other programs: %s", paths[i],
-                     error->message);
+          g_warning ("Cannot watch %s for changes by other programs: %s", paths[i], error->message);
           continue;
         }
       g_signal_connect (self->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
@@ -523,19 +506,19 @@ start_monitoring (IumInventoryService *self)
 
 typedef struct
 {
-  IumServiceJob       job;
-  gpointer            data;
-  GDestroyNotify      data_free;
-  GDestroyNotify      result_free;
-  IumServiceJobFlags  flags;
-  guint               generation;
-  gpointer            result;        /* owned, until handed over */
-  char               *instrument;    /* owned: the one instrument the job changes, or NULL */
-  IumInventory       *base;          /* owned: the inventory shown, when instrument is set */
-  GPtrArray          *rollouts;      /* owned: the rollouts shown, when instrument is set */
-  gint64              base_version;
-  Snapshot           *snapshot;      /* owned: the state after a changing job */
-  GError             *reload_error;  /* owned */
+  IumServiceJob      job;
+  gpointer           data;
+  GDestroyNotify     data_free;
+  GDestroyNotify     result_free;
+  IumServiceJobFlags flags;
+  guint              generation;
+  gpointer           result;     /* owned, until handed over */
+  char              *instrument; /* owned: the one instrument the job changes, or NULL */
+  IumInventory      *base;       /* owned: the inventory shown, when instrument is set */
+  GPtrArray         *rollouts;   /* owned: the rollouts shown, when instrument is set */
+  gint64             base_version;
+  Snapshot          *snapshot;     /* owned: the state after a changing job */
+  GError            *reload_error; /* owned */
 } RunData;
 
 static void
@@ -556,18 +539,15 @@ run_data_free (gpointer data)
 }
 
 static void
-run_in_worker (IumStore     **store,
-               GTask         *task,
-               gpointer       task_data,
-               GCancellable  *cancellable)
+run_in_worker (IumStore **store, GTask *task, gpointer task_data, GCancellable *cancellable)
 {
   RunData *run = task_data;
-  GError *error = NULL;
+  GError  *error = NULL;
 
   if (*store == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("No inventory is open."));
+                               _ ("No inventory is open."));
       return;
     }
   run->result = run->job (*store, run->data, cancellable, &error);
@@ -575,29 +555,26 @@ run_in_worker (IumStore     **store,
     {
       if (error == NULL)
         g_critical ("A service job returned NULL without an error");
-      g_task_return_error (task, error ? error : g_error_new_literal (G_IO_ERROR,
-                                                                      G_IO_ERROR_FAILED,
-                                                                      "failed"));
+      g_task_return_error (
+        task, error ? error : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "failed"));
       return;
     }
   /* The change is made: a failed reload must not look like a failed change. */
   if (run->flags & IUM_SERVICE_JOB_RELOAD)
     run->snapshot = run->base != NULL
-      ? snapshot_update (*store, run->base, run->base_version, run->rollouts, run->instrument,
-                         &run->reload_error)
-      : snapshot_load (*store, NULL, &run->reload_error);
+                      ? snapshot_update (*store, run->base, run->base_version, run->rollouts,
+                                         run->instrument, &run->reload_error)
+                      : snapshot_load (*store, NULL, &run->reload_error);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-run_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+run_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   IumInventoryService *self = IUM_INVENTORY_SERVICE (object);
-  g_autoptr(GTask) outer = user_data;
+  g_autoptr (GTask) outer = user_data;
   RunData *run = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  GError  *error = NULL;
 
   if (run->flags & IUM_SERVICE_JOB_RELOAD)
     set_loading (self, FALSE);
@@ -727,7 +704,7 @@ static void
 ium_inventory_service_class_init (IumInventoryServiceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = ium_inventory_service_dispose;
   object_class->finalize = ium_inventory_service_finalize;
@@ -735,9 +712,8 @@ ium_inventory_service_class_init (IumInventoryServiceClass *klass)
   object_class->set_property = ium_inventory_service_set_property;
 
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
-  properties[PROP_WHO] =
-    g_param_spec_string ("who", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHO] = g_param_spec_string (
+    "who", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
   properties[PROP_INVENTORY] =
@@ -749,8 +725,8 @@ ium_inventory_service_class_init (IumInventoryServiceClass *klass)
   properties[PROP_HOLDS_TOKEN] = g_param_spec_boolean ("holds-token", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -787,8 +763,7 @@ ium_inventory_service_get_who (IumInventoryService *self)
 }
 
 void
-ium_inventory_service_set_who (IumInventoryService *self,
-                               const char          *who)
+ium_inventory_service_set_who (IumInventoryService *self, const char *who)
 {
   gboolean held_before;
 
@@ -865,8 +840,7 @@ ium_inventory_service_get_instruments (IumInventoryService *self)
 }
 
 gpointer
-ium_inventory_service_lookup_row (IumInventoryService *self,
-                                  const char          *name)
+ium_inventory_service_lookup_row (IumInventoryService *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -875,9 +849,7 @@ ium_inventory_service_lookup_row (IumInventoryService *self,
 }
 
 void
-ium_inventory_service_open (IumInventoryService *self,
-                            const char          *path,
-                            gboolean             create)
+ium_inventory_service_open (IumInventoryService *self, const char *path, gboolean create)
 {
   OpenData *open;
 
@@ -936,8 +908,8 @@ run_async (IumInventoryService *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr (GTask) outer = NULL;
+  g_autoptr (GTask) inner = NULL;
   RunData *run;
 
   /* A change that was made is reported as made, even when Cancel came too late to stop it:
@@ -1015,9 +987,7 @@ ium_inventory_service_was_cancelled (GAsyncResult *result)
 }
 
 gpointer
-ium_inventory_service_run_finish (IumInventoryService *self,
-                                  GAsyncResult        *result,
-                                  GError             **error)
+ium_inventory_service_run_finish (IumInventoryService *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* A job for the worker thread: it may use @store (never NULL) and nothing of the main
  * thread's. Returns its result (non-NULL), or NULL with @error set. */
 typedef gpointer (*IumServiceJob) (IumStore      *store,
@@ -182,5 +184,7 @@ void                 ium_inventory_service_list_audit_async (IumInventoryService
 GPtrArray           *ium_inventory_service_list_audit_finish (IumInventoryService *self,
                                                               GAsyncResult        *result,
                                                               GError             **error);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -9,7 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* In ium-main-window-actions.c: open, new, import, export. */
 void ium_main_window_install_file_actions (IumMainWindow *self);
+
+/* clang-format on */
 
 G_END_DECLS

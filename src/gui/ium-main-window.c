@@ -26,23 +26,23 @@ typedef struct
 
 struct _IumMainWindow
 {
-  GtkApplicationWindow  parent_instance;
+  GtkApplicationWindow parent_instance;
 
-  GtkHeaderBar         *header_bar;
-  GtkSpinner           *spinner;
-  IumBanner            *banner;
-  GtkRevealer          *progress_revealer;
-  GtkLabel             *progress_label;
-  GtkProgressBar       *progress_bar;
-  GtkStack             *stack;
-  GtkLabel             *status_label;
-  GtkWidget            *token_button;
+  GtkHeaderBar        *header_bar;
+  GtkSpinner          *spinner;
+  IumBanner           *banner;
+  GtkRevealer         *progress_revealer;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
+  GtkStack            *stack;
+  GtkLabel            *status_label;
+  GtkWidget           *token_button;
 
-  IumInventoryService  *service;  /* owned */
-  GSettings            *settings; /* owned */
-  GPtrArray            *jobs;     /* owned, of Job */
-  guint                 pulse_id;
-  gboolean              banner_for_load; /* the banner shows the service's load error */
+  IumInventoryService *service;  /* owned */
+  GSettings           *settings; /* owned */
+  GPtrArray           *jobs;     /* owned, of Job */
+  guint                pulse_id;
+  gboolean             banner_for_load; /* the banner shows the service's load error */
 };
 
 G_DEFINE_FINAL_TYPE (IumMainWindow, ium_main_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -60,43 +60,43 @@ job_free (gpointer data)
 static void
 update_status (IumMainWindow *self)
 {
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  const char *path = ium_inventory_service_get_path (self->service);
+  IumInventory    *inventory = ium_inventory_service_get_inventory (self->service);
+  const char      *path = ium_inventory_service_get_path (self->service);
   g_autofree char *name = path ? g_filename_display_name (path) : NULL;
   g_autofree char *text = NULL;
 
   if (path == NULL)
-    text = g_strdup (_("No inventory open"));
+    text = g_strdup (_ ("No inventory open"));
   else if (inventory == NULL)
     text = g_strdup (name);
   else
     {
-      guint n = g_list_model_get_n_items (ium_inventory_get_instruments (inventory));
-      const char *facility = ium_inventory_get_facility (inventory);
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrument",
-                                                             "%u instruments", n), n);
+      guint            n = g_list_model_get_n_items (ium_inventory_get_instruments (inventory));
+      const char      *facility = ium_inventory_get_facility (inventory);
+      g_autofree char *count =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrument", "%u instruments", n), n);
 
       if (facility != NULL)
         /* Translators: the status line: the facility, how many instruments, the file. */
-        text = g_strdup_printf (_("%s · %s · %s"), facility, count, name);
+        text = g_strdup_printf (_ ("%s · %s · %s"), facility, count, name);
       else
-        text = g_strdup_printf (_("%s · %s"), count, name);
+        text = g_strdup_printf (_ ("%s · %s"), count, name);
     }
   gtk_label_set_label (self->status_label, text);
 
   /* Import and export need an inventory that loaded. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "import")),
-                               inventory != NULL);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "export")),
-                               inventory != NULL);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
+    inventory != NULL);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
+    inventory != NULL);
 }
 
 static void
 service_error_cb (IumMainWindow *self)
 {
-  const GError *error = ium_inventory_service_get_error (self->service);
+  const GError    *error = ium_inventory_service_get_error (self->service);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
@@ -109,24 +109,24 @@ service_error_cb (IumMainWindow *self)
       return;
     }
 
-  switch (ium_error_describe_open (error, ium_inventory_service_get_path (self->service), &title,
-                                   &body))
+  switch (
+    ium_error_describe_open (error, ium_inventory_service_get_path (self->service), &title, &body))
     {
     case IUM_ERROR_FIX_CREATE:
       ium_banner_show (self->banner, IUM_BANNER_WARNING, title, body);
-      ium_banner_set_secondary_action (self->banner, _("_Open Inventory…"), "win.open");
-      ium_banner_set_action (self->banner, _("_Create Inventory"), "win.create");
+      ium_banner_set_secondary_action (self->banner, _ ("_Open Inventory…"), "win.open");
+      ium_banner_set_action (self->banner, _ ("_Create Inventory"), "win.create");
       break;
     case IUM_ERROR_FIX_OPEN_OTHER:
       ium_banner_show (self->banner, IUM_BANNER_ERROR, title, body);
-      ium_banner_set_action (self->banner, _("_Open Another Inventory…"), "win.open");
+      ium_banner_set_action (self->banner, _ ("_Open Another Inventory…"), "win.open");
       break;
     case IUM_ERROR_FIX_RETRY:
     case IUM_ERROR_FIX_NONE:
     default:
       ium_banner_show (self->banner, IUM_BANNER_ERROR, title, body);
-      ium_banner_set_secondary_action (self->banner, _("_Open Another Inventory…"), "win.open");
-      ium_banner_set_action (self->banner, _("_Try Again"), "win.reload");
+      ium_banner_set_secondary_action (self->banner, _ ("_Open Another Inventory…"), "win.open");
+      ium_banner_set_action (self->banner, _ ("_Try Again"), "win.reload");
       break;
     }
   self->banner_for_load = TRUE;
@@ -163,9 +163,8 @@ update_jobs (IumMainWindow *self)
   gboolean busy = self->jobs->len > 0;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "cancel-job")),
-                               busy);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-job")), busy);
   if (busy)
     {
       Job *job = g_ptr_array_index (self->jobs, self->jobs->len - 1);
@@ -181,7 +180,7 @@ static void
 visible_view_changed_cb (IumMainWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->stack);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+  GAction    *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
 
   if (name == NULL)
     return;
@@ -191,9 +190,7 @@ visible_view_changed_cb (IumMainWindow *self)
 }
 
 static void
-view_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+view_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
 
@@ -201,12 +198,10 @@ view_action_cb (GSimpleAction *action,
 }
 
 static void
-search_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+search_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
-  GtkWidget *view = gtk_stack_get_visible_child (self->stack);
+  GtkWidget     *view = gtk_stack_get_visible_child (self->stack);
 
   if (view != NULL)
     gtk_widget_activate_action (view, "view.search", NULL);
@@ -215,13 +210,11 @@ search_action_cb (GSimpleAction *action,
 /* Shows the audit log of one instrument (an empty name: of all). The audit view takes the
  * instrument as its "instrument" property. */
 static void
-show_audit_action_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+show_audit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
-  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "audit");
-  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget     *view = gtk_stack_get_child_by_name (self->stack, "audit");
+  const char    *name = g_variant_get_string (parameter, NULL);
 
   if (view == NULL)
     return;
@@ -231,9 +224,7 @@ show_audit_action_cb (GSimpleAction *action,
 }
 
 static void
-reload_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+reload_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
 
@@ -241,11 +232,9 @@ reload_action_cb (GSimpleAction *action,
 }
 
 static void
-create_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+create_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  IumMainWindow *self = user_data;
+  IumMainWindow   *self = user_data;
   g_autofree char *path = g_strdup (ium_inventory_service_get_path (self->service));
 
   if (path != NULL)
@@ -253,9 +242,7 @@ create_action_cb (GSimpleAction *action,
 }
 
 static void
-cancel_job_action_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+cancel_job_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
 
@@ -263,7 +250,7 @@ cancel_job_action_cb (GSimpleAction *action,
     {
       Job *job = g_ptr_array_index (self->jobs, self->jobs->len - 1);
       g_cancellable_cancel (job->cancellable);
-      gtk_label_set_label (self->progress_label, _("Cancelling…"));
+      gtk_label_set_label (self->progress_label, _ ("Cancelling…"));
     }
 }
 
@@ -279,14 +266,14 @@ static const GActionEntry window_actions[] = {
 static void
 add_views (IumMainWindow *self)
 {
-  guint n_views;
+  guint               n_views;
   const IumViewEntry *views = ium_views_get (&n_views);
 
   for (guint i = 0; i < n_views; i++)
     {
       GtkWidget *view = g_object_new (views[i].get_type (), "service", self->service, NULL);
       /* No icon on the page: the switcher shows titles, which say more. */
-      gtk_stack_add_titled (self->stack, view, views[i].name, _(views[i].title));
+      gtk_stack_add_titled (self->stack, view, views[i].name, _ (views[i].title));
     }
 }
 
@@ -318,8 +305,7 @@ ium_main_window_close_request (GtkWindow *window)
           g_settings_set_int (self->settings, "window-width", width);
           g_settings_set_int (self->settings, "window-height", height);
         }
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
       g_settings_apply (self->settings);
     }
 
@@ -333,8 +319,7 @@ ium_main_window_close_request (GtkWindow *window)
 /* After construction: GtkWindow's "application" is not a construct property, so it is only
  * set once constructed() has run. */
 static void
-setup (IumMainWindow  *self,
-       IumApplication *application)
+setup (IumMainWindow *self, IumApplication *application)
 {
   g_autofree char *last_view = NULL;
 
@@ -383,7 +368,7 @@ ium_main_window_finalize (GObject *object)
 static void
 ium_main_window_class_init (IumMainWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -424,8 +409,8 @@ ium_main_window_init (IumMainWindow *self)
 
   g_signal_connect_object (self->service, "notify::error", G_CALLBACK (service_error_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->service, "notify::loading", G_CALLBACK (service_loading_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->service, "notify::loading", G_CALLBACK (service_loading_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->service, "loaded", G_CALLBACK (service_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   service_loading_cb (self);
@@ -449,10 +434,7 @@ ium_main_window_get_service (IumMainWindow *self)
 }
 
 void
-ium_main_window_open (IumMainWindow  *self,
-                 const char *path,
-                 gboolean    create,
-                 gboolean    remember)
+ium_main_window_open (IumMainWindow *self, const char *path, gboolean create, gboolean remember)
 {
   g_return_if_fail (IUM_IS_MAIN_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -467,16 +449,14 @@ ium_main_window_open (IumMainWindow  *self,
 }
 
 GtkWidget *
-ium_main_window_get_view (IumMainWindow  *self,
-                     const char *name)
+ium_main_window_get_view (IumMainWindow *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), NULL);
   return gtk_stack_get_child_by_name (self->stack, name);
 }
 
 void
-ium_main_window_show_view (IumMainWindow  *self,
-                      const char *name)
+ium_main_window_show_view (IumMainWindow *self, const char *name)
 {
   g_return_if_fail (IUM_IS_MAIN_WINDOW (self));
 
@@ -492,8 +472,7 @@ ium_main_window_get_banner (IumMainWindow *self)
 }
 
 GCancellable *
-ium_main_window_begin_job (IumMainWindow  *self,
-                      const char *label)
+ium_main_window_begin_job (IumMainWindow *self, const char *label)
 {
   Job *job;
 
@@ -508,8 +487,7 @@ ium_main_window_begin_job (IumMainWindow  *self,
 }
 
 void
-ium_main_window_end_job (IumMainWindow    *self,
-                    GCancellable *cancellable)
+ium_main_window_end_job (IumMainWindow *self, GCancellable *cancellable)
 {
   g_return_if_fail (IUM_IS_MAIN_WINDOW (self));
 
@@ -523,9 +501,7 @@ ium_main_window_end_job (IumMainWindow    *self,
 }
 
 void
-ium_main_window_show_error (IumMainWindow    *self,
-                       const char   *title,
-                       const GError *error)
+ium_main_window_show_error (IumMainWindow *self, const char *title, const GError *error)
 {
   g_autofree char *sentence = NULL;
 
@@ -538,9 +514,7 @@ ium_main_window_show_error (IumMainWindow    *self,
 }
 
 void
-ium_main_window_show_message (IumMainWindow  *self,
-                         const char *title,
-                         const char *body)
+ium_main_window_show_message (IumMainWindow *self, const char *title, const char *body)
 {
   g_return_if_fail (IUM_IS_MAIN_WINDOW (self));
 

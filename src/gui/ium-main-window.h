@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_MAIN_WINDOW (ium_main_window_get_type ())
 G_DECLARE_FINAL_TYPE (IumMainWindow, ium_main_window, IUM, MAIN_WINDOW, GtkApplicationWindow)
 
@@ -59,5 +61,7 @@ void                 ium_main_window_show_error   (IumMainWindow      *self,
 void                 ium_main_window_show_message (IumMainWindow      *self,
                                               const char     *title,
                                               const char     *body);
+
+/* clang-format on */
 
 G_END_DECLS

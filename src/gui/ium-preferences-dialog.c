@@ -27,9 +27,7 @@ G_DEFINE_FINAL_TYPE (IumPreferencesDialog, ium_preferences_dialog, GTK_TYPE_WIND
 
 /* The drop-down lists the styles in the order of the schema's enum. */
 static gboolean
-style_to_position (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+style_to_position (GValue *value, GVariant *variant, gpointer user_data)
 {
   const char *nick = g_variant_get_string (variant, NULL);
   const char *nicks[] = { "system", "light", "dark" };
@@ -44,12 +42,10 @@ style_to_position (GValue   *value,
 }
 
 static GVariant *
-position_to_style (const GValue       *value,
-                   const GVariantType *type,
-                   gpointer            user_data)
+position_to_style (const GValue *value, const GVariantType *type, gpointer user_data)
 {
   const char *nicks[] = { "system", "light", "dark" };
-  guint position = g_value_get_uint (value);
+  guint       position = g_value_get_uint (value);
 
   if (position >= G_N_ELEMENTS (nicks))
     return NULL;
@@ -70,7 +66,7 @@ ium_preferences_dialog_dispose (GObject *object)
 static void
 ium_preferences_dialog_class_init (IumPreferencesDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_preferences_dialog_dispose;
@@ -101,7 +97,7 @@ ium_preferences_dialog_new (GSettings *settings)
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "identity", self->identity_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "style", self->style_drop_down, "selected",
-                                G_SETTINGS_BIND_DEFAULT, style_to_position, position_to_style,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, style_to_position, position_to_style, NULL,
+                                NULL);
   return GTK_WIDGET (self);
 }

@@ -8,9 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The settings of APPLICATION_ID. When the schema is not installed (the app runs from the
  * build tree without GSETTINGS_SCHEMA_DIR) it is read from the build tree's data/ folder.
  * NULL with @error when it is in neither place. Owned. */
 GSettings *ium_settings_new (GError **error);
+
+/* clang-format on */
 
 G_END_DECLS

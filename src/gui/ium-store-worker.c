@@ -15,17 +15,17 @@
 
 typedef struct
 {
-  GTask              *task; /* owned; NULL for the job that ends the thread */
-  IumStoreWorkerFunc  func;
+  GTask             *task; /* owned; NULL for the job that ends the thread */
+  IumStoreWorkerFunc func;
 } Job;
 
 struct _IumStoreWorker
 {
   GObject      parent_instance;
 
-  GThread     *thread;  /* owned */
-  GAsyncQueue *queue;   /* owned, of Job */
-  IumStore    *store;   /* owned, but only ever touched by the worker thread */
+  GThread     *thread; /* owned */
+  GAsyncQueue *queue;  /* owned, of Job */
+  IumStore    *store;  /* owned, but only ever touched by the worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (IumStoreWorker, ium_store_worker, G_TYPE_OBJECT)
@@ -44,8 +44,8 @@ worker_main (gpointer data)
 
   for (;;)
     {
-      Job *job = g_async_queue_pop (self->queue);
-      GTask *task = job->task;
+      Job               *job = g_async_queue_pop (self->queue);
+      GTask             *task = job->task;
       IumStoreWorkerFunc func = job->func;
 
       g_free (job);
@@ -58,8 +58,8 @@ worker_main (gpointer data)
       /* The task holds its source object (the service, and through it the window's data):
        * its last reference must go on the task's own thread, never here, where disposing the
        * service would join this very thread. */
-      g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT_IDLE,
-                                  unref_task_cb, task, NULL);
+      g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT_IDLE, unref_task_cb,
+                                  task, NULL);
     }
 
   g_clear_object (&self->store);
@@ -115,9 +115,7 @@ ium_store_worker_new (void)
 }
 
 void
-ium_store_worker_push (IumStoreWorker     *self,
-                       GTask              *task,
-                       IumStoreWorkerFunc  func)
+ium_store_worker_push (IumStoreWorker *self, GTask *task, IumStoreWorkerFunc func)
 {
   Job *job;
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Runs on the worker thread. @store is the worker's connection (NULL until a job opens one;
  * a job may replace it). The function must return @task exactly once (g_task_return_*). */
 typedef void (*IumStoreWorkerFunc) (IumStore     **store,
@@ -27,5 +29,7 @@ IumStoreWorker *ium_store_worker_new  (void);
 void            ium_store_worker_push (IumStoreWorker     *self,
                                        GTask              *task,
                                        IumStoreWorkerFunc  func);
+
+/* clang-format on */
 
 G_END_DECLS

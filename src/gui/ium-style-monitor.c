@@ -20,10 +20,10 @@
 
 #include "ium-style-monitor.h"
 
-#define PORTAL_BUS_NAME  "org.freedesktop.portal.Desktop"
-#define PORTAL_PATH      "/org/freedesktop/portal/desktop"
-#define PORTAL_SETTINGS  "org.freedesktop.portal.Settings"
-#define APPEARANCE       "org.freedesktop.appearance"
+#define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH     "/org/freedesktop/portal/desktop"
+#define PORTAL_SETTINGS "org.freedesktop.portal.Settings"
+#define APPEARANCE      "org.freedesktop.appearance"
 
 struct _IumStyleMonitor
 {
@@ -37,7 +37,8 @@ struct _IumStyleMonitor
   GCancellable *cancellable; /* owned */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_DARK,
   N_PROPS
@@ -50,8 +51,8 @@ G_DEFINE_FINAL_TYPE (IumStyleMonitor, ium_style_monitor, G_TYPE_OBJECT)
 static void
 update (IumStyleMonitor *self)
 {
-  gboolean dark = self->style == IUM_STYLE_DARK
-                  || (self->style == IUM_STYLE_SYSTEM && self->system_dark);
+  gboolean dark =
+    self->style == IUM_STYLE_DARK || (self->style == IUM_STYLE_SYSTEM && self->system_dark);
   GtkSettings *settings = gtk_settings_get_default ();
 
   if (settings != NULL)
@@ -64,17 +65,14 @@ update (IumStyleMonitor *self)
 }
 
 static void
-set_system_dark (IumStyleMonitor *self,
-                 gboolean         dark)
+set_system_dark (IumStyleMonitor *self, gboolean dark)
 {
   self->system_dark = dark;
   update (self);
 }
 
 static void
-interface_changed_cb (GSettings  *settings,
-                      const char *key,
-                      gpointer    user_data)
+interface_changed_cb (GSettings *settings, const char *key, gpointer user_data)
 {
   IumStyleMonitor *self = user_data;
   g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
@@ -86,7 +84,7 @@ static void
 use_gsettings (IumStyleMonitor *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
@@ -103,7 +101,7 @@ use_gsettings (IumStyleMonitor *self)
 static gboolean
 scheme_is_dark (GVariant *value)
 {
-  g_autoptr(GVariant) inner = NULL;
+  g_autoptr (GVariant) inner = NULL;
 
   while (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
     {
@@ -125,7 +123,7 @@ portal_signal_cb (GDBusProxy *proxy,
 {
   IumStyleMonitor *self = user_data;
   const char *namespace, *key;
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr (GVariant) value = NULL;
 
   if (g_strcmp0 (signal, "SettingChanged") != 0
       || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
@@ -136,14 +134,12 @@ portal_signal_cb (GDBusProxy *proxy,
 }
 
 static void
-portal_read_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+portal_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   IumStyleMonitor *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error);
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, &error);
+  g_autoptr (GVariant) value = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -160,12 +156,10 @@ portal_read_cb (GObject      *object,
 }
 
 static void
-portal_proxy_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+portal_proxy_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   IumStyleMonitor *self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, &error);
 
   if (proxy == NULL)
@@ -203,10 +197,7 @@ ium_style_monitor_finalize (GObject *object)
 }
 
 static void
-ium_style_monitor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+ium_style_monitor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumStyleMonitor *self = IUM_STYLE_MONITOR (object);
 
@@ -229,9 +220,8 @@ ium_style_monitor_class_init (IumStyleMonitorClass *klass)
   object_class->finalize = ium_style_monitor_finalize;
   object_class->get_property = ium_style_monitor_get_property;
 
-  properties[PROP_DARK] =
-    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DARK] = g_param_spec_boolean (
+    "dark", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -246,10 +236,9 @@ ium_style_monitor_init (IumStyleMonitor *self)
       use_gsettings (self);
       return;
     }
-  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
-                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
-                            NULL, PORTAL_BUS_NAME, PORTAL_PATH, PORTAL_SETTINGS,
-                            self->cancellable, portal_proxy_cb, self);
+  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES, NULL,
+                            PORTAL_BUS_NAME, PORTAL_PATH, PORTAL_SETTINGS, self->cancellable,
+                            portal_proxy_cb, self);
 }
 
 IumStyleMonitor *
@@ -259,8 +248,7 @@ ium_style_monitor_new (void)
 }
 
 void
-ium_style_monitor_set_style (IumStyleMonitor *self,
-                             IumStyle         style)
+ium_style_monitor_set_style (IumStyleMonitor *self, IumStyle style)
 {
   g_return_if_fail (IUM_IS_STYLE_MONITOR (self));
 

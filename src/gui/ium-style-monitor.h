@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_STYLE_SYSTEM,
   IUM_STYLE_LIGHT,
@@ -24,5 +26,7 @@ IumStyleMonitor *ium_style_monitor_new       (void);
 void             ium_style_monitor_set_style (IumStyleMonitor *self,
                                               IumStyle         style);
 gboolean         ium_style_monitor_get_dark  (IumStyleMonitor *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -23,13 +23,13 @@
 #include "rollout/ium-rollout-view.h"
 
 static const IumViewEntry views[] = {
-  { "fleet", N_("Fleet"), ium_fleet_view_get_type },
-  { "rollout", N_("Rollouts"), ium_rollout_view_get_type },
-  { "downtime", N_("Downtime"), ium_downtime_view_get_type },
-  { "releases", N_("Releases"), ium_releases_view_get_type },
-  { "compat", N_("Compatibility"), ium_compat_view_get_type },
-  { "reports", N_("Reports"), ium_reports_view_get_type },
-  { "audit", N_("Audit Log"), ium_audit_view_get_type },
+  { "fleet", N_ ("Fleet"), ium_fleet_view_get_type },
+  { "rollout", N_ ("Rollouts"), ium_rollout_view_get_type },
+  { "downtime", N_ ("Downtime"), ium_downtime_view_get_type },
+  { "releases", N_ ("Releases"), ium_releases_view_get_type },
+  { "compat", N_ ("Compatibility"), ium_compat_view_get_type },
+  { "reports", N_ ("Reports"), ium_reports_view_get_type },
+  { "audit", N_ ("Audit Log"), ium_audit_view_get_type },
 };
 
 const IumViewEntry *

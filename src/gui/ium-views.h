@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* One view: a GtkWidget type with a construct-only "service" property
  * (IumInventoryService), which the window creates once and adds to its GtkStack. A view
  * may install the widget action "view.search", which Ctrl+F activates while it is shown. */
@@ -18,5 +20,7 @@ typedef struct {
 } IumViewEntry;
 
 const IumViewEntry *ium_views_get (guint *n_views);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -13,17 +13,16 @@
 #include "ium-i18n.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(IumApplication) application = NULL;
+  g_autoptr (IumApplication) application = NULL;
 
   /* Before the first _(): the application name below, and --help. */
   setlocale (LC_ALL, "");
   ium_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
-  g_set_application_name (_("Instrument Update Manager"));
+  g_set_application_name (_ ("Instrument Update Manager"));
   application = ium_application_new (G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

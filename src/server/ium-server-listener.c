@@ -26,11 +26,9 @@
 /* A listening TCP socket on @address. With @share, the socket is bound with SO_REUSEPORT,
  * which g_socket_bind() would turn off again, so it is bound by hand. */
 GSocket *
-ium_listener_make_socket (GSocketAddress  *address,
-                          gboolean         share,
-                          GError         **error)
+ium_listener_make_socket (GSocketAddress *address, gboolean share, GError **error)
 {
-  g_autoptr(GSocket) socket = NULL;
+  g_autoptr (GSocket) socket = NULL;
   struct sockaddr_storage native;
 
   socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
@@ -51,7 +49,8 @@ ium_listener_make_socket (GSocketAddress  *address,
           || !g_socket_address_to_native (address, &native, sizeof native, error))
         return NULL;
       if (bind (g_socket_get_fd (socket), (struct sockaddr *) &native,
-                (socklen_t) g_socket_address_get_native_size (address)) != 0)
+                (socklen_t) g_socket_address_get_native_size (address))
+          != 0)
         {
           int saved = errno;
           g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
@@ -77,12 +76,10 @@ ium_listener_make_socket (GSocketAddress  *address,
  * Returns: (transfer full) (nullable): the listener
  */
 IumListener *
-ium_listener_new (IumServer  *server,
-                  GSocket    *socket,
-                  GError    **error)
+ium_listener_new (IumServer *server, GSocket *socket, GError **error)
 {
   IumListener *self = g_new0 (IumListener, 1);
-  gboolean ok;
+  gboolean     ok;
 
   self->server = server;
   self->socket = g_object_ref (socket);
@@ -93,13 +90,12 @@ ium_listener_new (IumServer  *server,
   g_main_context_push_thread_default (self->context);
   self->soup = soup_server_new ("server-header", "ium/" PACKAGE_VERSION,
                                 /* Decoded segment by segment by the router instead. */
-                                "raw-paths", TRUE,
-                                NULL);
+                                "raw-paths", TRUE, NULL);
   if (server->tls != NULL)
     soup_server_set_tls_certificate (self->soup, server->tls);
   ium_server_router_attach (self);
-  ok = soup_server_listen_socket (self->soup, socket,
-                                  server->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  ok = soup_server_listen_socket (self->soup, socket, server->tls ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                                  error);
   g_main_context_pop_thread_default (self->context);
 
   if (!ok)
@@ -114,7 +110,7 @@ static gpointer
 listener_main (gpointer data)
 {
   IumListener *self = data;
-  gint64 deadline;
+  gint64       deadline;
 
   g_main_context_push_thread_default (self->context);
   g_main_loop_run (self->loop);

@@ -14,19 +14,13 @@
 #include "ium-enums.h"
 
 static void
-begin (GString    *out,
-       const char *name,
-       const char *type,
-       const char *help)
+begin (GString *out, const char *name, const char *type, const char *help)
 {
   g_string_append_printf (out, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
 }
 
 static void
-add_value (GString    *out,
-           const char *name,
-           const char *labels,
-           double      value)
+add_value (GString *out, const char *name, const char *labels, double value)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -40,11 +34,7 @@ add_value (GString    *out,
 }
 
 static void
-add_simple (GString    *out,
-            const char *name,
-            const char *type,
-            const char *help,
-            double      value)
+add_simple (GString *out, const char *name, const char *type, const char *help, double value)
 {
   begin (out, name, type, help);
   add_value (out, name, NULL, value);
@@ -55,19 +45,19 @@ IumResponse *
 ium_server_handle_metrics (IumRequest *request)
 {
   static const guint codes[] = { IUM_SERVER_COUNTED_CODES };
-  IumServer *self = request->server;
+  IumServer         *self = request->server;
   IumServerCounters *c = &self->counters;
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (self);
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (self);
   GString *out = g_string_sized_new (4096);
-  gint64 now = g_get_real_time ();
-  gsize length;
+  gint64   now = g_get_real_time ();
+  gsize    length;
 
   begin (out, "ium_client_checks_total", "counter",
          "Client checks answered since the server started, by verdict.");
   for (guint s = IUM_VERDICT_OK; s <= IUM_VERDICT_INCOMPATIBLE; s++)
     {
-      g_autofree char *labels = g_strdup_printf ("status=\"%s\"",
-                                                 ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, s));
+      g_autofree char *labels =
+        g_strdup_printf ("status=\"%s\"", ium_enum_to_nick (IUM_TYPE_VERDICT_STATUS, s));
       add_value (out, "ium_client_checks_total", labels, ium_counter_get (&c->checks[s]));
     }
 
@@ -86,8 +76,8 @@ ium_server_handle_metrics (IumRequest *request)
   begin (out, "ium_instruments", "gauge", "Instruments with each status flag.");
   for (guint bit = 0; bit < IUM_N_STATUS_FLAGS; bit++)
     {
-      g_autofree char *labels = g_strdup_printf ("flag=\"%s\"",
-                                                 ium_status_flag_to_nick (1u << bit));
+      g_autofree char *labels =
+        g_strdup_printf ("flag=\"%s\"", ium_status_flag_to_nick (1u << bit));
       add_value (out, "ium_instruments", labels, snapshot->flag_counts[bit]);
     }
   add_simple (out, "ium_instruments_total", "gauge", "Instruments in the inventory.",
@@ -101,7 +91,8 @@ ium_server_handle_metrics (IumRequest *request)
               ium_counter_get (&c->reload_failures));
   add_simple (out, "ium_snapshot_age_seconds", "gauge",
               "Seconds since the inventory in memory was loaded (it is reloaded only when the "
-              "database changes).", (now - snapshot->built) / (double) G_USEC_PER_SEC);
+              "database changes).",
+              (now - snapshot->built) / (double) G_USEC_PER_SEC);
   add_simple (out, "ium_snapshot_generation", "gauge",
               "Which load of the inventory is served: 1 at start, one more per reload.",
               snapshot->generation);
@@ -113,16 +104,16 @@ ium_server_handle_metrics (IumRequest *request)
               "Client checks written to the check log.", ium_counter_get (&c->log_written));
   add_simple (out, "ium_check_log_dropped_total", "counter",
               "Client checks dropped because the queue was full while the database could not "
-              "be written.", ium_counter_get (&c->log_dropped));
+              "be written.",
+              ium_counter_get (&c->log_dropped));
   add_simple (out, "ium_check_log_write_failures_total", "counter",
               "Failed writes of the check log (retried).", ium_counter_get (&c->log_failures));
 
   begin (out, "ium_http_requests_total", "counter", "HTTP requests answered, by status code.");
   for (guint i = 0; i < IUM_SERVER_N_CODES; i++)
     {
-      g_autofree char *labels = i < G_N_ELEMENTS (codes)
-                                ? g_strdup_printf ("code=\"%u\"", codes[i])
-                                : g_strdup ("code=\"other\"");
+      g_autofree char *labels = i < G_N_ELEMENTS (codes) ? g_strdup_printf ("code=\"%u\"", codes[i])
+                                                         : g_strdup ("code=\"other\"");
       add_value (out, "ium_http_requests_total", labels, ium_counter_get (&c->requests[i]));
     }
 

@@ -74,8 +74,7 @@ static const char style[] =
 
 /* Appends @text, escaped. */
 static void
-add_text (GString    *out,
-          const char *text)
+add_text (GString *out, const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
 
@@ -83,9 +82,7 @@ add_text (GString    *out,
 }
 
 static void
-add_badge (GString    *out,
-           const char *kind,
-           const char *text)
+add_badge (GString *out, const char *kind, const char *text)
 {
   g_string_append (out, "<span class=\"badge b-");
   add_text (out, kind);
@@ -97,7 +94,7 @@ add_badge (GString    *out,
 static char *
 format_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%d %H:%M");
 }
@@ -106,8 +103,8 @@ format_time (GDateTime *time)
 static char *
 format_span (IumWindow *window)
 {
-  g_autoptr(GDateTime) start = g_date_time_to_utc (ium_window_get_start (window));
-  g_autoptr(GDateTime) end = g_date_time_to_utc (ium_window_get_end (window));
+  g_autoptr (GDateTime) start = g_date_time_to_utc (ium_window_get_start (window));
+  g_autoptr (GDateTime) end = g_date_time_to_utc (ium_window_get_end (window));
   g_autofree char *from = g_date_time_format (start, "%Y-%m-%d %H:%M");
   g_autofree char *to = NULL;
 
@@ -122,15 +119,14 @@ format_span (IumWindow *window)
 /* The windows that have not ended, up to and including the first for every instrument: the
  * next window of any instrument is among them. Borrowed from @inventory. */
 static GPtrArray *
-list_upcoming (IumInventory *inventory,
-               GDateTime    *now)
+list_upcoming (IumInventory *inventory, GDateTime *now)
 {
   GListModel *windows = ium_inventory_get_windows (inventory);
-  GPtrArray *upcoming = g_ptr_array_new ();
+  GPtrArray  *upcoming = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
 
       if (g_date_time_compare (ium_window_get_end (window), now) <= 0)
         continue;
@@ -142,8 +138,7 @@ list_upcoming (IumInventory *inventory,
 }
 
 static IumWindow *
-next_window_of (GPtrArray  *upcoming,
-                const char *instrument)
+next_window_of (GPtrArray *upcoming, const char *instrument)
 {
   for (guint i = 0; i < upcoming->len; i++)
     if (ium_window_applies_to (g_ptr_array_index (upcoming, i), instrument))
@@ -152,8 +147,7 @@ next_window_of (GPtrArray  *upcoming,
 }
 
 static void
-add_summary (GString     *out,
-             IumSnapshot *snapshot)
+add_summary (GString *out, IumSnapshot *snapshot)
 {
   g_string_append (out, "<section class=\"cards\" aria-label=\"Instruments by status\">");
   g_string_append_printf (out, "<div class=\"card\"><b>%u</b><span>instruments</span></div>",
@@ -170,12 +164,11 @@ add_summary (GString     *out,
 }
 
 static void
-add_next_window (GString   *out,
-                 GPtrArray *upcoming)
+add_next_window (GString *out, GPtrArray *upcoming)
 {
-  IumWindow *window = upcoming->len > 0 ? g_ptr_array_index (upcoming, 0) : NULL;
-  g_autofree char *span = NULL;
-  const char * const *names;
+  IumWindow         *window = upcoming->len > 0 ? g_ptr_array_index (upcoming, 0) : NULL;
+  g_autofree char   *span = NULL;
+  const char *const *names;
 
   g_string_append (out, "<div class=\"window\"><span class=\"muted\">Next downtime window</span>");
   if (window == NULL)
@@ -203,9 +196,7 @@ add_next_window (GString   *out,
 /* Opens a table cell; on a phone, where rows become cards, @label is shown before the value
  * (NULL: the row's title). */
 static void
-open_cell (GString    *out,
-           const char *label,
-           const char *class_name)
+open_cell (GString *out, const char *label, const char *class_name)
 {
   if (label == NULL)
     {
@@ -218,17 +209,14 @@ open_cell (GString    *out,
 }
 
 static void
-close_cell (GString    *out,
-            const char *label)
+close_cell (GString *out, const char *label)
 {
   g_string_append (out, label ? "</span></td>" : "</td>");
 }
 
 /* A cell holding @text, escaped. */
 static void
-add_cell (GString    *out,
-          const char *label,
-          const char *text)
+add_cell (GString *out, const char *label, const char *text)
 {
   open_cell (out, label, NULL);
   add_text (out, text);
@@ -236,13 +224,10 @@ add_cell (GString    *out,
 }
 
 static void
-add_instrument_row (GString       *out,
-                    IumFleet      *fleet,
-                    IumInstrument *instrument,
-                    GPtrArray     *upcoming)
+add_instrument_row (GString *out, IumFleet *fleet, IumInstrument *instrument, GPtrArray *upcoming)
 {
   IumInstrumentStatus status;
-  IumWindow *next = next_window_of (upcoming, ium_instrument_get_name (instrument));
+  IumWindow          *next = next_window_of (upcoming, ium_instrument_get_name (instrument));
 
   ium_fleet_get_status (fleet, instrument, &status);
 
@@ -257,9 +242,9 @@ add_instrument_row (GString       *out,
     g_string_append (out, "<span class=\"muted\">custom</span>");
   close_cell (out, "Runs");
 
-  add_cell (out, "Tier", status.release ? ium_enum_to_nick (IUM_TYPE_TIER,
-                                                            ium_release_get_tier (status.release))
-                                        : "");
+  add_cell (out, "Tier",
+            status.release ? ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (status.release))
+                           : "");
   add_cell (out, "Target", status.target ? ium_release_get_version_text (status.target) : "");
 
   open_cell (out, "Behind", "num");
@@ -297,11 +282,10 @@ add_instrument_row (GString       *out,
 }
 
 static void
-add_instruments (GString     *out,
-                 IumSnapshot *snapshot,
-                 GPtrArray   *upcoming)
+add_instruments (GString *out, IumSnapshot *snapshot, GPtrArray *upcoming)
 {
-  GListModel *instruments = ium_inventory_get_instruments (ium_fleet_get_inventory (snapshot->fleet));
+  GListModel *instruments =
+    ium_inventory_get_instruments (ium_fleet_get_inventory (snapshot->fleet));
 
   g_string_append (out, "<h2>Instruments</h2>");
   if (g_list_model_get_n_items (instruments) == 0)
@@ -310,19 +294,18 @@ add_instruments (GString     *out,
       return;
     }
   g_string_append (out, "<table><thead><tr><th>Instrument</th><th>Site</th><th>Runs</th>"
-                   "<th>Tier</th><th>Target</th><th>Behind</th><th>Flags</th>"
-                   "<th>Next window</th></tr></thead><tbody>");
+                        "<th>Tier</th><th>Target</th><th>Behind</th><th>Flags</th>"
+                        "<th>Next window</th></tr></thead><tbody>");
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       add_instrument_row (out, snapshot->fleet, instrument, upcoming);
     }
   g_string_append (out, "</tbody></table>");
 }
 
 static void
-add_clients (GString   *out,
-             GPtrArray *clients)
+add_clients (GString *out, GPtrArray *clients)
 {
   guint shown = 0;
 
@@ -331,14 +314,15 @@ add_clients (GString   *out,
   for (guint i = 0; i < clients->len; i++)
     {
       IumClientSeen *seen = g_ptr_array_index (clients, i);
-      g_autoptr(GDateTime) last = NULL;
+      g_autoptr (GDateTime) last = NULL;
       g_autofree char *last_text = NULL;
-      const char *nick;
+      const char      *nick;
 
       if (seen->status != IUM_VERDICT_UPDATE_AVAILABLE && seen->status != IUM_VERDICT_INCOMPATIBLE)
         continue;
       if (shown++ == 0)
-        g_string_append (out, "<table><thead><tr><th>Instrument</th><th>Client</th>"
+        g_string_append (out,
+                         "<table><thead><tr><th>Instrument</th><th>Client</th>"
                          "<th>Version</th><th>Verdict</th><th>Recommended</th>"
                          "<th>Last seen</th><th>Checks</th><th>Address</th></tr></thead><tbody>");
 
@@ -369,29 +353,26 @@ add_clients (GString   *out,
     }
   if (shown == 0)
     g_string_append (out, "<p class=\"empty\">No client that asked was out of date or "
-                     "incompatible.</p>");
+                          "incompatible.</p>");
   else
     g_string_append (out, "</tbody></table>");
 }
 
 static char *
-render (IumSnapshot *snapshot,
-        GPtrArray   *clients,
-        GDateTime   *now,
-        gsize       *length)
+render (IumSnapshot *snapshot, GPtrArray *clients, GDateTime *now, gsize *length)
 {
   IumInventory *inventory = ium_fleet_get_inventory (snapshot->fleet);
-  IumRelease *newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
-  const char *facility = ium_inventory_get_facility (inventory);
-  g_autoptr(GPtrArray) upcoming = list_upcoming (inventory, now);
-  g_autoptr(GDateTime) loaded = g_date_time_new_from_unix_utc (snapshot->built / G_USEC_PER_SEC);
+  IumRelease   *newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
+  const char   *facility = ium_inventory_get_facility (inventory);
+  g_autoptr (GPtrArray) upcoming = list_upcoming (inventory, now);
+  g_autoptr (GDateTime) loaded = g_date_time_new_from_unix_utc (snapshot->built / G_USEC_PER_SEC);
   g_autofree char *now_text = format_time (now);
   g_autofree char *loaded_text = format_time (loaded);
-  GString *out = g_string_sized_new (4096 + 700 * (gsize) snapshot->n_instruments);
+  GString         *out = g_string_sized_new (4096 + 700 * (gsize) snapshot->n_instruments);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                   "<meta name=\"color-scheme\" content=\"light dark\"><title>");
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        "<meta name=\"color-scheme\" content=\"light dark\"><title>");
   add_text (out, facility ? facility : "Instrument Update Manager");
   g_string_append (out, " · instrument status</title><style>");
   g_string_append (out, style);
@@ -411,8 +392,8 @@ render (IumSnapshot *snapshot,
   g_string_append (out, "<footer>Instrument Update Manager · inventory loaded ");
   add_text (out, loaded_text);
   g_string_append (out, " UTC · machine-readable: <a href=\"/api/v1/instruments\">"
-                   "/api/v1/instruments</a>, <a href=\"/metrics\">/metrics</a></footer>"
-                   "</main></body></html>\n");
+                        "/api/v1/instruments</a>, <a href=\"/metrics\">/metrics</a></footer>"
+                        "</main></body></html>\n");
 
   *length = out->len;
   return g_string_free (out, FALSE);
@@ -422,14 +403,14 @@ render (IumSnapshot *snapshot,
 IumResponse *
 ium_server_handle_page (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) since = g_date_time_add_days (now, -CLIENTS_DAYS);
-  g_autoptr(GPtrArray) clients = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) since = g_date_time_add_days (now, -CLIENTS_DAYS);
+  g_autoptr (GPtrArray) clients = NULL;
+  g_autoptr (GError) error = NULL;
   IumResponse *response;
-  char *html;
-  gsize length;
+  char        *html;
+  gsize        length;
 
   clients = ium_store_list_clients_seen (request->server->store, since, &error);
   if (clients == NULL)
@@ -438,8 +419,8 @@ ium_server_handle_page (IumRequest *request)
   g_mutex_lock (&snapshot->models_lock);
   html = render (snapshot, clients, now, &length);
   g_mutex_unlock (&snapshot->models_lock);
-  response = ium_response_new (SOUP_STATUS_OK, "text/html; charset=utf-8",
-                               g_bytes_new_take (html, length));
+  response =
+    ium_response_new (SOUP_STATUS_OK, "text/html; charset=utf-8", g_bytes_new_take (html, length));
   ium_response_add_header (response, "Content-Security-Policy",
                            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
                            "form-action 'none'; frame-ancestors 'none'");

@@ -21,6 +21,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The largest request body the write API reads. */
 #define IUM_SERVER_MAX_BODY (64 * 1024)
 
@@ -226,5 +228,7 @@ IumResponse *ium_server_rollout_response      (IumServer   *server,
 IumResponse *ium_server_token_response        (IumServer   *server);
 /* A window as the inventory file writes it, with its "key" first. Owned. */
 JsonNode    *ium_server_window_to_json        (IumWindow   *window);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -27,8 +27,8 @@ new_object_node (JsonObject **object)
 IumResponse *
 ium_server_handle_instruments (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   gsize length;
   char *text = ium_fleet_status_to_data (snapshot->fleet, NULL, &length);
 
@@ -36,13 +36,12 @@ ium_server_handle_instruments (IumRequest *request)
 }
 
 IumResponse *
-ium_server_instrument_response (IumSnapshot *snapshot,
-                                const char  *name)
+ium_server_instrument_response (IumSnapshot *snapshot, const char *name)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
-  IumInventory *inventory = ium_fleet_get_inventory (snapshot->fleet);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
+  IumInventory  *inventory = ium_fleet_get_inventory (snapshot->fleet);
   IumInstrument *instrument = ium_inventory_lookup_instrument (inventory, name);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   if (instrument == NULL)
     return ium_response_error (SOUP_STATUS_NOT_FOUND, "unknown instrument “%s”", name);
@@ -54,7 +53,7 @@ ium_server_instrument_response (IumSnapshot *snapshot,
 IumResponse *
 ium_server_handle_instrument (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
 
   return ium_server_instrument_response (snapshot, request->params[0]);
 }
@@ -63,23 +62,24 @@ ium_server_handle_instrument (IumRequest *request)
 IumResponse *
 ium_server_handle_releases (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   IumInventory *inventory = ium_fleet_get_inventory (snapshot->fleet);
-  GListModel *releases = ium_inventory_get_releases (inventory);
-  IumRelease *newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
-  JsonObject *object;
-  g_autoptr(JsonNode) node = new_object_node (&object);
+  GListModel   *releases = ium_inventory_get_releases (inventory);
+  IumRelease   *newest = ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL);
+  JsonObject   *object;
+  g_autoptr (JsonNode) node = new_object_node (&object);
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i);
       json_array_add_element (array, ium_release_to_json (release));
     }
   json_object_set_array_member (object, "releases", array);
   if (newest != NULL)
-    json_object_set_string_member (object, "newest_official", ium_release_get_version_text (newest));
+    json_object_set_string_member (object, "newest_official",
+                                   ium_release_get_version_text (newest));
   else
     json_object_set_null_member (object, "newest_official");
   return ium_response_json (SOUP_STATUS_OK, node);
@@ -90,10 +90,10 @@ JsonNode *
 ium_server_window_to_json (IumWindow *window)
 {
   JsonObject *object;
-  JsonNode *node = new_object_node (&object);
-  g_autoptr(JsonNode) file_form = ium_window_to_json (window);
+  JsonNode   *node = new_object_node (&object);
+  g_autoptr (JsonNode) file_form = ium_window_to_json (window);
   JsonObject *file_object = json_node_get_object (file_form);
-  g_autoptr(GList) members = json_object_get_members (file_object);
+  g_autoptr (GList) members = json_object_get_members (file_object);
   g_autofree char *key = ium_window_dup_key (window);
 
   json_object_set_string_member (object, "key", key);
@@ -107,16 +107,16 @@ ium_server_window_to_json (IumWindow *window)
 IumResponse *
 ium_server_handle_downtime (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&snapshot->models_lock);
   GListModel *windows = ium_inventory_get_windows (ium_fleet_get_inventory (snapshot->fleet));
   JsonObject *object;
-  g_autoptr(JsonNode) node = new_object_node (&object);
+  g_autoptr (JsonNode) node = new_object_node (&object);
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
       json_array_add_element (array, ium_server_window_to_json (window));
     }
   json_object_set_array_member (object, "downtime", array);
@@ -127,10 +127,10 @@ ium_server_handle_downtime (IumRequest *request)
 IumResponse *
 ium_server_handle_rollouts (IumRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rollouts = ium_rollout_list (request->server->store, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rollouts = ium_rollout_list (request->server->store, &error);
   JsonObject *object;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   JsonArray *array;
 
   if (rollouts == NULL)
@@ -145,12 +145,11 @@ ium_server_handle_rollouts (IumRequest *request)
 }
 
 IumResponse *
-ium_server_rollout_response (IumServer  *server,
-                             const char *name)
+ium_server_rollout_response (IumServer *server, const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRollout) rollout = ium_rollout_load (server->store, name, &error);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRollout) rollout = ium_rollout_load (server->store, name, &error);
+  g_autoptr (JsonNode) node = NULL;
 
   if (rollout == NULL)
     return ium_response_from_error (error);
@@ -168,9 +167,9 @@ ium_server_handle_rollout (IumRequest *request)
 IumResponse *
 ium_server_token_response (IumServer *server)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumToken) token = ium_token_get (server->store, &error);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumToken) token = ium_token_get (server->store, &error);
+  g_autoptr (JsonNode) node = NULL;
 
   if (token == NULL)
     return ium_response_from_error (error);

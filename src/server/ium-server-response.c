@@ -24,9 +24,7 @@ ium_response_free (IumResponse *response)
 }
 
 IumResponse *
-ium_response_new (guint       status,
-                  const char *content_type,
-                  GBytes     *body)
+ium_response_new (guint status, const char *content_type, GBytes *body)
 {
   IumResponse *response = g_new0 (IumResponse, 1);
 
@@ -37,20 +35,17 @@ ium_response_new (guint       status,
 }
 
 IumResponse *
-ium_response_json_text (guint  status,
-                        char  *text,
-                        gsize  length)
+ium_response_json_text (guint status, char *text, gsize length)
 {
   return ium_response_new (status, "application/json", g_bytes_new_take (text, length));
 }
 
 IumResponse *
-ium_response_json (guint     status,
-                   JsonNode *node)
+ium_response_json (guint status, JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   GString *text = g_string_new (NULL);
-  gsize length;
+  gsize    length;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -62,14 +57,12 @@ ium_response_json (guint     status,
 }
 
 IumResponse *
-ium_response_error (guint       status,
-                    const char *format,
-                    ...)
+ium_response_error (guint status, const char *format, ...)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), object);
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -137,7 +130,7 @@ ium_server_status_for_error (const GError *error)
 IumResponse *
 ium_response_from_error (const GError *error)
 {
-  guint status = ium_server_status_for_error (error);
+  guint        status = ium_server_status_for_error (error);
   IumResponse *response = ium_response_error (status, "%s", error->message);
 
   /* The database was locked by another writer for longer than the busy timeout. */
@@ -149,9 +142,7 @@ ium_response_from_error (const GError *error)
 }
 
 void
-ium_response_add_header (IumResponse *response,
-                         const char  *name,
-                         const char  *value)
+ium_response_add_header (IumResponse *response, const char *name, const char *value)
 {
   if (response->headers == NULL)
     response->headers = g_ptr_array_new_with_free_func (g_free);
@@ -160,8 +151,7 @@ ium_response_add_header (IumResponse *response,
 }
 
 void
-ium_response_apply (IumResponse       *response,
-                    SoupServerMessage *msg)
+ium_response_apply (IumResponse *response, SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
@@ -177,7 +167,6 @@ ium_response_apply (IumResponse       *response,
     {
       /* Shared, not copied: a status of 10,000 instruments is a few megabytes. */
       soup_message_headers_replace (headers, "Content-Type", response->content_type);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (msg),
-                                      response->body);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response->body);
     }
 }

@@ -19,25 +19,26 @@
 /* X-IUM-User, in bytes. */
 #define MAX_USER_LENGTH 200
 
-typedef enum {
-  ROUTE_INLINE       = 0,
-  ROUTE_THREAD       = 1 << 0, /* runs on a GTask thread (all that may wait for a lock) */
-  ROUTE_STORE        = 1 << 1, /* ... with the request store locked */
-  ROUTE_CHANGE       = 1 << 2, /* needs the bearer token */
-  ROUTE_BODY         = 1 << 3, /* reads a JSON body (which may be empty) */
-  ROUTE_ANY_QUERY    = 1 << 4, /* ignores the query (pages people open) */
+typedef enum
+{
+  ROUTE_INLINE = 0,
+  ROUTE_THREAD = 1 << 0,    /* runs on a GTask thread (all that may wait for a lock) */
+  ROUTE_STORE = 1 << 1,     /* ... with the request store locked */
+  ROUTE_CHANGE = 1 << 2,    /* needs the bearer token */
+  ROUTE_BODY = 1 << 3,      /* reads a JSON body (which may be empty) */
+  ROUTE_ANY_QUERY = 1 << 4, /* ignores the query (pages people open) */
 } RouteFlags;
 
 typedef struct
 {
-  const char          *method;
-  const char          *path;   /* "*" matches one segment */
-  RouteFlags           flags;
-  const char * const  *params; /* the query parameters it takes; NULL for none */
-  IumResponse       *(*handle) (IumRequest *request);
+  const char        *method;
+  const char        *path; /* "*" matches one segment */
+  RouteFlags         flags;
+  const char *const *params; /* the query parameters it takes; NULL for none */
+  IumResponse *(*handle) (IumRequest *request);
 } Route;
 
-static const char * const check_params[] = { "instrument", "component", "version", NULL };
+static const char *const check_params[] = { "instrument", "component", "version", NULL };
 
 #define STORE_THREAD (ROUTE_THREAD | ROUTE_STORE)
 #define CHANGE       (ROUTE_THREAD | ROUTE_STORE | ROUTE_CHANGE | ROUTE_BODY)
@@ -83,11 +84,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumRequest, request_free)
 /* The path's segments, percent-decoded one by one (so that "%2F" stays inside its segment).
  * NULL after a 400 in @response. */
 static char **
-split_path (const char   *path,
-            IumResponse **response)
+split_path (const char *path, IumResponse **response)
 {
-  g_auto(GStrv) raw = NULL;
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) raw = NULL;
+  g_autoptr (GPtrArray) segments = g_ptr_array_new_with_free_func (g_free);
 
   if (path == NULL || *path != '/')
     {
@@ -120,17 +120,15 @@ split_path (const char   *path,
 /* Whether @segments fit @route's path; the "*" segments go to @params (nullable). Walks the
  * pattern in place: this runs for every route on every request. */
 static gboolean
-route_matches (const Route  *route,
-               char * const *segments,
-               GPtrArray    *params)
+route_matches (const Route *route, char *const *segments, GPtrArray *params)
 {
   const char *pattern = route->path + 1;
-  guint i = 0;
+  guint       i = 0;
 
   for (; *pattern != '\0'; i++)
     {
       const char *end = strchr (pattern, '/');
-      gsize length = end ? (gsize) (end - pattern) : strlen (pattern);
+      gsize       length = end ? (gsize) (end - pattern) : strlen (pattern);
 
       if (segments[i] == NULL)
         return FALSE;
@@ -151,9 +149,7 @@ route_matches (const Route  *route,
 /* The route for @method on @segments; else NULL with @allow listing the methods the path
  * takes (empty when the path is unknown). */
 static const Route *
-find_route (const char   *method,
-            char * const *segments,
-            GString      *allow)
+find_route (const char *method, char *const *segments, GString *allow)
 {
   /* HEAD is GET without the body, which libsoup leaves out. */
   if (g_str_equal (method, "HEAD"))
@@ -174,11 +170,10 @@ find_route (const char   *method,
 
 /* Decodes one "name=value" part of a query ("+" is a space, as forms send it). */
 static char *
-decode_query_part (const char *start,
-                   const char *end)
+decode_query_part (const char *start, const char *end)
 {
   g_autofree char *plus = g_strndup (start, end - start);
-  char *decoded;
+  char            *decoded;
 
   g_strdelimit (plus, "+", ' ');
   decoded = g_uri_unescape_string (plus, NULL);
@@ -188,17 +183,15 @@ decode_query_part (const char *start,
 }
 
 static GHashTable *
-parse_query (const char          *query,
-             const char * const  *accepted,
-             IumResponse        **response)
+parse_query (const char *query, const char *const *accepted, IumResponse **response)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_auto(GStrv) parts = g_strsplit (query ? query : "", "&", -1);
+  g_autoptr (GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto (GStrv) parts = g_strsplit (query ? query : "", "&", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      const char *equals = strchr (parts[i], '=');
-      const char *end = parts[i] + strlen (parts[i]);
+      const char      *equals = strchr (parts[i], '=');
+      const char      *end = parts[i] + strlen (parts[i]);
       g_autofree char *name = NULL;
       g_autofree char *value = NULL;
 
@@ -210,16 +203,19 @@ parse_query (const char          *query,
         {
           *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
                                           "the query has an invalid percent-encoding (a NUL "
-                                          "byte, or bytes that are not UTF-8) in “%s”", parts[i]);
+                                          "byte, or bytes that are not UTF-8) in “%s”",
+                                          parts[i]);
           return NULL;
         }
       if (accepted == NULL || !g_strv_contains (accepted, name))
         {
           g_autofree char *list = accepted ? g_strjoinv (", ", (char **) accepted) : NULL;
-          *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
-                                          "unknown parameter “%s”; %s%s", name,
-                                          list ? "this endpoint takes " : "this endpoint takes "
-                                          "no parameters", list ? list : "");
+          *response =
+            ium_response_error (SOUP_STATUS_BAD_REQUEST, "unknown parameter “%s”; %s%s", name,
+                                list ? "this endpoint takes "
+                                     : "this endpoint takes "
+                                       "no parameters",
+                                list ? list : "");
           return NULL;
         }
       if (g_hash_table_contains (table, name))
@@ -235,10 +231,9 @@ parse_query (const char          *query,
 
 /* How deeply arrays and objects nest in @text, outside strings. */
 static guint
-json_depth (const char *text,
-            gsize       length)
+json_depth (const char *text, gsize length)
 {
-  guint depth = 0, deepest = 0;
+  guint    depth = 0, deepest = 0;
   gboolean in_string = FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -263,35 +258,36 @@ json_depth (const char *text,
 }
 
 static JsonNode *
-parse_body (SoupServerMessage  *msg,
-            IumResponse       **response)
+parse_body (SoupServerMessage *msg, IumResponse **response)
 {
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
+  g_autoptr (GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize       length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
 
   if (length == 0)
     return NULL;
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
-                                      "the body is not JSON: it is not UTF-8 text");
+      *response =
+        ium_response_error (SOUP_STATUS_BAD_REQUEST, "the body is not JSON: it is not UTF-8 text");
       return NULL;
     }
   if (json_depth (data, length) > MAX_JSON_DEPTH)
     {
-      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST, "the body nests arrays and "
-                                      "objects deeper than %u levels", MAX_JSON_DEPTH);
+      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
+                                      "the body nests arrays and "
+                                      "objects deeper than %u levels",
+                                      MAX_JSON_DEPTH);
       return NULL;
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
-      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST, "the body is not JSON: %s",
-                                      error->message);
+      *response =
+        ium_response_error (SOUP_STATUS_BAD_REQUEST, "the body is not JSON: %s", error->message);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -299,17 +295,16 @@ parse_body (SoupServerMessage  *msg,
 
 /* NULL when the request carries the server's bearer token, else the refusal. */
 static IumResponse *
-check_bearer (IumServer         *self,
-              SoupServerMessage *msg)
+check_bearer (IumServer *self, SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
-  g_autoptr(GChecksum) checksum = NULL;
-  guint8 digest[32];
-  gsize digest_length = sizeof digest;
+  const char         *authorization = soup_message_headers_get_one (headers, "Authorization");
+  g_autoptr (GChecksum) checksum = NULL;
+  guint8        digest[32];
+  gsize         digest_length = sizeof digest;
   const guint8 *expected;
-  guint8 difference = 0;
-  IumResponse *response;
+  guint8        difference = 0;
+  IumResponse  *response;
 
   if (self->token_digest == NULL)
     return ium_response_error (SOUP_STATUS_FORBIDDEN,
@@ -321,9 +316,9 @@ check_bearer (IumServer         *self,
     {
       response = ium_response_error (SOUP_STATUS_UNAUTHORIZED,
                                      authorization == NULL
-                                     ? "this change needs the header “Authorization: Bearer "
-                                       "TOKEN” with the token of the server's --token-file"
-                                     : "the Authorization header must be “Bearer TOKEN”");
+                                       ? "this change needs the header “Authorization: Bearer "
+                                         "TOKEN” with the token of the server's --token-file"
+                                       : "the Authorization header must be “Bearer TOKEN”");
       ium_response_add_header (response, "WWW-Authenticate",
                                authorization == NULL ? "Bearer realm=\"ium\""
                                                      : "Bearer realm=\"ium\", "
@@ -351,12 +346,11 @@ check_bearer (IumServer         *self,
 }
 
 static char *
-dup_user (SoupServerMessage  *msg,
-          IumResponse       **response)
+dup_user (SoupServerMessage *msg, IumResponse **response)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *user = soup_message_headers_get_one (headers, "X-IUM-User");
-  g_autofree char *stripped = NULL;
+  const char         *user = soup_message_headers_get_one (headers, "X-IUM-User");
+  g_autofree char    *stripped = NULL;
 
   if (user == NULL)
     return NULL;
@@ -372,15 +366,16 @@ dup_user (SoupServerMessage  *msg,
 invalid:
   *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
                                   "X-IUM-User must be a name of 1 to %u bytes of UTF-8 text "
-                                  "without control characters", MAX_USER_LENGTH);
+                                  "without control characters",
+                                  MAX_USER_LENGTH);
   return NULL;
 }
 
 typedef struct
 {
-  IumServer         *server;  /* owned */
+  IumServer         *server;   /* owned */
   IumListener       *listener; /* borrowed: it outlives its tasks */
-  SoupServerMessage *msg;     /* owned */
+  SoupServerMessage *msg;      /* owned */
   const Route       *route;
   IumRequest        *request; /* owned */
   gboolean           gone;    /* the connection finished before the answer */
@@ -397,19 +392,15 @@ job_free (Job *job)
 }
 
 static void
-job_msg_finished_cb (SoupServerMessage *msg,
-                     Job               *job)
+job_msg_finished_cb (SoupServerMessage *msg, Job *job)
 {
   job->gone = TRUE;
 }
 
 static void
-run_job (GTask        *task,
-         gpointer      source,
-         gpointer      data,
-         GCancellable *cancellable)
+run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  Job *job = data;
+  Job         *job = data;
   IumResponse *response;
 
   if (job->route->flags & ROUTE_STORE)
@@ -422,12 +413,10 @@ run_job (GTask        *task,
 }
 
 static void
-job_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(IumResponse) response = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (IumResponse) response = g_task_propagate_pointer (G_TASK (result), NULL);
 
   job->listener->n_tasks--;
   if (job->gone)
@@ -443,7 +432,7 @@ run_elsewhere (IumListener       *listener,
                IumRequest        *request)
 {
   /* Created on the listener's thread: the answer comes back to its main context. */
-  g_autoptr(GTask) task = g_task_new (listener->server, NULL, job_done_cb, NULL);
+  g_autoptr (GTask) task = g_task_new (listener->server, NULL, job_done_cb, NULL);
   Job *job = g_new0 (Job, 1);
 
   job->server = g_object_ref (listener->server);
@@ -468,14 +457,14 @@ handle_message_cb (SoupServer        *soup,
                    gpointer           user_data)
 {
   IumListener *listener = user_data;
-  IumServer *self = listener->server;
-  const char *method = soup_server_message_get_method (msg);
-  GUri *uri = soup_server_message_get_uri (msg);
-  g_autoptr(IumResponse) response = NULL;
-  g_autoptr(IumRequest) request = NULL;
-  g_autoptr(GString) allow = g_string_new (NULL);
-  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) segments = NULL;
+  IumServer   *self = listener->server;
+  const char  *method = soup_server_message_get_method (msg);
+  GUri        *uri = soup_server_message_get_uri (msg);
+  g_autoptr (IumResponse) response = NULL;
+  g_autoptr (IumRequest) request = NULL;
+  g_autoptr (GString) allow = g_string_new (NULL);
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) segments = NULL;
   const Route *route;
 
   if (g_object_get_data (G_OBJECT (msg), "ium-too-large") != NULL)
@@ -497,9 +486,9 @@ handle_message_cb (SoupServer        *soup,
     }
   if (route == NULL && allow->len > 0)
     {
-      response = ium_response_error (SOUP_STATUS_METHOD_NOT_ALLOWED,
-                                     "%s is not allowed here; this path takes %s", method,
-                                     allow->str);
+      response =
+        ium_response_error (SOUP_STATUS_METHOD_NOT_ALLOWED,
+                            "%s is not allowed here; this path takes %s", method, allow->str);
       ium_response_add_header (response, "Allow", allow->str);
       goto answer;
     }
@@ -507,7 +496,8 @@ handle_message_cb (SoupServer        *soup,
     {
       response = ium_response_error (SOUP_STATUS_NOT_FOUND,
                                      "no such endpoint: %s; the API is under /api/v1/ (see "
-                                     "docs/http-api.md)", g_uri_get_path (uri));
+                                     "docs/http-api.md)",
+                                     g_uri_get_path (uri));
       goto answer;
     }
 
@@ -548,9 +538,7 @@ answer:
 }
 
 static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
+got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
 {
   gsize total = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), "ium-body-length"));
 
@@ -567,22 +555,22 @@ got_chunk_cb (SoupServerMessage *msg,
 /* Answers 413 and closes the connection at once, without reading a body the client said is
  * far too large: libsoup would otherwise read (and drop) all of it before answering. */
 static void
-refuse_body (IumServer         *self,
-             SoupServerMessage *msg)
+refuse_body (IumServer *self, SoupServerMessage *msg)
 {
-  g_autoptr(IumResponse) response = ium_response_error (SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                                        "the body is larger than %u bytes",
-                                                        IUM_SERVER_MAX_BODY);
-  g_autoptr(GIOStream) stream = NULL;
-  g_autoptr(GString) answer = g_string_new (NULL);
-  gsize length;
+  g_autoptr (IumResponse) response = ium_response_error (
+    SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "the body is larger than %u bytes", IUM_SERVER_MAX_BODY);
+  g_autoptr (GIOStream) stream = NULL;
+  g_autoptr (GString) answer = g_string_new (NULL);
+  gsize       length;
   const char *body = g_bytes_get_data (response->body, &length);
 
-  g_string_append_printf (answer, "HTTP/1.1 413 Request Entity Too Large\r\n"
+  g_string_append_printf (answer,
+                          "HTTP/1.1 413 Request Entity Too Large\r\n"
                           "Server: ium/" PACKAGE_VERSION "\r\n"
                           "Content-Type: application/json\r\n"
                           "Content-Length: %" G_GSIZE_FORMAT "\r\n"
-                          "Connection: close\r\n\r\n", length);
+                          "Connection: close\r\n\r\n",
+                          length);
   g_string_append_len (answer, body, (gssize) length);
 
   ium_server_count_status (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
@@ -590,18 +578,15 @@ refuse_body (IumServer         *self,
   if (stream == NULL)
     return;
   /* A few hundred bytes fit in any socket buffer: this does not block. */
-  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer->str, answer->len,
-                             NULL, NULL, NULL);
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer->str, answer->len, NULL,
+                             NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
 }
 
 /* Runs when the headers are in, before the body is read. */
 static void
-early_handler_cb (SoupServer        *soup,
-                  SoupServerMessage *msg,
-                  const char        *path,
-                  GHashTable        *query,
-                  gpointer           user_data)
+early_handler_cb (
+  SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
@@ -625,11 +610,10 @@ early_handler_cb (SoupServer        *soup,
 }
 
 void
-ium_server_count_status (IumServer *self,
-                         guint      status)
+ium_server_count_status (IumServer *self, guint status)
 {
   static const guint codes[] = { IUM_SERVER_COUNTED_CODES };
-  guint index = G_N_ELEMENTS (codes);
+  guint              index = G_N_ELEMENTS (codes);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (codes) + 1 == IUM_SERVER_N_CODES);
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
@@ -639,9 +623,7 @@ ium_server_count_status (IumServer *self,
 }
 
 static void
-count_request_cb (SoupServer        *soup,
-                  SoupServerMessage *msg,
-                  gpointer           user_data)
+count_request_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
   ium_server_count_status (((IumListener *) user_data)->server,
                            soup_server_message_get_status (msg));

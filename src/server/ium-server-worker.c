@@ -20,12 +20,12 @@
 /* How often the queue is written and the database looked at. */
 #define FLUSH_INTERVAL_US (200 * G_TIME_SPAN_MILLISECOND)
 /* A batch this large is written at once. */
-#define FLUSH_BATCH       500
+#define FLUSH_BATCH 500
 /* While the database cannot be written, checks wait in memory up to this many; the oldest
  * are dropped beyond (and counted). */
-#define MAX_QUEUE         200000
+#define MAX_QUEUE 200000
 /* How long a change through the server waits for the snapshot to show it. */
-#define RELOAD_WAIT_US    (10 * G_TIME_SPAN_SECOND)
+#define RELOAD_WAIT_US (10 * G_TIME_SPAN_SECOND)
 
 IumSnapshot *
 ium_snapshot_ref (IumSnapshot *snapshot)
@@ -49,11 +49,10 @@ ium_snapshot_unref (IumSnapshot *snapshot)
 }
 
 static IumSnapshot *
-snapshot_new (IumInventory *inventory,
-              guint64       generation)
+snapshot_new (IumInventory *inventory, guint64 generation)
 {
   IumSnapshot *snapshot = g_atomic_rc_box_new0 (IumSnapshot);
-  GListModel *instruments = ium_inventory_get_instruments (inventory);
+  GListModel  *instruments = ium_inventory_get_instruments (inventory);
 
   g_mutex_init (&snapshot->models_lock);
   snapshot->fleet = ium_fleet_new (inventory);
@@ -64,7 +63,7 @@ snapshot_new (IumInventory *inventory,
   /* Counted once here, so that /metrics costs nothing per instrument. */
   for (guint i = 0; i < snapshot->n_instruments; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       IumInstrumentStatus status;
 
       ium_fleet_get_status (snapshot->fleet, instrument, &status);
@@ -77,8 +76,7 @@ snapshot_new (IumInventory *inventory,
 
 /* Says @message once, not every FLUSH_INTERVAL while the trouble lasts. */
 static void
-warn_once (IumServer  *self,
-           const char *message)
+warn_once (IumServer *self, const char *message)
 {
   if (g_strcmp0 (self->last_warning, message) == 0)
     return;
@@ -89,12 +87,11 @@ warn_once (IumServer  *self,
 
 /* Worker thread: writes @batch, or puts it back in front of the queue to try again. */
 static void
-flush (IumServer *self,
-       GPtrArray *batch)
+flush (IumServer *self, GPtrArray *batch)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  guint dropped = 0;
+  guint            dropped = 0;
 
   if (ium_store_append_checks (self->worker_store, batch, &error))
     {
@@ -123,10 +120,10 @@ flush (IumServer *self,
 static void
 poll_database (IumServer *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
   IumSnapshot *fresh, *old;
-  gint64 version;
+  gint64       version;
 
   if (!ium_store_get_data_version (self->worker_store, &version, &error))
     {
@@ -167,12 +164,12 @@ static gpointer
 worker_main (gpointer data)
 {
   IumServer *self = data;
-  gboolean stop = FALSE;
+  gboolean   stop = FALSE;
 
   while (!stop)
     {
-      g_autoptr(GPtrArray) batch = NULL;
-      gint64 deadline = g_get_monotonic_time () + FLUSH_INTERVAL_US;
+      g_autoptr (GPtrArray) batch = NULL;
+      gint64  deadline = g_get_monotonic_time () + FLUSH_INTERVAL_US;
       guint64 serving;
 
       g_mutex_lock (&self->lock);
@@ -204,7 +201,7 @@ worker_main (gpointer data)
   /* Stopping: whatever came in meanwhile, or failed to be written, gets a few more tries. */
   for (guint attempt = 0; attempt < 3; attempt++)
     {
-      g_autoptr(GPtrArray) batch = NULL;
+      g_autoptr (GPtrArray) batch = NULL;
 
       g_mutex_lock (&self->lock);
       batch = g_steal_pointer (&self->queue);
@@ -223,10 +220,9 @@ worker_main (gpointer data)
 }
 
 gboolean
-ium_server_worker_start (IumServer  *self,
-                         GError    **error)
+ium_server_worker_start (IumServer *self, GError **error)
 {
-  g_autoptr(IumInventory) inventory = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
 
   self->worker_store = ium_store_open_existing (self->db_path, error);
   if (self->worker_store == NULL
@@ -266,8 +262,7 @@ ium_server_dup_snapshot (IumServer *self)
 }
 
 void
-ium_server_log_check (IumServer      *self,
-                      IumCheckRecord *record)
+ium_server_log_check (IumServer *self, IumCheckRecord *record)
 {
   gboolean dropped = FALSE;
 
@@ -303,7 +298,7 @@ ium_server_get_queue_length (IumServer *self)
 void
 ium_server_reload_now (IumServer *self)
 {
-  gint64 deadline = g_get_monotonic_time () + RELOAD_WAIT_US;
+  gint64  deadline = g_get_monotonic_time () + RELOAD_WAIT_US;
   guint64 ticket;
 
   g_mutex_lock (&self->lock);

@@ -30,27 +30,27 @@ dup_who (IumRequest *request)
 
 /* NULL when X-IUM-User is there, else the 400. */
 static IumResponse *
-need_user (IumRequest *request,
-           const char *doing)
+need_user (IumRequest *request, const char *doing)
 {
   if (request->user != NULL)
     return NULL;
   return ium_response_error (SOUP_STATUS_BAD_REQUEST,
                              "%s needs the deploy token, so it needs to know who you are: send "
                              "the header “X-IUM-User: NAME” with the name the token is held "
-                             "under", doing);
+                             "under",
+                             doing);
 }
 
 /* Checks the body: a JSON object with only @keys (or no body at all, unless @required).
  * Returns the object (borrowed, NULL when there is no body), or sets @response. */
 static JsonObject *
-body_object (IumRequest          *request,
-             const char * const  *keys,
-             gboolean             required,
-             IumResponse        **response)
+body_object (IumRequest        *request,
+             const char *const *keys,
+             gboolean           required,
+             IumResponse      **response)
 {
   g_autofree char *list = g_strjoinv (", ", (char **) keys);
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
   JsonObject *object;
 
   *response = NULL;
@@ -73,9 +73,10 @@ body_object (IumRequest          *request,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (keys, l->data))
       {
-        *response = ium_response_error (SOUP_STATUS_BAD_REQUEST, "unknown key “%s” in the body; "
-                                        "this change takes %s", (const char *) l->data,
-                                        *list ? list : "no keys");
+        *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
+                                        "unknown key “%s” in the body; "
+                                        "this change takes %s",
+                                        (const char *) l->data, *list ? list : "no keys");
         return NULL;
       }
   return object;
@@ -110,10 +111,7 @@ get_text (JsonObject   *object,
 }
 
 static gboolean
-get_bool (JsonObject   *object,
-          const char   *key,
-          gboolean     *value,
-          IumResponse **response)
+get_bool (JsonObject *object, const char *key, gboolean *value, IumResponse **response)
 {
   JsonNode *member = object ? json_object_get_member (object, key) : NULL;
 
@@ -122,8 +120,7 @@ get_bool (JsonObject   *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
     {
-      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST, "“%s” must be true or false",
-                                      key);
+      *response = ium_response_error (SOUP_STATUS_BAD_REQUEST, "“%s” must be true or false", key);
       return FALSE;
     }
   *value = json_node_get_boolean (member);
@@ -134,7 +131,7 @@ get_bool (JsonObject   *object,
 static IumResponse *
 instrument_after_change (IumRequest *request)
 {
-  g_autoptr(IumSnapshot) snapshot = NULL;
+  g_autoptr (IumSnapshot) snapshot = NULL;
 
   ium_server_reload_now (request->server);
   snapshot = ium_server_dup_snapshot (request->server);
@@ -145,14 +142,14 @@ instrument_after_change (IumRequest *request)
 IumResponse *
 ium_server_handle_edit (IumRequest *request)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *who = dup_who (request);
-  IumResponse *response;
+  IumResponse     *response;
 
   /* Core checks the edit itself, keys included, and names what is wrong in it. */
   if (request->body == NULL)
     return ium_response_error (SOUP_STATUS_BAD_REQUEST, "this change needs a JSON object body "
-                               "with any of site, tags and hosts");
+                                                        "with any of site, tags and hosts");
   if (JSON_NODE_HOLDS_OBJECT (request->body)
       && json_object_has_member (json_node_get_object (request->body), "hosts")
       && (response = need_user (request, "changing installed versions")) != NULL)
@@ -168,12 +165,12 @@ ium_server_handle_edit (IumRequest *request)
 IumResponse *
 ium_server_handle_pin (IumRequest *request)
 {
-  static const char * const keys[] = { "release", NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const keys[] = { "release", NULL };
+  g_autoptr (GError) error = NULL;
   g_autofree char *who = dup_who (request);
-  IumResponse *response;
-  JsonObject *object = body_object (request, keys, TRUE, &response);
-  const char *release;
+  IumResponse     *response;
+  JsonObject      *object = body_object (request, keys, TRUE, &response);
+  const char      *release;
 
   if (object == NULL || !get_text (object, "release", TRUE, &release, &response))
     return response;
@@ -186,10 +183,10 @@ ium_server_handle_pin (IumRequest *request)
 IumResponse *
 ium_server_handle_unpin (IumRequest *request)
 {
-  static const char * const keys[] = { NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const keys[] = { NULL };
+  g_autoptr (GError) error = NULL;
   g_autofree char *who = dup_who (request);
-  IumResponse *response;
+  IumResponse     *response;
 
   body_object (request, keys, FALSE, &response);
   if (response != NULL)
@@ -200,16 +197,15 @@ ium_server_handle_unpin (IumRequest *request)
 }
 
 static IumResponse *
-set_busy (IumRequest *request,
-          gboolean    busy)
+set_busy (IumRequest *request, gboolean busy)
 {
-  static const char * const busy_keys[] = { "note", NULL };
-  static const char * const free_keys[] = { NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const busy_keys[] = { "note", NULL };
+  static const char *const free_keys[] = { NULL };
+  g_autoptr (GError) error = NULL;
   g_autofree char *who = dup_who (request);
-  IumResponse *response;
-  JsonObject *object = body_object (request, busy ? busy_keys : free_keys, FALSE, &response);
-  const char *note = NULL;
+  IumResponse     *response;
+  JsonObject      *object = body_object (request, busy ? busy_keys : free_keys, FALSE, &response);
+  const char      *note = NULL;
 
   if (response != NULL || !get_text (object, "note", FALSE, &note, &response))
     return response;
@@ -236,18 +232,19 @@ ium_server_handle_free (IumRequest *request)
 IumResponse *
 ium_server_handle_add_window (IumRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumSnapshot) snapshot = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumSnapshot) snapshot = NULL;
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *who = dup_who (request);
   g_autofree char *key = NULL;
   g_autofree char *location = NULL;
   g_autofree char *escaped = NULL;
-  IumWindow *window;
-  IumResponse *response;
+  IumWindow       *window;
+  IumResponse     *response;
 
   if (request->body == NULL)
-    return ium_response_error (SOUP_STATUS_BAD_REQUEST, "this change needs a JSON object body "
+    return ium_response_error (SOUP_STATUS_BAD_REQUEST,
+                               "this change needs a JSON object body "
                                "with start, end, label and optionally instruments");
   if (!ium_store_put_window (request->server->store, request->body, who, &key, &error))
     return ium_response_from_error (error);
@@ -260,7 +257,8 @@ ium_server_handle_add_window (IumRequest *request)
     node = ium_server_window_to_json (window);
   g_mutex_unlock (&snapshot->models_lock);
   if (node == NULL)
-    return ium_response_error (SOUP_STATUS_INTERNAL_SERVER_ERROR, "the window was saved but "
+    return ium_response_error (SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                               "the window was saved but "
                                "the inventory was not reloaded in time; GET /api/v1/downtime");
 
   response = ium_response_json (SOUP_STATUS_CREATED, node);
@@ -274,14 +272,14 @@ ium_server_handle_add_window (IumRequest *request)
 IumResponse *
 ium_server_handle_remove_window (IumRequest *request)
 {
-  static const char * const keys[] = { NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
-  g_autoptr(JsonNode) node = NULL;
+  static const char *const keys[] = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (request->server);
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *who = dup_who (request);
-  const char *key = request->params[0];
-  IumWindow *window;
-  IumResponse *response;
+  const char      *key = request->params[0];
+  IumWindow       *window;
+  IumResponse     *response;
 
   body_object (request, keys, FALSE, &response);
   if (response != NULL)
@@ -313,13 +311,13 @@ ium_server_handle_remove_window (IumRequest *request)
 IumResponse *
 ium_server_handle_mark (IumRequest *request)
 {
-  static const char * const keys[] = { "state", "note", "force", NULL };
-  g_autoptr(GError) error = NULL;
-  IumResponse *response;
-  JsonObject *object = body_object (request, keys, TRUE, &response);
-  const char *state_text, *note;
+  static const char *const keys[] = { "state", "note", "force", NULL };
+  g_autoptr (GError) error = NULL;
+  IumResponse    *response;
+  JsonObject     *object = body_object (request, keys, TRUE, &response);
+  const char     *state_text, *note;
   IumUpgradeState state;
-  gboolean force;
+  gboolean        force;
 
   if (object == NULL || !get_text (object, "state", TRUE, &state_text, &response)
       || !get_text (object, "note", FALSE, &note, &response)
@@ -340,8 +338,8 @@ ium_server_handle_mark (IumRequest *request)
 IumResponse *
 ium_server_handle_resume (IumRequest *request)
 {
-  static const char * const keys[] = { NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const keys[] = { NULL };
+  g_autoptr (GError) error = NULL;
   IumResponse *response;
 
   body_object (request, keys, FALSE, &response);
@@ -356,12 +354,12 @@ ium_server_handle_resume (IumRequest *request)
 IumResponse *
 ium_server_handle_take_token (IumRequest *request)
 {
-  static const char * const keys[] = { "note", "steal", "reason", NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const keys[] = { "note", "steal", "reason", NULL };
+  g_autoptr (GError) error = NULL;
   IumResponse *response;
-  JsonObject *object = body_object (request, keys, FALSE, &response);
-  const char *note, *reason;
-  gboolean steal;
+  JsonObject  *object = body_object (request, keys, FALSE, &response);
+  const char  *note, *reason;
+  gboolean     steal;
 
   if (response != NULL || !get_text (object, "note", FALSE, &note, &response)
       || !get_text (object, "reason", FALSE, &reason, &response)
@@ -380,11 +378,11 @@ ium_server_handle_take_token (IumRequest *request)
 IumResponse *
 ium_server_handle_release_token (IumRequest *request)
 {
-  static const char * const keys[] = { "note", NULL };
-  g_autoptr(GError) error = NULL;
+  static const char *const keys[] = { "note", NULL };
+  g_autoptr (GError) error = NULL;
   IumResponse *response;
-  JsonObject *object = body_object (request, keys, FALSE, &response);
-  const char *note;
+  JsonObject  *object = body_object (request, keys, FALSE, &response);
+  const char  *note;
 
   if (response != NULL || !get_text (object, "note", FALSE, &note, &response)
       || (response = need_user (request, "releasing the deploy token")) != NULL)

@@ -21,7 +21,9 @@
 /* A token file is a line of text; anything this large is something else. */
 #define MAX_TOKEN_FILE 4096
 
+/* clang-format off */
 G_DEFINE_QUARK (ium-server-error-quark, ium_server_error)
+/* clang-format on */
 
 G_DEFINE_FINAL_TYPE (IumServer, ium_server, G_TYPE_OBJECT)
 
@@ -81,10 +83,9 @@ ium_server_init (IumServer *self)
  * Returns: (transfer full) (nullable): the server, not listening yet
  */
 IumServer *
-ium_server_new (const char  *db_path,
-                GError     **error)
+ium_server_new (const char *db_path, GError **error)
 {
-  g_autoptr(IumServer) self = NULL;
+  g_autoptr (IumServer) self = NULL;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
@@ -98,36 +99,29 @@ ium_server_new (const char  *db_path,
   return g_steal_pointer (&self);
 }
 
-static gboolean
-token_error (GError    **error,
-             const char *path,
-             const char *format,
-             ...) G_GNUC_PRINTF (3, 4);
+static gboolean token_error (GError **error, const char *path, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
 
 static gboolean
-token_error (GError    **error,
-             const char *path,
-             const char *format,
-             ...)
+token_error (GError **error, const char *path, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_TOKEN_FILE, "the token file %s %s",
-               path, message);
+  g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_TOKEN_FILE, "the token file %s %s", path,
+               message);
   return FALSE;
 }
 
 /* Reads at most MAX_TOKEN_FILE bytes of @fd; NULL on a read error (errno set). */
 static char *
-read_small_file (int    fd,
-                 gsize *length)
+read_small_file (int fd, gsize *length)
 {
   g_autofree char *buffer = g_malloc (MAX_TOKEN_FILE + 1);
-  gsize total = 0;
+  gsize            total = 0;
 
   while (total <= MAX_TOKEN_FILE)
     {
@@ -155,18 +149,16 @@ read_small_file (int    fd,
  * Returns: %TRUE when the token is read; the write API then needs it
  */
 gboolean
-ium_server_load_token_file (IumServer   *self,
-                            const char  *path,
-                            GError     **error)
+ium_server_load_token_file (IumServer *self, const char *path, GError **error)
 {
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr (GChecksum) checksum = NULL;
   g_autofree char *contents = NULL;
-  guint8 digest[32];
-  gsize digest_length = sizeof digest;
-  struct stat info;
-  gsize length = 0;
-  char *token;
-  int fd;
+  guint8           digest[32];
+  gsize            digest_length = sizeof digest;
+  struct stat      info;
+  gsize            length = 0;
+  char            *token;
+  int              fd;
 
   g_return_val_if_fail (IUM_IS_SERVER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -190,7 +182,8 @@ ium_server_load_token_file (IumServer   *self,
   if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
     {
       close (fd);
-      return token_error (error, path, "can be read or written by group or others (mode "
+      return token_error (error, path,
+                          "can be read or written by group or others (mode "
                           "%04o); only its owner may (run: chmod 600 %s)",
                           (guint) (info.st_mode & 07777), path);
     }
@@ -205,16 +198,21 @@ ium_server_load_token_file (IumServer   *self,
   close (fd);
 
   if (length > MAX_TOKEN_FILE)
-    return token_error (error, path, "is larger than %u bytes; it should hold one line, the "
-                        "token", MAX_TOKEN_FILE);
+    return token_error (error, path,
+                        "is larger than %u bytes; it should hold one line, the "
+                        "token",
+                        MAX_TOKEN_FILE);
 
   token = g_strstrip (contents);
   if (*token == '\0')
-    return token_error (error, path, "is empty; put a long random token in it, for example "
-                        "with: (umask 077; openssl rand -hex 32 > %s)", path);
+    return token_error (error, path,
+                        "is empty; put a long random token in it, for example "
+                        "with: (umask 077; openssl rand -hex 32 > %s)",
+                        path);
   for (const char *p = token; *p != '\0'; p++)
     if (*p < 0x21 || *p > 0x7e)
-      return token_error (error, path, "must hold one token of printable ASCII characters "
+      return token_error (error, path,
+                          "must hold one token of printable ASCII characters "
                           "without spaces (it goes into an HTTP header)");
 
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -235,12 +233,12 @@ ium_server_load_token_file (IumServer   *self,
  * Returns: %TRUE when the server will serve HTTPS
  */
 gboolean
-ium_server_load_tls_files (IumServer   *self,
-                           const char  *cert_path,
-                           const char  *key_path,
-                           GError     **error)
+ium_server_load_tls_files (IumServer  *self,
+                           const char *cert_path,
+                           const char *key_path,
+                           GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   GTlsCertificate *certificate;
 
   g_return_val_if_fail (IUM_IS_SERVER (self), FALSE);
@@ -261,8 +259,7 @@ ium_server_load_tls_files (IumServer   *self,
 }
 
 static gboolean
-parse_port (const char  *text,
-            guint16     *port)
+parse_port (const char *text, guint16 *port)
 {
   guint64 value;
 
@@ -273,13 +270,10 @@ parse_port (const char  *text,
 }
 
 static gboolean
-parse_listen (const char    *text,
-              GInetAddress **address,
-              guint16       *port,
-              GError       **error)
+parse_listen (const char *text, GInetAddress **address, guint16 *port, GError **error)
 {
   g_autofree char *host = NULL;
-  const char *port_text;
+  const char      *port_text;
 
   /* "0" or a bare port: the loopback address. */
   if (parse_port (text, port))
@@ -321,7 +315,8 @@ invalid:
   g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_ADDRESS,
                "cannot listen on “%s”: give ADDRESS:PORT with an IP address (127.0.0.1:8080, "
                "0.0.0.0:8080, [::1]:8080), or a port alone for 127.0.0.1; port 0 picks a free "
-               "one", text);
+               "one",
+               text);
   return FALSE;
 }
 
@@ -335,17 +330,14 @@ invalid:
  * Returns: %TRUE when listening
  */
 gboolean
-ium_server_listen (IumServer   *self,
-                   const char  *address,
-                   guint        n_threads,
-                   GError     **error)
+ium_server_listen (IumServer *self, const char *address, guint n_threads, GError **error)
 {
-  g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GPtrArray) listeners = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GInetAddress) inet = NULL;
+  g_autoptr (GSocketAddress) socket_address = NULL;
+  g_autoptr (GPtrArray) listeners = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *host = NULL;
-  guint16 port;
+  guint16          port;
 
   g_return_val_if_fail (IUM_IS_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
@@ -360,13 +352,13 @@ ium_server_listen (IumServer   *self,
    * same user too, silently: a socket of its own first shows whether the port is free. */
   if (n_threads > 1 && port != 0)
     {
-      g_autoptr(GSocketAddress) probe_address = g_inet_socket_address_new (inet, port);
-      g_autoptr(GSocket) probe = ium_listener_make_socket (probe_address, FALSE, &local_error);
+      g_autoptr (GSocketAddress) probe_address = g_inet_socket_address_new (inet, port);
+      g_autoptr (GSocket) probe = ium_listener_make_socket (probe_address, FALSE, &local_error);
 
       if (probe == NULL)
         {
-          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN,
-                       "cannot listen on %s: %s", address, local_error->message);
+          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN, "cannot listen on %s: %s",
+                       address, local_error->message);
           return FALSE;
         }
       g_socket_close (probe, NULL);
@@ -375,7 +367,7 @@ ium_server_listen (IumServer   *self,
   listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) ium_listener_free);
   for (guint i = 0; i < n_threads; i++)
     {
-      g_autoptr(GSocket) socket = NULL;
+      g_autoptr (GSocket) socket = NULL;
       IumListener *listener;
 
       /* The first picks the port when asked for port 0; the others join it. */
@@ -387,15 +379,15 @@ ium_server_listen (IumServer   *self,
       socket = ium_listener_make_socket (socket_address, n_threads > 1, &local_error);
       if (socket != NULL && port == 0)
         {
-          g_autoptr(GSocketAddress) bound = g_socket_get_local_address (socket, NULL);
+          g_autoptr (GSocketAddress) bound = g_socket_get_local_address (socket, NULL);
           port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
           g_clear_object (&socket_address);
           socket_address = g_inet_socket_address_new (inet, port);
         }
       if (socket == NULL || !(listener = ium_listener_new (self, socket, &local_error)))
         {
-          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN,
-                       "cannot listen on %s: %s", address, local_error->message);
+          g_set_error (error, IUM_SERVER_ERROR, IUM_SERVER_ERROR_LISTEN, "cannot listen on %s: %s",
+                       address, local_error->message);
           return FALSE;
         }
       g_ptr_array_add (listeners, listener);
@@ -406,9 +398,9 @@ ium_server_listen (IumServer   *self,
     ium_listener_start (g_ptr_array_index (self->listeners, i));
 
   host = g_inet_address_to_string (inet);
-  self->url = g_strdup_printf ("%s://%s%s%s:%u/", self->tls ? "https" : "http",
-                               strchr (host, ':') ? "[" : "", host,
-                               strchr (host, ':') ? "]" : "", port);
+  self->url =
+    g_strdup_printf ("%s://%s%s%s:%u/", self->tls ? "https" : "http", strchr (host, ':') ? "[" : "",
+                     host, strchr (host, ':') ? "]" : "", port);
   return TRUE;
 }
 

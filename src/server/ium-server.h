@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_SERVER_ERROR (ium_server_error_quark ())
 
 typedef enum {
@@ -52,5 +54,7 @@ char      *ium_server_dup_url         (IumServer   *self);
 /* Stops accepting connections, writes every queued check to the database and stops the
  * worker thread. Blocks until then; safe to call twice. */
 void       ium_server_stop            (IumServer   *self);
+
+/* clang-format on */
 
 G_END_DECLS

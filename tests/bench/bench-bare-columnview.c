@@ -17,8 +17,7 @@
 static guint n_paints;
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 {
   n_paints++;
 }
@@ -44,17 +43,13 @@ cpu_ms (void)
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   gtk_list_item_set_child (item, gtk_label_new (NULL));
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
   g_autofree char *text = g_strdup_printf ("%s · %u", gtk_string_object_get_string (string),
@@ -64,14 +59,13 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   gint64 t0 = g_get_monotonic_time ();
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  int rows = 10000;
-  int steps = 200;
-  int columns = 4;
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  int                rows = 10000;
+  int                steps = 200;
+  int                columns = 4;
   const GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Rows (default 10000)", "N" },
     { "steps", 0, 0, G_OPTION_ARG_INT, &steps, "Scroll steps (default 200)", "N" },
@@ -79,12 +73,12 @@ main (int   argc,
     { NULL }
   };
   GtkAdjustment *adjustment;
-  double first_frame, cpu;
-  gint64 t;
+  double         first_frame, cpu;
+  gint64         t;
   GtkStringList *list;
-  GtkWidget *window, *scroller, *view;
+  GtkWidget     *window, *scroller, *view;
   GdkFrameClock *clock;
-  struct rusage usage;
+  struct rusage  usage;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, NULL))
@@ -101,7 +95,7 @@ main (int   argc,
   for (guint c = 0; c < (guint) columns; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autofree char *title = g_strdup_printf ("Column %u", c + 1);
+      g_autofree char    *title = g_strdup_printf ("Column %u", c + 1);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (c));
@@ -138,10 +132,11 @@ main (int   argc,
     }
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("bare: %d rows of %d columns, first frame %.0f ms after main(); %d page steps in %.2f s, %.1f ms "
-           "of CPU a frame; peak resident %.0f MB\n", rows, columns, first_frame, steps,
-           (g_get_monotonic_time () - t) / 1e6, (cpu_ms () - cpu) / steps,
-           usage.ru_maxrss / 1024.0);
+  g_print ("bare: %d rows of %d columns, first frame %.0f ms after main(); %d page steps in %.2f "
+           "s, %.1f ms "
+           "of CPU a frame; peak resident %.0f MB\n",
+           rows, columns, first_frame, steps, (g_get_monotonic_time () - t) / 1e6,
+           (cpu_ms () - cpu) / steps, usage.ru_maxrss / 1024.0);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -23,7 +23,8 @@
 #include "ium-fleet.h"
 #include "ium-inventory-file.h"
 
-typedef enum {
+typedef enum
+{
   CLIENT_RECOMMENDED,
   CLIENT_OLDER,
   CLIENT_AHEAD,
@@ -35,7 +36,7 @@ typedef enum {
  * major, so every verdict shows up. */
 static const ClientKind client_mix[] = {
   CLIENT_RECOMMENDED, CLIENT_OLDER, CLIENT_RECOMMENDED, CLIENT_OTHER_MAJOR,
-  CLIENT_RECOMMENDED, CLIENT_OLDER, CLIENT_AHEAD, CLIENT_RECOMMENDED,
+  CLIENT_RECOMMENDED, CLIENT_OLDER, CLIENT_AHEAD,       CLIENT_RECOMMENDED,
 };
 
 typedef struct
@@ -44,14 +45,14 @@ typedef struct
   char       *version;    /* owned */
 } Check;
 
-static gint64 n_checks = 100000;
-static gboolean verbose;
+static gint64             n_checks = 100000;
+static gboolean           verbose;
 
-static const GOptionEntry entries[] = {
-  { "checks", 'n', 0, G_OPTION_ARG_INT64, &n_checks, "Number of checks to time (default 100000)", "N" },
-  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Also print load times and the verdict mix", NULL },
-  { NULL }
-};
+static const GOptionEntry entries[] = { { "checks", 'n', 0, G_OPTION_ARG_INT64, &n_checks,
+                                          "Number of checks to time (default 100000)", "N" },
+                                        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+                                          "Also print load times and the verdict mix", NULL },
+                                        { NULL } };
 
 static void
 check_clear (gpointer data)
@@ -91,7 +92,7 @@ make_client_version (ClientKind  kind,
                      const char *server_text,
                      const char *recommended)
 {
-  g_autoptr(IumVersion) server = NULL;
+  g_autoptr (IumVersion) server = NULL;
   guint64 major;
   guint64 minor;
 
@@ -123,27 +124,24 @@ make_client_version (ClientKind  kind,
 
 /* One check per instrument that has a server, each with a client version of the mix. */
 static GArray *
-choose_checks (IumFleet    *fleet,
-               const char  *client,
-               IumScheme    scheme,
-               guint       *n_skipped)
+choose_checks (IumFleet *fleet, const char *client, IumScheme scheme, guint *n_skipped)
 {
   IumInventory *inventory = ium_fleet_get_inventory (fleet);
-  GListModel *instruments = ium_inventory_get_instruments (inventory);
-  guint n = g_list_model_get_n_items (instruments);
-  g_autoptr(GArray) checks = g_array_sized_new (FALSE, TRUE, sizeof (Check), n);
+  GListModel   *instruments = ium_inventory_get_instruments (inventory);
+  guint         n = g_list_model_get_n_items (instruments);
+  g_autoptr (GArray) checks = g_array_sized_new (FALSE, TRUE, sizeof (Check), n);
 
   g_array_set_clear_func (checks, check_clear);
   *n_skipped = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       const char *name = ium_instrument_get_name (instrument);
-      g_autoptr(IumVerdict) probe = NULL;
+      g_autoptr (IumVerdict) probe = NULL;
       const char *recommended;
-      ClientKind kind;
-      Check check;
+      ClientKind  kind;
+      Check       check;
 
       /* A first check finds the server version and the recommended client version. */
       probe = ium_fleet_check (fleet, name, client, any_version (scheme), NULL);
@@ -162,9 +160,8 @@ choose_checks (IumFleet    *fleet,
 
       /* The instrument name is borrowed: the inventory outlives the checks. */
       check.instrument = name;
-      check.version = make_client_version (kind, scheme,
-                                           ium_verdict_get_server_version (probe),
-                                           recommended);
+      check.version =
+        make_client_version (kind, scheme, ium_verdict_get_server_version (probe), recommended);
       g_array_append_val (checks, check);
     }
 
@@ -172,27 +169,26 @@ choose_checks (IumFleet    *fleet,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(IumInventoryFile) inventory_file = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(GArray) checks = NULL;
-  g_autoptr(IumRule) rule = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (IumInventoryFile) inventory_file = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (GArray) checks = NULL;
+  g_autoptr (IumRule) rule = NULL;
   IumInventory *inventory;
-  GListModel *rules;
+  GListModel   *rules;
   IumComponent *component;
-  const char *client;
-  guint counts[IUM_VERDICT_INCOMPATIBLE + 1] = { 0 };
-  guint n_errors = 0;
-  guint n_skipped;
-  gint64 start;
-  double load_seconds;
-  double fleet_seconds;
-  double seconds;
+  const char   *client;
+  guint         counts[IUM_VERDICT_INCOMPATIBLE + 1] = { 0 };
+  guint         n_errors = 0;
+  guint         n_skipped;
+  gint64        start;
+  double        load_seconds;
+  double        fleet_seconds;
+  double        seconds;
 
   setlocale (LC_ALL, "");
 
@@ -205,7 +201,8 @@ main (int   argc,
     }
   if (argc != 2)
     {
-      g_printerr ("bench-check: give one inventory file, e.g. bench-check big.json --checks 100000\n");
+      g_printerr (
+        "bench-check: give one inventory file, e.g. bench-check big.json --checks 100000\n");
       return 2;
     }
   if (n_checks < 1 || n_checks > G_MAXUINT)
@@ -242,8 +239,8 @@ main (int   argc,
   component = ium_inventory_lookup_component (inventory, client);
   if (component == NULL)
     {
-      g_printerr ("bench-check: the rule's client “%s” is not a component of %s\n",
-                  client, argv[1]);
+      g_printerr ("bench-check: the rule's client “%s” is not a component of %s\n", client,
+                  argv[1]);
       return 2;
     }
 
@@ -259,7 +256,7 @@ main (int   argc,
   for (guint i = 0; i < (guint) n_checks; i++)
     {
       const Check *check = &g_array_index (checks, Check, i % checks->len);
-      IumVerdict *verdict;
+      IumVerdict  *verdict;
 
       verdict = ium_fleet_check (fleet, check->instrument, client, check->version, NULL);
       if (verdict == NULL)
@@ -275,15 +272,15 @@ main (int   argc,
   if (verbose)
     {
       g_print ("load: %u instruments in %.3f s, fleet built in %.3f s, %u without a server\n",
-               g_list_model_get_n_items (ium_inventory_get_instruments (inventory)),
-               load_seconds, fleet_seconds, n_skipped);
-      g_print ("verdicts: ok %u, update-available %u, client-newer %u, incompatible %u, errors %u\n",
-               counts[IUM_VERDICT_OK], counts[IUM_VERDICT_UPDATE_AVAILABLE],
-               counts[IUM_VERDICT_CLIENT_NEWER], counts[IUM_VERDICT_INCOMPATIBLE], n_errors);
+               g_list_model_get_n_items (ium_inventory_get_instruments (inventory)), load_seconds,
+               fleet_seconds, n_skipped);
+      g_print (
+        "verdicts: ok %u, update-available %u, client-newer %u, incompatible %u, errors %u\n",
+        counts[IUM_VERDICT_OK], counts[IUM_VERDICT_UPDATE_AVAILABLE],
+        counts[IUM_VERDICT_CLIENT_NEWER], counts[IUM_VERDICT_INCOMPATIBLE], n_errors);
     }
 
-  g_print ("checks: %u in %.3f s = %.0f checks/s\n",
-           (guint) n_checks, seconds,
+  g_print ("checks: %u in %.3f s = %.0f checks/s\n", (guint) n_checks, seconds,
            seconds > 0 ? n_checks / seconds : 0.0);
 
   return n_errors == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

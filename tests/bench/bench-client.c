@@ -17,22 +17,21 @@
 
 #include <stdlib.h>
 
-static const char * const versions[] = {
+static const char *const versions[] = {
   "12.3.2.380", /* ok */
   "12.3.0.350", /* update-available */
   "12.4.0.1",   /* client-newer */
   "11.2.0.5",   /* incompatible */
 };
 
-typedef struct {
+typedef struct
+{
   gboolean      done;
   GAsyncResult *result;
 } Wait;
 
 static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Wait *wait = user_data;
 
@@ -41,13 +40,10 @@ done_cb (GObject      *object,
 }
 
 static IumVerdict *
-check (IumClient   *client,
-       gboolean     sync,
-       const char  *version,
-       GError     **error)
+check (IumClient *client, gboolean sync, const char *version, GError **error)
 {
   Wait wait = { 0 };
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   if (sync)
     return ium_client_check_sync (client, "LARMOR", "ibex-gui", version, NULL, error);
@@ -60,8 +56,7 @@ check (IumClient   *client,
 }
 
 static int
-compare_times (gconstpointer a,
-               gconstpointer b)
+compare_times (gconstpointer a, gconstpointer b)
 {
   gint64 x = *(const gint64 *) a;
   gint64 y = *(const gint64 *) b;
@@ -70,8 +65,7 @@ compare_times (gconstpointer a,
 }
 
 static double
-percentile_ms (GArray *times,
-               double  fraction)
+percentile_ms (GArray *times, double fraction)
 {
   guint index = (guint) (fraction * (times->len - 1));
 
@@ -79,19 +73,16 @@ percentile_ms (GArray *times,
 }
 
 static gboolean
-run (IumClient *client,
-     gboolean   sync,
-     guint      n_checks,
-     gboolean   quiet)
+run (IumClient *client, gboolean sync, guint n_checks, gboolean quiet)
 {
-  g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_checks);
+  g_autoptr (GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_checks);
   gint64 start = g_get_monotonic_time ();
   double seconds;
 
   for (guint i = 0; i < n_checks; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVerdict) verdict = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVerdict) verdict = NULL;
       gint64 before = g_get_monotonic_time ();
       gint64 took;
 
@@ -113,8 +104,8 @@ run (IumClient *client,
   g_print ("%-5s checks: %u in %.3f s = %.0f checks/s; latency p50 %.3f ms, p90 %.3f ms, "
            "p99 %.3f ms, max %.3f ms\n",
            sync ? "sync" : "async", n_checks, seconds, n_checks / seconds,
-           percentile_ms (times, 0.50), percentile_ms (times, 0.90),
-           percentile_ms (times, 0.99), percentile_ms (times, 1.0));
+           percentile_ms (times, 0.50), percentile_ms (times, 0.90), percentile_ms (times, 0.99),
+           percentile_ms (times, 1.0));
   return TRUE;
 }
 
@@ -122,12 +113,11 @@ run (IumClient *client,
 static char *
 dead_url (GSocket **socket)
 {
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
 
-  *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                          NULL);
+  *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
   g_socket_bind (*socket, address, FALSE, NULL);
   bound = g_socket_get_local_address (*socket, NULL);
   return g_strdup_printf ("http://127.0.0.1:%u",
@@ -137,15 +127,15 @@ dead_url (GSocket **socket)
 static void
 run_unreachable (guint n_checks)
 {
-  g_autoptr(GSocket) socket = NULL;
+  g_autoptr (GSocket) socket = NULL;
   g_autofree char *url = dead_url (&socket);
-  g_autoptr(IumClient) client = ium_client_new (url);
+  g_autoptr (IumClient) client = ium_client_new (url);
   gint64 start = g_get_monotonic_time ();
 
   for (guint i = 0; i < n_checks; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVerdict) verdict = check (client, FALSE, versions[0], &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVerdict) verdict = check (client, FALSE, versions[0], &error);
 
       g_assert (verdict == NULL);
     }
@@ -155,17 +145,15 @@ run_unreachable (guint n_checks)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("URL");
-  g_autoptr(IumClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  int n_checks = 10000;
-  const GOptionEntry entries[] = {
-    { "checks", 'n', 0, G_OPTION_ARG_INT, &n_checks, "Checks per mode (default 10000)", "N" },
-    { NULL }
-  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("URL");
+  g_autoptr (IumClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  int                n_checks = 10000;
+  const GOptionEntry entries[] = { { "checks", 'n', 0, G_OPTION_ARG_INT, &n_checks,
+                                     "Checks per mode (default 10000)", "N" },
+                                   { NULL } };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n_checks < 1)

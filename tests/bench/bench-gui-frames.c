@@ -14,8 +14,7 @@ static GArray  *frame_times; /* of double */
 static gboolean recording;
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -33,8 +32,8 @@ bench_frames_watch (GtkWidget *window)
 {
   if (frame_times == NULL)
     frame_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb),
+                    NULL);
 }
 
 void
@@ -62,16 +61,14 @@ bench_frames_get_times (void)
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
 }
 
 double
-bench_percentile (GArray *values,
-                  double  p)
+bench_percentile (GArray *values, double p)
 {
   if (values->len == 0)
     return 0;

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Counts the frames painted for @window from now on. */
 void    bench_frames_watch     (GtkWidget *window);
 /* Queues a redraw of @widget and iterates the main loop until the next frame is painted. */
@@ -20,5 +22,7 @@ GArray *bench_frames_get_times (void);
 double  bench_percentile       (GArray    *values,
                                 double     p);
 double  bench_ms_since         (gint64     start);
+
+/* clang-format on */
 
 G_END_DECLS

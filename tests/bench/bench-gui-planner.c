@@ -36,8 +36,8 @@
 #include "rollout/ium-rollout-view.h"
 #include "rollout/ium-timeline.h"
 
-static double  worst_stall;  /* ms */
-static gint64  last_tick;
+static double   worst_stall; /* ms */
+static gint64   last_tick;
 static gboolean watching;
 
 static gboolean
@@ -52,8 +52,7 @@ tick_cb (gpointer data)
 }
 
 static void
-wait_plan (IumRolloutView *view,
-           guint           before)
+wait_plan (IumRolloutView *view, guint before)
 {
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
@@ -67,21 +66,18 @@ wait_plan (IumRolloutView *view,
 
 /* The snapshot of @timeline alone, and with the GSK render of it: ms, the median of @n. */
 static void
-time_frames (GtkWidget *timeline,
-             guint      n,
-             double    *snapshot_ms,
-             double    *render_ms)
+time_frames (GtkWidget *timeline, guint n, double *snapshot_ms, double *render_ms)
 {
-  g_autoptr(GArray) snaps = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) renders = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) snaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) renders = g_array_new (FALSE, FALSE, sizeof (double));
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (timeline));
-  int width = gtk_widget_get_width (timeline), height = gtk_widget_get_height (timeline);
+  int          width = gtk_widget_get_width (timeline), height = gtk_widget_get_height (timeline);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) node = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
       gint64 t = g_get_monotonic_time ();
       double ms;
 
@@ -91,8 +87,8 @@ time_frames (GtkWidget *timeline,
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
       ms = bench_ms_since (t);
       g_array_append_val (snaps, ms);
-      texture = gsk_renderer_render_texture (renderer, node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      texture =
+        gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
       ms = bench_ms_since (t);
       g_array_append_val (renders, ms);
     }
@@ -101,29 +97,28 @@ time_frames (GtkWidget *timeline,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATABASE");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumApplication) application = NULL;
-  g_autoptr(GArray) replans = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *from = NULL;
-  int runs = 5, steps = 100;
+  g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumApplication) application = NULL;
+  g_autoptr (GArray) replans = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char   *from = NULL;
+  int                runs = 5, steps = 100;
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Re-plans to time (default 5)", "N" },
     { "steps", 0, 0, G_OPTION_ARG_INT, &steps, "Scroll steps (default 100)", "N" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, "The plan's start (default: today)", "DATE" },
     { NULL }
   };
-  IumMainWindow *window;
-  IumInventoryService *service;
-  IumRolloutView *view;
-  GtkWidget *timeline;
-  GtkAdjustment *vadjustment;
+  IumMainWindow          *window;
+  IumInventoryService    *service;
+  IumRolloutView         *view;
+  GtkWidget              *timeline;
+  GtkAdjustment          *vadjustment;
   const IumPlannerResult *result;
-  struct rusage usage;
-  gint64 t;
+  struct rusage           usage;
+  gint64                  t;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
@@ -143,8 +138,8 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   service = ium_main_window_get_service (window);
   view = IUM_ROLLOUT_VIEW (ium_main_window_get_view (window, "rollout"));
-  timeline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_ROLLOUT_VIEW,
-                                                        "timeline"));
+  timeline = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_ROLLOUT_VIEW, "timeline"));
   ium_main_window_open (window, argv[1], FALSE, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   bench_frames_watch (GTK_WIDGET (window));
@@ -153,7 +148,8 @@ main (int   argc,
     {
       if (ium_inventory_service_get_error (service) != NULL)
         {
-          g_printerr ("bench-gui-planner: %s\n", ium_inventory_service_get_error (service)->message);
+          g_printerr ("bench-gui-planner: %s\n",
+                      ium_inventory_service_get_error (service)->message);
           return 1;
         }
       g_main_context_iteration (NULL, TRUE);
@@ -163,9 +159,9 @@ main (int   argc,
   /* The first plan, from the moment the planner is shown (a hidden planner does not plan,
    * so the start date is set before). */
   if (from != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                        IUM_TYPE_ROLLOUT_VIEW,
-                                                                        "from_entry")), from);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+                             GTK_WIDGET (view), IUM_TYPE_ROLLOUT_VIEW, "from_entry")),
+                           from);
   watching = TRUE;
   t = g_get_monotonic_time ();
   ium_main_window_show_view (window, "rollout");
@@ -182,10 +178,9 @@ main (int   argc,
   /* Re-plans: the per-day limit between 2 and 3. */
   for (int i = 0; i < runs; i++)
     {
-      GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                            IUM_TYPE_ROLLOUT_VIEW,
-                                                                            "per_day_spin"));
-      guint before = ium_rollout_view_get_n_plans (view);
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (
+        gtk_widget_get_template_child (GTK_WIDGET (view), IUM_TYPE_ROLLOUT_VIEW, "per_day_spin"));
+      guint  before = ium_rollout_view_get_n_plans (view);
       double ms;
 
       t = g_get_monotonic_time ();
@@ -223,11 +218,17 @@ main (int   argc,
              "%.1f ms, 95th percentile %.1f ms, worst %.1f ms\n",
              ium_timeline_layout_get_n_rows (ium_timeline_get_layout (IUM_TIMELINE (timeline))),
              steps, steps / seconds, bench_percentile (bench_frames_get_times (), 0.5),
-             bench_percentile (bench_frames_get_times (), 0.95), bench_percentile (bench_frames_get_times (), 1.0));
+             bench_percentile (bench_frames_get_times (), 0.95),
+             bench_percentile (bench_frames_get_times (), 1.0));
   }
 
   {
-    const struct { const char *where; double position; double zoom; } cases[] = {
+    const struct
+    {
+      const char *where;
+      double      position;
+      double      zoom;
+    } cases[] = {
       { "top", 0.0, 1.0 },
       { "middle", 0.5, 1.0 },
       { "bottom", 1.0, 1.0 },

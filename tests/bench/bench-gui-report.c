@@ -39,8 +39,7 @@ static gint64 last_tick;
 static gint64 max_tick_gap;
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -62,8 +61,7 @@ tick_cb (gpointer user_data)
 }
 
 static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
+iterate_until (gboolean (*done) (gpointer), gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
 
@@ -122,29 +120,27 @@ ms_since (gint64 start)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATABASE RELEASE");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumApplication) application = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *dir = NULL;
-  int runs = 3;
+  g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE RELEASE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumApplication) application = NULL;
+  g_autofree char   *pdf = NULL;
+  g_autofree char   *dir = NULL;
+  int                runs = 3;
   const GOptionEntry entries[] = {
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Reports to make, one after another", "N" },
-    { NULL }
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Reports to make, one after another", "N" }, { NULL }
   };
-  IumMainWindow *window;
+  IumMainWindow       *window;
   IumInventoryService *service;
-  IumReportsView *view;
-  GdkFrameClock *clock;
+  IumReportsView      *view;
+  GdkFrameClock       *clock;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 1)
     {
-      g_printerr ("usage: bench-gui-report DATABASE RELEASE [--runs N]%s%s\n",
-                  error ? ": " : "", error ? error->message : "");
+      g_printerr ("usage: bench-gui-report DATABASE RELEASE [--runs N]%s%s\n", error ? ": " : "",
+                  error ? error->message : "");
       return 2;
     }
 
@@ -172,11 +168,11 @@ main (int   argc,
   for (int run = 0; run < runs; run++)
     {
       Wait wait = { view, ium_reports_view_get_n_reports (view), 0 };
-      g_autoptr(GFile) file = g_file_new_for_path (pdf);
+      g_autoptr (GFile) file = g_file_new_for_path (pdf);
       GtkAdjustment *adjustment;
-      gint64 start;
+      gint64         start;
       double generate_ms, first_ms, last_ms, export_ms, tick_gap_ms, paint_gap_ms, idle_gap_ms;
-      guint n_pages;
+      guint  n_pages;
 
       /* The main loop's gaps when the window does nothing, for comparison. */
       {
@@ -213,10 +209,9 @@ main (int   argc,
         }
       n_pages = ium_report_pages_get_n_pages (ium_reports_view_get_pages (view));
 
-      adjustment = gtk_scrolled_window_get_vadjustment (
-        GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                            IUM_TYPE_REPORTS_VIEW,
-                                                            "preview_scroller")));
+      adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (
+          GTK_WIDGET (view), IUM_TYPE_REPORTS_VIEW, "preview_scroller")));
       start = g_get_monotonic_time ();
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
                                               - gtk_adjustment_get_page_size (adjustment));
@@ -238,8 +233,7 @@ main (int   argc,
       g_print ("  stall      %8.1f ms  main loop, %.1f ms between frames (longest, while "
                "making it; %.1f ms main loop when idle)\n",
                tick_gap_ms, paint_gap_ms, idle_gap_ms);
-      g_print ("  last-page  %8.0f ms  (scrolled to the last page, to the next frame)\n",
-               last_ms);
+      g_print ("  last-page  %8.0f ms  (scrolled to the last page, to the next frame)\n", last_ms);
       g_print ("  export     %8.0f ms  (PDF, through the view, on a worker)\n", export_ms);
     }
 

@@ -39,14 +39,13 @@
 #include "ium-application.h"
 #include "ium-main-window.h"
 
-static gint64 last_paint;
-static guint  n_paints;
-static GArray *frame_times; /* of double, ms between paints while recording */
+static gint64   last_paint;
+static guint    n_paints;
+static GArray  *frame_times; /* of double, ms between paints while recording */
 static gboolean recording;
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+after_paint_cb (GdkFrameClock *clock, gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -60,8 +59,7 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
+iterate_until (gboolean (*done) (gpointer), gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
@@ -98,11 +96,10 @@ cpu_ms (void)
 
 /* The resident size now and its peak so far, in MB, from /proc/self/status (0 elsewhere). */
 static void
-resident_mb (double *now,
-             double *peak)
+resident_mb (double *now, double *peak)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   *now = *peak = 0;
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
@@ -122,7 +119,7 @@ print_resident (const char *phase)
 {
   double now, peak;
   double in_use = 0, free_in_arenas = 0;
-  FILE *clear_refs;
+  FILE  *clear_refs;
 
 #ifdef HAVE_MALLINFO2
   struct mallinfo2 info = mallinfo2 ();
@@ -132,7 +129,8 @@ print_resident (const char *phase)
   resident_mb (&now, &peak);
   peak_of_all = MAX (peak_of_all, peak);
   g_print ("  resident after %s: %.0f MB (peak of the phase %.0f MB); malloc: %.0f MB in use, "
-           "%.0f MB free in its arenas\n", phase, now, peak, in_use, free_in_arenas);
+           "%.0f MB free in its arenas\n",
+           phase, now, peak, in_use, free_in_arenas);
   if ((clear_refs = fopen ("/proc/self/clear_refs", "w")) != NULL)
     {
       fputs ("5", clear_refs);
@@ -169,16 +167,14 @@ count_load (guint *loads)
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
 }
 
 static double
-percentile (GArray *values,
-            double  p)
+percentile (GArray *values, double p)
 {
   guint index;
 
@@ -189,35 +185,35 @@ percentile (GArray *values,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   gint64 t0 = g_get_monotonic_time ();
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATABASE");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumApplication) application = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumApplication) application = NULL;
   int steps = 200;
-  g_auto(GStrv) hide = NULL;
+  g_auto (GStrv) hide = NULL;
   const GOptionEntry entries[] = {
     { "steps", 0, 0, G_OPTION_ARG_INT, &steps, "Scroll steps (default 200)", "N" },
     { "hide", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hide,
       "Hide a column while scrolling (name, site, release, tier, target, behind, flags, "
-      "window, planned); repeatable", "COLUMN" },
+      "window, planned); repeatable",
+      "COLUMN" },
     { NULL }
   };
-  IumMainWindow *window;
-  IumFleetView *fleet;
+  IumMainWindow       *window;
+  IumFleetView        *fleet;
   IumInventoryService *service;
-  GtkColumnView *column_view;
-  GtkScrolledWindow *scroller;
-  GtkAdjustment *adjustment;
-  GListModel *model;
-  GdkFrameClock *clock;
-  Loaded l;
-  gint64 t_open, t_loaded, t;
-  double cpu;
-  guint n;
-  struct rusage usage;
+  GtkColumnView       *column_view;
+  GtkScrolledWindow   *scroller;
+  GtkAdjustment       *adjustment;
+  GListModel          *model;
+  GdkFrameClock       *clock;
+  Loaded               l;
+  gint64               t_open, t_loaded, t;
+  double               cpu;
+  guint                n;
+  struct rusage        usage;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
@@ -344,7 +340,7 @@ main (int   argc,
 
   /* An edit: the write on the worker, a whole new snapshot, and the rows swapped in. */
   {
-    guint loads = 0;
+    guint  loads = 0;
     gulong id = g_signal_connect_swapped (service, "loaded", G_CALLBACK (count_load), &loads);
 
     t = g_get_monotonic_time ();

@@ -26,23 +26,25 @@
 #include "ium-inventory-file.h"
 #include "ium-planner.h"
 
-static char *release;
-static char *from = NULL;
-static char *until = NULL;
-static int per_day = -1;
-static int hours = -1;
-static int soak = -1;
-static char **waves;
-static int runs = 3;
+static char              *release;
+static char              *from = NULL;
+static char              *until = NULL;
+static int                per_day = -1;
+static int                hours = -1;
+static int                soak = -1;
+static char             **waves;
+static int                runs = 3;
 
 static const GOptionEntry entries[] = {
-  { "release", 'r', 0, G_OPTION_ARG_STRING, &release, "Target release (default: the newest official)", "VERSION" },
+  { "release", 'r', 0, G_OPTION_ARG_STRING, &release,
+    "Target release (default: the newest official)", "VERSION" },
   { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Start of the plan (default 2027-01-01)", "DATE" },
   { "until", 0, 0, G_OPTION_ARG_STRING, &until, "End of the plan (default: none)", "DATE" },
   { "per-day", 0, 0, G_OPTION_ARG_INT, &per_day, "Upgrades per day (default: the policy's)", "N" },
   { "hours", 0, 0, G_OPTION_ARG_INT, &hours, "Hours per upgrade (default: the policy's)", "N" },
   { "soak", 0, 0, G_OPTION_ARG_INT, &soak, "Soak days (default: the policy's)", "N" },
-  { "wave", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &waves, "A wave's selectors (repeatable)", "SELECTORS" },
+  { "wave", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &waves, "A wave's selectors (repeatable)",
+    "SELECTORS" },
   { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Timed runs; the median is printed (default 3)", "N" },
   { NULL }
 };
@@ -54,8 +56,7 @@ seconds_since (gint64 start)
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double da = *(const double *) a;
   double db = *(const double *) b;
@@ -64,20 +65,19 @@ compare_doubles (gconstpointer a,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(IumInventoryFile) loaded = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlan) plan = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (IumInventoryFile) loaded = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlan) plan = NULL;
   g_autofree double *times = NULL;
-  IumInventory *inventory;
-  gint64 start;
-  double load_seconds, fleet_seconds;
+  IumInventory      *inventory;
+  gint64             start;
+  double             load_seconds, fleet_seconds;
 
   setlocale (LC_ALL, "");
   context = g_option_context_new ("FILE - time the planner on an inventory file");

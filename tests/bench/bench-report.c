@@ -22,19 +22,18 @@
 #include "ium-report.h"
 #include "ium-report-pages.h"
 
-static gint runs = 3;
-static gint days = IUM_REPORT_DEFAULT_DAYS;
+static gint               runs = 3;
+static gint               days = IUM_REPORT_DEFAULT_DAYS;
 
 static const GOptionEntry entries[] = {
-  { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs of each stage; the median is printed (default 3)",
-    "N" },
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &runs,
+    "Runs of each stage; the median is printed (default 3)", "N" },
   { "days", 'd', 0, G_OPTION_ARG_INT, &days, "The client window (default 30)", "N" },
   { NULL }
 };
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double da = *(const double *) a, db = *(const double *) b;
 
@@ -55,14 +54,13 @@ seconds_since (gint64 start)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DB RELEASE - time a release report");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(IumReport) report = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GOptionContext) context = g_option_context_new ("DB RELEASE - time a release report");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (IumReport) report = NULL;
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_rollouts, n_clients;
 
   setlocale (LC_ALL, "");
@@ -107,7 +105,7 @@ main (int   argc,
       for (int i = 0; i < runs; i++)
         {
           gint64 start = g_get_monotonic_time ();
-          g_autoptr(GBytes) bytes = ium_report_render (report, format, NULL, &error);
+          g_autoptr (GBytes) bytes = ium_report_render (report, format, NULL, &error);
           double t = seconds_since (start);
 
           if (bytes == NULL)
@@ -130,9 +128,8 @@ main (int   argc,
     for (int i = 0; i < runs; i++)
       {
         gint64 start = g_get_monotonic_time ();
-        g_autoptr(IumReportPages) pages = ium_report_pages_new (report, IUM_REPORT_PAGE_A4_WIDTH,
-                                                                IUM_REPORT_PAGE_A4_HEIGHT, NULL,
-                                                                &error);
+        g_autoptr (IumReportPages) pages = ium_report_pages_new (
+          report, IUM_REPORT_PAGE_A4_WIDTH, IUM_REPORT_PAGE_A4_HEIGHT, NULL, &error);
         double t = seconds_since (start);
 
         n_pages = ium_report_pages_get_n_pages (pages);

@@ -20,10 +20,10 @@
 #include "ium-check-log.h"
 #include "ium-fleet.h"
 
-static gint per_instrument = 3;
-static gint every = 1;
-static gint days = 20;
-static gint seed = 1;
+static gint               per_instrument = 3;
+static gint               every = 1;
+static gint               days = 20;
+static gint               seed = 1;
 
 static const GOptionEntry entries[] = {
   { "per-instrument", 'n', 0, G_OPTION_ARG_INT, &per_instrument,
@@ -40,31 +40,30 @@ static const char *
 client_component (IumInventory *inventory)
 {
   GListModel *rules = ium_inventory_get_rules (inventory);
-  g_autoptr(IumRule) rule = g_list_model_get_item (rules, 0);
+  g_autoptr (IumRule) rule = g_list_model_get_item (rules, 0);
 
   return rule != NULL ? ium_rule_get_client (rule) : NULL;
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DB - seed the client check log");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumStore) store = NULL;
-  g_autoptr(IumInventory) inventory = NULL;
-  g_autoptr(IumFleet) fleet = NULL;
-  g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GOptionContext) context = g_option_context_new ("DB - seed the client check log");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumStore) store = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumFleet) fleet = NULL;
+  g_autoptr (GPtrArray) batch = NULL;
+  g_autoptr (GRand) rand = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GListModel *instruments, *releases;
   const char *client;
-  guint n_instruments, n_releases, n_checks = 0, n_chosen = 0;
+  guint       n_instruments, n_releases, n_checks = 0, n_chosen = 0;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 ||
-      per_instrument < 1 || every < 1 || days < 1)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || per_instrument < 1
+      || every < 1 || days < 1)
     {
       g_printerr ("seed-check-log: %s\nUsage: seed-check-log DB [--per-instrument N] "
                   "[--every K] [--days D] [--seed S]\n",
@@ -72,8 +71,8 @@ main (int   argc,
       return 2;
     }
 
-  if ((store = ium_store_open_existing (argv[1], &error)) == NULL ||
-      (inventory = ium_store_load (store, &error)) == NULL)
+  if ((store = ium_store_open_existing (argv[1], &error)) == NULL
+      || (inventory = ium_store_load (store, &error)) == NULL)
     {
       g_printerr ("seed-check-log: %s\n", error->message);
       return 2;
@@ -94,18 +93,18 @@ main (int   argc,
 
   for (guint i = 0; i < n_instruments; i += (guint) every)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       const char *name = ium_instrument_get_name (instrument);
 
       n_chosen++;
       for (int k = 0; k < per_instrument; k++)
         {
-          g_autoptr(IumRelease) release = g_list_model_get_item (
+          g_autoptr (IumRelease) release = g_list_model_get_item (
             releases, (guint) g_rand_int_range (rand, 0, (gint32) MAX (n_releases, 1)));
-          g_autoptr(IumVerdict) verdict = NULL;
-          g_autoptr(GDateTime) at = NULL;
+          g_autoptr (IumVerdict) verdict = NULL;
+          g_autoptr (GDateTime) at = NULL;
           g_autofree char *address = NULL;
-          const char *version;
+          const char      *version;
 
           if (release == NULL)
             break;
@@ -115,23 +114,23 @@ main (int   argc,
             break; /* no host carries the server */
           if (g_rand_boolean (rand) && ium_verdict_get_recommended_version (verdict) != NULL)
             {
-              g_autoptr(IumVerdict) current = ium_fleet_check (
+              g_autoptr (IumVerdict) current = ium_fleet_check (
                 fleet, name, client, ium_verdict_get_recommended_version (verdict), NULL);
               if (current != NULL)
                 g_set_object (&verdict, current);
             }
 
           at = g_date_time_add_seconds (now, -g_rand_double_range (rand, 60, days * 86400.0));
-          address = g_strdup_printf ("10.%d.%d.%d", g_rand_int_range (rand, 0, 255),
-                                     g_rand_int_range (rand, 0, 255),
-                                     g_rand_int_range (rand, 1, 255));
-          g_ptr_array_add (batch, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK,
-                                                                     at, address));
+          address =
+            g_strdup_printf ("10.%d.%d.%d", g_rand_int_range (rand, 0, 255),
+                             g_rand_int_range (rand, 0, 255), g_rand_int_range (rand, 1, 255));
+          g_ptr_array_add (
+            batch, ium_check_record_new_from_verdict (verdict, IUM_CHECK_EVENT_CHECK, at, address));
           n_checks++;
-          if (ium_verdict_get_status (verdict) == IUM_VERDICT_INCOMPATIBLE &&
-              g_rand_int_range (rand, 0, 4) == 0)
+          if (ium_verdict_get_status (verdict) == IUM_VERDICT_INCOMPATIBLE
+              && g_rand_int_range (rand, 0, 4) == 0)
             {
-              g_autoptr(GDateTime) later = g_date_time_add_seconds (at, 5);
+              g_autoptr (GDateTime) later = g_date_time_add_seconds (at, 5);
               g_ptr_array_add (batch, ium_check_record_new_from_verdict (
                                         verdict, IUM_CHECK_EVENT_CONNECT_ANYWAY, later, address));
             }
@@ -148,7 +147,6 @@ main (int   argc,
         }
     }
 
-  g_print ("seeded %u checks for %u instruments over the last %d days\n", n_checks, n_chosen,
-           days);
+  g_print ("seeded %u checks for %u instruments over the last %d days\n", n_checks, n_chosen, days);
   return 0;
 }

@@ -17,19 +17,20 @@
 
 struct _IumAuditRow
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  gint64   unix_time;
-  char    *time;       /* owned */
-  char    *who;        /* owned */
-  char    *action;     /* owned */
-  char    *kind;       /* owned */
-  char    *key;        /* owned */
-  char    *object;     /* owned */
-  char    *summary;    /* owned */
+  gint64  unix_time;
+  char   *time;    /* owned */
+  char   *who;     /* owned */
+  char   *action;  /* owned */
+  char   *kind;    /* owned */
+  char   *key;     /* owned */
+  char   *object;  /* owned */
+  char   *summary; /* owned */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_UNIX,
   PROP_TIME,
@@ -52,7 +53,7 @@ G_DEFINE_FINAL_TYPE (IumAuditRow, ium_audit_row, G_TYPE_OBJECT)
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL)
       || json_parser_get_root (parser) == NULL)
@@ -68,30 +69,30 @@ object_of (JsonNode *node)
 
 /* A member's value as short text: strings as they are, arrays joined, absent as "none". */
 static char *
-value_text (JsonObject *object,
-            const char *member)
+value_text (JsonObject *object, const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup (_("none"));
+    return g_strdup (_ ("none"));
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
-      GString *text = g_string_new (NULL);
+      GString   *text = g_string_new (NULL);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
           if (i > 0)
             g_string_append (text, ", ");
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+          if (JSON_NODE_HOLDS_VALUE (element)
+              && json_node_get_value_type (element) == G_TYPE_STRING)
             g_string_append (text, json_node_get_string (element));
           else
             g_string_append (text, "…");
         }
       if (text->len == 0)
-        g_string_append (text, _("none"));
+        g_string_append (text, _ ("none"));
       return g_string_free (text, FALSE);
     }
   if (JSON_NODE_HOLDS_VALUE (node))
@@ -101,7 +102,7 @@ value_text (JsonObject *object,
       if (type == G_TYPE_STRING)
         return g_strdup (json_node_get_string (node));
       if (type == G_TYPE_BOOLEAN)
-        return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+        return g_strdup (json_node_get_boolean (node) ? _ ("yes") : _ ("no"));
       if (type == G_TYPE_INT64)
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     }
@@ -109,8 +110,7 @@ value_text (JsonObject *object,
 }
 
 static JsonObject *
-find_host (JsonObject *instrument,
-           const char *name)
+find_host (JsonObject *instrument, const char *name)
 {
   JsonArray *hosts;
 
@@ -136,13 +136,11 @@ installed_of (JsonObject *host)
 
 /* "NDX ibex-server 12.0 → 12.1" for every component that differs on a host in either. */
 static void
-describe_hosts (GPtrArray  *parts,
-                JsonObject *before,
-                JsonObject *after)
+describe_hosts (GPtrArray *parts, JsonObject *before, JsonObject *after)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *sides[] = { before, after };
-  g_autoptr(GList) sorted = NULL;
+  g_autoptr (GList) sorted = NULL;
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     if (sides[s] != NULL && json_object_has_member (sides[s], "hosts"))
@@ -160,25 +158,25 @@ describe_hosts (GPtrArray  *parts,
       JsonObject *new_host = find_host (after, l->data);
       JsonObject *old_installed = installed_of (old_host);
       JsonObject *new_installed = installed_of (new_host);
-      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GList) sorted_ids = NULL;
+      g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GList) sorted_ids = NULL;
       JsonObject *maps[] = { old_installed, new_installed };
 
       if (old_host == NULL)
         {
-          g_ptr_array_add (parts, g_strdup_printf (_("host %s added"), (char *) l->data));
+          g_ptr_array_add (parts, g_strdup_printf (_ ("host %s added"), (char *) l->data));
           continue;
         }
       if (new_host == NULL)
         {
-          g_ptr_array_add (parts, g_strdup_printf (_("host %s removed"), (char *) l->data));
+          g_ptr_array_add (parts, g_strdup_printf (_ ("host %s removed"), (char *) l->data));
           continue;
         }
 
       for (guint m = 0; m < G_N_ELEMENTS (maps); m++)
         if (maps[m] != NULL)
           {
-            g_autoptr(GList) members = json_object_get_members (maps[m]);
+            g_autoptr (GList) members = json_object_get_members (maps[m]);
             for (GList *k = members; k != NULL; k = k->next)
               g_hash_table_add (ids, k->data);
           }
@@ -190,9 +188,8 @@ describe_hosts (GPtrArray  *parts,
 
           if (!g_str_equal (old_version, new_version))
             /* Translators: a host, a component, its old and new version. */
-            g_ptr_array_add (parts, g_strdup_printf (_("%s %s %s → %s"), (char *) l->data,
-                                                     (char *) k->data, old_version,
-                                                     new_version));
+            g_ptr_array_add (parts, g_strdup_printf (_ ("%s %s %s → %s"), (char *) l->data,
+                                                     (char *) k->data, old_version, new_version));
         }
     }
 }
@@ -209,31 +206,29 @@ join_parts (GPtrArray *parts)
       g_string_append (text, g_ptr_array_index (parts, i));
     }
   if (parts->len > MAX_PARTS)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; and %u more change",
-                                               "; and %u more changes", parts->len - MAX_PARTS),
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "; and %u more change",
+                                         "; and %u more changes", parts->len - MAX_PARTS),
                             parts->len - MAX_PARTS);
   return g_string_free (text, FALSE);
 }
 
 char *
-ium_audit_describe (const char *kind,
-                    const char *action,
-                    const char *before,
-                    const char *after)
+ium_audit_describe (const char *kind, const char *action, const char *before, const char *after)
 {
-  g_autoptr(JsonNode) old_node = parse (before);
-  g_autoptr(JsonNode) new_node = parse (after);
+  g_autoptr (JsonNode) old_node = parse (before);
+  g_autoptr (JsonNode) new_node = parse (after);
   JsonObject *old_object = object_of (old_node);
   JsonObject *new_object = object_of (new_node);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GList) sorted = NULL;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GList) sorted = NULL;
   JsonObject *sides[2];
 
   if (before == NULL && after != NULL)
-    return g_strdup (_("added"));
+    return g_strdup (_ ("added"));
   if (before != NULL && after == NULL)
-    return g_strdup (_("removed"));
+    return g_strdup (_ ("removed"));
 
   /* An upgrade's state: "dec-2026: planned → in-progress". */
   if (g_strcmp0 (kind, "upgrade") == 0 && new_object != NULL)
@@ -241,7 +236,7 @@ ium_audit_describe (const char *kind,
       g_autofree char *rollout = value_text (new_object, "rollout");
       g_autofree char *from = value_text (old_object, "state");
       g_autofree char *to = value_text (new_object, "state");
-      return g_strdup_printf (_("%s: %s → %s"), rollout, from, to);
+      return g_strdup_printf (_ ("%s: %s → %s"), rollout, from, to);
     }
 
   sides[0] = old_object;
@@ -249,7 +244,7 @@ ium_audit_describe (const char *kind,
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     if (sides[s] != NULL)
       {
-        g_autoptr(GList) members = json_object_get_members (sides[s]);
+        g_autoptr (GList) members = json_object_get_members (sides[s]);
         for (GList *l = members; l != NULL; l = l->next)
           g_hash_table_add (keys, l->data);
       }
@@ -257,7 +252,7 @@ ium_audit_describe (const char *kind,
   sorted = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
   for (GList *l = sorted; l != NULL; l = l->next)
     {
-      const char *member = l->data;
+      const char      *member = l->data;
       g_autofree char *old_value = NULL;
       g_autofree char *new_value = NULL;
 
@@ -270,7 +265,7 @@ ium_audit_describe (const char *kind,
       new_value = value_text (new_object, member);
       if (!g_str_equal (old_value, new_value))
         /* Translators: a field, its old and its new value. */
-        g_ptr_array_add (parts, g_strdup_printf (_("%s: %s → %s"), member, old_value, new_value));
+        g_ptr_array_add (parts, g_strdup_printf (_ ("%s: %s → %s"), member, old_value, new_value));
     }
 
   if (parts->len == 0)
@@ -281,45 +276,44 @@ ium_audit_describe (const char *kind,
 /* The object an entry is about, in words: "downtime “Maintenance day” 21 Dec 2027" rather
  * than the window's key "2027-12-21T08:00:00Z|2027-12-21T18:00:00Z|Maintenance day". */
 static char *
-describe_object (const char *kind,
-                 const char *key)
+describe_object (const char *kind, const char *key)
 {
   if (g_strcmp0 (kind, "window") == 0)
     {
-      g_auto(GStrv) parts = g_strsplit (key, "|", 3);
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) local = NULL;
+      g_auto (GStrv) parts = g_strsplit (key, "|", 3);
+      g_autoptr (GDateTime) start = NULL;
+      g_autoptr (GDateTime) local = NULL;
       g_autofree char *day = NULL;
 
       if (g_strv_length (parts) == 3 && (start = g_date_time_new_from_iso8601 (parts[0], NULL)))
         {
           local = g_date_time_to_local (start);
           /* Translators: the day of a downtime window in the audit log (strftime format). */
-          day = g_date_time_format (local, _("%-d %b %Y"));
+          day = g_date_time_format (local, _ ("%-d %b %Y"));
           /* Translators: a downtime window in the audit log: its label and its day. */
-          return g_strdup_printf (_("downtime “%s” %s"), parts[2], day);
+          return g_strdup_printf (_ ("downtime “%s” %s"), parts[2], day);
         }
     }
   if (g_strcmp0 (kind, "settings") == 0)
-    return g_strdup (_("facility settings"));
+    return g_strdup (_ ("facility settings"));
   if (g_strcmp0 (kind, "token") == 0)
-    return g_strdup (_("deploy token"));
+    return g_strdup (_ ("deploy token"));
   if (g_strcmp0 (kind, "upgrade") == 0)
     /* Translators: an instrument's upgrade in a rollout, in the audit log. */
-    return g_strdup_printf (_("upgrade of %s"), key);
+    return g_strdup_printf (_ ("upgrade of %s"), key);
   /* Translators: the object of an audit log entry: the kind of thing, then its name. */
   if (g_strcmp0 (kind, "instrument") == 0)
-    return g_strdup_printf (_("instrument %s"), key);
+    return g_strdup_printf (_ ("instrument %s"), key);
   if (g_strcmp0 (kind, "release") == 0)
-    return g_strdup_printf (_("release %s"), key);
+    return g_strdup_printf (_ ("release %s"), key);
   if (g_strcmp0 (kind, "rollout") == 0)
-    return g_strdup_printf (_("rollout %s"), key);
+    return g_strdup_printf (_ ("rollout %s"), key);
   if (g_strcmp0 (kind, "cycle") == 0)
-    return g_strdup_printf (_("cycle %s"), key);
+    return g_strdup_printf (_ ("cycle %s"), key);
   if (g_strcmp0 (kind, "component") == 0)
-    return g_strdup_printf (_("component %s"), key);
+    return g_strdup_printf (_ ("component %s"), key);
   if (g_strcmp0 (kind, "rule") == 0)
-    return g_strdup_printf (_("compatibility rule %s"), key);
+    return g_strdup_printf (_ ("compatibility rule %s"), key);
   /* A kind this version does not know: as the log has it. */
   return g_strdup_printf ("%s %s", kind, key);
 }
@@ -327,10 +321,10 @@ describe_object (const char *kind,
 static char *
 format_time (GDateTime *when)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr (GDateTime) local = g_date_time_to_local (when);
 
   /* Translators: a time in the audit log (strftime format). */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+  return g_date_time_format (local, _ ("%Y-%m-%d %H:%M"));
 }
 
 GPtrArray *
@@ -344,8 +338,8 @@ ium_audit_rows_build (GPtrArray *entries)
   for (guint i = entries->len; i > 0; i--)
     {
       IumAuditEntry *entry = g_ptr_array_index (entries, i - 1);
-      IumAuditRow *self = g_object_new (IUM_TYPE_AUDIT_ROW, NULL);
-      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (entry->time, NULL);
+      IumAuditRow   *self = g_object_new (IUM_TYPE_AUDIT_ROW, NULL);
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (entry->time, NULL);
 
       self->unix_time = when ? g_date_time_to_unix (when) : 0;
       self->time = when ? format_time (when) : g_strdup (entry->time);
@@ -377,10 +371,7 @@ ium_audit_row_finalize (GObject *object)
 }
 
 static void
-ium_audit_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ium_audit_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumAuditRow *self = IUM_AUDIT_ROW (object);
 
@@ -422,7 +413,7 @@ static void
 ium_audit_row_class_init (IumAuditRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ium_audit_row_finalize;
   object_class->get_property = ium_audit_row_get_property;

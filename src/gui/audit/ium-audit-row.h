@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_AUDIT_ROW (ium_audit_row_get_type ())
 G_DECLARE_FINAL_TYPE (IumAuditRow, ium_audit_row, IUM, AUDIT_ROW, GObject)
 
@@ -36,5 +38,7 @@ char       *ium_audit_describe            (const char  *kind,
                                            const char  *action,
                                            const char  *before,
                                            const char  *after);
+
+/* clang-format on */
 
 G_END_DECLS

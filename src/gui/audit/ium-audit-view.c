@@ -47,7 +47,8 @@ struct _IumAuditView
   gboolean             updating;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   PROP_INSTRUMENT,
@@ -59,11 +60,10 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (IumAuditView, ium_audit_view, GTK_TYPE_WIDGET)
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+filter_func (gpointer item, gpointer user_data)
 {
   IumAuditView *self = user_data;
-  IumAuditRow *row = item;
+  IumAuditRow  *row = item;
 
   if (self->since != 0 && ium_audit_row_get_unix (row) < self->since)
     return FALSE;
@@ -71,7 +71,7 @@ filter_func (gpointer item,
     return FALSE;
   if (self->instrument != NULL)
     {
-      const char *name = ium_audit_row_get_instrument (row);
+      const char      *name = ium_audit_row_get_instrument (row);
       g_autofree char *folded = NULL;
 
       if (name == NULL)
@@ -88,24 +88,24 @@ filter_func (gpointer item,
 static void
 update_count (IumAuditView *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint            total = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint            shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = NULL;
 
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", total), total);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries",
-                                         total), shown, total);
+    text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries", total), shown, total);
   gtk_label_set_label (self->count_label, text);
 }
 
 static gint64
 since_for (guint choice)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) start = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) midnight = NULL;
+  g_autoptr (GDateTime) start = NULL;
 
   if (choice == 0 || choice >= G_N_ELEMENTS (since_days))
     return 0;
@@ -121,7 +121,7 @@ static void
 filters_changed_cb (IumAuditView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->instrument_entry));
-  guint who = gtk_drop_down_get_selected (self->who_drop_down);
+  guint       who = gtk_drop_down_get_selected (self->who_drop_down);
 
   if (self->updating)
     return;
@@ -129,7 +129,8 @@ filters_changed_cb (IumAuditView *self)
   self->instrument = *text ? g_utf8_casefold (text, -1) : NULL;
   g_free (self->who);
   self->who = who > 0 && self->people && who <= g_strv_length (self->people)
-                ? g_strdup (self->people[who - 1]) : NULL;
+                ? g_strdup (self->people[who - 1])
+                : NULL;
   self->since = since_for (gtk_drop_down_get_selected (self->since_drop_down));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
@@ -137,27 +138,25 @@ filters_changed_cb (IumAuditView *self)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
 refill_people (IumAuditView *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   g_autofree gpointer *names = NULL;
-  g_autofree char *keep = g_strdup (self->who);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint n_names, position = 0;
+  g_autofree char     *keep = g_strdup (self->who);
+  guint                n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint                n_names, position = 0;
 
   g_hash_table_remove_all (self->instruments);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumAuditRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autoptr (IumAuditRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
       const char *instrument = ium_audit_row_get_instrument (row);
 
       g_hash_table_add (seen, (gpointer) ium_audit_row_get_who (row));
@@ -169,7 +168,7 @@ refill_people (IumAuditView *self)
   g_qsort_with_data (names, (int) n_names, sizeof (gpointer), compare_names, NULL);
   g_strfreev (self->people);
   self->people = g_new0 (char *, n_names + 1);
-  gtk_string_list_append (model, _("Anyone"));
+  gtk_string_list_append (model, _ ("Anyone"));
   for (guint i = 0; i < n_names; i++)
     {
       self->people[i] = g_strdup (names[i]);
@@ -185,12 +184,9 @@ refill_people (IumAuditView *self)
 
 /* On the worker: the whole log, as rows. */
 static gpointer
-load_job (IumStore      *store,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+load_job (IumStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GPtrArray) entries = ium_audit_list (store, NULL, NULL, error);
+  g_autoptr (GPtrArray) entries = ium_audit_list (store, NULL, NULL, error);
 
   if (entries == NULL)
     return NULL;
@@ -198,14 +194,12 @@ load_job (IumStore      *store,
 }
 
 static void
-loaded_rows_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+loaded_rows_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumAuditView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = ium_inventory_service_run_finish (IUM_INVENTORY_SERVICE (object),
-                                                                result, &error);
+  g_autoptr (IumAuditView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows =
+    ium_inventory_service_run_finish (IUM_INVENTORY_SERVICE (object), result, &error);
 
   if (ium_inventory_service_was_cancelled (result)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -245,9 +239,7 @@ service_loaded_cb (IumAuditView *self)
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_widget_grab_focus (GTK_WIDGET (IUM_AUDIT_VIEW (widget)->instrument_entry));
 }
@@ -265,7 +257,7 @@ ium_audit_view_map (GtkWidget *widget)
 static void
 ium_audit_view_constructed (GObject *object)
 {
-  IumAuditView *self = IUM_AUDIT_VIEW (object);
+  IumAuditView       *self = IUM_AUDIT_VIEW (object);
   GtkSingleSelection *selection;
 
   G_OBJECT_CLASS (ium_audit_view_parent_class)->constructed (object);
@@ -293,7 +285,7 @@ static void
 ium_audit_view_dispose (GObject *object)
 {
   IumAuditView *self = IUM_AUDIT_VIEW (object);
-  GtkWidget *child;
+  GtkWidget    *child;
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_AUDIT_VIEW);
@@ -324,10 +316,7 @@ ium_audit_view_finalize (GObject *object)
 }
 
 static void
-ium_audit_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+ium_audit_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumAuditView *self = IUM_AUDIT_VIEW (object);
 
@@ -345,10 +334,7 @@ ium_audit_view_get_property (GObject    *object,
 }
 
 static void
-ium_audit_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+ium_audit_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumAuditView *self = IUM_AUDIT_VIEW (object);
 
@@ -368,7 +354,7 @@ ium_audit_view_set_property (GObject      *object,
 static void
 ium_audit_view_class_init (IumAuditViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_audit_view_constructed;
@@ -428,8 +414,7 @@ ium_audit_view_get_n_loaded (IumAuditView *self)
 }
 
 void
-ium_audit_view_set_instrument (IumAuditView *self,
-                               const char   *instrument)
+ium_audit_view_set_instrument (IumAuditView *self, const char *instrument)
 {
   g_return_if_fail (IUM_IS_AUDIT_VIEW (self));
 
@@ -439,8 +424,7 @@ ium_audit_view_set_instrument (IumAuditView *self,
 }
 
 gboolean
-ium_audit_view_set_who (IumAuditView *self,
-                        const char   *who)
+ium_audit_view_set_who (IumAuditView *self, const char *who)
 {
   g_return_val_if_fail (IUM_IS_AUDIT_VIEW (self), FALSE);
 
@@ -459,8 +443,7 @@ ium_audit_view_set_who (IumAuditView *self,
 }
 
 void
-ium_audit_view_set_since (IumAuditView *self,
-                          guint         choice)
+ium_audit_view_set_since (IumAuditView *self, guint choice)
 {
   g_return_if_fail (IUM_IS_AUDIT_VIEW (self));
   gtk_drop_down_set_selected (self->since_drop_down, choice);

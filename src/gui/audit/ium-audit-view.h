@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_AUDIT_VIEW (ium_audit_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumAuditView, ium_audit_view, IUM, AUDIT_VIEW, GtkWidget)
 
@@ -27,5 +29,7 @@ gboolean     ium_audit_view_set_who            (IumAuditView *self,
 /* 0 any time, 1 today, 2 the last 7 days, 3 the last 30 days, 4 the last 12 months. */
 void         ium_audit_view_set_since          (IumAuditView *self,
                                                 guint         choice);
+
+/* clang-format on */
 
 G_END_DECLS

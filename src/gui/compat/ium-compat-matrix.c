@@ -19,15 +19,16 @@
 
 struct _IumCompatRow
 {
-  GObject   parent_instance;
+  GObject  parent_instance;
 
-  char     *version; /* owned */
-  char     *origin;  /* owned */
-  gboolean  entered;
-  GArray   *cells;   /* owned, of IumCompatCell */
+  char    *version; /* owned */
+  char    *origin;  /* owned */
+  gboolean entered;
+  GArray  *cells; /* owned, of IumCompatCell */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_VERSION,
   PROP_ORIGIN,
@@ -62,10 +63,7 @@ ium_compat_row_finalize (GObject *object)
 }
 
 static void
-ium_compat_row_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+ium_compat_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumCompatRow *self = IUM_COMPAT_ROW (object);
 
@@ -89,7 +87,7 @@ static void
 ium_compat_row_class_init (IumCompatRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ium_compat_row_finalize;
   object_class->get_property = ium_compat_row_get_property;
@@ -136,8 +134,7 @@ ium_compat_row_get_n_cells (IumCompatRow *self)
 }
 
 const IumCompatCell *
-ium_compat_row_get_cell (IumCompatRow *self,
-                         guint         column)
+ium_compat_row_get_cell (IumCompatRow *self, guint column)
 {
   g_return_val_if_fail (IUM_IS_COMPAT_ROW (self), NULL);
   g_return_val_if_fail (column < self->cells->len, NULL);
@@ -158,13 +155,13 @@ ium_verdict_status_to_label (IumVerdictStatus status)
   switch (status)
     {
     case IUM_VERDICT_OK:
-      return _("OK");
+      return _ ("OK");
     case IUM_VERDICT_UPDATE_AVAILABLE:
-      return _("Update available");
+      return _ ("Update available");
     case IUM_VERDICT_CLIENT_NEWER:
-      return _("Client newer");
+      return _ ("Client newer");
     case IUM_VERDICT_INCOMPATIBLE:
-      return _("Incompatible");
+      return _ ("Incompatible");
     default:
       g_return_val_if_reached ("?");
     }
@@ -186,13 +183,13 @@ GPtrArray *
 ium_compat_list_clients (IumInventory *inventory)
 {
   GListModel *rules = ium_inventory_get_rules (inventory);
-  GPtrArray *clients = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray  *clients = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
-      g_autoptr(IumRule) rule = g_list_model_get_item (rules, i);
-      IumComponent *component = ium_inventory_lookup_component (inventory,
-                                                                ium_rule_get_client (rule));
+      g_autoptr (IumRule) rule = g_list_model_get_item (rules, i);
+      IumComponent *component =
+        ium_inventory_lookup_component (inventory, ium_rule_get_client (rule));
       const char *name = component ? ium_component_get_name (component) : NULL;
 
       g_ptr_array_add (clients, g_strdup (ium_rule_get_client (rule)));
@@ -202,13 +199,13 @@ ium_compat_list_clients (IumInventory *inventory)
 }
 
 gboolean
-ium_compat_check_version (IumInventory  *inventory,
-                          const char    *client,
-                          const char    *version,
-                          GError       **error)
+ium_compat_check_version (IumInventory *inventory,
+                          const char   *client,
+                          const char   *version,
+                          GError      **error)
 {
-  g_autoptr(IumVersion) parsed = ium_inventory_parse_component_version (inventory, client,
-                                                                        version, error);
+  g_autoptr (IumVersion) parsed =
+    ium_inventory_parse_component_version (inventory, client, version, error);
 
   return parsed != NULL;
 }
@@ -221,14 +218,12 @@ typedef struct
 
 /* Newest first; what does not parse goes last, by text. */
 static int
-compare_versions (const char  *a,
-                  const char  *b,
-                  SortContext *context)
+compare_versions (const char *a, const char *b, SortContext *context)
 {
-  g_autoptr(IumVersion) x = ium_inventory_parse_component_version (context->inventory,
-                                                                   context->component, a, NULL);
-  g_autoptr(IumVersion) y = ium_inventory_parse_component_version (context->inventory,
-                                                                   context->component, b, NULL);
+  g_autoptr (IumVersion) x =
+    ium_inventory_parse_component_version (context->inventory, context->component, a, NULL);
+  g_autoptr (IumVersion) y =
+    ium_inventory_parse_component_version (context->inventory, context->component, b, NULL);
 
   if (x != NULL && y != NULL)
     {
@@ -241,33 +236,29 @@ compare_versions (const char  *a,
 }
 
 static int
-compare_columns (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+compare_columns (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  const IumCompatColumn *x = *(IumCompatColumn * const *) a;
-  const IumCompatColumn *y = *(IumCompatColumn * const *) b;
+  const IumCompatColumn *x = *(IumCompatColumn *const *) a;
+  const IumCompatColumn *y = *(IumCompatColumn *const *) b;
 
   return compare_versions (x->version, y->version, user_data);
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+compare_rows (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  IumCompatRow *x = *(IumCompatRow * const *) a;
-  IumCompatRow *y = *(IumCompatRow * const *) b;
+  IumCompatRow *x = *(IumCompatRow *const *) a;
+  IumCompatRow *y = *(IumCompatRow *const *) b;
 
   return compare_versions (x->version, y->version, user_data);
 }
 
 typedef struct
 {
-  guint  n_checks;
-  gint64 last_seen;
+  guint       n_checks;
+  gint64      last_seen;
   GHashTable *instruments; /* owned: names */
-  gboolean entered;
+  gboolean    entered;
 } Origin;
 
 static void
@@ -280,8 +271,7 @@ origin_free (gpointer data)
 }
 
 static Origin *
-get_origin (GHashTable *versions,
-            const char *version)
+get_origin (GHashTable *versions, const char *version)
 {
   Origin *origin = g_hash_table_lookup (versions, version);
 
@@ -301,22 +291,22 @@ dup_origin_text (const Origin *origin)
 
   if (origin->n_checks > 0)
     {
-      g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (origin->last_seen);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) last = g_date_time_new_from_unix_utc (origin->last_seen);
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
       /* Translators: a day of this year and of another, strftime. */
-      g_autofree char *day = g_date_time_format (last, g_date_time_get_year (last)
-                                                         == g_date_time_get_year (now)
-                                                         ? _("%-d %b") : _("%-d %b %Y"));
+      g_autofree char *day = g_date_time_format (
+        last,
+        g_date_time_get_year (last) == g_date_time_get_year (now) ? _ ("%-d %b") : _ ("%-d %b %Y"));
       guint n_instruments = g_hash_table_size (origin->instruments);
 
       /* Translators: "seen 12 times on 3 instruments, last 2 Dec 2026". */
-      seen = g_strdup_printf (_("seen %u× on %u %s, last %s"), origin->n_checks, n_instruments,
-                              g_dngettext (GETTEXT_PACKAGE, "instrument", "instruments",
-                                           n_instruments), day);
+      seen = g_strdup_printf (
+        _ ("seen %u× on %u %s, last %s"), origin->n_checks, n_instruments,
+        g_dngettext (GETTEXT_PACKAGE, "instrument", "instruments", n_instruments), day);
     }
   if (seen != NULL && origin->entered)
-    return g_strdup_printf (_("%s; entered here"), seen);
-  return seen ? g_steal_pointer (&seen) : g_strdup (_("entered here"));
+    return g_strdup_printf (_ ("%s; entered here"), seen);
+  return seen ? g_steal_pointer (&seen) : g_strdup (_ ("entered here"));
 }
 
 /* The column's verdicts for one client version. */
@@ -327,12 +317,12 @@ fill_cell (IumFleet              *fleet,
            const IumCompatColumn *column,
            IumCompatCell         *cell)
 {
-  g_autoptr(GPtrArray) verdicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) verdicts = g_ptr_array_new_with_free_func (g_object_unref);
   guint best = 0;
 
   for (guint i = 0; i < column->instruments->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       IumVerdict *verdict = ium_fleet_check (fleet, g_ptr_array_index (column->instruments, i),
                                              client, version, &error);
 
@@ -346,8 +336,8 @@ fill_cell (IumFleet              *fleet,
   cell->status = best;
   for (guint i = 0; i < verdicts->len; i++)
     {
-      IumVerdict *verdict = g_ptr_array_index (verdicts, i);
-      const char * const *warnings;
+      IumVerdict        *verdict = g_ptr_array_index (verdicts, i);
+      const char *const *warnings;
 
       if (verdict == NULL || ium_verdict_get_status (verdict) != cell->status)
         continue;
@@ -360,24 +350,24 @@ fill_cell (IumFleet              *fleet,
 }
 
 IumCompatMatrix *
-ium_compat_matrix_new (IumFleet            *fleet,
-                       const char          *client,
-                       GPtrArray           *seen,
-                       const char * const  *entered,
-                       GCancellable        *cancellable,
-                       GError             **error)
+ium_compat_matrix_new (IumFleet          *fleet,
+                       const char        *client,
+                       GPtrArray         *seen,
+                       const char *const *entered,
+                       GCancellable      *cancellable,
+                       GError           **error)
 {
   IumInventory *inventory;
-  IumRule *rule;
+  IumRule      *rule;
   IumComponent *component;
-  GListModel *instruments;
-  g_autoptr(IumCompatMatrix) matrix = NULL;
-  g_autoptr(GHashTable) by_version = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         origin_free);
+  GListModel   *instruments;
+  g_autoptr (IumCompatMatrix) matrix = NULL;
+  g_autoptr (GHashTable) by_version = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) origins =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, origin_free);
   GHashTableIter iter;
-  gpointer key, value;
-  SortContext context;
+  gpointer       key, value;
+  SortContext    context;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (client != NULL, NULL);
@@ -387,19 +377,20 @@ ium_compat_matrix_new (IumFleet            *fleet,
   if (rule == NULL)
     {
       g_set_error (error, IUM_CHECK_ERROR, IUM_CHECK_ERROR_NO_RULE,
-                   _("no compatibility rule has “%s” as its client"), client);
+                   _ ("no compatibility rule has “%s” as its client"), client);
       return NULL;
     }
 
   matrix = g_new0 (IumCompatMatrix, 1);
   matrix->client = g_strdup (client);
   component = ium_inventory_lookup_component (inventory, client);
-  matrix->client_name = g_strdup (component && ium_component_get_name (component)
-                                    ? ium_component_get_name (component) : client);
+  matrix->client_name = g_strdup (
+    component && ium_component_get_name (component) ? ium_component_get_name (component) : client);
   matrix->server = g_strdup (ium_rule_get_server (rule));
   component = ium_inventory_lookup_component (inventory, matrix->server);
-  matrix->server_name = g_strdup (component && ium_component_get_name (component)
-                                    ? ium_component_get_name (component) : matrix->server);
+  matrix->server_name =
+    g_strdup (component && ium_component_get_name (component) ? ium_component_get_name (component)
+                                                              : matrix->server);
   matrix->policy = g_strdup (ium_enum_to_nick (IUM_TYPE_COMPAT_POLICY, ium_rule_get_policy (rule)));
   matrix->columns = g_ptr_array_new_with_free_func (column_free);
   matrix->rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -409,9 +400,9 @@ ium_compat_matrix_new (IumFleet            *fleet,
   instruments = ium_inventory_get_instruments (inventory);
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
-      const char *name = ium_instrument_get_name (instrument);
-      const char *version = ium_fleet_get_server_version (fleet, name, client);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      const char      *name = ium_instrument_get_name (instrument);
+      const char      *version = ium_fleet_get_server_version (fleet, name, client);
       IumCompatColumn *column;
 
       if (version == NULL)
@@ -438,7 +429,7 @@ ium_compat_matrix_new (IumFleet            *fleet,
   for (guint i = 0; seen != NULL && i < seen->len; i++)
     {
       IumClientSeen *client_seen = g_ptr_array_index (seen, i);
-      Origin *origin;
+      Origin        *origin;
 
       if (!g_str_equal (client_seen->component, client))
         continue;
@@ -460,7 +451,7 @@ ium_compat_matrix_new (IumFleet            *fleet,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       IumCompatRow *row = g_object_new (IUM_TYPE_COMPAT_ROW, NULL);
-      Origin *origin = value;
+      Origin       *origin = value;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -498,22 +489,20 @@ ium_compat_matrix_free (IumCompatMatrix *matrix)
 }
 
 char *
-ium_compat_cell_dup_tooltip (const IumCompatMatrix *matrix,
-                             IumCompatRow          *row,
-                             guint                  column)
+ium_compat_cell_dup_tooltip (const IumCompatMatrix *matrix, IumCompatRow *row, guint column)
 {
-  const IumCompatCell *cell = ium_compat_row_get_cell (row, column);
+  const IumCompatCell   *cell = ium_compat_row_get_cell (row, column);
   const IumCompatColumn *col = g_ptr_array_index (matrix->columns, column);
-  GString *text = g_string_new (NULL);
-  g_autofree char *client = g_markup_escape_text (matrix->client_name, -1);
-  g_autofree char *server = g_markup_escape_text (matrix->server_name, -1);
-  g_autofree char *message = g_markup_escape_text (cell->message ? cell->message : "", -1);
-  guint n = col->instruments->len;
+  GString               *text = g_string_new (NULL);
+  g_autofree char       *client = g_markup_escape_text (matrix->client_name, -1);
+  g_autofree char       *server = g_markup_escape_text (matrix->server_name, -1);
+  g_autofree char       *message = g_markup_escape_text (cell->message ? cell->message : "", -1);
+  guint                  n = col->instruments->len;
 
   g_string_append_printf (text, "<b>%s %s · %s %s: %s</b>\n", client, row->version, server,
                           col->version, ium_verdict_status_to_label (cell->status));
   /* Translators: the rule that decided: client component, server component, policy. */
-  g_string_append_printf (text, _("Decided by the rule %s → %s, policy %s."), matrix->client,
+  g_string_append_printf (text, _ ("Decided by the rule %s → %s, policy %s."), matrix->client,
                           matrix->server, matrix->policy);
   g_string_append_printf (text, "\n%s", message);
   if (cell->warning != NULL)
@@ -523,13 +512,13 @@ ium_compat_cell_dup_tooltip (const IumCompatMatrix *matrix,
     }
   if (cell->counts[cell->status] == n)
     g_string_append_printf (text, "\n%s",
-                            n == 1 ? _("The only instrument on this server version.")
-                                   : _("The same for every instrument on this server version."));
+                            n == 1 ? _ ("The only instrument on this server version.")
+                                   : _ ("The same for every instrument on this server version."));
   else
     for (guint s = 0; s < IUM_N_VERDICTS; s++)
       if (cell->counts[s] > 0)
         /* Translators: a verdict, and how many of the column's instruments get it. */
-        g_string_append_printf (text, _("\n%s: %u of the %u instruments"),
+        g_string_append_printf (text, _ ("\n%s: %u of the %u instruments"),
                                 ium_verdict_status_to_label (s), cell->counts[s], n);
   return g_string_free (text, FALSE);
 }

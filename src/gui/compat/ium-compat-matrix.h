@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_N_VERDICTS (IUM_VERDICT_INCOMPATIBLE + 1)
 
 /* One server version: the instruments whose client check compares with it. */
@@ -88,5 +90,7 @@ char            *ium_compat_cell_dup_tooltip (const IumCompatMatrix *matrix,
                                               guint                  column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumCompatMatrix, ium_compat_matrix_free)
+
+/* clang-format on */
 
 G_END_DECLS

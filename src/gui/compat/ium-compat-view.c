@@ -49,7 +49,8 @@ struct _IumCompatView
   gboolean             refresh_pending; /* the matrix waits for the view to be shown */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -73,8 +74,7 @@ get_client (IumCompatView *self)
 }
 
 static GPtrArray *
-get_entered (IumCompatView *self,
-             const char    *client)
+get_entered (IumCompatView *self, const char *client)
 {
   GPtrArray *versions = g_hash_table_lookup (self->entered, client);
 
@@ -89,9 +89,7 @@ get_entered (IumCompatView *self,
 /* Cells */
 
 static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IumCompatView            *self)
+cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumCompatView *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -101,15 +99,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IumCompatView            *self)
+cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumCompatView *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ium-column"));
+  guint         column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ium-column"));
   IumCompatRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget    *label = gtk_list_item_get_child (item);
   const IumCompatCell *cell;
-  g_autofree char *tooltip = NULL;
+  g_autofree char     *tooltip = NULL;
 
   if (self->matrix == NULL || column >= ium_compat_row_get_n_cells (row))
     return;
@@ -121,7 +117,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       < ((IumCompatColumn *) g_ptr_array_index (self->matrix->columns, column))->instruments->len)
     {
       /* Not every instrument of this server version gets the same verdict. */
-      g_autofree char *text = g_strdup_printf (_("%s *"), ium_verdict_status_to_label (cell->status));
+      g_autofree char *text =
+        g_strdup_printf (_ ("%s *"), ium_verdict_status_to_label (cell->status));
       gtk_label_set_label (GTK_LABEL (label), text);
     }
   else
@@ -146,8 +143,8 @@ add_columns (IumCompatView *self)
   for (guint i = 0; i < self->matrix->columns->len; i++)
     {
       IumCompatColumn *column = g_ptr_array_index (self->matrix->columns, i);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autofree char *title = NULL;
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autofree char     *title = NULL;
       GtkColumnViewColumn *view_column;
 
       g_object_set_data (G_OBJECT (factory), "ium-column", GUINT_TO_POINTER (i));
@@ -155,7 +152,7 @@ add_columns (IumCompatView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
       /* Translators: a column of the matrix: a server version and how many instruments run
        * it. */
-      title = g_strdup_printf (_("%s (%u)"), column->version, column->instruments->len);
+      title = g_strdup_printf (_ ("%s (%u)"), column->version, column->instruments->len);
       view_column = gtk_column_view_column_new (title, g_object_ref (factory));
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_append_column (self->matrix_view, view_column);
@@ -164,8 +161,7 @@ add_columns (IumCompatView *self)
 }
 
 static void
-show_matrix (IumCompatView   *self,
-             IumCompatMatrix *matrix)
+show_matrix (IumCompatView *self, IumCompatMatrix *matrix)
 {
   g_autofree char *rule = NULL;
   g_autofree char *client = NULL;
@@ -181,12 +177,12 @@ show_matrix (IumCompatView   *self,
   client = g_markup_escape_text (matrix->client_name, -1);
   server = g_markup_escape_text (matrix->server_name, -1);
   /* Translators: above the matrix: the rule, and where the rows and columns come from. */
-  rule = g_strdup_printf (_("<b>%s</b> against <b>%s</b>, policy <b>%s</b>. Rows: the "
-                            "versions clients connected with, and those entered above. Columns: "
-                            "the server versions the instruments run, and how many run each. "
-                            "Each cell is what <tt>ium check</tt> answers; * marks a server "
-                            "version whose instruments do not all get the same answer (a pin "
-                            "changes the recommended version)."),
+  rule = g_strdup_printf (_ ("<b>%s</b> against <b>%s</b>, policy <b>%s</b>. Rows: the "
+                             "versions clients connected with, and those entered above. Columns: "
+                             "the server versions the instruments run, and how many run each. "
+                             "Each cell is what <tt>ium check</tt> answers; * marks a server "
+                             "version whose instruments do not all get the same answer (a pin "
+                             "changes the recommended version)."),
                           client, server, matrix->policy);
   if (matrix->n_no_server > 0)
     {
@@ -205,10 +201,11 @@ show_matrix (IumCompatView   *self,
 
   if (matrix->rows->len == 0)
     {
-      g_autofree char *empty = g_strdup_printf (_("No client has checked a %s version in this "
-                                                  "period. Choose a longer period, or enter a "
-                                                  "version above to see how it would fare on "
-                                                  "each server version."), matrix->client_name);
+      g_autofree char *empty = g_strdup_printf (_ ("No client has checked a %s version in this "
+                                                   "period. Choose a longer period, or enter a "
+                                                   "version above to see how it would fare on "
+                                                   "each server version."),
+                                                matrix->client_name);
       gtk_label_set_label (self->empty_label, empty);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -224,8 +221,8 @@ static GDateTime *
 dup_since (IumCompatView *self)
 {
   static const int days[] = { 7, 30, 90 };
-  guint selected = gtk_drop_down_get_selected (self->since_dropdown);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint            selected = gtk_drop_down_get_selected (self->since_dropdown);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   if (selected >= G_N_ELEMENTS (days))
     return NULL;
@@ -233,16 +230,14 @@ dup_since (IumCompatView *self)
 }
 
 static void
-matrix_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+matrix_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumCompatView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumCompatView) self = user_data;
+  g_autoptr (GError) error = NULL;
   IumCompatMatrix *matrix;
 
-  matrix = ium_inventory_service_compat_matrix_finish (IUM_INVENTORY_SERVICE (source), result,
-                                                       &error);
+  matrix =
+    ium_inventory_service_compat_matrix_finish (IUM_INVENTORY_SERVICE (source), result, &error);
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable || self->service == NULL)
     {
       ium_compat_matrix_free (matrix);
@@ -257,7 +252,7 @@ matrix_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       sentence = ium_error_sentence (error);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The matrix cannot be shown"), sentence);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The matrix cannot be shown"), sentence);
       return;
     }
   show_matrix (self, matrix);
@@ -268,7 +263,7 @@ static void
 refresh (IumCompatView *self)
 {
   const char *client = get_client (self);
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr (GDateTime) since = NULL;
 
   if (client == NULL || ium_inventory_service_get_fleet (self->service) == NULL)
     return;
@@ -285,23 +280,22 @@ refresh (IumCompatView *self)
   self->cancellable = g_cancellable_new ();
   since = dup_since (self);
   gtk_spinner_start (self->spinner);
-  ium_inventory_service_compat_matrix_async (self->service, client, since,
-                                             (const char * const *) get_entered (self, client)->pdata,
-                                             self->cancellable, matrix_done_cb,
-                                             g_object_ref (self));
+  ium_inventory_service_compat_matrix_async (
+    self->service, client, since, (const char *const *) get_entered (self, client)->pdata,
+    self->cancellable, matrix_done_cb, g_object_ref (self));
 }
 
 static void
 update_clients (IumCompatView *self)
 {
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
+  IumInventory    *inventory = ium_inventory_service_get_inventory (self->service);
   g_autofree char *current = g_strdup (get_client (self));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
   guint selected = 0;
 
   g_clear_pointer (&self->clients, g_ptr_array_unref);
-  self->clients = inventory ? ium_compat_list_clients (inventory)
-                            : g_ptr_array_new_with_free_func (g_free);
+  self->clients =
+    inventory ? ium_compat_list_clients (inventory) : g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i + 1 < self->clients->len; i += 2)
     {
       if (g_strcmp0 (g_ptr_array_index (self->clients, i), current) == 0)
@@ -313,7 +307,7 @@ update_clients (IumCompatView *self)
   self->updating = TRUE;
   gtk_string_list_splice (self->client_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->client_names)),
-                          (const char * const *) names->pdata);
+                          (const char *const *) names->pdata);
   gtk_drop_down_set_selected (self->client_dropdown, selected);
   self->updating = FALSE;
 }
@@ -325,8 +319,8 @@ service_loaded_cb (IumCompatView *self)
   if (self->clients->len == 0)
     {
       gtk_label_set_label (self->empty_label,
-                           _("This inventory has no compatibility rule, so there is nothing to "
-                             "compare. Rules come with the inventory file."));
+                           _ ("This inventory has no compatibility rule, so there is nothing to "
+                              "compare. Rules come with the inventory file."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_label_set_label (self->rule_label, "");
       return;
@@ -362,12 +356,11 @@ version_activate_cb (IumCompatView *self)
 /* Actions */
 
 static void
-add_version_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+add_version_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  IumCompatView *self = IUM_COMPAT_VIEW (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->version_entry))));
+  IumCompatView   *self = IUM_COMPAT_VIEW (widget);
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->version_entry))));
 
   if (*text == '\0')
     {
@@ -379,12 +372,10 @@ add_version_action (GtkWidget  *widget,
 }
 
 static void
-clear_versions_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+clear_versions_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumCompatView *self = IUM_COMPAT_VIEW (widget);
-  const char *client = get_client (self);
+  const char    *client = get_client (self);
 
   if (client == NULL)
     return;
@@ -393,9 +384,7 @@ clear_versions_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   refresh (IUM_COMPAT_VIEW (widget));
 }
@@ -419,10 +408,10 @@ build_legend (IumCompatView *self)
   gtk_widget_set_margin_top (legend, 6);
   gtk_box_insert_child_after (GTK_BOX (box), legend, GTK_WIDGET (self->stack));
   gtk_label_set_label (self->legend_label,
-                       _("OK: connect silently. Update available: connect, and offer the "
-                         "recommended version. Client newer: connect, and warn. Incompatible: "
-                         "refuse until updated. Hover over a cell for the rule and the message "
-                         "a client would see."));
+                       _ ("OK: connect silently. Update available: connect, and offer the "
+                          "recommended version. Client newer: connect, and warn. Incompatible: "
+                          "refuse until updated. Hover over a cell for the rule and the message "
+                          "a client would see."));
 }
 
 /* GObject */
@@ -455,7 +444,7 @@ static void
 ium_compat_view_dispose (GObject *object)
 {
   IumCompatView *self = IUM_COMPAT_VIEW (object);
-  GtkWidget *child;
+  GtkWidget     *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -486,10 +475,7 @@ ium_compat_view_finalize (GObject *object)
 }
 
 static void
-ium_compat_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+ium_compat_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumCompatView *self = IUM_COMPAT_VIEW (object);
 
@@ -524,7 +510,7 @@ ium_compat_view_set_property (GObject      *object,
 static void
 ium_compat_view_class_init (IumCompatViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_compat_view_constructed;
@@ -575,8 +561,8 @@ ium_compat_view_init (IumCompatView *self)
 {
   GtkNoSelection *selection;
 
-  self->entered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
+  self->entered =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -597,12 +583,11 @@ ium_compat_view_new (IumInventoryService *service)
 }
 
 gboolean
-ium_compat_view_add_version (IumCompatView *self,
-                             const char    *version)
+ium_compat_view_add_version (IumCompatView *self, const char *version)
 {
   IumInventory *inventory;
-  const char *client;
-  g_autoptr(GError) error = NULL;
+  const char   *client;
+  g_autoptr (GError) error = NULL;
   GPtrArray *versions;
 
   g_return_val_if_fail (IUM_IS_COMPAT_VIEW (self), FALSE);
@@ -615,8 +600,7 @@ ium_compat_view_add_version (IumCompatView *self,
   if (!ium_compat_check_version (inventory, client, version, &error))
     {
       g_autofree char *sentence = ium_error_sentence (error);
-      g_autofree char *title = g_strdup_printf (_("%s is not a version of %s"), version,
-                                                client);
+      g_autofree char *title = g_strdup_printf (_ ("%s is not a version of %s"), version, client);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->version_entry), "error");
       ium_banner_show (self->banner, IUM_BANNER_ERROR, title, sentence);
@@ -648,9 +632,7 @@ ium_compat_view_get_n_updates (IumCompatView *self)
 
 /* Depth-first through @widget for the label bound to (@row, @column). */
 static GtkWidget *
-find_cell (GtkWidget    *widget,
-           IumCompatRow *row,
-           guint         column)
+find_cell (GtkWidget *widget, IumCompatRow *row, guint column)
 {
   if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "ium-row") == row
       && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "ium-column")) == column)
@@ -666,11 +648,9 @@ find_cell (GtkWidget    *widget,
 }
 
 GtkWidget *
-ium_compat_view_get_cell_widget (IumCompatView *self,
-                                 guint          row,
-                                 guint          column)
+ium_compat_view_get_cell_widget (IumCompatView *self, guint row, guint column)
 {
-  g_autoptr(IumCompatRow) item = NULL;
+  g_autoptr (IumCompatRow) item = NULL;
 
   g_return_val_if_fail (IUM_IS_COMPAT_VIEW (self), NULL);
 

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_COMPAT_VIEW (ium_compat_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumCompatView, ium_compat_view, IUM, COMPAT_VIEW, GtkWidget)
 
@@ -35,5 +37,7 @@ guint                  ium_compat_view_get_n_updates (IumCompatView     *self);
 GtkWidget             *ium_compat_view_get_cell_widget (IumCompatView   *self,
                                                         guint            row,
                                                         guint            column);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -23,17 +23,16 @@
 char *
 ium_downtime_format_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%d %H:%M");
 }
 
 GDateTime *
-ium_downtime_parse_time (const char  *text,
-                         GError     **error)
+ium_downtime_parse_time (const char *text, GError **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  int year, month, day, hour = 0, minute = 0, used = 0;
+  int              year, month, day, hour = 0, minute = 0, used = 0;
 
   if (strchr (stripped, 'T') != NULL)
     {
@@ -42,8 +41,8 @@ ium_downtime_parse_time (const char  *text,
       if (time != NULL)
         return time;
     }
-  else if ((sscanf (stripped, "%4d-%2d-%2d %2d:%2d%n", &year, &month, &day, &hour, &minute,
-                    &used) == 5
+  else if ((sscanf (stripped, "%4d-%2d-%2d %2d:%2d%n", &year, &month, &day, &hour, &minute, &used)
+              == 5
             || sscanf (stripped, "%4d-%2d-%2d%n", &year, &month, &day, &used) == 3)
            && stripped[used] == '\0' && hour < 24 && minute < 60)
     {
@@ -53,8 +52,9 @@ ium_downtime_parse_time (const char  *text,
         return time;
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("“%s” is not a time: write it as YYYY-MM-DD HH:MM (UTC), for example "
-                 "2027-01-05 08:00."), stripped);
+               _ ("“%s” is not a time: write it as YYYY-MM-DD HH:MM (UTC), for example "
+                  "2027-01-05 08:00."),
+               stripped);
   return NULL;
 }
 
@@ -70,18 +70,16 @@ form_new (IumDowntimeFormKind kind)
 }
 
 IumDowntimeForm *
-ium_downtime_form_new (IumDowntimeFormKind  kind,
-                       GDateTime           *now)
+ium_downtime_form_new (IumDowntimeFormKind kind, GDateTime *now)
 {
   IumDowntimeForm *form = form_new (kind);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (utc, 1);
-  g_autoptr(GDateTime) start = g_date_time_new_utc (g_date_time_get_year (tomorrow),
-                                                    g_date_time_get_month (tomorrow),
-                                                    g_date_time_get_day_of_month (tomorrow),
-                                                    8, 0, 0);
-  g_autoptr(GDateTime) end = kind == IUM_DOWNTIME_FORM_WINDOW ? g_date_time_add_hours (start, 10)
-                                                              : g_date_time_add_weeks (start, 6);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (now);
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (utc, 1);
+  g_autoptr (GDateTime) start =
+    g_date_time_new_utc (g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
+                         g_date_time_get_day_of_month (tomorrow), 8, 0, 0);
+  g_autoptr (GDateTime) end = kind == IUM_DOWNTIME_FORM_WINDOW ? g_date_time_add_hours (start, 10)
+                                                               : g_date_time_add_weeks (start, 6);
 
   form->start = ium_downtime_format_time (start);
   form->end = ium_downtime_format_time (end);
@@ -92,8 +90,8 @@ ium_downtime_form_new (IumDowntimeFormKind  kind,
 IumDowntimeForm *
 ium_downtime_form_new_from_window (IumWindow *window)
 {
-  IumDowntimeForm *form = form_new (IUM_DOWNTIME_FORM_WINDOW);
-  const char * const *names = ium_window_get_instruments (window);
+  IumDowntimeForm   *form = form_new (IUM_DOWNTIME_FORM_WINDOW);
+  const char *const *names = ium_window_get_instruments (window);
 
   form->original = ium_window_dup_key (window);
   form->start = ium_downtime_format_time (ium_window_get_start (window));
@@ -136,10 +134,9 @@ ium_downtime_form_free (IumDowntimeForm *form)
 }
 
 static GDateTime *
-parse_field (const char  *text,
-             char       **message)
+parse_field (const char *text, char **message)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDateTime *time = ium_downtime_parse_time (text, &error);
 
   if (time == NULL)
@@ -149,13 +146,11 @@ parse_field (const char  *text,
 
 /* The names typed, without blanks or repeats; an unknown one is an error. */
 static JsonArray *
-read_instruments (const char    *text,
-                  IumInventory  *inventory,
-                  char         **message)
+read_instruments (const char *text, IumInventory *inventory, char **message)
 {
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
-  g_autoptr(JsonArray) names = json_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto (GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  g_autoptr (JsonArray) names = json_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -165,8 +160,9 @@ read_instruments (const char    *text,
         continue;
       if (inventory != NULL && ium_inventory_lookup_instrument (inventory, name) == NULL)
         {
-          *message = g_strdup_printf (_("There is no instrument “%s”. Names are written as the "
-                                        "fleet lists them, LARMOR for example."), name);
+          *message = g_strdup_printf (_ ("There is no instrument “%s”. Names are written as the "
+                                         "fleet lists them, LARMOR for example."),
+                                      name);
           return NULL;
         }
       g_hash_table_add (seen, name);
@@ -176,34 +172,32 @@ read_instruments (const char    *text,
 }
 
 IumDowntimeFormCheck *
-ium_downtime_form_check (const IumDowntimeForm *form,
-                         IumInventory          *inventory)
+ium_downtime_form_check (const IumDowntimeForm *form, IumInventory *inventory)
 {
   IumDowntimeFormCheck *check = g_new0 (IumDowntimeFormCheck, 1);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(JsonArray) names = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (JsonArray) names = NULL;
   g_autofree char *label = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
-  JsonObject *object;
+  JsonObject      *object;
 
   g_return_val_if_fail (form != NULL, check);
 
   start = parse_field (form->start, &check->start_error);
   end = parse_field (form->end, &check->end_error);
   if (start != NULL && end != NULL && g_date_time_compare (end, start) <= 0)
-    check->end_error = g_strdup (_("The end must come after the start."));
+    check->end_error = g_strdup (_ ("The end must come after the start."));
 
   label = g_strstrip (g_strdup (form->label ? form->label : ""));
   if (*label == '\0')
     check->label_error = g_strdup (form->kind == IUM_DOWNTIME_FORM_WINDOW
-                                     ? _("Give the window a label, such as “Maintenance day”.")
-                                     : _("Give the cycle a name, such as “2027/1”."));
+                                     ? _ ("Give the window a label, such as “Maintenance day”.")
+                                     : _ ("Give the cycle a name, such as “2027/1”."));
   else if (form->kind == IUM_DOWNTIME_FORM_CYCLE && g_strcmp0 (label, form->original) != 0
-           && inventory != NULL
-           && ium_inventory_lookup_cycle (inventory, label) != NULL)
-    check->label_error = g_strdup_printf (_("There is already a cycle “%s”."), label);
+           && inventory != NULL && ium_inventory_lookup_cycle (inventory, label) != NULL)
+    check->label_error = g_strdup_printf (_ ("There is already a cycle “%s”."), label);
 
   if (form->kind == IUM_DOWNTIME_FORM_WINDOW)
     names = read_instruments (form->instruments, inventory, &check->instruments_error);
@@ -237,24 +231,27 @@ ium_downtime_form_check (const IumDowntimeForm *form,
 }
 
 void
-ium_downtime_form_check_add_error (IumDowntimeFormCheck *check,
-                                   const GError         *error)
+ium_downtime_form_check_add_error (IumDowntimeFormCheck *check, const GError *error)
 {
-  const struct { const char *prefix; gsize offset; } fields[] = {
+  const struct
+  {
+    const char *prefix;
+    gsize       offset;
+  } fields[] = {
     { "start: ", G_STRUCT_OFFSET (IumDowntimeFormCheck, start_error) },
     { "end: ", G_STRUCT_OFFSET (IumDowntimeFormCheck, end_error) },
     { "label: ", G_STRUCT_OFFSET (IumDowntimeFormCheck, label_error) },
     { "name: ", G_STRUCT_OFFSET (IumDowntimeFormCheck, label_error) },
     { "instruments", G_STRUCT_OFFSET (IumDowntimeFormCheck, instruments_error) },
   };
-  g_autoptr(GError) rest = NULL;
+  g_autoptr (GError) rest = NULL;
 
   g_return_if_fail (check != NULL && error != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_str_has_prefix (error->message, fields[i].prefix))
       {
-        char **slot = G_STRUCT_MEMBER_P (check, fields[i].offset);
+        char      **slot = G_STRUCT_MEMBER_P (check, fields[i].offset);
         const char *message = error->message + strlen (fields[i].prefix);
 
         while (*message == ':' || *message == ' ' || *message == '[' || g_ascii_isdigit (*message)

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_DOWNTIME_FORM_WINDOW,
   IUM_DOWNTIME_FORM_CYCLE,
@@ -64,5 +66,7 @@ GDateTime            *ium_downtime_parse_time           (const char            *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumDowntimeForm, ium_downtime_form_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumDowntimeFormCheck, ium_downtime_form_check_free)
+
+/* clang-format on */
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_DOWNTIME_ROW (ium_downtime_row_get_type ())
 G_DECLARE_FINAL_TYPE (IumDowntimeRow, ium_downtime_row, IUM, DOWNTIME_ROW, GObject)
 
@@ -30,5 +32,7 @@ const char     *ium_downtime_row_get_start  (IumDowntimeRow *self);
  * owned. */
 GPtrArray      *ium_downtime_rows_build     (IumInventory   *inventory,
                                              gboolean        cycles);
+
+/* clang-format on */
 
 G_END_DECLS

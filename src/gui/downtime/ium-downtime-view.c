@@ -25,53 +25,54 @@
 
 struct _IumDowntimeView
 {
-  GtkWidget             parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkLabel             *summary_label;
-  IumBanner            *banner;
-  GtkStack             *stack;
-  GtkStackPage         *windows_page;
-  GtkStackPage         *cycles_page;
-  GtkColumnView        *windows_view;
-  GtkColumnView        *cycles_view;
-  GtkColumnViewColumn  *w_start_column;
-  GtkColumnViewColumn  *w_end_column;
-  GtkColumnViewColumn  *w_label_column;
-  GtkColumnViewColumn  *w_applies_column;
-  GtkColumnViewColumn  *c_name_column;
-  GtkColumnViewColumn  *c_start_column;
-  GtkRevealer          *editor_revealer;
-  GtkLabel             *editor_title;
-  GtkEntry             *start_entry;
-  GtkLabel             *start_error;
-  GtkEntry             *end_entry;
-  GtkLabel             *end_error;
-  GtkLabel             *label_label;
-  GtkEntry             *label_entry;
-  GtkLabel             *label_error;
-  GtkLabel             *instruments_label;
-  GtkEntry             *instruments_entry;
-  GtkLabel             *instruments_error;
-  GtkLabel             *freeze_label;
-  GtkSwitch            *freeze_switch;
-  GtkLabel             *other_error;
+  GtkLabel            *summary_label;
+  IumBanner           *banner;
+  GtkStack            *stack;
+  GtkStackPage        *windows_page;
+  GtkStackPage        *cycles_page;
+  GtkColumnView       *windows_view;
+  GtkColumnView       *cycles_view;
+  GtkColumnViewColumn *w_start_column;
+  GtkColumnViewColumn *w_end_column;
+  GtkColumnViewColumn *w_label_column;
+  GtkColumnViewColumn *w_applies_column;
+  GtkColumnViewColumn *c_name_column;
+  GtkColumnViewColumn *c_start_column;
+  GtkRevealer         *editor_revealer;
+  GtkLabel            *editor_title;
+  GtkEntry            *start_entry;
+  GtkLabel            *start_error;
+  GtkEntry            *end_entry;
+  GtkLabel            *end_error;
+  GtkLabel            *label_label;
+  GtkEntry            *label_entry;
+  GtkLabel            *label_error;
+  GtkLabel            *instruments_label;
+  GtkEntry            *instruments_entry;
+  GtkLabel            *instruments_error;
+  GtkLabel            *freeze_label;
+  GtkSwitch           *freeze_switch;
+  GtkLabel            *other_error;
 
-  IumInventoryService  *service;     /* owned */
-  GListStore           *windows;     /* owned, of IumDowntimeRow */
-  GListStore           *cycles;      /* owned, of IumDowntimeRow */
-  GtkSingleSelection   *windows_selection; /* owned */
-  GtkSingleSelection   *cycles_selection;  /* owned */
-  IumDowntimeForm      *form;        /* owned: the editor's, NULL when it is closed */
-  gboolean              tried;       /* Save was pressed: show the form's errors as typed */
-  gboolean              updating;
-  GCancellable         *cancellable; /* owned */
-  GtkNativeDialog      *chooser;     /* owned while a file chooser is open */
-  JsonNode             *removed;     /* owned: the last removed object, for undo */
-  gboolean              removed_cycle;
-  guint                 n_running;
+  IumInventoryService *service;           /* owned */
+  GListStore          *windows;           /* owned, of IumDowntimeRow */
+  GListStore          *cycles;            /* owned, of IumDowntimeRow */
+  GtkSingleSelection  *windows_selection; /* owned */
+  GtkSingleSelection  *cycles_selection;  /* owned */
+  IumDowntimeForm     *form;              /* owned: the editor's, NULL when it is closed */
+  gboolean             tried;             /* Save was pressed: show the form's errors as typed */
+  gboolean             updating;
+  GCancellable        *cancellable; /* owned */
+  GtkNativeDialog     *chooser;     /* owned while a file chooser is open */
+  JsonNode            *removed;     /* owned: the last removed object, for undo */
+  gboolean             removed_cycle;
+  guint                n_running;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -115,14 +116,13 @@ update_actions (IumDowntimeView *self)
 }
 
 static void
-select_key (GtkSingleSelection *selection,
-            const char         *key)
+select_key (GtkSingleSelection *selection, const char *key)
 {
   GListModel *model = G_LIST_MODEL (selection);
 
   for (guint i = 0; key != NULL && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(IumDowntimeRow) row = g_list_model_get_item (model, i);
+      g_autoptr (IumDowntimeRow) row = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (ium_downtime_row_get_key (row), key) == 0)
         {
@@ -141,8 +141,7 @@ dup_selected_key (GtkSingleSelection *selection)
 }
 
 static void
-replace_rows (GListStore *store,
-              GPtrArray  *rows)
+replace_rows (GListStore *store, GPtrArray *rows)
 {
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata,
                        rows->len);
@@ -151,11 +150,11 @@ replace_rows (GListStore *store,
 static void
 service_loaded_cb (IumDowntimeView *self)
 {
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
+  IumInventory    *inventory = ium_inventory_service_get_inventory (self->service);
   g_autofree char *window_key = dup_selected_key (self->windows_selection);
   g_autofree char *cycle_key = dup_selected_key (self->cycles_selection);
-  g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GPtrArray) cycles = NULL;
+  g_autoptr (GPtrArray) windows = NULL;
+  g_autoptr (GPtrArray) cycles = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *windows_title = NULL;
   g_autofree char *cycles_title = NULL;
@@ -169,18 +168,17 @@ service_loaded_cb (IumDowntimeView *self)
   select_key (self->windows_selection, window_key);
   select_key (self->cycles_selection, cycle_key);
 
-  windows_title = g_strdup_printf (_("_Windows (%u)"), windows->len);
-  cycles_title = g_strdup_printf (_("_Cycles (%u)"), cycles->len);
+  windows_title = g_strdup_printf (_ ("_Windows (%u)"), windows->len);
+  cycles_title = g_strdup_printf (_ ("_Cycles (%u)"), cycles->len);
   gtk_stack_page_set_title (self->windows_page, windows_title);
   gtk_stack_page_set_title (self->cycles_page, cycles_title);
-  summary = g_strdup_printf (_("Times in UTC"));
+  summary = g_strdup_printf (_ ("Times in UTC"));
   gtk_label_set_label (self->summary_label, summary);
   update_actions (self);
 }
 
 static GtkSorter *
-property_sorter (const char *property,
-                 gboolean    numeric)
+property_sorter (const char *property, gboolean numeric)
 {
   GtkExpression *expression = gtk_property_expression_new (IUM_TYPE_DOWNTIME_ROW, NULL, property);
 
@@ -190,12 +188,10 @@ property_sorter (const char *property,
 }
 
 static GtkSingleSelection *
-setup_list (IumDowntimeView *self,
-            GtkColumnView   *view,
-            GListStore      *store)
+setup_list (IumDowntimeView *self, GtkColumnView *view, GListStore *store)
 {
-  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
-                                                      g_object_ref (gtk_column_view_get_sorter (view)));
+  GtkSortListModel *sorted = gtk_sort_list_model_new (
+    g_object_ref (G_LIST_MODEL (store)), g_object_ref (gtk_column_view_get_sorter (view)));
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
 
   gtk_single_selection_set_autoselect (selection, FALSE);
@@ -209,18 +205,20 @@ setup_list (IumDowntimeView *self,
 static void
 setup_sorters (IumDowntimeView *self)
 {
-  struct { GtkColumnViewColumn *column; const char *property; gboolean numeric; } sorters[] = {
-    { self->w_start_column, "start-time", TRUE },
-    { self->w_end_column, "end", FALSE },
-    { self->w_label_column, "label", FALSE },
-    { self->w_applies_column, "applies", FALSE },
-    { self->c_name_column, "label", FALSE },
-    { self->c_start_column, "start-time", TRUE },
+  struct
+  {
+    GtkColumnViewColumn *column;
+    const char          *property;
+    gboolean             numeric;
+  } sorters[] = {
+    { self->w_start_column, "start-time", TRUE }, { self->w_end_column, "end", FALSE },
+    { self->w_label_column, "label", FALSE },     { self->w_applies_column, "applies", FALSE },
+    { self->c_name_column, "label", FALSE },      { self->c_start_column, "start-time", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sorters); i++)
     {
-      g_autoptr(GtkSorter) sorter = property_sorter (sorters[i].property, sorters[i].numeric);
+      g_autoptr (GtkSorter) sorter = property_sorter (sorters[i].property, sorters[i].numeric);
       gtk_column_view_column_set_sorter (sorters[i].column, sorter);
     }
 }
@@ -233,8 +231,7 @@ page_changed_cb (IumDowntimeView *self)
 
 /* Long work in the window's progress bar, when there is a window. */
 static GCancellable *
-begin_work (IumDowntimeView *self,
-            const char      *label)
+begin_work (IumDowntimeView *self, const char *label)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -246,8 +243,7 @@ begin_work (IumDowntimeView *self,
 }
 
 static void
-end_work (IumDowntimeView *self,
-          GCancellable    *job)
+end_work (IumDowntimeView *self, GCancellable *job)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -261,16 +257,14 @@ end_work (IumDowntimeView *self,
 /* The editor */
 
 static void
-show_error (GtkLabel   *label,
-            const char *text)
+show_error (GtkLabel *label, const char *text)
 {
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
 
 static void
-show_check (IumDowntimeView      *self,
-            IumDowntimeFormCheck *check)
+show_check (IumDowntimeView *self, IumDowntimeFormCheck *check)
 {
   show_error (self->start_error, check ? check->start_error : NULL);
   show_error (self->end_error, check ? check->end_error : NULL);
@@ -289,8 +283,7 @@ close_editor (IumDowntimeView *self)
 }
 
 static void
-open_editor (IumDowntimeView *self,
-             IumDowntimeForm *form)
+open_editor (IumDowntimeView *self, IumDowntimeForm *form)
 {
   gboolean window = form->kind == IUM_DOWNTIME_FORM_WINDOW;
 
@@ -299,9 +292,10 @@ open_editor (IumDowntimeView *self,
   self->tried = FALSE;
 
   gtk_label_set_label (self->editor_title,
-                       window ? (form->original ? _("Edit the Window") : _("New Downtime Window"))
-                              : (form->original ? _("Edit the Cycle") : _("New Operating Cycle")));
-  gtk_label_set_text_with_mnemonic (self->label_label, window ? _("_Label") : _("_Name"));
+                       window
+                         ? (form->original ? _ ("Edit the Window") : _ ("New Downtime Window"))
+                         : (form->original ? _ ("Edit the Cycle") : _ ("New Operating Cycle")));
+  gtk_label_set_text_with_mnemonic (self->label_label, window ? _ ("_Label") : _ ("_Name"));
   gtk_widget_set_visible (GTK_WIDGET (self->instruments_label), window);
   gtk_widget_set_visible (GTK_WIDGET (self->instruments_entry), window);
   gtk_widget_set_visible (GTK_WIDGET (self->freeze_label), !window);
@@ -332,14 +326,15 @@ read_editor (IumDowntimeView *self)
   g_free (self->form->label);
   self->form->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
   g_free (self->form->instruments);
-  self->form->instruments = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->instruments_entry)));
+  self->form->instruments =
+    g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->instruments_entry)));
   self->form->freeze = gtk_switch_get_active (self->freeze_switch);
 }
 
 static void
 editor_changed_cb (IumDowntimeView *self)
 {
-  g_autoptr(IumDowntimeFormCheck) check = NULL;
+  g_autoptr (IumDowntimeFormCheck) check = NULL;
 
   if (self->updating || self->form == NULL)
     return;
@@ -369,13 +364,11 @@ save_data_free (SaveData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
 static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SaveData) data = user_data;
+  g_autoptr (SaveData) data = user_data;
   IumDowntimeView *self = data->view;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   end_work (self, NULL);
   if (ium_inventory_service_edit_finish (IUM_INVENTORY_SERVICE (source), result, &error))
@@ -387,7 +380,7 @@ save_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form == NULL)
     return;
   {
-    g_autoptr(IumDowntimeFormCheck) check = g_new0 (IumDowntimeFormCheck, 1);
+    g_autoptr (IumDowntimeFormCheck) check = g_new0 (IumDowntimeFormCheck, 1);
 
     ium_downtime_form_check_add_error (check, error);
     show_check (self, check);
@@ -395,13 +388,11 @@ save_done_cb (GObject      *source,
 }
 
 static void
-save_edit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+save_edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (widget);
-  g_autoptr(IumDowntimeFormCheck) check = NULL;
-  SaveData *data;
+  g_autoptr (IumDowntimeFormCheck) check = NULL;
+  SaveData   *data;
   JsonObject *object;
 
   if (self->form == NULL || self->n_running > 0)
@@ -421,15 +412,12 @@ save_edit_action (GtkWidget  *widget,
     data->key = g_strdup (json_object_get_string_member (object, "name"));
   else
     {
-      g_autoptr(GDateTime) start = ium_downtime_parse_time (json_object_get_string_member (object,
-                                                                                           "start"),
-                                                            NULL);
-      g_autoptr(GDateTime) end = ium_downtime_parse_time (json_object_get_string_member (object,
-                                                                                         "end"),
-                                                          NULL);
-      g_autoptr(IumWindow) window = ium_window_new (start, end,
-                                                    json_object_get_string_member (object,
-                                                                                   "label"));
+      g_autoptr (GDateTime) start =
+        ium_downtime_parse_time (json_object_get_string_member (object, "start"), NULL);
+      g_autoptr (GDateTime) end =
+        ium_downtime_parse_time (json_object_get_string_member (object, "end"), NULL);
+      g_autoptr (IumWindow) window =
+        ium_window_new (start, end, json_object_get_string_member (object, "label"));
       data->key = ium_window_dup_key (window);
     }
 
@@ -443,20 +431,16 @@ save_edit_action (GtkWidget  *widget,
 }
 
 static void
-cancel_edit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+cancel_edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   close_editor (IUM_DOWNTIME_VIEW (widget));
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   open_editor (self, ium_downtime_form_new (g_str_equal (action_name, "downtime.add-cycle")
                                               ? IUM_DOWNTIME_FORM_CYCLE
@@ -468,26 +452,24 @@ static void
 edit_selected (IumDowntimeView *self)
 {
   IumDowntimeRow *row = get_selected (self);
-  GObject *object;
+  GObject        *object;
 
   if (row == NULL)
     return;
   object = ium_downtime_row_get_object (row);
-  open_editor (self, IUM_IS_CYCLE (object) ? ium_downtime_form_new_from_cycle (IUM_CYCLE (object))
-                                           : ium_downtime_form_new_from_window (IUM_WINDOW (object)));
+  open_editor (self, IUM_IS_CYCLE (object)
+                       ? ium_downtime_form_new_from_cycle (IUM_CYCLE (object))
+                       : ium_downtime_form_new_from_window (IUM_WINDOW (object)));
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   edit_selected (IUM_DOWNTIME_VIEW (widget));
 }
 
 static void
-row_activated_cb (IumDowntimeView *self,
-                  guint            position)
+row_activated_cb (IumDowntimeView *self, guint position)
 {
   edit_selected (self);
 }
@@ -495,12 +477,10 @@ row_activated_cb (IumDowntimeView *self,
 /* Removing, and undoing it */
 
 static void
-remove_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+remove_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumDowntimeView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumDowntimeView) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   end_work (self, NULL);
   if (!ium_inventory_service_edit_finish (IUM_INVENTORY_SERVICE (source), result, &error))
@@ -510,24 +490,22 @@ remove_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       sentence = ium_error_sentence (error);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("Nothing was removed"), sentence);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("Nothing was removed"), sentence);
       g_clear_pointer (&self->removed, json_node_unref);
       return;
     }
   ium_banner_show (self->banner, IUM_BANNER_INFO,
-                   self->removed_cycle ? _("The cycle was removed") : _("The window was removed"),
-                   _("The audit log keeps what it was."));
-  ium_banner_set_action (self->banner, _("_Undo"), "downtime.undo-remove");
+                   self->removed_cycle ? _ ("The cycle was removed") : _ ("The window was removed"),
+                   _ ("The audit log keeps what it was."));
+  ium_banner_set_action (self->banner, _ ("_Undo"), "downtime.undo-remove");
 }
 
 static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (widget);
-  IumDowntimeRow *row = get_selected (self);
-  GObject *object;
+  IumDowntimeRow  *row = get_selected (self);
+  GObject         *object;
 
   if (row == NULL)
     return;
@@ -552,12 +530,10 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
-undo_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+undo_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumDowntimeView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumDowntimeView) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   end_work (self, NULL);
   if (ium_inventory_service_edit_finish (IUM_INVENTORY_SERVICE (source), result, &error))
@@ -568,17 +544,15 @@ undo_done_cb (GObject      *source,
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *sentence = ium_error_sentence (error);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The removal was not undone"), sentence);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The removal was not undone"), sentence);
     }
 }
 
 static void
-undo_remove_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+undo_remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (widget);
-  g_autoptr(JsonNode) removed = g_steal_pointer (&self->removed);
+  g_autoptr (JsonNode) removed = g_steal_pointer (&self->removed);
 
   if (removed == NULL)
     return;
@@ -619,91 +593,87 @@ dup_file_name (GFile *file)
 }
 
 static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+import_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(FileData) data = user_data;
+  g_autoptr (FileData) data = user_data;
   IumDowntimeView *self = data->view;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumCalendarImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumCalendarImport) import = NULL;
   g_autofree char *name = dup_file_name (data->file);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
   end_work (self, data->job);
-  import = ium_inventory_service_import_calendar_finish (IUM_INVENTORY_SERVICE (source), result,
-                                                         &error);
+  import =
+    ium_inventory_service_import_calendar_finish (IUM_INVENTORY_SERVICE (source), result, &error);
   if (import == NULL)
     {
       g_autofree char *sentence = ium_error_sentence (error);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          ium_banner_show (self->banner, IUM_BANNER_INFO, _("The import was cancelled"),
-                           _("Nothing was imported."));
+          ium_banner_show (self->banner, IUM_BANNER_INFO, _ ("The import was cancelled"),
+                           _ ("Nothing was imported."));
           return;
         }
-      title = g_strdup_printf (_("%s was not imported"), name);
+      title = g_strdup_printf (_ ("%s was not imported"), name);
       if (g_error_matches (error, IUM_STORE_ERROR, IUM_STORE_ERROR_NOT_FOUND))
-        body = g_strdup_printf (_("%s The file names an instrument this inventory does not "
-                                  "have. Nothing was imported."), sentence);
+        body = g_strdup_printf (_ ("%s The file names an instrument this inventory does not "
+                                   "have. Nothing was imported."),
+                                sentence);
       else
-        body = g_strdup_printf (_("%s Nothing was imported: correct the file, then import it "
-                                  "again."), sentence);
+        body = g_strdup_printf (_ ("%s Nothing was imported: correct the file, then import it "
+                                   "again."),
+                                sentence);
       ium_banner_show (self->banner, IUM_BANNER_ERROR, title, body);
       return;
     }
 
   {
     g_autofree char *horizon = g_date_time_format (import->horizon, "%Y-%m-%d");
-    guint unchanged = import->n_windows - MIN (import->n_windows,
-                                               import->changes.added + import->changes.changed);
+    guint            unchanged =
+      import->n_windows - MIN (import->n_windows, import->changes.added + import->changes.changed);
 
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u window from %s",
                                           "Imported %u windows from %s", import->n_windows),
                              import->n_windows, name);
     /* Translators: after an import: new windows, changed ones, ones already there, and how
      * far repeating events were expanded. */
-    body = g_strdup_printf (_("%u new, %u changed, %u already there. Repeating events are "
-                              "expanded up to %s."), import->changes.added,
-                            import->changes.changed, unchanged, horizon);
+    body = g_strdup_printf (_ ("%u new, %u changed, %u already there. Repeating events are "
+                               "expanded up to %s."),
+                            import->changes.added, import->changes.changed, unchanged, horizon);
   }
   ium_banner_show (self->banner, IUM_BANNER_INFO, title, body);
   gtk_stack_set_visible_child_name (self->stack, "windows");
 }
 
 void
-ium_downtime_view_import_file (IumDowntimeView *self,
-                               GFile           *file)
+ium_downtime_view_import_file (IumDowntimeView *self, GFile *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
-  FileData *data;
+  FileData        *data;
 
   g_return_if_fail (IUM_IS_DOWNTIME_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   name = dup_file_name (file);
-  label = g_strdup_printf (_("Importing %s…"), name);
+  label = g_strdup_printf (_ ("Importing %s…"), name);
   data = g_new0 (FileData, 1);
   data->view = g_object_ref (self);
   data->file = g_object_ref (file);
   data->job = begin_work (self, label);
   ium_banner_dismiss (self->banner);
-  ium_inventory_service_import_calendar_async (self->service, file,
-                                               data->job ? data->job : self->cancellable,
-                                               import_done_cb, data);
+  ium_inventory_service_import_calendar_async (
+    self->service, file, data->job ? data->job : self->cancellable, import_done_cb, data);
 }
 
 static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(FileData) data = user_data;
+  g_autoptr (FileData) data = user_data;
   IumDowntimeView *self = data->view;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = dup_file_name (data->file);
   g_autofree char *title = NULL;
 
@@ -714,19 +684,18 @@ export_done_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      title = g_strdup_printf (_("%s was not written"), name);
+      title = g_strdup_printf (_ ("%s was not written"), name);
       ium_banner_show (self->banner, IUM_BANNER_ERROR, title, sentence);
       return;
     }
-  title = g_strdup_printf (_("Wrote the downtime schedule to %s"), name);
+  title = g_strdup_printf (_ ("Wrote the downtime schedule to %s"), name);
   ium_banner_show (self->banner, IUM_BANNER_INFO, title,
-                   _("Calendar applications can import it or subscribe to it. Importing it "
-                     "here again brings back the windows, not the cycles."));
+                   _ ("Calendar applications can import it or subscribe to it. Importing it "
+                      "here again brings back the windows, not the cycles."));
 }
 
 void
-ium_downtime_view_export_file (IumDowntimeView *self,
-                               GFile           *file)
+ium_downtime_view_export_file (IumDowntimeView *self, GFile *file)
 {
   FileData *data;
 
@@ -743,13 +712,11 @@ ium_downtime_view_export_file (IumDowntimeView *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     IumDowntimeView *self)
+chooser_response_cb (GtkNativeDialog *chooser, int response, IumDowntimeView *self)
 {
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
-                    == GTK_FILE_CHOOSER_ACTION_SAVE;
-  g_autoptr(GFile) file = NULL;
+  gboolean saving =
+    gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr (GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -764,23 +731,20 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-choose_file (IumDowntimeView      *self,
-             GtkFileChooserAction  action)
+choose_file (IumDowntimeView *self, GtkFileChooserAction action)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SAVE
-                                           ? _("Export the Downtime Schedule")
-                                           : _("Import Downtime Windows"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-                                         action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("_Export")
-                                                                                : _("_Import"),
-                                         _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("iCalendar files"));
+  chooser = gtk_file_chooser_native_new (
+    action == GTK_FILE_CHOOSER_ACTION_SAVE ? _ ("Export the Downtime Schedule")
+                                           : _ ("Import Downtime Windows"),
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
+    action == GTK_FILE_CHOOSER_ACTION_SAVE ? _ ("_Export") : _ ("_Import"), _ ("_Cancel"));
+  gtk_file_filter_set_name (filter, _ ("iCalendar files"));
   gtk_file_filter_add_pattern (filter, "*.ics");
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -794,9 +758,7 @@ choose_file (IumDowntimeView      *self,
 }
 
 static void
-file_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose_file (IUM_DOWNTIME_VIEW (widget), g_str_equal (action_name, "downtime.export")
                                              ? GTK_FILE_CHOOSER_ACTION_SAVE
@@ -823,7 +785,7 @@ static void
 ium_downtime_view_dispose (GObject *object)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (object);
-  GtkWidget *child;
+  GtkWidget       *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
@@ -859,10 +821,7 @@ ium_downtime_view_finalize (GObject *object)
 }
 
 static void
-ium_downtime_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+ium_downtime_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumDowntimeView *self = IUM_DOWNTIME_VIEW (object);
 
@@ -897,7 +856,7 @@ ium_downtime_view_set_property (GObject      *object,
 static void
 ium_downtime_view_class_init (IumDowntimeViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_downtime_view_constructed;
@@ -955,13 +914,11 @@ ium_downtime_view_class_init (IumDowntimeViewClass *klass)
   gtk_widget_class_install_action (widget_class, "downtime.add-cycle", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "downtime.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "downtime.remove", NULL, remove_action);
-  gtk_widget_class_install_action (widget_class, "downtime.undo-remove", NULL,
-                                   undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "downtime.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "downtime.import", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "downtime.export", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "downtime.save-edit", NULL, save_edit_action);
-  gtk_widget_class_install_action (widget_class, "downtime.cancel-edit", NULL,
-                                   cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "downtime.cancel-edit", NULL, cancel_edit_action);
 
   /* Ctrl+N, Ctrl+I and Ctrl+E belong to the window (new inventory, import, export). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

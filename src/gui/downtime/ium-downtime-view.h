@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_DOWNTIME_VIEW (ium_downtime_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumDowntimeView, ium_downtime_view, IUM, DOWNTIME_VIEW, GtkWidget)
 
@@ -36,5 +38,7 @@ IumBanner  *ium_downtime_view_get_banner   (IumDowntimeView     *self);
 gboolean    ium_downtime_view_get_busy     (IumDowntimeView     *self);
 /* The editor's form while it is open, else NULL. Borrowed. */
 const IumDowntimeForm *ium_downtime_view_get_editing (IumDowntimeView *self);
+
+/* clang-format on */
 
 G_END_DECLS

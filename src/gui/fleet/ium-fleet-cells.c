@@ -20,14 +20,11 @@
 /* A name cell offers its instrument as text: dropped on a wave of the rollout planner (drag
  * over the Rollouts button of the view switcher to get there), or into any other application. */
 static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkListItem   *item)
+drag_prepare_cb (GtkDragSource *source, double x, double y, GtkListItem *item)
 {
   IumFleetRow *row = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  g_autoptr(GdkPaintable) icon = NULL;
+  GtkWidget   *child = gtk_list_item_get_child (item);
+  g_autoptr (GdkPaintable) icon = NULL;
 
   if (row == NULL)
     return NULL;
@@ -37,12 +34,10 @@ drag_prepare_cb (GtkDragSource *source,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   IumFleetColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *child;
+  GtkWidget     *child;
 
   switch (column)
     {
@@ -80,14 +75,12 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   IumFleetColumn column = GPOINTER_TO_UINT (user_data);
-  IumFleetRow *row = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  char behind[16];
+  IumFleetRow   *row = gtk_list_item_get_item (item);
+  GtkWidget     *child = gtk_list_item_get_child (item);
+  char           behind[16];
 
   switch (column)
     {

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_FLEET_COLUMN_NAME,
   IUM_FLEET_COLUMN_SITE,
@@ -22,5 +24,7 @@ typedef enum {
 
 /* A factory for the cells of @column over IumFleetRow items. Owned. */
 GtkListItemFactory *ium_fleet_cell_factory_new (IumFleetColumn column);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -34,8 +34,7 @@ ium_fleet_filter_clear (IumFleetFilter *filter)
 }
 
 void
-ium_fleet_filter_copy (IumFleetFilter       *dest,
-                       const IumFleetFilter *src)
+ium_fleet_filter_copy (IumFleetFilter *dest, const IumFleetFilter *src)
 {
   dest->search = g_strdup (src->search);
   dest->words = g_strdupv (src->words);
@@ -46,20 +45,18 @@ ium_fleet_filter_copy (IumFleetFilter       *dest,
 }
 
 static void
-set_string (char       **field,
-            const char  *value)
+set_string (char **field, const char *value)
 {
   g_free (*field);
   *field = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
 }
 
 void
-ium_fleet_filter_set_search (IumFleetFilter *filter,
-                             const char     *search)
+ium_fleet_filter_set_search (IumFleetFilter *filter, const char *search)
 {
   g_autofree char *folded = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) parts = NULL;
 
   set_string (&filter->search, search);
   g_strfreev (filter->words);
@@ -73,22 +70,19 @@ ium_fleet_filter_set_search (IumFleetFilter *filter,
 }
 
 void
-ium_fleet_filter_set_site (IumFleetFilter *filter,
-                           const char     *site)
+ium_fleet_filter_set_site (IumFleetFilter *filter, const char *site)
 {
   set_string (&filter->site, site);
 }
 
 void
-ium_fleet_filter_set_tag (IumFleetFilter *filter,
-                          const char     *tag)
+ium_fleet_filter_set_tag (IumFleetFilter *filter, const char *tag)
 {
   set_string (&filter->tag, tag);
 }
 
 void
-ium_fleet_filter_set_tier (IumFleetFilter *filter,
-                           const char     *tier)
+ium_fleet_filter_set_tier (IumFleetFilter *filter, const char *tier)
 {
   set_string (&filter->tier, tier);
 }
@@ -101,8 +95,7 @@ ium_fleet_filter_is_empty (const IumFleetFilter *filter)
 }
 
 gboolean
-ium_fleet_filter_match (const IumFleetFilter *filter,
-                        IumFleetRow          *row)
+ium_fleet_filter_match (const IumFleetFilter *filter, IumFleetRow *row)
 {
   const char *text;
 
@@ -132,8 +125,7 @@ ium_fleet_filter_match (const IumFleetFilter *filter,
 /* Whether every word of @old_words is contained in some word of @new_words: then whatever
  * the new search keeps, the old one kept too. */
 static gboolean
-words_narrow (char **old_words,
-              char **new_words)
+words_narrow (char **old_words, char **new_words)
 {
   for (guint i = 0; old_words[i] != NULL; i++)
     {
@@ -148,8 +140,7 @@ words_narrow (char **old_words,
 }
 
 static int
-compare_field (const char *old_value,
-               const char *new_value)
+compare_field (const char *old_value, const char *new_value)
 {
   /* -1: less strict (dropped), 1: more strict (added), 0: same, 2: different */
   if (g_strcmp0 (old_value, new_value) == 0)
@@ -162,14 +153,13 @@ compare_field (const char *old_value,
 }
 
 IumFleetFilterChange
-ium_fleet_filter_compare (const IumFleetFilter *old_filter,
-                          const IumFleetFilter *new_filter)
+ium_fleet_filter_compare (const IumFleetFilter *old_filter, const IumFleetFilter *new_filter)
 {
   gboolean more = FALSE, less = FALSE;
-  int fields[3] = {
-    compare_field (old_filter->site, new_filter->site),
-    compare_field (old_filter->tag, new_filter->tag),
-    compare_field (old_filter->tier, new_filter->tier),
+  int      fields[3] = {
+         compare_field (old_filter->site, new_filter->site),
+         compare_field (old_filter->tag, new_filter->tag),
+         compare_field (old_filter->tier, new_filter->tier),
   };
   gboolean narrower = words_narrow (old_filter->words, new_filter->words);
   gboolean wider = words_narrow (new_filter->words, old_filter->words);

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* A plain value: the view keeps one and asks match() for each row. */
 typedef struct {
   char           *search; /* owned, nullable: as typed */
@@ -45,5 +47,7 @@ gboolean             ium_fleet_filter_match      (const IumFleetFilter *filter,
                                                   IumFleetRow          *row);
 IumFleetFilterChange ium_fleet_filter_compare    (const IumFleetFilter *old_filter,
                                                   const IumFleetFilter *new_filter);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -14,26 +14,27 @@
 
 struct _IumFleetRow
 {
-  GObject         parent_instance;
+  GObject        parent_instance;
 
-  IumInstrument  *instrument;       /* owned */
-  IumRelease     *release;          /* owned, nullable */
-  IumRelease     *target;           /* owned, nullable */
-  char           *release_text;     /* owned */
-  char           *tags;             /* owned */
-  char           *next_window;      /* owned */
-  char           *planned;          /* owned */
-  char           *planned_detail;   /* owned */
-  char           *search_text;      /* owned */
-  gint64          next_window_time; /* G_MAXINT64 when there is none */
-  gint64          planned_time;     /* G_MAXINT64 when there is none */
-  int             release_rank;     /* -1 when custom */
-  int             target_rank;      /* -1 when there is no target */
-  guint           behind;
-  IumStatusFlags  flags;
+  IumInstrument *instrument;       /* owned */
+  IumRelease    *release;          /* owned, nullable */
+  IumRelease    *target;           /* owned, nullable */
+  char          *release_text;     /* owned */
+  char          *tags;             /* owned */
+  char          *next_window;      /* owned */
+  char          *planned;          /* owned */
+  char          *planned_detail;   /* owned */
+  char          *search_text;      /* owned */
+  gint64         next_window_time; /* G_MAXINT64 when there is none */
+  gint64         planned_time;     /* G_MAXINT64 when there is none */
+  int            release_rank;     /* -1 when custom */
+  int            target_rank;      /* -1 when there is no target */
+  guint          behind;
+  IumStatusFlags flags;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_INSTRUMENT,
   PROP_NAME,
@@ -61,23 +62,22 @@ G_DEFINE_FINAL_TYPE (IumFleetRow, ium_fleet_row, G_TYPE_OBJECT)
 
 /* Worst first: the order in which the flags column sorts descending. */
 static const IumStatusFlags severity_order[] = {
-  IUM_FLAG_TOO_FAR_BEHIND, IUM_FLAG_PARTIAL, IUM_FLAG_CUSTOM, IUM_FLAG_UPDATE_AVAILABLE,
-  IUM_FLAG_UNSUPPORTED_TIER, IUM_FLAG_BUSY, IUM_FLAG_PINNED, IUM_FLAG_UP_TO_DATE,
+  IUM_FLAG_TOO_FAR_BEHIND,   IUM_FLAG_PARTIAL, IUM_FLAG_CUSTOM, IUM_FLAG_UPDATE_AVAILABLE,
+  IUM_FLAG_UNSUPPORTED_TIER, IUM_FLAG_BUSY,    IUM_FLAG_PINNED, IUM_FLAG_UP_TO_DATE,
 };
 
 static char *
-format_when (GDateTime *when,
-             GDateTime *now)
+format_when (GDateTime *when, GDateTime *now)
 {
   /* In @now's time zone: g_date_time_to_local() would look the local zone up again for every
    * one of 10,000 rows (a readlink() each). */
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
 
   /* Translators: a date and time in the fleet's columns, this year (strftime format). */
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
-    return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+    return g_date_time_format (local, _ ("%a %-d %b, %H:%M"));
   /* Translators: a date and time in the fleet's columns, another year (strftime format). */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return g_date_time_format (local, _ ("%-d %b %Y, %H:%M"));
 }
 
 /* The first window that has not ended by @now, for each instrument: one facility-wide
@@ -89,12 +89,10 @@ typedef struct
 } NextWindows;
 
 static void
-next_windows_init (NextWindows  *next,
-                   IumInventory *inventory,
-                   GDateTime    *now)
+next_windows_init (NextWindows *next, IumInventory *inventory, GDateTime *now)
 {
   GListModel *windows = ium_inventory_get_windows (inventory);
-  guint n = g_list_model_get_n_items (windows);
+  guint       n = g_list_model_get_n_items (windows);
 
   next->all = NULL;
   next->by_name = g_hash_table_new (g_str_hash, g_str_equal);
@@ -102,8 +100,8 @@ next_windows_init (NextWindows  *next,
   /* Windows are sorted by start, so the first one found for a name is its next one. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
-      const char * const *names = ium_window_get_instruments (window);
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
+      const char *const *names = ium_window_get_instruments (window);
 
       if (g_date_time_compare (ium_window_get_end (window), now) <= 0)
         continue;
@@ -120,8 +118,7 @@ next_windows_init (NextWindows  *next,
 }
 
 static IumWindow *
-next_windows_lookup (NextWindows *next,
-                     const char  *name)
+next_windows_lookup (NextWindows *next, const char *name)
 {
   IumWindow *own = g_hash_table_lookup (next->by_name, name);
 
@@ -163,7 +160,7 @@ index_pending (GPtrArray *rollouts)
       for (guint u = 0; u < rollout->upgrades->len; u++)
         {
           IumRolloutUpgrade *upgrade = g_ptr_array_index (rollout->upgrades, u);
-          g_autoptr(GDateTime) start = NULL;
+          g_autoptr (GDateTime) start = NULL;
           Pending *old;
 
           if ((upgrade->state != IUM_UPGRADE_PLANNED && upgrade->state != IUM_UPGRADE_IN_PROGRESS)
@@ -192,62 +189,59 @@ index_pending (GPtrArray *rollouts)
 }
 
 static char *
-format_pending (Pending   *pending,
-                GDateTime *now)
+format_pending (Pending *pending, GDateTime *now)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) local = NULL;
   g_autofree char *day = NULL;
 
   if (pending->upgrade->state == IUM_UPGRADE_IN_PROGRESS)
     /* Translators: the planned-upgrade column: %s is the rollout's name. */
-    return g_strdup_printf (_("In progress · %s"), pending->rollout->name);
+    return g_strdup_printf (_ ("In progress · %s"), pending->rollout->name);
 
   /* The day is enough in a column; the details give the time. */
   start = g_date_time_new_from_iso8601 (pending->upgrade->start, NULL);
   local = g_date_time_to_timezone (start, g_date_time_get_timezone (now));
   day = g_date_time_get_year (local) == g_date_time_get_year (now)
           /* Translators: a planned upgrade's day this year (strftime format). */
-          ? g_date_time_format (local, _("%a %-d %b"))
+          ? g_date_time_format (local, _ ("%a %-d %b"))
           /* Translators: a planned upgrade's day in another year (strftime format). */
-          : g_date_time_format (local, _("%-d %b %Y"));
+          : g_date_time_format (local, _ ("%-d %b %Y"));
   /* Translators: the planned-upgrade column: a day, then the rollout's name. */
-  return g_strdup_printf (_("%s · %s"), day, pending->rollout->name);
+  return g_strdup_printf (_ ("%s · %s"), day, pending->rollout->name);
 }
 
 /* The whole of it, for the details: "Tue 19 Jan 2027, 08:00–12:00 in “Maintenance day”, wave
  * 2 of rollout december". */
 static char *
-format_pending_detail (Pending   *pending,
-                       GDateTime *now)
+format_pending_detail (Pending *pending, GDateTime *now)
 {
   IumRolloutUpgrade *upgrade = pending->upgrade;
-  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (upgrade->start, NULL);
-  g_autoptr(GDateTime) end = upgrade->end ? g_date_time_new_from_iso8601 (upgrade->end, NULL)
-                                          : NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (upgrade->start, NULL);
+  g_autoptr (GDateTime) end =
+    upgrade->end ? g_date_time_new_from_iso8601 (upgrade->end, NULL) : NULL;
   GTimeZone *zone = g_date_time_get_timezone (now);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
-  g_autoptr(GDateTime) local_end = end ? g_date_time_to_timezone (end, zone) : NULL;
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (start, zone);
+  g_autoptr (GDateTime) local_end = end ? g_date_time_to_timezone (end, zone) : NULL;
   /* Translators: when a planned upgrade starts (strftime format). */
-  g_autofree char *from = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+  g_autofree char *from = g_date_time_format (local, _ ("%a %-d %b %Y, %H:%M"));
   g_autofree char *until = local_end ? g_date_time_format (local_end, "%H:%M") : NULL;
   g_autofree char *when = until ? g_strdup_printf ("%s–%s", from, until) : g_strdup (from);
 
   if (upgrade->state == IUM_UPGRADE_IN_PROGRESS)
     /* Translators: an upgrade under way: since when, its wave, its rollout. */
-    return g_strdup_printf (_("In progress since %s, wave %u of rollout %s"), when,
-                            upgrade->wave, pending->rollout->name);
+    return g_strdup_printf (_ ("In progress since %s, wave %u of rollout %s"), when, upgrade->wave,
+                            pending->rollout->name);
   if (upgrade->window != NULL)
     /* Translators: a planned upgrade: when, in which downtime window, wave, rollout. */
-    return g_strdup_printf (_("%s in “%s”, wave %u of rollout %s"), when, upgrade->window,
+    return g_strdup_printf (_ ("%s in “%s”, wave %u of rollout %s"), when, upgrade->window,
                             upgrade->wave, pending->rollout->name);
-  return g_strdup_printf (_("%s, wave %u of rollout %s"), when, upgrade->wave,
+  return g_strdup_printf (_ ("%s, wave %u of rollout %s"), when, upgrade->wave,
                           pending->rollout->name);
 }
 
 static int
-rank_of (GHashTable *ranks,
-         IumRelease *release)
+rank_of (GHashTable *ranks, IumRelease *release)
 {
   gpointer value;
 
@@ -257,10 +251,9 @@ rank_of (GHashTable *ranks,
 }
 
 static char *
-build_search_text (IumFleetRow *self,
-                   const char  *target)
+build_search_text (IumFleetRow *self, const char *target)
 {
-  GString *text = g_string_new (ium_instrument_get_name (self->instrument));
+  GString         *text = g_string_new (ium_instrument_get_name (self->instrument));
   g_autofree char *folded = NULL;
 
   g_string_append_c (text, '\n');
@@ -289,13 +282,10 @@ typedef struct
 } RowBuilder;
 
 static void
-row_builder_init (RowBuilder *builder,
-                  IumFleet   *fleet,
-                  GPtrArray  *rollouts,
-                  GDateTime  *now)
+row_builder_init (RowBuilder *builder, IumFleet *fleet, GPtrArray *rollouts, GDateTime *now)
 {
   IumInventory *inventory = ium_fleet_get_inventory (fleet);
-  GListModel *releases = ium_inventory_get_releases (inventory);
+  GListModel   *releases = ium_inventory_get_releases (inventory);
 
   builder->fleet = fleet;
   builder->now = now;
@@ -303,7 +293,7 @@ row_builder_init (RowBuilder *builder,
   /* Releases are kept oldest first: the position is the order of versions. */
   for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i);
       g_hash_table_insert (builder->ranks, release, GINT_TO_POINTER (i));
     }
   next_windows_init (&builder->next, inventory, now);
@@ -319,13 +309,12 @@ row_builder_clear (RowBuilder *builder)
 }
 
 static IumFleetRow *
-row_builder_build (RowBuilder    *builder,
-                   IumInstrument *instrument)
+row_builder_build (RowBuilder *builder, IumInstrument *instrument)
 {
-  IumFleetRow *self = g_object_new (IUM_TYPE_FLEET_ROW, NULL);
+  IumFleetRow        *self = g_object_new (IUM_TYPE_FLEET_ROW, NULL);
   IumInstrumentStatus status;
-  IumWindow *window;
-  Pending *p;
+  IumWindow          *window;
+  Pending            *p;
 
   self->instrument = g_object_ref (instrument);
   ium_fleet_get_status (builder->fleet, self->instrument, &status);
@@ -336,9 +325,9 @@ row_builder_build (RowBuilder    *builder,
   self->release_rank = rank_of (builder->ranks, status.release);
   self->target_rank = rank_of (builder->ranks, status.target);
   self->release_text = status.release
-    ? g_strdup (ium_release_get_version_text (status.release))
-    /* Translators: what an instrument runs when it fits no release. */
-    : g_strdup (_("custom"));
+                         ? g_strdup (ium_release_get_version_text (status.release))
+                         /* Translators: what an instrument runs when it fits no release. */
+                         : g_strdup (_ ("custom"));
   self->tags = g_strjoinv (", ", (char **) ium_instrument_get_tags (self->instrument));
 
   window = next_windows_lookup (&builder->next, ium_instrument_get_name (self->instrument));
@@ -361,21 +350,18 @@ row_builder_build (RowBuilder    *builder,
   else
     self->planned_time = G_MAXINT64;
 
-  self->search_text = build_search_text (self, status.target
-                                         ? ium_release_get_version_text (status.target)
-                                         : NULL);
+  self->search_text =
+    build_search_text (self, status.target ? ium_release_get_version_text (status.target) : NULL);
   return self;
 }
 
 GPtrArray *
-ium_fleet_rows_build (IumFleet  *fleet,
-                      GPtrArray *rollouts,
-                      GDateTime *now)
+ium_fleet_rows_build (IumFleet *fleet, GPtrArray *rollouts, GDateTime *now)
 {
   GListModel *instruments;
-  RowBuilder builder;
-  GPtrArray *rows;
-  guint n;
+  RowBuilder  builder;
+  GPtrArray  *rows;
+  guint       n;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -386,7 +372,7 @@ ium_fleet_rows_build (IumFleet  *fleet,
   rows = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       g_ptr_array_add (rows, row_builder_build (&builder, instrument));
     }
   row_builder_clear (&builder);
@@ -394,12 +380,9 @@ ium_fleet_rows_build (IumFleet  *fleet,
 }
 
 IumFleetRow *
-ium_fleet_row_new (IumFleet      *fleet,
-                   IumInstrument *instrument,
-                   GPtrArray     *rollouts,
-                   GDateTime     *now)
+ium_fleet_row_new (IumFleet *fleet, IumInstrument *instrument, GPtrArray *rollouts, GDateTime *now)
 {
-  RowBuilder builder;
+  RowBuilder   builder;
   IumFleetRow *row;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
@@ -418,21 +401,21 @@ ium_status_flag_get_label (IumStatusFlags flag)
   switch (flag)
     {
     case IUM_FLAG_UP_TO_DATE:
-      return _("Up to date");
+      return _ ("Up to date");
     case IUM_FLAG_UPDATE_AVAILABLE:
-      return _("Update available");
+      return _ ("Update available");
     case IUM_FLAG_TOO_FAR_BEHIND:
-      return _("Too far behind");
+      return _ ("Too far behind");
     case IUM_FLAG_PARTIAL:
-      return _("Partial");
+      return _ ("Partial");
     case IUM_FLAG_CUSTOM:
-      return _("Custom");
+      return _ ("Custom");
     case IUM_FLAG_UNSUPPORTED_TIER:
-      return _("Unsupported tier");
+      return _ ("Unsupported tier");
     case IUM_FLAG_PINNED:
-      return _("Pinned");
+      return _ ("Pinned");
     case IUM_FLAG_BUSY:
-      return _("Busy");
+      return _ ("Busy");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -457,10 +440,7 @@ ium_fleet_row_finalize (GObject *object)
 }
 
 static void
-ium_fleet_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ium_fleet_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumFleetRow *self = IUM_FLEET_ROW (object);
 
@@ -526,7 +506,7 @@ static void
 ium_fleet_row_class_init (IumFleetRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ium_fleet_row_finalize;
   object_class->get_property = ium_fleet_row_get_property;

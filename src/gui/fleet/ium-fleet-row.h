@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_FLEET_ROW (ium_fleet_row_get_type ())
 G_DECLARE_FINAL_TYPE (IumFleetRow, ium_fleet_row, IUM, FLEET_ROW, GObject)
 
@@ -60,5 +62,7 @@ guint           ium_fleet_row_get_severity        (IumFleetRow   *self);
 
 /* The words people read for one status flag ("Too far behind"), translated. */
 const char     *ium_status_flag_get_label         (IumStatusFlags flag);
+
+/* clang-format on */
 
 G_END_DECLS

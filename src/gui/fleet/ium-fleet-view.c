@@ -62,7 +62,8 @@ struct _IumFleetView
   gboolean             updating;     /* drop-downs are being refilled */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -73,8 +74,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (IumFleetView, ium_fleet_view, GTK_TYPE_WIDGET)
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+filter_func (gpointer item, gpointer user_data)
 {
   IumFleetView *self = user_data;
 
@@ -89,12 +89,13 @@ update_count (IumFleetView *self)
   g_autofree char *text = NULL;
 
   if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrument", "%u instruments",
-                                         total), total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrument", "%u instruments", total),
+                            total);
   else
     /* Translators: how many instruments the filters keep, of how many. */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u instrument",
-                                         "%u of %u instruments", total), shown, total);
+    text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u of %u instrument", "%u of %u instruments", total), shown,
+      total);
   gtk_label_set_label (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.clear-filters",
                                  !ium_fleet_filter_is_empty (&self->state));
@@ -105,19 +106,19 @@ update_count (IumFleetView *self)
     {
       if (total == 0)
         {
-          gtk_label_set_label (self->empty_title, _("No Instruments"));
+          gtk_label_set_label (self->empty_title, _ ("No Instruments"));
           gtk_label_set_label (self->empty_body,
                                ium_inventory_service_get_inventory (self->service)
-                                 ? _("This inventory has no instruments yet. Import an inventory "
-                                     "file with Import… in the main menu.")
-                                 : _("No inventory is loaded."));
+                                 ? _ ("This inventory has no instruments yet. Import an inventory "
+                                      "file with Import… in the main menu.")
+                                 : _ ("No inventory is loaded."));
         }
       else
         {
-          gtk_label_set_label (self->empty_title, _("No Matching Instruments"));
+          gtk_label_set_label (self->empty_title, _ ("No Matching Instruments"));
           gtk_label_set_label (self->empty_body,
-                               _("No instrument matches the search and the filters. Clear them "
-                                 "to see the whole fleet."));
+                               _ ("No instrument matches the search and the filters. Clear them "
+                                  "to see the whole fleet."));
         }
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
@@ -125,8 +126,7 @@ update_count (IumFleetView *self)
 
 /* Item @selected of a drop-down whose first item is "all" and the others @values. */
 static const char *
-nth_or_null (GStrv values,
-             guint selected)
+nth_or_null (GStrv values, guint selected)
 {
   if (values == NULL || selected == 0 || selected > g_strv_length (values))
     return NULL;
@@ -138,11 +138,11 @@ nth_or_null (GStrv values,
 static void
 apply_filters (IumFleetView *self)
 {
-  IumFleetFilter old = { 0 };
-  guint flag = gtk_drop_down_get_selected (self->flag_drop_down);
-  guint site = gtk_drop_down_get_selected (self->site_drop_down);
-  guint tag = gtk_drop_down_get_selected (self->tag_drop_down);
-  guint tier = gtk_drop_down_get_selected (self->tier_drop_down);
+  IumFleetFilter  old = { 0 };
+  guint           flag = gtk_drop_down_get_selected (self->flag_drop_down);
+  guint           site = gtk_drop_down_get_selected (self->site_drop_down);
+  guint           tag = gtk_drop_down_get_selected (self->tag_drop_down);
+  guint           tier = gtk_drop_down_get_selected (self->tier_drop_down);
   GtkFilterChange change;
 
   ium_fleet_filter_copy (&old, &self->state);
@@ -152,8 +152,8 @@ apply_filters (IumFleetView *self)
   self->state.flag = flag > 0 && flag <= IUM_N_STATUS_FLAGS ? 1u << (flag - 1) : 0;
   ium_fleet_filter_set_site (&self->state, nth_or_null (self->sites, site));
   ium_fleet_filter_set_tag (&self->state, nth_or_null (self->tags, tag));
-  ium_fleet_filter_set_tier (&self->state, tier > 0 && tier <= G_N_ELEMENTS (tier_nicks)
-                                             ? tier_nicks[tier - 1] : NULL);
+  ium_fleet_filter_set_tier (
+    &self->state, tier > 0 && tier <= G_N_ELEMENTS (tier_nicks) ? tier_nicks[tier - 1] : NULL);
 
   switch (ium_fleet_filter_compare (&old, &self->state))
     {
@@ -197,15 +197,11 @@ filters_changed_cb (IumFleetView *self)
 
 /* Refills a drop-down with "all" and @values, keeping the value selected before. */
 static void
-refill (IumFleetView *self,
-        GtkDropDown  *drop_down,
-        GStrv        *current,
-        GStrv         values,
-        const char   *all)
+refill (IumFleetView *self, GtkDropDown *drop_down, GStrv *current, GStrv values, const char *all)
 {
-  guint selected = gtk_drop_down_get_selected (drop_down);
+  guint            selected = gtk_drop_down_get_selected (drop_down);
   g_autofree char *keep = NULL;
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   guint position = 0;
 
   if (*current != NULL && selected > 0 && selected <= g_strv_length (*current))
@@ -228,20 +224,18 @@ refill (IumFleetView *self,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+compare_strings (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
 static GStrv
 sorted_keys (GHashTable *set)
 {
   g_autofree gpointer *keys = g_hash_table_get_keys_as_array (set, NULL);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  GStrv result;
-  guint n = g_hash_table_size (set);
+  GStrvBuilder        *builder = g_strv_builder_new ();
+  GStrv                result;
+  guint                n = g_hash_table_size (set);
 
   g_qsort_with_data (keys, (int) n, sizeof (gpointer), compare_strings, NULL);
   for (guint i = 0; i < n; i++)
@@ -255,16 +249,16 @@ static void
 refill_site_and_tag (IumFleetView *self)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (inventory != NULL)
     {
       GListModel *instruments = ium_inventory_get_instruments (inventory);
       for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
         {
-          g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
-          const char * const *names = ium_instrument_get_tags (instrument);
+          g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
+          const char *const *names = ium_instrument_get_tags (instrument);
 
           if (ium_instrument_get_site (instrument) != NULL)
             g_hash_table_add (sites, (gpointer) ium_instrument_get_site (instrument));
@@ -272,13 +266,12 @@ refill_site_and_tag (IumFleetView *self)
             g_hash_table_add (tags, (gpointer) names[t]);
         }
     }
-  refill (self, self->site_drop_down, &self->sites, sorted_keys (sites), _("All sites"));
-  refill (self, self->tag_drop_down, &self->tags, sorted_keys (tags), _("All tags"));
+  refill (self, self->site_drop_down, &self->sites, sorted_keys (sites), _ ("All sites"));
+  refill (self, self->tag_drop_down, &self->tags, sorted_keys (tags), _ ("All tags"));
 }
 
 static void
-show_detail (IumFleetView *self,
-             const char   *name)
+show_detail (IumFleetView *self, const char *name)
 {
   g_free (self->selected);
   self->selected = g_strdup (name);
@@ -305,14 +298,13 @@ detail_closed_cb (IumFleetView *self)
 }
 
 static guint
-find_position (IumFleetView *self,
-               const char   *name)
+find_position (IumFleetView *self, const char *name)
 {
   GListModel *model = G_LIST_MODEL (self->sort_model);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(IumFleetRow) row = g_list_model_get_item (model, i);
+      g_autoptr (IumFleetRow) row = g_list_model_get_item (model, i);
       if (g_str_equal (ium_fleet_row_get_name (row), name))
         return i;
     }
@@ -334,9 +326,7 @@ loaded_cb (IumFleetView *self)
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumFleetView *self = IUM_FLEET_VIEW (widget);
 
@@ -344,9 +334,7 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumFleetView *self = IUM_FLEET_VIEW (widget);
 
@@ -363,18 +351,18 @@ clear_filters_action (GtkWidget  *widget,
 static void
 fill_fixed_filters (IumFleetView *self)
 {
-  g_autoptr(GtkStringList) flags = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) flags = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) tiers = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (flags, _("Any status"));
+  gtk_string_list_append (flags, _ ("Any status"));
   for (guint i = 0; i < IUM_N_STATUS_FLAGS; i++)
     gtk_string_list_append (flags, ium_status_flag_get_label (1u << i));
   gtk_drop_down_set_model (self->flag_drop_down, G_LIST_MODEL (flags));
 
-  gtk_string_list_append (tiers, _("Any tier"));
+  gtk_string_list_append (tiers, _ ("Any tier"));
   for (guint i = 0; i < G_N_ELEMENTS (tier_nicks); i++)
     gtk_string_list_append (tiers, g_str_equal (tier_nicks[i], "custom")
-                                     ? _("Custom (no release)")
+                                     ? _ ("Custom (no release)")
                                      : ium_tier_get_label (tier_nicks[i]));
   gtk_drop_down_set_model (self->tier_drop_down, G_LIST_MODEL (tiers));
 }
@@ -383,7 +371,7 @@ static void
 ium_fleet_view_constructed (GObject *object)
 {
   IumFleetView *self = IUM_FLEET_VIEW (object);
-  GListModel *instruments;
+  GListModel   *instruments;
 
   G_OBJECT_CLASS (ium_fleet_view_parent_class)->constructed (object);
 
@@ -418,7 +406,7 @@ static void
 ium_fleet_view_dispose (GObject *object)
 {
   IumFleetView *self = IUM_FLEET_VIEW (object);
-  GtkWidget *child;
+  GtkWidget    *child;
 
   /* The column view goes first: it holds the selection model. */
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_FLEET_VIEW);
@@ -448,10 +436,7 @@ ium_fleet_view_finalize (GObject *object)
 }
 
 static void
-ium_fleet_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+ium_fleet_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumFleetView *self = IUM_FLEET_VIEW (object);
 
@@ -466,10 +451,7 @@ ium_fleet_view_get_property (GObject    *object,
 }
 
 static void
-ium_fleet_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+ium_fleet_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumFleetView *self = IUM_FLEET_VIEW (object);
 
@@ -486,7 +468,7 @@ ium_fleet_view_set_property (GObject      *object,
 static void
 ium_fleet_view_class_init (IumFleetViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_fleet_view_constructed;
@@ -533,8 +515,7 @@ ium_fleet_view_class_init (IumFleetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "fleet.clear-filters", NULL,
-                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "fleet.clear-filters", NULL, clear_filters_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -542,7 +523,8 @@ ium_fleet_view_class_init (IumFleetViewClass *klass)
 static void
 set_factories (IumFleetView *self)
 {
-  const struct {
+  const struct
+  {
     GtkColumnViewColumn *column;
     IumFleetColumn       id;
   } columns[] = {
@@ -559,7 +541,7 @@ set_factories (IumFleetView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_autoptr(GtkListItemFactory) factory = ium_fleet_cell_factory_new (columns[i].id);
+      g_autoptr (GtkListItemFactory) factory = ium_fleet_cell_factory_new (columns[i].id);
       gtk_column_view_column_set_factory (columns[i].column, factory);
     }
 }
@@ -589,17 +571,17 @@ ium_fleet_view_get_column_view (IumFleetView *self)
 }
 
 GtkColumnViewColumn *
-ium_fleet_view_get_column (IumFleetView *self,
-                           const char   *id)
+ium_fleet_view_get_column (IumFleetView *self, const char *id)
 {
-  const struct {
+  const struct
+  {
     const char          *id;
     GtkColumnViewColumn *column;
   } columns[] = {
-    { "name", self->name_column }, { "site", self->site_column },
+    { "name", self->name_column },       { "site", self->site_column },
     { "release", self->release_column }, { "tier", self->tier_column },
-    { "target", self->target_column }, { "behind", self->behind_column },
-    { "flags", self->flags_column }, { "window", self->window_column },
+    { "target", self->target_column },   { "behind", self->behind_column },
+    { "flags", self->flags_column },     { "window", self->window_column },
     { "planned", self->planned_column },
   };
 
@@ -619,8 +601,7 @@ ium_fleet_view_get_search_entry (IumFleetView *self)
 }
 
 GtkDropDown *
-ium_fleet_view_get_filter (IumFleetView *self,
-                           const char   *id)
+ium_fleet_view_get_filter (IumFleetView *self, const char *id)
 {
   g_return_val_if_fail (IUM_IS_FLEET_VIEW (self), NULL);
 
@@ -636,8 +617,7 @@ ium_fleet_view_get_filter (IumFleetView *self,
 }
 
 gboolean
-ium_fleet_view_select (IumFleetView *self,
-                       const char   *name)
+ium_fleet_view_select (IumFleetView *self, const char *name)
 {
   guint position;
 

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_FLEET_VIEW (ium_fleet_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumFleetView, ium_fleet_view, IUM, FLEET_VIEW, GtkWidget)
 
@@ -34,5 +36,7 @@ gboolean             ium_fleet_view_select           (IumFleetView *self,
                                                       const char   *name);
 IumInstrumentDetail *ium_fleet_view_get_detail       (IumFleetView *self);
 gboolean             ium_fleet_view_get_detail_shown (IumFleetView *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -33,7 +33,7 @@ struct _IumHostEditor
   GPtrArray           *errors;      /* owned, of GtkLabel, one per field */
   GCancellable        *cancellable; /* owned */
   gboolean             saving;
-  char                *save_error;  /* owned: a refusal from the store */
+  char                *save_error; /* owned: a refusal from the store */
 };
 
 G_DEFINE_FINAL_TYPE (IumHostEditor, ium_host_editor, GTK_TYPE_WINDOW)
@@ -41,7 +41,7 @@ G_DEFINE_FINAL_TYPE (IumHostEditor, ium_host_editor, GTK_TYPE_WINDOW)
 static void
 update (IumHostEditor *self)
 {
-  g_autoptr(IumHostFormState) state =
+  g_autoptr (IumHostFormState) state =
     ium_host_form_get_state (self->form, ium_inventory_service_get_holds_token (self->service));
 
   for (guint i = 0; i < self->errors->len; i++)
@@ -58,8 +58,7 @@ update (IumHostEditor *self)
 }
 
 static void
-entry_changed_cb (GtkEditable   *entry,
-                  IumHostEditor *self)
+entry_changed_cb (GtkEditable *entry, IumHostEditor *self)
 {
   guint index;
 
@@ -71,12 +70,10 @@ entry_changed_cb (GtkEditable   *entry,
 }
 
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+saved_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumHostEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumHostEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   if (ium_inventory_service_was_cancelled (result))
     return;
@@ -92,25 +89,23 @@ saved_cb (GObject      *object,
 
   g_free (self->save_error);
   if (g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED))
-    self->save_error = g_strdup (_("Not saved: you no longer hold the deploy token (someone "
-                                   "took it over). Nothing was changed."));
+    self->save_error = g_strdup (_ ("Not saved: you no longer hold the deploy token (someone "
+                                    "took it over). Nothing was changed."));
   else
     {
       g_autofree char *sentence = ium_error_sentence (error);
-      self->save_error = g_strdup_printf (_("Not saved: %s Nothing was changed."), sentence);
+      self->save_error = g_strdup_printf (_ ("Not saved: %s Nothing was changed."), sentence);
     }
   update (self);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumHostEditor *self = IUM_HOST_EDITOR (widget);
-  g_autoptr(IumHostFormState) state =
+  g_autoptr (IumHostFormState) state =
     ium_host_form_get_state (self->form, ium_inventory_service_get_holds_token (self->service));
-  g_autoptr(GHashTable) installed = NULL;
+  g_autoptr (GHashTable) installed = NULL;
 
   if (!state->can_save || self->saving)
     return;
@@ -128,10 +123,10 @@ build_fields (IumHostEditor *self)
   for (guint i = 0; i < self->form->fields->len; i++)
     {
       IumHostFormField *field = g_ptr_array_index (self->form->fields, i);
-      g_autofree char *placeholder = g_strdup_printf (_("%s is not installed"), field->label);
-      GtkWidget *error = NULL;
-      GtkWidget *entry = ium_form_field_attach (self->grid, i, field->label, field->component,
-                                                &error);
+      g_autofree char  *placeholder = g_strdup_printf (_ ("%s is not installed"), field->label);
+      GtkWidget        *error = NULL;
+      GtkWidget        *entry =
+        ium_form_field_attach (self->grid, i, field->label, field->component, &error);
 
       gtk_editable_set_text (GTK_EDITABLE (entry), field->text);
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
@@ -171,7 +166,7 @@ ium_host_editor_finalize (GObject *object)
 static void
 ium_host_editor_class_init (IumHostEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_host_editor_dispose;
@@ -198,21 +193,18 @@ ium_host_editor_init (IumHostEditor *self)
 }
 
 GtkWidget *
-ium_host_editor_new (IumInventoryService *service,
-                     const char          *instrument,
-                     const char          *host)
+ium_host_editor_new (IumInventoryService *service, const char *instrument, const char *host)
 {
-  IumInventory *inventory;
-  IumInstrument *found;
-  IumHost *found_host;
-  IumHostEditor *self;
+  IumInventory    *inventory;
+  IumInstrument   *found;
+  IumHost         *found_host;
+  IumHostEditor   *self;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (service), NULL);
 
   inventory = ium_inventory_service_get_inventory (service);
-  if (inventory == NULL
-      || (found = ium_inventory_lookup_instrument (inventory, instrument)) == NULL
+  if (inventory == NULL || (found = ium_inventory_lookup_instrument (inventory, instrument)) == NULL
       || (found_host = ium_instrument_find_host (found, host)) == NULL)
     return NULL;
 
@@ -220,7 +212,7 @@ ium_host_editor_new (IumInventoryService *service,
   self->service = g_object_ref (service);
   self->form = ium_host_form_new (inventory, found, found_host);
   /* Translators: the title of the dialog: a host and its instrument. */
-  title = g_strdup_printf (_("Versions on %s (%s)"), host, instrument);
+  title = g_strdup_printf (_ ("Versions on %s (%s)"), host, instrument);
   gtk_window_set_title (GTK_WINDOW (self), title);
   build_fields (self);
   g_signal_connect_object (service, "notify::holds-token", G_CALLBACK (update), self,
@@ -230,8 +222,7 @@ ium_host_editor_new (IumInventoryService *service,
 }
 
 GtkEditable *
-ium_host_editor_get_entry (IumHostEditor *self,
-                           const char    *component)
+ium_host_editor_get_entry (IumHostEditor *self, const char *component)
 {
   g_return_val_if_fail (IUM_IS_HOST_EDITOR (self), NULL);
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_HOST_EDITOR (ium_host_editor_get_type ())
 G_DECLARE_FINAL_TYPE (IumHostEditor, ium_host_editor, IUM, HOST_EDITOR, GtkWindow)
 
@@ -22,5 +24,7 @@ GtkEditable *ium_host_editor_get_entry  (IumHostEditor       *self,
                                          const char          *component);
 const char  *ium_host_editor_get_message (IumHostEditor      *self);
 gboolean     ium_host_editor_get_can_save (IumHostEditor     *self);
+
+/* clang-format on */
 
 G_END_DECLS

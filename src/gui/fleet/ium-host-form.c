@@ -27,12 +27,10 @@ field_free (gpointer data)
 }
 
 IumHostForm *
-ium_host_form_new (IumInventory  *inventory,
-                   IumInstrument *instrument,
-                   IumHost       *host)
+ium_host_form_new (IumInventory *inventory, IumInstrument *instrument, IumHost *host)
 {
   IumHostForm *form;
-  GListModel *components;
+  GListModel  *components;
 
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), NULL);
   g_return_val_if_fail (IUM_IS_INSTRUMENT (instrument), NULL);
@@ -47,14 +45,14 @@ ium_host_form_new (IumInventory  *inventory,
   components = ium_inventory_get_components (inventory);
   for (guint i = 0; i < g_list_model_get_n_items (components); i++)
     {
-      g_autoptr(IumComponent) component = g_list_model_get_item (components, i);
-      const char *id = ium_component_get_id (component);
-      const char *version = ium_host_get_installed_version (host, id);
+      g_autoptr (IumComponent) component = g_list_model_get_item (components, i);
+      const char       *id = ium_component_get_id (component);
+      const char       *version = ium_host_get_installed_version (host, id);
       IumHostFormField *field = g_new0 (IumHostFormField, 1);
 
       field->component = g_strdup (id);
-      field->label = g_strdup (ium_component_get_name (component) ? ium_component_get_name (component)
-                                                                  : id);
+      field->label =
+        g_strdup (ium_component_get_name (component) ? ium_component_get_name (component) : id);
       field->stored = g_strdup (version ? version : "");
       field->text = g_strdup (field->stored);
       g_ptr_array_add (form->fields, field);
@@ -75,9 +73,7 @@ ium_host_form_free (IumHostForm *form)
 }
 
 void
-ium_host_form_set_text (IumHostForm *form,
-                        guint        index,
-                        const char  *text)
+ium_host_form_set_text (IumHostForm *form, guint index, const char *text)
 {
   IumHostFormField *field;
 
@@ -90,12 +86,11 @@ ium_host_form_set_text (IumHostForm *form,
 }
 
 IumHostFormState *
-ium_host_form_get_state (const IumHostForm *form,
-                         gboolean           holds_token)
+ium_host_form_get_state (const IumHostForm *form, gboolean holds_token)
 {
   IumHostFormState *state;
-  guint n_errors = 0;
-  guint n_installed = 0;
+  guint             n_errors = 0;
+  guint             n_installed = 0;
 
   g_return_val_if_fail (form != NULL, NULL);
 
@@ -105,8 +100,8 @@ ium_host_form_get_state (const IumHostForm *form,
   for (guint i = 0; i < form->fields->len; i++)
     {
       IumHostFormField *field = g_ptr_array_index (form->fields, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IumVersion) version = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IumVersion) version = NULL;
       char *message = NULL;
 
       if (*field->text != '\0')
@@ -127,33 +122,34 @@ ium_host_form_get_state (const IumHostForm *form,
 
   if (!holds_token)
     {
-      state->message = g_strdup (_("You need the deploy token to change the versions on a host. "
-                                   "Take it with the token button in the header bar."));
+      state->message = g_strdup (_ ("You need the deploy token to change the versions on a host. "
+                                    "Take it with the token button in the header bar."));
       state->message_is_error = TRUE;
     }
   else if (n_errors > 0)
     {
-      state->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "Fix the version marked above.",
-                                                     "Fix the %u versions marked above.",
-                                                     n_errors), n_errors);
+      state->message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fix the version marked above.",
+                                      "Fix the %u versions marked above.", n_errors),
+                         n_errors);
       state->message_is_error = TRUE;
     }
   else if (n_installed == 0)
     {
-      state->message = g_strdup (_("A host must carry at least one component."));
+      state->message = g_strdup (_ ("A host must carry at least one component."));
       state->message_is_error = TRUE;
     }
   else if (state->n_changed == 0)
-    state->message = g_strdup (_("Nothing has changed yet. Leave a field empty for a component "
-                                 "the host does not carry."));
+    state->message = g_strdup (_ ("Nothing has changed yet. Leave a field empty for a component "
+                                  "the host does not carry."));
   else
     state->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%u version will be changed, and recorded in "
                                                    "the audit log under your name.",
                                                    "%u versions will be changed, and recorded "
                                                    "in the audit log under your name.",
-                                                   state->n_changed), state->n_changed);
+                                                   state->n_changed),
+                                      state->n_changed);
 
   state->can_save = holds_token && n_errors == 0 && n_installed > 0 && state->n_changed > 0;
   return state;

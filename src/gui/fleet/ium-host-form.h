@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct {
   char *component; /* owned: the component id */
   char *label;     /* owned: its name for people */
@@ -49,5 +51,7 @@ GHashTable       *ium_host_form_dup_installed (const IumHostForm *form);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumHostForm, ium_host_form_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumHostFormState, ium_host_form_state_free)
+
+/* clang-format on */
 
 G_END_DECLS

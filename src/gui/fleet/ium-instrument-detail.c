@@ -51,23 +51,25 @@ struct _IumInstrumentDetail
   GCancellable        *history_cancellable; /* owned */
   GStrv                pin_versions;        /* owned: the drop-down's versions, after "none" */
   guint                n_history;
-  gboolean             updating;            /* widgets are being set from the data */
+  gboolean             updating; /* widgets are being set from the data */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   PROP_NAME,
   N_PROPS
 };
 
-enum {
+enum
+{
   CLOSED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IumInstrumentDetail, ium_instrument_detail, GTK_TYPE_WIDGET)
 
@@ -81,8 +83,7 @@ remove_children (GtkWidget *box)
 }
 
 static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
+new_label (const char *text, const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -95,9 +96,7 @@ new_label (const char *text,
 }
 
 static void
-show_message (IumInstrumentDetail *self,
-              gboolean             is_error,
-              const char          *message)
+show_message (IumInstrumentDetail *self, gboolean is_error, const char *message)
 {
   gtk_label_set_label (self->message_label, message);
   gtk_widget_remove_css_class (self->message_box, is_error ? "warning" : "error");
@@ -106,9 +105,7 @@ show_message (IumInstrumentDetail *self,
 }
 
 static void
-show_error (IumInstrumentDetail *self,
-            const char          *what,
-            const GError        *error)
+show_error (IumInstrumentDetail *self, const char *what, const GError *error)
 {
   g_autofree char *sentence = ium_error_sentence (error);
   g_autofree char *message = g_strdup_printf ("%s %s", what, sentence);
@@ -117,27 +114,25 @@ show_error (IumInstrumentDetail *self,
 }
 
 static void
-fill_pin (IumInstrumentDetail *self,
-          IumInventory        *inventory,
-          IumInstrument       *instrument)
+fill_pin (IumInstrumentDetail *self, IumInventory *inventory, IumInstrument *instrument)
 {
   GListModel *releases = ium_inventory_get_releases (inventory);
-  guint n = g_list_model_get_n_items (releases);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint       n = g_list_model_get_n_items (releases);
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   const char *pin = ium_instrument_get_pin (instrument);
   IumRelease *pinned = pin ? ium_inventory_lookup_release (inventory, pin) : NULL;
-  guint selected = 0;
+  guint       selected = 0;
 
   g_strfreev (self->pin_versions);
   self->pin_versions = g_new0 (char *, n + 1);
-  gtk_string_list_append (model, _("Not pinned: the newest official release"));
+  gtk_string_list_append (model, _ ("Not pinned: the newest official release"));
 
   /* Newest first: the release one pins to is usually recent. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
-      const char *version = ium_release_get_version_text (release);
-      const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+      const char      *version = ium_release_get_version_text (release);
+      const char      *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
       g_autofree char *item = g_strdup_printf ("%s (%s)", version, ium_tier_get_label (tier));
 
       self->pin_versions[i] = g_strdup (version);
@@ -150,25 +145,23 @@ fill_pin (IumInstrumentDetail *self,
 }
 
 static GtkWidget *
-new_host_card (IumInstrumentDetail *self,
-               IumFleet            *fleet,
-               IumInventory        *inventory,
-               IumHost             *host)
+new_host_card (IumInstrumentDetail *self, IumFleet *fleet, IumInventory *inventory, IumHost *host)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = new_label (ium_host_get_name (host), "heading");
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Versions…"));
+  GtkWidget  *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget  *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget  *title = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget  *name = new_label (ium_host_get_name (host), "heading");
+  GtkWidget  *grid = gtk_grid_new ();
+  GtkWidget  *edit = gtk_button_new_with_mnemonic (_ ("_Edit Versions…"));
   IumRelease *runs = ium_fleet_get_host_release (fleet, host);
-  g_auto(GStrv) ids = ium_host_dup_component_ids (host);
+  g_auto (GStrv) ids = ium_host_dup_component_ids (host);
   g_autofree char *role = NULL;
 
   gtk_widget_add_css_class (card, "card");
   /* Translators: under a host's name: its role and the release it runs. */
-  role = g_strdup_printf (_("%s · runs %s"), ium_host_get_role (host) ? ium_host_get_role (host) : "",
-                          runs ? ium_release_get_version_text (runs) : _("custom"));
+  role =
+    g_strdup_printf (_ ("%s · runs %s"), ium_host_get_role (host) ? ium_host_get_role (host) : "",
+                     runs ? ium_release_get_version_text (runs) : _ ("custom"));
   gtk_box_append (GTK_BOX (title), name);
   gtk_box_append (GTK_BOX (title), new_label (role, "dim-label"));
   gtk_widget_set_hexpand (title, TRUE);
@@ -185,10 +178,11 @@ new_host_card (IumInstrumentDetail *self,
   for (guint i = 0; ids[i] != NULL; i++)
     {
       IumComponent *component = ium_inventory_lookup_component (inventory, ids[i]);
-      const char *label = component && ium_component_get_name (component)
-                            ? ium_component_get_name (component) : ids[i];
-      GtkWidget *key = new_label (label, "dim-label");
-      GtkWidget *value = new_label (ium_host_get_installed_version (host, ids[i]), "numeric");
+      const char   *label = component && ium_component_get_name (component)
+                              ? ium_component_get_name (component)
+                              : ids[i];
+      GtkWidget    *key = new_label (label, "dim-label");
+      GtkWidget    *value = new_label (ium_host_get_installed_version (host, ids[i]), "numeric");
 
       gtk_label_set_selectable (GTK_LABEL (value), TRUE);
       gtk_grid_attach (GTK_GRID (grid), key, 0, (int) i, 1, 1);
@@ -199,19 +193,18 @@ new_host_card (IumInstrumentDetail *self,
 }
 
 static void
-fill_windows (IumInstrumentDetail *self,
-              IumInventory        *inventory)
+fill_windows (IumInstrumentDetail *self, IumInventory *inventory)
 {
   GListModel *windows = ium_inventory_get_windows (inventory);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   guint shown = 0;
 
   remove_children (self->windows_box);
   for (guint i = 0; i < g_list_model_get_n_items (windows) && shown < MAX_WINDOWS; i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) end = NULL;
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
+      g_autoptr (GDateTime) start = NULL;
+      g_autoptr (GDateTime) end = NULL;
       g_autofree char *from = NULL;
       g_autofree char *until = NULL;
       g_autofree char *text = NULL;
@@ -222,33 +215,32 @@ fill_windows (IumInstrumentDetail *self,
       start = g_date_time_to_local (ium_window_get_start (window));
       end = g_date_time_to_local (ium_window_get_end (window));
       /* Translators: a downtime window's start (strftime format). */
-      from = g_date_time_format (start, _("%a %-d %b %Y, %H:%M"));
+      from = g_date_time_format (start, _ ("%a %-d %b %Y, %H:%M"));
       until = g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end)
-                && g_date_time_get_year (start) == g_date_time_get_year (end)
-              ? g_date_time_format (end, "%H:%M")
-              /* Translators: a downtime window's end on another day (strftime format). */
-              : g_date_time_format (end, _("%a %-d %b, %H:%M"));
+                  && g_date_time_get_year (start) == g_date_time_get_year (end)
+                ? g_date_time_format (end, "%H:%M")
+                /* Translators: a downtime window's end on another day (strftime format). */
+                : g_date_time_format (end, _ ("%a %-d %b, %H:%M"));
       /* Translators: start, end, and the window's label. */
-      text = g_strdup_printf (_("%s – %s · %s"), from, until, ium_window_get_label (window));
+      text = g_strdup_printf (_ ("%s – %s · %s"), from, until, ium_window_get_label (window));
       gtk_box_append (GTK_BOX (self->windows_box), new_label (text, "numeric"));
       shown++;
     }
   if (shown == 0)
     gtk_box_append (GTK_BOX (self->windows_box),
-                    new_label (_("No downtime window ahead: it cannot be upgraded until one is "
-                                 "added."), "dim-label"));
+                    new_label (_ ("No downtime window ahead: it cannot be upgraded until one is "
+                                  "added."),
+                               "dim-label"));
 }
 
 static void
-history_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+history_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumInstrumentDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ium_inventory_service_list_audit_finish (
-    IUM_INVENTORY_SERVICE (object), result, &error);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (IumInstrumentDetail) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries =
+    ium_inventory_service_list_audit_finish (IUM_INVENTORY_SERVICE (object), result, &error);
+  g_autoptr (GPtrArray) rows = NULL;
 
   if (ium_inventory_service_was_cancelled (result)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -264,12 +256,12 @@ history_loaded_cb (GObject      *object,
   rows = ium_audit_rows_build (entries);
   for (guint i = 0; i < rows->len && i < MAX_HISTORY; i++)
     {
-      IumAuditRow *row = g_ptr_array_index (rows, i);
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      IumAuditRow     *row = g_ptr_array_index (rows, i);
+      GtkWidget       *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       /* Translators: a history line: when, who, and what they did. */
-      g_autofree char *head = g_strdup_printf (_("%s · %s · %s"), ium_audit_row_get_time (row),
-                                               ium_audit_row_get_who (row),
-                                               ium_audit_row_get_action (row));
+      g_autofree char *head =
+        g_strdup_printf (_ ("%s · %s · %s"), ium_audit_row_get_time (row),
+                         ium_audit_row_get_who (row), ium_audit_row_get_action (row));
 
       gtk_box_append (GTK_BOX (line), new_label (head, "caption"));
       gtk_box_append (GTK_BOX (line), new_label (ium_audit_row_get_summary (row), NULL));
@@ -277,11 +269,11 @@ history_loaded_cb (GObject      *object,
       self->n_history++;
     }
   if (rows->len == 0)
-    gtk_box_append (GTK_BOX (self->history_box), new_label (_("No changes recorded."),
-                                                            "dim-label"));
+    gtk_box_append (GTK_BOX (self->history_box),
+                    new_label (_ ("No changes recorded."), "dim-label"));
   else if (rows->len > MAX_HISTORY)
     {
-      guint n_more = rows->len - MAX_HISTORY;
+      guint            n_more = rows->len - MAX_HISTORY;
       g_autofree char *more =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older entry is in the audit log.",
                                       "%u older entries are in the audit log.", n_more),
@@ -307,13 +299,13 @@ load_history (IumInstrumentDetail *self)
 static void
 refresh (IumInstrumentDetail *self)
 {
-  IumInventory *inventory;
-  IumFleetRow *row;
-  IumInstrument *instrument;
-  IumFleet *fleet;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *target = NULL;
-  const char * const *tags;
+  IumInventory      *inventory;
+  IumFleetRow       *row;
+  IumInstrument     *instrument;
+  IumFleet          *fleet;
+  g_autofree char   *subtitle = NULL;
+  g_autofree char   *target = NULL;
+  const char *const *tags;
 
   if (self->service == NULL || self->name == NULL)
     return;
@@ -323,7 +315,7 @@ refresh (IumInstrumentDetail *self)
   gtk_label_set_label (self->name_label, self->name);
   if (row == NULL || inventory == NULL)
     {
-      g_autofree char *gone = g_strdup_printf (_("%s is no longer in the inventory."), self->name);
+      g_autofree char *gone = g_strdup_printf (_ ("%s is no longer in the inventory."), self->name);
       show_message (self, FALSE, gone);
       return;
     }
@@ -331,38 +323,39 @@ refresh (IumInstrumentDetail *self)
   self->updating = TRUE;
   instrument = ium_fleet_row_get_instrument (row);
   tags = ium_instrument_get_tags (instrument);
-  subtitle = tags[0] != NULL
-    ? g_strdup_printf ("%s · %s", ium_instrument_get_site (instrument), ium_fleet_row_get_tags (row))
-    : g_strdup (ium_instrument_get_site (instrument));
+  subtitle = tags[0] != NULL ? g_strdup_printf ("%s · %s", ium_instrument_get_site (instrument),
+                                                ium_fleet_row_get_tags (row))
+                             : g_strdup (ium_instrument_get_site (instrument));
   gtk_label_set_label (self->subtitle_label, subtitle);
 
   gtk_label_set_label (self->release_label, ium_fleet_row_get_release (row));
   ium_tier_badge_set_tier (self->tier_badge, ium_fleet_row_get_tier (row));
   if (ium_fleet_row_get_target (row) == NULL)
-    target = g_strdup (_("none: there is no official release"));
+    target = g_strdup (_ ("none: there is no official release"));
   else if (ium_fleet_row_get_behind (row) > 0)
-    target = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u release line behind)",
-                                           "%s (%u release lines behind)",
-                                           ium_fleet_row_get_behind (row)),
-                              ium_fleet_row_get_target (row), ium_fleet_row_get_behind (row));
+    target =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u release line behind)",
+                                    "%s (%u release lines behind)", ium_fleet_row_get_behind (row)),
+                       ium_fleet_row_get_target (row), ium_fleet_row_get_behind (row));
   else
     target = g_strdup (ium_fleet_row_get_target (row));
   gtk_label_set_label (self->target_label, target);
   ium_flag_badges_set_flags (self->flag_badges, ium_fleet_row_get_flags (row));
   gtk_label_set_label (self->planned_label, ium_fleet_row_get_planned_detail (row)
                                               ? ium_fleet_row_get_planned_detail (row)
-                                              : _("No upgrade planned"));
+                                              : _ ("No upgrade planned"));
 
   fill_pin (self, inventory, instrument);
   gtk_switch_set_active (self->busy_switch, ium_instrument_get_busy (instrument));
-  gtk_editable_set_text (GTK_EDITABLE (self->busy_entry),
-                         ium_instrument_get_busy_note (instrument)
-                           ? ium_instrument_get_busy_note (instrument) : "");
+  gtk_editable_set_text (
+    GTK_EDITABLE (self->busy_entry),
+    ium_instrument_get_busy_note (instrument) ? ium_instrument_get_busy_note (instrument) : "");
 
   remove_children (self->hosts_box);
   for (guint i = 0; i < ium_instrument_get_n_hosts (instrument); i++)
-    gtk_box_append (GTK_BOX (self->hosts_box),
-                    new_host_card (self, fleet, inventory, ium_instrument_get_host (instrument, i)));
+    gtk_box_append (
+      GTK_BOX (self->hosts_box),
+      new_host_card (self, fleet, inventory, ium_instrument_get_host (instrument, i)));
   fill_windows (self, inventory);
   self->updating = FALSE;
 }
@@ -375,12 +368,10 @@ loaded_cb (IumInstrumentDetail *self)
 }
 
 static void
-edit_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+edit_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumInstrumentDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumInstrumentDetail) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   if (ium_inventory_service_was_cancelled (result))
     return;
@@ -390,7 +381,7 @@ edit_done_cb (GObject      *object,
     return;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  show_error (self, _("Not changed:"), error);
+  show_error (self, _ ("Not changed:"), error);
   /* Back to what is stored. */
   refresh (self);
 }
@@ -398,7 +389,7 @@ edit_done_cb (GObject      *object,
 static void
 pin_selected_cb (IumInstrumentDetail *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->pin_drop_down);
+  guint       selected = gtk_drop_down_get_selected (self->pin_drop_down);
   const char *release;
 
   if (self->updating || self->name == NULL || selected == GTK_INVALID_LIST_POSITION)
@@ -443,29 +434,29 @@ busy_note_activated_cb (IumInstrumentDetail *self)
 }
 
 static void
-edit_host_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+edit_host_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumInstrumentDetail *self = IUM_INSTRUMENT_DETAIL (widget);
-  const char *host = g_variant_get_string (parameter, NULL);
-  GtkWidget *editor;
+  const char          *host = g_variant_get_string (parameter, NULL);
+  GtkWidget           *editor;
 
   if (self->service == NULL || self->name == NULL)
     return;
   if (!ium_inventory_service_get_holds_token (self->service))
     {
-      const IumToken *token = ium_inventory_service_get_token (self->service);
+      const IumToken  *token = ium_inventory_service_get_token (self->service);
       g_autofree char *message = NULL;
 
       if (token != NULL && token->holder != NULL)
-        message = g_strdup_printf (_("You cannot change the versions on %s: %s holds the deploy "
-                                     "token. Ask them to release it, or take it over from the "
-                                     "token button in the header bar."), host, token->holder);
+        message = g_strdup_printf (_ ("You cannot change the versions on %s: %s holds the deploy "
+                                      "token. Ask them to release it, or take it over from the "
+                                      "token button in the header bar."),
+                                   host, token->holder);
       else
-        message = g_strdup_printf (_("You need the deploy token to change the versions on %s. "
-                                     "Take it with the token button in the header bar, then "
-                                     "edit again."), host);
+        message = g_strdup_printf (_ ("You need the deploy token to change the versions on %s. "
+                                      "Take it with the token button in the header bar, then "
+                                      "edit again."),
+                                   host);
       show_message (self, FALSE, message);
       return;
     }
@@ -478,25 +469,19 @@ edit_host_action (GtkWidget  *widget,
 }
 
 static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   g_signal_emit (widget, signals[CLOSED], 0);
 }
 
 static void
-dismiss_message_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+dismiss_message_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   show_message (IUM_INSTRUMENT_DETAIL (widget), FALSE, NULL);
 }
 
 static void
-show_history_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+show_history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumInstrumentDetail *self = IUM_INSTRUMENT_DETAIL (widget);
 
@@ -508,7 +493,7 @@ static void
 ium_instrument_detail_dispose (GObject *object)
 {
   IumInstrumentDetail *self = IUM_INSTRUMENT_DETAIL (object);
-  GtkWidget *child;
+  GtkWidget           *child;
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->history_cancellable);
@@ -579,7 +564,7 @@ ium_instrument_detail_set_property (GObject      *object,
 static void
 ium_instrument_detail_class_init (IumInstrumentDetailClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_instrument_detail_dispose;
@@ -590,13 +575,12 @@ ium_instrument_detail_class_init (IumInstrumentDetailClass *klass)
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, IUM_TYPE_INVENTORY_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (IUM_TYPE_TIER_BADGE);
   g_type_ensure (IUM_TYPE_FLAG_BADGES);
@@ -626,8 +610,7 @@ ium_instrument_detail_class_init (IumInstrumentDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "detail.edit-host", "s", edit_host_action);
-  gtk_widget_class_install_action (widget_class, "detail.show-history", NULL,
-                                   show_history_action);
+  gtk_widget_class_install_action (widget_class, "detail.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "detail.dismiss-message", NULL,
                                    dismiss_message_action);
 
@@ -642,8 +625,7 @@ ium_instrument_detail_init (IumInstrumentDetail *self)
 }
 
 void
-ium_instrument_detail_set_service (IumInstrumentDetail *self,
-                                   IumInventoryService *service)
+ium_instrument_detail_set_service (IumInstrumentDetail *self, IumInventoryService *service)
 {
   g_return_if_fail (IUM_IS_INSTRUMENT_DETAIL (self));
 
@@ -666,8 +648,7 @@ ium_instrument_detail_get_name (IumInstrumentDetail *self)
 }
 
 void
-ium_instrument_detail_set_name (IumInstrumentDetail *self,
-                                const char          *name)
+ium_instrument_detail_set_name (IumInstrumentDetail *self, const char *name)
 {
   g_return_if_fail (IUM_IS_INSTRUMENT_DETAIL (self));
 
@@ -707,8 +688,7 @@ ium_instrument_detail_get_pin_drop_down (IumInstrumentDetail *self)
 
 /* Walks the labels of the host cards in order. */
 static void
-append_labels (GString   *text,
-               GtkWidget *widget)
+append_labels (GString *text, GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

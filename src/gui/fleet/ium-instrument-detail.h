@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_INSTRUMENT_DETAIL (ium_instrument_detail_get_type ())
 G_DECLARE_FINAL_TYPE (IumInstrumentDetail, ium_instrument_detail, IUM, INSTRUMENT_DETAIL,
                       GtkWidget)
@@ -30,5 +32,7 @@ guint       ium_instrument_detail_get_n_history (IumInstrumentDetail *self);
 GtkDropDown *ium_instrument_detail_get_pin_drop_down (IumInstrumentDetail *self);
 /* The text of the host section, one line per host and component, for tests. Owned. */
 char       *ium_instrument_detail_dup_hosts_text (IumInstrumentDetail *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -36,13 +36,13 @@ struct _IumReleaseEditor
   GtkLabel            *message_label;
   GtkWidget           *save_button;
 
-  IumInventoryService *service;     /* owned */
-  IumReleaseForm      *form;        /* owned */
-  GStrv                patch_versions; /* owned: the patch drop-down after "not a patch" */
+  IumInventoryService *service;           /* owned */
+  IumReleaseForm      *form;              /* owned */
+  GStrv                patch_versions;    /* owned: the patch drop-down after "not a patch" */
   GPtrArray           *component_entries; /* owned, of GtkEntry */
   GPtrArray           *component_errors;  /* owned, of GtkLabel */
-  GCancellable        *cancellable; /* owned */
-  char                *save_error;  /* owned */
+  GCancellable        *cancellable;       /* owned */
+  char                *save_error;        /* owned */
   gboolean             saving;
 };
 
@@ -51,7 +51,7 @@ G_DEFINE_FINAL_TYPE (IumReleaseEditor, ium_release_editor, GTK_TYPE_WINDOW)
 static void
 update (IumReleaseEditor *self)
 {
-  g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (self->form);
+  g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (self->form);
 
   gtk_window_set_title (GTK_WINDOW (self), state->title);
   gtk_button_set_label (GTK_BUTTON (self->save_button), state->save_label);
@@ -122,15 +122,16 @@ patch_changed_cb (IumReleaseEditor *self)
 
   ium_release_form_set_patch_of (self->form, selected > 0 && self->patch_versions != NULL
                                                  && selected <= g_strv_length (self->patch_versions)
-                                               ? self->patch_versions[selected - 1] : NULL);
+                                               ? self->patch_versions[selected - 1]
+                                               : NULL);
   changed (self);
 }
 
 static void
 notes_changed_cb (IumReleaseEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter      start, end;
   g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -140,8 +141,7 @@ notes_changed_cb (IumReleaseEditor *self)
 }
 
 static void
-component_changed_cb (GtkEditable      *entry,
-                      IumReleaseEditor *self)
+component_changed_cb (GtkEditable *entry, IumReleaseEditor *self)
 {
   guint index;
 
@@ -151,12 +151,10 @@ component_changed_cb (GtkEditable      *entry,
 }
 
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+saved_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumReleaseEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumReleaseEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
   g_autofree char *sentence = NULL;
 
   if (ium_inventory_service_was_cancelled (result))
@@ -172,18 +170,16 @@ saved_cb (GObject      *object,
     return;
   sentence = ium_error_sentence (error);
   g_free (self->save_error);
-  self->save_error = g_strdup_printf (_("Not saved: %s Nothing was changed."), sentence);
+  self->save_error = g_strdup_printf (_ ("Not saved: %s Nothing was changed."), sentence);
   update (self);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumReleaseEditor *self = IUM_RELEASE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumRelease) release = NULL;
 
   if (self->saving)
     return;
@@ -204,11 +200,11 @@ static void
 fill (IumReleaseEditor *self)
 {
   IumInventory *inventory = self->form->inventory;
-  GListModel *releases = ium_inventory_get_releases (inventory);
-  guint n = g_list_model_get_n_items (releases);
-  g_autoptr(GtkStringList) patches = gtk_string_list_new (NULL);
+  GListModel   *releases = ium_inventory_get_releases (inventory);
+  guint         n = g_list_model_get_n_items (releases);
+  g_autoptr (GtkStringList) patches = gtk_string_list_new (NULL);
   GListModel *components = ium_inventory_get_components (inventory);
-  guint patch_position = 0;
+  guint       patch_position = 0;
 
   gtk_editable_set_text (GTK_EDITABLE (self->version_entry), self->form->version);
   for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
@@ -219,10 +215,10 @@ fill (IumReleaseEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), self->form->notes, -1);
 
   self->patch_versions = g_new0 (char *, n + 1);
-  gtk_string_list_append (patches, _("Not a patch"));
+  gtk_string_list_append (patches, _ ("Not a patch"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
 
       self->patch_versions[i] = g_strdup (ium_release_get_version_text (release));
       gtk_string_list_append (patches, self->patch_versions[i]);
@@ -234,10 +230,10 @@ fill (IumReleaseEditor *self)
 
   for (guint i = 0; i < g_list_model_get_n_items (components); i++)
     {
-      g_autoptr(IumComponent) component = g_list_model_get_item (components, i);
+      g_autoptr (IumComponent) component = g_list_model_get_item (components, i);
       const char *id = ium_component_get_id (component);
-      const char *name = ium_component_get_name (component) ? ium_component_get_name (component)
-                                                           : id;
+      const char *name =
+        ium_component_get_name (component) ? ium_component_get_name (component) : id;
       GtkWidget *error = NULL;
       GtkWidget *entry = ium_form_field_attach (self->components_grid, i, name, id, &error);
 
@@ -278,7 +274,7 @@ ium_release_editor_finalize (GObject *object)
 static void
 ium_release_editor_class_init (IumReleaseEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_release_editor_dispose;
@@ -314,10 +310,9 @@ ium_release_editor_init (IumReleaseEditor *self)
 }
 
 GtkWidget *
-ium_release_editor_new (IumInventoryService *service,
-                        IumRelease          *release)
+ium_release_editor_new (IumInventoryService *service, IumRelease *release)
 {
-  IumInventory *inventory;
+  IumInventory     *inventory;
   IumReleaseEditor *self;
 
   g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (service), NULL);
@@ -344,8 +339,7 @@ ium_release_editor_new (IumInventoryService *service,
 }
 
 GtkEditable *
-ium_release_editor_get_field (IumReleaseEditor *self,
-                              const char       *name)
+ium_release_editor_get_field (IumReleaseEditor *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_RELEASE_EDITOR (self), NULL);
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_RELEASE_EDITOR (ium_release_editor_get_type ())
 G_DECLARE_FINAL_TYPE (IumReleaseEditor, ium_release_editor, IUM, RELEASE_EDITOR, GtkWindow)
 
@@ -19,5 +21,7 @@ GtkWidget   *ium_release_editor_new         (IumInventoryService *service,
 GtkEditable *ium_release_editor_get_field   (IumReleaseEditor    *self,
                                              const char          *name);
 const char  *ium_release_editor_get_message (IumReleaseEditor    *self);
+
+/* clang-format on */
 
 G_END_DECLS

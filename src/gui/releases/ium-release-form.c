@@ -18,20 +18,18 @@
 #include "ium-time.h"
 
 static void
-set_text (char       **field,
-          const char  *text)
+set_text (char **field, const char *text)
 {
   g_free (*field);
   *field = g_strstrip (g_strdup (text ? text : ""));
 }
 
 IumReleaseForm *
-ium_release_form_new (IumInventory *inventory,
-                      IumRelease   *release)
+ium_release_form_new (IumInventory *inventory, IumRelease *release)
 {
   IumReleaseForm *form;
-  GListModel *components;
-  guint n;
+  GListModel     *components;
+  guint           n;
 
   g_return_val_if_fail (IUM_IS_INVENTORY (inventory), NULL);
 
@@ -43,10 +41,10 @@ ium_release_form_new (IumInventory *inventory,
   form->component_versions = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumComponent) component = g_list_model_get_item (components, i);
+      g_autoptr (IumComponent) component = g_list_model_get_item (components, i);
       GHashTable *explicit = release ? ium_release_get_components (release) : NULL;
-      const char *version = explicit ? g_hash_table_lookup (explicit, ium_component_get_id (component))
-                                     : NULL;
+      const char *version =
+        explicit ? g_hash_table_lookup (explicit, ium_component_get_id (component)) : NULL;
 
       form->components[i] = g_strdup (ium_component_get_id (component));
       form->component_versions[i] = g_strdup (version ? version : "");
@@ -54,7 +52,7 @@ ium_release_form_new (IumInventory *inventory,
 
   if (release == NULL)
     {
-      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      g_autoptr (GDateTime) today = g_date_time_new_now_local ();
 
       form->version = g_strdup ("");
       form->tier = IUM_TIER_OFFICIAL;
@@ -69,8 +67,8 @@ ium_release_form_new (IumInventory *inventory,
   form->version = g_strdup (ium_release_get_version_text (release));
   form->tier = ium_release_get_tier (release);
   form->date = g_strdup (ium_release_get_date (release) ? ium_release_get_date (release) : "");
-  form->patch_of = g_strdup (ium_release_get_patch_of (release) ? ium_release_get_patch_of (release)
-                                                                : "");
+  form->patch_of =
+    g_strdup (ium_release_get_patch_of (release) ? ium_release_get_patch_of (release) : "");
   form->url = g_strdup (ium_release_get_url (release) ? ium_release_get_url (release) : "");
   form->notes = g_strdup (ium_release_get_notes (release) ? ium_release_get_notes (release) : "");
   return form;
@@ -93,46 +91,39 @@ ium_release_form_free (IumReleaseForm *form)
 }
 
 void
-ium_release_form_set_version (IumReleaseForm *form,
-                              const char     *version)
+ium_release_form_set_version (IumReleaseForm *form, const char *version)
 {
   g_return_if_fail (form != NULL && !form->editing);
   set_text (&form->version, version);
 }
 
 void
-ium_release_form_set_date (IumReleaseForm *form,
-                           const char     *date)
+ium_release_form_set_date (IumReleaseForm *form, const char *date)
 {
   set_text (&form->date, date);
 }
 
 void
-ium_release_form_set_patch_of (IumReleaseForm *form,
-                               const char     *patch_of)
+ium_release_form_set_patch_of (IumReleaseForm *form, const char *patch_of)
 {
   set_text (&form->patch_of, patch_of);
 }
 
 void
-ium_release_form_set_url (IumReleaseForm *form,
-                          const char     *url)
+ium_release_form_set_url (IumReleaseForm *form, const char *url)
 {
   set_text (&form->url, url);
 }
 
 void
-ium_release_form_set_notes (IumReleaseForm *form,
-                            const char     *notes)
+ium_release_form_set_notes (IumReleaseForm *form, const char *notes)
 {
   g_free (form->notes);
   form->notes = g_strdup (notes ? notes : "");
 }
 
 void
-ium_release_form_set_component_version (IumReleaseForm *form,
-                                        guint           index,
-                                        const char     *version)
+ium_release_form_set_component_version (IumReleaseForm *form, guint index, const char *version)
 {
   g_return_if_fail (form != NULL && index < g_strv_length (form->components));
   set_text (&form->component_versions[index], version);
@@ -140,15 +131,14 @@ ium_release_form_set_component_version (IumReleaseForm *form,
 
 /* The version parsed in the facility's release scheme, or NULL with the reason. */
 static IumVersion *
-parse_version (const IumReleaseForm  *form,
-               char                 **error)
+parse_version (const IumReleaseForm *form, char **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   IumVersion *version;
 
   if (*form->version == '\0')
     {
-      *error = g_strdup (_("A release needs a version."));
+      *error = g_strdup (_ ("A release needs a version."));
       return NULL;
     }
   version = ium_version_parse (ium_inventory_get_release_scheme (form->inventory), form->version,
@@ -162,9 +152,9 @@ IumReleaseFormState *
 ium_release_form_get_state (const IumReleaseForm *form)
 {
   IumReleaseFormState *state;
-  g_autoptr(IumVersion) version = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_components;
+  g_autoptr (IumVersion) version = NULL;
+  g_autoptr (GError) error = NULL;
+  guint    n_components;
   gboolean ok;
 
   g_return_val_if_fail (form != NULL, NULL);
@@ -174,22 +164,21 @@ ium_release_form_get_state (const IumReleaseForm *form)
   if (form->editing)
     {
       /* Translators: the title of the dialog that edits a release. */
-      state->title = g_strdup_printf (_("Release %s"), form->version);
-      state->save_label = g_strdup (_("_Save"));
+      state->title = g_strdup_printf (_ ("Release %s"), form->version);
+      state->save_label = g_strdup (_ ("_Save"));
     }
   else
     {
-      state->title = g_strdup (_("New Release"));
-      state->save_label = g_strdup (_("_Add"));
+      state->title = g_strdup (_ ("New Release"));
+      state->save_label = g_strdup (_ ("_Add"));
     }
 
   version = parse_version (form, &state->version_error);
   if (version != NULL && !form->editing
       && ium_inventory_lookup_release (form->inventory, form->version) != NULL)
-    state->version_error = g_strdup_printf (_("There is already a release %s; edit it instead."),
-                                            ium_release_get_version_text (
-                                              ium_inventory_lookup_release (form->inventory,
-                                                                            form->version)));
+    state->version_error = g_strdup_printf (
+      _ ("There is already a release %s; edit it instead."),
+      ium_release_get_version_text (ium_inventory_lookup_release (form->inventory, form->version)));
 
   if (*form->date != '\0' && !ium_date_validate (form->date, &error))
     {
@@ -201,12 +190,12 @@ ium_release_form_get_state (const IumReleaseForm *form)
     {
       IumRelease *base = ium_inventory_lookup_release (form->inventory, form->patch_of);
       if (base == NULL)
-        state->patch_of_error = g_strdup_printf (_("There is no release %s to patch."),
-                                                 form->patch_of);
+        state->patch_of_error =
+          g_strdup_printf (_ ("There is no release %s to patch."), form->patch_of);
       else if (version != NULL
                && ium_version_compare (ium_release_get_version (base), version) >= 0)
-        state->patch_of_error = g_strdup_printf (_("A patch comes after the release it patches: "
-                                                   "%s is not older than %s."),
+        state->patch_of_error = g_strdup_printf (_ ("A patch comes after the release it patches: "
+                                                    "%s is not older than %s."),
                                                  form->patch_of, form->version);
     }
 
@@ -220,13 +209,14 @@ ium_release_form_get_state (const IumReleaseForm *form)
     {
       const char *text = form->component_versions[i];
       const char *effective = *text ? text : form->version;
-      g_autoptr(IumVersion) parsed = NULL;
+      g_autoptr (IumVersion) parsed = NULL;
       char *message = NULL;
 
-      state->component_hints[i] = *form->version
-        /* Translators: the placeholder of a component's version in a release. */
-        ? g_strdup_printf (_("Same as the release: %s"), form->version)
-        : g_strdup (_("Same as the release"));
+      state->component_hints[i] =
+        *form->version
+          /* Translators: the placeholder of a component's version in a release. */
+          ? g_strdup_printf (_ ("Same as the release: %s"), form->version)
+          : g_strdup (_ ("Same as the release"));
       if (*effective != '\0')
         {
           parsed = ium_inventory_parse_component_version (form->inventory, form->components[i],
@@ -234,8 +224,9 @@ ium_release_form_get_state (const IumReleaseForm *form)
           if (parsed == NULL)
             {
               message = *text ? g_strdup (error->message)
-                              : g_strdup_printf (_("%s is not a version of this component; "
-                                                   "give its own version here."), form->version);
+                              : g_strdup_printf (_ ("%s is not a version of this component; "
+                                                    "give its own version here."),
+                                                 form->version);
               g_clear_error (&error);
             }
         }
@@ -264,22 +255,21 @@ ium_release_form_state_free (IumReleaseFormState *state)
 }
 
 IumRelease *
-ium_release_form_to_release (const IumReleaseForm  *form,
-                             GError               **error)
+ium_release_form_to_release (const IumReleaseForm *form, GError **error)
 {
-  g_autoptr(IumReleaseFormState) state = ium_release_form_get_state (form);
-  g_autoptr(IumVersion) version = NULL;
+  g_autoptr (IumReleaseFormState) state = ium_release_form_get_state (form);
+  g_autoptr (IumVersion) version = NULL;
   IumRelease *release;
 
   if (!state->can_save)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The release cannot be saved as it is: see the fields marked."));
+                           _ ("The release cannot be saved as it is: see the fields marked."));
       return NULL;
     }
 
-  version = ium_version_parse (ium_inventory_get_release_scheme (form->inventory), form->version,
-                               error);
+  version =
+    ium_version_parse (ium_inventory_get_release_scheme (form->inventory), form->version, error);
   if (version == NULL)
     return NULL;
   release = ium_release_new (version, form->tier);

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* The form's state, a plain value the dialog writes into as the person types. */
 typedef struct {
   IumInventory *inventory;  /* owned: the releases and schemes it is checked against */
@@ -63,5 +65,7 @@ IumRelease          *ium_release_form_to_release   (const IumReleaseForm *form,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumReleaseForm, ium_release_form_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumReleaseFormState, ium_release_form_state_free)
+
+/* clang-format on */
 
 G_END_DECLS

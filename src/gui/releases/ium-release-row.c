@@ -16,14 +16,15 @@ struct _IumReleaseRow
 {
   GObject     parent_instance;
 
-  IumRelease *release;  /* owned */
-  char       *notes;    /* owned: the first line */
-  GPtrArray  *running;  /* owned, of char*, NULL-terminated once built */
+  IumRelease *release;      /* owned */
+  char       *notes;        /* owned: the first line */
+  GPtrArray  *running;      /* owned, of char*, NULL-terminated once built */
   char       *running_text; /* owned */
-  GListStore *patches;  /* owned, nullable */
+  GListStore *patches;      /* owned, nullable */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_VERSION,
   PROP_TIER,
@@ -43,7 +44,7 @@ static IumReleaseRow *
 row_new (IumRelease *release)
 {
   IumReleaseRow *self = g_object_new (IUM_TYPE_RELEASE_ROW, NULL);
-  const char *notes = ium_release_get_notes (release);
+  const char    *notes = ium_release_get_notes (release);
 
   self->release = g_object_ref (release);
   self->notes = notes ? g_strndup (notes, strcspn (notes, "\n")) : NULL;
@@ -55,11 +56,11 @@ GListModel *
 ium_release_rows_build (IumFleet *fleet)
 {
   IumInventory *inventory;
-  GListModel *releases;
-  GListModel *instruments;
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  GListModel   *releases;
+  GListModel   *instruments;
+  g_autoptr (GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   GListStore *roots = g_list_store_new (IUM_TYPE_RELEASE_ROW);
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
 
@@ -70,16 +71,16 @@ ium_release_rows_build (IumFleet *fleet)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i);
       g_hash_table_insert (rows, release, row_new (release));
     }
 
   /* Instruments are in name order, so each release's names come out sorted. */
   for (guint i = 0; i < g_list_model_get_n_items (instruments); i++)
     {
-      g_autoptr(IumInstrument) instrument = g_list_model_get_item (instruments, i);
+      g_autoptr (IumInstrument) instrument = g_list_model_get_item (instruments, i);
       IumInstrumentStatus status;
-      IumReleaseRow *row;
+      IumReleaseRow      *row;
 
       ium_fleet_get_status (fleet, instrument, &status);
       if (status.release != NULL && (row = g_hash_table_lookup (rows, status.release)) != NULL)
@@ -90,10 +91,10 @@ ium_release_rows_build (IumFleet *fleet)
    * newest down appends patches to their base in newest-first order too. */
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, i - 1);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, i - 1);
       IumReleaseRow *row = g_hash_table_lookup (rows, release);
-      const char *patch_of = ium_release_get_patch_of (release);
-      IumRelease *base = patch_of ? ium_inventory_lookup_release (inventory, patch_of) : NULL;
+      const char    *patch_of = ium_release_get_patch_of (release);
+      IumRelease    *base = patch_of ? ium_inventory_lookup_release (inventory, patch_of) : NULL;
       IumReleaseRow *parent = base && base != release ? g_hash_table_lookup (rows, base) : NULL;
 
       g_ptr_array_add (row->running, NULL);
@@ -125,10 +126,7 @@ ium_release_row_finalize (GObject *object)
 }
 
 static void
-ium_release_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+ium_release_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumReleaseRow *self = IUM_RELEASE_ROW (object);
 
@@ -138,8 +136,8 @@ ium_release_row_get_property (GObject    *object,
       g_value_set_string (value, ium_release_get_version_text (self->release));
       break;
     case PROP_TIER:
-      g_value_set_string (value, ium_enum_to_nick (IUM_TYPE_TIER,
-                                                   ium_release_get_tier (self->release)));
+      g_value_set_string (value,
+                          ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (self->release)));
       break;
     case PROP_DATE:
       g_value_set_string (value, ium_release_get_date (self->release));
@@ -165,7 +163,7 @@ static void
 ium_release_row_class_init (IumReleaseRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ium_release_row_finalize;
   object_class->get_property = ium_release_row_get_property;
@@ -175,8 +173,7 @@ ium_release_row_class_init (IumReleaseRowClass *klass)
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
   properties[PROP_PATCH_OF] = g_param_spec_string ("patch-of", NULL, NULL, NULL, flags);
-  properties[PROP_N_RUNNING] =
-    g_param_spec_uint ("n-running", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_RUNNING] = g_param_spec_uint ("n-running", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_RUNNING] = g_param_spec_string ("running", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -208,11 +205,11 @@ ium_release_row_get_n_running (IumReleaseRow *self)
   return self->running->len > 0 ? self->running->len - 1 : 0;
 }
 
-const char * const *
+const char *const *
 ium_release_row_get_running_names (IumReleaseRow *self)
 {
   g_return_val_if_fail (IUM_IS_RELEASE_ROW (self), NULL);
-  return (const char * const *) self->running->pdata;
+  return (const char *const *) self->running->pdata;
 }
 
 GListModel *

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_RELEASE_ROW (ium_release_row_get_type ())
 G_DECLARE_FINAL_TYPE (IumReleaseRow, ium_release_row, IUM, RELEASE_ROW, GObject)
 
@@ -26,5 +28,7 @@ guint          ium_release_row_get_n_running   (IumReleaseRow *self);
 const char * const *ium_release_row_get_running_names (IumReleaseRow *self);
 /* Its patches (of IumReleaseRow), newest first, or NULL when there are none. Borrowed. */
 GListModel    *ium_release_row_get_patches     (IumReleaseRow *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -41,7 +41,8 @@ struct _IumReleasesView
   gboolean             stale;     /* the rows are older than the service's state */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -52,8 +53,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (IumReleasesView, ium_releases_view, GTK_TYPE_WIDGET)
 
 static GListModel *
-create_patches_cb (gpointer item,
-                   gpointer user_data)
+create_patches_cb (gpointer item, gpointer user_data)
 {
   GListModel *patches = ium_release_row_get_patches (item);
 
@@ -70,15 +70,14 @@ get_selected_row (IumReleasesView *self)
 }
 
 static void
-show_detail (IumReleasesView *self,
-             IumReleaseRow   *row)
+show_detail (IumReleasesView *self, IumReleaseRow *row)
 {
   IumRelease *release;
-  GString *subtitle;
-  GString *components;
-  g_auto(GStrv) ids = NULL;
+  GString    *subtitle;
+  GString    *components;
+  g_auto (GStrv) ids = NULL;
   g_autofree char *running = NULL;
-  guint n;
+  guint            n;
 
   gtk_widget_set_visible (self->detail_scroller, row != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.edit", row != NULL);
@@ -87,18 +86,18 @@ show_detail (IumReleasesView *self,
 
   release = ium_release_row_get_release (row);
   gtk_label_set_label (self->title_label, ium_release_get_version_text (release));
-  ium_tier_badge_set_tier (self->tier_badge, ium_enum_to_nick (IUM_TYPE_TIER,
-                                                               ium_release_get_tier (release)));
+  ium_tier_badge_set_tier (self->tier_badge,
+                           ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release)));
 
   subtitle = g_string_new (NULL);
   if (ium_release_get_date (release) != NULL)
     /* Translators: when a release came out. */
-    g_string_append_printf (subtitle, _("Released %s"), ium_release_get_date (release));
+    g_string_append_printf (subtitle, _ ("Released %s"), ium_release_get_date (release));
   if (ium_release_get_patch_of (release) != NULL)
     {
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("a patch of %s"), ium_release_get_patch_of (release));
+      g_string_append_printf (subtitle, _ ("a patch of %s"), ium_release_get_patch_of (release));
     }
   gtk_label_set_label (self->subtitle_label, subtitle->str);
   g_string_free (subtitle, TRUE);
@@ -118,22 +117,22 @@ show_detail (IumReleasesView *self,
     g_string_append_printf (components, "%s%s %s", i ? "\n" : "", ids[i],
                             ium_release_get_component_version (release, ids[i]));
   if (components->len == 0)
-    g_string_append_printf (components, _("Every component at %s."),
+    g_string_append_printf (components, _ ("Every component at %s."),
                             ium_release_get_version_text (release));
   else
-    g_string_append_printf (components, _("\nEvery other component at %s."),
+    g_string_append_printf (components, _ ("\nEvery other component at %s."),
                             ium_release_get_version_text (release));
   gtk_label_set_label (self->components_label, components->str);
   g_string_free (components, TRUE);
 
   n = ium_release_row_get_n_running (row);
   if (n == 0)
-    running = g_strdup (_("No instrument runs this release."));
+    running = g_strdup (_ ("No instrument runs this release."));
   else
     {
       g_autofree char *names = g_strjoinv (", ", (char **) ium_release_row_get_running_names (row));
-      running = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrument: %s",
-                                              "%u instruments: %s", n), n, names);
+      running = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u instrument: %s", "%u instruments: %s", n), n, names);
     }
   gtk_label_set_label (self->running_label, running);
 }
@@ -141,7 +140,7 @@ show_detail (IumReleasesView *self,
 static void
 selection_changed_cb (IumReleasesView *self)
 {
-  g_autoptr(IumReleaseRow) row = get_selected_row (self);
+  g_autoptr (IumReleaseRow) row = get_selected_row (self);
 
   if (row != NULL)
     {
@@ -152,16 +151,15 @@ selection_changed_cb (IumReleasesView *self)
 }
 
 static guint
-find_position (IumReleasesView *self,
-               const char      *version)
+find_position (IumReleasesView *self, const char *version)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
       IumReleaseRow *item = gtk_tree_list_row_get_item (row);
-      gboolean found = g_strcmp0 (ium_release_row_get_version (item), version) == 0;
+      gboolean       found = g_strcmp0 (ium_release_row_get_version (item), version) == 0;
 
       g_object_unref (item);
       if (found)
@@ -174,15 +172,14 @@ static void
 rebuild (IumReleasesView *self)
 {
   IumFleet *fleet = ium_inventory_service_get_fleet (self->service);
-  g_autoptr(GListModel) roots = fleet ? ium_release_rows_build (fleet)
-                                      : G_LIST_MODEL (g_list_store_new (IUM_TYPE_RELEASE_ROW));
-  g_autofree char *keep = g_strdup (self->selected);
+  g_autoptr (GListModel) roots =
+    fleet ? ium_release_rows_build (fleet) : G_LIST_MODEL (g_list_store_new (IUM_TYPE_RELEASE_ROW));
+  g_autofree char  *keep = g_strdup (self->selected);
   GtkTreeListModel *tree;
-  guint n = 0, position;
-  g_autofree char *count = NULL;
+  guint             n = 0, position;
+  g_autofree char  *count = NULL;
 
-  tree = gtk_tree_list_model_new (g_object_ref (roots), FALSE, TRUE, create_patches_cb, NULL,
-                                  NULL);
+  tree = gtk_tree_list_model_new (g_object_ref (roots), FALSE, TRUE, create_patches_cb, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
   g_object_unref (tree);
 
@@ -226,8 +223,7 @@ ium_releases_view_map (GtkWidget *widget)
 }
 
 static void
-open_editor (IumReleasesView *self,
-             IumRelease      *release)
+open_editor (IumReleasesView *self, IumRelease *release)
 {
   GtkWidget *editor = ium_release_editor_new (self->service, release);
 
@@ -239,28 +235,23 @@ open_editor (IumReleasesView *self,
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   open_editor (IUM_RELEASES_VIEW (widget), NULL);
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumReleasesView *self = IUM_RELEASES_VIEW (widget);
-  g_autoptr(IumReleaseRow) row = get_selected_row (self);
+  g_autoptr (IumReleaseRow) row = get_selected_row (self);
 
   if (row != NULL)
     open_editor (self, ium_release_row_get_release (row));
 }
 
 static void
-activate_cb (IumReleasesView *self,
-             guint            position)
+activate_cb (IumReleasesView *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   edit_action (GTK_WIDGET (self), NULL, NULL);
@@ -289,7 +280,7 @@ static void
 ium_releases_view_dispose (GObject *object)
 {
   IumReleasesView *self = IUM_RELEASES_VIEW (object);
-  GtkWidget *child;
+  GtkWidget       *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), IUM_TYPE_RELEASES_VIEW);
   /* The template's top box has no id, so dispose_template leaves it to us. */
@@ -312,10 +303,7 @@ ium_releases_view_finalize (GObject *object)
 }
 
 static void
-ium_releases_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+ium_releases_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumReleasesView *self = IUM_RELEASES_VIEW (object);
 
@@ -350,7 +338,7 @@ ium_releases_view_set_property (GObject      *object,
 static void
 ium_releases_view_class_init (IumReleasesViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_releases_view_constructed;
@@ -402,8 +390,7 @@ ium_releases_view_get_model (IumReleasesView *self)
 }
 
 gboolean
-ium_releases_view_select (IumReleasesView *self,
-                          const char      *version)
+ium_releases_view_select (IumReleasesView *self, const char *version)
 {
   guint position;
 

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_RELEASES_VIEW (ium_releases_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumReleasesView, ium_releases_view, IUM, RELEASES_VIEW, GtkWidget)
 
@@ -21,5 +23,7 @@ gboolean    ium_releases_view_select           (IumReleasesView *self,
                                                 const char      *version);
 /* What the details pane says about the selected release's instruments. Borrowed. */
 const char *ium_releases_view_get_running_text (IumReleasesView *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -17,7 +17,7 @@ typedef struct
 {
   IumReport      *report; /* owned */
   IumReportFormat format;
-  char           *path;   /* owned */
+  char           *path; /* owned */
 } SaveData;
 
 static void
@@ -29,14 +29,11 @@ save_data_free (SaveData *data)
 }
 
 static void
-layout_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+layout_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   IumReport *report = task_data;
-  g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (PangoFontMap) map = pango_cairo_font_map_new ();
+  g_autoptr (GError) error = NULL;
   IumReportPages *pages;
 
   /* Core lays text out with the thread's default font map, which a pool thread keeps for the
@@ -53,12 +50,12 @@ layout_thread (GTask        *task,
 }
 
 void
-ium_report_job_layout_async (IumReport           *report,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+ium_report_job_layout_async (IumReport          *report,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (IUM_IS_REPORT (report));
 
@@ -68,21 +65,17 @@ ium_report_job_layout_async (IumReport           *report,
 }
 
 IumReportPages *
-ium_report_job_layout_finish (GAsyncResult  *result,
-                              GError       **error)
+ium_report_job_layout_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   SaveData *data = task_data;
-  GError *error = NULL;
+  GError   *error = NULL;
 
   if (ium_report_save (data->report, data->format, data->path, cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -91,14 +84,14 @@ save_thread (GTask        *task,
 }
 
 void
-ium_report_job_save_async (IumReport           *report,
-                           IumReportFormat      format,
-                           GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+ium_report_job_save_async (IumReport          *report,
+                           IumReportFormat     format,
+                           GFile              *file,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   SaveData *data;
 
   g_return_if_fail (IUM_IS_REPORT (report));
@@ -110,8 +103,7 @@ ium_report_job_save_async (IumReport           *report,
       g_autofree char *uri = g_file_get_uri (file);
 
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               "%s is not a local file: save the report in a local folder",
-                               uri);
+                               "%s is not a local file: save the report in a local folder", uri);
       return;
     }
   data = g_new0 (SaveData, 1);
@@ -123,18 +115,14 @@ ium_report_job_save_async (IumReport           *report,
 }
 
 gboolean
-ium_report_job_save_finish (GAsyncResult  *result,
-                            GError       **error)
+ium_report_job_save_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
-unref_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+unref_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   g_object_unref (task_data);
   g_task_return_boolean (task, TRUE);
@@ -143,7 +131,7 @@ unref_thread (GTask        *task,
 void
 ium_report_job_unref_in_thread (gpointer object)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (G_IS_OBJECT (object));
 
@@ -155,8 +143,7 @@ ium_report_job_unref_in_thread (gpointer object)
 }
 
 char *
-ium_report_job_dup_file_name (IumReport       *report,
-                              IumReportFormat  format)
+ium_report_job_dup_file_name (IumReport *report, IumReportFormat format)
 {
   g_return_val_if_fail (IUM_IS_REPORT (report), NULL);
 

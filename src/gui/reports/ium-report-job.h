@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Lays @report out on A4 pages on a worker thread. The pages get a font map of their own, so
  * that the main thread may draw them (and only it) while other workers draw other reports.
  * Finish gives the IumReportPages, owned, or NULL with G_IO_ERROR_CANCELLED or
@@ -40,5 +42,7 @@ void            ium_report_job_unref_in_thread (gpointer             object);
  * Owned. */
 char           *ium_report_job_dup_file_name (IumReport            *report,
                                               IumReportFormat       format);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -32,29 +32,28 @@ get_scale (IumReportPage *self)
 }
 
 static void
-ium_report_page_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+ium_report_page_measure (GtkWidget     *widget,
+                         GtkOrientation orientation,
+                         int            for_size,
+                         int           *minimum,
+                         int           *natural,
+                         int           *minimum_baseline,
+                         int           *natural_baseline)
 {
   IumReportPage *self = IUM_REPORT_PAGE (widget);
-  double points = orientation == GTK_ORIENTATION_HORIZONTAL ? IUM_REPORT_PAGE_A4_WIDTH
-                                                            : IUM_REPORT_PAGE_A4_HEIGHT;
+  double         points = orientation == GTK_ORIENTATION_HORIZONTAL ? IUM_REPORT_PAGE_A4_WIDTH
+                                                                    : IUM_REPORT_PAGE_A4_HEIGHT;
 
   *minimum = *natural = (int) (points * get_scale (self) + 0.5);
 }
 
 static void
-ium_report_page_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+ium_report_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   IumReportPage *self = IUM_REPORT_PAGE (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int            width = gtk_widget_get_width (widget);
+  int            height = gtk_widget_get_height (widget);
+  cairo_t       *cr;
 
   if (self->pages == NULL || self->page >= ium_report_pages_get_n_pages (self->pages))
     return;
@@ -78,7 +77,7 @@ ium_report_page_dispose (GObject *object)
 static void
 ium_report_page_class_init (IumReportPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_report_page_dispose;
@@ -102,10 +101,7 @@ ium_report_page_new (void)
 }
 
 void
-ium_report_page_set (IumReportPage  *self,
-                     IumReportPages *pages,
-                     guint           page,
-                     double          zoom)
+ium_report_page_set (IumReportPage *self, IumReportPages *pages, guint page, double zoom)
 {
   g_return_if_fail (IUM_IS_REPORT_PAGE (self));
   g_return_if_fail (pages == NULL || IUM_IS_REPORT_PAGES (pages));
@@ -125,8 +121,8 @@ ium_report_page_set (IumReportPage  *self,
       if (pages != NULL)
         {
           /* Translators: what a screen reader says of one page of the report preview. */
-          label = g_strdup_printf (_("Page %u of %u"), page + 1,
-                                   ium_report_pages_get_n_pages (pages));
+          label =
+            g_strdup_printf (_ ("Page %u of %u"), page + 1, ium_report_pages_get_n_pages (pages));
           gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           label, -1);
         }

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Pixels per point at 100 %: a page at 96 dots per inch, as a printed page looks on screen. */
 #define IUM_REPORT_PAGE_PIXELS_PER_POINT (96.0 / 72.0)
 
@@ -22,5 +24,7 @@ void       ium_report_page_set (IumReportPage  *self,
                                 IumReportPages *pages,
                                 guint           page,
                                 double          zoom);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -16,9 +16,7 @@
 #include "ium-report-print.h"
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                IumReportPages    *pages)
+begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, IumReportPages *pages)
 {
   gtk_print_operation_set_n_pages (operation, (int) ium_report_pages_get_n_pages (pages));
 }
@@ -30,9 +28,9 @@ draw_page_cb (GtkPrintOperation *operation,
               IumReportPages    *pages)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  double scale = MIN (width / IUM_REPORT_PAGE_A4_WIDTH, height / IUM_REPORT_PAGE_A4_HEIGHT);
+  double   width = gtk_print_context_get_width (context);
+  double   height = gtk_print_context_get_height (context);
+  double   scale = MIN (width / IUM_REPORT_PAGE_A4_WIDTH, height / IUM_REPORT_PAGE_A4_HEIGHT);
 
   if (page < 0 || (guint) page >= ium_report_pages_get_n_pages (pages))
     return;
@@ -48,9 +46,9 @@ GtkPrintOperation *
 ium_report_print_operation_new (IumReportPages *pages)
 {
   GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  IumReport *report;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  IumReport       *report;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (IUM_IS_REPORT_PAGES (pages), NULL);
@@ -65,12 +63,11 @@ ium_report_print_operation_new (IumReportPages *pages)
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* Translators: the print job's name: the release of the report. */
-  name = g_strdup_printf (_("Release report %s"),
+  name = g_strdup_printf (_ ("Release report %s"),
                           ium_release_get_version_text (ium_report_get_release (report)));
   gtk_print_operation_set_job_name (operation, name);
   /* The pages live as long as the operation, which may outlive the view. */
-  g_object_set_data_full (G_OBJECT (operation), "ium-pages", g_object_ref (pages),
-                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), "ium-pages", g_object_ref (pages), g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pages);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pages);
   return operation;

@@ -18,8 +18,7 @@ static const double zoom_levels[] = { 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0
 
 /* Depth-first through the list's rows: they let go of the pages. */
 static void
-unbind_pages (IumReportsView *self,
-              GtkWidget      *widget)
+unbind_pages (IumReportsView *self, GtkWidget *widget)
 {
   if (IUM_IS_REPORT_PAGE (widget))
     {
@@ -33,8 +32,7 @@ unbind_pages (IumReportsView *self,
 
 /* Depth-first through the list's rows for the pages in it. */
 static void
-rezoom_pages (IumReportsView *self,
-              GtkWidget      *widget)
+rezoom_pages (IumReportsView *self, GtkWidget *widget)
 {
   if (IUM_IS_REPORT_PAGE (widget))
     {
@@ -50,23 +48,20 @@ rezoom_pages (IumReportsView *self,
 }
 
 static void
-set_zoom_level (IumReportsView *self,
-                guint           level)
+set_zoom_level (IumReportsView *self, guint level)
 {
   g_autofree char *text = NULL;
 
   self->zoom_level = MIN (level, G_N_ELEMENTS (zoom_levels) - 1);
   /* Translators: the preview's zoom, as a percentage. */
-  text = g_strdup_printf (_("%.0f %%"), zoom_levels[self->zoom_level] * 100);
+  text = g_strdup_printf (_ ("%.0f %%"), zoom_levels[self->zoom_level] * 100);
   gtk_button_set_label (self->zoom_button, text);
   rezoom_pages (self, GTK_WIDGET (self->pages_view));
   ium_reports_view_update_actions (self);
 }
 
 void
-ium_reports_view_zoom_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+ium_reports_view_zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumReportsView *self = IUM_REPORTS_VIEW (widget);
 
@@ -81,9 +76,7 @@ ium_reports_view_zoom_action (GtkWidget  *widget,
 /* The pages' list */
 
 static void
-page_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IumReportsView           *self)
+page_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumReportsView *self)
 {
   GtkWidget *page = ium_report_page_new ();
 
@@ -93,21 +86,17 @@ page_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-page_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IumReportsView           *self)
+page_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumReportsView *self)
 {
   GtkWidget *page = gtk_list_item_get_child (item);
-  guint index = gtk_list_item_get_position (item);
+  guint      index = gtk_list_item_get_position (item);
 
   g_object_set_data (G_OBJECT (page), "ium-page", GUINT_TO_POINTER (index));
   ium_report_page_set (IUM_REPORT_PAGE (page), self->pages, index, zoom_levels[self->zoom_level]);
 }
 
 static void
-page_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                IumReportsView           *self)
+page_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumReportsView *self)
 {
   ium_report_page_set (IUM_REPORT_PAGE (gtk_list_item_get_child (item)), NULL, 0,
                        zoom_levels[self->zoom_level]);
@@ -122,7 +111,7 @@ ium_reports_view_unbind_pages (IumReportsView *self)
 void
 ium_reports_view_update_zoom_actions (IumReportsView *self)
 {
-  gboolean shown = self->pages != NULL;
+  gboolean   shown = self->pages != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "reports.zoom-in",
@@ -134,7 +123,7 @@ ium_reports_view_update_zoom_actions (IumReportsView *self)
 void
 ium_reports_view_init_preview (IumReportsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
 
   self->page_model = gtk_string_list_new (NULL);

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 struct _IumReportsView
 {
   GtkWidget            parent_instance;
@@ -84,5 +86,7 @@ void          ium_reports_view_update_zoom_actions (IumReportsView *self);
 void          ium_reports_view_zoom_action         (GtkWidget      *widget,
                                                     const char     *action_name,
                                                     GVariant       *parameter);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -23,7 +23,8 @@
 #include "ium-report-job.h"
 #include "ium-report-style.h"
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -51,12 +52,11 @@ progress_free (Progress *progress)
 void
 ium_reports_view_update_actions (IumReportsView *self)
 {
-  gboolean busy = self->cancellable != NULL;
-  gboolean shown = self->pages != NULL;
+  gboolean   busy = self->cancellable != NULL;
+  gboolean   shown = self->pages != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "reports.generate",
-                                 !busy && self->versions->len > 0);
+  gtk_widget_action_set_enabled (widget, "reports.generate", !busy && self->versions->len > 0);
   gtk_widget_action_set_enabled (widget, "reports.cancel", busy);
   gtk_widget_action_set_enabled (widget, "reports.export", !busy && shown);
   gtk_widget_action_set_enabled (widget, "reports.export-menu", !busy && shown);
@@ -77,9 +77,7 @@ pulse_cb (gpointer user_data)
 /* Shows the progress bar with @text for new work, and returns the work's cancellable. A
  * negative @fraction pulses (saving has no steps to count). */
 GCancellable *
-ium_reports_view_begin_work (IumReportsView *self,
-                             const char     *text,
-                             double          fraction)
+ium_reports_view_begin_work (IumReportsView *self, const char *text, double fraction)
 {
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -108,8 +106,7 @@ ium_reports_view_end_work (IumReportsView *self)
 /* Whether a job's reply is still wanted: not when it was cancelled or another job replaced
  * it, or when the view is gone. */
 gboolean
-ium_reports_view_is_current (IumReportsView *self,
-                             GCancellable   *cancellable)
+ium_reports_view_is_current (IumReportsView *self, GCancellable *cancellable)
 {
   return self->service != NULL && cancellable != NULL && cancellable == self->cancellable
          && !g_cancellable_is_cancelled (cancellable);
@@ -123,7 +120,7 @@ dup_release_label (IumRelease *release)
   const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
 
   /* Translators: a release in the drop-down: its version and its tier. */
-  return g_strdup_printf (_("%s (%s)"), ium_release_get_version_text (release), tier);
+  return g_strdup_printf (_ ("%s (%s)"), ium_release_get_version_text (release), tier);
 }
 
 static const char *
@@ -135,8 +132,7 @@ get_selected_version (IumReportsView *self)
 }
 
 static void
-select_version (IumReportsView *self,
-                const char     *version)
+select_version (IumReportsView *self, const char *version)
 {
   guint index;
 
@@ -148,46 +144,45 @@ select_version (IumReportsView *self,
 static void
 update_releases (IumReportsView *self)
 {
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  GListModel *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
-  guint n = releases ? g_list_model_get_n_items (releases) : 0;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->release_names));
+  IumInventory    *inventory = ium_inventory_service_get_inventory (self->service);
+  GListModel      *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
+  guint            n = releases ? g_list_model_get_n_items (releases) : 0;
+  guint            n_old = g_list_model_get_n_items (G_LIST_MODEL (self->release_names));
   g_autofree char *current = g_strdup (get_selected_version (self));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   IumRelease *newest;
 
   g_ptr_array_set_size (self->versions, 0);
   /* Newest first: the release a report is usually wanted for is at the top. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
 
       g_ptr_array_add (self->versions, g_strdup (ium_release_get_version_text (release)));
       g_ptr_array_add (labels, dup_release_label (release));
     }
   g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (self->release_names, 0, n_old, (const char * const *) labels->pdata);
+  gtk_string_list_splice (self->release_names, 0, n_old, (const char *const *) labels->pdata);
 
   /* Keep the choice; else the newest official release, whose rollout a report follows. */
-  newest = inventory ? ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL)
-                     : NULL;
+  newest =
+    inventory ? ium_inventory_get_newest_release (inventory, FALSE, IUM_TIER_OFFICIAL) : NULL;
   select_version (self, newest ? ium_release_get_version_text (newest) : NULL);
   select_version (self, current);
   gtk_label_set_label (self->empty_label,
-                       n > 0 ? _("Choose a release and press Generate. The report says, for that "
-                                 "release, what runs where, what is behind, what is planned and "
-                                 "done, and which clients are out of date: the same report as "
-                                 "ium report, shown page by page as it prints.")
-                             : _("This inventory has no release, so there is nothing to report "
-                                 "on yet. Add one in Releases, or import an inventory file."));
+                       n > 0 ? _ ("Choose a release and press Generate. The report says, for that "
+                                  "release, what runs where, what is behind, what is planned and "
+                                  "done, and which clients are out of date: the same report as "
+                                  "ium report, shown page by page as it prints.")
+                             : _ ("This inventory has no release, so there is nothing to report "
+                                  "on yet. Add one in Releases, or import an inventory file."));
   ium_reports_view_update_actions (self);
 }
 
 /* The report */
 
 static void
-set_count (GtkLabel *label,
-           guint     value)
+set_count (GtkLabel *label, guint value)
 {
   g_autofree char *text = g_strdup_printf ("%u", value);
 
@@ -195,47 +190,45 @@ set_count (GtkLabel *label,
 }
 
 static void
-section_clicked_cb (GtkButton      *button,
-                    IumReportsView *self)
+section_clicked_cb (GtkButton *button, IumReportsView *self)
 {
-  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ium-page"));
+  guint          page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ium-page"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->preview_scroller);
-  guint n_pages = self->pages ? ium_report_pages_get_n_pages (self->pages) : 0;
+  guint          n_pages = self->pages ? ium_report_pages_get_n_pages (self->pages) : 0;
 
   /* Every row of the list is a page of the same height. */
   if (n_pages > 0)
-    gtk_adjustment_set_value (adjustment,
-                              gtk_adjustment_get_upper (adjustment) * page / n_pages);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * page / n_pages);
 }
 
 static void
 update_sections (IumReportsView *self)
 {
-  guint n_sections;
+  guint                   n_sections;
   const IumReportSection *sections = ium_report_get_sections (&n_sections);
-  GtkWidget *child;
+  GtkWidget              *child;
 
   while ((child = gtk_widget_get_first_child (self->sections_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->sections_box), child);
   for (guint i = 0; i < n_sections; i++)
     {
-      int page = ium_report_pages_get_section_page (self->pages, sections[i].id);
+      int              page = ium_report_pages_get_section_page (self->pages, sections[i].id);
       g_autofree char *text = NULL;
-      GtkWidget *button;
-      GtkWidget *label;
+      GtkWidget       *button;
+      GtkWidget       *label;
 
       if (page < 0)
         continue;
       /* Translators: a section of the report (its title is in the report's language) and the
        * page it starts on. */
-      text = g_strdup_printf (_("%s · page %d"), sections[i].title, page + 1);
+      text = g_strdup_printf (_ ("%s · page %d"), sections[i].title, page + 1);
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Show this page"));
+      gtk_widget_set_tooltip_text (button, _ ("Show this page"));
       g_object_set_data (G_OBJECT (button), "ium-page", GUINT_TO_POINTER ((guint) page));
       g_signal_connect_object (button, "clicked", G_CALLBACK (section_clicked_cb), self, 0);
       gtk_box_append (GTK_BOX (self->sections_box), button);
@@ -245,15 +238,15 @@ update_sections (IumReportsView *self)
 static void
 update_title (IumReportsView *self)
 {
-  IumReport *report = self->report;
-  IumRelease *release = ium_report_get_release (report);
+  IumReport       *report = self->report;
+  IumRelease      *release = ium_report_get_release (report);
   g_autofree char *version = g_markup_escape_text (ium_release_get_version_text (release), -1);
   g_autofree char *facility = g_markup_escape_text (ium_report_get_facility (report), -1);
   /* In UTC, as the report itself says. */
-  g_autofree char *when = g_date_time_format (ium_report_get_generated (report),
-                                              "%Y-%m-%d %H:%M UTC");
+  g_autofree char *when =
+    g_date_time_format (ium_report_get_generated (report), "%Y-%m-%d %H:%M UTC");
   g_autofree char *markup = NULL;
-  guint days = ium_report_get_days (report);
+  guint            days = ium_report_get_days (report);
 
   markup = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: the report's title in the summary: the
@@ -281,12 +274,11 @@ drop_report (IumReportsView *self)
 }
 
 static void
-show_report (IumReportsView *self,
-             IumReportPages *pages)
+show_report (IumReportsView *self, IumReportPages *pages)
 {
   const IumReportSummary *summary;
-  guint n_pages = ium_report_pages_get_n_pages (pages);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  guint                   n_pages = ium_report_pages_get_n_pages (pages);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
   drop_report (self);
   self->pages = g_object_ref (pages);
@@ -301,24 +293,21 @@ show_report (IumReportsView *self,
   set_count (self->planned_value, summary->by_state[IUM_UPGRADE_PLANNED]);
   set_count (self->done_value, summary->by_state[IUM_UPGRADE_DONE]);
   set_count (self->failed_value, summary->by_state[IUM_UPGRADE_FAILED]);
-  set_count (self->clients_value,
-             summary->n_outdated_clients + summary->n_incompatible_clients);
+  set_count (self->clients_value, summary->n_outdated_clients + summary->n_incompatible_clients);
   set_count (self->pages_value, n_pages);
   update_sections (self);
 
   for (guint i = 0; i < n_pages; i++)
     g_ptr_array_add (items, g_strdup_printf ("%u", i + 1));
   g_ptr_array_add (items, NULL);
-  gtk_string_list_splice (self->page_model, 0, 0, (const char * const *) items->pdata);
+  gtk_string_list_splice (self->page_model, 0, 0, (const char *const *) items->pdata);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->preview_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "report");
   self->n_reports++;
 }
 
 void
-ium_reports_view_show_failure (IumReportsView *self,
-                               const char     *title,
-                               const GError   *error)
+ium_reports_view_show_failure (IumReportsView *self, const char *title, const GError *error)
 {
   g_autofree char *sentence = ium_error_sentence (error);
 
@@ -326,13 +315,11 @@ ium_reports_view_show_failure (IumReportsView *self,
 }
 
 static void
-layout_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+layout_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumReportsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReportPages) pages = ium_report_job_layout_finish (result, &error);
+  g_autoptr (IumReportsView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReportPages) pages = ium_report_job_layout_finish (result, &error);
 
   if (!ium_reports_view_is_current (self, g_task_get_cancellable (G_TASK (result))))
     {
@@ -344,7 +331,7 @@ layout_done_cb (GObject      *source,
   ium_reports_view_end_work (self);
   if (pages == NULL)
     {
-      ium_reports_view_show_failure (self, _("The report cannot be shown"), error);
+      ium_reports_view_show_failure (self, _ ("The report cannot be shown"), error);
       return;
     }
   show_report (self, pages);
@@ -352,13 +339,11 @@ layout_done_cb (GObject      *source,
 }
 
 static void
-report_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+report_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumReportsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumReport) report = ium_report_new_finish (result, &error);
+  g_autoptr (IumReportsView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumReport) report = ium_report_new_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   if (!ium_reports_view_is_current (self, cancellable))
@@ -370,21 +355,19 @@ report_done_cb (GObject      *source,
   if (report == NULL)
     {
       ium_reports_view_end_work (self);
-      ium_reports_view_show_failure (self, _("The report cannot be made"), error);
+      ium_reports_view_show_failure (self, _ ("The report cannot be made"), error);
       return;
     }
   /* The layout has no steps to count: the bar pulses, so the window is seen to be alive. */
-  gtk_progress_bar_set_text (self->progress_bar, _("Laying out the pages…"));
+  gtk_progress_bar_set_text (self->progress_bar, _ ("Laying out the pages…"));
   self->pulse_id = g_timeout_add (120, pulse_cb, self);
   ium_report_job_layout_async (report, cancellable, layout_done_cb, g_object_ref (self));
 }
 
 static void
-report_progress_cb (double      fraction,
-                    const char *stage,
-                    gpointer    user_data)
+report_progress_cb (double fraction, const char *stage, gpointer user_data)
 {
-  Progress *progress = user_data;
+  Progress       *progress = user_data;
   IumReportsView *self = progress->view;
 
   if (!ium_reports_view_is_current (self, progress->cancellable))
@@ -397,11 +380,11 @@ report_progress_cb (double      fraction,
 static void
 generate (IumReportsView *self)
 {
-  const char *path = ium_inventory_service_get_path (self->service);
-  const char *version = get_selected_version (self);
-  guint days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
+  const char   *path = ium_inventory_service_get_path (self->service);
+  const char   *version = get_selected_version (self);
+  guint         days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
   GCancellable *cancellable;
-  Progress *progress;
+  Progress     *progress;
 
   if (path == NULL || version == NULL)
     return;
@@ -409,7 +392,7 @@ generate (IumReportsView *self)
   g_set_object (&self->inventory, ium_inventory_service_get_inventory (self->service));
   g_free (self->report_path);
   self->report_path = g_strdup (path);
-  cancellable = ium_reports_view_begin_work (self, _("Making the report…"), 0);
+  cancellable = ium_reports_view_begin_work (self, _ ("Making the report…"), 0);
   progress = g_new0 (Progress, 1);
   progress->view = g_object_ref (self);
   progress->cancellable = g_object_ref (cancellable);
@@ -444,32 +427,26 @@ service_loaded_cb (IumReportsView *self)
       && self->inventory != ium_inventory_service_get_inventory (self->service))
     {
       ium_banner_show (self->banner, IUM_BANNER_INFO,
-                       _("The inventory has changed since this report was made"),
-                       _("Generate it again to include the changes."));
-      ium_banner_set_action (self->banner, _("_Generate Again"), "reports.generate");
+                       _ ("The inventory has changed since this report was made"),
+                       _ ("Generate it again to include the changes."));
+      ium_banner_set_action (self->banner, _ ("_Generate Again"), "reports.generate");
     }
 }
 
 static void
-export_menu_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+export_menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_menu_button_popup (IUM_REPORTS_VIEW (widget)->export_button);
 }
 
 static void
-generate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   generate (IUM_REPORTS_VIEW (widget));
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ium_reports_view_cancel (IUM_REPORTS_VIEW (widget));
 }
@@ -494,7 +471,7 @@ static void
 ium_reports_view_dispose (GObject *object)
 {
   IumReportsView *self = IUM_REPORTS_VIEW (object);
-  GtkWidget *child;
+  GtkWidget      *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -530,10 +507,7 @@ ium_reports_view_finalize (GObject *object)
 }
 
 static void
-ium_reports_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+ium_reports_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumReportsView *self = IUM_REPORTS_VIEW (object);
 
@@ -568,7 +542,7 @@ ium_reports_view_set_property (GObject      *object,
 static void
 ium_reports_view_class_init (IumReportsViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_reports_view_constructed;
@@ -617,8 +591,7 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "reports.export", "s",
                                    ium_reports_view_export_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-menu", NULL,
-                                   export_menu_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-menu", NULL, export_menu_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL,
                                    ium_reports_view_print_action);
   gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL,
@@ -632,8 +605,8 @@ ium_reports_view_class_init (IumReportsViewClass *klass)
                                        "reports.generate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "reports.generate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "reports.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reports.export-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
@@ -668,9 +641,7 @@ ium_reports_view_new (IumInventoryService *service)
 }
 
 gboolean
-ium_reports_view_generate (IumReportsView *self,
-                           const char     *release,
-                           guint           days)
+ium_reports_view_generate (IumReportsView *self, const char *release, guint days)
 {
   guint index;
 

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_REPORTS_VIEW (ium_reports_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumReportsView, ium_reports_view, IUM, REPORTS_VIEW, GtkWidget)
 
@@ -46,5 +48,7 @@ gboolean        ium_reports_view_print_to_file (IumReportsView      *self,
 /* The preview's zoom, 1.0 for 100 %. */
 double          ium_reports_view_get_zoom      (IumReportsView      *self);
 IumBanner      *ium_reports_view_get_banner    (IumReportsView      *self);
+
+/* clang-format on */
 
 G_END_DECLS

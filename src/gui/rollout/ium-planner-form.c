@@ -35,12 +35,11 @@ form_new_empty (void)
 }
 
 IumPlannerForm *
-ium_planner_form_new (IumInventory *inventory,
-                      GDateTime    *today)
+ium_planner_form_new (IumInventory *inventory, GDateTime *today)
 {
-  IumPlannerForm *form = form_new_empty ();
+  IumPlannerForm  *form = form_new_empty ();
   const IumPolicy *policy = ium_inventory_get_policy (inventory);
-  IumRelease *release = default_release (inventory);
+  IumRelease      *release = default_release (inventory);
 
   form->release = release ? g_strdup (ium_release_get_version_text (release)) : NULL;
   form->from = g_date_time_format (today, "%Y-%m-%d");
@@ -51,28 +50,27 @@ ium_planner_form_new (IumInventory *inventory,
 }
 
 char *
-ium_planner_form_format_time (GDateTime *time,
-                              gboolean   end_of_day)
+ium_planner_form_format_time (GDateTime *time, gboolean end_of_day)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
 
   if (g_date_time_get_hour (utc) == 0 && g_date_time_get_minute (utc) == 0
       && g_date_time_get_seconds (utc) == 0)
     {
-      g_autoptr(GDateTime) day = end_of_day ? g_date_time_add_days (utc, -1)
-                                            : g_date_time_ref (utc);
+      g_autoptr (GDateTime) day =
+        end_of_day ? g_date_time_add_days (utc, -1) : g_date_time_ref (utc);
       return g_date_time_format (day, "%Y-%m-%d");
     }
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 IumPlannerForm *
-ium_planner_form_new_from_rollout (IumInventory      *inventory,
-                                   const IumRollout  *rollout,
-                                   GError           **error)
+ium_planner_form_new_from_rollout (IumInventory     *inventory,
+                                   const IumRollout *rollout,
+                                   GError          **error)
 {
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(IumPlannerForm) form = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (IumPlannerForm) form = NULL;
 
   g_return_val_if_fail (rollout != NULL, NULL);
 
@@ -88,8 +86,8 @@ ium_planner_form_new_from_rollout (IumInventory      *inventory,
                      g_strjoinv (", ", (char **) g_ptr_array_index (request->waves, i)));
   form->from = ium_planner_form_format_time (request->from, FALSE);
   g_free (form->until);
-  form->until = request->until ? ium_planner_form_format_time (request->until, TRUE)
-                               : g_strdup ("");
+  form->until =
+    request->until ? ium_planner_form_format_time (request->until, TRUE) : g_strdup ("");
   form->per_day = request->per_day;
   form->hours = request->hours;
   form->soak_days = request->soak_days;
@@ -135,7 +133,7 @@ ium_planner_form_free (IumPlannerForm *form)
 static char *
 dup_request_text (const IumPlannerForm *form)
 {
-  g_autoptr(IumPlannerFormCheck) check = ium_planner_form_check (form, NULL);
+  g_autoptr (IumPlannerFormCheck) check = ium_planner_form_check (form, NULL);
 
   if (check->request == NULL)
     return NULL;
@@ -143,8 +141,7 @@ dup_request_text (const IumPlannerForm *form)
 }
 
 gboolean
-ium_planner_form_equal (const IumPlannerForm *a,
-                        const IumPlannerForm *b)
+ium_planner_form_equal (const IumPlannerForm *a, const IumPlannerForm *b)
 {
   g_autofree char *a_text = NULL;
   g_autofree char *b_text = NULL;
@@ -171,58 +168,58 @@ is_blank (const char *text)
 
 /* Parses a date field, with its own words for the field. */
 static GDateTime *
-parse_field (const char  *text,
-             gboolean     end_of_day,
-             char       **message)
+parse_field (const char *text, gboolean end_of_day, char **message)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  GDateTime *time = ium_plan_parse_time (stripped, end_of_day, &error);
+  GDateTime       *time = ium_plan_parse_time (stripped, end_of_day, &error);
 
   if (time == NULL)
-    *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, for example "
-                                  "2027-03-02."), stripped);
+    *message = g_strdup_printf (_ ("“%s” is not a date: write it as YYYY-MM-DD, for example "
+                                   "2027-03-02."),
+                                stripped);
   return time;
 }
 
 IumPlannerFormCheck *
-ium_planner_form_check (const IumPlannerForm *form,
-                        IumInventory         *inventory)
+ium_planner_form_check (const IumPlannerForm *form, IumInventory *inventory)
 {
   IumPlannerFormCheck *check = g_new0 (IumPlannerFormCheck, 1);
-  g_autoptr(IumPlanRequest) request = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) until = NULL;
+  g_autoptr (IumPlanRequest) request = NULL;
+  g_autoptr (GDateTime) from = NULL;
+  g_autoptr (GDateTime) until = NULL;
 
   g_return_val_if_fail (form != NULL, check);
 
   if (form->release == NULL || *form->release == '\0')
-    check->release_error = g_strdup (_("Choose the release to roll out."));
+    check->release_error = g_strdup (_ ("Choose the release to roll out."));
   else if (inventory != NULL && ium_inventory_lookup_release (inventory, form->release) == NULL)
-    check->release_error = g_strdup_printf (_("There is no release %s any more. Choose another "
-                                              "one."), form->release);
+    check->release_error = g_strdup_printf (_ ("There is no release %s any more. Choose another "
+                                               "one."),
+                                            form->release);
 
   if (is_blank (form->from))
-    check->from_error = g_strdup (_("Say when the first wave may start (YYYY-MM-DD)."));
+    check->from_error = g_strdup (_ ("Say when the first wave may start (YYYY-MM-DD)."));
   else
     from = parse_field (form->from, FALSE, &check->from_error);
   if (!is_blank (form->until))
     until = parse_field (form->until, TRUE, &check->until_error);
   if (from != NULL && until != NULL && g_date_time_compare (until, from) <= 0)
-    check->until_error = g_strdup (_("The plan must end after it starts."));
+    check->until_error = g_strdup (_ ("The plan must end after it starts."));
 
   for (guint i = 0; i < form->waves->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (form->waves, i), ",", -1);
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (form->waves, i), ",", -1);
       gboolean empty = TRUE;
 
       for (guint j = 0; parts[j] != NULL && empty; j++)
         empty = is_blank (parts[j]);
       if (empty)
         {
-          check->waves_error = g_strdup_printf (_("Wave %u selects nothing: add instrument "
-                                                  "names, tag:NAME, site:NAME or rest, or "
-                                                  "remove the wave."), i + 1);
+          check->waves_error = g_strdup_printf (_ ("Wave %u selects nothing: add instrument "
+                                                   "names, tag:NAME, site:NAME or rest, or "
+                                                   "remove the wave."),
+                                                i + 1);
           break;
         }
     }

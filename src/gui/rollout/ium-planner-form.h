@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct {
   char      *release;      /* owned, nullable: the target release's version */
   GPtrArray *waves;        /* owned, of char *: each wave's selectors as typed */
@@ -60,5 +62,7 @@ char                *ium_planner_form_format_time      (GDateTime            *ti
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumPlannerForm, ium_planner_form_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumPlannerFormCheck, ium_planner_form_check_free)
+
+/* clang-format on */
 
 G_END_DECLS

@@ -19,15 +19,15 @@
 
 typedef struct
 {
-  const char      *instrument; /* borrowed */
-  guint            wave;
-  gboolean         scheduled;
-  gint64           start;
-  gint64           end;
-  const char      *window;     /* borrowed */
-  IumUpgradeState  state;
-  const char      *note;       /* borrowed */
-  guint            order;      /* the planner's order among the unscheduled */
+  const char     *instrument; /* borrowed */
+  guint           wave;
+  gboolean        scheduled;
+  gint64          start;
+  gint64          end;
+  const char     *window; /* borrowed */
+  IumUpgradeState state;
+  const char     *note;  /* borrowed */
+  guint           order; /* the planner's order among the unscheduled */
 } Entry;
 
 static gint64
@@ -39,7 +39,7 @@ to_unix (GDateTime *time)
 static gint64
 text_to_unix (const char *text)
 {
-  g_autoptr(GDateTime) time = text ? ium_timestamp_parse (text, NULL) : NULL;
+  g_autoptr (GDateTime) time = text ? ium_timestamp_parse (text, NULL) : NULL;
 
   return to_unix (time);
 }
@@ -47,8 +47,7 @@ text_to_unix (const char *text)
 /* Wave by wave; in a wave the scheduled by start then name, then the unscheduled in the
  * planner's order. */
 static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+compare_entries (gconstpointer a, gconstpointer b)
 {
   const Entry *x = a, *y = b;
 
@@ -64,22 +63,18 @@ compare_entries (gconstpointer a,
 }
 
 static char *
-dup_key (const char *instrument,
-         gint64      start,
-         gint64      end)
+dup_key (const char *instrument, gint64 start, gint64 end)
 {
   return g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, instrument, start, end);
 }
 
 /* Whether the planned (not yet started) upgrades of @saved are the ones @plan would save. */
 static gboolean
-plan_differs (IumPlan          *plan,
-              const IumRollout *saved)
+plan_differs (IumPlan *plan, const IumRollout *saved)
 {
-  g_autoptr(GHashTable) saved_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
+  g_autoptr (GHashTable) saved_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *lists[] = { ium_plan_get_upgrades (plan), ium_plan_get_unscheduled (plan) };
-  guint n = 0;
+  guint      n = 0;
 
   for (guint i = 0; i < saved->upgrades->len; i++)
     {
@@ -94,8 +89,8 @@ plan_differs (IumPlan          *plan,
     for (guint i = 0; i < lists[l]->len; i++)
       {
         IumPlannedUpgrade *upgrade = g_ptr_array_index (lists[l], i);
-        g_autofree char *key = dup_key (upgrade->instrument, to_unix (upgrade->start),
-                                        to_unix (upgrade->end));
+        g_autofree char   *key =
+          dup_key (upgrade->instrument, to_unix (upgrade->start), to_unix (upgrade->end));
 
         if (!g_hash_table_contains (saved_keys, key))
           return TRUE;
@@ -105,29 +100,32 @@ plan_differs (IumPlan          *plan,
 }
 
 static void
-add_planned (GArray            *entries,
-             IumPlannedUpgrade *upgrade,
-             gboolean           scheduled,
-             guint              order)
+add_planned (GArray *entries, IumPlannedUpgrade *upgrade, gboolean scheduled, guint order)
 {
-  Entry entry = { upgrade->instrument, upgrade->wave, scheduled, to_unix (upgrade->start),
-                  to_unix (upgrade->end), upgrade->window, IUM_UPGRADE_PLANNED,
-                  scheduled ? NULL : upgrade->reason, order };
+  Entry entry = { upgrade->instrument,
+                  upgrade->wave,
+                  scheduled,
+                  to_unix (upgrade->start),
+                  to_unix (upgrade->end),
+                  upgrade->window,
+                  IUM_UPGRADE_PLANNED,
+                  scheduled ? NULL : upgrade->reason,
+                  order };
 
   g_array_append_val (entries, entry);
 }
 
 IumPlannerResult *
-ium_planner_result_compute (IumFleet          *fleet,
-                            IumPlanRequest    *request,
-                            const IumRollout  *saved,
-                            gint64             now,
-                            GCancellable      *cancellable,
-                            GError           **error)
+ium_planner_result_compute (IumFleet         *fleet,
+                            IumPlanRequest   *request,
+                            const IumRollout *saved,
+                            gint64            now,
+                            GCancellable     *cancellable,
+                            GError          **error)
 {
-  g_autoptr(IumPlannerResult) result = g_new0 (IumPlannerResult, 1);
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
+  g_autoptr (IumPlannerResult) result = g_new0 (IumPlannerResult, 1);
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr (GArray) items = g_array_new (FALSE, TRUE, sizeof (IumTimelineItem));
   GPtrArray *upgrades, *unscheduled, *skipped;
 
   g_return_val_if_fail (IUM_IS_FLEET (fleet), NULL);
@@ -151,9 +149,15 @@ ium_planner_result_compute (IumFleet          *fleet,
   for (guint i = 0; saved != NULL && i < saved->upgrades->len; i++)
     {
       IumRolloutUpgrade *upgrade = g_ptr_array_index (saved->upgrades, i);
-      Entry entry = { upgrade->instrument, upgrade->wave, upgrade->start != NULL,
-                      text_to_unix (upgrade->start), text_to_unix (upgrade->end),
-                      upgrade->window, upgrade->state, upgrade->note, 0 };
+      Entry              entry = { upgrade->instrument,
+                                   upgrade->wave,
+                                   upgrade->start != NULL,
+                                   text_to_unix (upgrade->start),
+                                   text_to_unix (upgrade->end),
+                                   upgrade->window,
+                                   upgrade->state,
+                                   upgrade->note,
+                                   0 };
 
       if (upgrade->state == IUM_UPGRADE_PLANNED)
         continue;
@@ -168,8 +172,8 @@ ium_planner_result_compute (IumFleet          *fleet,
   g_array_set_clear_func (items, (GDestroyNotify) ium_timeline_item_clear);
   for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = &g_array_index (entries, Entry, i);
-      IumTimelineItem item = { 0 };
+      Entry           *entry = &g_array_index (entries, Entry, i);
+      IumTimelineItem  item = { 0 };
       IumTimelineItem *slot;
 
       item.wave = entry->wave;
@@ -185,11 +189,10 @@ ium_planner_result_compute (IumFleet          *fleet,
       slot->note = g_strdup (entry->note);
 
       g_ptr_array_add (result->rows,
-                       ium_rollout_row_new (entry->instrument, entry->wave,
-                                            entry->scheduled ? IUM_ROLLOUT_ROW_SCHEDULED
-                                                             : IUM_ROLLOUT_ROW_UNSCHEDULED,
-                                            entry->start, entry->end, entry->window,
-                                            entry->state, entry->note, i));
+                       ium_rollout_row_new (
+                         entry->instrument, entry->wave,
+                         entry->scheduled ? IUM_ROLLOUT_ROW_SCHEDULED : IUM_ROLLOUT_ROW_UNSCHEDULED,
+                         entry->start, entry->end, entry->window, entry->state, entry->note, i));
       if (entry->scheduled)
         result->n_scheduled++;
       else
@@ -200,9 +203,8 @@ ium_planner_result_compute (IumFleet          *fleet,
       IumPlannedUpgrade *upgrade = g_ptr_array_index (skipped, i);
 
       g_ptr_array_add (result->rows,
-                       ium_rollout_row_new (upgrade->instrument, 0, IUM_ROLLOUT_ROW_SKIPPED, 0,
-                                            0, NULL, IUM_UPGRADE_SKIPPED, upgrade->reason,
-                                            G_MAXUINT));
+                       ium_rollout_row_new (upgrade->instrument, 0, IUM_ROLLOUT_ROW_SKIPPED, 0, 0,
+                                            NULL, IUM_UPGRADE_SKIPPED, upgrade->reason, G_MAXUINT));
     }
   result->n_skipped = skipped->len;
   result->timeline = ium_timeline_data_new (items, ium_fleet_get_inventory (fleet), now);
@@ -241,13 +243,10 @@ job_data_free (gpointer data)
 }
 
 static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+run_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  JobData *job = task_data;
-  GError *error = NULL;
+  JobData          *job = task_data;
+  GError           *error = NULL;
   IumPlannerResult *result = ium_planner_result_compute (job->fleet, job->request, job->saved,
                                                          job->now, cancellable, &error);
 
@@ -258,15 +257,15 @@ run_in_thread (GTask        *task,
 }
 
 void
-ium_planner_job_run_async (IumFleet            *fleet,
-                           IumPlanRequest      *request,
-                           const IumRollout    *saved,
-                           gint64               now,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+ium_planner_job_run_async (IumFleet           *fleet,
+                           IumPlanRequest     *request,
+                           const IumRollout   *saved,
+                           gint64              now,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   JobData *job;
 
   g_return_if_fail (IUM_IS_FLEET (fleet));
@@ -284,8 +283,7 @@ ium_planner_job_run_async (IumFleet            *fleet,
 }
 
 IumPlannerResult *
-ium_planner_job_run_finish (GAsyncResult  *result,
-                            GError       **error)
+ium_planner_job_run_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef struct {
   IumPlan         *plan;          /* owned */
   IumTimelineData *timeline;      /* owned: the scheduled and unscheduled, wave by wave */
@@ -48,5 +50,7 @@ IumPlannerResult *ium_planner_job_run_finish (GAsyncResult        *result,
                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumPlannerResult, ium_planner_result_free)
+
+/* clang-format on */
 
 G_END_DECLS

@@ -17,23 +17,24 @@
 
 struct _IumRolloutRow
 {
-  GObject            parent_instance;
+  GObject           parent_instance;
 
-  char              *instrument; /* owned */
-  guint              wave;
-  char              *wave_text;  /* owned */
-  IumRolloutRowKind  kind;
-  gint64             start;
-  gint64             end;
-  char              *when;       /* owned: made when first asked for */
-  char              *window;     /* owned */
-  IumUpgradeState    state;
-  const char        *state_text; /* static */
-  char              *note;       /* owned */
-  guint              item;
+  char             *instrument; /* owned */
+  guint             wave;
+  char             *wave_text; /* owned */
+  IumRolloutRowKind kind;
+  gint64            start;
+  gint64            end;
+  char             *when;   /* owned: made when first asked for */
+  char             *window; /* owned */
+  IumUpgradeState   state;
+  const char       *state_text; /* static */
+  char             *note;       /* owned */
+  guint             item;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_INSTRUMENT,
   PROP_WAVE,
@@ -67,10 +68,7 @@ ium_rollout_row_finalize (GObject *object)
 }
 
 static void
-ium_rollout_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+ium_rollout_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumRolloutRow *self = IUM_ROLLOUT_ROW (object);
 
@@ -115,7 +113,7 @@ static void
 ium_rollout_row_class_init (IumRolloutRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ium_rollout_row_finalize;
   object_class->get_property = ium_rollout_row_get_property;
@@ -123,11 +121,9 @@ ium_rollout_row_class_init (IumRolloutRowClass *klass)
   properties[PROP_INSTRUMENT] = g_param_spec_string ("instrument", NULL, NULL, NULL, ro);
   properties[PROP_WAVE] = g_param_spec_uint ("wave", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_WAVE_TEXT] = g_param_spec_string ("wave-text", NULL, NULL, NULL, ro);
-  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, IUM_ROLLOUT_ROW_SKIPPED, 0,
-                                             ro);
+  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, IUM_ROLLOUT_ROW_SKIPPED, 0, ro);
   properties[PROP_WHEN] = g_param_spec_string ("when", NULL, NULL, NULL, ro);
-  properties[PROP_START] = g_param_spec_int64 ("start", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                                               ro);
+  properties[PROP_START] = g_param_spec_int64 ("start", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_WINDOW] = g_param_spec_string ("window", NULL, NULL, NULL, ro);
   properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL, ro);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
@@ -141,15 +137,15 @@ ium_rollout_row_init (IumRolloutRow *self)
 }
 
 IumRolloutRow *
-ium_rollout_row_new (const char        *instrument,
-                     guint              wave,
-                     IumRolloutRowKind  kind,
-                     gint64             start,
-                     gint64             end,
-                     const char        *window,
-                     IumUpgradeState    state,
-                     const char        *note,
-                     guint              item)
+ium_rollout_row_new (const char       *instrument,
+                     guint             wave,
+                     IumRolloutRowKind kind,
+                     gint64            start,
+                     gint64            end,
+                     const char       *window,
+                     IumUpgradeState   state,
+                     const char       *note,
+                     guint             item)
 {
   IumRolloutRow *self = g_object_new (IUM_TYPE_ROLLOUT_ROW, NULL);
 
@@ -167,11 +163,11 @@ ium_rollout_row_new (const char        *instrument,
       self->state_text = ium_upgrade_state_get_label (state);
       break;
     case IUM_ROLLOUT_ROW_UNSCHEDULED:
-      self->state_text = _("Unscheduled");
+      self->state_text = _ ("Unscheduled");
       break;
     case IUM_ROLLOUT_ROW_SKIPPED:
     default:
-      self->state_text = _("Not in the rollout");
+      self->state_text = _ ("Not in the rollout");
       break;
     }
   self->note = g_strdup (note ? note : "");
@@ -228,9 +224,9 @@ ium_rollout_row_get_when (IumRolloutRow *self)
 
   /* Formatted for the rows on screen only: a plan has thousands. */
   if (self->when == NULL)
-    self->when = self->kind == IUM_ROLLOUT_ROW_SCHEDULED ? ium_format_time_range (self->start,
-                                                                                  self->end)
-                                                         : g_strdup ("—");
+    self->when = self->kind == IUM_ROLLOUT_ROW_SCHEDULED
+                   ? ium_format_time_range (self->start, self->end)
+                   : g_strdup ("—");
   return self->when;
 }
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_ROLLOUT_ROW_SCHEDULED,
   IUM_ROLLOUT_ROW_UNSCHEDULED,
@@ -41,5 +43,7 @@ const char        *ium_rollout_row_get_note       (IumRolloutRow     *self);
 const char        *ium_rollout_row_get_when       (IumRolloutRow     *self);
 gint64             ium_rollout_row_get_start      (IumRolloutRow     *self);
 guint              ium_rollout_row_get_item       (IumRolloutRow     *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -21,17 +21,17 @@ ium_upgrade_state_get_label (IumUpgradeState state)
   switch (state)
     {
     case IUM_UPGRADE_PLANNED:
-      return _("Planned");
+      return _ ("Planned");
     case IUM_UPGRADE_IN_PROGRESS:
-      return _("In progress");
+      return _ ("In progress");
     case IUM_UPGRADE_DONE:
-      return _("Done");
+      return _ ("Done");
     case IUM_UPGRADE_FAILED:
-      return _("Failed");
+      return _ ("Failed");
     case IUM_UPGRADE_ROLLED_BACK:
-      return _("Rolled back");
+      return _ ("Rolled back");
     case IUM_UPGRADE_SKIPPED:
-      return _("Skipped");
+      return _ ("Skipped");
     default:
       g_return_val_if_reached ("?");
     }
@@ -43,49 +43,48 @@ ium_upgrade_state_get_action (IumUpgradeState state)
   switch (state)
     {
     case IUM_UPGRADE_PLANNED:
-      return _("_Plan Again");
+      return _ ("_Plan Again");
     case IUM_UPGRADE_IN_PROGRESS:
-      return _("_Start");
+      return _ ("_Start");
     case IUM_UPGRADE_DONE:
-      return _("Mark _Done");
+      return _ ("Mark _Done");
     case IUM_UPGRADE_FAILED:
-      return _("Mark _Failed");
+      return _ ("Mark _Failed");
     case IUM_UPGRADE_ROLLED_BACK:
-      return _("_Roll Back");
+      return _ ("_Roll Back");
     case IUM_UPGRADE_SKIPPED:
-      return _("S_kip");
+      return _ ("S_kip");
     default:
       g_return_val_if_reached ("?");
     }
 }
 
 char *
-ium_format_time_range (gint64 start,
-                       gint64 end)
+ium_format_time_range (gint64 start, gint64 end)
 {
-  g_autoptr(GDateTime) s = g_date_time_new_from_unix_utc (start);
-  g_autoptr(GDateTime) e = g_date_time_new_from_unix_utc (end);
+  g_autoptr (GDateTime) s = g_date_time_new_from_unix_utc (start);
+  g_autoptr (GDateTime) e = g_date_time_new_from_unix_utc (end);
   /* Translators: a day and a time, strftime: "Tue 2 Mar 2027, 08:00". */
-  g_autofree char *from = g_date_time_format (s, _("%a %-d %b %Y, %H:%M"));
+  g_autofree char *from = g_date_time_format (s, _ ("%a %-d %b %Y, %H:%M"));
   g_autofree char *until = NULL;
 
   if (g_date_time_get_year (s) == g_date_time_get_year (e)
       && g_date_time_get_day_of_year (s) == g_date_time_get_day_of_year (e))
     /* Translators: a time of day, strftime. */
-    until = g_date_time_format (e, _("%H:%M"));
+    until = g_date_time_format (e, _ ("%H:%M"));
   else
-    until = g_date_time_format (e, _("%a %-d %b %Y, %H:%M"));
+    until = g_date_time_format (e, _ ("%a %-d %b %Y, %H:%M"));
   /* Translators: a stretch of time: the start, the end. */
-  return g_strdup_printf (_("%s–%s UTC"), from, until);
+  return g_strdup_printf (_ ("%s–%s UTC"), from, until);
 }
 
 char *
 ium_format_day (gint64 time)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (time);
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (time);
 
   /* Translators: a date, strftime: "2 Mar 2027". */
-  return g_date_time_format (when, _("%-d %b %Y"));
+  return g_date_time_format (when, _ ("%-d %b %Y"));
 }
 
 static char *
@@ -95,7 +94,7 @@ dup_allowed_moves (IumUpgradeState from)
 
   for (guint to = 0; to < IUM_N_UPGRADE_STATES; to++)
     if (ium_upgrade_state_can_move (from, to))
-      g_string_append_printf (text, "%s%s", text->len ? _(", ") : "",
+      g_string_append_printf (text, "%s%s", text->len ? _ (", ") : "",
                               ium_upgrade_state_get_label (to));
   return g_string_free (text, FALSE);
 }
@@ -113,20 +112,20 @@ ium_describe_mark_error (const GError         *error,
       /* Core refuses for one of three reasons; the window knows which from what it shows. */
       if (context->token_holder == NULL)
         {
-          *title = g_strdup (_("Take the deploy token first"));
-          *body = g_strdup (_("Changing the state of an upgrade records a deployment, so only "
-                              "the holder of the deploy token may do it. Nothing was changed. "
-                              "Take the token with the button at the left of the header bar, "
-                              "then try again."));
+          *title = g_strdup (_ ("Take the deploy token first"));
+          *body = g_strdup (_ ("Changing the state of an upgrade records a deployment, so only "
+                               "the holder of the deploy token may do it. Nothing was changed. "
+                               "Take the token with the button at the left of the header bar, "
+                               "then try again."));
           return IUM_MARK_FIX_TAKE_TOKEN;
         }
       if (g_strcmp0 (context->token_holder, context->who) != 0)
         {
-          *title = g_strdup_printf (_("The deploy token is held by %s"), context->token_holder);
-          *body = g_strdup_printf (_("%s has held it since %s, and only the holder may change "
-                                     "the state of an upgrade. Nothing was changed. Ask %s to "
-                                     "release it, or take it over from the token menu in the "
-                                     "header bar, giving a reason."),
+          *title = g_strdup_printf (_ ("The deploy token is held by %s"), context->token_holder);
+          *body = g_strdup_printf (_ ("%s has held it since %s, and only the holder may change "
+                                      "the state of an upgrade. Nothing was changed. Ask %s to "
+                                      "release it, or take it over from the token menu in the "
+                                      "header bar, giving a reason."),
                                    context->token_holder,
                                    context->token_since ? context->token_since : "?",
                                    context->token_holder);
@@ -134,25 +133,25 @@ ium_describe_mark_error (const GError         *error,
         }
       if (context->to == IUM_UPGRADE_IN_PROGRESS && context->busy)
         {
-          *title = g_strdup_printf (_("%s is busy"), context->instrument);
+          *title = g_strdup_printf (_ ("%s is busy"), context->instrument);
           if (context->busy_note != NULL)
-            *body = g_strdup_printf (_("%s is marked busy (“%s”), so its upgrade was not "
-                                       "started. Wait until it is free, or start the upgrade "
-                                       "anyway; starting anyway is recorded in the audit log."),
+            *body = g_strdup_printf (_ ("%s is marked busy (“%s”), so its upgrade was not "
+                                        "started. Wait until it is free, or start the upgrade "
+                                        "anyway; starting anyway is recorded in the audit log."),
                                      context->instrument, context->busy_note);
           else
-            *body = g_strdup_printf (_("%s is marked busy, so its upgrade was not started. Wait "
-                                       "until it is free, or start the upgrade anyway; starting "
-                                       "anyway is recorded in the audit log."),
+            *body = g_strdup_printf (_ ("%s is marked busy, so its upgrade was not started. Wait "
+                                        "until it is free, or start the upgrade anyway; starting "
+                                        "anyway is recorded in the audit log."),
                                      context->instrument);
           return IUM_MARK_FIX_FORCE;
         }
       if (context->paused)
         {
-          *title = g_strdup_printf (_("Rollout %s is paused"), context->rollout);
-          *body = g_strdup_printf (_("Failures in wave %u paused it, so no upgrade of a later "
-                                     "wave may start. Nothing was changed. Look into the "
-                                     "failures, then resume the rollout to go on."),
+          *title = g_strdup_printf (_ ("Rollout %s is paused"), context->rollout);
+          *body = g_strdup_printf (_ ("Failures in wave %u paused it, so no upgrade of a later "
+                                      "wave may start. Nothing was changed. Look into the "
+                                      "failures, then resume the rollout to go on."),
                                    context->paused_wave);
           return IUM_MARK_FIX_RESUME;
         }
@@ -163,24 +162,24 @@ ium_describe_mark_error (const GError         *error,
     {
       g_autofree char *allowed = dup_allowed_moves (context->from);
 
-      *title = g_strdup_printf (_("%s cannot go from %s to %s"), context->instrument,
+      *title = g_strdup_printf (_ ("%s cannot go from %s to %s"), context->instrument,
                                 ium_upgrade_state_get_label (context->from),
                                 ium_upgrade_state_get_label (context->to));
       if (*allowed != '\0')
-        *body = g_strdup_printf (_("From %s an upgrade can only become: %s. Nothing was "
-                                   "changed."), ium_upgrade_state_get_label (context->from),
-                                 allowed);
+        *body = g_strdup_printf (_ ("From %s an upgrade can only become: %s. Nothing was "
+                                    "changed."),
+                                 ium_upgrade_state_get_label (context->from), allowed);
       else
-        *body = g_strdup_printf (_("An upgrade that is %s stays so. Nothing was changed."),
+        *body = g_strdup_printf (_ ("An upgrade that is %s stays so. Nothing was changed."),
                                  ium_upgrade_state_get_label (context->from));
       return IUM_MARK_FIX_NONE;
     }
 
   if (g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_NOT_FOUND))
     {
-      *title = g_strdup (_("Save the plan first"));
-      *body = g_strdup_printf (_("%s is not part of the saved rollout %s. Save the plan, then "
-                                 "mark its upgrades."),
+      *title = g_strdup (_ ("Save the plan first"));
+      *body = g_strdup_printf (_ ("%s is not part of the saved rollout %s. Save the plan, then "
+                                  "mark its upgrades."),
                                context->instrument ? context->instrument : "?",
                                context->rollout ? context->rollout : "?");
       return IUM_MARK_FIX_NONE;
@@ -189,8 +188,8 @@ ium_describe_mark_error (const GError         *error,
   {
     g_autofree char *sentence = ium_error_sentence (error);
 
-    *title = g_strdup (_("The state was not changed"));
-    *body = g_strdup_printf (_("%s Nothing was changed."), sentence);
+    *title = g_strdup (_ ("The state was not changed"));
+    *body = g_strdup_printf (_ ("%s Nothing was changed."), sentence);
   }
   return IUM_MARK_FIX_NONE;
 }

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_N_UPGRADE_STATES (IUM_UPGRADE_SKIPPED + 1)
 
 /* "Planned", "In progress", ... (translated). Static. */
@@ -54,5 +56,7 @@ IumMarkFix  ium_describe_mark_error      (const GError         *error,
                                           const IumMarkContext *context,
                                           char                **title,
                                           char                **body);
+
+/* clang-format on */
 
 G_END_DECLS

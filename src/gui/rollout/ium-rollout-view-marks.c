@@ -22,9 +22,7 @@
 
 /* The timeline's item of @instrument in the plan shown, or NULL. */
 static const IumTimelineItem *
-find_item (IumRolloutView *self,
-           const char     *instrument,
-           guint          *index)
+find_item (IumRolloutView *self, const char *instrument, guint *index)
 {
   guint i;
 
@@ -59,8 +57,7 @@ ium_rollout_view_end_work (IumRolloutView *self)
 }
 
 void
-ium_rollout_view_set_current (IumRolloutView *self,
-                              const char     *instrument)
+ium_rollout_view_set_current (IumRolloutView *self, const char *instrument)
 {
   if (g_strcmp0 (self->current, instrument) != 0)
     {
@@ -72,15 +69,14 @@ ium_rollout_view_set_current (IumRolloutView *self,
 
 /* The states @item may move to, as menu items or buttons. */
 static GMenu *
-dup_moves_menu (IumRolloutView        *self,
-                const IumTimelineItem *item)
+dup_moves_menu (IumRolloutView *self, const IumTimelineItem *item)
 {
   GMenu *menu = g_menu_new ();
 
   for (guint to = 0; item != NULL && to < IUM_N_UPGRADE_STATES; to++)
     if (ium_upgrade_state_can_move (item->state, to))
       {
-        g_autoptr(GMenuItem) entry = g_menu_item_new (ium_upgrade_state_get_action (to), NULL);
+        g_autoptr (GMenuItem) entry = g_menu_item_new (ium_upgrade_state_get_action (to), NULL);
 
         g_menu_item_set_action_and_target (entry, "rollout.mark", "s",
                                            ium_upgrade_state_to_string (to));
@@ -93,12 +89,12 @@ void
 ium_rollout_view_update_state_menu (IumRolloutView *self)
 {
   const IumTimelineItem *item = find_item (self, self->current, NULL);
-  g_autoptr(GMenu) menu = NULL;
+  g_autoptr (GMenu) menu = NULL;
 
   if (self->rollout == NULL)
     {
       menu = g_menu_new ();
-      g_menu_append (menu, _("Save the Plan First"), "rollout.save");
+      g_menu_append (menu, _ ("Save the Plan First"), "rollout.save");
     }
   else
     menu = dup_moves_menu (self, item);
@@ -107,23 +103,23 @@ ium_rollout_view_update_state_menu (IumRolloutView *self)
 }
 
 void
-ium_rollout_view_show_popover (IumRolloutView *self,
-                               guint           index)
+ium_rollout_view_show_popover (IumRolloutView *self, guint index)
 {
   const IumTimelineItem *item;
-  g_autofree char *title = NULL;
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autoptr(GMenu) moves = NULL;
-  GtkWidget *child;
+  g_autofree char       *title = NULL;
+  g_autoptr (GString) details = g_string_new (NULL);
+  g_autoptr (GMenu) moves = NULL;
+  GtkWidget   *child;
   GdkRectangle area;
-  double x, y;
+  double       x, y;
 
   if (self->result == NULL || index >= ium_timeline_data_get_n_items (self->result->timeline))
     return;
   item = ium_timeline_data_get_item (self->result->timeline, index);
   ium_rollout_view_set_current (self, item->instrument);
 
-  title = g_strdup_printf (_("%s · %s"), item->instrument, ium_upgrade_state_get_label (item->state));
+  title =
+    g_strdup_printf (_ ("%s · %s"), item->instrument, ium_upgrade_state_get_label (item->state));
   gtk_label_set_label (self->popover_title, title);
   if (item->scheduled)
     {
@@ -133,14 +129,15 @@ ium_rollout_view_show_popover (IumRolloutView *self,
         g_string_append_printf (details, "\n%s", item->window);
     }
   else
-    g_string_append_printf (details, _("Unscheduled: %s"), item->note ? item->note : "");
+    g_string_append_printf (details, _ ("Unscheduled: %s"), item->note ? item->note : "");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->popover_buttons))) != NULL)
     gtk_box_remove (self->popover_buttons, child);
 
   if (self->rollout == NULL)
-    g_string_append_printf (details, "\n\n%s", _("Save the plan as a rollout to mark its "
-                                                 "upgrades."));
+    g_string_append_printf (details, "\n\n%s",
+                            _ ("Save the plan as a rollout to mark its "
+                               "upgrades."));
   else
     {
       moves = dup_moves_menu (self, item);
@@ -148,7 +145,7 @@ ium_rollout_view_show_popover (IumRolloutView *self,
         {
           g_autofree char *label = NULL;
           g_autofree char *target = NULL;
-          GtkWidget *button;
+          GtkWidget       *button;
 
           g_menu_model_get_item_attribute (G_MENU_MODEL (moves), i, G_MENU_ATTRIBUTE_LABEL, "s",
                                            &label);
@@ -160,11 +157,13 @@ ium_rollout_view_show_popover (IumRolloutView *self,
           gtk_box_append (self->popover_buttons, button);
         }
       if (g_menu_model_get_n_items (G_MENU_MODEL (moves)) == 0)
-        g_string_append_printf (details, "\n\n%s", _("This upgrade is finished: its state no "
-                                                     "longer changes."));
+        g_string_append_printf (details, "\n\n%s",
+                                _ ("This upgrade is finished: its state no "
+                                   "longer changes."));
       if (self->result->differs)
-        g_string_append_printf (details, "\n\n%s", _("The form differs from the saved rollout; "
-                                                     "marks apply to the saved rollout."));
+        g_string_append_printf (details, "\n\n%s",
+                                _ ("The form differs from the saved rollout; "
+                                   "marks apply to the saved rollout."));
     }
   gtk_label_set_label (self->popover_details, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->popover_note),
@@ -179,8 +178,8 @@ ium_rollout_view_show_popover (IumRolloutView *self,
       area.width = 1;
       area.height = 1;
     }
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (self->timeline), GTK_WIDGET (self),
-                                        area.x, area.y, &x, &y))
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (self->timeline), GTK_WIDGET (self), area.x,
+                                        area.y, &x, &y))
     {
       area.x = (int) x;
       area.y = (int) y;
@@ -190,9 +189,7 @@ ium_rollout_view_show_popover (IumRolloutView *self,
 }
 
 gboolean
-ium_rollout_view_select (IumRolloutView *self,
-                         const char     *instrument,
-                         gboolean        popup)
+ium_rollout_view_select (IumRolloutView *self, const char *instrument, gboolean popup)
 {
   guint index;
 
@@ -211,10 +208,10 @@ ium_rollout_view_select (IumRolloutView *self,
 
 typedef struct
 {
-  IumRolloutView  *view;       /* owned */
-  char            *instrument; /* owned */
-  IumUpgradeState  from;
-  IumUpgradeState  to;
+  IumRolloutView *view;       /* owned */
+  char           *instrument; /* owned */
+  IumUpgradeState from;
+  IumUpgradeState to;
 } MarkData;
 
 static void
@@ -228,23 +225,22 @@ mark_data_free (MarkData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarkData, mark_data_free)
 
 static void
-show_refusal (IumRolloutView  *self,
-              const GError    *error,
-              const char      *instrument,
-              IumUpgradeState  from,
-              IumUpgradeState  to)
+show_refusal (IumRolloutView *self,
+              const GError   *error,
+              const char     *instrument,
+              IumUpgradeState from,
+              IumUpgradeState to)
 {
-  IumFleet *fleet = ium_inventory_service_get_fleet (self->service);
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  IumInstrument *found = inventory && instrument ? ium_inventory_lookup_instrument (inventory,
-                                                                                    instrument)
-                                                 : NULL;
-  const IumToken *token = ium_inventory_service_get_token (self->service);
-  IumRollout *saved = ium_inventory_service_lookup_rollout (self->service, self->rollout);
-  g_autofree char *since = token && token->since ? ium_format_since (token->since) : NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  IumMarkContext context = { 0 };
+  IumFleet      *fleet = ium_inventory_service_get_fleet (self->service);
+  IumInventory  *inventory = ium_inventory_service_get_inventory (self->service);
+  IumInstrument *found =
+    inventory && instrument ? ium_inventory_lookup_instrument (inventory, instrument) : NULL;
+  const IumToken     *token = ium_inventory_service_get_token (self->service);
+  IumRollout         *saved = ium_inventory_service_lookup_rollout (self->service, self->rollout);
+  g_autofree char    *since = token && token->since ? ium_format_since (token->since) : NULL;
+  g_autofree char    *title = NULL;
+  g_autofree char    *body = NULL;
+  IumMarkContext      context = { 0 };
   IumInstrumentStatus status = { 0 };
 
   if (found != NULL && fleet != NULL)
@@ -266,17 +262,17 @@ show_refusal (IumRolloutView  *self,
     case IUM_MARK_FIX_TAKE_TOKEN:
       ium_banner_show (self->banner, IUM_BANNER_WARNING, title, body);
       if (context.token_holder == NULL)
-        ium_banner_set_action (self->banner, _("_Take the Token"), "rollout.take-token");
+        ium_banner_set_action (self->banner, _ ("_Take the Token"), "rollout.take-token");
       break;
     case IUM_MARK_FIX_FORCE:
       g_free (self->force_instrument);
       self->force_instrument = g_strdup (instrument);
       ium_banner_show (self->banner, IUM_BANNER_WARNING, title, body);
-      ium_banner_set_action (self->banner, _("_Start Anyway"), "rollout.force-start");
+      ium_banner_set_action (self->banner, _ ("_Start Anyway"), "rollout.force-start");
       break;
     case IUM_MARK_FIX_RESUME:
       ium_banner_show (self->banner, IUM_BANNER_WARNING, title, body);
-      ium_banner_set_action (self->banner, _("Res_ume Rollout"), "rollout.resume");
+      ium_banner_set_action (self->banner, _ ("Res_ume Rollout"), "rollout.resume");
       break;
     case IUM_MARK_FIX_NONE:
     default:
@@ -286,13 +282,11 @@ show_refusal (IumRolloutView  *self,
 }
 
 static void
-mark_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+mark_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(MarkData) data = user_data;
+  g_autoptr (MarkData) data = user_data;
   IumRolloutView *self = data->view;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   ium_rollout_view_end_work (self);
   if (ium_inventory_service_edit_finish (IUM_INVENTORY_SERVICE (source), result, &error))
@@ -303,14 +297,14 @@ mark_done_cb (GObject      *source,
 }
 
 static void
-mark (IumRolloutView  *self,
-      const char      *instrument,
-      IumUpgradeState  to,
-      const char      *note,
-      gboolean         force)
+mark (IumRolloutView *self,
+      const char     *instrument,
+      IumUpgradeState to,
+      const char     *note,
+      gboolean        force)
 {
   const IumTimelineItem *item = find_item (self, instrument, NULL);
-  MarkData *data;
+  MarkData              *data;
 
   if (self->rollout == NULL || instrument == NULL)
     return;
@@ -327,14 +321,12 @@ mark (IumRolloutView  *self,
 }
 
 static void
-mark_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+mark_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *note = NULL;
-  IumUpgradeState state;
+  IumUpgradeState  state;
 
   if (!ium_upgrade_state_from_string (g_variant_get_string (parameter, NULL), &state, &error))
     {
@@ -350,11 +342,9 @@ mark_action (GtkWidget  *widget,
 }
 
 static void
-force_start_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+force_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
+  IumRolloutView  *self = IUM_ROLLOUT_VIEW (widget);
   g_autofree char *instrument = g_steal_pointer (&self->force_instrument);
 
   if (instrument != NULL)
@@ -362,12 +352,10 @@ force_start_action (GtkWidget  *widget,
 }
 
 static void
-resume_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+resume_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumRolloutView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumRolloutView) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   ium_rollout_view_end_work (self);
   if (ium_inventory_service_edit_finish (IUM_INVENTORY_SERVICE (source), result, &error))
@@ -380,9 +368,7 @@ resume_done_cb (GObject      *source,
 }
 
 static void
-resume_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+resume_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
 
@@ -394,12 +380,10 @@ resume_action (GtkWidget  *widget,
 }
 
 static void
-take_token_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+take_token_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumRolloutView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumRolloutView) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   ium_rollout_view_end_work (self);
   if (self->service == NULL)
@@ -411,19 +395,17 @@ take_token_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       sentence = ium_error_sentence (error);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The deploy token was not taken"),
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The deploy token was not taken"),
                        sentence);
       return;
     }
-  ium_banner_show (self->banner, IUM_BANNER_INFO, _("You hold the deploy token"),
-                   _("Mark the upgrade again. Release the token from the header bar when you "
-                     "are done deploying."));
+  ium_banner_show (self->banner, IUM_BANNER_INFO, _ ("You hold the deploy token"),
+                   _ ("Mark the upgrade again. Release the token from the header bar when you "
+                      "are done deploying."));
 }
 
 static void
-take_token_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+take_token_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
 

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 struct _IumRolloutView
 {
   GtkWidget            parent_instance;
@@ -92,5 +94,7 @@ void ium_rollout_view_update_state_menu    (IumRolloutView *self);
 void ium_rollout_view_show_popover         (IumRolloutView *self,
                                             guint           item);
 void ium_rollout_view_end_work             (IumRolloutView *self);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -29,9 +29,10 @@
 /* How long the form must be still before it is planned, and how long a plan may take
  * before the window shows its progress bar. */
 #define REPLAN_DELAY_MS 150
-#define SLOW_PLAN_MS 300
+#define SLOW_PLAN_MS    300
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -41,22 +42,19 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (IumRolloutView, ium_rollout_view, GTK_TYPE_WIDGET)
 
-static void schedule_plan (IumRolloutView *self,
-                           guint           delay_ms);
+static void schedule_plan (IumRolloutView *self, guint delay_ms);
 
 /* The form and its widgets */
 
 static void
-show_field_error (GtkLabel   *label,
-                  const char *text)
+show_field_error (GtkLabel *label, const char *text)
 {
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
 
 static guint
-find_string (GtkStringList *list,
-             const char    *text)
+find_string (GtkStringList *list, const char *text)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
@@ -69,8 +67,8 @@ find_string (GtkStringList *list,
 static void
 update_waves_model (IumRolloutView *self)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->waves_model));
-  guint n = self->form ? self->form->waves->len : 0;
+  guint                   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->waves_model));
+  guint                   n = self->form ? self->form->waves->len : 0;
   g_autofree const char **items = g_new0 (const char *, n + 1);
 
   /* The rows read their text from the form when bound; the model only counts them. */
@@ -87,7 +85,7 @@ dup_release_label (IumRelease *release)
   const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
 
   /* Translators: a release in the planner's drop-down: its version and its tier. */
-  return g_strdup_printf (_("%s (%s)"), ium_release_get_version_text (release),
+  return g_strdup_printf (_ ("%s (%s)"), ium_release_get_version_text (release),
                           ium_tier_get_label (tier));
 }
 
@@ -95,13 +93,13 @@ static void
 select_release (IumRolloutView *self)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  GListModel *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
-  guint n = releases ? g_list_model_get_n_items (releases) : 0;
+  GListModel   *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
+  guint         n = releases ? g_list_model_get_n_items (releases) : 0;
 
   /* Newest first, as the list shows them. */
   for (guint i = 0; self->form != NULL && i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
 
       if (g_strcmp0 (ium_release_get_version_text (release), self->form->release) == 0)
         {
@@ -136,14 +134,14 @@ static void
 read_widgets_into_form (IumRolloutView *self)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  GListModel *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
-  guint selected = gtk_drop_down_get_selected (self->release_dropdown);
-  guint n = releases ? g_list_model_get_n_items (releases) : 0;
+  GListModel   *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
+  guint         selected = gtk_drop_down_get_selected (self->release_dropdown);
+  guint         n = releases ? g_list_model_get_n_items (releases) : 0;
 
   g_clear_pointer (&self->form->release, g_free);
   if (selected < n)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - selected);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - selected);
       self->form->release = g_strdup (ium_release_get_version_text (release));
     }
   g_free (self->form->from);
@@ -166,22 +164,20 @@ static void
 update_saved_state (IumRolloutView *self)
 {
   IumRollout *saved = get_saved (self);
-  gboolean changed = FALSE;
+  gboolean    changed = FALSE;
 
   if (saved != NULL)
     {
-      g_autoptr(IumPlannerForm) saved_form =
-        ium_planner_form_new_from_rollout (ium_inventory_service_get_inventory (self->service),
-                                           saved, NULL);
+      g_autoptr (IumPlannerForm) saved_form = ium_planner_form_new_from_rollout (
+        ium_inventory_service_get_inventory (self->service), saved, NULL);
 
       changed = saved_form == NULL || !ium_planner_form_equal (self->form, saved_form)
                 || (self->result != NULL && self->result->differs);
-      gtk_label_set_label (self->dirty_label, _("Changed since it was saved"));
+      gtk_label_set_label (self->dirty_label, _ ("Changed since it was saved"));
     }
   else
-    gtk_label_set_label (self->dirty_label, _("Not saved"));
-  gtk_widget_set_visible (GTK_WIDGET (self->dirty_label),
-                          saved == NULL || changed);
+    gtk_label_set_label (self->dirty_label, _ ("Not saved"));
+  gtk_widget_set_visible (GTK_WIDGET (self->dirty_label), saved == NULL || changed);
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), saved != NULL && saved->paused);
 }
 
@@ -208,9 +204,7 @@ release_selected_cb (IumRolloutView *self)
 }
 
 static void
-wave_changed_cb (IumWaveRow     *row,
-                 const char     *text,
-                 IumRolloutView *self)
+wave_changed_cb (IumWaveRow *row, const char *text, IumRolloutView *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ium-wave-index"));
 
@@ -223,9 +217,7 @@ wave_changed_cb (IumWaveRow     *row,
 }
 
 static void
-wave_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IumRolloutView           *self)
+wave_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumRolloutView *self)
 {
   GtkWidget *row = ium_wave_row_new ();
 
@@ -237,24 +229,20 @@ wave_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-wave_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IumRolloutView           *self)
+wave_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, IumRolloutView *self)
 {
   IumWaveRow *row = IUM_WAVE_ROW (gtk_list_item_get_child (item));
-  guint index = gtk_list_item_get_position (item);
-  guint n = self->form ? self->form->waves->len : 0;
+  guint       index = gtk_list_item_get_position (item);
+  guint       n = self->form ? self->form->waves->len : 0;
 
   g_object_set_data (G_OBJECT (row), "ium-wave-index", GUINT_TO_POINTER (index));
   ium_wave_row_set (row, index, n, index < n ? g_ptr_array_index (self->form->waves, index) : "");
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Tags, sites and "rest", for the waves' add menus. */
@@ -262,21 +250,21 @@ static void
 update_selector_menu (IumRolloutView *self)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  GListModel *instruments = inventory ? ium_inventory_get_instruments (inventory) : NULL;
-  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GMenu) rest = g_menu_new ();
-  g_autoptr(GMenu) tag_menu = g_menu_new ();
-  g_autoptr(GMenu) site_menu = g_menu_new ();
+  GListModel   *instruments = inventory ? ium_inventory_get_instruments (inventory) : NULL;
+  g_autoptr (GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GMenu) rest = g_menu_new ();
+  g_autoptr (GMenu) tag_menu = g_menu_new ();
+  g_autoptr (GMenu) site_menu = g_menu_new ();
   g_autofree const char **tag_list = NULL;
   g_autofree const char **site_list = NULL;
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_menu_remove_all (self->selector_menu);
   for (guint i = 0; instruments != NULL && i < g_list_model_get_n_items (instruments); i++)
     {
-      IumInstrument *instrument = g_list_model_get_item (instruments, i);
-      const char * const *its_tags = ium_instrument_get_tags (instrument);
+      IumInstrument     *instrument = g_list_model_get_item (instruments, i);
+      const char *const *its_tags = ium_instrument_get_tags (instrument);
 
       g_ptr_array_add (keep, instrument);
       for (guint t = 0; its_tags != NULL && its_tags[t] != NULL; t++)
@@ -285,44 +273,42 @@ update_selector_menu (IumRolloutView *self)
         g_hash_table_add (sites, (gpointer) ium_instrument_get_site (instrument));
     }
 
-  g_menu_append (rest, _("The Rest (every instrument not yet in a wave)"), "wave.append::rest");
+  g_menu_append (rest, _ ("The Rest (every instrument not yet in a wave)"), "wave.append::rest");
   g_menu_append_section (self->selector_menu, NULL, G_MENU_MODEL (rest));
 
   tag_list = (const char **) g_hash_table_get_keys_as_array (tags, NULL);
-  g_qsort_with_data (tag_list, g_hash_table_size (tags), sizeof (char *),
-                     compare_names, NULL);
+  g_qsort_with_data (tag_list, g_hash_table_size (tags), sizeof (char *), compare_names, NULL);
   for (guint i = 0; tag_list[i] != NULL; i++)
     {
       g_autofree char *target = g_strconcat ("tag:", tag_list[i], NULL);
-      g_autoptr(GMenuItem) item = g_menu_item_new (target, NULL);
+      g_autoptr (GMenuItem) item = g_menu_item_new (target, NULL);
 
       g_menu_item_set_action_and_target (item, "wave.append", "s", target);
       g_menu_append_item (tag_menu, item);
     }
   site_list = (const char **) g_hash_table_get_keys_as_array (sites, NULL);
-  g_qsort_with_data (site_list, g_hash_table_size (sites), sizeof (char *),
-                     compare_names, NULL);
+  g_qsort_with_data (site_list, g_hash_table_size (sites), sizeof (char *), compare_names, NULL);
   for (guint i = 0; site_list[i] != NULL; i++)
     {
       g_autofree char *target = g_strconcat ("site:", site_list[i], NULL);
-      g_autoptr(GMenuItem) item = g_menu_item_new (target, NULL);
+      g_autoptr (GMenuItem) item = g_menu_item_new (target, NULL);
 
       g_menu_item_set_action_and_target (item, "wave.append", "s", target);
       g_menu_append_item (site_menu, item);
     }
-  g_menu_append_submenu (self->selector_menu, _("Sites"), G_MENU_MODEL (site_menu));
-  g_menu_append_submenu (self->selector_menu, _("Tags"), G_MENU_MODEL (tag_menu));
+  g_menu_append_submenu (self->selector_menu, _ ("Sites"), G_MENU_MODEL (site_menu));
+  g_menu_append_submenu (self->selector_menu, _ ("Tags"), G_MENU_MODEL (tag_menu));
 }
 
 /* The saved rollouts, after "New Plan". */
 static void
 update_rollout_names (IumRolloutView *self)
 {
-  GPtrArray *rollouts = ium_inventory_service_get_rollouts (self->service);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rollout_names));
+  GPtrArray              *rollouts = ium_inventory_service_get_rollouts (self->service);
+  guint                   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rollout_names));
   g_autofree const char **names = g_new0 (const char *, rollouts->len + 2);
 
-  names[0] = _("New Plan");
+  names[0] = _ ("New Plan");
   for (guint i = 0; i < rollouts->len; i++)
     names[i + 1] = ((IumRollout *) g_ptr_array_index (rollouts, i))->name;
 
@@ -337,20 +323,20 @@ static void
 update_release_names (IumRolloutView *self)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  GListModel *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
-  guint n = releases ? g_list_model_get_n_items (releases) : 0;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->release_names));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GListModel   *releases = inventory ? ium_inventory_get_releases (inventory) : NULL;
+  guint         n = releases ? g_list_model_get_n_items (releases) : 0;
+  guint         n_old = g_list_model_get_n_items (G_LIST_MODEL (self->release_names));
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
+      g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
       g_ptr_array_add (labels, dup_release_label (release));
     }
   g_ptr_array_add (labels, NULL);
 
   self->updating = TRUE;
-  gtk_string_list_splice (self->release_names, 0, n_old, (const char * const *) labels->pdata);
+  gtk_string_list_splice (self->release_names, 0, n_old, (const char *const *) labels->pdata);
   select_release (self);
   self->updating = FALSE;
 }
@@ -360,7 +346,7 @@ update_release_names (IumRolloutView *self)
 static void
 show_summary (IumRolloutView *self)
 {
-  g_autofree char *text = NULL;
+  g_autofree char        *text = NULL;
   const IumPlannerResult *result = self->result;
 
   if (result == NULL)
@@ -369,7 +355,7 @@ show_summary (IumRolloutView *self)
       return;
     }
   /* Translators: how many instruments the plan scheduled, could not schedule, and left out. */
-  text = g_strdup_printf (_("%u scheduled · %u unscheduled · %u not in the rollout"),
+  text = g_strdup_printf (_ ("%u scheduled · %u unscheduled · %u not in the rollout"),
                           result->n_scheduled, result->n_unscheduled, result->n_skipped);
   gtk_label_set_label (self->summary_label, text);
 }
@@ -386,8 +372,7 @@ end_window_job (IumRolloutView *self)
 }
 
 static void
-window_job_cancelled_cb (GCancellable *window_job,
-                         gpointer      user_data)
+window_job_cancelled_cb (GCancellable *window_job, gpointer user_data)
 {
   GCancellable *plan = user_data;
 
@@ -397,14 +382,14 @@ window_job_cancelled_cb (GCancellable *window_job,
 static gboolean
 slow_plan_cb (gpointer data)
 {
-  IumRolloutView *self = data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  IumRolloutView  *self = data;
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *label = NULL;
 
   self->slow_timeout_id = 0;
   if (!IUM_IS_MAIN_WINDOW (root) || self->plan_cancellable == NULL)
     return G_SOURCE_REMOVE;
-  label = g_strdup_printf (_("Planning the rollout of %s…"),
+  label = g_strdup_printf (_ ("Planning the rollout of %s…"),
                            self->form->release ? self->form->release : "");
   self->window_job = ium_main_window_begin_job (IUM_MAIN_WINDOW (root), label);
   g_cancellable_connect (self->window_job, G_CALLBACK (window_job_cancelled_cb),
@@ -419,7 +404,7 @@ static gboolean
 is_wave_message (const char *message)
 {
   /* Translators: as in the timeline's tooltip; the planner's messages begin the same way. */
-  const char *wave = _("wave %u");
+  const char *wave = _ ("wave %u");
   const char *number = strstr (wave, "%u");
 
   if (g_str_has_prefix (message, "wave "))
@@ -429,8 +414,7 @@ is_wave_message (const char *message)
 
 /* Where the planner's error belongs: the release, the waves, or the banner. */
 static void
-show_plan_error (IumRolloutView *self,
-                 const GError   *error)
+show_plan_error (IumRolloutView *self, const GError *error)
 {
   g_autofree char *sentence = ium_error_sentence (error);
 
@@ -440,8 +424,7 @@ show_plan_error (IumRolloutView *self,
            && is_wave_message (error->message))
     show_field_error (self->waves_error, sentence);
   else
-    ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The rollout cannot be planned"),
-                     sentence);
+    ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The rollout cannot be planned"), sentence);
 }
 
 /* The list's rows follow the plan only while the list is shown: with ten thousand rows,
@@ -466,13 +449,11 @@ results_page_changed_cb (IumRolloutView *self)
 }
 
 static void
-plan_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+plan_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumRolloutView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IumPlannerResult) planned = ium_planner_job_run_finish (result, &error);
+  g_autoptr (IumRolloutView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumPlannerResult) planned = ium_planner_job_run_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   /* A plan that a newer one replaced, or a view that is gone. */
@@ -486,8 +467,8 @@ plan_done_cb (GObject      *source,
   if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ium_banner_show (self->banner, IUM_BANNER_INFO, _("Planning was cancelled"),
-                         _("The timeline shows the last plan. Change the form to plan again."));
+        ium_banner_show (self->banner, IUM_BANNER_INFO, _ ("Planning was cancelled"),
+                         _ ("The timeline shows the last plan. Change the form to plan again."));
       else
         show_plan_error (self, error);
       return;
@@ -512,9 +493,9 @@ static gboolean
 plan_now_cb (gpointer data)
 {
   IumRolloutView *self = data;
-  IumFleet *fleet = ium_inventory_service_get_fleet (self->service);
-  IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  g_autoptr(IumPlannerFormCheck) check = NULL;
+  IumFleet       *fleet = ium_inventory_service_get_fleet (self->service);
+  IumInventory   *inventory = ium_inventory_service_get_inventory (self->service);
+  g_autoptr (IumPlannerFormCheck) check = NULL;
 
   self->plan_timeout_id = 0;
   if (fleet == NULL || self->form == NULL)
@@ -552,8 +533,7 @@ plan_now_cb (gpointer data)
 }
 
 static void
-schedule_plan (IumRolloutView *self,
-               guint           delay_ms)
+schedule_plan (IumRolloutView *self, guint delay_ms)
 {
   g_clear_handle_id (&self->plan_timeout_id, g_source_remove);
   if (delay_ms == 0)
@@ -565,12 +545,11 @@ schedule_plan (IumRolloutView *self,
 /* Opening rollouts and loading */
 
 static void
-open_form (IumRolloutView *self,
-           const char     *name)
+open_form (IumRolloutView *self, const char *name)
 {
   IumInventory *inventory = ium_inventory_service_get_inventory (self->service);
-  IumRollout *saved = ium_inventory_service_lookup_rollout (self->service, name);
-  g_autoptr(GError) error = NULL;
+  IumRollout   *saved = ium_inventory_service_lookup_rollout (self->service, name);
+  g_autoptr (GError) error = NULL;
   IumPlannerForm *form = NULL;
 
   if (inventory == NULL)
@@ -581,13 +560,13 @@ open_form (IumRolloutView *self,
       if (form == NULL)
         {
           g_autofree char *sentence = ium_error_sentence (error);
-          ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The saved rollout cannot be read"),
+          ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The saved rollout cannot be read"),
                            sentence);
         }
     }
   if (form == NULL)
     {
-      g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) today = g_date_time_new_now_utc ();
 
       form = ium_planner_form_new (inventory, today);
       saved = NULL;
@@ -662,13 +641,12 @@ ium_rollout_view_map (GtkWidget *widget)
 /* List */
 
 static gboolean
-row_visible (gpointer item,
-             gpointer user_data)
+row_visible (gpointer item, gpointer user_data)
 {
   IumRolloutView *self = user_data;
-  IumRolloutRow *row = item;
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  IumRolloutRow  *row = item;
+  guint           kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  const char     *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (kind >= 1 && kind <= 3 && ium_rollout_row_get_kind (row) != kind - 1)
     return FALSE;
@@ -700,15 +678,13 @@ selection_changed_cb (IumRolloutView *self)
 }
 
 static void
-bar_activated_cb (IumRolloutView *self,
-                  guint           item)
+bar_activated_cb (IumRolloutView *self, guint item)
 {
   ium_rollout_view_show_popover (self, item);
 }
 
 static GtkSorter *
-property_sorter (const char *property,
-                 gboolean    numeric)
+property_sorter (const char *property, gboolean numeric)
 {
   GtkExpression *expression = gtk_property_expression_new (IUM_TYPE_ROLLOUT_ROW, NULL, property);
 
@@ -721,19 +697,21 @@ static void
 setup_list (IumRolloutView *self)
 {
   GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
-  struct { GtkColumnViewColumn *column; const char *property; gboolean numeric; } sorters[] = {
-    { self->wave_column, "wave", TRUE },
-    { self->instrument_column, "instrument", FALSE },
-    { self->when_column, "start", TRUE },
-    { self->window_column, "window", FALSE },
-    { self->state_column, "state", FALSE },
-    { self->note_column, "note", FALSE },
+  GtkSortListModel   *sorted;
+  struct
+  {
+    GtkColumnViewColumn *column;
+    const char          *property;
+    gboolean             numeric;
+  } sorters[] = {
+    { self->wave_column, "wave", TRUE },    { self->instrument_column, "instrument", FALSE },
+    { self->when_column, "start", TRUE },   { self->window_column, "window", FALSE },
+    { self->state_column, "state", FALSE }, { self->note_column, "note", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sorters); i++)
     {
-      g_autoptr(GtkSorter) sorter = property_sorter (sorters[i].property, sorters[i].numeric);
+      g_autoptr (GtkSorter) sorter = property_sorter (sorters[i].property, sorters[i].numeric);
       gtk_column_view_column_set_sorter (sorters[i].column, sorter);
     }
 
@@ -749,17 +727,15 @@ setup_list (IumRolloutView *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 /* Actions */
 
 static void
-add_wave_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+add_wave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
 
@@ -773,13 +749,11 @@ add_wave_action (GtkWidget  *widget,
 }
 
 static void
-wave_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+wave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  GPtrArray *waves;
+  guint           index = g_variant_get_uint32 (parameter);
+  GPtrArray      *waves;
 
   if (self->form == NULL || index >= self->form->waves->len)
     return;
@@ -806,17 +780,13 @@ wave_action (GtkWidget  *widget,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ium_rollout_view_open_rollout (IUM_ROLLOUT_VIEW (widget), NULL);
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
 
@@ -830,9 +800,7 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (widget);
 
@@ -841,12 +809,10 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumRolloutView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (IumRolloutView) self = user_data;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = g_steal_pointer (&self->saving);
 
   ium_rollout_view_end_work (self);
@@ -857,7 +823,7 @@ save_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->service == NULL)
         return;
       sentence = ium_error_sentence (error);
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The rollout was not saved"), sentence);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The rollout was not saved"), sentence);
       return;
     }
   if (self->service == NULL)
@@ -868,20 +834,20 @@ save_done_cb (GObject      *source,
   update_saved_state (self);
   schedule_plan (self, 0);
   {
-    g_autofree char *title = g_strdup_printf (_("Saved as rollout %s"), self->rollout);
+    g_autofree char *title = g_strdup_printf (_ ("Saved as rollout %s"), self->rollout);
     ium_banner_show (self->banner, IUM_BANNER_INFO, title,
-                     _("Take the deploy token before you start its upgrades: click a bar on "
-                       "the timeline, or use Change State in the list."));
+                     _ ("Take the deploy token before you start its upgrades: click a bar on "
+                        "the timeline, or use Change State in the list."));
   }
 }
 
 static void
-save (IumRolloutView *self,
-      gboolean        confirmed)
+save (IumRolloutView *self, gboolean confirmed)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  g_autoptr(IumPlannerFormCheck) check = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  g_autoptr (IumPlannerFormCheck) check = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->form == NULL)
     return;
@@ -889,7 +855,7 @@ save (IumRolloutView *self,
     {
       g_autofree char *sentence = ium_error_sentence (error);
 
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("Give the rollout a name"), sentence);
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("Give the rollout a name"), sentence);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
@@ -897,12 +863,12 @@ save (IumRolloutView *self,
   if (!confirmed && g_strcmp0 (name, self->rollout) != 0
       && ium_inventory_service_lookup_rollout (self->service, name) != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("There is already a rollout named %s"), name);
+      g_autofree char *title = g_strdup_printf (_ ("There is already a rollout named %s"), name);
 
       ium_banner_show (self->banner, IUM_BANNER_WARNING, title,
-                       _("Saving re-plans that rollout with this form; what already happened "
-                         "in it is kept. Choose another name to keep both."));
-      ium_banner_set_action (self->banner, _("_Re-plan It"), "rollout.save-over");
+                       _ ("Saving re-plans that rollout with this form; what already happened "
+                          "in it is kept. Choose another name to keep both."));
+      ium_banner_set_action (self->banner, _ ("_Re-plan It"), "rollout.save-over");
       return;
     }
 
@@ -910,8 +876,8 @@ save (IumRolloutView *self,
   check = ium_planner_form_check (self->form, ium_inventory_service_get_inventory (self->service));
   if (check->request == NULL)
     {
-      ium_banner_show (self->banner, IUM_BANNER_ERROR, _("The rollout was not saved"),
-                       _("Correct the form first: what is wrong is said under the field."));
+      ium_banner_show (self->banner, IUM_BANNER_ERROR, _ ("The rollout was not saved"),
+                       _ ("Correct the form first: what is wrong is said under the field."));
       return;
     }
 
@@ -927,9 +893,7 @@ save (IumRolloutView *self,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   save (IUM_ROLLOUT_VIEW (widget), g_str_equal (action_name, "rollout.save-over"));
 }
@@ -954,7 +918,7 @@ static void
 ium_rollout_view_dispose (GObject *object)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (object);
-  GtkWidget *child;
+  GtkWidget      *child;
 
   g_clear_handle_id (&self->plan_timeout_id, g_source_remove);
   end_window_job (self);
@@ -997,10 +961,7 @@ ium_rollout_view_finalize (GObject *object)
 }
 
 static void
-ium_rollout_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+ium_rollout_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumRolloutView *self = IUM_ROLLOUT_VIEW (object);
 
@@ -1035,7 +996,7 @@ ium_rollout_view_set_property (GObject      *object,
 static void
 ium_rollout_view_class_init (IumRolloutViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_rollout_view_constructed;
@@ -1123,8 +1084,8 @@ ium_rollout_view_class_init (IumRolloutViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
   ium_rollout_view_install_mark_actions (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "rollout.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "rollout.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "rollout.add-wave", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
@@ -1141,7 +1102,7 @@ static void
 ium_rollout_view_init (IumRolloutView *self)
 {
   GtkListItemFactory *factory;
-  g_autofree char *legend = NULL;
+  g_autofree char    *legend = NULL;
 
   self->cancellable = g_cancellable_new ();
   self->selector_menu = g_menu_new ();
@@ -1178,8 +1139,7 @@ ium_rollout_view_get_rollout (IumRolloutView *self)
 }
 
 gboolean
-ium_rollout_view_open_rollout (IumRolloutView *self,
-                               const char     *name)
+ium_rollout_view_open_rollout (IumRolloutView *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_ROLLOUT_VIEW (self), FALSE);
 

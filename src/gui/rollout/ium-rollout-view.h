@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_ROLLOUT_VIEW (ium_rollout_view_get_type ())
 G_DECLARE_FINAL_TYPE (IumRolloutView, ium_rollout_view, IUM, ROLLOUT_VIEW, GtkWidget)
 
@@ -43,5 +45,7 @@ IumBanner              *ium_rollout_view_get_banner   (IumRolloutView      *self
 gboolean                ium_rollout_view_select       (IumRolloutView      *self,
                                                        const char          *instrument,
                                                        gboolean             popup);
+
+/* clang-format on */
 
 G_END_DECLS

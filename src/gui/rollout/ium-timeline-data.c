@@ -14,16 +14,16 @@
 
 struct _IumTimelineData
 {
-  gatomicrefcount  ref_count;
-  GArray          *items;            /* owned, of IumTimelineItem */
-  GArray          *facility_windows; /* owned, of IumTimelineSpan */
-  GArray          *row_windows;      /* owned, of IumTimelineSpan */
-  GArray          *cycles;           /* owned, of IumTimelineSpan */
-  GHashTable      *by_name;          /* instrument (borrowed) -> index + 1 */
-  guint            n_waves;
-  gint64           start;
-  gint64           end;
-  gint64           now;
+  gatomicrefcount ref_count;
+  GArray         *items;            /* owned, of IumTimelineItem */
+  GArray         *facility_windows; /* owned, of IumTimelineSpan */
+  GArray         *row_windows;      /* owned, of IumTimelineSpan */
+  GArray         *cycles;           /* owned, of IumTimelineSpan */
+  GHashTable     *by_name;          /* instrument (borrowed) -> index + 1 */
+  guint           n_waves;
+  gint64          start;
+  gint64          end;
+  gint64          now;
 };
 
 void
@@ -52,8 +52,7 @@ span_array_new (void)
 }
 
 static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
+compare_spans (gconstpointer a, gconstpointer b)
 {
   const IumTimelineSpan *x = a, *y = b;
 
@@ -88,14 +87,13 @@ find_range (IumTimelineData *self)
 }
 
 static void
-add_span (GArray     *array,
-          GDateTime  *start,
-          GDateTime  *end,
-          const char *label,
-          gboolean    freeze)
+add_span (GArray *array, GDateTime *start, GDateTime *end, const char *label, gboolean freeze)
 {
   IumTimelineSpan span = {
-    g_date_time_to_unix (start), g_date_time_to_unix (end), g_strdup (label), freeze,
+    g_date_time_to_unix (start),
+    g_date_time_to_unix (end),
+    g_strdup (label),
+    freeze,
   };
 
   g_array_append_val (array, span);
@@ -104,21 +102,20 @@ add_span (GArray     *array,
 /* Windows and cycles that overlap [start - margin, end + margin]: the timeline shows a little
  * around the rollout. Instrument windows go to each of their rows. */
 static void
-gather_spans (IumTimelineData *self,
-              IumInventory    *inventory)
+gather_spans (IumTimelineData *self, IumInventory *inventory)
 {
   const gint64 margin = 62 * 24 * 3600;
-  gint64 from = self->start - margin, until = self->end + margin;
-  GListModel *windows = ium_inventory_get_windows (inventory);
-  GListModel *cycles = ium_inventory_get_cycles (inventory);
-  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                     (GDestroyNotify) g_array_unref);
+  gint64       from = self->start - margin, until = self->end + margin;
+  GListModel  *windows = ium_inventory_get_windows (inventory);
+  GListModel  *cycles = ium_inventory_get_cycles (inventory);
+  g_autoptr (GHashTable) own =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
-      g_autoptr(IumWindow) window = g_list_model_get_item (windows, i);
-      GDateTime *start = ium_window_get_start (window), *end = ium_window_get_end (window);
-      const char * const *names = ium_window_get_instruments (window);
+      g_autoptr (IumWindow) window = g_list_model_get_item (windows, i);
+      GDateTime         *start = ium_window_get_start (window), *end = ium_window_get_end (window);
+      const char *const *names = ium_window_get_instruments (window);
 
       if (g_date_time_to_unix (end) < from || g_date_time_to_unix (start) > until)
         continue;
@@ -147,7 +144,7 @@ gather_spans (IumTimelineData *self,
   for (guint i = 0; i < self->items->len; i++)
     {
       IumTimelineItem *item = &g_array_index (self->items, IumTimelineItem, i);
-      GArray *list = g_hash_table_lookup (own, item->instrument);
+      GArray          *list = g_hash_table_lookup (own, item->instrument);
 
       item->first_window = self->row_windows->len;
       item->n_windows = 0;
@@ -162,7 +159,7 @@ gather_spans (IumTimelineData *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (cycles); i++)
     {
-      g_autoptr(IumCycle) cycle = g_list_model_get_item (cycles, i);
+      g_autoptr (IumCycle) cycle = g_list_model_get_item (cycles, i);
       GDateTime *start = ium_cycle_get_start (cycle), *end = ium_cycle_get_end (cycle);
 
       if (g_date_time_to_unix (end) < from || g_date_time_to_unix (start) > until)
@@ -173,9 +170,7 @@ gather_spans (IumTimelineData *self,
 }
 
 IumTimelineData *
-ium_timeline_data_new (GArray       *items,
-                       IumInventory *inventory,
-                       gint64        now)
+ium_timeline_data_new (GArray *items, IumInventory *inventory, gint64 now)
 {
   IumTimelineData *self;
 
@@ -240,16 +235,14 @@ ium_timeline_data_get_n_items (IumTimelineData *self)
 }
 
 const IumTimelineItem *
-ium_timeline_data_get_item (IumTimelineData *self,
-                            guint            index)
+ium_timeline_data_get_item (IumTimelineData *self, guint index)
 {
   g_return_val_if_fail (index < self->items->len, NULL);
   return &g_array_index (self->items, IumTimelineItem, index);
 }
 
 guint
-ium_timeline_data_find (IumTimelineData *self,
-                        const char      *instrument)
+ium_timeline_data_find (IumTimelineData *self, const char *instrument)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_name, instrument));
 
@@ -263,17 +256,14 @@ ium_timeline_data_get_n_waves (IumTimelineData *self)
 }
 
 const IumTimelineSpan *
-ium_timeline_data_get_facility_windows (IumTimelineData *self,
-                                        guint           *n)
+ium_timeline_data_get_facility_windows (IumTimelineData *self, guint *n)
 {
   *n = self->facility_windows->len;
   return (const IumTimelineSpan *) self->facility_windows->data;
 }
 
 const IumTimelineSpan *
-ium_timeline_data_get_item_windows (IumTimelineData *self,
-                                    guint            item,
-                                    guint           *n)
+ium_timeline_data_get_item_windows (IumTimelineData *self, guint item, guint *n)
 {
   const IumTimelineItem *it = ium_timeline_data_get_item (self, item);
 
@@ -284,17 +274,14 @@ ium_timeline_data_get_item_windows (IumTimelineData *self,
 }
 
 const IumTimelineSpan *
-ium_timeline_data_get_cycles (IumTimelineData *self,
-                              guint           *n)
+ium_timeline_data_get_cycles (IumTimelineData *self, guint *n)
 {
   *n = self->cycles->len;
   return (const IumTimelineSpan *) self->cycles->data;
 }
 
 void
-ium_timeline_data_get_range (IumTimelineData *self,
-                             gint64          *start,
-                             gint64          *end)
+ium_timeline_data_get_range (IumTimelineData *self, gint64 *start, gint64 *end)
 {
   *start = self->start;
   *end = self->end;

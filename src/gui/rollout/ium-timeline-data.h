@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* One instrument of the rollout. Times are seconds since 1970, UTC. */
 typedef struct {
   char            *instrument; /* owned */
@@ -74,5 +76,7 @@ gint64                 ium_timeline_data_get_now        (IumTimelineData *self);
 void                   ium_timeline_item_clear          (IumTimelineItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumTimelineData, ium_timeline_data_unref)
+
+/* clang-format on */
 
 G_END_DECLS

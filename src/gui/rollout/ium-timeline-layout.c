@@ -21,14 +21,14 @@
 
 struct _IumTimelineLayout
 {
-  IumTimelineData    *data;      /* owned */
-  IumTimelineMetrics  metrics;
-  GArray             *rows;      /* owned, of IumTimelineRow */
-  guint              *item_rows; /* owned, one per item */
-  gint64              t0;
-  gint64              t1;
-  double              px_per_day;
-  double              height;
+  IumTimelineData   *data; /* owned */
+  IumTimelineMetrics metrics;
+  GArray            *rows;      /* owned, of IumTimelineRow */
+  guint             *item_rows; /* owned, one per item */
+  gint64             t0;
+  gint64             t1;
+  double             px_per_day;
+  double             height;
 };
 
 static gint64
@@ -44,8 +44,8 @@ floor_day (gint64 time)
 static void
 build_rows (IumTimelineLayout *self)
 {
-  guint n = ium_timeline_data_get_n_items (self->data);
-  guint wave = 0;
+  guint  n = ium_timeline_data_get_n_items (self->data);
+  guint  wave = 0;
   double y = 0;
 
   self->rows = g_array_sized_new (FALSE, TRUE, sizeof (IumTimelineRow), n + 8);
@@ -78,7 +78,7 @@ ium_timeline_layout_new (IumTimelineData          *data,
                          double                    px_per_day)
 {
   IumTimelineLayout *self;
-  gint64 start, end;
+  gint64             start, end;
 
   g_return_val_if_fail (data != NULL && metrics != NULL, NULL);
 
@@ -111,9 +111,7 @@ ium_timeline_layout_get_data (IumTimelineLayout *self)
 }
 
 void
-ium_timeline_layout_get_span (IumTimelineLayout *self,
-                              gint64            *t0,
-                              gint64            *t1)
+ium_timeline_layout_get_span (IumTimelineLayout *self, gint64 *t0, gint64 *t1)
 {
   *t0 = self->t0;
   *t1 = self->t1;
@@ -126,8 +124,7 @@ ium_timeline_layout_get_px_per_day (IumTimelineLayout *self)
 }
 
 double
-ium_timeline_layout_set_px_per_day (IumTimelineLayout *self,
-                                    double             px_per_day)
+ium_timeline_layout_set_px_per_day (IumTimelineLayout *self, double px_per_day)
 {
   if (!isfinite (px_per_day))
     px_per_day = IUM_TIMELINE_MIN_PX_PER_DAY;
@@ -148,15 +145,13 @@ ium_timeline_layout_get_height (IumTimelineLayout *self)
 }
 
 double
-ium_timeline_layout_time_to_x (IumTimelineLayout *self,
-                               gint64             time)
+ium_timeline_layout_time_to_x (IumTimelineLayout *self, gint64 time)
 {
   return (double) (time - self->t0) * self->px_per_day / DAY;
 }
 
 gint64
-ium_timeline_layout_x_to_time (IumTimelineLayout *self,
-                               double             x)
+ium_timeline_layout_x_to_time (IumTimelineLayout *self, double x)
 {
   double seconds = x * DAY / self->px_per_day;
 
@@ -171,8 +166,7 @@ ium_timeline_layout_get_n_rows (IumTimelineLayout *self)
 }
 
 const IumTimelineRow *
-ium_timeline_layout_get_row (IumTimelineLayout *self,
-                             guint              index)
+ium_timeline_layout_get_row (IumTimelineLayout *self, guint index)
 {
   g_return_val_if_fail (index < self->rows->len, NULL);
   return &g_array_index (self->rows, IumTimelineRow, index);
@@ -180,14 +174,13 @@ ium_timeline_layout_get_row (IumTimelineLayout *self,
 
 /* The first row whose bottom is below @y (rows are sorted and touch each other). */
 static guint
-first_row_below (IumTimelineLayout *self,
-                 double             y)
+first_row_below (IumTimelineLayout *self, double y)
 {
   guint lo = 0, hi = self->rows->len;
 
   while (lo < hi)
     {
-      guint mid = lo + (hi - lo) / 2;
+      guint                 mid = lo + (hi - lo) / 2;
       const IumTimelineRow *row = &g_array_index (self->rows, IumTimelineRow, mid);
 
       if (row->y + row->height <= y)
@@ -199,8 +192,7 @@ first_row_below (IumTimelineLayout *self,
 }
 
 guint
-ium_timeline_layout_row_at_y (IumTimelineLayout *self,
-                              double             y)
+ium_timeline_layout_row_at_y (IumTimelineLayout *self, double y)
 {
   guint index;
 
@@ -211,11 +203,8 @@ ium_timeline_layout_row_at_y (IumTimelineLayout *self,
 }
 
 void
-ium_timeline_layout_visible_rows (IumTimelineLayout *self,
-                                  double             y0,
-                                  double             y1,
-                                  guint             *first,
-                                  guint             *end)
+ium_timeline_layout_visible_rows (
+  IumTimelineLayout *self, double y0, double y1, guint *first, guint *end)
 {
   guint i;
 
@@ -227,25 +216,20 @@ ium_timeline_layout_visible_rows (IumTimelineLayout *self,
 }
 
 guint
-ium_timeline_layout_item_row (IumTimelineLayout *self,
-                              guint              item)
+ium_timeline_layout_item_row (IumTimelineLayout *self, guint item)
 {
   g_return_val_if_fail (item < ium_timeline_data_get_n_items (self->data), G_MAXUINT);
   return self->item_rows[item];
 }
 
 gboolean
-ium_timeline_layout_bar_rect (IumTimelineLayout *self,
-                              guint              item,
-                              double            *x,
-                              double            *y,
-                              double            *width,
-                              double            *height)
+ium_timeline_layout_bar_rect (
+  IumTimelineLayout *self, guint item, double *x, double *y, double *width, double *height)
 {
   const IumTimelineItem *it = ium_timeline_data_get_item (self->data, item);
-  const IumTimelineRow *row = ium_timeline_layout_get_row (self, self->item_rows[item]);
-  double inset = MAX (2.0, (double) (gint64) (row->height / 5));
-  double x0, x1;
+  const IumTimelineRow  *row = ium_timeline_layout_get_row (self, self->item_rows[item]);
+  double                 inset = MAX (2.0, (double) (gint64) (row->height / 5));
+  double                 x0, x1;
 
   if (!it->scheduled)
     return FALSE;
@@ -266,13 +250,11 @@ ium_timeline_layout_bar_rect (IumTimelineLayout *self,
 }
 
 guint
-ium_timeline_layout_hit (IumTimelineLayout *self,
-                         double             x,
-                         double             y)
+ium_timeline_layout_hit (IumTimelineLayout *self, double x, double y)
 {
-  guint index = ium_timeline_layout_row_at_y (self, y);
+  guint                 index = ium_timeline_layout_row_at_y (self, y);
   const IumTimelineRow *row;
-  double bx, by, bw, bh;
+  double                bx, by, bw, bh;
 
   if (index == G_MAXUINT)
     return G_MAXUINT;
@@ -287,10 +269,7 @@ ium_timeline_layout_hit (IumTimelineLayout *self,
 }
 
 double
-ium_timeline_layout_zoom (IumTimelineLayout *self,
-                          double             factor,
-                          double             anchor,
-                          double             scroll)
+ium_timeline_layout_zoom (IumTimelineLayout *self, double factor, double anchor, double scroll)
 {
   gint64 time = ium_timeline_layout_x_to_time (self, scroll + anchor);
 
@@ -299,8 +278,7 @@ ium_timeline_layout_zoom (IumTimelineLayout *self,
 }
 
 double
-ium_timeline_layout_fit (IumTimelineLayout *self,
-                         double             width)
+ium_timeline_layout_fit (IumTimelineLayout *self, double width)
 {
   gint64 start, end, days;
 
@@ -326,10 +304,7 @@ ium_timeline_layout_get_tick_unit (IumTimelineLayout *self)
 }
 
 static void
-add_tick (IumTimelineLayout *self,
-          GArray            *ticks,
-          GDateTime         *when,
-          gboolean           major)
+add_tick (IumTimelineLayout *self, GArray *ticks, GDateTime *when, gboolean major)
 {
   IumTimelineTick tick;
 
@@ -340,16 +315,14 @@ add_tick (IumTimelineLayout *self,
 }
 
 GArray *
-ium_timeline_layout_ticks (IumTimelineLayout *self,
-                           double             x0,
-                           double             x1)
+ium_timeline_layout_ticks (IumTimelineLayout *self, double x0, double x1)
 {
   IumTimelineTickUnit unit = ium_timeline_layout_get_tick_unit (self);
-  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (IumTimelineTick));
-  gint64 from = floor_day (ium_timeline_layout_x_to_time (self, x0));
-  gint64 until = ium_timeline_layout_x_to_time (self, x1);
-  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (from);
-  g_autoptr(GDateTime) cursor = NULL;
+  GArray             *ticks = g_array_new (FALSE, FALSE, sizeof (IumTimelineTick));
+  gint64              from = floor_day (ium_timeline_layout_x_to_time (self, x0));
+  gint64              until = ium_timeline_layout_x_to_time (self, x1);
+  g_autoptr (GDateTime) day = g_date_time_new_from_unix_utc (from);
+  g_autoptr (GDateTime) cursor = NULL;
 
   switch (unit)
     {
@@ -362,8 +335,8 @@ ium_timeline_layout_ticks (IumTimelineLayout *self,
       break;
     case IUM_TIMELINE_TICK_MONTH:
     default:
-      cursor = g_date_time_new_utc (g_date_time_get_year (day), g_date_time_get_month (day), 1,
-                                    0, 0, 0);
+      cursor =
+        g_date_time_new_utc (g_date_time_get_year (day), g_date_time_get_month (day), 1, 0, 0, 0);
       break;
     }
 
@@ -395,22 +368,21 @@ ium_timeline_layout_ticks (IumTimelineLayout *self,
 }
 
 char *
-ium_timeline_tick_label (const IumTimelineTick *tick,
-                         IumTimelineTickUnit    unit)
+ium_timeline_tick_label (const IumTimelineTick *tick, IumTimelineTickUnit unit)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (tick->time);
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (tick->time);
 
   switch (unit)
     {
     case IUM_TIMELINE_TICK_DAY:
       /* Translators: a day on the timeline's axis, strftime: "Mon 3". */
-      return g_date_time_format (when, _("%a %-d"));
+      return g_date_time_format (when, _ ("%a %-d"));
     case IUM_TIMELINE_TICK_WEEK:
       /* Translators: a week's Monday on the timeline's axis, strftime: "3 Mar". */
-      return g_date_time_format (when, _("%-d %b"));
+      return g_date_time_format (when, _ ("%-d %b"));
     case IUM_TIMELINE_TICK_MONTH:
     default:
       /* Translators: a month on the timeline's axis, strftime: "Mar 2027". */
-      return g_date_time_format (when, _("%b %Y"));
+      return g_date_time_format (when, _ ("%b %Y"));
     }
 }

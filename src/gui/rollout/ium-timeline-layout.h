@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TIMELINE_MIN_PX_PER_DAY 0.5
 #define IUM_TIMELINE_MAX_PX_PER_DAY 480.0
 /* A bar is never narrower than this, so that a four-hour upgrade stays visible and
@@ -125,5 +127,7 @@ char                 *ium_timeline_tick_label          (const IumTimelineTick   
                                                         IumTimelineTickUnit       unit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IumTimelineLayout, ium_timeline_layout_free)
+
+/* clang-format on */
 
 G_END_DECLS

@@ -21,20 +21,20 @@
 
 #include "ium-rollout-text.h"
 
-#define LABEL_WIDTH 168
-#define AXIS_HEIGHT 44
-#define CYCLE_BAND 18
-#define ROW_HEIGHT 24
-#define WAVE_HEIGHT 28
+#define LABEL_WIDTH        168
+#define AXIS_HEIGHT        44
+#define CYCLE_BAND         18
+#define ROW_HEIGHT         24
+#define WAVE_HEIGHT        28
 #define DEFAULT_PX_PER_DAY 24.0
-#define ZOOM_STEP 1.5
+#define ZOOM_STEP          1.5
 
 struct _IumTimeline
 {
   GtkWidget          parent_instance;
 
-  IumTimelineData   *data;     /* owned */
-  IumTimelineLayout *layout;   /* owned */
+  IumTimelineData   *data;        /* owned */
+  IumTimelineLayout *layout;      /* owned */
   GtkAdjustment     *hadjustment; /* owned */
   GtkAdjustment     *vadjustment; /* owned */
   guint              hscroll_policy : 1;
@@ -47,7 +47,8 @@ struct _IumTimeline
   GArray            *wave_counts; /* owned, of guint: per wave, instruments then scheduled */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -55,23 +56,23 @@ enum {
   PROP_VSCROLL_POLICY,
 };
 
-enum {
+enum
+{
   BAR_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (IumTimeline, ium_timeline, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (IumTimeline,
+                               ium_timeline,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static const char * const state_colors[IUM_N_UPGRADE_STATES] = {
-  [IUM_UPGRADE_PLANNED] = "#3584e4",
-  [IUM_UPGRADE_IN_PROGRESS] = "#e5a50a",
-  [IUM_UPGRADE_DONE] = "#26a269",
-  [IUM_UPGRADE_FAILED] = "#e01b24",
-  [IUM_UPGRADE_ROLLED_BACK] = "#9141ac",
-  [IUM_UPGRADE_SKIPPED] = "#9a9996",
+static const char *const state_colors[IUM_N_UPGRADE_STATES] = {
+  [IUM_UPGRADE_PLANNED] = "#3584e4",     [IUM_UPGRADE_IN_PROGRESS] = "#e5a50a",
+  [IUM_UPGRADE_DONE] = "#26a269",        [IUM_UPGRADE_FAILED] = "#e01b24",
+  [IUM_UPGRADE_ROLLED_BACK] = "#9141ac", [IUM_UPGRADE_SKIPPED] = "#9a9996",
 };
 
 /* Geometry */
@@ -119,11 +120,7 @@ configure_adjustments (IumTimeline *self)
 
 /* Content coordinates of a point in the widget; FALSE outside the rows' area. */
 static gboolean
-to_content (IumTimeline *self,
-            double       x,
-            double       y,
-            double      *cx,
-            double      *cy)
+to_content (IumTimeline *self, double x, double y, double *cx, double *cy)
 {
   if (self->layout == NULL || x < LABEL_WIDTH || y < AXIS_HEIGHT)
     return FALSE;
@@ -135,15 +132,13 @@ to_content (IumTimeline *self,
 /* Drawing */
 
 static void
-get_foreground (IumTimeline *self,
-                GdkRGBA     *color)
+get_foreground (IumTimeline *self, GdkRGBA *color)
 {
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
 }
 
 static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            float          alpha)
+with_alpha (const GdkRGBA *color, float alpha)
 {
   GdkRGBA result = *color;
 
@@ -152,18 +147,13 @@ with_alpha (const GdkRGBA *color,
 }
 
 static void
-append_rect (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         width,
-             double         height)
+append_rect (
+  GtkSnapshot *snapshot, const GdkRGBA *color, double x, double y, double width, double height)
 {
   if (width <= 0 || height <= 0)
     return;
-  gtk_snapshot_append_color (snapshot, color,
-                             &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) width,
-                                                  (float) height));
+  gtk_snapshot_append_color (
+    snapshot, color, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) width, (float) height));
 }
 
 static void
@@ -176,12 +166,12 @@ append_text (IumTimeline   *self,
              gboolean       bold,
              const GdkRGBA *color)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   int width, height;
 
   if (bold)
     {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_layout_set_attributes (layout, attrs);
     }
@@ -199,10 +189,9 @@ append_text (IumTimeline   *self,
 }
 
 static double
-text_width (IumTimeline *self,
-            const char  *text)
+text_width (IumTimeline *self, const char *text)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   int width;
 
   pango_layout_get_pixel_size (layout, &width, NULL);
@@ -213,21 +202,17 @@ text_width (IumTimeline *self,
  * drawn with cairo and repeated, so the renderer uploads a few pixels, not the whole area,
  * and the lines stay put in content space while it scrolls. */
 static void
-append_hatch (GtkSnapshot   *snapshot,
-              const GdkRGBA *color,
-              double         x,
-              double         y,
-              double         width,
-              double         height)
+append_hatch (
+  GtkSnapshot *snapshot, const GdkRGBA *color, double x, double y, double width, double height)
 {
   const float tile = 9;
-  cairo_t *cr;
+  cairo_t    *cr;
 
   if (width <= 0 || height <= 0)
     return;
-  gtk_snapshot_push_repeat (snapshot,
-                            &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) width, (float) height),
-                            &GRAPHENE_RECT_INIT (0, 0, tile, tile));
+  gtk_snapshot_push_repeat (
+    snapshot, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) width, (float) height),
+    &GRAPHENE_RECT_INIT (0, 0, tile, tile));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, tile, tile));
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 1.5);
@@ -244,18 +229,13 @@ append_hatch (GtkSnapshot   *snapshot,
 }
 
 static void
-draw_spans (IumTimeline *self,
-            GtkSnapshot *snapshot,
-            double       x0,
-            double       x1,
-            double       y0,
-            double       y1)
+draw_spans (IumTimeline *self, GtkSnapshot *snapshot, double x0, double x1, double y0, double y1)
 {
-  IumTimelineLayout *layout = self->layout;
+  IumTimelineLayout     *layout = self->layout;
   const IumTimelineSpan *spans;
-  GdkRGBA shade = { 0.21f, 0.52f, 0.89f, 0.20f };
-  GdkRGBA hatch = { 0.88f, 0.11f, 0.14f, 0.22f };
-  guint n;
+  GdkRGBA                shade = { 0.21f, 0.52f, 0.89f, 0.20f };
+  GdkRGBA                hatch = { 0.88f, 0.11f, 0.14f, 0.22f };
+  guint                  n;
 
   spans = ium_timeline_data_get_facility_windows (self->data, &n);
   for (guint i = 0; i < n; i++)
@@ -281,12 +261,8 @@ draw_spans (IumTimeline *self,
 }
 
 static void
-draw_grid (IumTimeline   *self,
-           GtkSnapshot   *snapshot,
-           GArray        *ticks,
-           const GdkRGBA *fg,
-           double         y0,
-           double         y1)
+draw_grid (
+  IumTimeline *self, GtkSnapshot *snapshot, GArray *ticks, const GdkRGBA *fg, double y0, double y1)
 {
   GdkRGBA minor = with_alpha (fg, 0.07f), major = with_alpha (fg, 0.16f);
 
@@ -307,18 +283,18 @@ draw_rows (IumTimeline   *self,
            guint          end)
 {
   IumTimelineLayout *layout = self->layout;
-  GdkRGBA header = with_alpha (fg, 0.06f);
-  GdkRGBA stripe = with_alpha (fg, 0.025f);
-  GdkRGBA own = { 0.21f, 0.52f, 0.89f, 0.30f };
-  GdkRGBA dim = with_alpha (fg, 0.55f);
+  GdkRGBA            header = with_alpha (fg, 0.06f);
+  GdkRGBA            stripe = with_alpha (fg, 0.025f);
+  GdkRGBA            own = { 0.21f, 0.52f, 0.89f, 0.30f };
+  GdkRGBA            dim = with_alpha (fg, 0.55f);
 
   for (guint r = first; r < end; r++)
     {
-      const IumTimelineRow *row = ium_timeline_layout_get_row (layout, r);
+      const IumTimelineRow  *row = ium_timeline_layout_get_row (layout, r);
       const IumTimelineItem *item;
       const IumTimelineSpan *spans;
-      double bx, by, bw, bh;
-      guint n;
+      double                 bx, by, bw, bh;
+      guint                  n;
 
       if (row->kind == IUM_TIMELINE_ROW_WAVE)
         {
@@ -357,24 +333,19 @@ draw_rows (IumTimeline   *self,
         }
       else
         {
-          g_autofree char *text = g_strdup_printf (_("Unscheduled: %s"),
-                                                   item->note ? item->note : _("no window"));
-          append_text (self, snapshot, text, x0 + 8, row->y + row->height / 2,
-                       x1 - x0 - 16, FALSE, &dim);
+          g_autofree char *text =
+            g_strdup_printf (_ ("Unscheduled: %s"), item->note ? item->note : _ ("no window"));
+          append_text (self, snapshot, text, x0 + 8, row->y + row->height / 2, x1 - x0 - 16, FALSE,
+                       &dim);
         }
     }
 }
 
 static void
-draw_today (IumTimeline *self,
-            GtkSnapshot *snapshot,
-            double       x0,
-            double       x1,
-            double       y0,
-            double       y1)
+draw_today (IumTimeline *self, GtkSnapshot *snapshot, double x0, double x1, double y0, double y1)
 {
   GdkRGBA red = { 0.88f, 0.11f, 0.14f, 0.9f };
-  double x = ium_timeline_layout_time_to_x (self->layout, ium_timeline_data_get_now (self->data));
+  double  x = ium_timeline_layout_time_to_x (self->layout, ium_timeline_data_get_now (self->data));
 
   if (x >= x0 && x <= x1)
     append_rect (snapshot, &red, x - 1, y0, 2, y1 - y0);
@@ -382,8 +353,7 @@ draw_today (IumTimeline *self,
 
 /* The wave's header text: "Wave 2" and how many of its instruments are scheduled. */
 static char *
-dup_wave_title (IumTimeline *self,
-                guint        wave)
+dup_wave_title (IumTimeline *self, guint wave)
 {
   guint n = 0, scheduled = 0;
 
@@ -393,9 +363,9 @@ dup_wave_title (IumTimeline *self,
       scheduled = g_array_index (self->wave_counts, guint, 2 * wave + 1);
     }
   if (scheduled == n)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wave %u · %u upgrade",
-                                         "Wave %u · %u upgrades", n), wave, n);
-  return g_strdup_printf (_("Wave %u · %u of %u scheduled"), wave, scheduled, n);
+    return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Wave %u · %u upgrade", "Wave %u · %u upgrades", n), wave, n);
+  return g_strdup_printf (_ ("Wave %u · %u of %u scheduled"), wave, scheduled, n);
 }
 
 /* Counted once per data, not per frame: instruments and scheduled ones per wave. */
@@ -416,22 +386,18 @@ count_waves (IumTimeline *self)
 }
 
 static void
-draw_labels (IumTimeline   *self,
-             GtkSnapshot   *snapshot,
-             const GdkRGBA *fg,
-             guint          first,
-             guint          end)
+draw_labels (IumTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, guint first, guint end)
 {
   GdkRGBA header = with_alpha (fg, 0.06f);
   GdkRGBA line = with_alpha (fg, 0.15f);
-  double top = AXIS_HEIGHT - scroll_y (self);
+  double  top = AXIS_HEIGHT - scroll_y (self);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, LABEL_WIDTH,
-                                                         (float) view_height (self)));
+  gtk_snapshot_push_clip (
+    snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, LABEL_WIDTH, (float) view_height (self)));
   for (guint r = first; r < end; r++)
     {
       const IumTimelineRow *row = ium_timeline_layout_get_row (self->layout, r);
-      double middle = top + row->y + row->height / 2;
+      double                middle = top + row->y + row->height / 2;
 
       if (row->kind == IUM_TIMELINE_ROW_WAVE)
         {
@@ -441,7 +407,7 @@ draw_labels (IumTimeline   *self,
       else
         {
           const IumTimelineItem *item = ium_timeline_data_get_item (self->data, row->item);
-          GdkRGBA color = item->scheduled ? *fg : with_alpha (fg, 0.55f);
+          GdkRGBA                color = item->scheduled ? *fg : with_alpha (fg, 0.55f);
 
           append_text (self, snapshot, item->instrument, 12, middle, LABEL_WIDTH - 20, FALSE,
                        &color);
@@ -452,21 +418,18 @@ draw_labels (IumTimeline   *self,
 }
 
 static void
-draw_wave_titles (IumTimeline   *self,
-                  GtkSnapshot   *snapshot,
-                  const GdkRGBA *fg,
-                  guint          first,
-                  guint          end)
+draw_wave_titles (
+  IumTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, guint first, guint end)
 {
   double top = AXIS_HEIGHT - scroll_y (self);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT,
-                                                         (float) gtk_widget_get_width (GTK_WIDGET (self)),
-                                                         (float) view_height (self)));
+  gtk_snapshot_push_clip (
+    snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, (float) gtk_widget_get_width (GTK_WIDGET (self)),
+                                   (float) view_height (self)));
   for (guint r = first; r < end; r++)
     {
       const IumTimelineRow *row = ium_timeline_layout_get_row (self->layout, r);
-      g_autofree char *title = NULL;
+      g_autofree char      *title = NULL;
 
       if (row->kind != IUM_TIMELINE_ROW_WAVE)
         continue;
@@ -477,33 +440,29 @@ draw_wave_titles (IumTimeline   *self,
 }
 
 static void
-draw_axis (IumTimeline   *self,
-           GtkSnapshot   *snapshot,
-           const GdkRGBA *fg,
-           GArray        *ticks,
-           double         x0,
-           double         x1)
+draw_axis (
+  IumTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, GArray *ticks, double x0, double x1)
 {
-  IumTimelineTickUnit unit = ium_timeline_layout_get_tick_unit (self->layout);
+  IumTimelineTickUnit    unit = ium_timeline_layout_get_tick_unit (self->layout);
   const IumTimelineSpan *cycles;
-  GdkRGBA line = with_alpha (fg, 0.15f), dim = with_alpha (fg, 0.7f);
-  GdkRGBA frozen = { 0.88f, 0.11f, 0.14f, 0.16f }, open = with_alpha (fg, 0.08f);
-  GdkRGBA hatch = { 0.88f, 0.11f, 0.14f, 0.35f };
-  GdkRGBA red = { 0.88f, 0.11f, 0.14f, 1.0f };
-  double left = LABEL_WIDTH - x0, last_end = -G_MAXDOUBLE;
-  double now_x;
-  guint n;
+  GdkRGBA                line = with_alpha (fg, 0.15f), dim = with_alpha (fg, 0.7f);
+  GdkRGBA                frozen = { 0.88f, 0.11f, 0.14f, 0.16f }, open = with_alpha (fg, 0.08f);
+  GdkRGBA                hatch = { 0.88f, 0.11f, 0.14f, 0.35f };
+  GdkRGBA                red = { 0.88f, 0.11f, 0.14f, 1.0f };
+  double                 left = LABEL_WIDTH - x0, last_end = -G_MAXDOUBLE;
+  double                 now_x;
+  guint                  n;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABEL_WIDTH, 0,
-                                                         (float) view_width (self), AXIS_HEIGHT));
+  gtk_snapshot_push_clip (
+    snapshot, &GRAPHENE_RECT_INIT (LABEL_WIDTH, 0, (float) view_width (self), AXIS_HEIGHT));
 
   /* The cycles in a band at the top: frozen ones hatched, with their names. */
   cycles = ium_timeline_data_get_cycles (self->data, &n);
   for (guint i = 0; i < n; i++)
     {
-      double sx = ium_timeline_layout_time_to_x (self->layout, cycles[i].start);
-      double ex = ium_timeline_layout_time_to_x (self->layout, cycles[i].end);
-      double from = MAX (sx, x0), until = MIN (ex, x1);
+      double           sx = ium_timeline_layout_time_to_x (self->layout, cycles[i].start);
+      double           ex = ium_timeline_layout_time_to_x (self->layout, cycles[i].end);
+      double           from = MAX (sx, x0), until = MIN (ex, x1);
       g_autofree char *name = NULL;
 
       if (until <= from)
@@ -512,10 +471,10 @@ draw_axis (IumTimeline   *self,
                    CYCLE_BAND - 4);
       if (cycles[i].freeze)
         append_hatch (snapshot, &hatch, left + from, 2, until - from, CYCLE_BAND - 4);
-      name = cycles[i].freeze ? g_strdup_printf (_("%s (frozen)"), cycles[i].label)
+      name = cycles[i].freeze ? g_strdup_printf (_ ("%s (frozen)"), cycles[i].label)
                               : g_strdup (cycles[i].label);
-      append_text (self, snapshot, name, left + from + 4, CYCLE_BAND / 2.0, until - from - 8,
-                   FALSE, fg);
+      append_text (self, snapshot, name, left + from + 4, CYCLE_BAND / 2.0, until - from - 8, FALSE,
+                   fg);
     }
 
   /* Ticks and their labels, leaving out a label that would run into the one before. */
@@ -523,7 +482,7 @@ draw_axis (IumTimeline   *self,
     {
       IumTimelineTick *tick = &g_array_index (ticks, IumTimelineTick, i);
       g_autofree char *label = ium_timeline_tick_label (tick, unit);
-      double x = left + tick->x;
+      double           x = left + tick->x;
 
       append_rect (snapshot, tick->major ? fg : &line, x, AXIS_HEIGHT - (tick->major ? 8 : 5), 1,
                    tick->major ? 8 : 5);
@@ -540,21 +499,20 @@ draw_axis (IumTimeline   *self,
 
   gtk_snapshot_pop (snapshot);
   append_rect (snapshot, &line, 0, AXIS_HEIGHT - 1, gtk_widget_get_width (GTK_WIDGET (self)), 1);
-  append_text (self, snapshot, _("Times in UTC"), 12, CYCLE_BAND + (AXIS_HEIGHT - CYCLE_BAND) / 2.0 - 2,
-               LABEL_WIDTH - 20, FALSE, &dim);
+  append_text (self, snapshot, _ ("Times in UTC"), 12,
+               CYCLE_BAND + (AXIS_HEIGHT - CYCLE_BAND) / 2.0 - 2, LABEL_WIDTH - 20, FALSE, &dim);
 }
 
 static void
-ium_timeline_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+ium_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   IumTimeline *self = IUM_TIMELINE (widget);
-  double x0 = scroll_x (self), y0 = scroll_y (self);
-  double x1 = x0 + view_width (self), y1 = y0 + view_height (self);
-  double rows_bottom;
-  g_autoptr(GArray) ticks = NULL;
+  double       x0 = scroll_x (self), y0 = scroll_y (self);
+  double       x1 = x0 + view_width (self), y1 = y0 + view_height (self);
+  double       rows_bottom;
+  g_autoptr (GArray) ticks = NULL;
   GdkRGBA fg;
-  guint first, end;
+  guint   first, end;
 
   if (self->layout == NULL || view_width (self) <= 0 || view_height (self) <= 0)
     return;
@@ -565,12 +523,12 @@ ium_timeline_snapshot (GtkWidget   *widget,
   rows_bottom = MIN (y1, ium_timeline_layout_get_height (self->layout));
 
   /* The rows' area, in content coordinates. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABEL_WIDTH, AXIS_HEIGHT,
-                                                         (float) view_width (self),
-                                                         (float) view_height (self)));
+  gtk_snapshot_push_clip (snapshot,
+                          &GRAPHENE_RECT_INIT (LABEL_WIDTH, AXIS_HEIGHT, (float) view_width (self),
+                                               (float) view_height (self)));
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (LABEL_WIDTH - x0),
-                                                          (float) (AXIS_HEIGHT - y0)));
+  gtk_snapshot_translate (
+    snapshot, &GRAPHENE_POINT_INIT ((float) (LABEL_WIDTH - x0), (float) (AXIS_HEIGHT - y0)));
   draw_spans (self, snapshot, x0, x1, y0, rows_bottom);
   draw_grid (self, snapshot, ticks, &fg, y0, rows_bottom);
   draw_rows (self, snapshot, &fg, x0, x1, first, end);
@@ -586,15 +544,14 @@ ium_timeline_snapshot (GtkWidget   *widget,
 /* Tooltips */
 
 static char *
-dup_item_tooltip (IumTimeline *self,
-                  guint        index)
+dup_item_tooltip (IumTimeline *self, guint index)
 {
   const IumTimelineItem *item = ium_timeline_data_get_item (self->data, index);
-  GString *text = g_string_new (NULL);
-  g_autofree char *name = g_markup_escape_text (item->instrument, -1);
+  GString               *text = g_string_new (NULL);
+  g_autofree char       *name = g_markup_escape_text (item->instrument, -1);
 
   g_string_append_printf (text, "<b>%s</b> · ", name);
-  g_string_append_printf (text, _("wave %u"), item->wave);
+  g_string_append_printf (text, _ ("wave %u"), item->wave);
   if (item->scheduled)
     {
       g_autofree char *when = ium_format_time_range (item->start, item->end);
@@ -607,11 +564,11 @@ dup_item_tooltip (IumTimeline *self,
     }
   else
     {
-      g_autofree char *reason = g_markup_escape_text (item->note ? item->note : _("no window"),
-                                                      -1);
+      g_autofree char *reason =
+        g_markup_escape_text (item->note ? item->note : _ ("no window"), -1);
       g_string_append_c (text, '\n');
       /* Translators: why an upgrade has no time in the timeline. */
-      g_string_append_printf (text, _("Unscheduled: %s"), reason);
+      g_string_append_printf (text, _ ("Unscheduled: %s"), reason);
     }
   if (item->scheduled && item->note != NULL)
     {
@@ -622,23 +579,20 @@ dup_item_tooltip (IumTimeline *self,
 }
 
 static char *
-dup_span_tooltip (const IumTimelineSpan *span,
-                  gboolean               cycle)
+dup_span_tooltip (const IumTimelineSpan *span, gboolean cycle)
 {
   g_autofree char *when = ium_format_time_range (span->start, span->end);
   g_autofree char *label = g_markup_escape_text (span->label, -1);
 
   if (cycle)
-    return g_strdup_printf (span->freeze ? _("<b>Cycle %s</b> (frozen: only patch releases)\n%s")
-                                         : _("<b>Cycle %s</b>\n%s"), label, when);
-  return g_strdup_printf (_("<b>%s</b> (downtime)\n%s"), label, when);
+    return g_strdup_printf (span->freeze ? _ ("<b>Cycle %s</b> (frozen: only patch releases)\n%s")
+                                         : _ ("<b>Cycle %s</b>\n%s"),
+                            label, when);
+  return g_strdup_printf (_ ("<b>%s</b> (downtime)\n%s"), label, when);
 }
 
 static const IumTimelineSpan *
-find_span (IumTimelineLayout     *layout,
-           const IumTimelineSpan *spans,
-           guint                  n,
-           double                 x)
+find_span (IumTimelineLayout *layout, const IumTimelineSpan *spans, guint n, double x)
 {
   gint64 time = ium_timeline_layout_x_to_time (layout, x);
 
@@ -649,13 +603,11 @@ find_span (IumTimelineLayout     *layout,
 }
 
 char *
-ium_timeline_dup_tooltip_at (IumTimeline *self,
-                             double       x,
-                             double       y)
+ium_timeline_dup_tooltip_at (IumTimeline *self, double x, double y)
 {
   const IumTimelineSpan *span, *spans;
-  double cx, cy;
-  guint item, row, n;
+  double                 cx, cy;
+  guint                  item, row, n;
 
   g_return_val_if_fail (IUM_IS_TIMELINE (self), NULL);
 
@@ -675,8 +627,8 @@ ium_timeline_dup_tooltip_at (IumTimeline *self,
   if (x < LABEL_WIDTH && y >= AXIS_HEIGHT)
     {
       row = ium_timeline_layout_row_at_y (self->layout, y - AXIS_HEIGHT + scroll_y (self));
-      if (row == G_MAXUINT || ium_timeline_layout_get_row (self->layout, row)->kind
-                                != IUM_TIMELINE_ROW_ITEM)
+      if (row == G_MAXUINT
+          || ium_timeline_layout_get_row (self->layout, row)->kind != IUM_TIMELINE_ROW_ITEM)
         return NULL;
       return dup_item_tooltip (self, ium_timeline_layout_get_row (self->layout, row)->item);
     }
@@ -692,7 +644,7 @@ ium_timeline_dup_tooltip_at (IumTimeline *self,
     return NULL;
   if (ium_timeline_layout_get_row (self->layout, row)->kind == IUM_TIMELINE_ROW_ITEM)
     {
-      guint index = ium_timeline_layout_get_row (self->layout, row)->item;
+      guint                  index = ium_timeline_layout_get_row (self->layout, row)->item;
       const IumTimelineItem *it = ium_timeline_data_get_item (self->data, index);
 
       if (!it->scheduled)
@@ -709,16 +661,12 @@ ium_timeline_dup_tooltip_at (IumTimeline *self,
 }
 
 static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+query_tooltip_cb (
+  GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
 {
-  IumTimeline *self = IUM_TIMELINE (widget);
+  IumTimeline     *self = IUM_TIMELINE (widget);
   g_autofree char *markup = NULL;
-  GdkRectangle area;
+  GdkRectangle     area;
 
   if (keyboard && self->selected != G_MAXUINT
       && ium_timeline_get_bar_area (self, self->selected, &area))
@@ -744,11 +692,7 @@ activate_selected (IumTimeline *self)
 }
 
 static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   IumTimeline     *self)
+click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, IumTimeline *self)
 {
   guint item = ium_timeline_item_at (self, x, y);
 
@@ -765,19 +709,14 @@ click_released_cb (GtkGestureClick *gesture,
 }
 
 static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           IumTimeline              *self)
+motion_cb (GtkEventControllerMotion *controller, double x, double y, IumTimeline *self)
 {
   self->pointer_x = x;
   self->pointer_y = y;
 }
 
 static void
-zoom_around (IumTimeline *self,
-             double       factor,
-             double       anchor)
+zoom_around (IumTimeline *self, double factor, double anchor)
 {
   double scroll;
 
@@ -791,10 +730,7 @@ zoom_around (IumTimeline *self,
 }
 
 static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           IumTimeline              *self)
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, IumTimeline *self)
 {
   GdkModifierType state =
     gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
@@ -808,17 +744,13 @@ scroll_cb (GtkEventControllerScroll *controller,
 }
 
 static void
-pinch_begin_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                IumTimeline      *self)
+pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, IumTimeline *self)
 {
   self->pinch_start = self->layout ? ium_timeline_layout_get_px_per_day (self->layout) : 0;
 }
 
 static void
-pinch_scale_changed_cb (GtkGestureZoom *gesture,
-                        double          scale,
-                        IumTimeline    *self)
+pinch_scale_changed_cb (GtkGestureZoom *gesture, double scale, IumTimeline *self)
 {
   double cx, cy, current;
 
@@ -833,8 +765,7 @@ pinch_scale_changed_cb (GtkGestureZoom *gesture,
 
 /* The next scheduled or unscheduled item after (@step 1) or before (-1) the selection. */
 static void
-move_selection (IumTimeline *self,
-                int          step)
+move_selection (IumTimeline *self, int step)
 {
   guint n = self->data ? ium_timeline_data_get_n_items (self->data) : 0;
   guint next;
@@ -879,9 +810,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-zoom_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumTimeline *self = IUM_TIMELINE (widget);
 
@@ -896,16 +825,13 @@ zoom_action_cb (GtkWidget  *widget,
 /* GtkWidget */
 
 static void
-adjustment_value_changed_cb (GtkAdjustment *adjustment,
-                             IumTimeline   *self)
+adjustment_value_changed_cb (GtkAdjustment *adjustment, IumTimeline *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-set_adjustment (IumTimeline    *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
+set_adjustment (IumTimeline *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
 {
   if (*slot == adjustment)
     return;
@@ -922,13 +848,13 @@ set_adjustment (IumTimeline    *self,
 }
 
 static void
-ium_timeline_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+ium_timeline_measure (GtkWidget     *widget,
+                      GtkOrientation orientation,
+                      int            for_size,
+                      int           *minimum,
+                      int           *natural,
+                      int           *minimum_baseline,
+                      int           *natural_baseline)
 {
   IumTimeline *self = IUM_TIMELINE (widget);
 
@@ -946,10 +872,7 @@ ium_timeline_measure (GtkWidget      *widget,
 }
 
 static void
-ium_timeline_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
+ium_timeline_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   IumTimeline *self = IUM_TIMELINE (widget);
 
@@ -984,10 +907,7 @@ ium_timeline_dispose (GObject *object)
 }
 
 static void
-ium_timeline_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+ium_timeline_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumTimeline *self = IUM_TIMELINE (object);
 
@@ -1011,10 +931,7 @@ ium_timeline_get_property (GObject    *object,
 }
 
 static void
-ium_timeline_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+ium_timeline_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumTimeline *self = IUM_TIMELINE (object);
 
@@ -1048,7 +965,7 @@ ium_timeline_set_property (GObject      *object,
 static void
 ium_timeline_class_init (IumTimelineClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_timeline_dispose;
@@ -1063,9 +980,9 @@ ium_timeline_class_init (IumTimelineClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  signals[BAR_ACTIVATED] = g_signal_new ("bar-activated", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_UINT);
+  signals[BAR_ACTIVATED] =
+    g_signal_new ("bar-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action_cb);
@@ -1091,7 +1008,7 @@ static void
 ium_timeline_init (IumTimeline *self)
 {
   GtkEventController *controller;
-  GtkGesture *gesture;
+  GtkGesture         *gesture;
 
   self->selected = G_MAXUINT;
   self->fit_pending = TRUE;
@@ -1105,7 +1022,7 @@ ium_timeline_init (IumTimeline *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Rollout timeline"), -1);
+                                  _ ("Rollout timeline"), -1);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
@@ -1140,14 +1057,13 @@ ium_timeline_new (void)
 }
 
 void
-ium_timeline_set_data (IumTimeline     *self,
-                       IumTimelineData *data)
+ium_timeline_set_data (IumTimeline *self, IumTimelineData *data)
 {
   static const IumTimelineMetrics metrics = { ROW_HEIGHT, WAVE_HEIGHT };
-  g_autofree char *selected_name = NULL;
-  double px_per_day = DEFAULT_PX_PER_DAY;
-  gint64 left_time = 0;
-  gboolean had_layout;
+  g_autofree char                *selected_name = NULL;
+  double                          px_per_day = DEFAULT_PX_PER_DAY;
+  gint64                          left_time = 0;
+  gboolean                        had_layout;
 
   g_return_if_fail (IUM_IS_TIMELINE (self));
 
@@ -1206,8 +1122,7 @@ ium_timeline_get_selected (IumTimeline *self)
 }
 
 void
-ium_timeline_set_selected (IumTimeline *self,
-                           guint        item)
+ium_timeline_set_selected (IumTimeline *self, guint item)
 {
   const IumTimelineRow *row;
 
@@ -1221,9 +1136,10 @@ ium_timeline_set_selected (IumTimeline *self,
     return;
 
   /* Into view: the row vertically, the bar horizontally. */
-  row = ium_timeline_layout_get_row (self->layout, ium_timeline_layout_item_row (self->layout, item));
-  if (self->vadjustment != NULL && (row->y < scroll_y (self)
-                                    || row->y + row->height > scroll_y (self) + view_height (self)))
+  row =
+    ium_timeline_layout_get_row (self->layout, ium_timeline_layout_item_row (self->layout, item));
+  if (self->vadjustment != NULL
+      && (row->y < scroll_y (self) || row->y + row->height > scroll_y (self) + view_height (self)))
     gtk_adjustment_set_value (self->vadjustment, row->y - view_height (self) / 3);
   {
     double bx, by, bw, bh;
@@ -1236,9 +1152,7 @@ ium_timeline_set_selected (IumTimeline *self,
 }
 
 gboolean
-ium_timeline_get_bar_area (IumTimeline  *self,
-                           guint         item,
-                           GdkRectangle *area)
+ium_timeline_get_bar_area (IumTimeline *self, guint item, GdkRectangle *area)
 {
   double x, y, width, height;
 
@@ -1255,9 +1169,7 @@ ium_timeline_get_bar_area (IumTimeline  *self,
 }
 
 guint
-ium_timeline_item_at (IumTimeline *self,
-                      double       x,
-                      double       y)
+ium_timeline_item_at (IumTimeline *self, double x, double y)
 {
   double cx, cy;
 
@@ -1269,8 +1181,7 @@ ium_timeline_item_at (IumTimeline *self,
 }
 
 void
-ium_timeline_zoom (IumTimeline *self,
-                   double       factor)
+ium_timeline_zoom (IumTimeline *self, double factor)
 {
   g_return_if_fail (IUM_IS_TIMELINE (self));
 
@@ -1300,8 +1211,7 @@ ium_timeline_zoom_to_fit (IumTimeline *self)
 }
 
 void
-ium_timeline_get_state_color (IumUpgradeState  state,
-                              GdkRGBA         *color)
+ium_timeline_get_state_color (IumUpgradeState state, GdkRGBA *color)
 {
   g_return_if_fail ((guint) state < IUM_N_UPGRADE_STATES);
 
@@ -1321,9 +1231,9 @@ ium_timeline_dup_legend_markup (void)
                               state_colors[i], label);
     }
   g_string_append_printf (markup, "    <span foreground=\"#3584e4\" alpha=\"35%%\">■</span> %s",
-                          _("Downtime window"));
+                          _ ("Downtime window"));
   g_string_append_printf (markup, "    <span foreground=\"#e01b24\" alpha=\"50%%\">▨</span> %s",
-                          _("Frozen cycle"));
-  g_string_append_printf (markup, "    <span foreground=\"#e01b24\">│</span> %s", _("Today"));
+                          _ ("Frozen cycle"));
+  g_string_append_printf (markup, "    <span foreground=\"#e01b24\">│</span> %s", _ ("Today"));
   return g_string_free (markup, FALSE);
 }

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_TIMELINE (ium_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (IumTimeline, ium_timeline, IUM, TIMELINE, GtkWidget)
 
@@ -56,5 +58,7 @@ void               ium_timeline_get_state_color (IumUpgradeState  state,
                                                  GdkRGBA         *color);
 /* The legend as Pango markup: a coloured square and the state's name for every state. */
 char              *ium_timeline_dup_legend_markup (void);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -25,7 +25,8 @@ struct _IumWaveRow
   gboolean       setting;
 };
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -35,10 +36,10 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (IumWaveRow, ium_wave_row, GTK_TYPE_WIDGET)
 
 static void
-append_selector (IumWaveRow *self,
-                 const char *selector)
+append_selector (IumWaveRow *self, const char *selector)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autofree char *stripped =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
   g_autofree char *text = NULL;
 
   while (g_str_has_suffix (stripped, ","))
@@ -59,22 +60,16 @@ entry_changed_cb (IumWaveRow *self)
 }
 
 static void
-append_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+append_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   append_selector (IUM_WAVE_ROW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         IumWaveRow    *self)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, IumWaveRow *self)
 {
   const char *name = g_value_get_string (value);
-  g_auto(GStrv) names = NULL;
+  g_auto (GStrv) names = NULL;
 
   if (name == NULL || *name == '\0')
     return FALSE;
@@ -97,13 +92,13 @@ ium_wave_row_dispose (GObject *object)
 static void
 ium_wave_row_class_init (IumWaveRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_wave_row_dispose;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ium/InstrumentUpdateManager/"
@@ -138,16 +133,13 @@ ium_wave_row_new (void)
 }
 
 void
-ium_wave_row_set (IumWaveRow *self,
-                  guint       index,
-                  guint       n_waves,
-                  const char *text)
+ium_wave_row_set (IumWaveRow *self, guint index, guint n_waves, const char *text)
 {
   g_autofree char *title = NULL;
 
   g_return_if_fail (IUM_IS_WAVE_ROW (self));
 
-  title = g_strdup_printf (_("Wave %u"), index + 1);
+  title = g_strdup_printf (_ ("Wave %u"), index + 1);
   gtk_label_set_label (self->title_label, title);
   self->setting = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
@@ -173,8 +165,7 @@ ium_wave_row_get_text (IumWaveRow *self)
 }
 
 void
-ium_wave_row_set_menu (IumWaveRow *self,
-                       GMenuModel *menu)
+ium_wave_row_set_menu (IumWaveRow *self, GMenuModel *menu)
 {
   g_return_if_fail (IUM_IS_WAVE_ROW (self));
   gtk_menu_button_set_menu_model (self->add_button, menu);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_WAVE_ROW (ium_wave_row_get_type ())
 G_DECLARE_FINAL_TYPE (IumWaveRow, ium_wave_row, IUM, WAVE_ROW, GtkWidget)
 
@@ -26,5 +28,7 @@ const char *ium_wave_row_get_text (IumWaveRow *self);
 /* The add menu: "rest", the tags and the sites. */
 void        ium_wave_row_set_menu (IumWaveRow *self,
                                    GMenuModel *menu);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -21,10 +21,10 @@
 
 struct _IumFlagBadges
 {
-  GtkWidget       parent_instance;
+  GtkWidget      parent_instance;
 
-  GtkWidget      *labels[IUM_N_STATUS_FLAGS];
-  IumStatusFlags  flags;
+  GtkWidget     *labels[IUM_N_STATUS_FLAGS];
+  IumStatusFlags flags;
 };
 
 struct _IumTierBadge
@@ -35,13 +35,15 @@ struct _IumTierBadge
   char      *tier; /* owned */
 };
 
-enum {
+enum
+{
   FLAGS_PROP_0,
   FLAGS_PROP_FLAGS,
   FLAGS_N_PROPS
 };
 
-enum {
+enum
+{
   TIER_PROP_0,
   TIER_PROP_TIER,
   TIER_N_PROPS
@@ -78,10 +80,7 @@ ium_flag_badges_dispose (GObject *object)
 }
 
 static void
-ium_flag_badges_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+ium_flag_badges_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumFlagBadges *self = IUM_FLAG_BADGES (object);
 
@@ -116,7 +115,7 @@ ium_flag_badges_set_property (GObject      *object,
 static void
 ium_flag_badges_class_init (IumFlagBadgesClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_flag_badges_dispose;
@@ -163,8 +162,7 @@ ium_flag_badges_get_flags (IumFlagBadges *self)
 }
 
 void
-ium_flag_badges_set_flags (IumFlagBadges  *self,
-                           IumStatusFlags  flags)
+ium_flag_badges_set_flags (IumFlagBadges *self, IumStatusFlags flags)
 {
   g_return_if_fail (IUM_IS_FLAG_BADGES (self));
 
@@ -182,11 +180,11 @@ const char *
 ium_tier_get_label (const char *tier)
 {
   if (g_strcmp0 (tier, "official") == 0)
-    return _("Official");
+    return _ ("Official");
   if (g_strcmp0 (tier, "test") == 0)
-    return _("Test");
+    return _ ("Test");
   if (g_strcmp0 (tier, "internal") == 0)
-    return _("Internal");
+    return _ ("Internal");
   return tier;
 }
 
@@ -211,10 +209,7 @@ ium_tier_badge_finalize (GObject *object)
 }
 
 static void
-ium_tier_badge_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+ium_tier_badge_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumTierBadge *self = IUM_TIER_BADGE (object);
 
@@ -229,10 +224,7 @@ ium_tier_badge_get_property (GObject    *object,
 }
 
 static void
-ium_tier_badge_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+ium_tier_badge_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   IumTierBadge *self = IUM_TIER_BADGE (object);
 
@@ -249,7 +241,7 @@ ium_tier_badge_set_property (GObject      *object,
 static void
 ium_tier_badge_class_init (IumTierBadgeClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_tier_badge_dispose;
@@ -257,9 +249,8 @@ ium_tier_badge_class_init (IumTierBadgeClass *klass)
   object_class->get_property = ium_tier_badge_get_property;
   object_class->set_property = ium_tier_badge_set_property;
 
-  tier_properties[TIER_PROP_TIER] =
-    g_param_spec_string ("tier", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  tier_properties[TIER_PROP_TIER] = g_param_spec_string (
+    "tier", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, TIER_N_PROPS, tier_properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -288,8 +279,7 @@ ium_tier_badge_get_tier (IumTierBadge *self)
 }
 
 void
-ium_tier_badge_set_tier (IumTierBadge *self,
-                         const char   *tier)
+ium_tier_badge_set_tier (IumTierBadge *self, const char *tier)
 {
   g_return_if_fail (IUM_IS_TIER_BADGE (self));
 

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_FLAG_BADGES (ium_flag_badges_get_type ())
 G_DECLARE_FINAL_TYPE (IumFlagBadges, ium_flag_badges, IUM, FLAG_BADGES, GtkWidget)
 
@@ -31,5 +33,7 @@ void            ium_tier_badge_set_tier   (IumTierBadge  *self,
 
 /* The words for a tier's nick, translated. */
 const char     *ium_tier_get_label        (const char    *tier);
+
+/* clang-format on */
 
 G_END_DECLS

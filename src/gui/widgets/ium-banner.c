@@ -15,22 +15,23 @@
 
 struct _IumBanner
 {
-  GtkWidget      parent_instance;
+  GtkWidget     parent_instance;
 
-  GtkRevealer   *revealer;
-  GtkWidget     *box;
-  GtkImage      *icon;
-  GtkLabel      *title_label;
-  GtkLabel      *body_label;
-  GtkButton     *action_button;
-  GtkButton     *secondary_button;
+  GtkRevealer  *revealer;
+  GtkWidget    *box;
+  GtkImage     *icon;
+  GtkLabel     *title_label;
+  GtkLabel     *body_label;
+  GtkButton    *action_button;
+  GtkButton    *secondary_button;
 
-  IumBannerKind  kind;
+  IumBannerKind kind;
 };
 
 G_DEFINE_FINAL_TYPE (IumBanner, ium_banner, GTK_TYPE_WIDGET)
 
-static const struct {
+static const struct
+{
   const char *css_class;
   const char *icon_name;
 } kinds[] = {
@@ -40,9 +41,7 @@ static const struct {
 };
 
 static void
-set_button (GtkButton  *button,
-            const char *label,
-            const char *action_name)
+set_button (GtkButton *button, const char *label, const char *action_name)
 {
   gtk_button_set_label (button, label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -50,9 +49,7 @@ set_button (GtkButton  *button,
 }
 
 static void
-dismiss_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+dismiss_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ium_banner_dismiss (IUM_BANNER (widget));
 }
@@ -68,7 +65,7 @@ ium_banner_dispose (GObject *object)
 static void
 ium_banner_class_init (IumBannerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ium_banner_dispose;
@@ -102,10 +99,7 @@ ium_banner_new (void)
 }
 
 void
-ium_banner_show (IumBanner     *self,
-                 IumBannerKind  kind,
-                 const char    *title,
-                 const char    *body)
+ium_banner_show (IumBanner *self, IumBannerKind kind, const char *title, const char *body)
 {
   g_return_if_fail (IUM_IS_BANNER (self));
   g_return_if_fail (kind <= IUM_BANNER_ERROR);
@@ -123,24 +117,20 @@ ium_banner_show (IumBanner     *self,
   set_button (self->secondary_button, NULL, NULL);
 
   /* Errors are announced to screen readers as they appear. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }
 
 void
-ium_banner_set_action (IumBanner  *self,
-                       const char *label,
-                       const char *action_name)
+ium_banner_set_action (IumBanner *self, const char *label, const char *action_name)
 {
   g_return_if_fail (IUM_IS_BANNER (self));
   set_button (self->action_button, label, action_name);
 }
 
 void
-ium_banner_set_secondary_action (IumBanner  *self,
-                                 const char *label,
-                                 const char *action_name)
+ium_banner_set_secondary_action (IumBanner *self, const char *label, const char *action_name)
 {
   g_return_if_fail (IUM_IS_BANNER (self));
   set_button (self->secondary_button, label, action_name);

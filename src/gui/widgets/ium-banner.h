@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 typedef enum {
   IUM_BANNER_INFO,
   IUM_BANNER_WARNING,
@@ -35,5 +37,7 @@ gboolean    ium_banner_get_revealed         (IumBanner     *self);
 IumBannerKind ium_banner_get_kind           (IumBanner     *self);
 const char *ium_banner_get_title            (IumBanner     *self);
 const char *ium_banner_get_body             (IumBanner     *self);
+
+/* clang-format on */
 
 G_END_DECLS

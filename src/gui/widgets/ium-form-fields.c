@@ -12,11 +12,8 @@
 #include "ium-form-fields.h"
 
 GtkWidget *
-ium_form_field_attach (GtkGrid     *grid,
-                       guint        index,
-                       const char  *label,
-                       const char  *name,
-                       GtkWidget  **error_label)
+ium_form_field_attach (
+  GtkGrid *grid, guint index, const char *label, const char *name, GtkWidget **error_label)
 {
   /* Plain text: component names such as genie_python have underscores, no mnemonics. */
   GtkWidget *title = gtk_label_new (label);
@@ -47,9 +44,7 @@ ium_form_field_attach (GtkGrid     *grid,
 }
 
 void
-ium_form_field_show_error (GtkWidget  *field,
-                           GtkWidget  *error_label,
-                           const char *message)
+ium_form_field_show_error (GtkWidget *field, GtkWidget *error_label, const char *message)
 {
   g_return_if_fail (GTK_IS_WIDGET (field));
   g_return_if_fail (GTK_IS_LABEL (error_label));

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 /* Adds a field to @grid at rows 2*@index and 2*@index+1: @label (plain text, labelling the entry) in column 0, an
  * entry named @name in column 1 and, under it, a hidden error label. Returns the entry and
  * sets @error_label. Both are owned by the grid. */
@@ -20,5 +22,7 @@ GtkWidget *ium_form_field_attach     (GtkGrid     *grid,
 void       ium_form_field_show_error (GtkWidget   *field,
                                       GtkWidget   *error_label,
                                       const char  *message);
+
+/* clang-format on */
 
 G_END_DECLS

@@ -33,7 +33,8 @@ struct _IumTokenButton
   gboolean             working;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERVICE,
   N_PROPS
@@ -46,9 +47,9 @@ G_DEFINE_FINAL_TYPE (IumTokenButton, ium_token_button, GTK_TYPE_WIDGET)
 char *
 ium_format_since (const char *rfc3339)
 {
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   if (rfc3339 == NULL || (when = g_date_time_new_from_iso8601 (rfc3339, NULL)) == NULL)
     return NULL;
@@ -56,52 +57,52 @@ ium_format_since (const char *rfc3339)
   if (g_date_time_get_year (local) == g_date_time_get_year (now)
       && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
     /* Translators: the time the token was taken today (strftime format). */
-    return g_date_time_format (local, _("%H:%M"));
+    return g_date_time_format (local, _ ("%H:%M"));
   /* Translators: the day and time the token was taken (strftime format). */
-  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  return g_date_time_format (local, _ ("%a %-d %b, %H:%M"));
 }
 
 static void
 update (IumTokenButton *self)
 {
-  const IumToken *token = ium_inventory_service_get_token (self->service);
-  gboolean mine = ium_inventory_service_get_holds_token (self->service);
-  gboolean held = token != NULL && token->holder != NULL;
-  gboolean loaded = token != NULL;
+  const IumToken  *token = ium_inventory_service_get_token (self->service);
+  gboolean         mine = ium_inventory_service_get_holds_token (self->service);
+  gboolean         held = token != NULL && token->holder != NULL;
+  gboolean         loaded = token != NULL;
   g_autofree char *since = held ? ium_format_since (token->since) : NULL;
   g_autofree char *label = NULL;
   g_autofree char *status = NULL;
-  GtkWidget *button = GTK_WIDGET (self->menu_button);
+  GtkWidget       *button = GTK_WIDGET (self->menu_button);
 
   if (!loaded)
     {
-      label = g_strdup (_("No token"));
-      status = g_strdup (_("Open an inventory to see who holds its deploy token."));
+      label = g_strdup (_ ("No token"));
+      status = g_strdup (_ ("Open an inventory to see who holds its deploy token."));
     }
   else if (!held)
     {
-      label = g_strdup (_("Token free"));
-      status = g_strdup (_("Nobody holds the deploy token. Take it before you change the "
-                           "versions installed on a host or the state of an upgrade."));
+      label = g_strdup (_ ("Token free"));
+      status = g_strdup (_ ("Nobody holds the deploy token. Take it before you change the "
+                            "versions installed on a host or the state of an upgrade."));
     }
   else if (mine)
     {
       /* Translators: the header bar's token button: %s is a time. */
-      label = g_strdup_printf (_("You hold the token since %s"), since ? since : "?");
-      status = g_strdup (_("You hold the deploy token: you may change installed versions and "
-                           "upgrade states. Release it when you are done."));
+      label = g_strdup_printf (_ ("You hold the token since %s"), since ? since : "?");
+      status = g_strdup (_ ("You hold the deploy token: you may change installed versions and "
+                            "upgrade states. Release it when you are done."));
     }
   else
     {
       /* Translators: the header bar's token button: a name and a time. */
-      label = g_strdup_printf (_("Token: %s since %s"), token->holder, since ? since : "?");
-      status = g_strdup_printf (_("%s holds the deploy token since %s. Ask them to release it, "
-                                  "or take it over and say why."), token->holder,
-                                since ? since : "?");
+      label = g_strdup_printf (_ ("Token: %s since %s"), token->holder, since ? since : "?");
+      status = g_strdup_printf (_ ("%s holds the deploy token since %s. Ask them to release it, "
+                                   "or take it over and say why."),
+                                token->holder, since ? since : "?");
     }
   if (held && token->note != NULL && *token->note != '\0')
     {
-      char *with_note = g_strdup_printf (_("%s\nNote: “%s”"), status, token->note);
+      char *with_note = g_strdup_printf (_ ("%s\nNote: “%s”"), status, token->note);
       g_free (status);
       status = with_note;
     }
@@ -116,8 +117,8 @@ update (IumTokenButton *self)
     gtk_widget_add_css_class (button, "token-mine");
   else if (held)
     gtk_widget_add_css_class (button, "token-other");
-  gtk_image_set_from_icon_name (self->icon, held ? "changes-prevent-symbolic"
-                                                 : "changes-allow-symbolic");
+  gtk_image_set_from_icon_name (self->icon,
+                                held ? "changes-prevent-symbolic" : "changes-allow-symbolic");
 
   gtk_widget_set_visible (GTK_WIDGET (self->note_entry), loaded && !mine);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), loaded && held && !mine);
@@ -130,12 +131,11 @@ update (IumTokenButton *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.release", mine && !self->working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.steal",
                                  loaded && held && !mine && !self->working
-                                 && *gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
+                                   && *gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
 }
 
 static void
-show_error (IumTokenButton *self,
-            const char     *message)
+show_error (IumTokenButton *self, const char *message)
 {
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -154,13 +154,11 @@ reason_changed_cb (IumTokenButton *self)
 }
 
 static void
-edit_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+edit_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(IumTokenButton) self = user_data;
+  g_autoptr (IumTokenButton) self = user_data;
   IumInventoryService *service = IUM_INVENTORY_SERVICE (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (ium_inventory_service_was_cancelled (result))
     return;
@@ -173,8 +171,8 @@ edit_done_cb (GObject      *object,
       if (g_error_matches (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_REFUSED))
         {
           /* The token changed hands meanwhile: show who has it now. */
-          show_error (self, _("Refused: the token changed hands in the meantime. Who holds it "
-                              "now is shown above."));
+          show_error (self, _ ("Refused: the token changed hands in the meantime. Who holds it "
+                               "now is shown above."));
           ium_inventory_service_reload (service);
         }
       else
@@ -201,17 +199,15 @@ entry_text_or_null (GtkEntry *entry)
 }
 
 static void
-take_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+take_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumTokenButton *self = IUM_TOKEN_BUTTON (widget);
-  gboolean steal = g_str_equal (action_name, "token.steal");
-  const char *reason = entry_text_or_null (self->reason_entry);
+  gboolean        steal = g_str_equal (action_name, "token.steal");
+  const char     *reason = entry_text_or_null (self->reason_entry);
 
   if (steal && reason == NULL)
     {
-      show_error (self, _("Say why you take the token over: the reason is kept in its history."));
+      show_error (self, _ ("Say why you take the token over: the reason is kept in its history."));
       gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
       return;
     }
@@ -223,24 +219,22 @@ take_action (GtkWidget  *widget,
 }
 
 static void
-release_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+release_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IumTokenButton *self = IUM_TOKEN_BUTTON (widget);
 
   self->working = TRUE;
   update (self);
-  ium_inventory_service_release_token_async (self->service, NULL, self->cancellable,
-                                             edit_done_cb, g_object_ref (self));
+  ium_inventory_service_release_token_async (self->service, NULL, self->cancellable, edit_done_cb,
+                                             g_object_ref (self));
 }
 
 static void
 ium_token_button_constructed (GObject *object)
 {
   IumTokenButton *self = IUM_TOKEN_BUTTON (object);
-  const char *signals[] = { "notify::token-holder", "notify::token-since", "notify::token-note",
-                            "notify::holds-token", "notify::inventory" };
+  const char     *signals[] = { "notify::token-holder", "notify::token-since", "notify::token-note",
+                                "notify::holds-token", "notify::inventory" };
 
   G_OBJECT_CLASS (ium_token_button_parent_class)->constructed (object);
 
@@ -273,10 +267,7 @@ ium_token_button_finalize (GObject *object)
 }
 
 static void
-ium_token_button_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+ium_token_button_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   IumTokenButton *self = IUM_TOKEN_BUTTON (object);
 
@@ -311,7 +302,7 @@ ium_token_button_set_property (GObject      *object,
 static void
 ium_token_button_class_init (IumTokenButtonClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ium_token_button_constructed;

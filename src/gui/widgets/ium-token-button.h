@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* clang-format off */
+
 #define IUM_TYPE_TOKEN_BUTTON (ium_token_button_get_type ())
 G_DECLARE_FINAL_TYPE (IumTokenButton, ium_token_button, IUM, TOKEN_BUTTON, GtkWidget)
 
@@ -28,5 +30,7 @@ GtkEditable *ium_token_button_get_reason_entry (IumTokenButton    *self);
 /* "09:14" today, else "Mon 30 Nov, 09:14", in local time; NULL for an unreadable time.
  * Owned. */
 char       *ium_format_since               (const char          *rfc3339);
+
+/* clang-format on */
 
 G_END_DECLS
