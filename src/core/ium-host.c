@@ -151,7 +151,7 @@ ium_host_new (const char *name, const char *role)
    * rest of loading one. g_object_new() with "name" and "role" gives the same object. */
   self = g_object_new (IUM_TYPE_HOST, NULL);
   self->name = g_strdup (name);
-  self->role = g_strdup (role);
+  self->role = g_intern_string (role);
   return self;
 }
 
