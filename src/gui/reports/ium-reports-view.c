@@ -22,6 +22,7 @@
 #include "ium-error-text.h"
 #include "ium-report-job.h"
 #include "ium-report-style.h"
+#include "widgets/ium-badges.h"
 
 enum
 {
@@ -114,15 +115,6 @@ ium_reports_view_is_current (IumReportsView *self, GCancellable *cancellable)
 
 /* Releases */
 
-static char *
-dup_release_label (IumRelease *release)
-{
-  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
-
-  /* Translators: a release in the drop-down: its version and its tier. */
-  return g_strdup_printf (_ ("%s (%s)"), ium_release_get_version_text (release), tier);
-}
-
 static const char *
 get_selected_version (IumReportsView *self)
 {
@@ -159,7 +151,7 @@ update_releases (IumReportsView *self)
       g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
 
       g_ptr_array_add (self->versions, g_strdup (ium_release_get_version_text (release)));
-      g_ptr_array_add (labels, dup_release_label (release));
+      g_ptr_array_add (labels, ium_release_dup_label (release));
     }
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (self->release_names, 0, n_old, (const char *const *) labels->pdata);
@@ -219,9 +211,9 @@ update_sections (IumReportsView *self)
 
       if (page < 0)
         continue;
-      /* Translators: a section of the report (its title is in the report's language) and the
+      /* Translators: a section of the report (its title, translated) and the
        * page it starts on. */
-      text = g_strdup_printf (_ ("%s · page %d"), sections[i].title, page + 1);
+      text = g_strdup_printf (_ ("%s · page %d"), _ (sections[i].title), page + 1);
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

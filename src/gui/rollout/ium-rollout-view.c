@@ -78,17 +78,6 @@ update_waves_model (IumRolloutView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->waves_hint), n == 0);
 }
 
-/* The release dropdown names the tier, in words as its badge does: "12.3.2.380 (Official)". */
-static char *
-dup_release_label (IumRelease *release)
-{
-  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
-
-  /* Translators: a release in the planner's drop-down: its version and its tier. */
-  return g_strdup_printf (_ ("%s (%s)"), ium_release_get_version_text (release),
-                          ium_tier_get_label (tier));
-}
-
 static void
 select_release (IumRolloutView *self)
 {
@@ -331,7 +320,7 @@ update_release_names (IumRolloutView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (IumRelease) release = g_list_model_get_item (releases, n - 1 - i);
-      g_ptr_array_add (labels, dup_release_label (release));
+      g_ptr_array_add (labels, ium_release_dup_label (release));
     }
   g_ptr_array_add (labels, NULL);
 

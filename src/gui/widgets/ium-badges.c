@@ -188,6 +188,16 @@ ium_tier_get_label (const char *tier)
   return tier;
 }
 
+char *
+ium_release_dup_label (IumRelease *release)
+{
+  const char *tier = ium_enum_to_nick (IUM_TYPE_TIER, ium_release_get_tier (release));
+
+  /* Translators: a release in a drop-down: its version and its tier. */
+  return g_strdup_printf (_ ("%s (%s)"), ium_release_get_version_text (release),
+                          ium_tier_get_label (tier));
+}
+
 static void
 ium_tier_badge_dispose (GObject *object)
 {

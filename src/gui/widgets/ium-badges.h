@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ium-release.h"
 #include "ium-types.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,8 @@ void            ium_tier_badge_set_tier   (IumTierBadge  *self,
 
 /* The words for a tier's nick, translated. */
 const char     *ium_tier_get_label        (const char    *tier);
+/* A release as the drop-downs name it, its tier in words: "12.3.2.380 (Official)". Owned. */
+char           *ium_release_dup_label     (IumRelease    *release);
 
 /* clang-format on */
 
