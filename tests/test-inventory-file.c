@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ium-inventory-file.h"
+#include "ium-json-out.h"
 #include "ium-time.h"
 
 /* The smallest file that uses every section. It leaves out "policy", "release_scheme" and
@@ -709,6 +710,35 @@ test_syntax_not_utf8 (void)
   file = read_text (text, NULL, &error);
   g_assert_null (file);
   assert_file_error (error, IUM_INVENTORY_FILE_ERROR_SYNTAX, NULL, "UTF-8");
+}
+
+/* Arrays nested a hundred thousand deep: json-glib's parser would recurse past the end of the
+ * stack; the reader refuses the file instead. A real file (five levels) and a little more
+ * nesting inside a string read as before. */
+static void
+test_syntax_too_deep (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventoryFile) file = NULL;
+  g_autofree char *deep = g_strnfill (100000, '[');
+  const char       nested_string[] = "{\"format\": \"ium-inventory\", \"format_version\": 1, "
+                                     "\"facility\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"}";
+  const char       siblings[] = "[{}, {}, {}, [[]], {\"a\": [1]}]";
+  const char       in_string[] = "{\"[\\\"\": []}";
+
+  file = ium_inventory_file_new_from_data (deep, strlen (deep), NULL, &error);
+  g_assert_null (file);
+  assert_file_error (error, IUM_INVENTORY_FILE_ERROR_SYNTAX, NULL, "nest");
+  g_clear_error (&error);
+
+  file = read_text (nested_string, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+
+  /* Siblings do not add up: only nesting counts. */
+  g_assert_cmpuint (ium_json_depth (siblings, strlen (siblings)), ==, 3);
+  g_assert_cmpuint (ium_json_depth (in_string, strlen (in_string)), ==, 2);
 }
 
 static void
@@ -1475,6 +1505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ium/inventory-file/syntax/truncated", test_syntax_truncated);
   g_test_add_func ("/ium/inventory-file/syntax/not-utf8", test_syntax_not_utf8);
   g_test_add_func ("/ium/inventory-file/syntax/empty", test_syntax_empty);
+  g_test_add_func ("/ium/inventory-file/syntax/too-deep", test_syntax_too_deep);
   g_test_add_func ("/ium/inventory-file/syntax/trailing-garbage", test_syntax_trailing_garbage);
   g_test_add_func ("/ium/inventory-file/format/top-level", test_format_top_level);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

@@ -326,6 +326,41 @@ test_translated_share (void)
     }
 }
 
+/* The store's error messages say what it was doing ("reading the schema") in words it
+ * translates only on failure (ium_store_set_sqlite_error()): each of those words must be
+ * marked with N_() where it is written, or a German error shows it in English. */
+static void
+test_store_doings_marked (void)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRegex) call = g_regex_new (
+    "ium_store_(exec|set_sqlite_error|step_done)\\s*\\([^;]*,\\s*(\"(?:[^\"\\\\]|\\\\.)*\")"
+    "\\s*,\\s*[^,;()]+\\)",
+    G_REGEX_DOTALL, 0, NULL);
+
+  g_assert_nonnull (call);
+  collect_sources ("src/core", files);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = source_path (g_ptr_array_index (files, i));
+      g_autofree char *contents = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
+
+      if (!g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+      g_regex_match (call, contents, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *function = g_match_info_fetch (match, 1);
+          g_autofree char *doing = g_match_info_fetch (match, 2);
+
+          g_test_fail_printf ("%s: ium_store_%s() is told it was %s, not marked with N_()",
+                              (char *) g_ptr_array_index (files, i), function, doing);
+          g_match_info_next (match, NULL);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -336,5 +371,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ium/po/catalogues", test_catalogues);
   g_test_add_func ("/ium/po/every-message-translated", test_every_message_translated);
   g_test_add_func ("/ium/po/translated-share", test_translated_share);
+  g_test_add_func ("/ium/po/store-doings-marked", test_store_doings_marked);
   return g_test_run ();
 }

@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "ium-i18n.h"
 #include "ium-inventory-file.h"
 #include "reports/ium-report-job.h"
 
@@ -153,6 +157,26 @@ test_save (void)
   g_rmdir (dir);
 }
 
+/* The refusal of a file that is not local is worded in the user's language, like every
+ * other error the Reports view shows. Last: it switches the process to German. */
+static void
+test_save_remote_in_german (void)
+{
+  g_autoptr (IumReport) report = demo_report ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) remote = g_file_new_for_uri ("sftp://example.org/report.json");
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  ium_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
+
+  g_assert_false (save (report, IUM_REPORT_FORMAT_PDF, remote, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "keine lokale Datei"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,6 +185,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ium/report-job/layout", test_layout);
   g_test_add_func ("/ium/report-job/layout-cancelled", test_layout_cancelled);
   g_test_add_func ("/ium/report-job/save", test_save);
+  g_test_add_func ("/ium/report-job/save-remote-in-german", test_save_remote_in_german);
 
   return g_test_run ();
 }

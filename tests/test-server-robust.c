@@ -269,6 +269,24 @@ test_bad_bodies (ServerFixture *f, gconstpointer data)
                    body->len, body->str);
   expect_json_error (f, request->str, request->len, 400, "deeper than 64 levels");
 
+  /* Objects side by side do not nest: a hundred in one array are one level below it. */
+  g_string_assign (body, "[");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (body, i > 0 ? ", {}" : "{}");
+  g_string_append_c (body, ']');
+  g_string_printf (request,
+                   "POST /api/v1/check/connect-anyway HTTP/1.1\r\nHost: x\r\n"
+                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
+                   body->len, body->str);
+  {
+    gboolean closed;
+    g_autoptr (GBytes) answer = raw_request (f, request->str, request->len, TIMEOUT_MS, &closed);
+    g_autoptr (JsonNode) json = raw_json (answer);
+
+    g_assert_nonnull (json);
+    g_assert_null (strstr (json_member_string (json, "error"), "deeper"));
+  }
+
   /* 100 KB, sent: read, dropped and answered. */
   g_string_truncate (body, 0);
   for (guint i = 0; i < 100 * 1024; i++)

@@ -11,8 +11,10 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <json-glib/json-glib.h>
 
+#include "ium-i18n.h"
 #include "ium-inventory-file.h"
 #include "ium-rollouts.h"
 #include "ium-store-downtime.h"
@@ -640,6 +642,26 @@ test_cycles (Fixture *f, gconstpointer data)
   }
 }
 
+/* A release the store refuses is named in the user's language before the reader's reason.
+ * Last: it switches the process to German. */
+static void
+test_put_release_invalid_in_german (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IumVersion) version = ium_version_parse (IUM_SCHEME_QUAD, "12.2.0.300", NULL);
+  g_autoptr (IumRelease) release = ium_release_new (version, IUM_TIER_OFFICIAL);
+  g_autoptr (GError) error = NULL;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  ium_i18n_init ();
+
+  ium_release_set_patch_of (release, "99.0.0.1");
+  g_assert_false (ium_store_put_release (f->store, release, "alice", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_test_message ("error: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Release 12.2.0.300: "));
+}
+
 #define ADD(path, func) \
   g_test_add ("/ium/store-edit/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -661,6 +683,7 @@ main (int argc, char *argv[])
   ADD ("downtime/add-windows", test_add_windows);
   ADD ("downtime/replace-window", test_replace_window);
   ADD ("downtime/cycles", test_cycles);
+  ADD ("release/invalid-in-german", test_put_release_invalid_in_german);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "ium-inventory-file.h"
 
 #include "ium-enums.h"
+#include "ium-json-out.h"
 #include "ium-time.h"
 #include "ium-version.h"
 
@@ -1066,6 +1067,11 @@ ium_inventory_file_init (IumInventoryFile *self)
 {
 }
 
+/* How deeply a file may nest arrays and objects: an inventory file nests five levels
+ * (instruments, hosts, installed); json-glib's parser would overflow the stack on text that
+ * nests tens of thousands. */
+#define MAX_DEPTH 64
+
 /* JsonParser's reading of @data, with its syntax errors in words for people. */
 static JsonNode *
 parse_with_json_glib (const char *data, gsize length, GError **error)
@@ -1073,6 +1079,13 @@ parse_with_json_glib (const char *data, gsize length, GError **error)
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) parse_error = NULL;
 
+  if (ium_json_depth (data, length) > MAX_DEPTH)
+    {
+      g_set_error (error, IUM_INVENTORY_FILE_ERROR, IUM_INVENTORY_FILE_ERROR_SYNTAX,
+                   _ ("not an inventory file: arrays and objects nest deeper than %d levels"),
+                   MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
       /* json-glib says "<data>:3:14: Parse error: unexpected ..."; people read lines. */

@@ -333,3 +333,34 @@ ium_json_out_to_text (IumJsonWriteFunc write, gpointer data)
   write (&out, data);
   return g_string_free (text, FALSE);
 }
+
+guint
+ium_json_depth (const char *text, gsize length)
+{
+  guint    depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          /* MAX() evaluates its arguments twice. */
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}

@@ -71,6 +71,11 @@ JsonNode *ium_json_out_to_node      (IumJsonWriteFunc  write,
 char     *ium_json_out_to_text      (IumJsonWriteFunc  write,
                                      gpointer          data);
 
+/* How deeply arrays and objects nest in the JSON text @text, outside strings: json-glib's
+ * parser recurses once per level, so text nested deeply enough overflows its stack. */
+guint     ium_json_depth            (const char       *text,
+                                     gsize             length);
+
 /* clang-format on */
 
 G_END_DECLS

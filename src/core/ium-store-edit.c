@@ -251,7 +251,7 @@ make_pinned (IumInventory *before, gpointer data, GError **error)
   else
     json_object_remove_member (json_node_get_object (node), "pin");
 
-  what = g_strdup_printf ("instrument “%s”", request->instrument);
+  what = g_strdup_printf (_ ("instrument “%s”"), request->instrument);
   return read_over_as (before, "instruments", node, what, error);
 }
 
@@ -283,7 +283,8 @@ make_with_release (IumInventory *before, gpointer data, GError **error)
 {
   IumRelease *release = data;
   g_autoptr (JsonNode) node = ium_release_to_json (release);
-  g_autofree char *what = g_strdup_printf ("release %s", ium_release_get_version_text (release));
+  g_autofree char *what =
+    g_strdup_printf (_ ("release %s"), ium_release_get_version_text (release));
 
   return read_over_as (before, "releases", node, what, error);
 }

@@ -645,10 +645,10 @@ drop_fill_indexes (IumStore *store, GPtrArray *saved, GError **error)
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return ium_store_set_sqlite_error (store, rc, "reading the schema", error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("reading the schema"), error);
 
   for (guint i = 0; i < names->len; i++)
-    if (!ium_store_exec (store, g_ptr_array_index (names, i), "preparing the import", error))
+    if (!ium_store_exec (store, g_ptr_array_index (names, i), N_ ("preparing the import"), error))
       return FALSE;
   return TRUE;
 }
@@ -671,7 +671,7 @@ query_cache_size (IumStore *store, gint64 *size, GError **error)
     *size = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return ium_store_set_sqlite_error (store, rc, "reading the cache size", error);
+    return ium_store_set_sqlite_error (store, rc, N_ ("reading the cache size"), error);
   return TRUE;
 }
 
@@ -682,14 +682,14 @@ set_cache_size (IumStore *store, gint64 size)
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
 
   /* Only ever a matter of speed: a failure changes nothing the write does. */
-  ium_store_exec (store, sql, "setting the cache size", NULL);
+  ium_store_exec (store, sql, N_ ("setting the cache size"), NULL);
 }
 
 static gboolean
 create_indexes (IumStore *store, GPtrArray *saved, GError **error)
 {
   for (guint i = 0; i < saved->len; i++)
-    if (!ium_store_exec (store, g_ptr_array_index (saved, i), "building an index", error))
+    if (!ium_store_exec (store, g_ptr_array_index (saved, i), N_ ("building an index"), error))
       return FALSE;
   return TRUE;
 }
@@ -725,7 +725,7 @@ restore_references (IumStore *store)
 {
   g_autoptr (GError) local_error = NULL;
 
-  if (!ium_store_exec (store, "PRAGMA foreign_keys = ON", "switching reference checks",
+  if (!ium_store_exec (store, "PRAGMA foreign_keys = ON", N_ ("switching reference checks"),
                        &local_error))
     g_warning ("%s", local_error->message);
 }
@@ -734,7 +734,7 @@ static gboolean
 set_references (IumStore *store, gboolean on, GError **error)
 {
   return ium_store_exec (store, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
-                         "switching reference checks", error);
+                         N_ ("switching reference checks"), error);
 }
 
 /* Runs @make_after inside one IMMEDIATE transaction: the stored inventory is read after the

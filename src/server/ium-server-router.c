@@ -11,6 +11,8 @@
 
 #include "ium-server-private.h"
 
+#include "ium-json-out.h"
+
 /* Deeper JSON than this is refused before it is parsed: json-glib parses recursively. */
 #define MAX_JSON_DEPTH 64
 /* A body over IUM_SERVER_MAX_BODY is read and dropped before the 413 up to this size; a
@@ -229,34 +231,6 @@ parse_query (const char *query, const char *const *accepted, IumResponse **respo
   return g_steal_pointer (&table);
 }
 
-/* How deeply arrays and objects nest in @text, outside strings. */
-static guint
-json_depth (const char *text, gsize length)
-{
-  guint    depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return deepest;
-}
-
 static JsonNode *
 parse_body (SoupServerMessage *msg, IumResponse **response)
 {
@@ -274,7 +248,7 @@ parse_body (SoupServerMessage *msg, IumResponse **response)
         ium_response_error (SOUP_STATUS_BAD_REQUEST, "the body is not JSON: it is not UTF-8 text");
       return NULL;
     }
-  if (json_depth (data, length) > MAX_JSON_DEPTH)
+  if (ium_json_depth (data, length) > MAX_JSON_DEPTH)
     {
       *response = ium_response_error (SOUP_STATUS_BAD_REQUEST,
                                       "the body nests arrays and "

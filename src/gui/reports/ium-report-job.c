@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "ium-report-job.h"
@@ -103,7 +104,8 @@ ium_report_job_save_async (IumReport          *report,
       g_autofree char *uri = g_file_get_uri (file);
 
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               "%s is not a local file: save the report in a local folder", uri);
+                               _ ("%s is not a local file: save the report in a local folder"),
+                               uri);
       return;
     }
   data = g_new0 (SaveData, 1);
