@@ -57,9 +57,18 @@ worker_main (gpointer data)
 
       /* The task holds its source object (the service, and through it the window's data):
        * its last reference must go on the task's own thread, never here, where disposing the
-       * service would join this very thread. */
-      g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT_IDLE, unref_task_cb,
-                                  task, NULL);
+       * service would join this very thread. An idle source, not g_main_context_invoke():
+       * that runs the function right here whenever no thread holds the context at the
+       * moment, as between two iterations of the main loop. */
+      {
+        GSource *source = g_idle_source_new ();
+
+        g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+        g_source_set_callback (source, unref_task_cb, task, NULL);
+        g_source_set_static_name (source, "[ium] unref store task");
+        g_source_attach (source, g_task_get_context (task));
+        g_source_unref (source);
+      }
     }
 
   g_clear_object (&self->store);
