@@ -1,10 +1,9 @@
 /* ium-server-listener.c: the listening sockets and the threads that serve them.
  *
- * libsoup serves one connection at a time per main context, so one listener thread is one
- * core at most. The server runs several: each has its own main context, SoupServer and
- * listening socket, all bound to the same address with SO_REUSEPORT so that the kernel shares
- * the incoming connections between them. They share everything else (the snapshot, the
- * counters, the check log queue, the request store), which is safe from any thread.
+ * One listener thread is one core at most. The server runs several: each has its own main context,
+ * SoupServer and listening socket, all bound to the same address with SO_REUSEPORT so that the
+ * kernel shares the incoming connections between them. They share everything else (the snapshot,
+ * the counters, the check log queue, the request store), which is safe from any thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,6 +95,11 @@ ium_listener_new (IumServer *server, GSocket *socket, GError **error)
   ium_server_router_attach (self);
   ok = soup_server_listen_socket (self->soup, socket, server->tls ? SOUP_SERVER_LISTEN_HTTPS : 0,
                                   error);
+  /* On plain HTTP, ium-server-fast.c accepts the connections before libsoup's own source sees
+   * them, answers client checks itself and gives the connection of any other request to the
+   * SoupServer (which keeps a connection alive only while it has a listener). */
+  if (ok && server->tls == NULL)
+    ium_fast_start (self);
   g_main_context_pop_thread_default (self->context);
 
   if (!ok)
@@ -139,6 +143,7 @@ stop_cb (gpointer data)
 {
   IumListener *self = data;
 
+  ium_fast_stop (self);
   soup_server_disconnect (self->soup);
   g_main_loop_quit (self->loop);
   return G_SOURCE_REMOVE;
@@ -166,6 +171,7 @@ ium_listener_free (IumListener *self)
   if (self == NULL)
     return;
   g_assert (self->thread == NULL);
+  ium_fast_stop (self);
   g_clear_object (&self->soup);
   g_clear_object (&self->socket);
   g_clear_pointer (&self->loop, g_main_loop_unref);

@@ -117,6 +117,14 @@ ium_server_handle_metrics (IumRequest *request)
       add_value (out, "ium_http_requests_total", labels, ium_counter_get (&c->requests[i]));
     }
 
+  add_simple (out, "ium_http_fast_answers_total", "counter",
+              "Client checks on plain HTTP answered without libsoup's message machinery "
+              "(counted in ium_http_requests_total too).",
+              ium_counter_get (&c->fast_answers));
+  add_simple (out, "ium_http_connections_handed_over_total", "counter",
+              "Plain HTTP connections given to libsoup for a request other than a client check.",
+              ium_counter_get (&c->handovers));
+
   add_simple (out, "ium_server_start_time_seconds", "gauge",
               "When the server started, in seconds since 1970.",
               (double) (self->started / G_USEC_PER_SEC));

@@ -62,12 +62,15 @@ typedef struct
   gsize log_dropped;
   gsize log_failures;
   gsize requests[IUM_SERVER_N_CODES]; /* by IUM_SERVER_COUNTED_CODES, then other */
+  gsize fast_answers;         /* answered by ium-server-fast.c */
+  gsize handovers;            /* connections it gave to libsoup */
 } IumServerCounters;
 
 #define ium_counter_add(counter, n) ((void) g_atomic_pointer_add ((counter), (n)))
 #define ium_counter_get(counter)    ((gsize) g_atomic_pointer_get ((counter)))
 
 typedef struct _IumListener IumListener;
+typedef struct _IumFastConn IumFastConn;
 
 struct _IumServer
 {
@@ -112,6 +115,11 @@ struct _IumListener
   GSocket      *socket;   /* owned */
   GThread      *thread;   /* NULL until started and after joined */
   guint         n_tasks;  /* its requests running on GTask threads; its thread only */
+  /* Plain HTTP: connections accepted by ium-server-fast.c (its thread only). */
+  GSource      *accept_source; /* owned, nullable */
+  GQueue        connections;   /* of IumFastConn */
+  gint64        date_second;   /* when date was made, in s since 1970 */
+  char          date[64];      /* the Date header's value */
 };
 
 GSocket     *ium_listener_make_socket (GSocketAddress *address,
@@ -124,6 +132,10 @@ void         ium_listener_start       (IumListener    *self);
 void         ium_listener_ask_stop    (IumListener    *self);
 void         ium_listener_join        (IumListener    *self);
 void         ium_listener_free        (IumListener    *self);
+
+/* ium-server-fast.c: the client check on plain HTTP, without libsoup's message machinery. */
+void         ium_fast_start           (IumListener    *listener);
+void         ium_fast_stop            (IumListener    *listener);
 
 /* A request, taken out of the SoupServerMessage on the listener thread, so that handlers can
  * run on any thread. */
@@ -171,11 +183,17 @@ guint        ium_server_status_for_error (const GError *error);
 void         ium_response_add_header  (IumResponse  *response,
                                        const char   *name,
                                        const char   *value);
+void         ium_response_fill_headers (IumResponse *response,
+                                       SoupMessageHeaders *headers);
 void         ium_response_apply       (IumResponse  *response,
                                        SoupServerMessage *msg);
 
 /* ium-server-router.c: the endpoints, and turning messages into requests. */
 void         ium_server_router_attach (IumListener  *listener);
+IumResponse *ium_server_answer_check  (IumServer          *self,
+                                       const char         *query,
+                                       SoupMessageHeaders *headers,
+                                       const char         *address);
 /* Counts an answer with @status for /metrics. */
 void         ium_server_count_status  (IumServer    *self,
                                        guint         status);

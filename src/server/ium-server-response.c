@@ -150,12 +150,10 @@ ium_response_add_header (IumResponse *response, const char *name, const char *va
   g_ptr_array_add (response->headers, g_strdup (value));
 }
 
+/* The headers every answer carries, and @response's own, into @headers. */
 void
-ium_response_apply (IumResponse *response, SoupServerMessage *msg)
+ium_response_fill_headers (IumResponse *response, SoupMessageHeaders *headers)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-
-  soup_server_message_set_status (msg, response->status, NULL);
   /* Answers describe the inventory at one moment; no cache should keep them. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
@@ -164,9 +162,15 @@ ium_response_apply (IumResponse *response, SoupServerMessage *msg)
                                   g_ptr_array_index (response->headers, i + 1));
 
   if (response->body != NULL)
-    {
-      /* Shared, not copied: a status of 10,000 instruments is a few megabytes. */
-      soup_message_headers_replace (headers, "Content-Type", response->content_type);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response->body);
-    }
+    soup_message_headers_replace (headers, "Content-Type", response->content_type);
+}
+
+void
+ium_response_apply (IumResponse *response, SoupServerMessage *msg)
+{
+  soup_server_message_set_status (msg, response->status, NULL);
+  ium_response_fill_headers (response, soup_server_message_get_response_headers (msg));
+  /* Shared, not copied: a status of 10,000 instruments is a few megabytes. */
+  if (response->body != NULL)
+    soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response->body);
 }

@@ -42,6 +42,9 @@ typedef struct
 
 static const char *const check_params[] = { "instrument", "component", "version", NULL };
 
+/* The index of the check's route, which ium_server_answer_check() answers without libsoup. */
+#define CHECK_ROUTE 2
+
 #define STORE_THREAD (ROUTE_THREAD | ROUTE_STORE)
 #define CHANGE       (ROUTE_THREAD | ROUTE_STORE | ROUTE_CHANGE | ROUTE_BODY)
 
@@ -320,11 +323,10 @@ check_bearer (IumServer *self, SoupServerMessage *msg)
 }
 
 static char *
-dup_user (SoupServerMessage *msg, IumResponse **response)
+dup_user (SoupMessageHeaders *headers, IumResponse **response)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char         *user = soup_message_headers_get_one (headers, "X-IUM-User");
-  g_autofree char    *stripped = NULL;
+  const char      *user = soup_message_headers_get_one (headers, "X-IUM-User");
+  g_autofree char *stripped = NULL;
 
   if (user == NULL)
     return NULL;
@@ -343,6 +345,61 @@ invalid:
                                   "without control characters",
                                   MAX_USER_LENGTH);
   return NULL;
+}
+
+/* The request for @route (but its body), taking @params; or NULL with the refusal in
+ * @response. */
+static IumRequest *
+request_new (IumServer          *self,
+             const Route        *route,
+             char              **params,
+             const char         *query,
+             SoupMessageHeaders *headers,
+             const char         *address,
+             IumResponse       **response)
+{
+  g_autoptr (IumRequest) request = g_new0 (IumRequest, 1);
+
+  request->server = self;
+  request->method = route->method;
+  request->address = g_strdup (address);
+  request->params = params;
+
+  if (route->flags & ROUTE_ANY_QUERY)
+    request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  else if (!(request->query = parse_query (query, route->params, response)))
+    return NULL;
+
+  request->user = dup_user (headers, response);
+  if (*response != NULL)
+    return NULL;
+  return g_steal_pointer (&request);
+}
+
+/**
+ * ium_server_answer_check:
+ * @self: the server
+ * @query: (nullable): the raw query of a GET /api/v1/check
+ * @headers: the request's headers
+ * @address: (nullable): the client's IP address
+ *
+ * The answer to a client check that did not come through libsoup's SoupServer (see
+ * ium-server-fast.c): the same request and the same handler as the route's.
+ *
+ * Returns: (transfer full): the answer
+ */
+IumResponse *
+ium_server_answer_check (IumServer          *self,
+                         const char         *query,
+                         SoupMessageHeaders *headers,
+                         const char         *address)
+{
+  const Route *check_route = &routes[CHECK_ROUTE];
+  IumResponse *response = NULL;
+  g_autoptr (IumRequest) request = NULL;
+
+  request = request_new (self, check_route, g_new0 (char *, 1), query, headers, address, &response);
+  return request != NULL ? check_route->handle (request) : response;
 }
 
 typedef struct
@@ -439,7 +496,10 @@ handle_message_cb (SoupServer        *soup,
   g_autoptr (GString) allow = g_string_new (NULL);
   g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) segments = NULL;
-  const Route *route;
+  g_autofree char *path_copy = NULL;
+  const char      *path;
+  const char      *query;
+  const Route     *route;
 
   if (g_object_get_data (G_OBJECT (msg), "ium-too-large") != NULL)
     {
@@ -448,7 +508,17 @@ handle_message_cb (SoupServer        *soup,
       goto answer;
     }
 
-  if ((segments = split_path (g_uri_get_path (uri), &response)) == NULL)
+  /* For an HTTP/1.0 request without Host, libsoup 3.2 leaves the query in the path. */
+  path = g_uri_get_path (uri);
+  query = g_uri_get_query (uri);
+  if (query == NULL && strchr (path, '?') != NULL)
+    {
+      path_copy = g_strndup (path, strchr (path, '?') - path);
+      query = strchr (path, '?') + 1;
+      path = path_copy;
+    }
+
+  if ((segments = split_path (path, &response)) == NULL)
     goto answer;
 
   route = find_route (method, segments, allow);
@@ -471,27 +541,18 @@ handle_message_cb (SoupServer        *soup,
       response = ium_response_error (SOUP_STATUS_NOT_FOUND,
                                      "no such endpoint: %s; the API is under /api/v1/ (see "
                                      "docs/http-api.md)",
-                                     g_uri_get_path (uri));
+                                     path);
       goto answer;
     }
 
-  request = g_new0 (IumRequest, 1);
-  request->server = self;
-  request->method = method;
-  request->address = g_strdup (soup_server_message_get_remote_host (msg));
-  route_matches (route, segments, params);
-  g_ptr_array_add (params, NULL);
-  request->params = (char **) g_ptr_array_free (g_steal_pointer (&params), FALSE);
-
-  if (route->flags & ROUTE_ANY_QUERY)
-    request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  else if (!(request->query = parse_query (g_uri_get_query (uri), route->params, &response)))
-    goto answer;
-
   if ((route->flags & ROUTE_CHANGE) && (response = check_bearer (self, msg)) != NULL)
     goto answer;
-  request->user = dup_user (msg, &response);
-  if (response != NULL)
+  route_matches (route, segments, params);
+  g_ptr_array_add (params, NULL);
+  request = request_new (self, route, (char **) g_ptr_array_free (g_steal_pointer (&params), FALSE),
+                         query, soup_server_message_get_request_headers (msg),
+                         soup_server_message_get_remote_host (msg), &response);
+  if (request == NULL)
     goto answer;
   if (route->flags & ROUTE_BODY)
     {
@@ -608,6 +669,7 @@ ium_server_router_attach (IumListener *listener)
 {
   SoupServer *soup = listener->soup;
 
+  g_assert (routes[CHECK_ROUTE].handle == ium_server_handle_check);
   soup_server_add_early_handler (soup, NULL, early_handler_cb, listener, NULL);
   soup_server_add_handler (soup, NULL, handle_message_cb, listener, NULL);
   g_signal_connect (soup, "request-finished", G_CALLBACK (count_request_cb), listener);
