@@ -12,24 +12,99 @@
 
 static const char *const check_keys[] = { "instrument", "component", "version", NULL };
 
+/* A memo of the verdicts a thread gave, and their JSON, for one snapshot: the same client
+ * checks again and again at the start of a cycle, and a snapshot never changes. Each listener
+ * thread has its own (no lock on the way of a check); a new snapshot empties it. */
+#define MEMO_MAX_ANSWERS 65536
+
+typedef struct
+{
+  IumVerdict *verdict; /* owned */
+  GBytes     *body;    /* owned: the answer's JSON */
+} MemoAnswer;
+
+typedef struct
+{
+  IumServer  *server;     /* borrowed: whose snapshot */
+  guint64     generation; /* which of its snapshots */
+  GHashTable *answers;    /* owned: the three values (see answer()) -> MemoAnswer */
+} Memo;
+
+static void
+memo_answer_free (MemoAnswer *answer)
+{
+  g_object_unref (answer->verdict);
+  g_bytes_unref (answer->body);
+  g_free (answer);
+}
+
+static void
+memo_free (Memo *memo)
+{
+  g_hash_table_unref (memo->answers);
+  g_free (memo);
+}
+
+static GPrivate memo_private = G_PRIVATE_INIT ((GDestroyNotify) memo_free);
+
+/* This thread's memo for @snapshot of @self, emptied if it was another's. */
+static Memo *
+memo_get (IumServer *self, IumSnapshot *snapshot)
+{
+  Memo *memo = g_private_get (&memo_private);
+
+  if (memo == NULL)
+    {
+      memo = g_new0 (Memo, 1);
+      memo->answers =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) memo_answer_free);
+      g_private_set (&memo_private, memo);
+    }
+  if (memo->server != self || memo->generation != snapshot->generation
+      || g_hash_table_size (memo->answers) >= MEMO_MAX_ANSWERS)
+    {
+      g_hash_table_remove_all (memo->answers);
+      memo->server = self;
+      memo->generation = snapshot->generation;
+    }
+  return memo;
+}
+
 /* The verdict for the three values, counted and logged as @event. */
 static IumResponse *
 answer (IumRequest *request, const char *const values[3], IumCheckEvent event)
 {
   IumServer *self = request->server;
   g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (self);
-  g_autoptr (IumVerdict) verdict = NULL;
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GError) error = NULL;
+  /* The lengths make it one key for one triple, whatever bytes the values hold. */
+  g_autofree char *key = g_strdup_printf ("%zu:%s%zu:%s%s", strlen (values[0]), values[0],
+                                          strlen (values[1]), values[1], values[2]);
+  Memo            *memo = memo_get (self, snapshot);
+  MemoAnswer      *known = g_hash_table_lookup (memo->answers, key);
+  IumVerdict      *verdict;
 
-  verdict = ium_fleet_check (snapshot->fleet, values[0], values[1], values[2], &error);
-  if (verdict == NULL)
+  if (known == NULL)
     {
-      IumResponse *response = ium_response_from_error (error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (IumResponse) response = NULL;
 
-      ium_counter_add (&self->counters.check_errors[response->status == SOUP_STATUS_NOT_FOUND], 1);
-      return response;
+      verdict = ium_fleet_check (snapshot->fleet, values[0], values[1], values[2], &error);
+      if (verdict == NULL)
+        {
+          response = ium_response_from_error (error);
+          ium_counter_add (&self->counters.check_errors[response->status == SOUP_STATUS_NOT_FOUND],
+                           1);
+          return g_steal_pointer (&response);
+        }
+      node = ium_verdict_to_json (verdict);
+      response = ium_response_json (SOUP_STATUS_OK, node);
+      known = g_new0 (MemoAnswer, 1);
+      known->verdict = verdict;
+      known->body = g_bytes_ref (response->body);
+      g_hash_table_insert (memo->answers, g_steal_pointer (&key), known);
     }
+  verdict = known->verdict;
 
   if (event == IUM_CHECK_EVENT_CHECK)
     ium_counter_add (&self->counters.checks[ium_verdict_get_status (verdict)], 1);
@@ -38,8 +113,7 @@ answer (IumRequest *request, const char *const values[3], IumCheckEvent event)
   ium_server_log_check (self,
                         ium_check_record_new_from_verdict (verdict, event, NULL, request->address));
 
-  node = ium_verdict_to_json (verdict);
-  return ium_response_json (SOUP_STATUS_OK, node);
+  return ium_response_new (SOUP_STATUS_OK, "application/json", g_bytes_ref (known->body));
 }
 
 /* GET /api/v1/check?instrument=&component=&version= */
