@@ -201,7 +201,12 @@ write_head (IumListener *listener, IumResponse *response)
                           soup_status_get_phrase (response->status));
   soup_message_headers_iter_init (&iter, headers);
   while (soup_message_headers_iter_next (&iter, &name, &value))
-    g_string_append_printf (head, "%s: %s\r\n", name, value);
+    {
+      g_string_append (head, name);
+      g_string_append (head, ": ");
+      g_string_append (head, value);
+      g_string_append (head, "\r\n");
+    }
   g_string_append (head, "\r\n");
   return head;
 }
