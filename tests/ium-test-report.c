@@ -357,7 +357,7 @@ static const char inventory_json[] =
   "\", \"site\": \"\\\"&'<>\", \"pin\": \"1.2.0.1\","
   "   \"hosts\": [{\"name\": \"s\", \"role\": \"control\","
   "    \"installed\": {\"ibex-server\": \"1.2.0.1\"}}]},"
-  "  {\"name\": \"ZETA\", \"site\": \"Line\\nbreak\", \"hosts\": [{\"name\": \"z\", \"role\": "
+  "  {\"name\": \"ZETA\", \"site\": \"Line | break\", \"hosts\": [{\"name\": \"z\", \"role\": "
   "\"control\","
   "    \"installed\": {\"ibex-server\": \"1.3.0.1\"}}]}],"
   " \"downtime\": ["

@@ -696,6 +696,15 @@ static const Broken broken[] = {
                 "RDATE:20270109T080000Z,20271309T080000Z\r\n" EVENT_END,
     IUM_ICAL_ERROR_INVALID,
     "line 8: RDATE “20270109T080000Z,20271309T080000Z” is not a date-time" },
+  /* A label holds no control character; a line break written as \n is one too. */
+  { HEAD "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Bad\x1flabel\r\nDTSTART:20270102T080000Z\r\n"
+         "DURATION:PT1H\r\nEND:VEVENT\r\n" TAIL,
+    IUM_ICAL_ERROR_INVALID,
+    "line 4: the SUMMARY of an event contains the control character U+001F" },
+  { HEAD "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Two\\nlines\r\nDTSTART:20270102T080000Z\r\n"
+         "DURATION:PT1H\r\nEND:VEVENT\r\n" TAIL,
+    IUM_ICAL_ERROR_INVALID,
+    "line 4: the SUMMARY of an event contains the control character U+000A" },
 };
 
 static void

@@ -661,6 +661,38 @@ static const ErrorCase error_cases[] = {
     INVALID,
     "release_scheme",
     "roman" },
+  /* Control characters: a strict JSON reader refuses U+001F written raw, a terminal or a CSV
+   * cell would misread the others. */
+  { "control/site",
+    { { "instruments[0].site", "\"TS\\u001f2\"" } },
+    INVALID,
+    "instruments[0].site",
+    "U+001F" },
+  { "control/name-line-break",
+    { { "instruments[0].name", "\"LAR\\nMOR\"" } },
+    INVALID,
+    "instruments[0].name",
+    "U+000A" },
+  { "control/tag",
+    { { "instruments[0].tags", "[\"sans\", \"a\\u0007\"]" } },
+    INVALID,
+    "instruments[0].tags[1]",
+    "U+0007" },
+  { "control/label-c1",
+    { { "downtime[0].label", "\"Maintenance\\u0085day\"" } },
+    INVALID,
+    "downtime[0].label",
+    "U+0085" },
+  { "control/facility-tab",
+    { { "facility", "\"Test\\tFacility\"" } },
+    INVALID,
+    "facility",
+    "U+0009" },
+  { "control/notes-escape",
+    { { "releases[0].notes", "\"one\\u001b[31mtwo\"" } },
+    INVALID,
+    "releases[0].notes",
+    "U+001B" },
 };
 
 static void
@@ -679,6 +711,27 @@ test_error_case (gconstpointer data)
   file = read_text (text, NULL, &error);
   g_assert_null (file);
   assert_file_error (error, c->code, c->path, c->needle);
+}
+
+/* Release notes may have line breaks and tabs; nothing else may. */
+static void
+test_notes_multiline (void)
+{
+  g_autoptr (JsonNode) root = parse_json (minimal_document);
+  g_autoptr (IumInventoryFile) file = NULL;
+  g_autoptr (IumRelease) release = NULL;
+  g_autofree char *text = NULL;
+
+  doc_set (root, "releases[0].notes", "\"Fixes:\\n\\t- the scan log\\r\\n\\t- units\"");
+  text = doc_to_text (root);
+  file = read_valid (text, NULL);
+  release =
+    g_list_model_get_item (ium_inventory_get_releases (ium_inventory_file_get_inventory (file)), 0);
+  g_assert_cmpstr (ium_release_get_notes (release), ==, "Fixes:\n\t- the scan log\r\n\t- units");
+  g_assert_cmpuint (ium_text_find_control_character ("a\tb", FALSE), ==, '\t');
+  g_assert_cmpuint (ium_text_find_control_character ("a\tb\n", TRUE), ==, 0);
+  g_assert_cmpuint (ium_text_find_control_character ("Zürich", FALSE), ==, 0);
+  g_assert_cmpuint (ium_text_find_control_character ("a\x7f", TRUE), ==, 0x7f);
 }
 
 /* Files that are not JSON, or not an object. */
@@ -1448,17 +1501,21 @@ test_export_generator_bytes (void)
   IumInstrument   *instrument;
   gsize            length = 0;
 
-  /* Every control character and DEL, which json-glib escapes (all but 0x1f). */
-  for (char c = 1; c < 0x20; c++)
-    g_string_append_c (odd, c);
-  g_string_append_c (odd, 0x7f);
+  /* Names and labels hold no control characters (the reader refuses them); release notes may
+   * hold line breaks and tabs, which json-glib escapes. */
   {
     g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), odd->str);
     odd_json = json_to_string (node, FALSE);
   }
+  {
+    g_autofree char *notes = g_strconcat (odd->str, "\tline\r\nnext\n", NULL);
+    g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), notes);
+    g_autofree char *notes_json = json_to_string (node, FALSE);
+
+    doc_set (root, "releases[0].notes", notes_json);
+  }
 
   doc_set (root, "facility", odd_json);
-  doc_set (root, "releases[0].notes", odd_json);
   doc_set (root, "instruments[0].site", odd_json);
   doc_set (root, "instruments[0].tags[1]", odd_json);
   doc_set (root, "instruments[0].hosts[1]", "{\"name\": \"NDXBARE\"}");
@@ -1518,6 +1575,7 @@ main (int argc, char *argv[])
                    test_release_unlisted_component);
 
   g_test_add_func ("/ium/inventory-file/defaults", test_defaults);
+  g_test_add_func ("/ium/inventory-file/notes-multiline", test_notes_multiline);
   g_test_add_func ("/ium/inventory-file/policy-partial", test_policy_partial);
 
   g_test_add_func ("/ium/inventory-file/merge/add-replace-keep", test_merge);

@@ -17,6 +17,7 @@
 #include "ium-ical.h"
 
 #include "ium-ical-private.h"
+#include "ium-inventory-file.h"
 
 #include <libical/ical.h>
 #include <stdio.h>
@@ -919,7 +920,16 @@ read_event (IcalSource    *src,
     icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL;
   EventTime   dtstart = { 0 };
   EventLength length;
+  gunichar    control;
 
+  if (summary != NULL && (control = ium_text_find_control_character (summary, FALSE)) != 0)
+    {
+      const IcalBlock *block = source_block (src, event);
+
+      set_line_error (error, IUM_ICAL_ERROR_INVALID, block != NULL ? block->begin : 1,
+                      _ ("the SUMMARY of an event contains the control character U+%04X"), control);
+      return FALSE;
+    }
   if (dtstart_property == NULL)
     {
       const IcalBlock *block = source_block (src, event);

@@ -165,8 +165,33 @@ expect_object (Reader *r, JsonNode *node)
   return json_node_get_object (node);
 }
 
+/**
+ * ium_text_find_control_character:
+ * @text: UTF-8 text
+ * @multiline: whether line breaks and tabs are part of the text (release notes)
+ *
+ * Names, labels and notes never hold a control character (U+0000 to U+001F, U+007F to
+ * U+009F): a terminal, a CSV cell or a strict JSON reader would take it for something else.
+ * Every way in (an inventory file, an edit, an iCalendar file) refuses text that does.
+ *
+ * Returns: the first one in @text, 0 if none
+ */
+gunichar
+ium_text_find_control_character (const char *text, gboolean multiline)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
+        return c;
+    }
+  return 0;
+}
+
 /* Reads an optional string member: absent leaves *out untouched and succeeds; a present
- * member must be a string (and non-empty when @non_empty). */
+ * member must be a string (and non-empty when @non_empty) without control characters (but
+ * the line breaks and tabs of release notes). */
 static gboolean
 read_string (Reader      *r,
              JsonObject  *object,
@@ -176,6 +201,7 @@ read_string (Reader      *r,
              const char **out)
 {
   JsonNode *node = json_object_get_member (object, key);
+  gunichar  control;
 
   if (node == NULL)
     {
@@ -187,6 +213,10 @@ read_string (Reader      *r,
     return fail_at (r, key, _ ("expected a string, got %s"), describe_type (node));
   if (non_empty && *json_node_get_string (node) == '\0')
     return fail_at (r, key, _ ("must not be empty"));
+  control =
+    ium_text_find_control_character (json_node_get_string (node), g_str_equal (key, "notes"));
+  if (control != 0)
+    return fail_at (r, key, _ ("contains the control character U+%04X"), control);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -533,11 +563,15 @@ read_string_list (Reader *r, JsonArray *array, GPtrArray *out)
     {
       JsonNode *element = json_array_get_element (array, i);
       gsize     saved = path_push_index (r, i);
+      gunichar  control;
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         return fail (r, _ ("expected a string, got %s"), describe_type (element));
       if (*json_node_get_string (element) == '\0')
         return fail (r, _ ("must not be empty"));
+      control = ium_text_find_control_character (json_node_get_string (element), FALSE);
+      if (control != 0)
+        return fail (r, _ ("contains the control character U+%04X"), control);
       g_ptr_array_add (out, (gpointer) json_node_get_string (element));
       path_pop (r, saved);
     }

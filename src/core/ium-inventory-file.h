@@ -83,6 +83,9 @@ void              ium_window_write_json             (IumJsonOut        *out,
 void              ium_cycle_write_json              (IumJsonOut        *out,
                                                      IumCycle          *cycle);
 
+gunichar          ium_text_find_control_character (const char *text,
+                                                   gboolean    multiline);
+
 /* clang-format on */
 
 G_END_DECLS
