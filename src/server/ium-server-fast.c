@@ -375,6 +375,45 @@ conn_ready_cb (GSocket *socket, GIOCondition condition, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean accept_cb (GSocket *socket, GIOCondition condition, gpointer data);
+
+static void
+accept_watch (IumListener *listener)
+{
+  listener->accept_source = g_socket_create_source (listener->socket, G_IO_IN, NULL);
+  g_source_set_priority (listener->accept_source, G_PRIORITY_DEFAULT - 1);
+  g_source_set_callback (listener->accept_source, G_SOURCE_FUNC (accept_cb), listener, NULL);
+  g_source_attach (listener->accept_source, listener->context);
+}
+
+static gboolean
+accept_resume_cb (gpointer data)
+{
+  IumListener *listener = data;
+
+  g_clear_pointer (&listener->accept_source, g_source_unref);
+  accept_watch (listener);
+  return G_SOURCE_REMOVE;
+}
+
+/* Stops accepting for a moment after @error, said once a minute at most. */
+static void
+accept_pause (IumListener *listener, const GError *error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - listener->accept_warned >= 60 * G_TIME_SPAN_SECOND)
+    {
+      g_warning ("cannot accept connections for now: %s", error->message);
+      listener->accept_warned = now;
+    }
+  g_source_destroy (listener->accept_source);
+  g_source_unref (listener->accept_source);
+  listener->accept_source = g_timeout_source_new (100);
+  g_source_set_callback (listener->accept_source, accept_resume_cb, listener, NULL);
+  g_source_attach (listener->accept_source, listener->context);
+}
+
 static gboolean
 accept_cb (GSocket *socket, GIOCondition condition, gpointer data)
 {
@@ -389,9 +428,13 @@ accept_cb (GSocket *socket, GIOCondition condition, gpointer data)
 
       if (accepted == NULL)
         {
-          /* EMFILE and the like: libsoup's listener would drop the connection too. */
+          /* Out of file descriptors, say: the connection waits in the backlog, and this
+           * source pauses so as not to spin on it (libsoup's own listener may take it). */
           if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
-            g_debug ("accept failed: %s", error->message);
+            {
+              accept_pause (listener, error);
+              return G_SOURCE_REMOVE;
+            }
           break;
         }
 
@@ -421,10 +464,7 @@ ium_fast_start (IumListener *listener)
   g_return_if_fail (listener->accept_source == NULL);
 
   g_socket_set_blocking (listener->socket, FALSE);
-  listener->accept_source = g_socket_create_source (listener->socket, G_IO_IN, NULL);
-  g_source_set_priority (listener->accept_source, G_PRIORITY_DEFAULT - 1);
-  g_source_set_callback (listener->accept_source, G_SOURCE_FUNC (accept_cb), listener, NULL);
-  g_source_attach (listener->accept_source, listener->context);
+  accept_watch (listener);
 }
 
 /* Stops accepting (soup_server_disconnect() closes the socket) and closes the connections

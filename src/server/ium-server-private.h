@@ -116,7 +116,8 @@ struct _IumListener
   GThread      *thread;   /* NULL until started and after joined */
   guint         n_tasks;  /* its requests running on GTask threads; its thread only */
   /* Plain HTTP: connections accepted by ium-server-fast.c (its thread only). */
-  GSource      *accept_source; /* owned, nullable */
+  GSource      *accept_source; /* owned, nullable: the socket's, or a pause's timeout */
+  gint64        accept_warned; /* monotonic µs of the last warning about accept() */
   GQueue        connections;   /* of IumFastConn */
   gint64        date_second;   /* when date was made, in s since 1970 */
   char          date[64];      /* the Date header's value */

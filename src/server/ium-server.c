@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -329,6 +330,22 @@ invalid:
  *
  * Returns: %TRUE when listening
  */
+/* Every connection is a file descriptor, and the usual soft limit of 1,024 is less than the
+ * clients that connect at the start of a cycle: the soft limit is raised to the hard one, as
+ * much as the system lets this process have without privileges. */
+static void
+raise_file_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      if (setrlimit (RLIMIT_NOFILE, &limit) != 0)
+        g_debug ("could not raise the open file limit: %s", g_strerror (errno));
+    }
+}
+
 gboolean
 ium_server_listen (IumServer *self, const char *address, guint n_threads, GError **error)
 {
@@ -345,6 +362,7 @@ ium_server_listen (IumServer *self, const char *address, guint n_threads, GError
 
   if (!parse_listen (address, &inet, &port, error))
     return FALSE;
+  raise_file_limit ();
   if (n_threads == 0)
     n_threads = CLAMP (g_get_num_processors (), 1, MAX_DEFAULT_THREADS);
 
