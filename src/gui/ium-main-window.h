@@ -26,7 +26,7 @@ void                 ium_main_window_open         (IumMainWindow      *self,
                                               const char     *path,
                                               gboolean        create,
                                               gboolean        remember);
-/* The view @name of ium-views.c, or NULL. Borrowed. */
+/* The view @name of ium-views.c, or NULL; created now if it was never shown. Borrowed. */
 GtkWidget           *ium_main_window_get_view     (IumMainWindow      *self,
                                               const char     *name);
 void                 ium_main_window_show_view    (IumMainWindow      *self,

@@ -232,14 +232,16 @@ main (int argc, char *argv[])
   window = ium_main_window_new (application);
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   service = ium_main_window_get_service (window);
-  fleet = IUM_FLEET_VIEW (ium_main_window_get_view (window, "fleet"));
-  column_view = ium_fleet_view_get_column_view (fleet);
-  model = ium_fleet_view_get_model (fleet);
 
   print_resident ("creating the window");
+  /* As the application does: the load starts before the window is shown, which builds the
+   * fleet view while the worker loads. */
   t_open = g_get_monotonic_time ();
   ium_main_window_open (window, argv[1], FALSE, FALSE);
   gtk_window_present (GTK_WINDOW (window));
+  fleet = IUM_FLEET_VIEW (ium_main_window_get_view (window, "fleet"));
+  column_view = ium_fleet_view_get_column_view (fleet);
+  model = ium_fleet_view_get_model (fleet);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 
