@@ -286,7 +286,7 @@ test_host (void)
 
   g_assert_cmpstr (ium_host_get_name (host), ==, "NDXLARMOR");
   g_assert_cmpstr (ium_host_get_role (host), ==, "control");
-  g_assert_nonnull (ium_host_get_installed (host));
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 0);
   g_assert_null (ium_host_get_installed_version (host, "ibex-server"));
 
   g_signal_connect (host, "changed", G_CALLBACK (count_signal_cb), &changed);
@@ -317,10 +317,21 @@ test_host (void)
   ium_host_set_installed (host, "ibex-gui", NULL);
   g_assert_cmpuint (changed, ==, 5);
   g_assert_null (ium_host_get_installed_version (host, "ibex-gui"));
-  g_assert_false (g_hash_table_contains (ium_host_get_installed (host), "ibex-gui"));
   ium_host_set_installed (host, "ibex-gui", NULL);
   g_assert_cmpuint (changed, ==, 5);
-  g_assert_cmpuint (g_hash_table_size (ium_host_get_installed (host)), ==, 2);
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 2);
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 0)->component, ==, "genie-python");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 0)->version, ==, "3.2.1");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 1)->component, ==, "ibex-server");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 1)->version, ==, "12.0.2.5");
+  /* The last one removed, and one put back. */
+  ium_host_set_installed (host, "ibex-server", NULL);
+  ium_host_set_installed (host, "genie-python", NULL);
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 0);
+  g_assert_null (ium_host_get_installed_version (host, "genie-python"));
+  ium_host_set_installed (host, "ibex-gui", "12.0.2.5");
+  g_assert_cmpstr (ium_host_get_installed_version (host, "ibex-gui"), ==, "12.0.2.5");
+  g_assert_cmpuint (changed, ==, 8);
 
   ium_host_set_role (host, "control");
   g_assert_cmpuint (role_count, ==, 0);
