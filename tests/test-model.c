@@ -340,12 +340,6 @@ test_host (void)
 }
 
 static void
-items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
-{
-  (*count)++;
-}
-
-static void
 test_instrument (void)
 {
   g_autoptr (IumInstrument) instrument = ium_instrument_new ("LARMOR");
@@ -355,7 +349,6 @@ test_instrument (void)
   const char *tags[] = { "sans", "tgt2", NULL };
   const char *same_tags[] = { "sans", "tgt2", NULL };
   guint       site_count, tags_count, pin_count, busy_count, note_count;
-  guint       hosts_changed = 0;
 
   g_assert_cmpstr (ium_instrument_get_name (instrument), ==, "LARMOR");
   g_assert_null (ium_instrument_get_site (instrument));
@@ -419,15 +412,11 @@ test_instrument (void)
   g_assert_null (ium_instrument_get_busy_note (instrument));
 
   /* Hosts, in the order they were added. */
-  g_signal_connect (ium_instrument_get_hosts (instrument), "items-changed",
-                    G_CALLBACK (items_changed_cb), &hosts_changed);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 0);
   g_assert_null (ium_instrument_find_host (instrument, "NDXLARMOR"));
   ium_instrument_add_host (instrument, control);
   ium_instrument_add_host (instrument, cluster);
-  g_assert_cmpuint (hosts_changed, ==, 2);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (ium_instrument_get_hosts (instrument)), ==, 2);
   g_assert_true (ium_instrument_get_host (instrument, 0) == control);
   g_assert_true (ium_instrument_get_host (instrument, 1) == cluster);
   g_assert_null (ium_instrument_get_host (instrument, 2));
@@ -436,7 +425,6 @@ test_instrument (void)
 
   /* Host names are unique: a second host of the same name replaces the first in place. */
   ium_instrument_add_host (instrument, control2);
-  g_assert_cmpuint (hosts_changed, ==, 3);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 2);
   g_assert_true (ium_instrument_get_host (instrument, 0) == control2);
   g_assert_true (ium_instrument_find_host (instrument, "NDXLARMOR") == control2);
