@@ -905,9 +905,9 @@ test_service_open_loads_once (ServiceFixture *f, gconstpointer data)
   ium_inventory_service_open (f->service, f->path, FALSE);
   run_for (100);
   /* A change to the WAL file while the load waits. */
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM settings WHERE key = 'test-lock'", NULL, NULL,
-                                 NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db, "DELETE FROM settings WHERE key = 'test-lock'", NULL, NULL, NULL), ==,
+    SQLITE_OK);
   run_for (1000);
   g_assert_true (ium_inventory_service_get_loading (f->service));
   g_assert_cmpuint (f->n_loaded, ==, 0);

@@ -314,8 +314,7 @@ parse_host (IumFleet *self, IumHost *host, IumVersion **versions)
           continue;
         }
 
-      versions[component->index] =
-        ium_version_parse (component->scheme, installed->version, NULL);
+      versions[component->index] = ium_version_parse (component->scheme, installed->version, NULL);
       if (versions[component->index] == NULL)
         ok = FALSE;
     }

@@ -13,12 +13,12 @@
 
 struct _IumHost
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *name; /* owned */
+  char         *name; /* owned */
   /* Interned (g_intern_string()): a facility's hosts repeat a few roles, component ids and
    * versions, and 25,000 hosts holding copies of each cost megabytes. */
-  const char *role; /* interned */
+  const char   *role; /* interned */
   /* Sorted by component id (strcmp): a host carries a few components, and a hash table for
    * them cost 300 bytes a host, a third of a large inventory in memory (docs/performance.md). */
   IumInstalled *installed; /* owned array of n_installed, both strings interned */

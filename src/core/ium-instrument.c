@@ -22,7 +22,7 @@ struct _IumInstrument
   char        *busy_note; /* owned, NULL unless busy */
   /* A plain array: an instrument has one to three hosts, and a GListStore for them cost 270
    * bytes an instrument (docs/performance.md). */
-  IumHost    **hosts;     /* owned array of n_hosts owned references */
+  IumHost    **hosts; /* owned array of n_hosts owned references */
   guint        n_hosts;
   guint        busy : 1;
 };

@@ -16,12 +16,12 @@ struct _IumFleetRow
 {
   GObject        parent_instance;
 
-  IumInstrument *instrument;       /* owned */
-  IumRelease    *release;          /* owned, nullable */
-  IumRelease    *target;           /* owned, nullable */
+  IumInstrument *instrument; /* owned */
+  IumRelease    *release;    /* owned, nullable */
+  IumRelease    *target;     /* owned, nullable */
   /* Borrowed from the release (held) or the translation; 10,000 rows hold no copies. */
   const char    *release_text;
-  const char    *tags; /* interned: a facility repeats a few combinations of tags */
+  const char    *tags;             /* interned: a facility repeats a few combinations of tags */
   char          *next_window;      /* owned reference: a GRefString, one per window */
   char          *planned;          /* owned */
   char          *planned_detail;   /* owned */
