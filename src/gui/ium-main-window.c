@@ -356,8 +356,8 @@ add_views (IumMainWindow *self)
 
   for (guint i = 0; i < n_views; i++)
     /* No icon on the page: the switcher shows titles, which say more. */
-    gtk_stack_add_titled (self->stack, ium_view_slot_new (&views[i], self->service),
-                          views[i].name, _ (views[i].title));
+    gtk_stack_add_titled (self->stack, ium_view_slot_new (&views[i], self->service), views[i].name,
+                          _ (views[i].title));
 }
 
 static void
@@ -478,7 +478,6 @@ ium_main_window_class_init (IumMainWindowClass *klass)
 static void
 ium_main_window_init (IumMainWindow *self)
 {
-  self->service = ium_inventory_service_new ();
   self->jobs = g_ptr_array_new_with_free_func (job_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -486,7 +485,13 @@ ium_main_window_init (IumMainWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
   ium_main_window_install_file_actions (self);
+}
 
+/* Takes @service, which may have an inventory open or loading already. */
+static void
+set_service (IumMainWindow *self, IumInventoryService *service)
+{
+  self->service = service;
   self->token_button = ium_token_button_new (self->service);
   gtk_header_bar_pack_start (self->header_bar, self->token_button);
 
@@ -497,14 +502,27 @@ ium_main_window_init (IumMainWindow *self)
   g_signal_connect_object (self->service, "loaded", G_CALLBACK (service_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   service_loading_cb (self);
+  service_error_cb (self);
   update_jobs (self);
 }
 
 IumMainWindow *
 ium_main_window_new (IumApplication *application)
 {
-  IumMainWindow *self = g_object_new (IUM_TYPE_MAIN_WINDOW, "application", application, NULL);
+  g_autoptr (IumInventoryService) service = ium_inventory_service_new ();
 
+  return ium_main_window_new_for_service (application, service);
+}
+
+IumMainWindow *
+ium_main_window_new_for_service (IumApplication *application, IumInventoryService *service)
+{
+  IumMainWindow *self;
+
+  g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (service), NULL);
+
+  self = g_object_new (IUM_TYPE_MAIN_WINDOW, "application", application, NULL);
+  set_service (self, g_object_ref (service));
   setup (self, application);
   return self;
 }

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IumMainWindow, ium_main_window, IUM, MAIN_WINDOW, GtkApplicationWindow)
 
 IumMainWindow           *ium_main_window_new          (IumApplication *application);
+/* A window showing @service, which may already have an inventory open or on its way: the
+ * application starts the load before GTK and the window are set up. */
+IumMainWindow           *ium_main_window_new_for_service (IumApplication      *application,
+                                                          IumInventoryService *service);
 /* The window's inventory service, shared by all its views. Borrowed. */
 IumInventoryService *ium_main_window_get_service  (IumMainWindow      *self);
 /* Opens the inventory at @path (creating it with @create) and remembers it in GSettings
