@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "audit/ium-audit-row.h"
@@ -865,6 +866,61 @@ test_service_external_change (ServiceFixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_loaded, ==, loads + 1);
 }
 
+/* Iterates the main loop for @ms: long enough, with 1000, for the file monitor's events to
+ * settle (250 ms) and be checked. */
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* Opening a database no program has open creates its WAL file, which the service's file
+ * monitor sees while the first load is still on its way: the check that follows must compare
+ * with the version that load read, not load everything a second time. The load is held back
+ * by another connection's exclusive lock until the change has settled, so the check falls
+ * inside it whatever the speed of the machine. */
+static void
+test_service_open_loads_once (ServiceFixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  sqlite3         *db = NULL;
+
+  seed (f);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Another program holds the database (its exclusive lock outlives its transactions): the
+   * service's load waits for it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA locking_mode = EXCLUSIVE;"
+                                 "INSERT INTO settings VALUES ('test-lock', 'held')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  ium_inventory_service_open (f->service, f->path, FALSE);
+  run_for (100);
+  /* A change to the WAL file while the load waits. */
+  g_assert_cmpint (
+    sqlite3_exec (db, "DELETE FROM settings WHERE key = 'test-lock'", NULL, NULL, NULL), ==,
+    SQLITE_OK);
+  run_for (1000);
+  g_assert_true (ium_inventory_service_get_loading (f->service));
+  g_assert_cmpuint (f->n_loaded, ==, 0);
+
+  /* Let go: one load, and no second one after the changes have settled. */
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  WAIT_FOR (f->n_loaded == 1);
+  g_assert_null (ium_inventory_service_get_error (f->service));
+  run_for (1000);
+  g_assert_false (ium_inventory_service_get_loading (f->service));
+  g_assert_cmpuint (f->n_loaded, ==, 1);
+}
+
 /* The position of @name's row in the service's list, G_MAXUINT when it is not there. */
 static guint
 row_position (ServiceFixture *f, const char *name)
@@ -1056,6 +1112,7 @@ main (int argc, char *argv[])
   ADD_SERVICE ("load-and-edit", test_service_load_and_edit);
   ADD_SERVICE ("token", test_service_token);
   ADD_SERVICE ("external-change", test_service_external_change);
+  ADD_SERVICE ("open-loads-once", test_service_open_loads_once);
   ADD_SERVICE ("edit-in-place", test_service_edit_in_place);
   ADD_SERVICE ("import-export", test_service_import_export);
   ADD_SERVICE ("cancelled-import", test_service_cancelled_import);

@@ -95,6 +95,74 @@ test_last_view (Fixture *f, gconstpointer data)
   g_assert_cmpstr (last, ==, "audit");
 }
 
+/* The application as a person starts it, with --db: the inventory starts loading in the
+ * application's startup, before GTK and the window, and the window shows that load, which is
+ * the only one. */
+typedef struct
+{
+  GApplication  *application;
+  IumMainWindow *window;
+  char          *path;        /* the window's inventory, once shown */
+  guint          instruments; /* rows when the load was done */
+  guint          loads;
+  gint64         until; /* long enough for a change of the files to settle and be checked */
+} Started;
+
+static void
+started_loaded_cb (Started *started)
+{
+  started->loads++;
+}
+
+static gboolean
+started_check_cb (gpointer data)
+{
+  Started             *started = data;
+  IumInventoryService *service = ium_main_window_get_service (started->window);
+
+  if (started->path == NULL)
+    {
+      /* Once the window is built and the command line handled. */
+      started->path = g_strdup (ium_inventory_service_get_path (service));
+      g_signal_connect_swapped (service, "loaded", G_CALLBACK (started_loaded_cb), started);
+      started->loads = ium_inventory_service_get_inventory (service) != NULL;
+    }
+  if (ium_inventory_service_get_loading (service) || g_get_monotonic_time () < started->until)
+    return G_SOURCE_CONTINUE;
+  started->instruments = g_list_model_get_n_items (ium_inventory_service_get_instruments (service));
+  g_signal_handlers_disconnect_by_data (service, started);
+  gtk_window_destroy (GTK_WINDOW (started->window));
+  g_application_quit (started->application);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+started_window_added_cb (GtkApplication *application, GtkWindow *window, Started *started)
+{
+  started->window = IUM_MAIN_WINDOW (window);
+  started->until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  g_timeout_add (20, started_check_cb, started);
+}
+
+static void
+test_started_with_db (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IumApplication) application = ium_application_new (G_APPLICATION_NON_UNIQUE);
+  char   *argv[] = { (char *) "instrument-update-manager", (char *) "--db", f->path, NULL };
+  Started started = { G_APPLICATION (application) };
+  int     status;
+
+  g_signal_connect (application, "window-added", G_CALLBACK (started_window_added_cb), &started);
+  status = g_application_run (G_APPLICATION (application), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (started.path, ==, f->path);
+  g_assert_cmpuint (started.instruments, >, 0);
+  g_assert_cmpuint (started.loads, ==, 1);
+  g_free (started.path);
+  ium_test_gui_flush ();
+}
+
 static void
 test_token (Fixture *f, gconstpointer data)
 {
@@ -397,6 +465,7 @@ main (int argc, char *argv[])
   ium_test_gui_init (&argc, &argv);
 
   ADD ("opens", setup_seeded, test_opens);
+  ADD ("started-with-db", setup_seeded, test_started_with_db);
   ADD ("last-view", setup_seeded, test_last_view);
   ADD ("token/take-release", setup_seeded, test_token);
   ADD ("token/steal-needs-reason", setup_seeded, test_token_steal);

@@ -286,7 +286,7 @@ test_host (void)
 
   g_assert_cmpstr (ium_host_get_name (host), ==, "NDXLARMOR");
   g_assert_cmpstr (ium_host_get_role (host), ==, "control");
-  g_assert_nonnull (ium_host_get_installed (host));
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 0);
   g_assert_null (ium_host_get_installed_version (host, "ibex-server"));
 
   g_signal_connect (host, "changed", G_CALLBACK (count_signal_cb), &changed);
@@ -317,21 +317,26 @@ test_host (void)
   ium_host_set_installed (host, "ibex-gui", NULL);
   g_assert_cmpuint (changed, ==, 5);
   g_assert_null (ium_host_get_installed_version (host, "ibex-gui"));
-  g_assert_false (g_hash_table_contains (ium_host_get_installed (host), "ibex-gui"));
   ium_host_set_installed (host, "ibex-gui", NULL);
   g_assert_cmpuint (changed, ==, 5);
-  g_assert_cmpuint (g_hash_table_size (ium_host_get_installed (host)), ==, 2);
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 2);
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 0)->component, ==, "genie-python");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 0)->version, ==, "3.2.1");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 1)->component, ==, "ibex-server");
+  g_assert_cmpstr (ium_host_get_installed_nth (host, 1)->version, ==, "12.0.2.5");
+  /* The last one removed, and one put back. */
+  ium_host_set_installed (host, "ibex-server", NULL);
+  ium_host_set_installed (host, "genie-python", NULL);
+  g_assert_cmpuint (ium_host_get_n_installed (host), ==, 0);
+  g_assert_null (ium_host_get_installed_version (host, "genie-python"));
+  ium_host_set_installed (host, "ibex-gui", "12.0.2.5");
+  g_assert_cmpstr (ium_host_get_installed_version (host, "ibex-gui"), ==, "12.0.2.5");
+  g_assert_cmpuint (changed, ==, 8);
 
   ium_host_set_role (host, "control");
   g_assert_cmpuint (role_count, ==, 0);
   ium_host_set_role (host, "cluster");
   g_assert_cmpuint (role_count, ==, 1);
-}
-
-static void
-items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
-{
-  (*count)++;
 }
 
 static void
@@ -344,7 +349,6 @@ test_instrument (void)
   const char *tags[] = { "sans", "tgt2", NULL };
   const char *same_tags[] = { "sans", "tgt2", NULL };
   guint       site_count, tags_count, pin_count, busy_count, note_count;
-  guint       hosts_changed = 0;
 
   g_assert_cmpstr (ium_instrument_get_name (instrument), ==, "LARMOR");
   g_assert_null (ium_instrument_get_site (instrument));
@@ -408,15 +412,11 @@ test_instrument (void)
   g_assert_null (ium_instrument_get_busy_note (instrument));
 
   /* Hosts, in the order they were added. */
-  g_signal_connect (ium_instrument_get_hosts (instrument), "items-changed",
-                    G_CALLBACK (items_changed_cb), &hosts_changed);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 0);
   g_assert_null (ium_instrument_find_host (instrument, "NDXLARMOR"));
   ium_instrument_add_host (instrument, control);
   ium_instrument_add_host (instrument, cluster);
-  g_assert_cmpuint (hosts_changed, ==, 2);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (ium_instrument_get_hosts (instrument)), ==, 2);
   g_assert_true (ium_instrument_get_host (instrument, 0) == control);
   g_assert_true (ium_instrument_get_host (instrument, 1) == cluster);
   g_assert_null (ium_instrument_get_host (instrument, 2));
@@ -425,7 +425,6 @@ test_instrument (void)
 
   /* Host names are unique: a second host of the same name replaces the first in place. */
   ium_instrument_add_host (instrument, control2);
-  g_assert_cmpuint (hosts_changed, ==, 3);
   g_assert_cmpuint (ium_instrument_get_n_hosts (instrument), ==, 2);
   g_assert_true (ium_instrument_get_host (instrument, 0) == control2);
   g_assert_true (ium_instrument_find_host (instrument, "NDXLARMOR") == control2);

@@ -300,22 +300,21 @@ index_rules (IumFleet *self)
 static gboolean
 parse_host (IumFleet *self, IumHost *host, IumVersion **versions)
 {
-  GHashTableIter iter;
-  gpointer       key, value;
-  gboolean       ok = TRUE;
+  gboolean ok = TRUE;
 
-  g_hash_table_iter_init (&iter, ium_host_get_installed (host));
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < ium_host_get_n_installed (host); i++)
     {
-      const ComponentInfo *component = g_hash_table_lookup (self->components_by_id, key);
+      const IumInstalled  *installed = ium_host_get_installed_nth (host, i);
+      const ComponentInfo *component =
+        g_hash_table_lookup (self->components_by_id, installed->component);
 
-      if (component == NULL || value == NULL)
+      if (component == NULL)
         {
           ok = FALSE;
           continue;
         }
 
-      versions[component->index] = ium_version_parse (component->scheme, value, NULL);
+      versions[component->index] = ium_version_parse (component->scheme, installed->version, NULL);
       if (versions[component->index] == NULL)
         ok = FALSE;
     }

@@ -13,13 +13,16 @@
 
 struct _IumHost
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *name; /* owned */
+  char         *name; /* owned */
   /* Interned (g_intern_string()): a facility's hosts repeat a few roles, component ids and
    * versions, and 25,000 hosts holding copies of each cost megabytes. */
-  const char *role;      /* interned */
-  GHashTable *installed; /* owned: component id (interned) -> version text (interned) */
+  const char   *role; /* interned */
+  /* Sorted by component id (strcmp): a host carries a few components, and a hash table for
+   * them cost 300 bytes a host, a third of a large inventory in memory (docs/performance.md). */
+  IumInstalled *installed; /* owned array of n_installed, both strings interned */
+  guint         n_installed;
 };
 
 enum
@@ -41,19 +44,13 @@ G_DEFINE_FINAL_TYPE (IumHost, ium_host, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 static void
 ium_host_finalize (GObject *object)
 {
   IumHost *self = (IumHost *) object;
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->installed, g_hash_table_unref);
+  g_clear_pointer (&self->installed, g_free);
 
   G_OBJECT_CLASS (ium_host_parent_class)->finalize (object);
 }
@@ -129,7 +126,31 @@ ium_host_class_init (IumHostClass *klass)
 static void
 ium_host_init (IumHost *self)
 {
-  self->installed = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* The position of @component_id in self->installed, or where it would go (*found FALSE). */
+static guint
+find_installed (IumHost *self, const char *component_id, gboolean *found)
+{
+  guint lo = 0, hi = self->n_installed;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int   cmp = strcmp (self->installed[mid].component, component_id);
+
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = FALSE;
+  return lo;
 }
 
 /**
@@ -184,18 +205,34 @@ ium_host_set_role (IumHost *self, const char *role)
 }
 
 /**
- * ium_host_get_installed:
+ * ium_host_get_n_installed:
  * @self: a host
  *
- * Returns: (transfer none) (element-type utf8 utf8): component id -> installed version
- *   text. Never %NULL.
+ * Returns: how many components the host carries.
  */
-GHashTable *
-ium_host_get_installed (IumHost *self)
+guint
+ium_host_get_n_installed (IumHost *self)
+{
+  g_return_val_if_fail (IUM_IS_HOST (self), 0);
+
+  return self->n_installed;
+}
+
+/**
+ * ium_host_get_installed_nth:
+ * @self: a host
+ * @index: below ium_host_get_n_installed()
+ *
+ * Returns: (transfer none): the @index-th component installed on the host, its id and
+ *   version, in the order of the ids (strcmp()); the strings live as long as the process.
+ */
+const IumInstalled *
+ium_host_get_installed_nth (IumHost *self, guint index)
 {
   g_return_val_if_fail (IUM_IS_HOST (self), NULL);
+  g_return_val_if_fail (index < self->n_installed, NULL);
 
-  return self->installed;
+  return &self->installed[index];
 }
 
 /**
@@ -209,10 +246,14 @@ ium_host_get_installed (IumHost *self)
 const char *
 ium_host_get_installed_version (IumHost *self, const char *component_id)
 {
+  gboolean found;
+  guint    position;
+
   g_return_val_if_fail (IUM_IS_HOST (self), NULL);
   g_return_val_if_fail (component_id != NULL, NULL);
 
-  return g_hash_table_lookup (self->installed, component_id);
+  position = find_installed (self, component_id, &found);
+  return found ? self->installed[position].version : NULL;
 }
 
 /**
@@ -226,17 +267,34 @@ ium_host_get_installed_version (IumHost *self, const char *component_id)
 void
 ium_host_set_installed (IumHost *self, const char *component_id, const char *version)
 {
+  gboolean found;
+  guint    position;
+
   g_return_if_fail (IUM_IS_HOST (self));
   g_return_if_fail (component_id != NULL);
 
-  if (g_strcmp0 (g_hash_table_lookup (self->installed, component_id), version) == 0)
+  position = find_installed (self, component_id, &found);
+  if (g_strcmp0 (found ? self->installed[position].version : NULL, version) == 0)
     return;
 
   if (version == NULL)
-    g_hash_table_remove (self->installed, component_id);
+    {
+      memmove (&self->installed[position], &self->installed[position + 1],
+               (self->n_installed - position - 1) * sizeof (IumInstalled));
+      self->n_installed--;
+    }
+  else if (found)
+    self->installed[position].version = g_intern_string (version);
   else
-    g_hash_table_replace (self->installed, (gpointer) g_intern_string (component_id),
-                          (gpointer) g_intern_string (version));
+    {
+      /* Exactly as long as needed: hosts are many, and their components few. */
+      self->installed = g_renew (IumInstalled, self->installed, self->n_installed + 1);
+      memmove (&self->installed[position + 1], &self->installed[position],
+               (self->n_installed - position) * sizeof (IumInstalled));
+      self->installed[position].component = g_intern_string (component_id);
+      self->installed[position].version = g_intern_string (version);
+      self->n_installed++;
+    }
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -250,18 +308,13 @@ ium_host_set_installed (IumHost *self, const char *component_id, const char *ver
 char **
 ium_host_dup_component_ids (IumHost *self)
 {
-  GPtrArray     *ids;
-  GHashTableIter iter;
-  gpointer       key;
+  char **ids;
 
   g_return_val_if_fail (IUM_IS_HOST (self), NULL);
 
-  ids = g_ptr_array_sized_new (g_hash_table_size (self->installed) + 1);
-  g_hash_table_iter_init (&iter, self->installed);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (ids, g_strdup (key));
-  g_ptr_array_sort (ids, compare_strings);
-  g_ptr_array_add (ids, NULL);
-
-  return (char **) g_ptr_array_free (ids, FALSE);
+  ids = g_new (char *, self->n_installed + 1);
+  for (guint i = 0; i < self->n_installed; i++)
+    ids[i] = g_strdup (self->installed[i].component);
+  ids[self->n_installed] = NULL;
+  return ids;
 }

@@ -22,8 +22,16 @@ const char  *ium_host_get_role              (IumHost    *self);
 void         ium_host_set_role              (IumHost    *self,
                                              const char *role);
 
-/* Installed versions: component id -> version text. Borrowed; never NULL. */
-GHashTable  *ium_host_get_installed         (IumHost    *self);
+/* One installed component: its id and version text (interned: they outlive the host). */
+typedef struct {
+  const char *component;
+  const char *version;
+} IumInstalled;
+
+/* Installed versions, in the order of the component ids (strcmp()). Borrowed. */
+guint               ium_host_get_n_installed   (IumHost    *self);
+const IumInstalled *ium_host_get_installed_nth (IumHost    *self,
+                                                guint       index);
 const char  *ium_host_get_installed_version (IumHost    *self,
                                              const char *component_id);
 /* @version NULL removes the component from the host. */

@@ -20,7 +20,10 @@ struct _IumInstrument
   const char **tags;      /* owned array of interned strings, never NULL */
   char        *pin;       /* owned */
   char        *busy_note; /* owned, NULL unless busy */
-  GListStore  *hosts;     /* owned, of IumHost */
+  /* A plain array: an instrument has one to three hosts, and a GListStore for them cost 270
+   * bytes an instrument (docs/performance.md). */
+  IumHost    **hosts; /* owned array of n_hosts owned references */
+  guint        n_hosts;
   guint        busy : 1;
 };
 
@@ -55,13 +58,9 @@ replace_string (char **ptr, const char *value)
 static gboolean
 find_host_position (IumInstrument *self, const char *name, guint *position)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->hosts));
-
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < self->n_hosts; i++)
     {
-      g_autoptr (IumHost) host = g_list_model_get_item (G_LIST_MODEL (self->hosts), i);
-
-      if (g_strcmp0 (ium_host_get_name (host), name) == 0)
+      if (g_strcmp0 (ium_host_get_name (self->hosts[i]), name) == 0)
         {
           *position = i;
           return TRUE;
@@ -76,8 +75,10 @@ ium_instrument_dispose (GObject *object)
 {
   IumInstrument *self = (IumInstrument *) object;
 
-  if (self->hosts != NULL)
-    g_list_store_remove_all (self->hosts);
+  for (guint i = 0; i < self->n_hosts; i++)
+    g_object_unref (self->hosts[i]);
+  g_clear_pointer (&self->hosts, g_free);
+  self->n_hosts = 0;
 
   G_OBJECT_CLASS (ium_instrument_parent_class)->dispose (object);
 }
@@ -91,7 +92,6 @@ ium_instrument_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->pin, g_free);
   g_clear_pointer (&self->busy_note, g_free);
-  g_clear_object (&self->hosts);
 
   G_OBJECT_CLASS (ium_instrument_parent_class)->finalize (object);
 }
@@ -208,7 +208,6 @@ static void
 ium_instrument_init (IumInstrument *self)
 {
   self->tags = g_new0 (const char *, 1);
-  self->hosts = g_list_store_new (IUM_TYPE_HOST);
 }
 
 /**
@@ -384,26 +383,12 @@ ium_instrument_set_busy (IumInstrument *self, gboolean busy, const char *note)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/**
- * ium_instrument_get_hosts:
- * @self: an instrument
- *
- * Returns: (transfer none): a #GListModel of #IumHost in the order they were added
- */
-GListModel *
-ium_instrument_get_hosts (IumInstrument *self)
-{
-  g_return_val_if_fail (IUM_IS_INSTRUMENT (self), NULL);
-
-  return G_LIST_MODEL (self->hosts);
-}
-
 guint
 ium_instrument_get_n_hosts (IumInstrument *self)
 {
   g_return_val_if_fail (IUM_IS_INSTRUMENT (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->hosts));
+  return self->n_hosts;
 }
 
 /**
@@ -416,14 +401,9 @@ ium_instrument_get_n_hosts (IumInstrument *self)
 IumHost *
 ium_instrument_get_host (IumInstrument *self, guint position)
 {
-  g_autoptr (IumHost) host = NULL;
-
   g_return_val_if_fail (IUM_IS_INSTRUMENT (self), NULL);
 
-  host = g_list_model_get_item (G_LIST_MODEL (self->hosts), position);
-
-  /* The store keeps its own reference, so the borrowed pointer stays valid. */
-  return host;
+  return position < self->n_hosts ? self->hosts[position] : NULL;
 }
 
 /**
@@ -464,13 +444,16 @@ ium_instrument_add_host (IumInstrument *self, IumHost *host)
   /* Host names are unique within an instrument. */
   if (find_host_position (self, ium_host_get_name (host), &position))
     {
-      /* Hold @host: it may be the very item the splice drops. */
-      g_autoptr (IumHost) hold = g_object_ref (host);
+      /* Referenced first: @host may be the very one replaced. */
+      IumHost *old = self->hosts[position];
 
-      g_list_store_splice (self->hosts, position, 1, (gpointer *) &hold, 1);
+      self->hosts[position] = g_object_ref (host);
+      g_object_unref (old);
     }
   else
     {
-      g_list_store_append (self->hosts, host);
+      /* Exactly as long as needed: instruments are many, and their hosts few. */
+      self->hosts = g_renew (IumHost *, self->hosts, self->n_hosts + 1);
+      self->hosts[self->n_hosts++] = g_object_ref (host);
     }
 }

@@ -37,10 +37,9 @@ void                ium_instrument_set_busy      (IumInstrument       *self,
                                                   gboolean             busy,
                                                   const char          *note);
 
-/* A GListModel of IumHost in the order they were added. Borrowed. */
-GListModel         *ium_instrument_get_hosts     (IumInstrument       *self);
+/* The hosts, in the order they were added. */
 guint               ium_instrument_get_n_hosts   (IumInstrument       *self);
-/* Borrowed, no reference added. */
+/* Borrowed, no reference added; NULL past the end. */
 IumHost            *ium_instrument_get_host      (IumInstrument       *self,
                                                   guint                position);
 IumHost            *ium_instrument_find_host     (IumInstrument       *self,

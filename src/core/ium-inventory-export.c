@@ -139,7 +139,14 @@ ium_host_write_json (IumJsonOut *out, IumHost *host)
   ium_json_out_string_member (out, "name", ium_host_get_name (host));
   ium_json_out_string_member (out, "role", ium_host_get_role (host));
   ium_json_out_name (out, "installed");
-  write_version_map (out, ium_host_get_installed (host));
+  /* Already in the order of the ids. */
+  ium_json_out_begin_object (out);
+  for (guint i = 0; i < ium_host_get_n_installed (host); i++)
+    {
+      const IumInstalled *installed = ium_host_get_installed_nth (host, i);
+      ium_json_out_string_member (out, installed->component, installed->version);
+    }
+  ium_json_out_end_object (out);
   ium_json_out_end_object (out);
 }
 

@@ -927,18 +927,17 @@ check_instruments (Reader *r)
 
       for (guint h = 0; h < n_hosts; h++)
         {
-          IumHost       *host = ium_instrument_get_host (instrument, h);
-          GHashTableIter iter;
-          gpointer       key, value;
+          IumHost *host = ium_instrument_get_host (instrument, h);
 
-          g_hash_table_iter_init (&iter, ium_host_get_installed (host));
-          while (g_hash_table_iter_next (&iter, &key, &value))
+          for (guint c = 0; c < ium_host_get_n_installed (host); c++)
             {
-              g_autoptr (IumVersion) version =
-                ium_inventory_parse_component_version (r->inventory, key, value, NULL);
+              const IumInstalled *installed = ium_host_get_installed_nth (host, c);
+              g_autoptr (IumVersion) version = ium_inventory_parse_component_version (
+                r->inventory, installed->component, installed->version, NULL);
 
               if (version == NULL)
-                return fail_installed (r, instrument, host, key, value);
+                return fail_installed (r, instrument, host, installed->component,
+                                       installed->version);
             }
         }
     }

@@ -5,6 +5,10 @@
  * handled in the primary instance with the caller's environment, so IUM_DB means what it
  * means to `ium`.
  *
+ * The first window's inventory starts loading on its service's worker before GTK is set up
+ * (startup), so that GTK's start and the window's construction overlap the load; the window
+ * takes that service when it opens the same inventory (docs/performance.md).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ium-gui"
@@ -28,14 +32,17 @@
 
 struct _IumApplication
 {
-  GtkApplication   parent_instance;
+  GtkApplication       parent_instance;
 
-  GSettings       *settings;       /* owned, nullable */
-  IumStyleMonitor *style_monitor;  /* owned */
-  GtkCssProvider  *css;            /* owned */
-  GtkCssProvider  *dark_css;       /* owned */
-  char            *identity;       /* owned: from --as, nullable */
-  char            *login_identity; /* owned: the setting or the login name */
+  GSettings           *settings;       /* owned, nullable */
+  IumStyleMonitor     *style_monitor;  /* owned */
+  GtkCssProvider      *css;            /* owned */
+  GtkCssProvider      *dark_css;       /* owned */
+  char                *identity;       /* owned: from --as, nullable */
+  char                *login_identity; /* owned: the setting or the login name */
+  char                *early_path;     /* owned: the inventory the command line will open */
+  IumInventoryService *early;          /* owned: loading early_path since startup, nullable */
+  gboolean             settings_tried;
 };
 
 G_DEFINE_FINAL_TYPE (IumApplication, ium_application, GTK_TYPE_APPLICATION)
@@ -93,9 +100,8 @@ identity_setting_changed_cb (IumApplication *self)
 /* The inventory to open when the command line names none: IUM_DB, else the one opened last
  * (if it is still there), else the default path. */
 static char *
-choose_path (IumApplication *self, GApplicationCommandLine *command_line)
+choose_path (IumApplication *self, const char *env)
 {
-  const char      *env = g_application_command_line_getenv (command_line, "IUM_DB");
   g_autofree char *last = NULL;
 
   if (env != NULL && *env != '\0')
@@ -120,13 +126,44 @@ find_window (IumApplication *self, const char *path)
   return NULL;
 }
 
+static void
+ensure_settings (IumApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->settings_tried)
+    return;
+  self->settings_tried = TRUE;
+  self->settings = ium_settings_new (&error);
+  if (self->settings == NULL)
+    g_warning ("%s Window size, the last inventory and preferences will not be kept.",
+               error->message);
+}
+
 static int
 ium_application_handle_local_options (GApplication *application, GVariantDict *dict)
 {
+  IumApplication  *self = IUM_APPLICATION (application);
+  g_autofree char *db = NULL;
+
   if (g_variant_dict_contains (dict, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  /* What command_line() will open if this process is the primary instance, where the
+   * command line is its own: startup() begins loading it. */
+  g_free (self->early_path);
+  if (g_variant_dict_lookup (dict, "db", "^ay", &db) && db != NULL && *db != '\0')
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (db);
+      self->early_path = g_file_get_path (file);
+    }
+  else
+    {
+      ensure_settings (self);
+      self->early_path = choose_path (self, g_getenv ("IUM_DB"));
     }
   return -1;
 }
@@ -140,6 +177,7 @@ ium_application_command_line (GApplication *application, GApplicationCommandLine
   g_autofree char *path = NULL;
   const char      *as = NULL;
   IumMainWindow   *window;
+  g_autoptr (IumInventoryService) early = NULL;
 
   if (g_variant_dict_lookup (dict, "db", "^ay", &db) && db != NULL && *db != '\0')
     {
@@ -156,16 +194,23 @@ ium_application_command_line (GApplication *application, GApplicationCommandLine
       return 0;
     }
   if (path == NULL)
-    path = choose_path (self, command_line);
+    path = choose_path (self, g_application_command_line_getenv (command_line, "IUM_DB"));
   if ((window = find_window (self, path)) != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
       return 0;
     }
 
-  window = ium_main_window_new (self);
-  /* An inventory named on the command line is not remembered as the last one opened. */
-  ium_main_window_open (window, path, FALSE, FALSE);
+  early = g_steal_pointer (&self->early);
+  if (early != NULL && !g_application_command_line_get_is_remote (command_line)
+      && g_strcmp0 (ium_inventory_service_get_path (early), path) == 0)
+    window = ium_main_window_new_for_service (self, early);
+  else
+    {
+      window = ium_main_window_new (self);
+      /* An inventory named on the command line is not remembered as the last one opened. */
+      ium_main_window_open (window, path, FALSE, FALSE);
+    }
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }
@@ -279,18 +324,23 @@ static void
 ium_application_startup (GApplication *application)
 {
   IumApplication *self = IUM_APPLICATION (application);
-  g_autoptr (GError) error = NULL;
-  GdkDisplay *display;
+  GdkDisplay     *display;
+
+  /* Before GTK is set up: only the primary instance gets here, and the load on the service's
+   * worker overlaps everything until the window is shown. An inventory that cannot be opened
+   * is reported by the window that takes the service, as any other. */
+  if (self->early_path != NULL)
+    {
+      self->early = ium_inventory_service_new ();
+      ium_inventory_service_open (self->early, self->early_path, FALSE);
+    }
 
   G_APPLICATION_CLASS (ium_application_parent_class)->startup (application);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
-  self->settings = ium_settings_new (&error);
-  if (self->settings == NULL)
-    g_warning ("%s Window size, the last inventory and preferences will not be kept.",
-               error->message);
-  else
+  ensure_settings (self);
+  if (self->settings != NULL)
     {
       g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style_setting),
                                self, G_CONNECT_SWAPPED);
@@ -326,6 +376,7 @@ ium_application_dispose (GObject *object)
 {
   IumApplication *self = IUM_APPLICATION (object);
 
+  g_clear_object (&self->early);
   g_clear_object (&self->style_monitor);
   g_clear_object (&self->settings);
   g_clear_object (&self->css);
@@ -341,6 +392,7 @@ ium_application_finalize (GObject *object)
 
   g_free (self->identity);
   g_free (self->login_identity);
+  g_free (self->early_path);
 
   G_OBJECT_CLASS (ium_application_parent_class)->finalize (object);
 }

@@ -1,8 +1,9 @@
 /* ium-main-window.c: the main window: header bar, view switcher, banner, progress, the views.
  *
- * The window owns one IumInventoryService and creates every view of ium-views.c with it. It
- * shows what the service reports about the inventory as a whole (loading, an inventory that
- * cannot be opened), and offers the views a banner and a progress bar for their own work.
+ * The window owns one IumInventoryService and creates each view of ium-views.c with it when
+ * the view is first shown (a view never shown costs nothing). It shows what the service
+ * reports about the inventory as a whole (loading, an inventory that cannot be opened), and
+ * offers the views a banner and a progress bar for their own work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +47,8 @@ struct _IumMainWindow
 };
 
 G_DEFINE_FINAL_TYPE (IumMainWindow, ium_main_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static GtkWidget *view_of_page (GtkWidget *page);
 
 static void
 job_free (gpointer data)
@@ -201,7 +204,7 @@ static void
 search_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
-  GtkWidget     *view = gtk_stack_get_visible_child (self->stack);
+  GtkWidget     *view = view_of_page (gtk_stack_get_visible_child (self->stack));
 
   if (view != NULL)
     gtk_widget_activate_action (view, "view.search", NULL);
@@ -213,14 +216,15 @@ static void
 show_audit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   IumMainWindow *self = user_data;
-  GtkWidget     *view = gtk_stack_get_child_by_name (self->stack, "audit");
+  GtkWidget     *page = gtk_stack_get_child_by_name (self->stack, "audit");
+  GtkWidget     *view = view_of_page (page);
   const char    *name = g_variant_get_string (parameter, NULL);
 
   if (view == NULL)
     return;
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "instrument") != NULL)
     g_object_set (view, "instrument", *name ? name : NULL, NULL);
-  gtk_stack_set_visible_child (self->stack, view);
+  gtk_stack_set_visible_child (self->stack, page);
 }
 
 static void
@@ -263,6 +267,87 @@ static const GActionEntry window_actions[] = {
   { "cancel-job", cancel_job_action_cb },
 };
 
+/* A stack page's place for its view, which is created when the page is first shown (or
+ * asked for by ium_main_window_get_view()): a view never shown costs neither its widgets nor
+ * the work it does on every load of the inventory, and the window's start builds the one
+ * view it shows while the inventory loads on the worker (docs/performance.md). */
+#define IUM_TYPE_VIEW_SLOT (ium_view_slot_get_type ())
+G_DECLARE_FINAL_TYPE (IumViewSlot, ium_view_slot, IUM, VIEW_SLOT, GtkWidget)
+
+struct _IumViewSlot
+{
+  GtkWidget            parent_instance;
+
+  const IumViewEntry  *entry;   /* static */
+  IumInventoryService *service; /* owned */
+  GtkWidget           *view;    /* a child, nullable until first shown */
+};
+
+G_DEFINE_FINAL_TYPE (IumViewSlot, ium_view_slot, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+ium_view_slot_ensure_view (IumViewSlot *self)
+{
+  if (self->view == NULL)
+    {
+      self->view = g_object_new (self->entry->get_type (), "service", self->service, NULL);
+      gtk_widget_set_parent (self->view, GTK_WIDGET (self));
+    }
+  return self->view;
+}
+
+static void
+ium_view_slot_map (GtkWidget *widget)
+{
+  /* Before the children are mapped: the new view is mapped with them. */
+  ium_view_slot_ensure_view (IUM_VIEW_SLOT (widget));
+  GTK_WIDGET_CLASS (ium_view_slot_parent_class)->map (widget);
+}
+
+static void
+ium_view_slot_dispose (GObject *object)
+{
+  IumViewSlot *self = IUM_VIEW_SLOT (object);
+
+  g_clear_pointer (&self->view, gtk_widget_unparent);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (ium_view_slot_parent_class)->dispose (object);
+}
+
+static void
+ium_view_slot_class_init (IumViewSlotClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ium_view_slot_dispose;
+  widget_class->map = ium_view_slot_map;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ium_view_slot_init (IumViewSlot *self)
+{
+}
+
+static GtkWidget *
+ium_view_slot_new (const IumViewEntry *entry, IumInventoryService *service)
+{
+  IumViewSlot *self = g_object_new (IUM_TYPE_VIEW_SLOT, NULL);
+
+  self->entry = entry;
+  self->service = g_object_ref (service);
+  return GTK_WIDGET (self);
+}
+
+/* The view on the stack page @page (an IumViewSlot), created now if it was not yet. */
+static GtkWidget *
+view_of_page (GtkWidget *page)
+{
+  return page != NULL ? ium_view_slot_ensure_view (IUM_VIEW_SLOT (page)) : NULL;
+}
+
 static void
 add_views (IumMainWindow *self)
 {
@@ -270,11 +355,9 @@ add_views (IumMainWindow *self)
   const IumViewEntry *views = ium_views_get (&n_views);
 
   for (guint i = 0; i < n_views; i++)
-    {
-      GtkWidget *view = g_object_new (views[i].get_type (), "service", self->service, NULL);
-      /* No icon on the page: the switcher shows titles, which say more. */
-      gtk_stack_add_titled (self->stack, view, views[i].name, _ (views[i].title));
-    }
+    /* No icon on the page: the switcher shows titles, which say more. */
+    gtk_stack_add_titled (self->stack, ium_view_slot_new (&views[i], self->service), views[i].name,
+                          _ (views[i].title));
 }
 
 static void
@@ -395,7 +478,6 @@ ium_main_window_class_init (IumMainWindowClass *klass)
 static void
 ium_main_window_init (IumMainWindow *self)
 {
-  self->service = ium_inventory_service_new ();
   self->jobs = g_ptr_array_new_with_free_func (job_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -403,7 +485,13 @@ ium_main_window_init (IumMainWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
   ium_main_window_install_file_actions (self);
+}
 
+/* Takes @service, which may have an inventory open or loading already. */
+static void
+set_service (IumMainWindow *self, IumInventoryService *service)
+{
+  self->service = service;
   self->token_button = ium_token_button_new (self->service);
   gtk_header_bar_pack_start (self->header_bar, self->token_button);
 
@@ -414,14 +502,27 @@ ium_main_window_init (IumMainWindow *self)
   g_signal_connect_object (self->service, "loaded", G_CALLBACK (service_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   service_loading_cb (self);
+  service_error_cb (self);
   update_jobs (self);
 }
 
 IumMainWindow *
 ium_main_window_new (IumApplication *application)
 {
-  IumMainWindow *self = g_object_new (IUM_TYPE_MAIN_WINDOW, "application", application, NULL);
+  g_autoptr (IumInventoryService) service = ium_inventory_service_new ();
 
+  return ium_main_window_new_for_service (application, service);
+}
+
+IumMainWindow *
+ium_main_window_new_for_service (IumApplication *application, IumInventoryService *service)
+{
+  IumMainWindow *self;
+
+  g_return_val_if_fail (IUM_IS_INVENTORY_SERVICE (service), NULL);
+
+  self = g_object_new (IUM_TYPE_MAIN_WINDOW, "application", application, NULL);
+  set_service (self, g_object_ref (service));
   setup (self, application);
   return self;
 }
@@ -452,7 +553,7 @@ GtkWidget *
 ium_main_window_get_view (IumMainWindow *self, const char *name)
 {
   g_return_val_if_fail (IUM_IS_MAIN_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return view_of_page (gtk_stack_get_child_by_name (self->stack, name));
 }
 
 void

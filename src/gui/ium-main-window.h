@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IumMainWindow, ium_main_window, IUM, MAIN_WINDOW, GtkApplicationWindow)
 
 IumMainWindow           *ium_main_window_new          (IumApplication *application);
+/* A window showing @service, which may already have an inventory open or on its way: the
+ * application starts the load before GTK and the window are set up. */
+IumMainWindow           *ium_main_window_new_for_service (IumApplication      *application,
+                                                          IumInventoryService *service);
 /* The window's inventory service, shared by all its views. Borrowed. */
 IumInventoryService *ium_main_window_get_service  (IumMainWindow      *self);
 /* Opens the inventory at @path (creating it with @create) and remembers it in GSettings
@@ -26,7 +30,7 @@ void                 ium_main_window_open         (IumMainWindow      *self,
                                               const char     *path,
                                               gboolean        create,
                                               gboolean        remember);
-/* The view @name of ium-views.c, or NULL. Borrowed. */
+/* The view @name of ium-views.c, or NULL; created now if it was never shown. Borrowed. */
 GtkWidget           *ium_main_window_get_view     (IumMainWindow      *self,
                                               const char     *name);
 void                 ium_main_window_show_view    (IumMainWindow      *self,

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /* clang-format off */
 
 /* One view: a GtkWidget type with a construct-only "service" property
- * (IumInventoryService), which the window creates once and adds to its GtkStack. A view
+ * (IumInventoryService), which the window creates once, when it is first shown or asked for
+ * (ium_main_window_get_view()): it must show an inventory loaded before it existed. A view
  * may install the widget action "view.search", which Ctrl+F activates while it is shown. */
 typedef struct {
   const char *name;            /* the stack page: win.view::NAME, GSettings last-view */

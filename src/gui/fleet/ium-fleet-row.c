@@ -16,12 +16,13 @@ struct _IumFleetRow
 {
   GObject        parent_instance;
 
-  IumInstrument *instrument;       /* owned */
-  IumRelease    *release;          /* owned, nullable */
-  IumRelease    *target;           /* owned, nullable */
-  char          *release_text;     /* owned */
-  char          *tags;             /* owned */
-  char          *next_window;      /* owned */
+  IumInstrument *instrument; /* owned */
+  IumRelease    *release;    /* owned, nullable */
+  IumRelease    *target;     /* owned, nullable */
+  /* Borrowed from the release (held) or the translation; 10,000 rows hold no copies. */
+  const char    *release_text;
+  const char    *tags;             /* interned: a facility repeats a few combinations of tags */
+  char          *next_window;      /* owned reference: a GRefString, one per window */
   char          *planned;          /* owned */
   char          *planned_detail;   /* owned */
   char          *search_text;      /* owned */
@@ -86,6 +87,7 @@ typedef struct
 {
   IumWindow  *all;     /* borrowed */
   GHashTable *by_name; /* name -> IumWindow, borrowed */
+  GHashTable *texts;   /* IumWindow -> its start as shown (GRefString), owned */
 } NextWindows;
 
 static void
@@ -96,6 +98,7 @@ next_windows_init (NextWindows *next, IumInventory *inventory, GDateTime *now)
 
   next->all = NULL;
   next->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  next->texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ref_string_release);
 
   /* Windows are sorted by start, so the first one found for a name is its next one. */
   for (guint i = 0; i < n; i++)
@@ -250,6 +253,20 @@ rank_of (GHashTable *ranks, IumRelease *release)
   return GPOINTER_TO_INT (value);
 }
 
+/* The tags joined with ", ", interned. */
+static const char *
+join_tags (const char *const *tags)
+{
+  g_autofree char *joined = NULL;
+
+  if (tags[0] == NULL)
+    return g_intern_static_string ("");
+  if (tags[1] == NULL)
+    return tags[0]; /* interned by the instrument */
+  joined = g_strjoinv (", ", (char **) tags);
+  return g_intern_string (joined);
+}
+
 static char *
 build_search_text (IumFleetRow *self, const char *target)
 {
@@ -306,6 +323,7 @@ row_builder_clear (RowBuilder *builder)
   g_hash_table_unref (builder->ranks);
   g_hash_table_unref (builder->pending);
   g_hash_table_unref (builder->next.by_name);
+  g_hash_table_unref (builder->next.texts);
 }
 
 static IumFleetRow *
@@ -325,16 +343,24 @@ row_builder_build (RowBuilder *builder, IumInstrument *instrument)
   self->release_rank = rank_of (builder->ranks, status.release);
   self->target_rank = rank_of (builder->ranks, status.target);
   self->release_text = status.release
-                         ? g_strdup (ium_release_get_version_text (status.release))
+                         ? ium_release_get_version_text (status.release)
                          /* Translators: what an instrument runs when it fits no release. */
-                         : g_strdup (_ ("custom"));
-  self->tags = g_strjoinv (", ", (char **) ium_instrument_get_tags (self->instrument));
+                         : _ ("custom");
+  self->tags = join_tags (ium_instrument_get_tags (self->instrument));
 
   window = next_windows_lookup (&builder->next, ium_instrument_get_name (self->instrument));
   if (window != NULL)
     {
-      g_autofree char *when = format_when (ium_window_get_start (window), builder->now);
-      self->next_window = g_strdup (when);
+      /* Formatted once a window: a facility-wide window is every instrument's next one. */
+      char *text = g_hash_table_lookup (builder->next.texts, window);
+
+      if (text == NULL)
+        {
+          g_autofree char *when = format_when (ium_window_get_start (window), builder->now);
+          text = g_ref_string_new (when);
+          g_hash_table_insert (builder->next.texts, window, text);
+        }
+      self->next_window = g_ref_string_acquire (text);
       self->next_window_time = g_date_time_to_unix (ium_window_get_start (window));
     }
   else
@@ -429,9 +455,7 @@ ium_fleet_row_finalize (GObject *object)
   g_clear_object (&self->instrument);
   g_clear_object (&self->release);
   g_clear_object (&self->target);
-  g_free (self->release_text);
-  g_free (self->tags);
-  g_free (self->next_window);
+  g_clear_pointer (&self->next_window, g_ref_string_release);
   g_free (self->planned);
   g_free (self->planned_detail);
   g_free (self->search_text);
