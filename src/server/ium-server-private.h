@@ -31,8 +31,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   IumFleet *fleet;         /* owned */
-  /* The inventory's lists and each instrument's hosts are GListStores, whose item cache is
-   * not safe for two threads at once. The check does not touch them; everything else that
+  /* The inventory's lists (instruments, releases, windows...) are GListStores, whose item
+   * cache is not safe for two threads at once. The check does not touch them; everything else that
    * reads the snapshot does, under this lock (and never on a listener thread, so that no
    * check waits for it). */
   GMutex    models_lock;
