@@ -179,34 +179,53 @@ listener_date (IumListener *listener)
   return listener->date;
 }
 
-/* The status line and headers of @response as libsoup writes them. */
+static void
+append_header (GString *head, const char *name, const char *value)
+{
+  g_string_append (head, name);
+  g_string_append (head, ": ");
+  g_string_append (head, value);
+  g_string_append (head, "\r\n");
+}
+
+/* The status line and headers of @response as libsoup writes them: Server and Date first,
+ * then those of ium_response_fill_headers(), then Content-Length. */
 static GString *
 write_head (IumListener *listener, IumResponse *response)
 {
-  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  GString               *head = g_string_sized_new (256);
-  SoupMessageHeadersIter iter;
-  const char            *name;
-  const char            *value;
-  gsize                  length = 0;
-
-  soup_message_headers_append (headers, "Server", "ium/" PACKAGE_VERSION);
-  soup_message_headers_append (headers, "Date", listener_date (listener));
-  ium_response_fill_headers (response, headers);
-  if (response->body != NULL)
-    length = g_bytes_get_size (response->body);
-  soup_message_headers_set_content_length (headers, (goffset) length);
+  GString *head = g_string_sized_new (256);
+  char     length[24];
 
   g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", response->status,
                           soup_status_get_phrase (response->status));
-  soup_message_headers_iter_init (&iter, headers);
-  while (soup_message_headers_iter_next (&iter, &name, &value))
+  append_header (head, "Server", "ium/" PACKAGE_VERSION);
+  append_header (head, "Date", listener_date (listener));
+
+  if (response->headers == NULL)
     {
-      g_string_append (head, name);
-      g_string_append (head, ": ");
-      g_string_append (head, value);
-      g_string_append (head, "\r\n");
+      for (guint i = 0; i < G_N_ELEMENTS (ium_response_common_headers); i++)
+        append_header (head, ium_response_common_headers[i][0], ium_response_common_headers[i][1]);
+      if (response->body != NULL)
+        append_header (head, "Content-Type", response->content_type);
     }
+  else
+    {
+      /* Headers of its own, which may replace the common ones: as libsoup would. */
+      g_autoptr (SoupMessageHeaders) headers =
+        soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      SoupMessageHeadersIter iter;
+      const char            *name;
+      const char            *value;
+
+      ium_response_fill_headers (response, headers);
+      soup_message_headers_iter_init (&iter, headers);
+      while (soup_message_headers_iter_next (&iter, &name, &value))
+        append_header (head, name, value);
+    }
+
+  g_snprintf (length, sizeof length, "%" G_GSIZE_FORMAT,
+              response->body != NULL ? g_bytes_get_size (response->body) : 0);
+  append_header (head, "Content-Length", length);
   g_string_append (head, "\r\n");
   return head;
 }

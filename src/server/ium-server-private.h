@@ -184,6 +184,8 @@ guint        ium_server_status_for_error (const GError *error);
 void         ium_response_add_header  (IumResponse  *response,
                                        const char   *name,
                                        const char   *value);
+/* Name and value of the headers every answer carries (ium_response_fill_headers()). */
+extern const char *const ium_response_common_headers[2][2];
 void         ium_response_fill_headers (IumResponse *response,
                                        SoupMessageHeaders *headers);
 void         ium_response_apply       (IumResponse  *response,

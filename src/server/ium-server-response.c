@@ -150,13 +150,20 @@ ium_response_add_header (IumResponse *response, const char *name, const char *va
   g_ptr_array_add (response->headers, g_strdup (value));
 }
 
+/* The headers every answer carries. Answers describe the inventory at one moment: no cache
+ * should keep them. */
+const char *const ium_response_common_headers[2][2] = {
+  { "Cache-Control", "no-store" },
+  { "X-Content-Type-Options", "nosniff" },
+};
+
 /* The headers every answer carries, and @response's own, into @headers. */
 void
 ium_response_fill_headers (IumResponse *response, SoupMessageHeaders *headers)
 {
-  /* Answers describe the inventory at one moment; no cache should keep them. */
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+  for (guint i = 0; i < G_N_ELEMENTS (ium_response_common_headers); i++)
+    soup_message_headers_replace (headers, ium_response_common_headers[i][0],
+                                  ium_response_common_headers[i][1]);
   for (guint i = 0; response->headers != NULL && i + 1 < response->headers->len; i += 2)
     soup_message_headers_replace (headers, g_ptr_array_index (response->headers, i),
                                   g_ptr_array_index (response->headers, i + 1));
