@@ -16,6 +16,7 @@
 #include "ium-enums.h"
 #include "ium-test-gui.h"
 #include "ium-token.h"
+#include "widgets/ium-badges.h"
 #include "rollout/ium-wave-row.h"
 
 #define DEMO_INSTRUMENTS 34
@@ -472,12 +473,88 @@ test_external_change (Fixture *f, gconstpointer data)
                    ==, "12.2.0.300");
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static IumFlagBadges *
+find_flag_badges (GtkWidget *widget)
+{
+  if (IUM_IS_FLAG_BADGES (widget) && ium_flag_badges_get_flags (IUM_FLAG_BADGES (widget)) != 0)
+    return IUM_FLAG_BADGES (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      IumFlagBadges *found = find_flag_badges (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The badges draw their pills themselves: they take the room of their words, say them as
+ * their accessible label, and find their colours in the app's style. */
+static void
+test_badges (Fixture *f, gconstpointer data)
+{
+  GtkWidget       *flags = g_object_ref_sink (ium_flag_badges_new ());
+  GtkWidget       *tier = g_object_ref_sink (ium_tier_badge_new ());
+  GtkStyleContext *style = gtk_widget_get_style_context (flags);
+  IumFlagBadges   *shown;
+  GdkRGBA          colour;
+  int              one, two;
+
+  g_assert_cmpint (natural_width (flags), ==, 0);
+  ium_flag_badges_set_flags (IUM_FLAG_BADGES (flags), IUM_FLAG_UPDATE_AVAILABLE);
+  one = natural_width (flags);
+  gtk_test_accessible_assert_property (flags, GTK_ACCESSIBLE_PROPERTY_LABEL, "Update available");
+  ium_flag_badges_set_flags (IUM_FLAG_BADGES (flags), IUM_FLAG_UPDATE_AVAILABLE | IUM_FLAG_PINNED);
+  two = natural_width (flags);
+  g_assert_cmpint (one, >, 0);
+  g_assert_cmpint (two, >, one);
+  gtk_test_accessible_assert_property (flags, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Update available, Pinned");
+
+  g_assert_cmpint (natural_width (tier), ==, 0);
+  ium_tier_badge_set_tier (IUM_TIER_BADGE (tier), "official");
+  g_assert_cmpint (natural_width (tier), >, 0);
+  gtk_test_accessible_assert_property (tier, GTK_ACCESSIBLE_PROPERTY_LABEL, "Official");
+  ium_tier_badge_set_tier (IUM_TIER_BADGE (tier), NULL);
+  g_assert_cmpint (natural_width (tier), ==, 0);
+
+  for (guint i = 0; i < IUM_N_STATUS_FLAGS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ium_badge_%s", ium_status_flag_to_nick (1u << i));
+      g_autofree char *text = NULL;
+
+      g_strdelimit (name, "-", '_');
+      text = g_strconcat (name, "_text", NULL);
+      g_assert_true (gtk_style_context_lookup_color (style, name, &colour));
+      g_assert_true (gtk_style_context_lookup_color (style, text, &colour));
+    }
+
+  /* The fleet's flags column is made of them, bound to the rows. */
+  shown = find_flag_badges (GTK_WIDGET (ium_fleet_view_get_column_view (fleet_view (f))));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (natural_width (GTK_WIDGET (shown)), >, 0);
+
+  g_object_unref (flags);
+  g_object_unref (tier);
+}
+
 #define ADD(path, func) \
   g_test_add ("/ium/gui/fleet/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
 main (int argc, char *argv[])
 {
+  /* Accessible labels are read from GTK's test context (GTK_A11Y=none would give none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ium_test_gui_init (&argc, &argv);
 
   ADD ("rows", test_rows);
@@ -491,6 +568,7 @@ main (int argc, char *argv[])
   ADD ("host/edit-with-token", test_host_edit_with_token);
   ADD ("drag-to-wave", test_drag_to_wave);
   ADD ("external-change", test_external_change);
+  ADD ("badges", test_badges);
 
   return g_test_run ();
 }
