@@ -8,8 +8,10 @@
 #
 # Needs wrk (Debian: apt-get install wrk) and python3; nginx (Debian: nginx-light) for the
 # comparison. BUILD_DIR defaults to _build. --threads is `ium serve --threads` and nginx's
-# worker_processes (default: one per core, at most 4, as ium serve does). --million also runs
-# a million checks and reports the server's memory before and after. See
+# worker_processes. The default is 1: one listener thread against one nginx worker, each with
+# a core, while wrk has the other cores (on a 2-core machine, more server threads only take
+# wrk's core); --threads 0 gives `ium serve`'s own default, one per core (at most 4).
+# --million also runs a million checks and reports the server's memory before and after. See
 # docs/performance.md.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +22,7 @@ srcdir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 instruments=10000
 duration=10
 connections=64
-threads=0
+threads=1
 million=0
 use_nginx=1
 build=""
