@@ -77,11 +77,18 @@ answer (IumRequest *request, const char *const values[3], IumCheckEvent event)
   IumServer *self = request->server;
   g_autoptr (IumSnapshot) snapshot = ium_server_dup_snapshot (self);
   /* The lengths make it one key for one triple, whatever bytes the values hold. */
-  g_autofree char *key = g_strdup_printf ("%zu:%s%zu:%s%s", strlen (values[0]), values[0],
-                                          strlen (values[1]), values[1], values[2]);
-  Memo            *memo = memo_get (self, snapshot);
-  MemoAnswer      *known = g_hash_table_lookup (memo->answers, key);
-  IumVerdict      *verdict;
+  g_autoptr (GString) key = g_string_sized_new (128);
+  Memo       *memo = memo_get (self, snapshot);
+  MemoAnswer *known;
+  IumVerdict *verdict;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (i < 2)
+        g_string_append_printf (key, "%zu:", strlen (values[i]));
+      g_string_append (key, values[i]);
+    }
+  known = g_hash_table_lookup (memo->answers, key->str);
 
   if (known == NULL)
     {
@@ -102,7 +109,7 @@ answer (IumRequest *request, const char *const values[3], IumCheckEvent event)
       known = g_new0 (MemoAnswer, 1);
       known->verdict = verdict;
       known->body = g_bytes_ref (response->body);
-      g_hash_table_insert (memo->answers, g_steal_pointer (&key), known);
+      g_hash_table_insert (memo->answers, g_string_free (g_steal_pointer (&key), FALSE), known);
     }
   verdict = known->verdict;
 

@@ -177,11 +177,17 @@ find_route (const char *method, char *const *segments, GString *allow)
 static char *
 decode_query_part (const char *start, const char *end)
 {
-  g_autofree char *plus = g_strndup (start, end - start);
-  char            *decoded;
+  char *decoded;
 
-  g_strdelimit (plus, "+", ' ');
-  decoded = g_uri_unescape_string (plus, NULL);
+  if (memchr (start, '+', end - start) != NULL)
+    {
+      g_autofree char *plus = g_strndup (start, end - start);
+
+      g_strdelimit (plus, "+", ' ');
+      decoded = g_uri_unescape_string (plus, NULL);
+    }
+  else
+    decoded = g_uri_unescape_segment (start, end, NULL);
   if (decoded != NULL && !g_utf8_validate (decoded, -1, NULL))
     g_clear_pointer (&decoded, g_free);
   return decoded;
