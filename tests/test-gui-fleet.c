@@ -388,12 +388,17 @@ test_busy (Fixture *f, gconstpointer data)
   }
 }
 
-/* The first GtkLabel under @widget showing @text with CSS class @css_class, or NULL. */
+/* The first GtkLabel or GtkInscription (the fleet's cells) under @widget showing @text with
+ * CSS class @css_class, or NULL. */
 static GtkWidget *
 find_label (GtkWidget *widget, const char *text, const char *css_class)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
-      && gtk_widget_has_css_class (widget, css_class))
+  const char *shown = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
+                      : GTK_IS_INSCRIPTION (widget)
+                        ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+                        : NULL;
+
+  if (shown != NULL && g_strcmp0 (shown, text) == 0 && gtk_widget_has_css_class (widget, css_class))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
