@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "ium-i18n.h"
@@ -184,6 +185,45 @@ test_data_version (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (ium_store_get_data_version (f->store, &third, &error));
   g_assert_cmpint (third, !=, second);
+}
+
+/* Free text kept outside the inventory file (notes, who) holds no control character either:
+ * refused with a clear error, and nothing is written. */
+static void
+test_control_characters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IumInventory) inventory = NULL;
+  g_autoptr (IumToken) token = NULL;
+  guint before = n_audit (f);
+
+  g_assert_false (ium_store_set_busy (f->store, "ZOOM", TRUE, "beam\x1ftuning", "test", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "U+001F"));
+  g_clear_error (&error);
+  g_assert_false (ium_store_set_busy (f->store, "ZOOM", TRUE, "fine", "te\nst", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  inventory = load (f);
+  g_assert_false (ium_instrument_get_busy (ium_inventory_lookup_instrument (inventory, "ZOOM")));
+
+  g_assert_false (ium_token_take (f->store, "erin", "deploying\x07", FALSE, NULL, &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "U+0007"));
+  g_clear_error (&error);
+  token = ium_token_get (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (token->holder);
+  /* A write of the inventory itself checks who makes it too. */
+  g_assert_false (ium_store_set_pin (f->store, "ZOOM", "12.3.1.365", "al\x1bice", &error));
+  g_assert_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_audit (f), ==, before);
+
+  /* Text without control characters is written. */
+  g_assert_true (
+    ium_store_set_busy (f->store, "ZOOM", TRUE, "beam tuning, Zürich", "test", &error));
+  g_assert_no_error (error);
 }
 
 /* Downtime windows */
@@ -672,6 +712,7 @@ main (int argc, char *argv[])
 
   ADD ("inventory/copy-and-remove-window", test_copy_and_remove);
   ADD ("data-version", test_data_version);
+  ADD ("control-characters", test_control_characters);
   ADD ("window/put", test_put_window);
   ADD ("window/put-invalid", test_put_window_invalid);
   ADD ("window/remove", test_remove_window);

@@ -333,6 +333,9 @@ ium_rollout_mark (IumStore       *store,
   g_return_val_if_fail (name != NULL && instrument != NULL && who != NULL, FALSE);
   g_return_val_if_fail (ium_upgrade_state_is_valid (state), FALSE);
 
+  if (!ium_store_check_text (_ ("the note"), note, error)
+      || !ium_store_check_text (_ ("the name of who made the change"), who, error))
+    return FALSE;
   if (!ium_store_begin (store, error))
     return FALSE;
 

@@ -156,6 +156,9 @@ ium_store_set_busy (IumStore   *self,
   g_return_val_if_fail (IUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (instrument != NULL && who != NULL, FALSE);
 
+  if (!ium_store_check_text (_ ("the note"), note, error)
+      || !ium_store_check_text (_ ("the name of who made the change"), who, error))
+    return FALSE;
   if (!ium_store_begin (self, error))
     return FALSE;
   if (!(before = ium_store_load_current (self, error)))

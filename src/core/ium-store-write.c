@@ -759,6 +759,8 @@ ium_store_run_write (IumStore         *self,
   Writer          w = { self, who, action, NULL, changes ? changes : &local_changes };
 
   *w.changes = (IumStoreChanges){ 0 };
+  if (!ium_store_check_text (_ ("the name of who made the change"), who, error))
+    return FALSE;
 
   /* Into an empty inventory a write only adds rows, so nothing needs SQLite's cascades, and
    * PRAGMA foreign_key_check below checks every reference before the commit: SQLite's check

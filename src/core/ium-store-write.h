@@ -29,6 +29,9 @@ gboolean      ium_store_set_sqlite_error (IumStore     *self,
                                           int           code,
                                           const char   *doing,
                                           GError      **error);
+gboolean      ium_store_check_text       (const char   *what,
+                                          const char   *text,
+                                          GError      **error);
 gboolean      ium_store_begin            (IumStore     *self,
                                           GError      **error);
 gboolean      ium_store_commit           (IumStore     *self,

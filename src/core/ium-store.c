@@ -164,6 +164,31 @@ query_int (IumStore *self, const char *sql, const char *doing, gint64 *value, GE
   return TRUE;
 }
 
+/**
+ * ium_store_check_text:
+ * @what: what the text is, for the message ("the note")
+ * @text: (nullable): free text a write keeps outside the inventory file (a busy note, a
+ *   token note, an upgrade's note, who made the change)
+ * @error: %IUM_STORE_ERROR_INVALID when @text holds a control character
+ *
+ * The rule the inventory file's reader applies to every name and label
+ * (ium_text_find_control_character()), for the writes that do not go through it.
+ *
+ * Returns: whether @text may be written
+ */
+gboolean
+ium_store_check_text (const char *what, const char *text, GError **error)
+{
+  gunichar control = text != NULL ? ium_text_find_control_character (text, FALSE) : 0;
+
+  if (control == 0)
+    return TRUE;
+  /* Translators: the first %s is what the text is ("the note"). */
+  g_set_error (error, IUM_STORE_ERROR, IUM_STORE_ERROR_INVALID,
+               _ ("%s contains the control character U+%04X"), what, control);
+  return FALSE;
+}
+
 gboolean
 ium_store_begin (IumStore *self, GError **error)
 {

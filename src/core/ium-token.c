@@ -207,6 +207,10 @@ ium_token_take (IumStore   *store,
   g_return_val_if_fail (IUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (who != NULL, FALSE);
 
+  if (!ium_store_check_text (_ ("the note"), note, error)
+      || !ium_store_check_text (_ ("the reason"), reason, error)
+      || !ium_store_check_text (_ ("the name of who made the change"), who, error))
+    return FALSE;
   if (steal && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, IUM_ROLLOUT_ERROR, IUM_ROLLOUT_ERROR_INVALID,
